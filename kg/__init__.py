@@ -1,0 +1,76 @@
+"""healthgov-kg: Chinese health-governance documents → an RDF knowledge graph.
+
+The Python API a notebook user calls; the ``kg`` command is a thin shell over it.
+
+>>> import kg
+>>> store = kg.build(["seeds/"])                      # doctest: +SKIP
+>>> kg.query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from kg.build import BuildReport, build_store, write_outputs
+from kg.graph.store import GraphStore
+
+__version__ = "0.1.0"
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "__version__"]
+
+
+def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True) -> GraphStore:
+    """Build a graph from files and folders; with ``out`` also write graph.ttl,
+    graph.trig and graph.html there."""
+    store, report = build_store(paths)
+    if out is not None:
+        write_outputs(store, out, html=html, report=report)
+    return store
+
+
+def load(path: str | Path) -> GraphStore:
+    """Load a graph file (.ttl .trig .nt .nq .jsonld) or an output folder."""
+    return GraphStore.load(path)
+
+
+def _store(graph: GraphStore | str | Path) -> GraphStore:
+    return graph if isinstance(graph, GraphStore) else GraphStore.load(graph)
+
+
+def query(graph: GraphStore | str | Path, sparql: str, timeout: float | None = None, allow_remote: bool = False):  # noqa: ANN201
+    """Run SPARQL; returns a QueryResult (columns, rows)."""
+    from kg.query import run_query
+
+    return run_query(_store(graph), sparql, timeout=timeout, allow_remote=allow_remote)
+
+
+def export(graph: GraphStore | str | Path, fmt: str, path: str | Path) -> None:
+    """Write turtle, trig, nt, nquads, jsonld, graphml or gexf."""
+    from kg.export import export as _export
+
+    _export(_store(graph), fmt, path)
+
+
+def render(graph: GraphStore | str | Path, path: str | Path, **subgraph) -> None:  # noqa: ANN003
+    """Write the explorer page; keyword filters select a subgraph (see kg.render.subgraph)."""
+    from kg.atomic import write_text
+    from kg.render.subgraph import render_subgraph
+
+    write_text(path, render_subgraph(_store(graph), **subgraph))
+
+
+def stats(graph: GraphStore | str | Path):  # noqa: ANN201
+    from kg.analytics import graph_stats
+
+    return graph_stats(_store(graph))
+
+
+def validate(graph: GraphStore | str | Path):  # noqa: ANN201
+    from kg.validate import validate as _validate
+
+    return _validate(_store(graph))
+
+
+def evaluate(gold_dir: str | Path, docs_dir: str | Path):  # noqa: ANN201
+    from kg.evaluate import evaluate as _evaluate
+
+    return _evaluate(gold_dir, docs_dir)

@@ -1,0 +1,266 @@
+"""The `kg` command: parses options and calls the Python API; no logic of its own.
+
+Exit statuses: 0 success; 1 done, but something was skipped (build) or violations were
+found (validate); 2 error (bad input, bad query, nothing built).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUT = "out"
+
+
+def _fail(msg: str) -> None:
+    click.echo(f"kg: {msg}", err=True)
+    sys.exit(2)
+
+
+class _Group(click.Group):
+    """Every KGError becomes one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("interrupted")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="healthgov-kg")
+def main() -> None:
+    """Read Chinese health-governance documents into an RDF knowledge graph.
+
+    \b
+    Example:
+      kg build                      # builds seeds/ into out/
+      kg query out --preset programs_by_department
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None, help="Output folder (default out/).")
+@click.option("--no-html", is_flag=True, help="Skip the explorer page.")
+@click.option("--strict", is_flag=True, help="Any skipped input is fatal: nothing is written.")
+@click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Skip files larger than this.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool) -> None:
+    """Build graph.ttl, graph.trig and graph.html from files and folders.
+
+    \b
+    Examples:
+      kg build                          # seeds/ → out/
+      kg build plans/ replies/ --out graph/
+      kg build doc.txt --out /tmp/one --no-html
+    """
+    from kg.build import build_store, write_outputs
+    from kg.ingest import collect_paths
+
+    if not inputs and out is None:
+        inputs, out = (DEFAULT_INPUT,), DEFAULT_OUT
+    elif not inputs:
+        _fail("no INPUT given (files or folders to build)")
+    out = out or DEFAULT_OUT
+    paths, _ = collect_paths(list(inputs))
+    bar = None
+    if len(paths) > 1 and not quiet:
+        bar = click.progressbar(length=len(paths), label="Building", file=sys.stderr)
+        bar.__enter__()
+
+    def skipped(err) -> None:  # noqa: ANN001
+        click.echo(f"kg: skipped {err}", err=True)
+
+    try:
+        store, report = build_store(inputs, max_bytes=max_bytes, on_document=(lambda _: bar.update(1)) if bar else None,
+                                    on_skip=skipped)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    if not report.documents:
+        _fail("nothing was built: no readable document among the inputs")
+    if strict and report.skipped:
+        _fail(f"{len(report.skipped)} input(s) skipped and --strict is set; no output written")
+    write_outputs(store, out, html=not no_html, report=report)
+    if not quiet:
+        click.echo(report.summary() + f" Wrote {', '.join(Path(p).name for p in report.outputs)} to {out}/.", err=True)
+    sys.exit(1 if report.skipped else 0)
+
+
+@main.command()
+@click.argument("graph", required=False, type=click.Path())
+@click.argument("sparql", required=False)
+@click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
+@click.option("--preset", "-p", help="Run a named query (see --list).")
+@click.option("--list", "list_presets", is_flag=True, help="List the named queries.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--timeout", type=float, default=None, help="Stop the query after this many seconds.")
+@click.option("--allow-remote", is_flag=True, help="Permit SERVICE and FROM clauses that fetch remote data.")
+def query(graph: str | None, sparql: str | None, query_file: str | None, preset: str | None, list_presets: bool,
+          fmt: str, timeout: float | None, allow_remote: bool) -> None:
+    """Run SPARQL over a graph file or output folder.
+
+    \b
+    Examples:
+      kg query out 'SELECT ?l WHERE { ?d a hg:Department ; rdfs:label ?l }'
+      kg query out --preset targets_by_year --format csv
+      kg query out/graph.ttl --file my.rq --timeout 30
+      kg query --list
+    """
+    from kg.graph.store import GraphStore
+    from kg.query import format_result, presets, read_query_file, run_query
+
+    if list_presets:
+        for p in presets().values():
+            click.echo(f"{p.name}\t{p.description}")
+        return
+    if graph is None:
+        _fail("GRAPH is required (a .ttl/.trig/.nt/.nq/.jsonld file or an output folder)")
+    given = [x for x in (sparql, query_file, preset) if x]
+    if len(given) != 1:
+        _fail("give exactly one of SPARQL, --file or --preset")
+    if preset:
+        table = presets()
+        if preset not in table:
+            _fail(f"no preset named {preset!r}; `kg query --list` names them")
+        text = table[preset].sparql
+    elif query_file:
+        text = read_query_file(query_file)
+    else:
+        text = _with_prefixes(sparql or "")
+    result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote)
+    click.echo(format_result(result, fmt))
+
+
+def _with_prefixes(sparql: str) -> str:
+    """Inline queries may use the common prefixes without declaring them."""
+    from kg.graph.vocab import PREFIXES
+
+    declared = {w.lower() for w in sparql.split()}
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if f"{k}:" not in declared)
+    return head + sparql
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "graphml", "gexf"]))
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False))
+def export(graph: str, fmt: str, output: str) -> None:
+    """Export a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape.
+
+    \b
+    Examples:
+      kg export out --format jsonld -o graph.jsonld
+      kg export out --format gexf -o graph.gexf
+    """
+    import kg as api
+
+    api.export(graph, fmt, output)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False))
+@click.option("--focus", help="Show this entity and its neighbourhood.")
+@click.option("--depth", type=int, default=2, show_default=True, help="Hops around --focus.")
+@click.option("--class", "classes", help="Comma-separated classes to keep (Department,Program,…).")
+@click.option("--region", help="Keep entities of this region.")
+def render(graph: str, output: str, focus: str | None, depth: int, classes: str | None, region: str | None) -> None:
+    """Render the explorer page from an existing graph.
+
+    \b
+    Examples:
+      kg render out -o explorer.html
+      kg render out -o mh.html --focus 闵行区卫生健康委员会 --depth 2 --class Department,Program --region 闵行区
+    """
+    import kg as api
+
+    api.render(graph, output, focus=focus, depth=depth, classes=[c.strip() for c in classes.split(",")] if classes else None,
+               region=region)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+def stats(graph: str) -> None:
+    """Counts per class and property, and the ten most central organisations.
+
+    \b
+    Example:
+      kg stats out
+    """
+    import kg as api
+    from kg.analytics import format_stats
+
+    click.echo(format_stats(api.stats(graph)))
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+def validate(graph: str) -> None:
+    """Check the graph against ontology/shapes.ttl (SHACL); exit 1 on violations.
+
+    \b
+    Example:
+      kg validate out
+    """
+    import kg as api
+
+    violations = api.validate(graph)
+    for v in violations:
+        click.echo(str(v))
+    if violations:
+        click.echo(f"{len(violations)} violation(s)", err=True)
+        sys.exit(1)
+    click.echo("conforms: no SHACL violations")
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False), help="Folder of gold *.json files.")
+@click.option("--docs", "docs_dir", required=True, type=click.Path(file_okay=False), help="Folder of the documents.")
+@click.option("--errors", is_flag=True, help="List every false positive and false negative with its evidence.")
+def eval_(gold_dir: str, docs_dir: str, errors: bool) -> None:
+    """Score extraction against hand annotations (P/R/F1 per category and type).
+
+    \b
+    Example:
+      kg eval --gold seeds/gold --docs seeds --errors
+    """
+    import kg as api
+    from kg.evaluate import format_evaluation
+
+    click.echo(format_evaluation(api.evaluate(gold_dir, docs_dir), errors=errors))
+
+
+@main.command()
+@click.argument("name")
+@click.option("--region", help="Read the name as a document of this region would.")
+def resolve(name: str, region: str | None) -> None:
+    """Show how a surface form resolves to a canonical entity, and why.
+
+    \b
+    Examples:
+      kg resolve 区卫健委 --region 闵行区
+      kg resolve 長寧區衛健委
+    """
+    from kg.query import QueryResult, format_result
+    from kg.resolve.explain import resolve_name
+
+    res = resolve_name(name, region)
+    if not res:
+        _fail(f"{name!r} is not read as any entity")
+    click.echo(format_result(QueryResult(["surface", "type", "canonical", "region", "iri", "why"],
+                                         [[r.surface, r.type, r.canonical, r.region, r.iri, r.reason] for r in res]), max_cell=80))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,23 @@
+"""Errors the user sees as one line: what file, what went wrong."""
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class: the message is shown to the user as it is, without a traceback."""
+
+
+class InputError(KGError):
+    """A document could not be read; the rest of the corpus still builds."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class QueryError(KGError):
+    """A SPARQL query was malformed, refused or took too long."""
+
+
+class GraphLoadError(KGError):
+    """A graph file or folder could not be loaded."""

@@ -1,0 +1,207 @@
+"""Measure extraction against hand annotations (the format of seeds/gold/FORMAT.md).
+
+Each annotated document is built alone and compared by the rules of FORMAT.md
+("Scoring"): names compared after NFKC, Traditional→Simplified, dropping white space,
+quotes, brackets and punctuation; targets and measurements by value, year and a
+similar indicator name. Micro-averaged precision, recall and F1 per category and type.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KGError
+from kg.extract.pipeline import default_nlp, extract_document
+from kg.graph.builder import document_quads
+from kg.graph.store import GraphStore
+from kg.ingest import read_document
+from kg.textnorm import to_simplified
+
+HG = "https://w3id.org/healthgov-kg/ontology#"
+TYPES = ["Department", "Hospital", "MedicalConsortium", "Program", "Region", "PolicyDocument"]
+_PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>（）()【】\[\]〔〕［］｛｝{}·•,，、。:：;；!！?？\-—–_/]")
+RELS = {"lead": ("leads", "org", "program"), "support": ("supports", "org", "program"),
+        "member": ("memberOf", "org", "consortium"), "part": ("partOf", "program", "parent")}
+
+
+def norm(s: str) -> str:
+    return _PUNCT.sub("", to_simplified(unicodedata.normalize("NFKC", str(s)))).lower()
+
+
+def similar(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    x = {a[i:i + 2] for i in range(len(a) - 1)} or {a}
+    y = {b[i:i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(x & y) / (len(x) + len(y)) >= 0.5
+
+
+@dataclass
+class PRF:
+    tp_p: int = 0
+    n_p: int = 0
+    tp_g: int = 0
+    n_g: int = 0
+
+    def add(self, tp_p: int, n_p: int, tp_g: int, n_g: int) -> None:
+        self.tp_p += tp_p
+        self.n_p += n_p
+        self.tp_g += tp_g
+        self.n_g += n_g
+
+    @property
+    def p(self) -> float:
+        return self.tp_p / self.n_p if self.n_p else (1.0 if not self.n_g else 0.0)
+
+    @property
+    def r(self) -> float:
+        return self.tp_g / self.n_g if self.n_g else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+
+@dataclass
+class ErrorItem:
+    doc: str
+    category: str
+    kind: str          # false positive | false negative
+    what: str
+    evidence: str = ""
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    errors: list[ErrorItem] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, float]:
+        return {k: round(self.scores[k].f1, 3) for k in ("entities", "relations", "targets", "measurements")}
+
+
+def _predicted(store: GraphStore):  # noqa: ANN202 - internal tuple of dicts
+    labels: dict[str, set[str]] = defaultdict(set)
+    first_label: dict[str, str] = {}
+    evidence: dict[str, str] = {}
+    for row in store.query_raw("SELECT ?e ?l ?k WHERE { ?e ?k ?l . VALUES ?k { <http://www.w3.org/2000/01/rdf-schema#label> <http://www.w3.org/2004/02/skos/core#altLabel> <http://www.w3.org/2004/02/skos/core#prefLabel> } }"):
+        e = row["e"].value
+        labels[e].add(norm(row["l"].value))
+        if row["k"].value.endswith("label"):
+            first_label[e] = row["l"].value
+    for row in store.query_raw(f"SELECT ?e ?ev WHERE {{ ?e <{HG}evidence> ?ev }}"):
+        evidence.setdefault(row["e"].value, row["ev"].value)
+    ents = defaultdict(list)
+    for t in TYPES:
+        for row in store.query_raw(f"SELECT DISTINCT ?e WHERE {{ ?e a <{HG}{t}> }}"):
+            e = row["e"].value
+            if labels.get(e):
+                ents[t].append((labels[e], first_label.get(e, e), evidence.get(e, "")))
+    rels = defaultdict(list)
+    for rel, (prop, _, _) in RELS.items():
+        for row in store.query_raw(f"SELECT ?o ?p WHERE {{ ?o <{HG}{prop}> ?p }}"):
+            o, p = row["o"].value, row["p"].value
+            rels[rel].append((labels.get(o, set()), labels.get(p, set()), f"{first_label.get(o, o)} → {first_label.get(p, p)}"))
+    nums = {}
+    for kind, cls in (("targets", "Target"), ("measurements", "Measurement")):
+        q = f"""SELECT ?x ?ind ?v ?y ?ev WHERE {{ ?x a <{HG}{cls}> ; <{HG}value> ?v .
+               OPTIONAL {{ ?x <{HG}indicator> ?i . ?i <http://www.w3.org/2000/01/rdf-schema#label> ?ind }}
+               OPTIONAL {{ ?x <{HG}year> ?y }} OPTIONAL {{ ?x <{HG}evidence> ?ev }} }}"""
+        rows = {}
+        for row in store.query_raw(q):
+            y = row["y"]
+            rows[row["x"].value] = (row["ind"].value if row["ind"] else "", float(row["v"].value),
+                                    int(y.value[:4]) if y is not None else None, row["ev"].value if row["ev"] else "")
+        nums[kind] = list(rows.values())
+    return ents, rels, nums
+
+
+def _match(pred: list, gold: list, eq) -> tuple[list[bool], list[bool]]:  # noqa: ANN001
+    pm = [any(eq(p, g) for g in gold) for p in pred]
+    gm = [any(eq(p, g) for p in pred) for g in gold]
+    return pm, gm
+
+
+def score_document(store: GraphStore, gold: dict, ev: Evaluation, doc: str) -> None:
+    ents, rels, nums = _predicted(store)
+    names: dict[str, set[str]] = defaultdict(set)
+    by_type = defaultdict(list)
+    for e in gold["entities"]:
+        ns = {norm(e["name"])} | {norm(a) for a in e.get("aliases", [])}
+        names[e["name"]] |= ns
+        if e["type"] in TYPES:
+            by_type[e["type"]].append((ns, e["name"]))
+    for t in TYPES:
+        pred, gl = ents.get(t, []), by_type.get(t, [])
+        pm, gm = _match(pred, gl, lambda p, g: bool(p[0] & g[0]))
+        for acc in (ev.scores["entity:" + t], ev.scores["entities"]):
+            acc.add(sum(pm), len(pm), sum(gm), len(gm))
+        ev.errors += [ErrorItem(doc, "entity:" + t, "false positive", p[1], p[2]) for p, ok in zip(pred, pm) if not ok]
+        ev.errors += [ErrorItem(doc, "entity:" + t, "false negative", g[1]) for g, ok in zip(gl, gm) if not ok]
+    for rel, (_, a_key, b_key) in RELS.items():
+        gl = [(names.get(x[a_key], {norm(x[a_key])}), names.get(x[b_key], {norm(x[b_key])}), f"{x[a_key]} → {x[b_key]}")
+              for x in gold.get("relations", []) if x["rel"] == rel]
+        pred = rels.get(rel, [])
+        pm, gm = _match(pred, gl, lambda p, g: bool(p[0] & g[0]) and bool(p[1] & g[1]))
+        for acc in (ev.scores["relation:" + rel], ev.scores["relations"]):
+            acc.add(sum(pm), len(pm), sum(gm), len(gm))
+        ev.errors += [ErrorItem(doc, "relation:" + rel, "false positive", p[2]) for p, ok in zip(pred, pm) if not ok]
+        ev.errors += [ErrorItem(doc, "relation:" + rel, "false negative", g[2]) for g, ok in zip(gl, gm) if not ok]
+    for kind in ("targets", "measurements"):
+        gl = [(x["indicator"], float(x["value"]), x.get("year")) for x in gold.get(kind, [])]
+        pred = nums[kind]
+        pm, gm = _match(pred, gl, lambda p, g: abs(p[1] - g[1]) < 1e-6 and (g[2] is None or p[2] == g[2]) and similar(p[0], g[0]))
+        ev.scores[kind].add(sum(pm), len(pm), sum(gm), len(gm))
+        ev.errors += [ErrorItem(doc, kind, "false positive", f"{p[0]} = {p[1]:g} ({p[2]})", p[3]) for p, ok in zip(pred, pm) if not ok]
+        ev.errors += [ErrorItem(doc, kind, "false negative", f"{g[0]} = {g[1]:g} ({g[2]})") for g, ok in zip(gl, gm) if not ok]
+
+
+def evaluate(gold_dir: str | Path, docs_dir: str | Path) -> Evaluation:
+    """Build every annotated document alone and score it against its gold file."""
+    gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise KGError(f"{gold_dir}: no gold annotation files (*.json)")
+    ev = Evaluation()
+    nlp = default_nlp()
+    for gf in files:
+        try:
+            gold = json.loads(gf.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            ev.failures.append(f"{gf}: not a readable gold file ({exc})")
+            continue
+        docs = sorted(p for p in docs_dir.glob(gf.stem + ".*") if p.suffix != ".json")
+        if not docs:
+            ev.failures.append(f"{gf.stem}: no document in {docs_dir}")
+            continue
+        store = GraphStore()
+        try:
+            src = read_document(docs[0])
+            store.add_quads(document_quads(src, extract_document(src, nlp)))
+        except KGError as exc:
+            ev.failures.append(str(exc))
+        score_document(store, gold, ev, docs[0].name)
+    return ev
+
+
+def format_evaluation(ev: Evaluation, errors: bool = False) -> str:
+    lines = [f"{'category':28s} {'P':>6s} {'R':>6s} {'F1':>6s}  gold  predicted"]
+    for k in sorted(ev.scores):
+        v = ev.scores[k]
+        lines.append(f"{k:28s} {v.p:6.3f} {v.r:6.3f} {v.f1:6.3f}  {v.n_g:4d}  {v.n_p:4d}")
+    for f in ev.failures:
+        lines.append(f"FAILED {f}")
+    lines.append("F1 " + " ".join(f"{k}={v:.3f}" for k, v in ev.summary().items()))
+    if errors:
+        lines.append("")
+        for e in sorted(ev.errors, key=lambda e: (e.doc, e.category, e.kind, e.what)):
+            lines.append(f"{e.doc}\t{e.category}\t{e.kind}\t{e.what}" + (f"\t「{e.evidence}」" if e.evidence else ""))
+    return "\n".join(lines)

@@ -1,0 +1,683 @@
+"""Entity recognition by lexicon, suffix grammar and quotation conventions.
+
+Works on the folded text (Simplified, Chinese punctuation) and returns mentions whose
+offsets also index the original text. Each finder handles one way official texts
+name a thing; :func:`find_entities` runs them and settles overlaps.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.grammar import Grammar, grammar
+from kg.extract.model import (
+    CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION, EntityKey, Mention, Section,
+)
+from kg.extract.segment import innermost_section
+from kg.lexicon import compile_words
+from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
+from kg.resolve.regions import Region, innermost, region_mentions, regions
+
+_CJK = r"\u3400-\u9fff"
+_QUOTED = re.compile(r"“([^“”\n]{1,40})”")
+_BOOK = re.compile(r"《([^《》\n]{2,60})》")
+_DOC_NUMBER = re.compile(rf"[{_CJK}]{{1,10}}[〔\[［【（](\d{{4}})[〕\]］】）]\s*第?\d+号")
+_SUGGESTION = re.compile(r"(?:[区市县省])?[一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
+_TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
+_STREET = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2}})(街道)|(?<=[区县市])([{_CJK}]{{2}})(街道)")
+_NUMERIC_FRAME = re.compile(r"^[一二三四五六七八九十两\d]+[大个项条]")
+_SLOGAN_SHORT = re.compile(r"^[一二两三四五六七八九十双多]\S{1,3}$")
+_ENUM = re.compile(rf"((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
+_HOTLINE = re.compile(rf"^[{_CJK}]+\d+$")
+_HOSP_WORD = re.compile(r"(?:诊治|干预|诊疗|康复|急救|医学|治疗)中心$")
+_DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
+
+
+@dataclass
+class Context:
+    """What the finders share about one document."""
+
+    folded: str
+    original: str
+    doc_region: Region | None
+    sections: list[Section]
+    g: Grammar = field(default_factory=grammar)
+    regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
+
+    def surface(self, s: int, e: int) -> str:
+        return self.original[s:e]
+
+    def sentence_region(self, offset: int) -> Region | None:
+        """The most specific region named in the line holding ``offset`` before it,
+        else the document's region."""
+        ls = self.folded.rfind("\n", 0, offset) + 1
+        found = [r for s, e, r in self.regions_found if ls <= s < offset and r.level == "county"]
+        return found[-1] if found else self.doc_region
+
+    def region_code(self) -> str:
+        return self.doc_region.code if self.doc_region else ""
+
+
+@lru_cache(maxsize=1)
+def _hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], re.Pattern[str]]:
+    raw = json.loads((Path(__file__).resolve().parents[1] / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))
+    by_alias: dict[str, dict] = {}
+    by_short: dict[str, dict] = {}
+    for h in raw["hospitals"]:
+        for a in [h["name"]] + h.get("aliases", []):
+            by_alias.setdefault(a, h)
+        for s in h.get("short", []):
+            by_short.setdefault(s, h)
+    return by_alias, by_short, compile_words(tuple(by_alias))
+
+
+def _gazetteer_in_scope(h: dict, alias: str, ctx: Context) -> bool:
+    """Generic-sounding aliases (肿瘤医院) only name the gazetteer hospital inside the
+    region they are scoped to."""
+    scope = h.get("alias_scope", {}).get(alias)
+    if not scope or ctx.doc_region is None:
+        return scope is None
+    return any(r.name == scope for r in regions().chain(ctx.doc_region))
+
+
+# --------------------------------------------------------------------------- regions
+
+def find_regions(ctx: Context) -> list[Mention]:
+    out = []
+    for s, e, r in ctx.regions_found:
+        out.append(Mention(s, e, EntityKey(REGION, r.name), ctx.surface(s, e), region=r.code, admin_code=r.code))
+    for m in _STREET.finditer(ctx.folded):
+        name = (m.group(1) or m.group(3)) + "街道"
+        s = m.start(1) if m.group(1) else m.start(3)
+        if any(w in name for w in ("各", "本", "该", "全", "相关", "社区", "所在", "乡镇", "城乡", "镇", "工作")):
+            continue
+        county = ctx.sentence_region(s)
+        scope = county.code if county else ""
+        out.append(Mention(s, s + len(name), EntityKey(REGION, name, scope), ctx.surface(s, s + len(name)), region=scope))
+    return out
+
+
+# ---------------------------------------------------------------------- departments
+
+@lru_cache(maxsize=1)
+def _department_pattern() -> re.Pattern[str]:
+    table = bodies()
+    return compile_words(tuple(table.aliases()) + tuple(table.national_names))
+
+
+def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
+    """Jurisdiction written in front of a body name ending at ``start``: returns
+    (new start, region, kind) with kind one of national/region/level/none."""
+    f = ctx.folded
+    for p in NATIONAL_PREFIXES:
+        if f.startswith(p, start - len(p)):
+            return start - len(p), None, "national"
+    chain = []
+    pos = start
+    for s, e, r in reversed(ctx.regions_found):
+        if e == pos:
+            chain.append(r)
+            pos = s
+    if chain:
+        return pos, innermost(chain), "region"
+    if start > 0 and f[start - 1] in "区县市省州":
+        return start - 1, level_region(f[start - 1], ctx.doc_region), "level"
+    return start, None, "none"
+
+
+def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool, region: Region | None) -> Mention:
+    table = bodies()
+    name = table.canonical(body, region, national=national)
+    code = "" if national else (region.code if region else "")
+    return Mention(s, e, EntityKey(DEPARTMENT, name), ctx.surface(s, e), region=code)
+
+
+def find_departments(ctx: Context) -> list[Mention]:
+    table = bodies()
+    f = ctx.folded
+    out: list[Mention] = []
+    enum_items: set[tuple[int, int]] = set()
+    for m in _ENUM.finditer(f):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            enum_items.add((pos, pos + len(item)))
+            pos += len(item) + 1
+    for m in _department_pattern().finditer(f):
+        alias = m.group(0)
+        s, e = m.start(), m.end()
+        national = alias in table.national_names and alias not in table.by_alias
+        body = table.national_names[alias] if national else table.by_alias[alias]
+        if body.party and alias == "委" and (e < len(f) and f[e] in "员托派屈婉任以会"):
+            continue
+        ps, region, kind = _prefix(ctx, s)
+        if kind == "national":
+            national = True
+        # a list noun right after a short alias makes it a department ("体育部门", "文广系统")
+        for noun in ctx.g.list_nouns:
+            if f.startswith(noun, e) and not alias.endswith(noun):
+                e += len(noun)
+                break
+        distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national
+        right_ok = e >= len(f) or f[e] in _DEPT_RIGHT_OK
+        in_enum = any(a <= s and e <= b + 2 and (b == e or f[s:b] == alias) for a, b in enum_items) and any(
+            b == m.end() for a, b in enum_items)
+        if body.party or alias in ("政府", "人民政府"):
+            if kind not in ("region", "level"):
+                continue
+        elif kind == "none":
+            if not (distinctive or in_enum):
+                continue
+            if not distinctive and not right_ok:
+                continue
+            region = ctx.doc_region
+        elif not distinctive and not right_ok:
+            continue
+        if kind == "level" and region is None:
+            region = ctx.doc_region
+        out.append(_department_mention(ctx, ps, e, body, national, region))
+    return out
+
+
+# ------------------------------------------------------------------------ hospitals
+
+def _strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | None]:
+    """Skip region names at the front of a name; return (offset after them, innermost)."""
+    chain = []
+    pos = s
+    for rs, re_, r in ctx.regions_found:
+        if rs == pos and re_ <= e:
+            chain.append(r)
+            pos = re_
+    return pos, innermost(chain)
+
+
+def _hospital_is_generic(core: str, g: Grammar) -> bool:
+    """A name core made only of generic modifiers (县级, 区属, 综合 …) names a kind of
+    hospital, not one hospital."""
+    rest = core
+    while rest:
+        for w in sorted(g.hospital_generic | g.hospital_type_words, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            break
+    return rest == ""
+
+
+def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
+    """(canonical name, region code) for a hospital mention, or None when generic.
+
+    区中心医院 / 市中医医院 name the one such hospital of that level's region; 区级医院,
+    区属综合医院, 二级以上医疗机构 name a kind of hospital and are not entities."""
+    f = ctx.folded
+    name = f[s:e]
+    by_alias, _, _ = _hospital_gazetteer()
+    if name in by_alias and _gazetteer_in_scope(by_alias[name], name, ctx):
+        h = by_alias[name]
+        r = regions().pick(h.get("region", ""), ctx.doc_region)
+        return h["name"], r.code if r else ""
+    after_region, region = _strip_region_prefix(ctx, s, e)
+    core = ctx.g.strip_scope(f[after_region:e - len(suffix)])
+    level = ""
+    if region is None and core and core[0] in "区县市省" and core[1:2] not in ("级", "属"):
+        level = core[0]
+        core = core[1:]
+        region = level_region(level, ctx.doc_region)
+    if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属")):
+        return None
+    only_type = core == "" or _only_words(core, ctx.g.hospital_type_words)
+    if (level or after_region > s) and only_type:
+        pass  # the region's own central / TCM / MCH hospital
+    elif _hospital_is_generic(core, ctx.g) or len(core) < 2:
+        return None
+    grassroots = suffix in ("社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室")
+    if level and region:
+        return region.name + f[e - len(suffix) - len(core):e], region.code
+    if after_region > s and region:
+        # keep only the innermost region in front: 嘉兴市海盐县X → 海盐县X
+        return region.name + f[after_region:e], region.code
+    if grassroots:
+        county = ctx.sentence_region(s)
+        if county is not None:
+            return county.name + core + suffix, county.code
+    return core + suffix, ctx.region_code()
+
+
+def _only_words(text: str, words: set[str]) -> bool:
+    rest = text
+    while rest:
+        for w in sorted(words, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            return False
+    return True
+
+
+def find_hospitals(ctx: Context) -> list[Mention]:
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    for m in g.hospital_suffix.finditer(f):
+        suffix = m.group(0)
+        start = g.left_extend(f, m.start())
+        start = _cut_at_region(ctx, start, m.start())
+        if start == m.start() and suffix not in ("社区卫生服务中心",):
+            # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
+            pass
+        start = _gazetteer_suffix(f, start, m.end())
+        res = _canonical_hospital(ctx, start, m.end(), suffix)
+        if res is None:
+            out.extend(_coordinated_hospitals(ctx, start, m.start(), m.end(), suffix))
+            continue
+        name, code = res
+        out.append(Mention(start, m.end(), EntityKey(HOSPITAL, name), ctx.surface(start, m.end()), region=code))
+    # Well-known hospitals written without a hospital suffix in the gazetteer
+    by_alias, _, pat = _hospital_gazetteer()
+    for m in pat.finditer(f):
+        h = by_alias[m.group(0)]
+        if h.get("type") == "Organization" or not _gazetteer_in_scope(h, m.group(0), ctx):
+            continue
+        if any(x.start <= m.start() and m.end() <= x.end for x in out):
+            continue
+        r = regions().pick(h.get("region", ""), ctx.doc_region)
+        out.append(Mention(m.start(), m.end(), EntityKey(HOSPITAL, h["name"]), ctx.surface(m.start(), m.end()),
+                           region=r.code if r else ""))
+    for q in _QUOTED.finditer(f):
+        inner = q.group(1)
+        if _HOSP_WORD.search(inner) and len(inner) >= 6:
+            s, e = q.start(1), q.end(1)
+            after, region = _strip_region_prefix(ctx, s, e)
+            name = inner if region else (ctx.doc_region.name + inner if ctx.doc_region else inner)
+            out.append(Mention(s, e, EntityKey(HOSPITAL, name), ctx.surface(s, e), region=(region or ctx.doc_region).code if (region or ctx.doc_region) else ""))
+    return out
+
+
+def _gazetteer_suffix(f: str, start: int, end: int) -> int:
+    """If a gazetteer name ends at ``end`` inside f[start:end], start there."""
+    by_alias, _, _ = _hospital_gazetteer()
+    for k in range(start, end - 2):
+        if f[k:end] in by_alias:
+            return k
+    return start
+
+
+def _cut_at_region(ctx: Context, start: int, head: int) -> int:
+    """A name that has a full region name inside it starts at that region name
+    ("借嘉定区中心医院" → "嘉定区中心医院")."""
+    for s, e, r in ctx.regions_found:
+        if start < s < head and r.name == ctx.folded[s:e]:
+            return s
+    return start
+
+
+_COORD = re.compile(rf"((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)([一二三四五六七八九十两\d]+[家所个])$")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int, suffix: str) -> list[Mention]:
+    """"虹桥、华阳、新华三家社区卫生服务中心" names three hospitals."""
+    f = ctx.folded
+    left = f[max(0, suffix_start - 30):suffix_start]
+    m = _COORD.search(left)
+    if not m:
+        return []
+    base = suffix_start - len(left) + m.start(1)
+    count = m.group(2)[:-1]
+    n = int(count) if count.isdigit() else _CN_DIGIT.get(count, -1)
+    if n != m.group(1).count("、") + 1:
+        return []
+    out = []
+    pos = base
+    county = ctx.sentence_region(base)
+    items = m.group(1).split("、")
+    # the first item may carry a verb in front ("全面提升虹桥")
+    for k, item in enumerate(items):
+        s = pos
+        if k == 0:
+            cut = ctx.g.left_extend(f, pos + len(item))
+            s = max(cut, pos)
+            item = f[s:pos + len(item)]
+        if 2 <= len(item) <= 4 and not _hospital_is_generic(item, ctx.g):
+            name = (county.name if county and suffix in ("社区卫生服务中心", "卫生院", "社区卫生服务站") else "") + item + suffix
+            out.append(Mention(s, s + len(item), EntityKey(HOSPITAL, name), ctx.surface(s, s + len(item)) + suffix,
+                               region=county.code if county else ""))
+        pos += len(f[pos:].split("、", 1)[0]) + 1
+    return out
+
+
+# ------------------------------------------------------------------------ consortia
+
+def _consortium_members(ctx: Context, label: str) -> list[Mention]:
+    """Members named inside a consortium's name: "龙华-闵行" → 龙华医院 (the district
+    side is a region, not a member); "瑞金嘉定" → 瑞金医院."""
+    by_alias, by_short, _ = _hospital_gazetteer()
+    parts = [p for p in re.split(r"[-—–－]", label) if p]
+    fam = regions().family_shorts(ctx.doc_region) if ctx.doc_region else {}
+    region_names = set(fam) | ({ctx.doc_region.name} if ctx.doc_region else set())
+    if len(parts) == 1:
+        for rn in sorted(region_names, key=len, reverse=True):
+            if label.endswith(rn) and len(label) > len(rn):
+                parts = [label[: -len(rn)], rn]
+                break
+            if label.startswith(rn) and len(label) > len(rn):
+                parts = [rn, label[len(rn):]]
+                break
+    out = []
+    for p in parts:
+        if p in region_names:
+            continue
+        h = by_alias.get(p) or by_short.get(p)
+        if h is None and p.endswith(("医院", "中心")):
+            out.append(Mention(0, 0, EntityKey(HOSPITAL, p), p))
+            continue
+        if h is None:
+            continue
+        typ = ORGANIZATION if h.get("type") == "Organization" else HOSPITAL
+        out.append(Mention(0, 0, EntityKey(typ, h["name"]), p))
+    return out
+
+
+def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """Named consortia and the members their names give, as (member, consortium)."""
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    members: list[tuple[Mention, Mention]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, name: str, label: str) -> None:
+        region = ctx.doc_region
+        mention = Mention(s, e, EntityKey(CONSORTIUM, name), ctx.surface(s, e), region=region.code if region else "")
+        out.append(mention)
+        taken.append((s, e))
+        for mem in _consortium_members(ctx, label):
+            mem.start, mem.end = s, e
+            members.append((mem, mention))
+
+    # “A”“B”“C”三大紧密型医联体 and “A”中医医疗联合体
+    for m in re.finditer(r"((?:“[^“”\n]{1,20}”[、和及]?){1,6})([一二三四五六七八九十两\d]+大)?(" + "|".join(g.consortium_suffixes) + ")", f):
+        suffix = m.group(3)
+        for q in _QUOTED.finditer(m.group(1)):
+            inner = q.group(1)
+            qs = m.start(1) + q.start(1)
+            if inner in g.consortium_suffixes or any(inner.endswith(x) for x in g.consortium_suffixes):
+                continue
+            name = inner + suffix
+            add(qs, qs + len(inner), name, inner)
+    # quoted full names: “复旦-闵行健康联合体”
+    for q in _QUOTED.finditer(f):
+        inner = q.group(1)
+        for suf in g.consortium_suffixes:
+            if inner.endswith(suf) and len(inner) > len(suf) + 1:
+                label = inner[: -len(suf)]
+                if label in g.consortium_generic:
+                    break
+                add(q.start(1), q.end(1), inner, label)
+                break
+    # unquoted: 闵行区康复医学专科联盟
+    for m in g.consortium_suffix.finditer(f):
+        if any(a <= m.start() < b + 2 for a, b in taken):
+            continue
+        s = g.left_extend(f, m.start())
+        s = _cut_at_region(ctx, s, m.start())
+        core_start, region = _strip_region_prefix(ctx, s, m.start())
+        core = f[core_start:m.start()]
+        if not core or _hospital_is_generic(core, g) or core in g.consortium_generic or any(
+                core.startswith(x) for x in ("各", "本", "该", "医联体")):
+            continue
+        if f[s - 1:s] in "“”":
+            continue
+        name = f[s:m.end()]
+        if region is None and ctx.doc_region is not None:
+            name = ctx.doc_region.name + name
+        add(s, m.end(), name, core)
+    return out, members
+
+
+# ------------------------------------------------------------------ policy documents
+
+def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]:
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    numbers = {}
+    for m in _DOC_NUMBER.finditer(f):
+        s = m.start()
+        # the issuer abbreviation starts after any word that ends before it
+        while s < m.end() and g.boundary_before(f, s) is False and f[s] in g.stop_chars:
+            s += 1
+        numbers[(s, m.end())] = re.sub(r"\s+", "", f[s:m.end()])
+    for (s, e), num in numbers.items():
+        out.append(Mention(s, e, EntityKey(POLICY, num), ctx.surface(s, e)))
+    for m in _BOOK.finditer(f):
+        title = m.group(1)
+        bare = _TRAILING_PAREN.sub("", title).strip()
+        if len(bare) < 4 or not bare.endswith(g.policy_heads):
+            continue
+        # 《T》（沪府发〔2019〕16号）: the number names the document, the title is an alias
+        after = f[m.end():m.end() + 3]
+        key_name = None
+        for (s, e), num in numbers.items():
+            if m.end() <= s <= m.end() + 2 and after.startswith(("（", "(")):
+                key_name = num
+        if key_name is None and own_number and f.rfind("\n", 0, m.start()) < 0 and "印发" in f[:m.start()] + f[:200]:
+            pass
+        name = key_name or "《" + title + "》"
+        out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
+    # the document's own number and the 《title》 it issues ("印发《T》的通知")
+    if own_number:
+        for m in _BOOK.finditer(f[:400]):
+            line_start = f.rfind("\n", 0, m.start()) + 1
+            line = f[line_start:f.find("\n", m.end()) if f.find("\n", m.end()) >= 0 else len(f)]
+            if "印发" in line or "关于" in line[:m.start() - line_start + 2]:
+                out.append(Mention(m.start(), m.end(), EntityKey(POLICY, own_number), ctx.surface(m.start(), m.end())))
+                break
+    # every occurrence of a title that was once given with its number names that number
+    by_title: dict[str, EntityKey] = {}
+    for x in out:
+        if x.key.name != ctx.folded[x.start:x.end] and ctx.folded[x.start:x.start + 1] == "《":
+            by_title[ctx.folded[x.start:x.end]] = x.key
+    out = [Mention(x.start, x.end, by_title.get(ctx.folded[x.start:x.end], x.key), x.surface, x.region)
+           if x.key.name.startswith("《") else x for x in out]
+    for m in _SUGGESTION.finditer(f):
+        text = re.sub(r"\s+", "", m.group(0))
+        level = text[0] if text[0] in "区市县省" else ""
+        region = level_region(level, ctx.doc_region) if level else ctx.doc_region
+        name = (region.name if region else "") + (text[1:] if level else text)
+        out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
+    return out
+
+
+# --------------------------------------------------------------------------- programs
+
+def _program_scope(name: str, ctx: Context) -> str:
+    """Programs are scoped to the document's region unless their name carries a region
+    or a national marker of its own."""
+    if name.startswith(("国家", "全国", "中国", "健康中国", "长三角")) or "中国" in name:
+        return ""
+    if any(True for _ in regions().name_pattern.finditer(name)):
+        return ""
+    if ctx.doc_region:
+        fam = regions().family_shorts(ctx.doc_region)
+        if any(sh in name for sh in fam):
+            return ""
+        return ctx.doc_region.code
+    return ""
+
+
+def _program(ctx: Context, s: int, e: int, name: str) -> Mention:
+    scope = _program_scope(name, ctx)
+    return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
+
+
+def _quoted_is_program(inner: str, g: Grammar) -> bool:
+    if len(inner) < 3 or not re.search(rf"[{_CJK}]", inner):
+        return False
+    if re.search(r"[，。！？；：]", inner) or inner.endswith(("+", "＋")):
+        return False
+    if inner.startswith("互联网+") or inner.endswith(g.quoted_concepts):
+        return False
+    if _NUMERIC_FRAME.match(inner) or _HOTLINE.match(inner):
+        return False
+    parts = inner.split("、")
+    if len(parts) >= 3 or (len(parts) == 2 and min(len(p) for p in parts) < 2):
+        return False
+    if _SLOGAN_SHORT.match(inner) and not inner.endswith(g.quoted_heads):
+        return False
+    if any(inner.endswith(s) for s in g.consortium_suffixes) or any(inner == s for s in g.consortium_suffixes):
+        return False
+    if inner.endswith(("样板", "标杆", "典范", "名片", "品牌", "梦", "精神", "理念", "意识")):
+        return False
+    return True
+
+
+def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list[Mention]:
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    quoted_spans = []
+    for q in _QUOTED.finditer(f):
+        inner = q.group(1)
+        s, e = q.start(1), q.end(1)
+        quoted_spans.append((q.start(), q.end()))
+        if any(a <= s < b for a, b in consortium_spans) or _HOSP_WORD.search(inner):
+            continue
+        trail = g.quoted_trailing.match(f, q.end())
+        if trail is None and f.startswith("的", q.end()):
+            trail = g.quoted_trailing.match(f, q.end() + 1)
+        if trail is not None and not re.search(r"[，。；：]", inner):
+            tail = trail.group(0)
+            if tail.startswith("的"):
+                tail = tail[1:]
+            out.append(_program(ctx, q.start(), trail.end(), inner + tail))
+            continue
+        if _quoted_is_program(inner, g):
+            out.append(_program(ctx, s, e, inner))
+    # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
+    for m in g.program_head.finditer(f):
+        if any(a <= m.start() < b for a, b in quoted_spans):
+            continue
+        head = m.group(0)
+        s = g.left_extend(f, m.start())
+        if s == m.start():
+            continue
+        if f[s - 1:s] in "各该本此这那每":
+            continue
+        if f.startswith(("委员会", "委", "办公室", "领导小组"), m.end()):
+            continue  # 健康促进行动委员会 … is a body, not the action
+        if not _right_edge_ok(f, m.end(), g):
+            continue  # the head is inside a longer noun (项目学校, 行动执行情况)
+        name = g.strip_scope(f[s:m.end()])
+        s = m.end() - len(name)
+        core = name[: -len(head)]
+        if _program_core_generic(core, g):
+            continue
+        out.append(_program(ctx, s, m.end(), name))
+    places = ["中国", "城市", "城区", "城镇", "乡村", "村镇", "县城"]
+    if ctx.doc_region is not None:
+        places += [k for k in regions().family_shorts(ctx.doc_region)]
+    campaign = re.compile(r"(?:全国|新时代)?(?:健康|卫生|文明|美丽|平安|数字健康|智慧)(?:" + "|".join(map(re.escape, places)) + ")建设")
+    for m in campaign.finditer(f):
+        s = g.left_extend(f, m.start() + 1, max_len=6) if m.start() > 0 else 0
+        name = f[s:m.end()] if f[s:m.start()] in ("全国", "新时代", "") else m.group(0)
+        s = m.end() - len(name)
+        core = name[:-2]
+        if core in ("健康", "卫生"):
+            continue
+        out.append(_program(ctx, s, m.end(), name))
+    return out
+
+
+def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
+    """A name ends where punctuation, a function word or a verb follows."""
+    if end >= len(f) or not re.match(rf"[{_CJK}]", f[end]):
+        return True
+    if f[end] in g.stop_chars:
+        return True
+    return f.startswith(tuple(g.raw.get("right_ok_words", [])), end) or any(
+        f.startswith(w, end) for w in g.boundary_words if len(w) >= 2)
+
+
+def _program_core_generic(core: str, g: Grammar) -> bool:
+    rest = core
+    if len(rest) < 2 or _NUMERIC_FRAME.match(rest):
+        return True
+    while rest:
+        for w in sorted(g.program_generic, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            break
+    if len(rest) < 2:
+        return True
+    return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平"))
+
+
+def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
+    """Section headings that are actions: the level at which responsibility lists first
+    appear is the action level; its headings, and deeper headings that own a list, are
+    Programs. Shallower headings (二、重大行动) are categories."""
+    secs = ctx.sections
+    if not owner_sections:
+        return []
+    action_level = min(secs[i].level for i in owner_sections)
+
+    def has_owner_below(i: int) -> bool:
+        return any(j in owner_sections for j in range(len(secs)) if secs[i].start <= secs[j].start < secs[i].end)
+
+    out = []
+    for i, sec in enumerate(secs):
+        if sec.level < action_level:
+            continue
+        if i in owner_sections or (sec.level == action_level and has_owner_below(i)):
+            name = sec.title.strip()
+            out.append(_program(ctx, sec.title_start, sec.title_start + len(name), name))
+    return out
+
+
+# ------------------------------------------------------------------------ all finders
+
+def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """All mentions of a document, and consortium memberships read from names."""
+    ctx.regions_found = region_mentions(ctx.folded, ctx.doc_region)
+    mentions: list[Mention] = []
+    mentions += find_regions(ctx)
+    mentions += find_departments(ctx)
+    hospitals = find_hospitals(ctx)
+    consortia, members = find_consortia(ctx)
+    cspans = [(m.start, m.end) for m in consortia]
+    # a hospital suffix inside a consortium name ("肿瘤医院-闵行") is still the hospital
+    mentions += hospitals + consortia
+    policies = find_policy_documents(ctx, own_number)
+    mentions += policies
+    programs = find_programs(ctx, cspans)
+    # programs inside 《titles》 and inside other names are not separate mentions
+    mentions += programs
+    # names inside a cited document's number or title belong to the citation
+    cited = [(p.start, p.end) for p in policies]
+    mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or not any(
+        a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in cited)]
+    return _dedupe(mentions), members
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.key.type, m.key.name)):
+        k = (m.start, m.end, m.key)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(m)
+    return out
+
+
+def section_of(ctx: Context, offset: int) -> int | None:
+    return innermost_section(ctx.sections, offset)

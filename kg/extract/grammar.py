@@ -1,0 +1,87 @@
+"""The name grammar of Chinese official text, loaded from ``data/grammar.json``."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.lexicon import compile_words
+
+DATA = Path(__file__).with_name("data") / "grammar.json"
+_NAME_CHAR = re.compile(r"[\u3400-\u9fff0-9A-Za-z+\-·]")
+_COUNT = re.compile(r"\d+[个家名项所座]|[一二三四五六七八九十两]+[个家名项所座大]")
+
+
+@dataclass
+class Grammar:
+    raw: dict
+    path: Path
+
+    def __post_init__(self) -> None:
+        g = self.raw
+        self.stop_chars = set(g["stop_chars"])
+        self.boundary_words = set(g["boundary_words"])
+        self.max_boundary = max(len(w) for w in self.boundary_words)
+        self.scope_prefixes = sorted(g["scope_prefixes"], key=len, reverse=True)
+        self.hospital_suffix = compile_words(tuple(g["hospital_suffixes"]))
+        self.hospital_generic = set(g["hospital_generic"])
+        self.hospital_type_words = set(g["hospital_type_words"])
+        self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]))
+        self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))
+        self.consortium_generic = set(g["consortium_generic"])
+        self.program_head = compile_words(tuple(g["program_heads"]))
+        self.program_generic = set(g["program_generic"])
+        self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
+        self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
+        self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
+        self.policy_heads = tuple(sorted(g["policy_heads"], key=len, reverse=True))
+        self.list_nouns = tuple(g["department_list_nouns"])
+        self.company_suffixes = tuple(g["company_suffixes"])
+        self.collective_prefixes = tuple(sorted(g["collective_prefixes"], key=len, reverse=True))
+
+    @classmethod
+    def load(cls, path: Path = DATA) -> "Grammar":
+        return cls(json.loads(path.read_text(encoding="utf-8")), path)
+
+    def left_extend(self, text: str, head_start: int, floor: int = 0, max_len: int = 24) -> int:
+        """Where a name ending in a head noun at ``head_start`` begins: scan left over
+        name characters until a stop character, punctuation or a boundary word (a verb
+        or function word that opens an object) — the usual left edge of a Chinese
+        noun phrase."""
+        i = head_start
+        lo = max(floor, head_start - max_len)
+        while i > lo:
+            if self.boundary_before(text, i):
+                break
+            ch = text[i - 1]
+            if ch in self.stop_chars or not _NAME_CHAR.match(ch):
+                break
+            i -= 1
+        # A counted phrase ("20个重点…") is a quantity, not part of the name.
+        for m in _COUNT.finditer(text, i, head_start):
+            i = m.end()
+        return i
+
+    def boundary_before(self, text: str, i: int) -> bool:
+        for k in range(min(self.max_boundary, i), 0, -1):
+            if text[i - k:i] in self.boundary_words:
+                return True
+        return False
+
+    def strip_scope(self, name: str) -> str:
+        """Drop leading scope words (新一轮, 全区 …) that are not part of a name."""
+        changed = True
+        while changed:
+            changed = False
+            for p in self.scope_prefixes:
+                if name.startswith(p) and len(name) > len(p) + 2:
+                    name = name[len(p):]
+                    changed = True
+        return name
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    return Grammar.load()

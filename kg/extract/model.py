@@ -1,0 +1,100 @@
+"""What extraction finds in one document, before it becomes RDF."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Entity types (hg: classes) that extraction produces.
+DEPARTMENT = "Department"
+HOSPITAL = "Hospital"
+CONSORTIUM = "MedicalConsortium"
+PROGRAM = "Program"
+REGION = "Region"
+POLICY = "PolicyDocument"
+ORGANIZATION = "Organization"
+GROUP = "OrganizationGroup"
+ENTITY_TYPES = (DEPARTMENT, HOSPITAL, CONSORTIUM, PROGRAM, REGION, POLICY, ORGANIZATION, GROUP)
+
+
+@dataclass(frozen=True)
+class EntityKey:
+    """Identity of an entity: type, canonical name and scope (the region code for
+    region-relative names, "" for names that are unique on their own)."""
+
+    type: str
+    name: str
+    scope: str = ""
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: EntityKey
+    surface: str           # as written (original script)
+    region: str = ""       # region code the entity belongs to (hg:region), if known
+    admin_code: str = ""   # for Region entities
+
+
+@dataclass
+class RelationMention:
+    kind: str              # lead | support | member | part
+    source: EntityKey
+    target: EntityKey
+    start: int             # evidence sentence span
+    end: int
+    cue: str = ""          # the words that signalled it (牵头单位, 协同, 为龙头 …)
+
+
+@dataclass
+class Quantity:
+    kind: str              # target | measurement
+    indicator: str
+    value: float
+    unit: str
+    year: int | None
+    comparator: str        # >= <= > < =
+    start: int
+    end: int
+    program: EntityKey | None = None
+    region: str = ""
+    relative: bool = False
+    approximate: bool = False
+    baseline_year: int | None = None
+
+
+@dataclass
+class Section:
+    level: int
+    number: str
+    title: str
+    start: int             # offset of the heading
+    end: int               # end of the section's body
+    title_start: int
+    title_end: int
+    parent: int | None = None   # index in the section list
+
+
+@dataclass
+class Extraction:
+    """Everything read from one document. Offsets index ``text`` (the cleaned body)."""
+
+    text: str
+    region_code: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``offset``."""
+        import bisect
+        starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return (0, 0)
+        return self.sentences[i]
+
+    def evidence(self, offset: int) -> str:
+        s, e = self.sentence_at(offset)
+        return self.text[s:e].strip()

@@ -1,0 +1,241 @@
+"""The spaCy pipeline: ``spacy.blank("zh")`` plus five registered components.
+
+    hg_jurisdiction → hg_segmenter → hg_entities → hg_relations → hg_quantities
+
+Each component does one job and leaves its result on the Doc (``doc._.hg_*``);
+sentences become ``doc.sents`` and entity mentions ``doc.ents``. The Doc is made
+over the *folded* text (Simplified, same length as the original), and the original
+is kept in ``doc.user_data["hg_original"]`` so labels and evidence keep their script.
+Components that carry data (the entity grammar) save it with ``to_disk``.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.extract.entities import Context, find_entities, heading_programs
+from kg.extract.grammar import DATA as GRAMMAR_DATA, Grammar
+from kg.extract.model import PROGRAM, Extraction, Mention
+from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
+from kg.extract.relations import RelationFinder, owner_sections, program_sections, responsibility_lists
+from kg.extract.segment import innermost_section, sections as find_sections, sentences as find_sentences
+from kg.ingest.document import SourceDocument
+from kg.resolve.regions import detect_jurisdiction
+from kg.textnorm import fold
+
+for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_quantities", "hg_members", "hg_programs_by_section"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+PIPE_NAMES = ["hg_jurisdiction", "hg_segmenter", "hg_entities", "hg_relations", "hg_quantities"]
+
+
+def _ctx(doc: Doc) -> Context:
+    return doc.user_data["hg_ctx"]
+
+
+@Language.component("hg_jurisdiction")
+def jurisdiction_component(doc: Doc) -> Doc:
+    """Detect the region the document speaks for (issuer, title, text)."""
+    meta = doc.user_data.get("hg_meta", {})
+    original = doc.user_data.get("hg_original", doc.text)
+    region = detect_jurisdiction(doc.text, fold(meta.get("title") or ""), meta.get("issuer"))
+    doc._.hg_region = region
+    doc.user_data["hg_ctx"] = Context(doc.text, original, region, [])
+    return doc
+
+
+@Language.component("hg_segmenter")
+def segmenter_component(doc: Doc) -> Doc:
+    """Sentences at 。！？ and line ends; the numbered section tree."""
+    sents = find_sentences(doc.text)
+    arr = numpy.full((len(doc), 1), -1, dtype="int64")
+    # one token per character: a character offset is a token index
+    for s, _ in sents:
+        if s < len(doc):
+            arr[s, 0] = 1
+    if len(doc):
+        arr[0, 0] = 1
+        doc.from_array([SENT_START], arr.astype("uint64"))
+    secs = find_sections(doc.text)
+    doc._.hg_sections = secs
+    if "hg_ctx" in doc.user_data:
+        _ctx(doc).sections = secs
+    doc.user_data["hg_sentences"] = sents
+    return doc
+
+
+class EntityRecognizer:
+    """Lexicon + suffix grammar + quotation rules; the grammar is its data."""
+
+    def __init__(self, nlp: Language, name: str, grammar_path: str | None = None) -> None:
+        self.name = name
+        self.grammar = Grammar.load(Path(grammar_path) if grammar_path else GRAMMAR_DATA)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _ctx(doc)
+        ctx.g = self.grammar
+        mentions, members = find_entities(ctx, doc.user_data.get("hg_meta", {}).get("doc_number"))
+        owners = owner_sections(ctx)
+        heads = heading_programs(ctx, owners)
+        # a heading's own program wins over shorter names read inside the heading
+        mentions = [m for m in mentions if not (m.key.type == PROGRAM and any(
+            h.start <= m.start and m.end <= h.end and (h.start, h.end) != (m.start, m.end) for h in heads))]
+        mentions = sorted(mentions + heads, key=lambda m: (m.start, -m.end))
+        doc._.hg_mentions = mentions
+        doc._.hg_members = members
+        doc._.hg_programs_by_section = {innermost_section(ctx.sections, h.start): h for h in heads}
+        spans = []
+        for m in mentions:
+            sp = doc.char_span(m.start, m.end, label=m.key.type)
+            if sp is not None:
+                spans.append(sp)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "grammar.json").write_text(json.dumps(self.grammar.raw, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()) -> "EntityRecognizer":
+        p = Path(path) / "grammar.json"
+        if p.exists():
+            self.grammar = Grammar.load(p)
+        return self
+
+
+@Language.factory("hg_entities", default_config={"grammar_path": None})
+def make_entity_recognizer(nlp: Language, name: str, grammar_path: str | None) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, grammar_path)
+
+
+def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
+    ctx = _ctx(doc)
+    by_section = doc._.hg_programs_by_section or {}
+    psec = program_sections(ctx, set(k for k in by_section if k is not None))
+
+    def program_for_offset(offset: int):  # noqa: ANN202
+        i = innermost_section(ctx.sections, offset)
+        while i is not None:
+            if i in by_section and i in psec:
+                return by_section[i].key
+            i = ctx.sections[i].parent
+        return None
+
+    return program_for_offset
+
+
+@Language.component("hg_relations")
+def relations_component(doc: Doc) -> Doc:
+    """Lead/support/member/part relations from lists, clauses and names."""
+    ctx = _ctx(doc)
+    finder = RelationFinder(ctx, list(doc._.hg_mentions or []))
+    program_for_offset = _program_for(doc)
+    finder.responsibility(program_for_offset)
+    finder.mentions = finder.mentions + finder.new_mentions
+    finder.clauses(program_for_offset)
+    finder.consortium_roles()
+    finder.members(doc._.hg_members or [])
+    # sub-actions are part of their action
+    by_section = doc._.hg_programs_by_section or {}
+    for i, prog in by_section.items():
+        if i is None:
+            continue
+        parent = ctx.sections[i].parent
+        while parent is not None and parent not in by_section:
+            parent = ctx.sections[parent].parent
+        if parent is not None:
+            finder._add("part", prog.key, by_section[parent].key, prog.start, ctx.sections[i].number)
+    doc._.hg_mentions = list(doc._.hg_mentions or []) + finder.new_mentions
+    doc._.hg_relations = finder.relations
+    return doc
+
+
+@Language.component("hg_quantities")
+def quantities_component(doc: Doc) -> Doc:
+    """Targets and measurements, sentence by sentence."""
+    ctx = _ctx(doc)
+    meta = doc.user_data.get("hg_meta", {})
+    doc_year = int(meta["date"][:4]) if meta.get("date") else None
+    plan = is_plan_document(bool(responsibility_lists(doc.text)), fold(meta.get("title") or ""))
+    program_for_offset = _program_for(doc)
+    region = ctx.doc_region.code if ctx.doc_region else ""
+    out = []
+    para_year: int | None = None
+    text = doc.text
+    import re
+    for s, e in doc.user_data.get("hg_sentences", []):
+        sent = text[s:e]
+        line_start = text.rfind("\n", 0, s) + 1
+        if line_start == s:
+            m = re.match(r"\D{0,12}?(\d{4})\s*年", sent)
+            para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
+        targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year)
+        if targets:
+            out.extend(targets)
+            continue
+        if re.search(r"到\d{4}年|至\d{4}年|计划|规划|力争|目标|下一步|将", sent):
+            continue
+        if plan and not re.search(r"截至|截止|已", sent):
+            continue
+        out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region))
+    seen = set()
+    uniq = []
+    for q in out:
+        k = (q.kind, q.indicator, q.value, q.year, q.program)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(q)
+    doc._.hg_quantities = uniq
+    return doc
+
+
+def make_nlp() -> Language:
+    """A fresh pipeline: blank Chinese (one token per character) + our components."""
+    nlp = spacy.blank("zh")
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    return make_nlp()
+
+
+def extract_document(src: SourceDocument, nlp: Language | None = None) -> Extraction:
+    """Run the pipeline over one cleaned document."""
+    nlp = nlp or default_nlp()
+    folded = fold(src.text)
+    doc = nlp.make_doc(folded)
+    doc.user_data["hg_original"] = src.text
+    doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number}
+    doc = nlp(doc)
+    region = doc._.hg_region
+    return Extraction(
+        text=src.text,
+        region_code=region.code if region else "",
+        mentions=list(doc._.hg_mentions or []),
+        relations=list(doc._.hg_relations or []),
+        quantities=list(doc._.hg_quantities or []),
+        sentences=doc.user_data.get("hg_sentences", []),
+        sections=list(doc._.hg_sections or []),
+    )
+
+
+def save_pipeline(path: str | Path) -> None:
+    """Write the pipeline (config and component data) with ``nlp.to_disk``."""
+    path = Path(path)
+    if path.exists():
+        shutil.rmtree(path)
+    default_nlp().to_disk(path)

@@ -1,0 +1,287 @@
+"""Lead, support, membership and part-of relations.
+
+Official texts state responsibility in a few fixed ways: a parenthesised list after an
+action (（牵头单位：A、B，配合单位：C）), a clause (由A牵头，B配合; A牵头完成Y; A会同B…;
+A协同B、C等部门…), or a consortium description (以A为龙头/核心的…医联体; 以A牵头的“Y”).
+Sub-actions (1. 2. under （一）) are part of their action.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.entities import Context, _program
+from kg.extract.model import (
+    CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, PROGRAM, EntityKey, Mention, RelationMention,
+)
+from kg.extract.segment import innermost_section
+from kg.resolve.bodies import level_region
+
+LEAD_LABELS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主要责任单位", "牵头")
+SUPPORT_LABELS = ("配合单位", "配合部门", "协同单位", "协办单位", "参与单位", "协同部门", "配合")
+_LABEL = re.compile(r"(" + "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS, key=len, reverse=True)) + r")\s*[：:]")
+ORG_TYPES = (DEPARTMENT, HOSPITAL, ORGANIZATION, GROUP, CONSORTIUM)
+_COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
+
+
+@dataclass
+class ResponsibilityList:
+    start: int
+    end: int
+    lead: list[tuple[int, int]]
+    support: list[tuple[int, int]]
+
+
+def _split_items(text: str, base: int) -> list[tuple[int, int]]:
+    """Split a list on 、，, and 和 outside parentheses into (start, end) spans."""
+    out = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "、，,；;" and depth == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((base + s, base + e))
+    return spans
+
+
+def responsibility_lists(folded: str) -> list[ResponsibilityList]:
+    """Every （牵头单位：…，配合单位：…） block, with its item spans."""
+    out = []
+    for m in re.finditer(r"[（(]\s*(?=(?:" + "|".join(LEAD_LABELS) + r")\s*[：:])", folded):
+        depth = 1
+        i = m.end()
+        while i < len(folded) and depth and folded[i] != "\n":
+            if folded[i] in "（(":
+                depth += 1
+            elif folded[i] in "）)":
+                depth -= 1
+            i += 1
+        end = i - 1 if depth == 0 else i
+        body_start = m.end()
+        labels = list(_LABEL.finditer(folded, body_start, end))
+        lead: list[tuple[int, int]] = []
+        support: list[tuple[int, int]] = []
+        for k, lab in enumerate(labels):
+            seg_end = labels[k + 1].start() if k + 1 < len(labels) else end
+            items = _split_items(folded[lab.end():seg_end], lab.end())
+            (lead if lab.group(1) in LEAD_LABELS else support).extend(items)
+        out.append(ResponsibilityList(m.start(), i, lead, support))
+    # 牵头单位：… written as its own line, without parentheses
+    for m in re.finditer(r"(?m)^\s*(" + "|".join(LEAD_LABELS[:5]) + r")\s*[：:]([^\n]+)$", folded):
+        items = _split_items(m.group(2), m.start(2))
+        out.append(ResponsibilityList(m.start(), m.end(), items, []))
+    return out
+
+
+class RelationFinder:
+    """Finds relations given the document's mentions; may add mentions for list items
+    and collective ends (各街镇, 区属医院) that only a relation gives identity to."""
+
+    def __init__(self, ctx: Context, mentions: list[Mention]) -> None:
+        self.ctx = ctx
+        self.mentions = mentions
+        self.new_mentions: list[Mention] = []
+        self.relations: list[RelationMention] = []
+
+    # -- helpers -------------------------------------------------------------
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        f = self.ctx.folded
+        s = max(f.rfind(c, 0, offset) for c in "。！？\n") + 1
+        ends = [i for i in (f.find(c, offset) for c in "。！？\n") if i >= 0]
+        e = min(ends) + 1 if ends else len(f)
+        return s, e
+
+    def _add(self, kind: str, src: EntityKey, dst: EntityKey, at: int, cue: str) -> None:
+        if src == dst:
+            return
+        s, e = self._sentence(at)
+        self.relations.append(RelationMention(kind, src, dst, s, e, cue))
+
+    def _orgs_in(self, s: int, e: int) -> list[Mention]:
+        found = [m for m in self.mentions if s <= m.start and m.end <= e and m.key.type in ORG_TYPES]
+        # drop mentions nested in a longer one
+        return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
+
+    def _programs_in(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.mentions if s <= m.start and m.end <= e and m.key.type == PROGRAM]
+
+    def _item_entity(self, s: int, e: int) -> EntityKey | None:
+        """The organisation a list item names."""
+        orgs = self._orgs_in(s, e)
+        if orgs:
+            return orgs[0].key
+        f = self.ctx.folded
+        text = f[s:e].strip()
+        if len(text) < 2:
+            return None
+        ctx = self.ctx
+        region = ctx.doc_region
+        if text.startswith(ctx.g.collective_prefixes):
+            name = (region.name if region else "") + text
+            key = EntityKey(GROUP, name)
+        elif text.endswith(ctx.g.company_suffixes):
+            key = EntityKey(ORGANIZATION, text)
+        elif text.endswith(("委", "局", "办", "委员会", "中心", "办公室", "管委会")):
+            if text[0] in "区县市省":
+                r = level_region(text[0], region)
+                name = (r.name if r else "") + text[1:]
+            else:
+                name = text
+            key = EntityKey(DEPARTMENT, name)
+        else:
+            key = EntityKey(ORGANIZATION, text)
+        self.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=region.code if region else ""))
+        return key
+
+    # -- finders -------------------------------------------------------------
+    def responsibility(self, program_for_offset) -> None:  # noqa: ANN001 - callable
+        for rl in responsibility_lists(self.ctx.folded):
+            prog = program_for_offset(rl.start)
+            if prog is None:
+                continue
+            for kind, items in (("lead", rl.lead), ("support", rl.support)):
+                for s, e in items:
+                    key = self._item_entity(s, e)
+                    if key is not None:
+                        self._add(kind, key, prog, rl.start, "牵头单位" if kind == "lead" else "配合单位")
+
+    def clauses(self, program_for_offset) -> None:  # noqa: ANN001
+        f = self.ctx.folded
+        # 由A牵头，B、C配合
+        for m in re.finditer(r"由([^，。；\n]{2,60}?)牵头[，,]?([^。；\n]{0,80}?)(?:配合|参与|协同|协助)", f):
+            self._clause_relation(m.start(), m.span(1), m.span(2), program_for_offset, "由…牵头")
+        for m in re.finditer(r"由([^，。；\n]{2,60}?)(?:牵头|负责)(?![单部])", f):
+            if not any(r.start <= m.start() < r.end and r.cue == "由…牵头" for r in self.relations):
+                self._clause_relation(m.start(), m.span(1), None, program_for_offset, "由…负责")
+        # A牵头完成/负责/推进 Y
+        for m in re.finditer(r"牵头(完成|负责|推进|开展|实施|建设|制定|组织)?(?![单部])", f):
+            if f[m.start() - 1:m.start()] in ("由", "的"):
+                continue
+            lead = [o for o in self.mentions if o.end == m.start() and o.key.type in ORG_TYPES]
+            if not lead:
+                continue
+            clause_end = min([i for i in (f.find(c, m.end()) for c in "，。；\n") if i >= 0] or [len(f)])
+            progs = self._programs_in(m.end(), clause_end)
+            if not progs and m.group(1):
+                obj = self.ctx.g.strip_scope(f[m.end():clause_end].strip())
+                if 4 <= len(obj) <= 20:
+                    pm = _program(self.ctx, clause_end - len(obj), clause_end, obj)
+                    self.new_mentions.append(pm)
+                    progs = [pm]
+            for p in progs:
+                self._add("lead", lead[0].key, p.key, m.start(), "牵头")
+        # A会同/协同/联合 B、C等部门 … Y
+        for m in re.finditer(r"(会同|协同|联合|携手)", f):
+            lead = [o for o in self.mentions if o.end == m.start() and o.key.type in (DEPARTMENT,)]
+            if not lead:
+                continue
+            sent_s, sent_e = self._sentence(m.start())
+            stop = re.search(r"等(?:部门|单位)|[，。；将]", f[m.end():sent_e])
+            partners_end = m.end() + (stop.start() if stop else 0)
+            partners = [o for o in self._orgs_in(m.end(), partners_end) if o.key.type == DEPARTMENT]
+            progs = self._programs_in(partners_end, sent_e)
+            if not partners or not progs:
+                continue
+            for p in progs:
+                self._add("lead", lead[0].key, p.key, m.start(), m.group(1))
+                for o in partners:
+                    self._add("support", o.key, p.key, m.start(), m.group(1))
+        # A统筹推进 Y (the coordinating body leads the named action)
+        for m in re.finditer(r"统筹(?:推进|协调|实施)", f):
+            lead = [o for o in self.mentions if o.end == m.start() and o.key.type == DEPARTMENT]
+            progs = [p for p in self._programs_in(m.end(), m.end() + 25) if p.start == m.end()]
+            if lead and progs:
+                self._add("lead", lead[0].key, progs[0].key, m.start(), "统筹推进")
+
+    def _clause_relation(self, at: int, lead_span, support_span, program_for_offset, cue: str) -> None:  # noqa: ANN001
+        s, e = self._sentence(at)
+        progs = self._programs_in(s, e)
+        prog = progs[0].key if progs else program_for_offset(at)
+        if prog is None:
+            return
+        for span, kind in ((lead_span, "lead"), (support_span, "support")):
+            if not span:
+                continue
+            for o in self._orgs_in(*span):
+                self._add(kind, o.key, prog, at, cue)
+
+    def consortium_roles(self) -> None:
+        """以A为龙头/核心的B; 以A牵头的“B”."""
+        f = self.ctx.folded
+        region = self.ctx.doc_region
+        for m in re.finditer(r"以([^，。；以\n]{2,20}?)(为龙头|为核心|为牵头单位|牵头)的([^，。；\n]{0,20}?)(“[^”]{2,12}”|(?:医疗联合体|医联体|健康联合体|医共体|专科联盟))", f):
+            a_s, a_e = m.span(1)
+            b_s, b_e = m.span(4)
+            kind = "member" if m.group(2) == "为核心" else "lead"
+            src = self._collective(a_s, a_e, region)
+            dst = self._consortium_end(m.start(3), b_s, b_e, region)
+            if src and dst:
+                self._add(kind, src, dst, m.start(), m.group(2))
+
+    def _collective(self, s: int, e: int, region) -> EntityKey | None:  # noqa: ANN001
+        orgs = self._orgs_in(s, e)
+        if orgs:
+            return orgs[0].key
+        text = self.ctx.folded[s:e]
+        text = _COUNT_PREFIX.sub("", text)
+        name = (region.name if region else "") + text
+        key = EntityKey(GROUP, name)
+        self.new_mentions.append(Mention(s, e, key, self.ctx.surface(s, e), region=region.code if region else ""))
+        return key
+
+    def _consortium_end(self, mod_start: int, s: int, e: int, region) -> EntityKey | None:  # noqa: ANN001
+        f = self.ctx.folded
+        named = [o for o in self.mentions if o.key.type == CONSORTIUM and o.start <= s + 1 and e - 1 <= o.end]
+        if named:
+            return named[0].key
+        inner = f[s:e].strip("“”")
+        modifier = f[mod_start:s]
+        text = (modifier.replace("各类", "").replace("、", "") if len(modifier) <= 4 else "") + inner
+        plural = "各" in modifier or "、" in modifier
+        name = (region.name if region else "") + (inner if plural else text)
+        key = EntityKey(GROUP if plural or not f[s:s + 1] == "“" else CONSORTIUM, name)
+        if key.type == GROUP and not plural and modifier:
+            key = EntityKey(GROUP, (region.name if region else "") + modifier + inner)
+        self.new_mentions.append(Mention(s, e, key, self.ctx.surface(s, e).strip("“”「」"), region=region.code if region else ""))
+        return key
+
+    def members(self, pairs: list[tuple[Mention, Mention]]) -> None:
+        for member, consortium in pairs:
+            self.new_mentions.append(member)
+            self._add("member", member.key, consortium.key, consortium.start, "名称")
+
+
+def program_sections(ctx: Context, owner_sections: set[int]) -> dict[int, int]:
+    """Section index → index of the program section it belongs to (itself or an
+    ancestor), for sections at or below the action level."""
+    if not owner_sections:
+        return {}
+    action_level = min(ctx.sections[i].level for i in owner_sections)
+    out = {}
+    for i, sec in enumerate(ctx.sections):
+        if sec.level >= action_level:
+            out[i] = i
+    return out
+
+
+def owner_sections(ctx: Context) -> set[int]:
+    """Sections that directly hold a responsibility list."""
+    out = set()
+    for rl in responsibility_lists(ctx.folded):
+        i = innermost_section(ctx.sections, rl.start)
+        if i is not None:
+            out.add(i)
+    return out

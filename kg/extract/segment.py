@@ -1,0 +1,86 @@
+"""Sentences and the numbered section tree of official documents.
+
+Chinese official documents number their headings in a fixed order (GB/T 9704):
+一、 → （一） → 1. → （1） → ①. A heading either stands on its own line or opens a
+paragraph and ends at the first 。. Sentences end at 。！？ and at line ends; spaCy's
+sentencizer splits at neither line ends nor headings, so we segment ourselves.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.model import Section
+
+HEADING_LEVELS = [
+    (1, re.compile(r"[一二三四五六七八九十]{1,3}、")),
+    (2, re.compile(r"（[一二三四五六七八九十]{1,3}）")),
+    (3, re.compile(r"\d{1,2}[\.．、](?![\d%])")),
+    (4, re.compile(r"（\d{1,2}）")),
+    (5, re.compile(r"[①-⑳]")),
+]
+_SENT_END = re.compile(r"[。！？]+[”’」）]?|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, whitespace-trimmed, empty ones dropped."""
+    out = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        _push(text, pos, end, out)
+        pos = m.end()
+    _push(text, pos, len(text), out)
+    return out
+
+
+def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def sections(folded: str) -> list[Section]:
+    """The section tree: every numbered heading at a line start, with its title (to the
+    first 。 or line end) and the span of its body (to the next heading of the same or
+    a higher level)."""
+    out: list[Section] = []
+    line_start = 0
+    for line in folded.split("\n"):
+        stripped = line.lstrip()
+        off = line_start + (len(line) - len(stripped))
+        for level, pat in HEADING_LEVELS:
+            m = pat.match(stripped)
+            if not m:
+                continue
+            rest_start = off + m.end()
+            rest = folded[rest_start: line_start + len(line)]
+            cut = re.search(r"[。！？]", rest)
+            title_end = rest_start + (cut.start() if cut else len(rest.rstrip()))
+            title = folded[rest_start:title_end].strip().rstrip("：:")
+            if title and len(title) <= 60:
+                out.append(Section(level, m.group(0), title, off, len(folded), rest_start, rest_start + len(title)))
+            break
+        line_start += len(line) + 1
+    # Close each section at the next heading of the same or a higher level; link parents.
+    for i, sec in enumerate(out):
+        for later in out[i + 1:]:
+            if later.level <= sec.level:
+                sec.end = later.start
+                break
+        for j in range(i - 1, -1, -1):
+            if out[j].level < sec.level and out[j].end > sec.start:
+                sec.parent = j
+                break
+    return out
+
+
+def innermost_section(secs: list[Section], offset: int) -> int | None:
+    """Index of the deepest section whose span holds ``offset``."""
+    best = None
+    for i, s in enumerate(secs):
+        if s.start <= offset < s.end and (best is None or s.level >= secs[best].level):
+            best = i
+    return best

@@ -1,0 +1,1 @@
+"""RDF: the vocabulary, turning extractions into quads, and the triple store."""

@@ -1,0 +1,255 @@
+"""Turn one document's extraction into RDF quads in that document's named graph.
+
+Every entity, relation (reified as an hg:RelationAssertion), target and measurement
+carries prov:wasDerivedFrom the SourceDocument and hg:evidence, the sentence it was
+read from. IRIs depend only on class, canonical name and scope, so graphs built
+from different document sets merge by plain union.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.extract.model import (
+    CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION, EntityKey, Extraction, Quantity,
+)
+from kg.graph.vocab import HG, RELATION_PROPERTY, SCHEMA
+from kg.ingest.document import SourceDocument
+from kg.resolve.iri import iri, short_hash
+from kg.resolve.regions import regions
+from kg.textnorm import is_traditional, to_simplified
+
+Quad = tuple[URIRef, URIRef, object, URIRef]
+
+CLASS_OF = {
+    DEPARTMENT: HG.Department, HOSPITAL: HG.Hospital, CONSORTIUM: HG.MedicalConsortium, PROGRAM: HG.Program,
+    REGION: HG.Region, POLICY: HG.PolicyDocument, ORGANIZATION: HG.Organization, GROUP: HG.OrganizationGroup,
+}
+ORG_SUBCLASSES = (DEPARTMENT, HOSPITAL, CONSORTIUM, GROUP)
+IRI_KIND = {
+    DEPARTMENT: "department", HOSPITAL: "hospital", CONSORTIUM: "consortium", PROGRAM: "program", REGION: "region",
+    POLICY: "policy", ORGANIZATION: "organization", GROUP: "group",
+}
+
+
+def doc_iri(src: SourceDocument) -> URIRef:
+    return iri("doc", src.sha256[:16])
+
+
+def region_iri(code: str) -> URIRef:
+    r = regions().by_code[code]
+    return iri("region", f"{r.name}-{code}")
+
+
+def entity_iri(key: EntityKey) -> URIRef:
+    """hgid:<class>/<scope>/<name>: region entities by name and GB/T 2260 code, other
+    region-relative names under their region's name."""
+    table = regions()
+    if key.type == REGION:
+        match = [r for r in table.by_name.get(key.name, [])]
+        if not key.scope and match:
+            code = match[0].code if len(match) == 1 else None
+            if code:
+                return region_iri(code)
+        scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
+        return iri("region", scope, key.name)
+    scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
+    return iri(IRI_KIND[key.type], scope, key.name)
+
+
+def _lit(text: str) -> Literal:
+    return Literal(text, lang="zh-Hant" if is_traditional(text) else "zh")
+
+
+def _decimal(v: float) -> Literal:
+    d = Decimal(repr(v)).normalize()
+    s = format(d, "f")
+    return Literal(s, datatype=XSD.decimal)
+
+
+def _year(y: int) -> Literal:
+    return Literal(f"{y:04d}", datatype=XSD.gYear)
+
+
+class QuadBuilder:
+    def __init__(self, src: SourceDocument, ex: Extraction) -> None:
+        self.src = src
+        self.ex = ex
+        self.g = doc_iri(src)
+        self.quads: list[Quad] = []
+        self.entities: dict[EntityKey, URIRef] = {}
+        self.region_by_code: dict[str, URIRef] = {}
+
+    def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        self.quads.append((s, p, o, self.g))
+
+    def provenance(self, node: URIRef, offset: int) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.g)
+        ev = self.ex.evidence(offset)
+        if ev:
+            self.add(node, HG.evidence, _lit(ev))
+
+    # -----------------------------------------------------------------
+    def source_document(self) -> None:
+        s, g = self.src, self.g
+        self.add(g, RDF.type, HG.SourceDocument)
+        self.add(g, RDF.type, PROV.Entity)
+        self.add(g, RDFS.label, Literal(s.name))
+        self.add(g, HG.fileName, Literal(s.name))
+        self.add(g, HG.sha256, Literal(s.sha256))
+        self.add(g, HG.encoding, Literal(s.encoding))
+        self.add(g, HG.format, Literal(s.format))
+        self.add(g, HG.droppedShare, _decimal(round(s.dropped_share, 4)))
+        if s.title:
+            self.add(g, HG.title, _lit(s.title))
+        if s.date:
+            self.add(g, HG.date, Literal(s.date, datatype=XSD.date))
+        if s.issuer:
+            self.add(g, HG.issuer, _lit(s.issuer))
+        if s.doc_number:
+            self.add(g, HG.documentNumber, Literal(s.doc_number))
+        if self.ex.region_code and self.ex.region_code in self.region_by_code:
+            self.add(g, HG.region, self.region_by_code[self.ex.region_code])
+
+    def entities_(self) -> None:
+        surfaces: dict[EntityKey, list[str]] = defaultdict(list)
+        first: dict[EntityKey, int] = {}
+        region_of: dict[EntityKey, str] = {}
+        codes: dict[EntityKey, str] = {}
+        for m in self.ex.mentions:
+            surfaces[m.key].append(m.surface)
+            if m.key not in first or m.start < first[m.key]:
+                first[m.key] = m.start
+            if m.region and m.key not in region_of:
+                region_of[m.key] = m.region
+            if m.admin_code:
+                codes[m.key] = m.admin_code
+        # regions first, so other entities can point at them
+        for key in sorted(surfaces, key=lambda k: (k.type != REGION, k.type, k.name, k.scope)):
+            node = region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key)
+            self.entities[key] = node
+            if key.type == REGION and key in codes:
+                self.region_by_code[codes[key]] = node
+        for key, node in sorted(self.entities.items(), key=lambda kv: str(kv[1])):
+            self.add(node, RDF.type, CLASS_OF[key.type])
+            if key.type in ORG_SUBCLASSES:
+                self.add(node, RDF.type, HG.Organization)
+            self.add(node, RDFS.label, Literal(key.name, lang="zh"))
+            alts = set()
+            for s in surfaces[key]:
+                s = "".join(s.split())
+                if not s or s == key.name:
+                    continue
+                if is_traditional(s):
+                    alts.add(Literal(s, lang="zh-Hant"))
+                    simp = to_simplified(s)
+                    if simp != key.name:
+                        alts.add(Literal(simp, lang="zh-Hans"))
+                else:
+                    alts.add(Literal(s, lang="zh"))
+            for a in sorted(alts, key=lambda x: (x.language or "", str(x))):
+                self.add(node, SKOS.altLabel, a)
+            if key.type == REGION and key in codes:
+                self.add(node, HG.adminCode, Literal(codes[key]))
+            reg = region_of.get(key, "")
+            if key.type != REGION and reg in self.region_by_code:
+                self.add(node, HG.region, self.region_by_code[reg])
+            self.provenance(node, first[key])
+        self._region_hierarchy(codes)
+
+    def _region_hierarchy(self, codes: dict[EntityKey, str]) -> None:
+        """Link each region to its nearest ancestor that this document also names."""
+        table = regions()
+        present = set(self.region_by_code)
+        for key, code in codes.items():
+            for anc in table.ancestors(table.by_code[code]):
+                if anc.code in present:
+                    self.add(self.entities[key], HG.regionPartOf, self.region_by_code[anc.code])
+                    break
+        for key, node in self.entities.items():
+            if key.type == REGION and key not in codes and key.scope in present:
+                self.add(node, HG.regionPartOf, self.region_by_code[key.scope])
+
+    def relations(self) -> None:
+        for r in self.ex.relations:
+            s = self.entities.get(r.source)
+            o = self.entities.get(r.target)
+            if s is None or o is None:
+                continue
+            p = RELATION_PROPERTY[r.kind]
+            self.add(s, p, o)
+            a = iri("assertion", short_hash(str(s), str(p), str(o), self.src.sha256))
+            self.add(a, RDF.type, HG.RelationAssertion)
+            self.add(a, RDF.subject, s)
+            self.add(a, RDF.predicate, p)
+            self.add(a, RDF.object, o)
+            if r.cue:
+                self.add(a, HG.cue, Literal(r.cue))
+            self.add(a, PROV.wasDerivedFrom, self.g)
+            ev = self.ex.text[r.start:r.end].strip()
+            if ev:
+                self.add(a, HG.evidence, _lit(ev))
+
+    def quantities(self) -> None:
+        for q in self.ex.quantities:
+            if q.kind == "target" and q.year is None:
+                continue  # a target is for a year; without one it is not a Target
+            ind = iri("indicator", q.indicator)
+            self.add(ind, RDF.type, HG.Indicator)
+            self.add(ind, RDF.type, SKOS.Concept)
+            self.add(ind, RDFS.label, Literal(q.indicator, lang="zh"))
+            self.provenance(ind, q.start)
+            node = self._quantity_node(q)
+            cls = HG.Target if q.kind == "target" else HG.Measurement
+            self.add(node, RDF.type, cls)
+            value_text = format(Decimal(repr(q.value)).normalize(), "f")
+            label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
+            self.add(node, RDFS.label, Literal(label, lang="zh"))
+            self.add(node, HG.indicator, ind)
+            self.add(node, HG.value, _decimal(q.value))
+            if q.unit:
+                self.add(node, HG.unit, Literal(q.unit))
+            if q.year is not None:
+                self.add(node, HG.year, _year(q.year))
+            if q.comparator:
+                self.add(node, HG.comparator, Literal(q.comparator))
+            if q.relative:
+                self.add(node, HG.relative, Literal(True))
+                if q.baseline_year:
+                    self.add(node, HG.baselineYear, _year(q.baseline_year))
+            if q.approximate:
+                self.add(node, HG.approximate, Literal(True))
+            if q.region in self.region_by_code:
+                self.add(node, HG.region, self.region_by_code[q.region])
+            if q.program is not None and q.program in self.entities:
+                self.add(self.entities[q.program], HG.hasTarget, node)
+            self.provenance(node, q.start)
+
+    def _quantity_node(self, q: Quantity) -> URIRef:
+        value_text = format(Decimal(repr(q.value)).normalize(), "f")
+        if q.kind == "target":
+            owner = str(self.entities[q.program]).rsplit("/id/", 1)[-1] if q.program in self.entities else (
+                regions().by_code[q.region].name if q.region in regions().by_code else "")
+            return iri("target", owner, q.indicator, q.year, value_text)
+        where = regions().by_code[q.region].name if q.region in regions().by_code else ""
+        return iri("measurement", where, q.indicator, q.year if q.year else "na", value_text + q.unit)
+
+    def build(self) -> list[Quad]:
+        self.entities_()
+        self.source_document()
+        self.relations()
+        self.quantities()
+        return self.quads
+
+
+def document_quads(src: SourceDocument, ex: Extraction) -> list[Quad]:
+    """All quads of one document, in its own named graph."""
+    return QuadBuilder(src, ex).build()
+
+
+# The ontology's own alignments are not repeated per graph; OWL is imported for users
+# who load both files together.
+_ = (OWL, SCHEMA)

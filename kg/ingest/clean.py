@@ -1,0 +1,107 @@
+"""Boilerplate removal by general signals.
+
+Portal pages wrap an article in navigation, share bars, related-news lists, link spam
+and sometimes print the body twice. The cleaner keeps the article body using signals
+that hold across sites: whether a line reads like prose (length, sentence
+punctuation), separator density (menus, breadcrumbs, spam), repeated lines, and the
+position of generic trailer cues after the body has begun.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.textnorm import fold, squeeze_cjk_spaces
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENT_PUNCT = re.compile(r"[。，；：！？]")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[\.．、](?!\d)|（\d{1,2}）|[①-⑳])")
+_BULLET = re.compile(r"^[•·\-\*■□▪●◆◇>»]+\s*")
+_DATE_ONLY = re.compile(r"^\s*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return json.loads((Path(__file__).with_name("data_boilerplate.json")).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Line:
+    text: str          # as written (spaces squeezed)
+    folded: str        # folded for matching
+    kind: str = "text"  # prose | heading | short | spam | menu | date
+
+    @property
+    def cjk(self) -> int:
+        return len(_CJK.findall(self.folded))
+
+
+def _classify(line: Line) -> str:
+    f = line.folded
+    seps = sum(f.count(c) for c in _config()["separators"])
+    cjk = line.cjk
+    if seps >= 3 or (seps >= 2 and not _SENT_PUNCT.search(f)):
+        return "spam"
+    if _DATE_ONLY.match(f):
+        return "date"
+    if _BULLET.match(line.text) and cjk <= 12:
+        return "menu"
+    if _HEADING.match(f) and len(f) <= 80:
+        return "heading"
+    if cjk >= 12 and _SENT_PUNCT.search(f):
+        return "prose"
+    return "short"
+
+
+def _is_trailer(folded: str) -> bool:
+    s = _BULLET.sub("", folded).strip()
+    return any(s.startswith(cue) for cue in _config()["trailer_cues"])
+
+
+def clean_text(raw: str) -> tuple[list[str], list[str]]:
+    """Split ``raw`` into (kept lines, dropped lines)."""
+    lines: list[Line] = []
+    for raw_line in raw.splitlines():
+        t = squeeze_cjk_spaces(raw_line.strip())
+        if not t:
+            continue
+        ln = Line(t, fold(t))
+        ln.kind = _classify(ln)
+        lines.append(ln)
+    if not lines:
+        return [], []
+
+    prose_idx = [i for i, ln in enumerate(lines) if ln.kind in ("prose", "heading")]
+    first_body = prose_idx[0] if prose_idx else 0
+    # Trailer: the first cue line after the body began ends the body, provided most
+    # of the prose lies before it (a cue in a header menu must not cut the article).
+    end = len(lines)
+    for i in range(first_body + 1, len(lines)):
+        if _is_trailer(lines[i].folded):
+            before = sum(lines[j].cjk for j in range(first_body, i) if lines[j].kind == "prose")
+            after = sum(lines[j].cjk for j in range(i, len(lines)) if lines[j].kind == "prose")
+            if before >= after * 0.5:
+                end = i
+                # a short title line of the trailer block ("X招商项目") goes with it
+                while end - 1 > first_body and lines[end - 1].kind in ("short", "menu", "spam", "date"):
+                    end -= 1
+                break
+
+    kept: list[str] = []
+    dropped: list[str] = []
+    seen: set[str] = set()
+    for i, ln in enumerate(lines):
+        key = re.sub(r"\s+", "", ln.folded)
+        drop = (
+            i >= end
+            or ln.kind in ("spam", "menu")
+            or (len(key) >= 6 and key in seen)
+            or (i < first_body and ln.kind == "short" and ln.cjk < 4)
+        )
+        (dropped if drop else kept).append(ln.text)
+        if len(key) >= 6:
+            seen.add(key)
+    return kept, dropped

@@ -1,0 +1,72 @@
+"""Find input files and read each into a SourceDocument."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ingest.clean import clean_text
+from kg.ingest.decode import decode_bytes
+from kg.ingest.document import SourceDocument
+from kg.ingest.html import html_to_text, looks_like_html
+from kg.ingest.metadata import extract_metadata
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def collect_paths(inputs: list[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand files and folders (recursively, sorted) into document paths.
+
+    Explicitly named files are always taken; inside folders only known document
+    suffixes are, so that a folder's README or images are not read as documents.
+    """
+    paths: list[Path] = []
+    errors: list[InputError] = []
+    for item in inputs:
+        p = Path(item)
+        if not p.exists():
+            errors.append(InputError(str(p), "no such file or folder"))
+        elif p.is_dir():
+            found = sorted(
+                q for q in p.rglob("*")
+                if q.is_file() and q.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in q.relative_to(p).parts)
+            )
+            if not found:
+                errors.append(InputError(str(p), "folder holds no documents (.txt .md .html .htm)"))
+            paths.extend(found)
+        else:
+            paths.append(p)
+    unique = list(dict.fromkeys(paths))
+    return unique, errors
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read, decode and clean one file. Raises InputError with a one-line reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(str(p), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(str(p), f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode_bytes(data, str(p))
+    fmt = "text"
+    if p.suffix.lower() in (".html", ".htm") or looks_like_html(text):
+        text = html_to_text(text)
+        fmt = "html"
+    elif p.suffix.lower() == ".md":
+        fmt = "markdown"
+    kept, dropped = clean_text(text)
+    if not kept:
+        raise InputError(str(p), "no readable text after removing page chrome")
+    meta = extract_metadata(kept)
+    body = "\n".join(kept)
+    n_dropped = sum(len(d) for d in dropped)
+    return SourceDocument(
+        path=str(p), name=p.name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
+        format=fmt, text=body, chars_in=len(body) + n_dropped, chars_dropped=n_dropped,
+        dropped=dropped, **meta,
+    )

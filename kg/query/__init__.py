@@ -1,0 +1,193 @@
+"""SPARQL over the graph: named presets, safety checks, a time limit and output formats."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing as mp
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.graph.store import GraphStore
+from kg.paths import ONTOLOGY_DIR
+
+QUERIES_DIR = ONTOLOGY_DIR / "queries"
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    description: str
+    sparql: str
+
+
+def presets() -> dict[str, Preset]:
+    """Named queries of ontology/queries/*.rq; the first '# answers:' line describes each."""
+    out = {}
+    for p in sorted(QUERIES_DIR.glob("*.rq")):
+        text = p.read_text(encoding="utf-8")
+        m = re.search(r"^#\s*answers:\s*(.+)$", text, re.M)
+        out[p.stem] = Preset(p.stem, m.group(1).strip() if m else "", text)
+    return out
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[str]]
+    boolean: bool | None = None
+
+
+def _walk(node):  # noqa: ANN001, ANN202 - rdflib parse trees are untyped
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        yield node
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for v in node:
+            yield from _walk(v)
+
+
+def check_query(sparql: str, allow_remote: bool = False) -> None:
+    """Parse the query (rdflib's SPARQL grammar) and refuse anything that would reach
+    the network. Raises QueryError with the parser's line and column."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(sparql)
+    except ParseException as exc:
+        line = exc.line.strip() if exc.line else ""
+        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg} — near: {line[:80]}") from None
+    except Exception as exc:  # rdflib raises a few other kinds on odd input
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    if allow_remote:
+        return
+    for node in _walk(tree):
+        if node.name == "ServiceGraphPattern":
+            raise QueryError("SERVICE clauses reach other endpoints over the network; refused (pass --allow-remote to permit)")
+        if node.name in ("DatasetClause",) or "default" in node and node.name == "DatasetClause":
+            raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
+    if re.search(r"(?im)^\s*FROM\s+(NAMED\s+)?<", _strip_strings(sparql)):
+        raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
+
+
+def _strip_strings(sparql: str) -> str:
+    no_comments = re.sub(r"#[^\n]*", "", sparql)
+    return re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", '""', no_comments)
+
+
+def _term_text(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def _execute(store: GraphStore, sparql: str) -> QueryResult:
+    try:
+        res = store.query_raw(sparql)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"SPARQL evaluation failed: {str(exc).splitlines()[0]}") from None
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult(["result"], [["true" if bool(res) else "false"]], bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        cols = [v.value for v in res.variables]
+        rows = [[_term_text(sol[v]) for v in cols] for sol in res]
+        return QueryResult(cols, rows)
+    rows = [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in res]
+    return QueryResult(["subject", "predicate", "object"], rows)
+
+
+def _child(store: GraphStore, sparql: str, conn) -> None:  # noqa: ANN001 - multiprocessing pipe
+    try:
+        conn.send(("ok", _execute(store, sparql)))
+    except QueryError as exc:
+        conn.send(("error", str(exc)))
+    conn.close()
+
+
+def run_query(store: GraphStore, sparql: str, *, timeout: float | None = None, allow_remote: bool = False) -> QueryResult:
+    """Check and run one SPARQL query. With ``timeout`` the query runs in a forked
+    process that is killed when the time is up (SPARQL engines cannot be interrupted
+    from Python)."""
+    check_query(sparql, allow_remote)
+    if not timeout:
+        return _execute(store, sparql)
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(store, sparql, child), daemon=True)
+    proc.start()
+    child.close()
+    if parent.poll(timeout):
+        status, payload = parent.recv()
+        proc.join(1)
+        if status == "error":
+            raise QueryError(payload)
+        return payload
+    proc.kill()
+    proc.join(1)
+    raise QueryError(f"query stopped after the {timeout:g} s time limit (--timeout)")
+
+
+# ---------------------------------------------------------------------- formatting
+
+def _width(text: str) -> int:
+    from wcwidth import wcswidth
+
+    w = wcswidth(text)
+    return w if w >= 0 else len(text)
+
+
+def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -> str:
+    if fmt == "json":
+        return json.dumps({"columns": result.columns, "rows": [dict(zip(result.columns, r)) for r in result.rows]},
+                          ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(result.columns)
+        w.writerows(result.rows)
+        return buf.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise QueryError(f"unknown output format {fmt!r} (table, csv, tsv, json)")
+
+    def cell(t: str) -> str:
+        t = " ".join(t.split())
+        if _width(t) <= max_cell:
+            return t
+        out, w = "", 0
+        for ch in t:
+            if w + _width(ch) > max_cell - 1:
+                break
+            out += ch
+            w += _width(ch)
+        return out + "…"
+
+    rows = [[cell(c) for c in r] for r in result.rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(result.columns)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v + " " * (widths[i] - _width(v)) for i, v in enumerate(values)).rstrip()
+
+    out = [line(result.columns), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def read_query_file(path: str | Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read query file ({exc})") from None

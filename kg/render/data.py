@@ -1,0 +1,82 @@
+"""Read the explorer's nodes and edges out of a graph store (SPARQL)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.graph.store import GraphStore
+
+HG = "https://w3id.org/healthgov-kg/ontology#"
+CLASSES = ["Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization", "Program", "Target",
+           "Region", "PolicyDocument"]
+EDGE_KINDS = {"leads": "牵头", "supports": "配合", "memberOf": "成员", "partOf": "部分", "hasTarget": "目标", "regionPartOf": "隶属"}
+
+
+@dataclass
+class NodeInfo:
+    id: str
+    label: str
+    cls: str
+    aliases: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EdgeInfo:
+    source: str
+    target: str
+    kind: str
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _rows(store: GraphStore, q: str) -> list[list[str]]:
+    res = store.query_raw(q)
+    cols = [v.value for v in res.variables]
+    return [[(sol[c].value if sol[c] is not None else "") for c in cols] for sol in res]
+
+
+def explorer_data(store: GraphStore) -> tuple[dict[str, NodeInfo], list[EdgeInfo]]:
+    P = f"PREFIX hg: <{HG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    nodes: dict[str, NodeInfo] = {}
+    rank = {c: i for i, c in enumerate(CLASSES)}
+    for e, label, c in _rows(store, P + "SELECT ?e ?l ?c WHERE { ?e a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(hg:))) }"):
+        cls = c.rsplit("#", 1)[-1]
+        if cls not in rank:
+            continue
+        if e not in nodes or rank[cls] < rank[nodes[e].cls]:
+            nodes[e] = NodeInfo(e, label, cls)
+    alias = defaultdict(set)
+    for e, a in _rows(store, P + "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }"):
+        alias[e].add(a)
+    regions = defaultdict(set)
+    for e, r in _rows(store, P + "SELECT ?e ?r WHERE { ?e hg:region/rdfs:label ?r }"):
+        regions[e].add(r)
+    evidence = defaultdict(set)
+    for e, ev, f in _rows(store, P + "SELECT ?e ?ev ?f WHERE { ?e hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }"):
+        evidence[e].add((ev, f))
+    docs = defaultdict(set)
+    for e, f in _rows(store, P + "SELECT ?e ?f WHERE { ?e prov:wasDerivedFrom/hg:fileName ?f }"):
+        docs[e].add(f)
+    targets = defaultdict(set)
+    for p, tl in _rows(store, P + "SELECT ?p ?tl WHERE { ?p hg:hasTarget/rdfs:label ?tl }"):
+        targets[p].add(tl)
+    for e, n in nodes.items():
+        n.aliases = sorted(alias[e])
+        n.regions = sorted(regions[e])
+        n.evidence = sorted(evidence[e])[:20]
+        n.documents = sorted(docs[e])
+        n.targets = sorted(targets[e])
+    edge_ev = defaultdict(set)
+    for s, p, o, ev, f in _rows(store, P + "SELECT ?s ?p ?o ?ev ?f WHERE { ?a a hg:RelationAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }"):
+        edge_ev[(s, p.rsplit("#", 1)[-1], o)].add((ev, f))
+    edges = []
+    kinds = " ".join(f"hg:{k}" for k in EDGE_KINDS)
+    for s, p, o in _rows(store, P + f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {kinds} }} ?s ?p ?o }}"):
+        kind = p.rsplit("#", 1)[-1]
+        if s in nodes and o in nodes:
+            edges.append(EdgeInfo(s, o, kind, sorted(edge_ev[(s, kind, o)])[:10]))
+    edges.sort(key=lambda e: (e.source, e.kind, e.target))
+    return dict(sorted(nodes.items())), edges

@@ -1,0 +1,1 @@
+"""Identity: regions, canonical names and stable IRIs."""

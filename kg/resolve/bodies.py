@@ -1,0 +1,90 @@
+"""Canonical names of government bodies: 区卫健委 in a 闵行区 document → 闵行区卫生健康委员会."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.resolve.regions import MUNICIPALITIES, Region, regions
+
+DATA = Path(__file__).with_name("data") / "bodies.json"
+NATIONAL_PREFIXES = ("国家", "全国", "中央", "国务院")
+LEVEL_CHARS = "区县市省州"
+# Suffixes that make a bare alias distinctive enough to stand without a prefix.
+DISTINCTIVE_SUFFIX = ("委员会", "委", "局", "办", "会", "中心", "厅", "署", "办公室")
+
+
+@dataclass
+class Body:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    national: str | None = None
+    templates: dict[str, str] = field(default_factory=dict)
+    template_all: str | None = None
+    party: bool = False
+
+
+class BodyTable:
+    """Every body of ``bodies.json``, looked up by any alias."""
+
+    def __init__(self, path: Path = DATA) -> None:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        self.bodies: list[Body] = []
+        self.by_alias: dict[str, Body] = {}
+        self.national_names: dict[str, Body] = {}
+        for row in raw["bodies"]:
+            b = Body(row["name"], row.get("aliases", []), row.get("national"), row.get("templates", {}),
+                     row.get("template_all"), row.get("party", False))
+            self.bodies.append(b)
+            for a in [b.name] + b.aliases:
+                self.by_alias.setdefault(a, b)
+            if b.national:
+                self.national_names.setdefault(b.national, b)
+
+    def aliases(self) -> list[str]:
+        return list(self.by_alias)
+
+    @staticmethod
+    def distinctive(alias: str) -> bool:
+        """Can ``alias`` name a body with no jurisdiction prefix in front of it?"""
+        return len(alias) >= 3 and alias.endswith(DISTINCTIVE_SUFFIX)
+
+    def canonical(self, body: Body, region: Region | None, national: bool = False) -> str:
+        """The standard full name of ``body`` in ``region`` (or at national level)."""
+        if national:
+            return body.national or ("国家" + body.name)
+        if region is None:
+            return body.name
+        if body.template_all:
+            return body.template_all.format(region=region.name)
+        table = regions()
+        if region.is_municipality_district and "county@municipality" in body.templates:
+            city = table.by_code[region.parent]
+            return body.templates["county@municipality"].format(city=city.name, short=region.short, region=region.name)
+        return region.name + body.name
+
+
+@lru_cache(maxsize=1)
+def bodies() -> BodyTable:
+    return BodyTable()
+
+
+def level_region(level_char: str, doc_region: Region | None) -> Region | None:
+    """The region a level character (区/县/市/省) refers to in a document of ``doc_region``."""
+    if doc_region is None:
+        return None
+    table = regions()
+    chain = table.chain(doc_region)
+    if level_char in "区县":
+        county = [r for r in chain if r.level == "county"]
+        return county[-1] if county else doc_region
+    if level_char in "市州":
+        return table.city(doc_region) or doc_region
+    if level_char == "省":
+        return chain[0]
+    return doc_region
+
+
+def is_municipality(region: Region) -> bool:
+    return region.code in MUNICIPALITIES

@@ -1,0 +1,183 @@
+"""China's administrative divisions (GB/T 2260) and jurisdiction detection.
+
+The table ``data/regions.tsv`` is derived from the cpca package by
+``tools/derive_regions.py`` (source and version on its first line). Streets and towns
+(街道/镇/乡) are not in it; they are recognised by their suffix and attached to the
+document's county.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.lexicon import compile_words
+
+DATA = Path(__file__).with_name("data") / "regions.tsv"
+LEVELS = ("province", "prefecture", "county", "township")
+MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+# Short forms that are also everyday words: never matched without their suffix.
+SHORT_STOP = {"城区", "新区", "市中", "郊区", "矿区", "中山", "和平", "新华", "人民", "白云", "东方", "长安", "永安", "公安",
+              "开发", "城关", "向阳", "前进", "红旗", "胜利", "民主", "建设", "团结", "青年", "文化", "工农", "江南", "河东",
+              "河西", "河南", "河北", "山东", "山西", "湖南", "湖北", "广东", "广西", "海南", "云南", "东区", "西区", "南区",
+              "北区", "中区", "南湖", "西湖", "东湖", "金山", "通化", "和田", "安顺", "吉安", "泰安", "长宁", "嘉定"}
+# Full names that are also common nouns ("城区" = urban area): only read when their
+# parent city is written in front of them.
+FULL_STOP = {"城区", "郊区", "矿区", "市中区", "新城区", "东区", "西区", "中区", "南区", "北区", "新区", "市区"}
+# Province short forms are safe in running text; these are re-admitted explicitly.
+PROVINCE_SHORT_OK = {"河南", "河北", "山东", "山西", "湖南", "湖北", "广东", "广西", "海南", "云南"}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short: str
+    level: str
+    parent: str  # code of the parent, "" for provinces
+
+    @property
+    def is_municipality_district(self) -> bool:
+        return self.level == "county" and self.parent in MUNICIPALITIES
+
+
+class RegionTable:
+    """Lookup of divisions by code and name, with ancestry."""
+
+    def __init__(self, path: Path = DATA) -> None:
+        self.by_code: dict[str, Region] = {}
+        self.by_name: dict[str, list[Region]] = {}
+        self.by_short: dict[str, list[Region]] = {}
+        self.source = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                self.source = line.lstrip("# ").strip()
+                continue
+            if line.startswith("code\t") or not line.strip():
+                continue
+            code, name, short, level, parent = line.split("\t")
+            r = Region(code, name, short, level, parent)
+            self.by_code[code] = r
+            self.by_name.setdefault(name, []).append(r)
+            if short != name:
+                self.by_short.setdefault(short, []).append(r)
+        self.name_pattern = compile_words(tuple(n for n in self.by_name if n not in FULL_STOP))
+
+    def ancestors(self, r: Region) -> list[Region]:
+        """Parent first, province last."""
+        out = []
+        while r.parent:
+            r = self.by_code[r.parent]
+            out.append(r)
+        return out
+
+    def chain(self, r: Region) -> list[Region]:
+        """Province first, ``r`` last."""
+        return list(reversed(self.ancestors(r))) + [r]
+
+    def children(self, r: Region) -> list[Region]:
+        return [c for c in self.by_code.values() if c.parent == r.code]
+
+    def province(self, r: Region) -> Region:
+        return self.chain(r)[0]
+
+    def city(self, r: Region) -> Region | None:
+        """The prefecture-level city of ``r`` (a municipality counts as its own city)."""
+        for a in [r] + self.ancestors(r):
+            if a.level == "prefecture" or a.code in MUNICIPALITIES:
+                return a
+        return None
+
+    def pick(self, name: str, context: Region | None = None) -> Region | None:
+        """Resolve a full or short name, preferring the division nearest ``context``."""
+        cands = self.by_name.get(name) or self.by_short.get(name) or []
+        if not cands:
+            return None
+        if len(cands) == 1 or context is None:
+            return sorted(cands, key=lambda r: (LEVELS.index(r.level), r.code))[0]
+        ctx_chain = {a.code for a in self.chain(context)}
+
+        def closeness(r: Region) -> tuple[int, int, str]:
+            shared = len(ctx_chain & {a.code for a in self.chain(r)})
+            return (-shared, LEVELS.index(r.level), r.code)
+
+        return sorted(cands, key=closeness)[0]
+
+    def family_shorts(self, r: Region) -> dict[str, Region]:
+        """Short forms safe to read in a document of jurisdiction ``r``: its own chain,
+        its city's counties, and every province."""
+        out: dict[str, Region] = {}
+        for p in self.by_code.values():
+            if p.level == "province" and len(p.short) >= 2 and (p.short not in SHORT_STOP or p.short in PROVINCE_SHORT_OK):
+                out[p.short] = p
+        city = self.city(r)
+        family = self.chain(r) + (self.children(city) if city else []) + self.children(r)
+        for f in family:
+            if len(f.short) >= 2:
+                out[f.short] = f
+        return out
+
+
+@lru_cache(maxsize=1)
+def regions() -> RegionTable:
+    return RegionTable()
+
+
+_STREET = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:办|政府|党委|卫生院|社区卫生|中心|级|区|村|街|乡))")
+
+
+def region_mentions(text: str, context: Region | None = None) -> list[tuple[int, int, Region]]:
+    """(start, end, region) for every full-name mention, plus short forms that are safe
+    in the context's jurisdiction."""
+    table = regions()
+    out = []
+    for m in table.name_pattern.finditer(text):
+        r = table.pick(m.group(0), context)
+        if r:
+            out.append((m.start(), m.end(), r))
+    if context is not None:
+        shorts = table.family_shorts(context)
+        taken = [(s, e) for s, e, _ in out]
+        pat = compile_words(tuple(sorted(shorts)))
+        for m in pat.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            out.append((m.start(), m.end(), shorts[m.group(0)]))
+    out.sort(key=lambda t: (t[0], -t[1]))
+    return out
+
+
+def innermost(found: list[Region]) -> Region | None:
+    """The most specific region of a list (deepest level, last mentioned on ties)."""
+    if not found:
+        return None
+    return max(enumerate(found), key=lambda ir: (LEVELS.index(ir[1].level), ir[0]))[1]
+
+
+def detect_jurisdiction(text: str, title: str | None, issuer: str | None) -> Region | None:
+    """The region a document speaks for: its issuer's, else its title's, else the most
+    mentioned one (short forms counted once a full form has fixed the province)."""
+    table = regions()
+    if issuer:
+        r = innermost([r for _, _, r in region_mentions(issuer)])
+        if r:
+            return r
+    full = [r for _, _, r in region_mentions(text)]
+    counts = Counter(r.code for r in full)
+    provinces = Counter(table.province(r).code for r in full)
+    anchor = table.by_code[provinces.most_common(1)[0][0]] if provinces else None
+    if title:
+        in_title = [r for _, _, r in region_mentions(title, anchor)]
+        # short forms of the anchor province's divisions only
+        in_title = [r for r in in_title if anchor is None or table.province(r).code == anchor.code]
+        r = innermost(in_title)
+        if r and r.level != "province":
+            return r
+    if not counts:
+        return None
+    # Most mentioned; among near-ties the most specific.
+    best = max(counts.values())
+    near = [table.by_code[c] for c, n in counts.items() if n >= best * 0.5]
+    return max(near, key=lambda r: (counts[r.code], LEVELS.index(r.level)))

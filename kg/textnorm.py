@@ -1,0 +1,87 @@
+"""Length-preserving text folding for matching.
+
+Every extractor works on a *folded* copy of the document text: full-width forms
+become half-width (NFKC, one character at a time) and Traditional characters become
+Simplified. The fold maps each character to exactly one character, so an offset in the
+folded text is the same offset in the original: labels and evidence are always cut
+from the original text, in the script the document was written in.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# Punctuation NFKC would turn into ASCII but that Chinese extraction rules read as
+# Chinese punctuation; keep them as they are so patterns only need one spelling.
+_KEEP = set("，。：；！？（）【】“”‘’、《》〔〕［］")
+
+
+def _opencc_ts_table() -> dict[int, str]:
+    """Traditional→Simplified single-character table from OpenCC's TSCharacters
+    (first choice of each entry), as shipped by opencc-python-reimplemented."""
+    path = Path(resources.files("opencc")) / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        src, dst = line.split("\t", 1)
+        dst = dst.split()[0] if dst.split() else ""
+        if len(src) == 1 and len(dst) == 1 and src != dst:
+            table[ord(src)] = dst
+    return table
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table = _opencc_ts_table()
+    # Full-width ASCII block and ideographic space → half-width, except kept punctuation.
+    for cp in range(0xFF01, 0xFF5F):
+        ch = chr(cp)
+        if ch in _KEEP:
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        if len(n) == 1:
+            table[cp] = n
+    table[0x3000] = " "
+    # ASCII punctuation that Chinese texts also write full-width: fold to the
+    # Chinese form so one pattern serves both spellings.
+    for a, b in {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}.items():
+        table[ord(a)] = b
+    for a, b in {"﹝": "〔", "﹞": "〕", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
+                 "\u200b": " ", "\ufeff": " ", "「": "“", "」": "”", "『": "“", "』": "”"}.items():
+        table[ord(a)] = b
+    return table
+
+
+def fold(text: str) -> str:
+    """Return the folded copy of ``text`` (same length, Simplified, half-width digits
+    and letters, Chinese punctuation)."""
+    return text.translate(_fold_table())
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, character by character (labels stay as written)."""
+    return text.translate(_opencc_ts_only())
+
+
+@lru_cache(maxsize=1)
+def _opencc_ts_only() -> dict[int, str]:
+    return _opencc_ts_table()
+
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。：；、（）“”《》])[ \t\u3000]+(?=[{_CJK}\d，。：；、（）“”《》])|(?<=[{_CJK}\d])[ \t\u3000]+(?=[{_CJK}，。：；、（）“”《》])")
+
+
+def squeeze_cjk_spaces(line: str) -> str:
+    """Drop stray spaces between CJK characters (and between CJK and digits), which
+    web pages and PDF text layers insert; spaces inside Latin text are kept."""
+    return _SPACE_BETWEEN_CJK.sub("", line)
+
+
+def is_traditional(text: str) -> bool:
+    """True when folding changes the text's characters (it holds Traditional forms)."""
+    return to_simplified(text) != text
