@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from kg.build import BuildReport, build_store, write_outputs
+from kg.corpus import BuildReport, build_store, write_outputs
 from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
@@ -38,22 +38,22 @@ def _store(graph: GraphStore | str | Path) -> GraphStore:
 
 def query(graph: GraphStore | str | Path, sparql: str, timeout: float | None = None, allow_remote: bool = False):  # noqa: ANN201
     """Run SPARQL; returns a QueryResult (columns, rows)."""
-    from kg.query import run_query
+    from kg.sparql import run_query
 
     return run_query(_store(graph), sparql, timeout=timeout, allow_remote=allow_remote)
 
 
 def export(graph: GraphStore | str | Path, fmt: str, path: str | Path) -> None:
     """Write turtle, trig, nt, nquads, jsonld, graphml or gexf."""
-    from kg.export import export as _export
+    from kg.exporters import export as _export
 
     _export(_store(graph), fmt, path)
 
 
 def render(graph: GraphStore | str | Path, path: str | Path, **subgraph) -> None:  # noqa: ANN003
-    """Write the explorer page; keyword filters select a subgraph (see kg.render.subgraph)."""
+    """Write the explorer page; keyword filters select a subgraph (see kg.explorer.subgraph)."""
     from kg.atomic import write_text
-    from kg.render.subgraph import render_subgraph
+    from kg.explorer.subgraph import render_subgraph
 
     write_text(path, render_subgraph(_store(graph), **subgraph))
 
@@ -65,12 +65,12 @@ def stats(graph: GraphStore | str | Path):  # noqa: ANN201
 
 
 def validate(graph: GraphStore | str | Path):  # noqa: ANN201
-    from kg.validate import validate as _validate
+    from kg.shacl import validate as _validate
 
     return _validate(_store(graph))
 
 
 def evaluate(gold_dir: str | Path, docs_dir: str | Path):  # noqa: ANN201
-    from kg.evaluate import evaluate as _evaluate
+    from kg.scoring import evaluate as _evaluate
 
     return _evaluate(gold_dir, docs_dir)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.graph.store import GraphStore
-from kg.render.data import explorer_data
+from kg.explorer.data import explorer_data
 
 HG = "https://w3id.org/healthgov-kg/ontology#"
 ORG_CLASSES = {"Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization"}
@@ -61,7 +61,7 @@ def _short(iri: str) -> str:
 
 
 def format_stats(st: Stats) -> str:
-    from kg.query import QueryResult, format_result
+    from kg.sparql import QueryResult, format_result
 
     parts = [f"{st.triples} triples", "",
              format_result(QueryResult(["class", "instances"], [[c, str(n)] for c, n in st.classes])), "",

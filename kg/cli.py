@@ -61,7 +61,7 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
       kg build plans/ replies/ --out graph/
       kg build doc.txt --out /tmp/one --no-html
     """
-    from kg.build import build_store, write_outputs
+    from kg.corpus import build_store, write_outputs
     from kg.ingest import collect_paths
 
     if not inputs and out is None:
@@ -115,7 +115,7 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
       kg query --list
     """
     from kg.graph.store import GraphStore
-    from kg.query import format_result, presets, read_query_file, run_query
+    from kg.sparql import format_result, presets, read_query_file, run_query
 
     if list_presets:
         for p in presets().values():
@@ -133,9 +133,11 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
         text = table[preset].sparql
     elif query_file:
         text = read_query_file(query_file)
-    else:
-        text = _with_prefixes(sparql or "")
-    result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote)
+    offset = 0
+    if sparql:
+        text = _with_prefixes(sparql)
+        offset = text.count("\n") - sparql.count("\n")
+    result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset)
     click.echo(format_result(result, fmt))
 
 
@@ -236,7 +238,7 @@ def eval_(gold_dir: str, docs_dir: str, errors: bool) -> None:
       kg eval --gold seeds/gold --docs seeds --errors
     """
     import kg as api
-    from kg.evaluate import format_evaluation
+    from kg.scoring import format_evaluation
 
     click.echo(format_evaluation(api.evaluate(gold_dir, docs_dir), errors=errors))
 
@@ -252,7 +254,7 @@ def resolve(name: str, region: str | None) -> None:
       kg resolve 区卫健委 --region 闵行区
       kg resolve 長寧區衛健委
     """
-    from kg.query import QueryResult, format_result
+    from kg.sparql import QueryResult, format_result
     from kg.resolve.explain import resolve_name
 
     res = resolve_name(name, region)

@@ -406,6 +406,8 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         for q in _QUOTED.finditer(m.group(1)):
             inner = q.group(1)
             qs = m.start(1) + q.start(1)
+            if "、" in inner or "，" in inner:
+                continue
             if inner in g.consortium_suffixes or any(inner.endswith(x) for x in g.consortium_suffixes):
                 continue
             name = inner + suffix
@@ -413,6 +415,8 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
     # quoted full names: “复旦-闵行健康联合体”
     for q in _QUOTED.finditer(f):
         inner = q.group(1)
+        if "、" in inner or "，" in inner:
+            continue  # a quoted list of forms ("全面托管、…、医疗联合体"), not a name
         for suf in g.consortium_suffixes:
             if inner.endswith(suf) and len(inner) > len(suf) + 1:
                 label = inner[: -len(suf)]
@@ -420,23 +424,24 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
                     break
                 add(q.start(1), q.end(1), inner, label)
                 break
-    # unquoted: 闵行区康复医学专科联盟
+    # unquoted: <region><specialty>专科联盟 — a consortium written without quotes carries
+    # its region (full name or level character) and a short specialty in front
     for m in g.consortium_suffix.finditer(f):
         if any(a <= m.start() < b + 2 for a, b in taken):
             continue
-        s = g.left_extend(f, m.start())
+        s = g.left_extend(f, m.start(), max_len=14)
         s = _cut_at_region(ctx, s, m.start())
         core_start, region = _strip_region_prefix(ctx, s, m.start())
+        level = ""
+        if region is None and f[s:s + 1] in "区市县":
+            level, core_start = f[s], s + 1
+            region = level_region(level, ctx.doc_region)
         core = f[core_start:m.start()]
-        if not core or _hospital_is_generic(core, g) or core in g.consortium_generic or any(
-                core.startswith(x) for x in ("各", "本", "该", "医联体")):
+        if region is None or not (2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
             continue
-        if f[s - 1:s] in "“”":
+        if _hospital_is_generic(core, g) or core in g.consortium_generic or f[s - 1:s] in "“”":
             continue
-        name = f[s:m.end()]
-        if region is None and ctx.doc_region is not None:
-            name = ctx.doc_region.name + name
-        add(s, m.end(), name, core)
+        add(s, m.end(), region.name + f[core_start:m.end()], core)
     return out, members
 
 

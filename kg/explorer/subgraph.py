@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kg.errors import KGError
 from kg.graph.store import GraphStore
-from kg.render.data import explorer_data
-from kg.render.explorer import render_data
+from kg.explorer.data import explorer_data
+from kg.explorer.explorer import render_data
 from kg.textnorm import fold
 
 

@@ -91,7 +91,7 @@ def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, repo
         write_bytes(out / name, store.serialize(fmt))
         written.append(str(out / name))
     if html:
-        from kg.render.explorer import render_html
+        from kg.explorer.explorer import render_html
         write_bytes(out / "graph.html", render_html(store).encode("utf-8"))
         written.append(str(out / "graph.html"))
     if report is not None:

@@ -17,7 +17,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.graph.store import GraphStore
-from kg.render.data import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
+from kg.explorer.data import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
 from kg.textnorm import _opencc_ts_only
 
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"

@@ -55,7 +55,7 @@ def _walk(node):  # noqa: ANN001, ANN202 - rdflib parse trees are untyped
             yield from _walk(v)
 
 
-def check_query(sparql: str, allow_remote: bool = False) -> None:
+def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -> None:
     """Parse the query (rdflib's SPARQL grammar) and refuse anything that would reach
     the network. Raises QueryError with the parser's line and column."""
     from pyparsing import ParseException
@@ -65,7 +65,7 @@ def check_query(sparql: str, allow_remote: bool = False) -> None:
         tree = parseQuery(sparql)
     except ParseException as exc:
         line = exc.line.strip() if exc.line else ""
-        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg} — near: {line[:80]}") from None
+        raise QueryError(f"SPARQL syntax error at line {exc.lineno - line_offset}, column {exc.col}: {exc.msg} — near: {line[:80]}") from None
     except Exception as exc:  # rdflib raises a few other kinds on odd input
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     if allow_remote:
@@ -117,11 +117,12 @@ def _child(store: GraphStore, sparql: str, conn) -> None:  # noqa: ANN001 - mult
     conn.close()
 
 
-def run_query(store: GraphStore, sparql: str, *, timeout: float | None = None, allow_remote: bool = False) -> QueryResult:
+def run_query(store: GraphStore, sparql: str, *, timeout: float | None = None, allow_remote: bool = False,
+              line_offset: int = 0) -> QueryResult:
     """Check and run one SPARQL query. With ``timeout`` the query runs in a forked
     process that is killed when the time is up (SPARQL engines cannot be interrupted
     from Python)."""
-    check_query(sparql, allow_remote)
+    check_query(sparql, allow_remote, line_offset)
     if not timeout:
         return _execute(store, sparql)
     ctx = mp.get_context("fork")
