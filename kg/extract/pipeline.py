@@ -170,6 +170,11 @@ def quantities_component(doc: Doc) -> Doc:
     plan = is_plan_document(bool(responsibility_lists(doc.text)), fold(meta.get("title") or ""))
     program_for_offset = _program_for(doc)
     region = ctx.doc_region.code if ctx.doc_region else ""
+    places: tuple[str, ...] = ()
+    if ctx.doc_region is not None:
+        from kg.resolve.regions import regions as _regions
+        fam = _regions().family_shorts(ctx.doc_region)
+        places = tuple(sorted({r.name for r in fam.values()} | set(fam), key=len, reverse=True))
     out = []
     para_year: int | None = None
     text = doc.text
@@ -188,7 +193,7 @@ def quantities_component(doc: Doc) -> Doc:
             continue
         if plan and not re.search(r"截至|截止|已", sent):
             continue
-        out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region))
+        out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region, places))
     seen = set()
     uniq = []
     for q in out:

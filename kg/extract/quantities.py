@@ -68,13 +68,15 @@ def _split_values(text: str, unit_re: str) -> list[tuple[float, str, str]]:
     return [(v, u or unit, post) for v, u, post in out]
 
 
-def _clean_indicator(text: str, r: _Rules) -> str:
+def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
+    """The indicator phrase without leading years, scope words, place names and
+    adverbs, nor trailing adverbs (分别, 均 …)."""
     t = text.strip("，、；： ")
     t = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?", "", t)
     changed = True
     while changed:
         changed = False
-        for w in r.leading_noise:
+        for w in tuple(r.leading_noise) + places:
             if t.startswith(w) and len(t) > len(w) + 1:
                 t = t[len(w):]
                 changed = True
@@ -164,7 +166,10 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
 
-def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str) -> list[Quantity]:
+def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
+                             places: tuple[str, ...] = ()) -> list[Quantity]:
+    """Reported values of one sentence; ``places`` are region names to drop from the
+    front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
     r = rules()
     out: list[Quantity] = []
     sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
@@ -189,7 +194,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             value = parse_number(num)
             if value is None:
                 continue
-            indicator = _measurement_indicator(before, after, m, r)
+            indicator = _measurement_indicator(before, after, m, r, places)
             if not indicator:
                 continue
             comparator = ""
@@ -208,7 +213,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     # 排名第N / 位列第N
     for m in re.finditer(r"(排名|位列|位居|名列)(?:全[国省市区])?第([一二三四五六七八九十\d]+)", sent):
         value = parse_number(m.group(2))
-        ind = _clean_indicator(re.split(r"[，。；]", sent[: m.start()])[-1], r)
+        ind = _clean_indicator(re.split(r"[，。；]", sent[: m.start()])[-1], r, places)
         ind = (ind[-12:] if ind else "") + "排名"
         if value is not None:
             prior = [y for pos, y in sent_years if pos < m.start()]
@@ -216,32 +221,32 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     return out
 
 
-def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules) -> str:
+def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:
     """The noun phrase a number measures: the phrase before it when that ends in an
     indicator head (…率, …寿命) or a counted noun ("建成健康主题公园11座"); else the noun
     after it ("新建4个…门诊", "覆盖45万适龄人群")."""
     pre = m.group("pre") or ""
     left = re.split(r"[，。；、]", before)[-1] if before else ""
     left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达)$", "", left)
-    left = _strip_verbs(left, r)
+    left = _strip_verbs(left, r, places)
     right = re.match(rf"([{_CJK}（）()A-Za-z]{{2,24}}?)(?=[，。；、和及与]|已|$|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖)", after)
     if left.endswith(r.indicator_heads) and len(left) >= 2:
         return left
     if right and (not left or m.group("unit") in ("个", "家", "名", "所", "项", "种", "万人", "万个", "座", "处", "套", "门") and len(left) < 2):
-        return _strip_verbs(right.group(1), r)
+        return _strip_verbs(right.group(1), r, places)
     if len(left) >= 2:
         return left
     if right:
-        return _strip_verbs(right.group(1), r)
+        return _strip_verbs(right.group(1), r, places)
     return ""
 
 
 _VERBS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:建成|新建了|新建|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|累计|共|现有|已有|建设|评选出|公布|评出))")
 
 
-def _strip_verbs(text: str, r: _Rules) -> str:
-    t = _VERBS.sub("", text)
-    return _clean_indicator(t, r)
+def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
+    t = _VERBS.sub("", _clean_indicator(text, r, places))
+    return _clean_indicator(t, r, places)
 
 
 def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:

@@ -39,6 +39,9 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"undecodable {enc} text ({exc.reason} at byte {exc.start})") from None
+    controls = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32)
+    if controls > len(data[:65536]) * 0.05 and data.count(b"\x00") <= len(data) // 4:
+        raise InputError(path, "binary file (control bytes), not a text document")
     # UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
     if data.count(b"\x00") > len(data) // 4:
         for enc in ("utf-16-le", "utf-16-be"):

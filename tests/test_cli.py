@@ -1,0 +1,130 @@
+"""The command line, through click's CliRunner."""
+import json
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from .conftest import GOLD, MINHANG, SEEDS
+
+COMMANDS = ["build", "query", "export", "render", "stats", "validate", "eval", "resolve"]
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_every_command_has_help_with_an_example(cmd):
+    res = run(cmd, "--help")
+    assert res.exit_code == 0 and "Example" in res.output
+
+
+def test_build_writes_three_outputs(built_out):
+    assert sorted(p.name for p in built_out.iterdir()) == ["graph.html", "graph.trig", "graph.ttl"]
+
+
+def test_build_summary_and_partial_failure(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    res = run("build", MINHANG, bad, tmp_path / "missing.txt", "--out", tmp_path / "o")
+    assert res.exit_code == 1
+    assert "bad.txt: binary file" in res.output and "missing.txt: no such file or folder" in res.output
+    assert "Built 1 document(s); skipped 2" in res.output
+    assert (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_strict_makes_a_skip_fatal_and_writes_nothing(tmp_path):
+    res = run("build", MINHANG, tmp_path / "missing.txt", "--out", tmp_path / "o", "--strict")
+    assert res.exit_code == 2 and not (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_nothing_readable_is_an_error(tmp_path):
+    res = run("build", tmp_path / "nope", "--out", tmp_path / "o")
+    assert res.exit_code == 2 and "nothing was built" in res.output and "Traceback" not in res.output
+
+
+def test_query_list_and_preset(built_out):
+    res = run("query", "--list")
+    assert res.exit_code == 0 and res.output.splitlines()[0].split("\t")[0] == "co_leading_departments"
+    res = run("query", built_out, "--preset", "programs_by_department", "--format", "tsv")
+    assert res.exit_code == 0
+    assert "闵行区卫生健康委员会\t牵头\t健康知识普及行动" in res.output
+
+
+def test_query_inline_uses_common_prefixes_and_reports_errors(built_out):
+    res = run("query", built_out / "graph.ttl", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a hg:Department }")
+    assert res.exit_code == 0 and "(1 row)" in res.output
+    res = run("query", built_out, "SELECT ?x WHERE { ?x")
+    assert res.exit_code == 2 and "line 1, column" in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("fmt,parser", [("turtle", "turtle"), ("trig", "trig"), ("nt", "nt"), ("nquads", "nquads"), ("jsonld", "json-ld")])
+def test_export_rdf_formats_parse_back(built_out, tmp_path, fmt, parser):
+    out = tmp_path / f"g.{fmt}"
+    assert run("export", built_out, "--format", fmt, "-o", out).exit_code == 0
+    g = rdflib.Dataset() if fmt in ("trig", "nquads") else rdflib.Graph()
+    g.parse(out, format=parser)
+    assert len(g) > 1000 or sum(len(c) for c in g.contexts()) > 1000
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_network_formats(built_out, tmp_path, fmt):
+    import networkx as nx
+
+    out = tmp_path / f"g.{fmt}"
+    assert run("export", built_out, "--format", fmt, "-o", out).exit_code == 0
+    g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(out)
+    labels = {d.get("label") for _, d in g.nodes(data=True)}
+    assert "闵行区卫生健康委员会" in labels and g.number_of_edges() > 100
+
+
+def test_render_subgraph(built_out, tmp_path):
+    out = tmp_path / "sub.html"
+    res = run("render", built_out, "-o", out, "--focus", "闵行区卫生健康委员会", "--depth", "1", "--class", "Department,Program",
+              "--region", "闵行区")
+    assert res.exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "健康知识普及行动" in html and "龙华" not in html
+
+
+def test_render_unknown_focus_is_one_line(built_out, tmp_path):
+    res = run("render", built_out, "-o", tmp_path / "x.html", "--focus", "不存在的机构")
+    assert res.exit_code == 2 and res.output.strip().count("\n") == 0
+
+
+def test_stats_names_central_organisations(built_out):
+    res = run("stats", built_out)
+    assert res.exit_code == 0 and "hg:Department" in res.output
+    central = res.output.split("Most central organisations")[1].splitlines()[3]
+    assert central.startswith("闵行区卫生健康委员会")
+
+
+def test_validate_conforms_and_flags_violations(built_out, tmp_path):
+    assert run("validate", built_out).exit_code == 0
+    bad = tmp_path / "bad.ttl"
+    bad.write_text((built_out / "graph.ttl").read_text(encoding="utf-8") +
+                   '\n<https://w3id.org/healthgov-kg/id/target/x> a <https://w3id.org/healthgov-kg/ontology#Target> .\n',
+                   encoding="utf-8")
+    res = run("validate", bad)
+    assert res.exit_code == 1 and "a Target has one year" in res.output
+
+
+def test_eval_prints_scores_and_errors():
+    res = run("eval", "--gold", GOLD, "--docs", SEEDS, "--errors")
+    assert res.exit_code == 0
+    assert res.output.splitlines()[0].startswith("category") and "relation:lead" in res.output
+    assert "false negative" in res.output
+
+
+def test_resolve_explains(tmp_path):
+    res = run("resolve", "区卫健委", "--region", "嘉定区")
+    assert res.exit_code == 0 and "嘉定区卫生健康委员会" in res.output
+    assert run("resolve", "区卫健委", "--region", "火星区").exit_code == 2
+
+
+def test_graph_folder_without_graph_is_a_clear_error(tmp_path):
+    res = run("stats", tmp_path)
+    assert res.exit_code == 2 and "no graph.trig or graph.ttl" in res.output

@@ -1,0 +1,95 @@
+"""Entity recognition: how official texts name bodies, hospitals, consortia, programs."""
+import pytest
+
+from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, POLICY, PROGRAM, REGION
+
+
+def names(ex, typ):
+    return {m.key.name for m in ex.mentions if m.key.type == typ}
+
+
+MH = "闵行区人民政府关于推进健康闵行行动的实施方案\n"
+
+
+@pytest.mark.parametrize("surface,canonical", [
+    ("区卫健委", "闵行区卫生健康委员会"),
+    ("区卫生健康委", "闵行区卫生健康委员会"),
+    ("区发改委", "闵行区发展和改革委员会"),
+    ("区规划资源局", "闵行区规划和自然资源局"),
+    ("区绿容局", "闵行区绿化和市容管理局"),
+    ("区公安分局", "上海市公安局闵行分局"),
+    ("区委", "中共闵行区委员会"),
+    ("区政府", "闵行区人民政府"),
+    ("市卫健委", "上海市卫生健康委员会"),
+    ("国家卫生健康委", "国家卫生健康委员会"),
+    ("全国爱卫办", "全国爱国卫生运动委员会办公室"),
+    ("嘉兴市爱卫办", "嘉兴市爱国卫生运动委员会办公室"),
+    ("浙江省卫生健康委", "浙江省卫生健康委员会"),
+])
+def test_department_canonical_names(extract, surface, canonical):
+    ex = extract(MH + f"{surface}牵头开展工作，落实各项任务。", title="闵行区健康行动方案")
+    assert canonical in names(ex, DEPARTMENT)
+
+
+def test_bare_short_forms_only_in_department_lists(extract):
+    ex = extract("嘉定区建立卫健、财政、教育等16个部门的联合行动机制。财政支出结构持续优化。体育部门牵头完成布局。", title="嘉定区新闻")
+    assert {"嘉定区卫生健康委员会", "嘉定区财政局", "嘉定区教育局", "嘉定区体育局"} <= names(ex, DEPARTMENT)
+    assert len([m for m in ex.mentions if m.surface == "财政"]) == 1
+
+
+def test_traditional_text_gives_simplified_canonical_names(extract):
+    ex = extract("長寧區衛健委主任介紹，以區疾控中心牽頭的“健康聯合體”將成立。", title="長寧區新聞")
+    assert {"长宁区卫生健康委员会", "长宁区疾病预防控制中心"} <= names(ex, DEPARTMENT)
+    assert any(m.surface == "長寧區衛健委" for m in ex.mentions)
+
+
+def test_hospitals_named_vs_generic(extract):
+    ex = extract(MH + "建成上海市第五人民医院和复旦大学附属闵行医院标准化门急诊。提高区属综合医院、社区卫生服务中心和县级医院能力。"
+                 "推进区中心医院建设，依托“肿瘤医院-闵行”医联体。", title="闵行区方案")
+    got = names(ex, HOSPITAL)
+    assert {"上海市第五人民医院", "复旦大学附属闵行医院", "闵行区中心医院", "复旦大学附属肿瘤医院"} <= got
+    assert not any("区属" in n or "县级" in n for n in got)
+
+
+def test_coordinated_community_centres(extract):
+    ex = extract("長寧區全面提升虹橋、華陽、新華三家社區衛生服務中心能級。", title="長寧區新聞")
+    assert {"长宁区虹桥社区卫生服务中心", "长宁区华阳社区卫生服务中心", "长宁区新华社区卫生服务中心"} <= names(ex, HOSPITAL)
+
+
+def test_consortia_and_their_named_members(extract):
+    ex = extract("嘉定区深化“市一嘉定”“瑞金嘉定”“仁济嘉定”三大紧密型医联体建设。依托“复旦-闵行健康联合体”平台。", title="嘉定区答复")
+    assert {"市一嘉定紧密型医联体", "瑞金嘉定紧密型医联体", "仁济嘉定紧密型医联体", "复旦-闵行健康联合体"} <= names(ex, CONSORTIUM)
+    members = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "member"}
+    assert ("上海交通大学医学院附属瑞金医院", "瑞金嘉定紧密型医联体") in members
+    assert ("上海市第一人民医院", "市一嘉定紧密型医联体") in members
+
+
+def test_policy_documents_by_number_and_title(extract):
+    ex = extract("对标《关于推进健康上海行动的实施意见》（沪府发〔2019〕16号）及《国民营养计划（2017-2030年）》。", title="闵行区方案")
+    docs = names(ex, POLICY)
+    assert "沪府发〔2019〕16号" in docs and "《国民营养计划（2017-2030年）》" in docs
+    assert not any(n.startswith("《关于推进健康上海") for n in docs)  # the number names it
+
+
+def test_quoted_program_names_and_concepts(extract):
+    ex = extract("开展“健康中国行”活动，推进“体医结合”与“互联网+医疗健康”，打造“智慧健康中枢”，构建“15分钟医疗卫生服务圈”。"
+                 "全面推进“一大体系”。", title="某区新闻")
+    got = names(ex, PROGRAM)
+    assert {"健康中国行", "智慧健康中枢", "15分钟医疗卫生服务圈"} <= got
+    assert not got & {"体医结合", "互联网+医疗健康", "一大体系"}
+
+
+def test_unquoted_program_heads(extract):
+    ex = extract("为贯彻落实健康中国战略，推进健康上海行动，实施母婴安全行动计划，实施全覆盖传染病救治网建设工程。统筹推进各健康专项行动。",
+                 title="闵行区方案")
+    got = names(ex, PROGRAM)
+    assert {"健康中国战略", "健康上海行动", "母婴安全行动计划", "全覆盖传染病救治网建设工程"} <= got
+    assert "健康专项行动" not in got
+
+
+def test_regions_full_and_short_forms(extract):
+    ex = extract("嘉兴市海盐县望海街道社区卫生服务中心。2022年，海盐在秦山街道新建门诊。浙江率先实现全覆盖。", title="嘉兴新闻")
+    got = names(ex, REGION)
+    assert {"嘉兴市", "海盐县", "浙江省", "望海街道", "秦山街道"} <= got
+    hospitals = names(ex, HOSPITAL)
+    assert "海盐县望海街道社区卫生服务中心" in hospitals

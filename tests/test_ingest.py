@@ -1,0 +1,65 @@
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import collect_paths, read_document
+from kg.ingest.clean import clean_text
+from kg.ingest.decode import decode_bytes
+
+from .conftest import CHANGNING, MINHANG, SEEDS
+
+TEXT = "闵行区卫生健康委员会牵头推进健康知识普及行动，居民健康素养水平稳步提升。"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16"])
+def test_decoding_detects_chinese_encodings(encoding):
+    text = TEXT if encoding != "big5" else "長寧區衛生健康委員會牽頭推進健康知識普及行動，居民健康素養水平穩步提升。"
+    decoded, name = decode_bytes(text.encode(encoding), "x.txt")
+    assert decoded.lstrip("\ufeff") == text
+
+
+@pytest.mark.parametrize("data,reason", [(b"", "empty"), (b"   \n", "empty"), (bytes(range(256)) * 20, "binary")])
+def test_bad_bytes_are_refused_with_a_reason(data, reason):
+    with pytest.raises(InputError) as exc:
+        decode_bytes(data, "bad.bin")
+    assert "bad.bin" in str(exc.value) and reason in str(exc.value)
+
+
+def test_duplicated_body_and_trailer_are_dropped():
+    body = ["一、总体要求", "各部门要按照本方案要求，认真组织实施，确保各项任务落到实处，取得实效。",
+            "二、主要任务", "推进健康城市建设，完善慢性病综合防控体系，提高居民健康素养水平。"]
+    raw = "\n".join(["首页 | 新闻 | 政务公开 | 互动交流"] + body + body + ["相关推荐", "某地举办运动会", "2024-01-01"])
+    kept, dropped = clean_text(raw)
+    assert kept == body
+    assert "首页 | 新闻 | 政务公开 | 互动交流" in dropped and "相关推荐" in dropped
+
+
+def test_seed_boilerplate_dropped_but_plan_kept_whole():
+    news = read_document(CHANGNING)
+    assert "亚洲精品" not in news.text and "相關推薦" not in news.text
+    assert "長寧區衛生健康事業高質量發展推進會" in news.text
+    plan = read_document(MINHANG)
+    assert plan.dropped_share == 0.0
+    assert plan.doc_number == "闵府发〔2020〕15号" and plan.date == "2020-07-16" and plan.issuer == "闵行区人民政府"
+
+
+def test_collect_paths_reports_missing_and_empty(tmp_path):
+    (tmp_path / "empty").mkdir()
+    paths, errors = collect_paths([SEEDS, tmp_path / "missing", tmp_path / "empty"])
+    assert len(paths) == 5
+    reasons = sorted(e.reason for e in errors)
+    assert reasons == ["folder holds no documents (.txt .md .html .htm)", "no such file or folder"]
+
+
+def test_html_page_reads_article_text(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text("<html><head><title>标题</title><script>var x='区卫健委';</script></head><body><nav>首页</nav>"
+                 "<p>区卫健委牵头推进健康知识普及行动，居民健康素养水平稳步提升。</p></body></html>", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.format == "html" and "var x" not in doc.text and "健康知识普及行动" in doc.text
+
+
+def test_size_limit(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text(TEXT * 100, encoding="utf-8")
+    with pytest.raises(InputError, match="over the 100-byte limit"):
+        read_document(p, max_bytes=100)

@@ -1,0 +1,65 @@
+"""Targets and measurements."""
+import pytest
+
+from kg.extract.numbers import parse_cn, parse_number
+from kg.extract.quantities import measurements_in_sentence, targets_in_sentence
+
+
+@pytest.mark.parametrize("text,value", [("十六", 16), ("两", 2), ("三", 3), ("二十", 20), ("一千三百", 1300), ("十", 10)])
+def test_chinese_numerals(text, value):
+    assert parse_cn(text) == value
+
+
+def test_parse_number_arabic_and_separators():
+    assert parse_number("1,300") == 1300.0 and parse_number("82.68") == 82.68 and parse_number("abc") is None
+
+
+def t(sent):
+    return [(q.indicator, q.value, q.unit, q.year, q.comparator) for q in targets_in_sentence(sent, 0, None, "", 2020)]
+
+
+def test_paired_years_and_values():
+    assert t("到2022年和2030年，居民健康素养水平分别达到36.6%和40%。") == [
+        ("居民健康素养水平", 36.6, "%", 2022, ">="), ("居民健康素养水平", 40.0, "%", 2030, ">=")]
+
+
+def test_below_and_one_value_for_two_years():
+    assert t("到2022年和2030年，成人吸烟率分别下降到20%以下和18%以下。") == [
+        ("成人吸烟率", 20.0, "%", 2022, "<="), ("成人吸烟率", 18.0, "%", 2030, "<=")]
+    assert [x[1:4] for x in t("到2022年和2030年，新发尘肺病报告例数比例持续保持在4%以下。")] == [(4.0, "%", 2022), (4.0, "%", 2030)]
+
+
+def test_several_clauses_share_the_year():
+    got = t("到2030年，高血压知晓率不低于65%，治疗控制率不低于45%，心脑血管疾病死亡率稳定在160/10万以下。")
+    assert got == [("高血压知晓率", 65.0, "%", 2030, ">="), ("治疗控制率", 45.0, "%", 2030, ">="),
+                   ("心脑血管疾病死亡率", 160.0, "/10万", 2030, "<=")]
+
+
+def test_relative_target_is_marked():
+    (q,) = targets_in_sentence("到2030年，居民营养健康知识知晓率在2020年基础上继续提高10%。", 0, None, "", 2020)
+    assert (q.indicator, q.value, q.year, q.relative, q.baseline_year) == ("居民营养健康知识知晓率", 10.0, 2030, True, 2020)
+
+
+def test_approximate_value():
+    (a, b) = targets_in_sentence("到2022年和2030年，经常参加体育锻炼的人数比例分别达到45%左右和46%。", 0, None, "", 2020)
+    assert a.approximate and not b.approximate
+
+
+def test_qualitative_goal_gives_no_target():
+    assert t("到2022年和2030年，医疗保障体系持续完善。") == []
+
+
+def m(sent, year=None):
+    places = ("嘉兴市", "嘉兴")
+    return [(q.indicator, q.value, q.unit, q.year, q.comparator) for q in measurements_in_sentence(sent, 0, year, "", places)]
+
+
+def test_reported_values():
+    assert ("人均预期寿命", 82.68, "岁", 2022, "=") in m("2022年，嘉兴全市人均预期寿命达到82.68岁，居民健康素养水平达到40.81%。")
+    assert ("移动端健康管理服务覆盖率", 92.0, "%", None, ">") in m("移动端健康管理服务覆盖率超92%。")
+    got = m("建成健康主题公园11座、社区健身苑点386个。")
+    assert ("健康主题公园", 11.0, "座", None, "=") in got and ("社区健身苑点", 386.0, "个", None, "=") in got
+
+
+def test_ages_dates_and_ordinals_are_not_measurements():
+    assert m("63岁的李玉英是一名患者。2023年10月12日发布。第三类产品。") == []

@@ -1,0 +1,57 @@
+"""Lead/support/member/part relations from the ways official texts state them."""
+from kg.extract.relations import responsibility_lists
+
+PLAN = """闵行区人民政府关于推进健康闵行行动的实施方案
+二、重大行动
+（一）控烟行动
+加强控烟宣传教育。（牵头单位：区卫健委、区市场局，配合单位：区交通委、各街镇（莘庄工业区）、闵房集团）
+（二）慢性病防治行动
+1.强化癌症防治。开展筛查。（牵头单位：区卫健委，配合单位：区科委）
+2.强化糖尿病防治。加强随访。（责任单位：区卫健委）
+三、保障措施
+区健康促进委员会统筹推进健康闵行行动。"""
+
+
+def rels(ex, kind):
+    return {(r.source.name, r.target.name) for r in ex.relations if r.kind == kind}
+
+
+def test_responsibility_list_items_keep_nested_parentheses():
+    (first, *_rest) = responsibility_lists(PLAN.replace("(", "（"))
+    items = [PLAN[s:e] for s, e in first.support]
+    assert items == ["区交通委", "各街镇（莘庄工业区）", "闵房集团"]
+
+
+def test_lists_attach_to_the_innermost_action(extract):
+    ex = extract(PLAN, title="关于推进健康闵行行动的实施方案", issuer="闵行区人民政府")
+    assert rels(ex, "lead") >= {("闵行区卫生健康委员会", "控烟行动"), ("闵行区市场监督管理局", "控烟行动"),
+                                ("闵行区卫生健康委员会", "强化癌症防治"), ("闵行区卫生健康委员会", "强化糖尿病防治")}
+    assert ("闵行区科学技术委员会", "强化癌症防治") in rels(ex, "support")
+    assert ("闵行区各街镇（莘庄工业区）", "控烟行动") in rels(ex, "support")
+    assert ("闵房集团", "控烟行动") in rels(ex, "support")
+    # the parent action has no list of its own: nothing is attached to it
+    assert not any(t == "慢性病防治行动" for _, t in rels(ex, "lead") | rels(ex, "support"))
+    assert rels(ex, "part") == {("强化癌症防治", "慢性病防治行动"), ("强化糖尿病防治", "慢性病防治行动")}
+    # a category heading (二、重大行动) and non-action sections are not programs
+    progs = {m.key.name for m in ex.mentions if m.key.type == "Program"}
+    assert "重大行动" not in progs and "保障措施" not in progs
+    assert ("闵行区健康促进委员会", "健康闵行行动") in rels(ex, "lead")
+
+
+def test_clause_patterns(extract):
+    ex = extract("嘉定区体育部门牵头完成全区健康步道网格化布局。区卫生健康委协同区经委、区科委等部门将开启“大数据+人工智能+健康医疗”等新模式。",
+                 title="嘉定区答复", issuer="上海市嘉定区卫生健康委员会")
+    assert ("嘉定区体育局", "健康步道网格化布局") in rels(ex, "lead")
+    assert ("嘉定区卫生健康委员会", "大数据+人工智能+健康医疗") in rels(ex, "lead")
+    assert {("嘉定区经济委员会", "大数据+人工智能+健康医疗"), ("嘉定区科学技术委员会", "大数据+人工智能+健康医疗")} <= rels(ex, "support")
+
+
+def test_consortium_roles(extract):
+    ex = extract("嘉兴市建成以市级医院为龙头的城市医联体4个，以县级医院为核心的县域医联体18个。", title="嘉兴新闻")
+    assert ("嘉兴市市级医院", "嘉兴市城市医联体") in rels(ex, "lead")
+    assert ("嘉兴市县级医院", "嘉兴市县域医联体") in rels(ex, "member")
+
+
+def test_no_relation_without_a_cue(extract):
+    ex = extract("区卫健委和区教育局召开会议，研究健康知识普及行动。", title="闵行区新闻", issuer="闵行区人民政府")
+    assert not [r for r in ex.relations if r.kind in ("lead", "support")]

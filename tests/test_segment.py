@@ -1,0 +1,26 @@
+from kg.extract.segment import innermost_section, sections, sentences
+
+PLAN = """二、重大行动
+（一）健康知识普及行动
+广泛宣传健康科普知识。到2022年，居民健康素养水平达到36.6%。
+（二）慢性病防治行动
+1.强化癌症防治。开展早筛查。
+2.强化糖尿病防治。加强随访。
+三、保障措施"""
+
+
+def test_sections_follow_official_numbering_levels():
+    secs = sections(PLAN)
+    assert [(s.level, s.title) for s in secs] == [
+        (1, "重大行动"), (2, "健康知识普及行动"), (2, "慢性病防治行动"), (3, "强化癌症防治"), (3, "强化糖尿病防治"), (1, "保障措施")]
+    assert secs[3].parent == 2 and secs[2].parent == 0
+    assert innermost_section(secs, PLAN.index("加强随访")) == 4
+
+
+def test_sentences_split_at_full_stops_and_lines():
+    text = "第一句。第二句！\n标题行\n第三句"
+    assert [text[s:e] for s, e in sentences(text)] == ["第一句。", "第二句！", "标题行", "第三句"]
+
+
+def test_decimal_numbers_are_not_headings():
+    assert sections("1.5万人参加。\n2.0版本发布") == []

@@ -1,0 +1,45 @@
+"""SPARQL: presets, errors with line and column, network refusal, time limit, tables."""
+import pytest
+
+from kg.errors import QueryError
+from kg.sparql import QueryResult, format_result, presets, run_query
+
+
+def test_at_least_eight_presets_each_described():
+    ps = presets()
+    assert len(ps) >= 8
+    for p in ps.values():
+        assert p.description and "SELECT" in p.sparql
+
+
+def test_syntax_error_names_line_and_column(seeds_store):
+    with pytest.raises(QueryError, match=r"line 2, column \d+"):
+        run_query(seeds_store, "SELECT ?x\nWHERE { ?x ?y }}")
+
+
+@pytest.mark.parametrize("q", ["SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+                               "SELECT * FROM <http://example.org/g.ttl> WHERE { ?s ?p ?o }"])
+def test_remote_access_is_refused(seeds_store, q):
+    with pytest.raises(QueryError, match="refused"):
+        run_query(seeds_store, q)
+
+
+def test_timeout_stops_a_slow_query(seeds_store):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(QueryError, match="time limit"):
+        run_query(seeds_store, slow, timeout=0.5)
+
+
+def test_table_aligns_wide_characters():
+    out = format_result(QueryResult(["名称", "n"], [["闵行区卫生健康委员会", "1"], ["ab", "22"]]))
+    lines = out.splitlines()
+    from wcwidth import wcswidth
+
+    assert wcswidth(lines[2].split("  ")[0]) == wcswidth(lines[3].split("  ")[0].ljust(20))
+    assert lines[-1] == "(2 rows)"
+
+
+def test_csv_and_json(seeds_store):
+    res = run_query(seeds_store, "SELECT ?l WHERE { ?x a <https://w3id.org/healthgov-kg/ontology#Region> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
+    assert format_result(res, "csv").splitlines()[0] == "l"
+    assert '"上海市"' in format_result(res, "json")
