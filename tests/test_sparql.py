@@ -43,3 +43,13 @@ def test_csv_and_json(seeds_store):
     res = run_query(seeds_store, "SELECT ?l WHERE { ?x a <https://w3id.org/healthgov-kg/ontology#Region> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
     assert format_result(res, "csv").splitlines()[0] == "l"
     assert '"上海市"' in format_result(res, "json")
+
+
+def test_a_triple_stated_by_two_documents_answers_once(seeds_store, built_out):
+    # 居民健康素养水平 is an indicator in two documents (a target in one, a measurement in another)
+    q = """SELECT ?l WHERE { ?i a <https://w3id.org/healthgov-kg/ontology#Indicator> ;
+           <http://www.w3.org/2000/01/rdf-schema#label> ?l . FILTER(STR(?l) = "居民健康素养水平") }"""
+    from kg.graph.store import GraphStore
+
+    for store in (seeds_store, GraphStore.load(built_out), GraphStore.load(built_out / "graph.ttl")):
+        assert run_query(store, q).rows == [["居民健康素养水平"]]

@@ -23,16 +23,16 @@ from kg.textnorm import _opencc_ts_only
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
               '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif')
-CLASS_STYLE = {
-    "Department": {"shape": "box", "color": "#2f6db5", "zh": "政府部门"},
-    "Hospital": {"shape": "ellipse", "color": "#c0392b", "zh": "医疗机构"},
-    "MedicalConsortium": {"shape": "hexagon", "color": "#8e44ad", "zh": "医联体"},
-    "OrganizationGroup": {"shape": "box", "color": "#7f8c8d", "zh": "机构群体"},
-    "Organization": {"shape": "ellipse", "color": "#95a5a6", "zh": "其他组织"},
-    "Program": {"shape": "dot", "color": "#27ae60", "zh": "项目/行动"},
-    "Target": {"shape": "triangle", "color": "#e67e22", "zh": "目标值"},
-    "Region": {"shape": "square", "color": "#8d6e63", "zh": "行政区域"},
-    "PolicyDocument": {"shape": "star", "color": "#d4ac0d", "zh": "政策文件"},
+CLASS_STYLE = {  # colour: border / legend; fill: light background that dark labels read on
+    "Department": {"shape": "box", "color": "#2f6db5", "fill": "#dbe8f8", "zh": "政府部门"},
+    "Hospital": {"shape": "ellipse", "color": "#c0392b", "fill": "#f8dedb", "zh": "医疗机构"},
+    "MedicalConsortium": {"shape": "hexagon", "color": "#8e44ad", "fill": "#8e44ad", "zh": "医联体"},
+    "OrganizationGroup": {"shape": "box", "color": "#7f8c8d", "fill": "#eceeee", "zh": "机构群体"},
+    "Organization": {"shape": "ellipse", "color": "#95a5a6", "fill": "#f0f2f2", "zh": "其他组织"},
+    "Program": {"shape": "dot", "color": "#27ae60", "fill": "#27ae60", "zh": "项目/行动"},
+    "Target": {"shape": "triangle", "color": "#e67e22", "fill": "#e67e22", "zh": "目标值"},
+    "Region": {"shape": "square", "color": "#8d6e63", "fill": "#8d6e63", "zh": "行政区域"},
+    "PolicyDocument": {"shape": "star", "color": "#d4ac0d", "fill": "#d4ac0d", "zh": "政策文件"},
 }
 EDGE_STYLE = {
     "leads": {"width": 3, "dashes": False, "color": "#2f6db5"},
@@ -77,8 +77,9 @@ def build_network(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> Network:
         kw = {}
         if big:
             kw = {"x": positions[nid][0], "y": positions[nid][1], "physics": False}
-        net.add_node(nid, label=_short(n.label), shape=st["shape"], color=st["color"], group=n.cls,
-                     title=n.label, **kw)
+        net.add_node(nid, label=_short(n.label), shape=st["shape"], title=n.label,
+                     color={"background": st["fill"], "border": st["color"],
+                            "highlight": {"background": "#fff7c2", "border": st["color"]}}, **kw)
     for e in edges:
         st = EDGE_STYLE[e.kind]
         net.add_edge(e.source, e.target, label=EDGE_KINDS[e.kind], width=st["width"], dashes=st["dashes"],
@@ -89,11 +90,11 @@ def build_network(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> Network:
 def _options(big: bool) -> dict:
     return {
         "nodes": {"font": {"face": FONT_STACK, "size": 14, "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "size": 14, "borderWidth": 1},
+                  "size": 14, "borderWidth": 1, "scaling": {"label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 2.5}}},
         "edges": {"font": {"face": FONT_STACK, "size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "smooth": False if big else {"type": "continuous"}, "arrows": {"to": {"scaleFactor": 0.5}}},
         "physics": {"enabled": not big, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.4},
+                    "forceAtlas2Based": {"gravitationalConstant": -45, "centralGravity": 0.03, "springLength": 90, "avoidOverlap": 0.6},
                     "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
         "layout": {"randomSeed": 7, "improvedLayout": not big},
@@ -109,7 +110,11 @@ def _json_for_script(obj: object) -> str:
 def page_data(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> dict:
     net = build_network(nodes, edges)
     vis_nodes, vis_edges, *_ = net.get_network_data()
-    info = {nid: {"name": n.label, "cls": n.cls, "aliases": n.aliases, "regions": n.regions,
+    degree = {nid: 0 for nid in nodes}
+    for e in edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    info = {nid: {"name": n.label, "degree": degree[nid], "cls": n.cls, "aliases": n.aliases, "regions": n.regions,
                   "evidence": [list(x) for x in n.evidence], "documents": n.documents, "targets": n.targets}
             for nid, n in nodes.items()}
     edge_info = [{"from": e.source, "to": e.target, "kind": e.kind, "evidence": [list(x) for x in e.evidence]} for e in edges]

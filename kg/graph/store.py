@@ -63,7 +63,9 @@ def from_ox(term: object) -> object:
 
 
 class GraphStore:
-    """Quads in named graphs (one per source document); the default graph is their union."""
+    """Quads in named graphs (one per source document), and their union, de-duplicated,
+    as the default graph. (pyoxigraph's ``use_default_graph_as_union`` is a bag: a
+    triple stated by two documents would answer twice.)"""
 
     def __init__(self) -> None:
         self._store = ox.Store()
@@ -71,7 +73,12 @@ class GraphStore:
     # ------------------------------------------------------------------ filling
     def add_quads(self, quads: Iterable[tuple]) -> None:
         """Add (s, p, o, g) rdflib terms."""
-        self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
+        batch = []
+        for s, p, o, g in quads:
+            s_, p_, o_ = to_ox(s), to_ox(p), to_ox(o)
+            batch.append(ox.Quad(s_, p_, o_, to_ox(g)))
+            batch.append(ox.Quad(s_, p_, o_, ox.DefaultGraph()))
+        self._store.extend(batch)
 
     @classmethod
     def load(cls, path: str | Path) -> "GraphStore":
@@ -95,18 +102,23 @@ class GraphStore:
             store._store.bulk_load(path=str(p), format=FORMATS[fmt])
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphLoadError(f"{path}: not valid {fmt}: {str(exc).splitlines()[0]}") from None
+        if fmt in QUAD_FORMATS:
+            store._store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                                 for q in store._store if not isinstance(q.graph_name, ox.DefaultGraph)])
         return store
 
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
-        return len(set(self.triples()))
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def quads(self) -> Iterator[tuple]:
+        """Quads of the named graphs (the union copy is not repeated)."""
         for q in self._store:
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
 
     def triples(self) -> Iterator[tuple]:
-        for q in self._store:
+        for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
 
     def graph_names(self) -> list[str]:
@@ -114,7 +126,7 @@ class GraphStore:
 
     def query_raw(self, sparql: str):  # noqa: ANN201 - pyoxigraph result types
         """Run SPARQL with the union of all named graphs as the default graph."""
-        return self._store.query(sparql, use_default_graph_as_union=True)
+        return self._store.query(sparql)
 
     # ------------------------------------------------------------------ writing
     def serialize(self, fmt: str) -> bytes:
@@ -126,10 +138,12 @@ class GraphStore:
         # hgid: is left out: its local names hold '/', which Turtle would escape as '\/'
         prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
         if fmt in QUAD_FORMATS:
-            items = sorted(self._store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+            named = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+            items = sorted(named, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         else:
-            seen = {ox.Triple(q.subject, q.predicate, q.object) for q in self._store}
-            items = sorted(seen, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            union = (ox.Triple(q.subject, q.predicate, q.object)
+                     for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            items = sorted(union, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         if fmt in ("nt", "ntriples", "nquads", "nq"):
             return ox.serialize(items, format=rdf_format)
         return ox.serialize(items, format=rdf_format, prefixes=prefixes)
