@@ -37,10 +37,12 @@ def _store(graph: GraphStore | str | Path) -> GraphStore:
 
 
 def query(graph: GraphStore | str | Path, sparql: str, timeout: float | None = None, allow_remote: bool = False):  # noqa: ANN201
-    """Run SPARQL; returns a QueryResult (columns, rows)."""
-    from kg.sparql import run_query
+    """Run SPARQL; returns a QueryResult (columns, rows). Common prefixes (hg:, rdfs:,
+    skos:, prov: …) may be used without declaring them."""
+    from kg.sparql import run_query, with_prefixes
 
-    return run_query(_store(graph), sparql, timeout=timeout, allow_remote=allow_remote)
+    text, offset = with_prefixes(sparql)
+    return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset)
 
 
 def export(graph: GraphStore | str | Path, fmt: str, path: str | Path) -> None:

@@ -115,7 +115,7 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
       kg query --list
     """
     from kg.graph.store import GraphStore
-    from kg.sparql import format_result, presets, read_query_file, run_query
+    from kg.sparql import format_result, presets, read_query_file, run_query, with_prefixes
 
     if list_presets:
         for p in presets().values():
@@ -135,19 +135,9 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
         text = read_query_file(query_file)
     offset = 0
     if sparql:
-        text = _with_prefixes(sparql)
-        offset = text.count("\n") - sparql.count("\n")
+        text, offset = with_prefixes(sparql)
     result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset)
     click.echo(format_result(result, fmt))
-
-
-def _with_prefixes(sparql: str) -> str:
-    """Inline queries may use the common prefixes without declaring them."""
-    from kg.graph.vocab import PREFIXES
-
-    declared = {w.lower() for w in sparql.split()}
-    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if f"{k}:" not in declared)
-    return head + sparql
 
 
 @main.command()

@@ -46,6 +46,7 @@ class Context:
     sections: list[Section]
     g: Grammar = field(default_factory=grammar)
     regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
+    full_region_names: list[tuple[int, int, str]] | None = None
 
     def surface(self, s: int, e: int) -> str:
         return self.original[s:e]
@@ -651,7 +652,7 @@ def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
 
 def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
     """All mentions of a document, and consortium memberships read from names."""
-    ctx.regions_found = region_mentions(ctx.folded, ctx.doc_region)
+    ctx.regions_found = region_mentions(ctx.folded, ctx.doc_region, full=ctx.full_region_names)
     mentions: list[Mention] = []
     mentions += find_regions(ctx)
     mentions += find_departments(ctx)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.model import (
@@ -22,7 +24,19 @@ from kg.resolve.iri import iri, short_hash
 from kg.resolve.regions import regions
 from kg.textnorm import is_traditional, to_simplified
 
-Quad = tuple[URIRef, URIRef, object, URIRef]
+Quad = ox.Quad
+
+
+@lru_cache(maxsize=4096)
+def N(iri_: str) -> ox.NamedNode:
+    """A pyoxigraph named node (cached: vocabulary terms recur in every statement)."""
+    return ox.NamedNode(str(iri_))
+
+
+_DECIMAL = ox.NamedNode(str(XSD.decimal))
+_GYEAR = ox.NamedNode(str(XSD.gYear))
+_DATE = ox.NamedNode(str(XSD.date))
+_BOOLEAN = ox.NamedNode(str(XSD.boolean))
 
 CLASS_OF = {
     DEPARTMENT: HG.Department, HOSPITAL: HG.Hospital, CONSORTIUM: HG.MedicalConsortium, PROGRAM: HG.Program,
@@ -60,33 +74,39 @@ def entity_iri(key: EntityKey) -> URIRef:
     return iri(IRI_KIND[key.type], scope, key.name)
 
 
-def _lit(text: str) -> Literal:
-    return Literal(text, lang="zh-Hant" if is_traditional(text) else "zh")
+def _lit(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh-Hant" if is_traditional(text) else "zh")
 
 
-def _decimal(v: float) -> Literal:
+def _plain(text: str) -> ox.Literal:
+    return ox.Literal(text)
+
+
+def _decimal(v: float) -> ox.Literal:
     d = Decimal(repr(v)).normalize()
-    s = format(d, "f")
-    return Literal(s, datatype=XSD.decimal)
+    return ox.Literal(format(d, "f"), datatype=_DECIMAL)
 
 
-def _year(y: int) -> Literal:
-    return Literal(f"{y:04d}", datatype=XSD.gYear)
+def _year(y: int) -> ox.Literal:
+    return ox.Literal(f"{y:04d}", datatype=_GYEAR)
+
+
+_TRUE = ox.Literal("true", datatype=_BOOLEAN)
 
 
 class QuadBuilder:
     def __init__(self, src: SourceDocument, ex: Extraction) -> None:
         self.src = src
         self.ex = ex
-        self.g = doc_iri(src)
+        self.g = N(doc_iri(src))
         self.quads: list[Quad] = []
-        self.entities: dict[EntityKey, URIRef] = {}
-        self.region_by_code: dict[str, URIRef] = {}
+        self.entities: dict[EntityKey, ox.NamedNode] = {}
+        self.region_by_code: dict[str, ox.NamedNode] = {}
 
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        self.quads.append((s, p, o, self.g))
+    def add(self, s: ox.NamedNode, p: object, o: object) -> None:
+        self.quads.append(ox.Quad(s, p if isinstance(p, ox.NamedNode) else N(p), o if not isinstance(o, URIRef) else N(o), self.g))
 
-    def provenance(self, node: URIRef, offset: int) -> None:
+    def provenance(self, node: ox.NamedNode, offset: int) -> None:
         self.add(node, PROV.wasDerivedFrom, self.g)
         ev = self.ex.evidence(offset)
         if ev:
@@ -97,20 +117,20 @@ class QuadBuilder:
         s, g = self.src, self.g
         self.add(g, RDF.type, HG.SourceDocument)
         self.add(g, RDF.type, PROV.Entity)
-        self.add(g, RDFS.label, Literal(s.name))
-        self.add(g, HG.fileName, Literal(s.name))
-        self.add(g, HG.sha256, Literal(s.sha256))
-        self.add(g, HG.encoding, Literal(s.encoding))
-        self.add(g, HG.format, Literal(s.format))
+        self.add(g, RDFS.label, _plain(s.name))
+        self.add(g, HG.fileName, _plain(s.name))
+        self.add(g, HG.sha256, _plain(s.sha256))
+        self.add(g, HG.encoding, _plain(s.encoding))
+        self.add(g, HG.format, _plain(s.format))
         self.add(g, HG.droppedShare, _decimal(round(s.dropped_share, 4)))
         if s.title:
             self.add(g, HG.title, _lit(s.title))
         if s.date:
-            self.add(g, HG.date, Literal(s.date, datatype=XSD.date))
+            self.add(g, HG.date, ox.Literal(s.date, datatype=_DATE))
         if s.issuer:
             self.add(g, HG.issuer, _lit(s.issuer))
         if s.doc_number:
-            self.add(g, HG.documentNumber, Literal(s.doc_number))
+            self.add(g, HG.documentNumber, _plain(s.doc_number))
         if self.ex.region_code and self.ex.region_code in self.region_by_code:
             self.add(g, HG.region, self.region_by_code[self.ex.region_code])
 
@@ -129,31 +149,31 @@ class QuadBuilder:
                 codes[m.key] = m.admin_code
         # regions first, so other entities can point at them
         for key in sorted(surfaces, key=lambda k: (k.type != REGION, k.type, k.name, k.scope)):
-            node = region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key)
+            node = N(region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key))
             self.entities[key] = node
             if key.type == REGION and key in codes:
                 self.region_by_code[codes[key]] = node
-        for key, node in sorted(self.entities.items(), key=lambda kv: str(kv[1])):
+        for key, node in sorted(self.entities.items(), key=lambda kv: kv[1].value):
             self.add(node, RDF.type, CLASS_OF[key.type])
             if key.type in ORG_SUBCLASSES:
                 self.add(node, RDF.type, HG.Organization)
-            self.add(node, RDFS.label, Literal(key.name, lang="zh"))
+            self.add(node, RDFS.label, ox.Literal(key.name, language="zh"))
             alts = set()
             for s in surfaces[key]:
                 s = "".join(s.split())
                 if not s or s == key.name:
                     continue
                 if is_traditional(s):
-                    alts.add(Literal(s, lang="zh-Hant"))
+                    alts.add((s, "zh-Hant"))
                     simp = to_simplified(s)
                     if simp != key.name:
-                        alts.add(Literal(simp, lang="zh-Hans"))
+                        alts.add((simp, "zh-Hans"))
                 else:
-                    alts.add(Literal(s, lang="zh"))
-            for a in sorted(alts, key=lambda x: (x.language or "", str(x))):
-                self.add(node, SKOS.altLabel, a)
+                    alts.add((s, "zh"))
+            for text, lang in sorted(alts, key=lambda x: (x[1], x[0])):
+                self.add(node, SKOS.altLabel, ox.Literal(text, language=lang))
             if key.type == REGION and key in codes:
-                self.add(node, HG.adminCode, Literal(codes[key]))
+                self.add(node, HG.adminCode, _plain(codes[key]))
             reg = region_of.get(key, "")
             if key.type != REGION and reg in self.region_by_code:
                 self.add(node, HG.region, self.region_by_code[reg])
@@ -179,15 +199,15 @@ class QuadBuilder:
             o = self.entities.get(r.target)
             if s is None or o is None:
                 continue
-            p = RELATION_PROPERTY[r.kind]
+            p = N(RELATION_PROPERTY[r.kind])
             self.add(s, p, o)
-            a = iri("assertion", short_hash(str(s), str(p), str(o), self.src.sha256))
+            a = N(iri("assertion", short_hash(s.value, p.value, o.value, self.src.sha256)))
             self.add(a, RDF.type, HG.RelationAssertion)
             self.add(a, RDF.subject, s)
             self.add(a, RDF.predicate, p)
             self.add(a, RDF.object, o)
             if r.cue:
-                self.add(a, HG.cue, Literal(r.cue))
+                self.add(a, HG.cue, _plain(r.cue))
             self.add(a, PROV.wasDerivedFrom, self.g)
             ev = self.ex.text[r.start:r.end].strip()
             if ev:
@@ -197,31 +217,31 @@ class QuadBuilder:
         for q in self.ex.quantities:
             if q.kind == "target" and q.year is None:
                 continue  # a target is for a year; without one it is not a Target
-            ind = iri("indicator", q.indicator)
+            ind = N(iri("indicator", q.indicator))
             self.add(ind, RDF.type, HG.Indicator)
             self.add(ind, RDF.type, SKOS.Concept)
-            self.add(ind, RDFS.label, Literal(q.indicator, lang="zh"))
+            self.add(ind, RDFS.label, ox.Literal(q.indicator, language="zh"))
             self.provenance(ind, q.start)
-            node = self._quantity_node(q)
+            node = N(self._quantity_node(q))
             cls = HG.Target if q.kind == "target" else HG.Measurement
             self.add(node, RDF.type, cls)
             value_text = format(Decimal(repr(q.value)).normalize(), "f")
             label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
-            self.add(node, RDFS.label, Literal(label, lang="zh"))
+            self.add(node, RDFS.label, ox.Literal(label, language="zh"))
             self.add(node, HG.indicator, ind)
             self.add(node, HG.value, _decimal(q.value))
             if q.unit:
-                self.add(node, HG.unit, Literal(q.unit))
+                self.add(node, HG.unit, _plain(q.unit))
             if q.year is not None:
                 self.add(node, HG.year, _year(q.year))
             if q.comparator:
-                self.add(node, HG.comparator, Literal(q.comparator))
+                self.add(node, HG.comparator, _plain(q.comparator))
             if q.relative:
-                self.add(node, HG.relative, Literal(True))
+                self.add(node, HG.relative, _TRUE)
                 if q.baseline_year:
                     self.add(node, HG.baselineYear, _year(q.baseline_year))
             if q.approximate:
-                self.add(node, HG.approximate, Literal(True))
+                self.add(node, HG.approximate, _TRUE)
             if q.region in self.region_by_code:
                 self.add(node, HG.region, self.region_by_code[q.region])
             if q.program is not None and q.program in self.entities:
@@ -231,7 +251,7 @@ class QuadBuilder:
     def _quantity_node(self, q: Quantity) -> URIRef:
         value_text = format(Decimal(repr(q.value)).normalize(), "f")
         if q.kind == "target":
-            owner = str(self.entities[q.program]).rsplit("/id/", 1)[-1] if q.program in self.entities else (
+            owner = self.entities[q.program].value.rsplit("/id/", 1)[-1] if q.program in self.entities else (
                 regions().by_code[q.region].name if q.region in regions().by_code else "")
             return iri("target", owner, q.indicator, q.year, value_text)
         where = regions().by_code[q.region].name if q.region in regions().by_code else ""
@@ -246,7 +266,7 @@ class QuadBuilder:
 
 
 def document_quads(src: SourceDocument, ex: Extraction) -> list[Quad]:
-    """All quads of one document, in its own named graph."""
+    """All quads of one document, in its own named graph (pyoxigraph terms)."""
     return QuadBuilder(src, ex).build()
 
 

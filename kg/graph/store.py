@@ -62,23 +62,40 @@ def from_ox(term: object) -> object:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _graph_first(line: str) -> tuple[str, str]:
+    """Sort key of an N-Quads line: its graph name, then the line."""
+    end = line.rstrip(" .")
+    g = end[end.rfind(" <") + 1:] if end.endswith(">") else ""
+    return (g, line)
+
+
 class GraphStore:
-    """Quads in named graphs (one per source document), and their union, de-duplicated,
-    as the default graph. (pyoxigraph's ``use_default_graph_as_union`` is a bag: a
-    triple stated by two documents would answer twice.)"""
+    """Quads in named graphs (one per source document). Queries see their union,
+    de-duplicated, as the default graph; it is materialised on the first query after a
+    change (pyoxigraph's ``use_default_graph_as_union`` is a bag: a triple stated by two
+    documents would answer twice), so a build that only writes files never pays for it."""
 
     def __init__(self) -> None:
         self._store = ox.Store()
+        self._union_ready = True
 
     # ------------------------------------------------------------------ filling
-    def add_quads(self, quads: Iterable[tuple]) -> None:
-        """Add (s, p, o, g) rdflib terms."""
-        batch = []
-        for s, p, o, g in quads:
-            s_, p_, o_ = to_ox(s), to_ox(p), to_ox(o)
-            batch.append(ox.Quad(s_, p_, o_, to_ox(g)))
-            batch.append(ox.Quad(s_, p_, o_, ox.DefaultGraph()))
-        self._store.extend(batch)
+    def add_quads(self, quads: Iterable) -> None:
+        """Add quads: pyoxigraph ``Quad`` objects, or (s, p, o, g) tuples of rdflib terms.
+        Each also goes into the default graph (the de-duplicated union)."""
+        batch = [q if isinstance(q, ox.Quad) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), to_ox(q[3]))
+                 for q in quads]
+        if batch:
+            self._store.extend(batch)
+            self._union_ready = False
+
+    def _ensure_union(self) -> None:
+        if self._union_ready:
+            return
+        self._store.clear_graph(ox.DefaultGraph())
+        self._store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                            for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph)])
+        self._union_ready = True
 
     @classmethod
     def load(cls, path: str | Path) -> "GraphStore":
@@ -103,12 +120,13 @@ class GraphStore:
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphLoadError(f"{path}: not valid {fmt}: {str(exc).splitlines()[0]}") from None
         if fmt in QUAD_FORMATS:
-            store._store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                                 for q in store._store if not isinstance(q.graph_name, ox.DefaultGraph)])
+            store._union_ready = False
         return store
 
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
+        """Number of distinct triples in the union."""
+        self._ensure_union()
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def quads(self) -> Iterator[tuple]:
@@ -118,6 +136,7 @@ class GraphStore:
                 yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
 
     def triples(self) -> Iterator[tuple]:
+        self._ensure_union()
         for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
 
@@ -126,6 +145,7 @@ class GraphStore:
 
     def query_raw(self, sparql: str):  # noqa: ANN201 - pyoxigraph result types
         """Run SPARQL with the union of all named graphs as the default graph."""
+        self._ensure_union()
         return self._store.query(sparql)
 
     # ------------------------------------------------------------------ writing
@@ -137,16 +157,23 @@ class GraphStore:
         rdf_format = FORMATS[fmt]
         # hgid: is left out: its local names hold '/', which Turtle would escape as '\/'
         prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
+        # Deterministic order: sort the canonical N-Triples / N-Quads lines (graph first
+        # for quads), then let oxigraph's parser and serialiser re-read them in that order.
         if fmt in QUAD_FORMATS:
             named = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
-            items = sorted(named, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+            lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+            lines.sort(key=_graph_first)
+            canonical = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+            parsed = ox.parse(canonical, format=ox.RdfFormat.N_QUADS)
         else:
-            union = (ox.Triple(q.subject, q.predicate, q.object)
-                     for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-            items = sorted(union, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            # the union of all graphs, without materialising it: sorted unique lines
+            lines = sorted(set(ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self._store),
+                                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()))
+            canonical = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+            parsed = ox.parse(canonical, format=ox.RdfFormat.N_TRIPLES)
         if fmt in ("nt", "ntriples", "nquads", "nq"):
-            return ox.serialize(items, format=rdf_format)
-        return ox.serialize(items, format=rdf_format, prefixes=prefixes)
+            return canonical
+        return ox.serialize(parsed, format=rdf_format, prefixes=prefixes)
 
     def to_rdflib(self) -> rdflib.Graph:
         """The union graph as an rdflib Graph (for pyshacl and rdflib users)."""

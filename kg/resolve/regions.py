@@ -64,6 +64,10 @@ class RegionTable:
             if short != name:
                 self.by_short.setdefault(short, []).append(r)
         self.name_pattern = compile_words(tuple(n for n in self.by_name if n not in FULL_STOP))
+        self._children: dict[str, list[Region]] = {}
+        for r in self.by_code.values():
+            self._children.setdefault(r.parent, []).append(r)
+        self._family: dict[str, dict[str, Region]] = {}
 
     def ancestors(self, r: Region) -> list[Region]:
         """Parent first, province last."""
@@ -78,7 +82,7 @@ class RegionTable:
         return list(reversed(self.ancestors(r))) + [r]
 
     def children(self, r: Region) -> list[Region]:
-        return [c for c in self.by_code.values() if c.parent == r.code]
+        return list(self._children.get(r.code, []))
 
     def province(self, r: Region) -> Region:
         return self.chain(r)[0]
@@ -108,6 +112,8 @@ class RegionTable:
     def family_shorts(self, r: Region) -> dict[str, Region]:
         """Short forms safe to read in a document of jurisdiction ``r``: its own chain,
         its city's counties, and every province."""
+        if r.code in self._family:
+            return self._family[r.code]
         out: dict[str, Region] = {}
         for p in self.by_code.values():
             if p.level == "province" and len(p.short) >= 2 and (p.short not in SHORT_STOP or p.short in PROVINCE_SHORT_OK):
@@ -117,6 +123,7 @@ class RegionTable:
         for f in family:
             if len(f.short) >= 2:
                 out[f.short] = f
+        self._family[r.code] = out
         return out
 
 
@@ -128,15 +135,21 @@ def regions() -> RegionTable:
 _STREET = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:办|政府|党委|卫生院|社区卫生|中心|级|区|村|街|乡))")
 
 
-def region_mentions(text: str, context: Region | None = None) -> list[tuple[int, int, Region]]:
+def full_name_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every full region name in ``text``."""
+    return [(m.start(), m.end(), m.group(0)) for m in regions().name_pattern.finditer(text)]
+
+
+def region_mentions(text: str, context: Region | None = None,
+                    full: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, Region]]:
     """(start, end, region) for every full-name mention, plus short forms that are safe
-    in the context's jurisdiction."""
+    in the context's jurisdiction. ``full`` may pass a precomputed full-name scan."""
     table = regions()
     out = []
-    for m in table.name_pattern.finditer(text):
-        r = table.pick(m.group(0), context)
+    for s, e, name in (full if full is not None else full_name_spans(text)):
+        r = table.pick(name, context)
         if r:
-            out.append((m.start(), m.end(), r))
+            out.append((s, e, r))
     if context is not None:
         shorts = table.family_shorts(context)
         taken = [(s, e) for s, e, _ in out]
@@ -156,7 +169,8 @@ def innermost(found: list[Region]) -> Region | None:
     return max(enumerate(found), key=lambda ir: (LEVELS.index(ir[1].level), ir[0]))[1]
 
 
-def detect_jurisdiction(text: str, title: str | None, issuer: str | None) -> Region | None:
+def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
+                        full: list[tuple[int, int, str]] | None = None) -> Region | None:
     """The region a document speaks for: its issuer's, else its title's, else the most
     mentioned one (short forms counted once a full form has fixed the province)."""
     table = regions()
@@ -164,9 +178,9 @@ def detect_jurisdiction(text: str, title: str | None, issuer: str | None) -> Reg
         r = innermost([r for _, _, r in region_mentions(issuer)])
         if r:
             return r
-    full = [r for _, _, r in region_mentions(text)]
-    counts = Counter(r.code for r in full)
-    provinces = Counter(table.province(r).code for r in full)
+    found = [r for _, _, r in region_mentions(text, full=full)]
+    counts = Counter(r.code for r in found)
+    provinces = Counter(table.province(r).code for r in found)
     anchor = table.by_code[provinces.most_common(1)[0][0]] if provinces else None
     if title:
         in_title = [r for _, _, r in region_mentions(title, anchor)]

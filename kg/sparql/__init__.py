@@ -187,6 +187,16 @@ def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -
     return "\n".join(out)
 
 
+def with_prefixes(sparql: str) -> tuple[str, int]:
+    """Declare the common prefixes (hg:, rdfs:, …) a query uses without declaring;
+    returns the query and the number of lines added in front."""
+    from kg.graph.vocab import PREFIXES
+
+    declared = set(re.findall(r"(?i)PREFIX\s+(\w*):", sparql))
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if k not in declared and f"{k}:" in sparql)
+    return head + sparql, head.count("\n")
+
+
 def read_query_file(path: str | Path) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
