@@ -157,11 +157,13 @@ def find_departments(ctx: Context) -> list[Mention]:
         if kind == "national":
             national = True
         # a list noun right after a short alias makes it a department ("体育部门", "文广系统")
+        with_noun = False
         for noun in ctx.g.list_nouns:
             if f.startswith(noun, e) and not alias.endswith(noun):
                 e += len(noun)
+                with_noun = True
                 break
-        distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national
+        distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national or with_noun
         right_ok = e >= len(f) or f[e] in _DEPT_RIGHT_OK
         in_enum = any(a <= s and e <= b + 2 and (b == e or f[s:b] == alias) for a, b in enum_items) and any(
             b == m.end() for a, b in enum_items)
@@ -171,6 +173,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         elif kind == "none":
             if not (distinctive or in_enum):
                 continue
+            if s > 0 and re.match(rf"[{_CJK}]", f[s - 1]) and f[s - 1] not in ctx.g.stop_chars and not ctx.g.boundary_before(f, s):
+                continue  # inside a longer name ("中医大数据中心")
             if not distinctive and not right_ok:
                 continue
             region = ctx.doc_region
@@ -228,7 +232,7 @@ def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str,
         level = core[0]
         core = core[1:]
         region = level_region(level, ctx.doc_region)
-    if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属")):
+    if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属", "+")):
         return None
     only_type = core == "" or _only_words(core, ctx.g.hospital_type_words)
     if (level or after_region > s) and only_type:
@@ -491,6 +495,20 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
             by_title[ctx.folded[x.start:x.end]] = x.key
     out = [Mention(x.start, x.end, by_title.get(ctx.folded[x.start:x.end], x.key), x.surface, x.region)
            if x.key.name.startswith("《") else x for x in out]
+    # “健康服务业50条”: a policy known by its nickname
+    for q in _QUOTED.finditer(f):
+        if _POLICY_NICKNAME.match(q.group(1)):
+            out.append(Mention(q.start(1), q.end(1), EntityKey(POLICY, q.group(1)), ctx.surface(q.start(1), q.end(1))))
+    # 健康城市白皮书: white papers are documents even without 《》
+    for m in re.finditer(r"(白皮书|蓝皮书)", f):
+        s = g.left_extend(f, m.start(), max_len=14)
+        if f[s - 1:s] == "《" or m.start() - s < 2:
+            continue
+        after, region = _strip_region_prefix(ctx, s, m.start())
+        name = f[s:m.end()]
+        if region is None and ctx.doc_region is not None:
+            name = ctx.doc_region.name + name
+        out.append(Mention(s, m.end(), EntityKey(POLICY, name), ctx.surface(s, m.end())))
     for m in _SUGGESTION.finditer(f):
         text = re.sub(r"\s+", "", m.group(0))
         level = text[0] if text[0] in "区市县省" else ""
@@ -522,8 +540,11 @@ def _program(ctx: Context, s: int, e: int, name: str) -> Mention:
     return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
 
 
+_POLICY_NICKNAME = re.compile(rf"^[{_CJK}]{{2,12}}(?:\d+|[一二三四五六七八九十百]+)条$")
+
+
 def _quoted_is_program(inner: str, g: Grammar) -> bool:
-    if len(inner) < 3 or not re.search(rf"[{_CJK}]", inner):
+    if len(inner) < 3 or not re.search(rf"[{_CJK}]", inner) or _POLICY_NICKNAME.match(inner):
         return False
     if re.search(r"[，。！？；：]", inner) or inner.endswith(("+", "＋")):
         return False
@@ -554,14 +575,10 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         quoted_spans.append((q.start(), q.end()))
         if any(a <= s < b for a, b in consortium_spans) or _HOSP_WORD.search(inner):
             continue
-        trail = g.quoted_trailing.match(f, q.end())
-        if trail is None and f.startswith("的", q.end()):
-            trail = g.quoted_trailing.match(f, q.end() + 1)
-        if trail is not None and not re.search(r"[，。；：]", inner):
-            tail = trail.group(0)
-            if tail.startswith("的"):
-                tail = tail[1:]
-            out.append(_program(ctx, q.start(), trail.end(), inner + tail))
+        trail = _quoted_trailing(f, q.end(), g)
+        concept = inner.endswith(g.quoted_concepts) or inner.startswith("互联网+")
+        if trail is not None and not concept and not re.search(r"[，。；：]", inner):
+            out.append(_program(ctx, q.start(), trail[1], inner + trail[0]))
             continue
         if _quoted_is_program(inner, g):
             out.append(_program(ctx, s, e, inner))
@@ -573,8 +590,12 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         s = g.left_extend(f, m.start())
         if s == m.start():
             continue
-        if f[s - 1:s] in "各该本此这那每":
-            continue
+        if f[s - 1:s] and f[s - 1] in "各该本此这那每等":
+            continue  # 各…行动 / A等B项目: a category, not a name
+        if re.search(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$", f[max(0, s - 4):s]):
+            continue  # 11个…平台: counted things are a category
+        if f[s:s + 1] == "中" and f[s - 1:s] in "”》":
+            s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name
         if f.startswith(("委员会", "委", "办公室", "领导小组"), m.end()):
             continue  # 健康促进行动委员会 … is a body, not the action
         if not _right_edge_ok(f, m.end(), g):
@@ -582,22 +603,107 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         name = g.strip_scope(f[s:m.end()])
         s = m.end() - len(name)
         core = name[: -len(head)]
-        if _program_core_generic(core, g):
+        name = re.sub(r"首批|第一批|新一批", "", name)
+        if name.startswith("建设") and len(name) >= len(head) + 6:
+            name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
+        if _program_core_generic(core, g, head):
             continue
         out.append(_program(ctx, s, m.end(), name))
     places = ["中国", "城市", "城区", "城镇", "乡村", "村镇", "县城"]
     if ctx.doc_region is not None:
         places += [k for k in regions().family_shorts(ctx.doc_region)]
-    campaign = re.compile(r"(?:全国|新时代)?(?:健康|卫生|文明|美丽|平安|数字健康|智慧)(?:" + "|".join(map(re.escape, places)) + ")建设")
+    alts = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
+    campaign = re.compile(r"(?:全国|新时代|" + alts + r")?(?:健康|卫生|文明|美丽|平安|数字健康|智慧)(?:" + alts + ")建设")
     for m in campaign.finditer(f):
-        s = g.left_extend(f, m.start() + 1, max_len=6) if m.start() > 0 else 0
-        name = f[s:m.end()] if f[s:m.start()] in ("全国", "新时代", "") else m.group(0)
-        s = m.end() - len(name)
-        core = name[:-2]
-        if core in ("健康", "卫生"):
+        out.append(_program(ctx, m.start(), m.end(), m.group(0)))
+    # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
+    for m in re.finditer(rf"([{_CJK}]{{4,24}})（([A-Z]{{2,6}})）(?=[工和、，。；]|$)", f):
+        s = g.left_extend(f, m.end(1))
+        if m.end(1) - s >= 4:
+            out.append(_program(ctx, s, m.end(1), f[s:m.end(1)]))
+    for m in g.known_programs.finditer(f):
+        out.append(_program(ctx, m.start(), m.end(), m.group(0)))
+    out.extend(_listed_programs(ctx, quoted_spans))
+    # a name read inside a longer program name is part of it, not a second program
+    return [p for p in out if not any(o.start <= p.start and p.end <= o.end and (o.end - o.start) > (p.end - p.start)
+                                      for o in out)]
+
+
+_LIST_ITEM_STOP = re.compile(r"[，。；：！？“”《》\n]")
+
+
+_LIST_END = r"(?=的建设|建设(?![等、])|等配套文件|等(?=[，。；）]|$|[\u4e00-\u9fff]{0,4}(?:项目|工程|平台|行动|赛事|活动|举措))|）|$)"
+_PROJECT_HEAD = re.compile(r"(平台|体系|中心|项目|工程|行动|计划|系统|基座|模式|建设|迁建|改扩建|联赛|运动会|服务|能力|转型|示范区)$")
+
+
+def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Items of a list of things being built are programs: "完成A、B、C的建设",
+    "包括A、B以及C", "推动A、B等" — coordination gives every item the type of the list.
+    A list ended by 等 counts only when a project noun follows (等…项目/赛事), not a
+    category (等并发症筛查, 等特色园区)."""
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    verbs = "|".join(map(re.escape, g.list_verbs))
+    for m in re.finditer(rf"(?:{verbs})((?:[^，。；：！？“”《》\n]{{2,30}}、)+[^，。；：！？“”《》\n]{{2,30}}?){_LIST_END}", f):
+        body_start = m.start(1)
+        body = m.group(1)
+        if any(a <= body_start < b for a, b in quoted_spans):
             continue
-        out.append(_program(ctx, s, m.end(), name))
+        parts = re.split(r"、|以及|及(?=[^、]*$)|和(?=[^、]*$)", body)
+        if len(parts) < 2:
+            continue
+        items = []
+        pos = body_start
+        for part in parts:
+            idx = f.find(part, pos)
+            if idx < 0:
+                break
+            items.append((idx, idx + len(part), part))
+            pos = idx + len(part)
+        texts = [re.sub(r"[（(][A-Za-z0-9]+[）)]$", "", t).strip() for _, _, t in items]
+        if any("的" in t or t[:1] in g.stop_chars or t.count("（") != t.count("）") or re.search(r"[\d%]|各|等", t)
+               or len(t) < 3 or t.endswith(g.consortium_suffixes) for t in texts):
+            continue
+        if len(items) == 2 and not _PROJECT_HEAD.search(texts[0]) and _PROJECT_HEAD.search(texts[1]):
+            # "药物、器械临床研究与转化平台": one name with a 、 inside, not two items
+            s0, e1 = items[0][0], items[1][1]
+            out.append(_program(ctx, s0, e1, f[s0:e1]))
+            continue
+        for (s, _e, _t), text in zip(items, texts):
+            if not 3 <= len(text) <= 30:
+                continue
+            name = _strip_leading_verbs(text, g)
+            if len(name) < 3:
+                continue
+            out.append(_program(ctx, s, s + len(text), name))
     return out
+
+
+def _strip_leading_verbs(text: str, g: Grammar) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for w in ("创建", "巩固", "开展", "推进", "实施", "建设", "完成", "推动", "加快"):
+            if text.startswith(w) and len(text) - len(w) >= 4 and text[len(w):].startswith(("国家", "全国", "省", "市")):
+                text = text[len(w):]
+                changed = True
+    return text
+
+
+def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:
+    """The head noun phrase right after a closing quote ("”的数字基座", "”长宁卫生数字转型模式"):
+    (text without 的, end offset), or None."""
+    start = pos + 1 if f.startswith("的", pos) else pos
+    for k in range(0, 9):
+        if start + k >= len(f) or not re.match(rf"[{_CJK}]", f[start + k]):
+            return None
+        m = g.quoted_trailing.match(f, start + k)
+        if m is not None:
+            return f[start:m.end()], m.end()
+        if f[start + k] in g.stop_chars:
+            return None
+    return None
 
 
 def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
@@ -610,7 +716,7 @@ def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
         f.startswith(w, end) for w in g.boundary_words if len(w) >= 2)
 
 
-def _program_core_generic(core: str, g: Grammar) -> bool:
+def _program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
     rest = core
     if len(rest) < 2 or _NUMERIC_FRAME.match(rest):
         return True
@@ -623,7 +729,9 @@ def _program_core_generic(core: str, g: Grammar) -> bool:
             break
     if len(rest) < 2:
         return True
-    return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平"))
+    if head == "项目" and core.endswith("建设"):
+        return True  # X建设项目: a category of projects
+    return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平", "级", "类"))
 
 
 def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:

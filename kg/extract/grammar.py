@@ -40,6 +40,9 @@ class Grammar:
         self.list_nouns = tuple(g["department_list_nouns"])
         self.company_suffixes = tuple(g["company_suffixes"])
         self.collective_prefixes = tuple(sorted(g["collective_prefixes"], key=len, reverse=True))
+        self.list_verbs = tuple(sorted(g.get("program_list_verbs", []), key=len, reverse=True))
+        self.list_ends = tuple(g.get("program_list_ends", []))
+        self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])))
 
     @classmethod
     def load(cls, path: Path = DATA) -> "Grammar":

@@ -192,7 +192,7 @@ class RelationFinder:
             stop = re.search(r"等(?:部门|单位)|[，。；将]", f[m.end():sent_e])
             partners_end = m.end() + (stop.start() if stop else 0)
             partners = [o for o in self._orgs_in(m.end(), partners_end) if o.key.type == DEPARTMENT]
-            progs = self._programs_in(partners_end, sent_e)
+            progs = self._programs_in(partners_end, self._clause_run_end(partners_end, sent_e))
             if not partners or not progs:
                 continue
             for p in progs:
@@ -205,6 +205,18 @@ class RelationFinder:
             progs = [p for p in self._programs_in(m.end(), m.end() + 25) if p.start == m.end()]
             if lead and progs:
                 self._add("lead", lead[0].key, progs[0].key, m.start(), "统筹推进")
+
+    def _clause_run_end(self, start: int, sent_end: int) -> int:
+        """Where the objects of a clause can stop: the sentence end, or a comma after
+        which a new subject (a region or an organisation) begins."""
+        f = self.ctx.folded
+        i = f.find("，", start, sent_end)
+        while i >= 0:
+            nxt = [o for o in self.mentions if i < o.start <= i + 2 and o.key.type in ORG_TYPES + ("Region",)]
+            if nxt:
+                return i
+            i = f.find("，", i + 1, sent_end)
+        return sent_end
 
     def _clause_relation(self, at: int, lead_span, support_span, program_for_offset, cue: str) -> None:  # noqa: ANN001
         s, e = self._sentence(at)

@@ -157,6 +157,8 @@ def region_mentions(text: str, context: Region | None = None,
         for m in pat.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
+            if text.startswith(("大学", "中医药大学", "交通大学", "师范", "理工", "财经", "外国语", "医科", "科技大学"), m.end()):
+                continue  # 上海中医药大学: part of a university's name
             out.append((m.start(), m.end(), shorts[m.group(0)]))
     out.sort(key=lambda t: (t[0], -t[1]))
     return out
