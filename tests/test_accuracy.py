@@ -1,8 +1,8 @@
 """Accuracy on the development set (gold/), held at or above the measured levels.
 
-The issue's goals are entities/relations/targets >= 0.95 and measurements >= 0.85;
-the floors below are what the extractor measures today (see README) so that no change
-makes it worse; raise them as it improves.
+The issue's goals on this set are entities, relations and targets >= 0.95 and
+measurements >= 0.85; the floors below are the measured levels (README), so that no change
+makes the extractor worse. Raise them as it improves.
 """
 import pytest
 
@@ -10,7 +10,7 @@ from kg.scoring import evaluate
 
 from .conftest import GOLD, SEEDS
 
-FLOORS = {"entities": 0.94, "relations": 0.97, "targets": 0.94, "measurements": 0.66}
+FLOORS = {"entities": 0.95, "relations": 0.99, "targets": 0.99, "measurements": 0.88}
 
 
 @pytest.fixture(scope="module")

@@ -93,3 +93,23 @@ def test_regions_full_and_short_forms(extract):
     assert {"嘉兴市", "海盐县", "浙江省", "望海街道", "秦山街道"} <= got
     hospitals = names(ex, HOSPITAL)
     assert "海盐县望海街道社区卫生服务中心" in hospitals
+
+
+def test_listed_items_being_built_are_programs(extract):
+    ex = extract("嘉定区完成一键式病案服务、云胶片、云陪诊、医保平台电子处方中心的建设。继续推动大肠癌、胃癌、肺癌等重点癌症社区筛查。"
+                 "积极承办市民运动会、城市业余联赛等市级赛事。", title="嘉定区答复")
+    got = names(ex, PROGRAM)
+    assert {"一键式病案服务", "云胶片", "云陪诊", "医保平台电子处方中心", "市民运动会", "城市业余联赛"} <= got
+    assert not got & {"大肠癌", "胃癌", "肺癌"}
+
+
+def test_abbreviation_defines_a_name_and_nicknames_are_policies(extract):
+    ex = extract("加快推进联盟式药品集中议价采购（GPO）工作。加快推进“健康服务业50条”落地。", title="某区答复")
+    assert "联盟式药品集中议价采购" in names(ex, PROGRAM)
+    assert "健康服务业50条" in names(ex, POLICY) and "健康服务业50条" not in names(ex, PROGRAM)
+
+
+def test_zone_committee_and_shanghai_housing_body(extract):
+    ex = extract(MH + "各镇人民政府、莘庄工业区管委会：联动公安、住建、民政等部门。", title="闵行区方案")
+    assert {"莘庄工业区管理委员会", "闵行区建设和管理委员会", "上海市公安局闵行分局"} <= names(ex, DEPARTMENT)
+    assert "莘庄工业区" in names(ex, REGION)

@@ -63,3 +63,34 @@ def test_reported_values():
 
 def test_ages_dates_and_ordinals_are_not_measurements():
     assert m("63岁的李玉英是一名患者。2023年10月12日发布。第三类产品。") == []
+
+
+def test_counts_name_what_follows_the_number():
+    got = m("近日，全国爱卫办公布全国407个地级及以上市2022年度评价结果，共评选出40个全国健康城市建设样板市。")
+    assert ("地级及以上市", 407.0, "个", 2022, "=") in got and ("全国健康城市建设样板市", 40.0, "个", 2022, "=") in got
+    got = m("截至目前，全市32家等级医院、80家镇卫生院已全部接入平台。")
+    assert [g[:2] for g in got] == [("等级医院", 32.0), ("镇卫生院", 80.0)]
+
+
+def test_approximate_counts_and_ten_thousands():
+    assert ("个性化慢病干预方案", 300.0, "种", None, ">") in m("提供个性化慢病干预方案300余种。")
+    assert ("适龄人群", 45.0, "万", None, "=") in m("大肠癌筛查项目累计覆盖45万适龄人群。")
+    assert m("劳动力损失减少约5.3万人日/年。")[0][1:3] == (5.3, "万人日/年")
+
+
+def test_full_coverage_is_100_percent():
+    got = m("2022年，率先实现省级健康促进县区、省级健康村全覆盖。")
+    assert ("省级健康促进县区覆盖率", 100.0, "%", 2022, "=") in got and ("省级健康村覆盖率", 100.0, "%", 2022, "=") in got
+
+
+def test_plans_and_year_ranges_are_not_achievements():
+    assert m("嘉定计划三年内实现社区卫生服务中心AI辅诊全覆盖。") == []
+    assert m("2020年至2022年连续3年荣获优秀设区市称号。")[0][1:3] == (3.0, "年")
+    assert m("截至2023年年底，社区平均诊治病种现到201种。")[0][:2] == ("社区平均诊治病种", 201.0)
+
+
+def test_plan_paragraph_counts_are_targets():
+    got = targets_in_sentence("新增5家区级医院及12家社区卫生服务中心的互联网医院建设。", 0, None, "", None, plan_year=2024)
+    assert [(q.indicator, q.value, q.year) for q in got] == [("区级医院", 5.0, 2024), ("社区卫生服务中心", 12.0, 2024)]
+    (q,) = targets_in_sentence("嘉定计划三年内实现社区卫生服务中心AI辅诊全覆盖。", 0, None, "", 2025)
+    assert (q.value, q.year, q.unit) == (100.0, 2028, "%")

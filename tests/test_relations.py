@@ -55,3 +55,9 @@ def test_consortium_roles(extract):
 def test_no_relation_without_a_cue(extract):
     ex = extract("区卫健委和区教育局召开会议，研究健康知识普及行动。", title="闵行区新闻", issuer="闵行区人民政府")
     assert not [r for r in ex.relations if r.kind in ("lead", "support")]
+
+
+def test_commitment_of_the_replying_body(extract):
+    ex = extract("下一步，嘉定区卫生健康委将加快推进联盟式药品集中议价采购（GPO）工作和医用药品耗材试剂供应链管理（SPD）。",
+                 title="对代表建议的答复", issuer="上海市嘉定区卫生健康委员会")
+    assert {("嘉定区卫生健康委员会", "联盟式药品集中议价采购"), ("嘉定区卫生健康委员会", "医用药品耗材试剂供应链管理")} <= rels(ex, "lead")

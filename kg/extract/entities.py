@@ -173,7 +173,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         elif kind == "none":
             if not (distinctive or in_enum):
                 continue
-            if s > 0 and re.match(rf"[{_CJK}]", f[s - 1]) and f[s - 1] not in ctx.g.stop_chars and not ctx.g.boundary_before(f, s):
+            if not in_enum and s > 0 and re.match(rf"[{_CJK}]", f[s - 1]) and f[s - 1] not in ctx.g.stop_chars \
+                    and not ctx.g.boundary_before(f, s):
                 continue  # inside a longer name ("中医大数据中心")
             if not distinctive and not right_ok:
                 continue
@@ -183,6 +184,25 @@ def find_departments(ctx: Context) -> list[Mention]:
         if kind == "level" and region is None:
             region = ctx.doc_region
         out.append(_department_mention(ctx, ps, e, body, national, region))
+    # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
+    for m in re.finditer(rf"([{_CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)", f):
+        s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
+        zone = f[s0:m.end(1)]
+        out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
+                           region=ctx.region_code()))
+    return out
+
+
+def find_zones(ctx: Context) -> list[Mention]:
+    """An industrial or development zone with its own administrative committee is a
+    sub-district area (Region) wherever the document names it."""
+    f = ctx.folded
+    zones = {m.group(1) for m in re.finditer(rf"([{_CJK}]{{2,4}}(?:工业区|开发区|高新区))(?:管委会|管理委员会)", f)}
+    out = []
+    for z in sorted(zones):
+        for m in re.finditer(re.escape(z), f):
+            scope = ctx.region_code()
+            out.append(Mention(m.start(), m.end(), EntityKey(REGION, z, scope), ctx.surface(m.start(), m.end()), region=scope))
     return out
 
 
@@ -763,6 +783,7 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     ctx.regions_found = region_mentions(ctx.folded, ctx.doc_region, full=ctx.full_region_names)
     mentions: list[Mention] = []
     mentions += find_regions(ctx)
+    mentions += find_zones(ctx)
     mentions += find_departments(ctx)
     hospitals = find_hospitals(ctx)
     consortia, members = find_consortia(ctx)

@@ -224,19 +224,25 @@ def quantities_component(doc: Doc) -> Doc:
         places = tuple(sorted({r.name for r in fam.values()} | set(fam), key=len, reverse=True))
     out = []
     para_year: int | None = None
+    plan_year: int | None = None
     import re
+
+    from kg.extract.quantities import PLAN_WORDS
     for s, e in doc.user_data.get("hg_sentences", []):
         sent = text[s:e]
         line_start = text.rfind("\n", 0, s) + 1
         if line_start == s:
             m = re.match(r"\D{0,12}?(\d{4})\s*年", sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
-        targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year)
+            plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
+            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year)
+        else:
+            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year)
         if targets:
             out.extend(targets)
             continue
-        if re.search(r"到\d{4}年|至\d{4}年|计划|规划|力争|目标|下一步|将", sent):
-            continue
+        if re.match(r"\s*(?:到\d{4}年|下一步|下阶段|今后)", sent) or plan_year is not None:
+            continue  # the whole sentence (or its paragraph) states plans
         if plan and not re.search(r"截至|截止|已", sent):
             continue
         out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region, places))

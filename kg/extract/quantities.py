@@ -39,10 +39,11 @@ class _Rules:
             r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")
         self.relative_verbs = r["relative_verbs"]
         self.future_re = re.compile("|".join(r["future_markers"]))
-        self.years_re = re.compile(r"(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
+        self.years_re = re.compile(r"(?<![截年])(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
         self.value_re = re.compile(
             r"(?P<pre>约|近|超过|超|逾|突破|达到|达|为|共|共有|现到|累计|不超过|不足)?(?P<num>" + _NUM +
-            r")(?P<mult>万|亿)?(?P<unit>" + self.unit_re + r")(?P<post>以上|以下|余|多|左右|以内)?")
+            r")(?P<mid>余|多)?(?:(?P<unit>" + self.unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + self.unit_re +
+            r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
         self.indicator_heads = tuple(r["indicator_heads"])
         self.leading_noise = sorted(r["leading_noise"], key=len, reverse=True)
         self.more = r["measurement_more"]
@@ -102,16 +103,48 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None) -> list[Quantity]:
+# 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要)
+PLAN_WORDS = re.compile(r"(?<!行动)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
+FUTURE_CLAUSE = re.compile(r"(?<![截年])(?:到|至)\d{4}年|(?<!行动)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局)|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
+
+
+_COUNT_TARGET = re.compile(r"(?:新增|新建|建成|建设|打造|完成)\s*(\d+)\s*([家个所座])([\u4e00-\u9fff]{2,12}?)(?=及|和|、|的|，|。)"
+                           r"(?:(?:及|和|、)\s*(\d+)\s*([家个所座])([\u4e00-\u9fff]{2,12}?)(?=的|，|。))?")
+
+
+def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | None, region: str) -> list[Quantity]:
+    """"新增5家区级医院及12家社区卫生服务中心的互联网医院建设": planned counts."""
+    out = []
+    for m in _COUNT_TARGET.finditer(sent):
+        for i in (1, 4):
+            if m.group(i):
+                out.append(Quantity("target", m.group(i + 2), float(m.group(i)), m.group(i + 1), year, "=",
+                                    base, base + len(sent), program, region))
+    return out
+
+
+def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None,
+                        plan_year: int | None = None) -> list[Quantity]:
+    """Targets of one sentence; ``plan_year`` is set when the paragraph opened with a
+    plan ("2024年，…规划…"), which makes its later sentences plans too."""
     r = rules()
     ym = r.years_re.search(sent)
     if ym:
         years: list[int | None] = [int(y) for y in re.findall(r"\d{4}", ym.group("years"))]
         body_start = ym.end()
-    elif re.search(r"计划|规划|力争|目标", sent):
+    elif PLAN_WORDS.search(sent) or plan_year is not None:
         y = re.search(r"(\d{4})\s*年", sent)
-        years = [int(y.group(1))] if y and (doc_year is None or int(y.group(1)) >= doc_year) else [None]
+        within = re.search(r"(\d+|[一二两三四五六七八九十]+)年内", sent)
+        if y and (doc_year is None or int(y.group(1)) >= doc_year):
+            years = [int(y.group(1))]
+        elif within and doc_year is not None:
+            years = [doc_year + int(parse_number(within.group(1)) or 0)]  # 三年内 from the document's year
+        else:
+            years = [plan_year]
         body_start = 0
+        out = _count_targets(sent, base, years[-1], program, region)
+        if out:
+            return out
     else:
         return []
     out: list[Quantity] = []
@@ -175,16 +208,18 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
     for cs, ce in _clauses(sent):
         clause = sent[cs:ce]
+        if FUTURE_CLAUSE.search(clause):
+            continue  # a plan, not an achievement
         for m in r.value_re.finditer(clause):
             num = m.group("num")
-            unit = (m.group("mult") or "") + m.group("unit")
+            unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
             after = clause[m.end():]
             before = clause[: m.start()]
             if unit == "年" and not re.search(r"连续$|连续[\u4e00-\u9fff]{0,2}$", before):
                 continue
             if re.fullmatch(r"\d{4}", num) and unit in ("年",):
                 continue
-            if _SKIP_AFTER.match(after) or before.endswith(("第", "每")) or unit == "天":
+            if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")) or unit == "天":
                 continue
             if unit == "岁" and not re.search(r"寿命|年龄", before + after[:4]):
                 continue
@@ -198,22 +233,36 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             if not indicator:
                 continue
             comparator = ""
-            pre, post = m.group("pre") or "", m.group("post") or ""
+            pre, post = m.group("pre") or "", (m.group("post") or "") + (m.group("mid") or "")
             if pre in ("不超过",) or post == "以内":
                 comparator = "<="
             elif pre in ("近", "不足"):
                 comparator = "<"
-            elif pre in r.more or post in r.more:
+            elif pre in r.more or any(p in r.more for p in (m.group("post") or "", m.group("mid") or "")):
                 comparator = ">"
             year = None
             abs_pos = cs + m.start()
             prior = [y for pos, y in sent_years if pos < abs_pos]
             year = prior[-1] if prior else (sent_years[0][1] if sent_years else year_hint)
             out.append(Quantity("measurement", indicator, value, unit, year, comparator or "=", base + cs, base + ce, None, region))
+    # 实现A、B全覆盖: 100% coverage of each
+    for m in re.finditer(r"实现([^，。；]{2,40}?)全覆盖", sent):
+        if FUTURE_CLAUSE.search(sent[: m.start()]):
+            continue
+        for item in m.group(1).split("、"):
+            ind = _clean_indicator(item, r, places)
+            if len(ind) >= 2 and not re.match(r"[\d一二两三四五六七八九十]+[个项大]", ind):
+                prior = [y for pos, y in sent_years if pos < m.start()]
+                out.append(Quantity("measurement", ind + "覆盖率", 100.0, "%", prior[-1] if prior else year_hint, "=",
+                                    base, base + len(sent), None, region))
     # 排名第N / 位列第N
     for m in re.finditer(r"(排名|位列|位居|名列)(?:全[国省市区])?第([一二三四五六七八九十\d]+)", sent):
+        if FUTURE_CLAUSE.search(sent[: m.start()]):
+            continue
         value = parse_number(m.group(2))
         ind = _clean_indicator(re.split(r"[，。；]", sent[: m.start()])[-1], r, places)
+        if ind in places or any(ind == p for p in places):
+            ind = ""
         ind = (ind[-12:] if ind else "") + "排名"
         if value is not None:
             prior = [y for pos, y in sent_years if pos < m.start()]
@@ -221,27 +270,35 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     return out
 
 
+COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "门", "万人", "万个", "万", "位", "条", "张", "台", "辆", "例")
+_RIGHT_VERBS = r"已|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖|作为|的|是|全部|均|共|牵头|发布|之一|比例|位列"
+_RIGHT_STOP = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{_RIGHT_VERBS})"
+_NOT_MEASURED = ("方面", "环节", "维度", "领域", "层次", "阶段", "大类")
+
+
 def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:
-    """The noun phrase a number measures: the phrase before it when that ends in an
-    indicator head (…率, …寿命) or a counted noun ("建成健康主题公园11座"); else the noun
-    after it ("新建4个…门诊", "覆盖45万适龄人群")."""
-    pre = m.group("pre") or ""
+    """The noun phrase a number measures. A rate or level names itself before the
+    number ("…覆盖率超92%", "人均预期寿命达到82.68岁"); a count names what is counted,
+    after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
+    before it ("建成健康主题公园11座", "行动计划5个")."""
     left = re.split(r"[，。；、]", before)[-1] if before else ""
-    left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达)$", "", left)
+    left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增)$", "", left)
     left = _strip_verbs(left, r, places)
-    right = re.match(rf"([{_CJK}（）()A-Za-z]{{2,24}}?)(?=[，。；、和及与]|已|$|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖)", after)
-    if left.endswith(r.indicator_heads) and len(left) >= 2:
+    right = None if re.match(_RIGHT_VERBS + "|、", after) else re.match(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}", after)
+    right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
+    unit = m.group("unit") or m.group("bare") or m.group("unit2") or ""
+    if right_text.startswith(_NOT_MEASURED):
+        return ""
+    if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in COUNT_UNITS and len(right_text) >= 2):
         return left
-    if right and (not left or m.group("unit") in ("个", "家", "名", "所", "项", "种", "万人", "万个", "座", "处", "套", "门") and len(left) < 2):
-        return _strip_verbs(right.group(1), r, places)
+    if unit in COUNT_UNITS and len(right_text) >= 2:
+        return right_text
     if len(left) >= 2:
         return left
-    if right:
-        return _strip_verbs(right.group(1), r, places)
-    return ""
+    return right_text
 
 
-_VERBS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:建成|新建了|新建|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|累计|共|现有|已有|建设|评选出|公布|评出))")
+_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共)?(?:建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
 
 
 def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:

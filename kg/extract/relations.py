@@ -199,6 +199,16 @@ class RelationFinder:
                 self._add("lead", lead[0].key, p.key, m.start(), m.group(1))
                 for o in partners:
                     self._add("support", o.key, p.key, m.start(), m.group(1))
+        # 下一步，A将加快推进X、Y…: the body that commits to the named measures leads them
+        for m in re.finditer(r"(?:^|[。\n]|下一步[，,]?|下阶段[，,]?|今后[，,]?)\s*(?=[^，。\n]{2,30}?将)", f):
+            start = m.end()
+            lead = [o for o in self.mentions if o.start == start and o.key.type == DEPARTMENT]
+            if not lead or not f.startswith("将", lead[0].end):
+                continue
+            sent_s, sent_e = self._sentence(start)
+            progs = self._programs_in(lead[0].end, sent_e)
+            for p in progs:
+                self._add("lead", lead[0].key, p.key, start, "将…推进")
         # A统筹推进 Y (the coordinating body leads the named action)
         for m in re.finditer(r"统筹(?:推进|协调|实施)", f):
             lead = [o for o in self.mentions if o.end == m.start() and o.key.type == DEPARTMENT]

@@ -59,6 +59,9 @@ class BodyTable:
         if body.template_all:
             return body.template_all.format(region=region.name)
         table = regions()
+        own = f"county@{region.parent}"
+        if region.level == "county" and own in body.templates:
+            return body.templates[own].format(region=region.name, short=region.short)
         if region.is_municipality_district and "county@municipality" in body.templates:
             city = table.by_code[region.parent]
             return body.templates["county@municipality"].format(city=city.name, short=region.short, region=region.name)
