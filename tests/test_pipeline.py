@@ -1,0 +1,50 @@
+"""The spaCy pipeline as a whole: components, save/load, scripts."""
+import spacy
+from opencc import OpenCC
+
+from kg.extract import extract_document
+from kg.extract.pipeline import PIPE_NAMES, make_nlp, save_pipeline
+from kg.ingest import read_document
+
+from .conftest import MINHANG, SEEDS
+
+
+def test_components_are_registered_and_saved(tmp_path):
+    nlp = make_nlp()
+    assert nlp.pipe_names == PIPE_NAMES
+    save_pipeline(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert loaded.pipe_names == PIPE_NAMES
+    doc = loaded("（牵头单位：区卫健委）")
+    assert len(doc) == len("（牵头单位：区卫健委）")  # one token per character
+    assert (tmp_path / "nlp" / "hg_entities" / "grammar.json").exists()
+
+
+def test_entities_land_on_doc_ents():
+    nlp = make_nlp()
+    doc = nlp("闵行区人民政府\n区卫健委牵头推进健康上海行动。")
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("区卫健委", "Department") in labels and ("健康上海行动", "Program") in labels
+    assert [s.text for s in doc.sents][-1] == "区卫健委牵头推进健康上海行动。"
+
+
+def _keys(ex):
+    ents = {(m.key.type, m.key.name) for m in ex.mentions}
+    rels = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    nums = {(q.kind, q.value, q.year) for q in ex.quantities}
+    return ents, rels, nums
+
+
+def test_traditional_text_gives_the_same_results(tmp_path):
+    to_trad = OpenCC("s2t")
+    for src_path in (MINHANG, SEEDS / "001_3f98e640b1421c5b.txt"):
+        simp = read_document(src_path)
+        trad_path = tmp_path / src_path.name
+        trad_path.write_text(to_trad.convert(src_path.read_text(encoding="utf-8")), encoding="utf-8")
+        trad = read_document(trad_path)
+        assert trad.text != simp.text
+        a, b = _keys(extract_document(simp)), _keys(extract_document(trad))
+        assert a[1] == b[1] and a[2] == b[2]
+        # entity names agree; OpenCC's s2t is one-to-many, so allow a handful of
+        # characters that fold back to a different Simplified form
+        assert len(a[0] ^ b[0]) <= max(2, len(a[0]) // 50), a[0] ^ b[0]
