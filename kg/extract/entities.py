@@ -77,8 +77,12 @@ def _hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], re.Pattern[
 
 def _gazetteer_in_scope(h: dict, alias: str, ctx: Context) -> bool:
     """Generic-sounding aliases (肿瘤医院) only name the gazetteer hospital inside the
-    region they are scoped to."""
+    region they are scoped to; an alias written with a level character (市第一人民医院)
+    only inside the hospital's own city."""
     scope = h.get("alias_scope", {}).get(alias)
+    if scope is None and alias[:1] in "市区县" and h.get("region"):
+        home = regions().pick(h["region"], ctx.doc_region)
+        scope = regions().city(home).name if home and regions().city(home) else None
     if not scope or ctx.doc_region is None:
         return scope is None
     return any(r.name == scope for r in regions().chain(ctx.doc_region))
@@ -464,7 +468,7 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         core = f[core_start:m.start()]
         if region is None or not (2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
             continue
-        if _hospital_is_generic(core, g) or core in g.consortium_generic or f[s - 1:s] in "“”":
+        if _hospital_is_generic(core, g) or core in g.consortium_generic or (s > 0 and f[s - 1] in "“”"):
             continue
         add(s, m.end(), region.name + f[core_start:m.end()], core)
     return out, members
@@ -614,7 +618,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue  # 各…行动 / A等B项目: a category, not a name
         if re.search(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$", f[max(0, s - 4):s]):
             continue  # 11个…平台: counted things are a category
-        if f[s:s + 1] == "中" and f[s - 1:s] in "”》":
+        if f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》":
             s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name
         if f.startswith(("委员会", "委", "办公室", "领导小组"), m.end()):
             continue  # 健康促进行动委员会 … is a body, not the action
