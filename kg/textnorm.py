@@ -82,6 +82,29 @@ def squeeze_cjk_spaces(line: str) -> str:
     return _SPACE_BETWEEN_CJK.sub("", line)
 
 
+@lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    """Kangxi radicals, CJK radical supplements and compatibility ideographs → the
+    unified ideograph (NFKC). PDF text layers often map glyphs to these look-alike
+    code points (⼈ U+2F08 for 人 U+4EBA)."""
+    import json
+
+    data = json.loads((Path(__file__).with_name("ingest") / "radicals.json").read_text(encoding="utf-8"))
+    table = {ord(k): v for k, v in data["map"].items() if len(v) == 1}
+    for lo, hi in ((0x2F00, 0x2FDF), (0xF900, 0xFAFF)):
+        for cp in range(lo, hi + 1):
+            n = unicodedata.normalize("NFKC", chr(cp))
+            if len(n) == 1 and n != chr(cp):
+                table[cp] = n
+    return table
+
+
+def repair_ideographs(text: str) -> str:
+    """Replace look-alike radical and compatibility code points by the ideographs they
+    stand for (same length)."""
+    return text.translate(_radical_table())
+
+
 def is_traditional(text: str) -> bool:
     """True when folding changes the text's characters (it holds Traditional forms)."""
     return to_simplified(text) != text

@@ -47,7 +47,7 @@ def test_collect_paths_reports_missing_and_empty(tmp_path):
     paths, errors = collect_paths([SEEDS, tmp_path / "missing", tmp_path / "empty"])
     assert len(paths) == 5
     reasons = sorted(e.reason for e in errors)
-    assert reasons == ["folder holds no documents (.txt .md .html .htm)", "no such file or folder"]
+    assert reasons == ["folder holds no documents (.txt .md .html .htm .pdf .docx)", "no such file or folder"]
 
 
 def test_html_page_reads_article_text(tmp_path):

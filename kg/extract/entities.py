@@ -17,6 +17,7 @@ from kg.extract.model import (
     CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION, EntityKey, Mention, Section,
 )
 from kg.extract.segment import innermost_section
+from kg.extract.spans import SpanIndex, SpanSet
 from kg.lexicon import compile_words
 from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions, regions
@@ -47,6 +48,13 @@ class Context:
     g: Grammar = field(default_factory=grammar)
     regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
     full_region_names: list[tuple[int, int, str]] | None = None
+    _regions_index: SpanIndex | None = None
+
+    @property
+    def region_index(self) -> SpanIndex:
+        if self._regions_index is None or len(self._regions_index.items) != len(self.regions_found):
+            self._regions_index = SpanIndex(self.regions_found, start=lambda t: t[0], end=lambda t: t[1])
+        return self._regions_index
 
     def surface(self, s: int, e: int) -> str:
         return self.original[s:e]
@@ -54,8 +62,8 @@ class Context:
     def sentence_region(self, offset: int) -> Region | None:
         """The most specific region named in the line holding ``offset`` before it,
         else the document's region."""
-        ls = self.folded.rfind("\n", 0, offset) + 1
-        found = [r for s, e, r in self.regions_found if ls <= s < offset and r.level == "county"]
+        ls = max(self.folded.rfind("\n", max(0, offset - 400), offset) + 1, offset - 400)
+        found = [t[2] for t in self.region_index.starting_in(ls, offset) if t[2].level == "county"]
         return found[-1] if found else self.doc_region
 
     def region_code(self) -> str:
@@ -122,10 +130,13 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
             return start - len(p), None, "national"
     chain = []
     pos = start
-    for s, e, r in reversed(ctx.regions_found):
-        if e == pos:
-            chain.append(r)
-            pos = s
+    while True:
+        ending = ctx.region_index.ending_at(pos)
+        if not ending:
+            break
+        s0, _, r = ending[0]
+        chain.append(r)
+        pos = s0
     if chain:
         return pos, innermost(chain), "region"
     if start > 0 and f[start - 1] in "区县市省州":
@@ -145,11 +156,14 @@ def find_departments(ctx: Context) -> list[Mention]:
     f = ctx.folded
     out: list[Mention] = []
     enum_items: set[tuple[int, int]] = set()
+    enum_ends: set[int] = set()
     for m in _ENUM.finditer(f):
         pos = m.start(1)
         for item in m.group(1).split("、"):
             enum_items.add((pos, pos + len(item)))
+            enum_ends.add(pos + len(item))
             pos += len(item) + 1
+    enum_set = SpanSet(enum_items)
     for m in _department_pattern().finditer(f):
         alias = m.group(0)
         s, e = m.start(), m.end()
@@ -169,8 +183,7 @@ def find_departments(ctx: Context) -> list[Mention]:
                 break
         distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national or with_noun
         right_ok = e >= len(f) or f[e] in _DEPT_RIGHT_OK
-        in_enum = any(a <= s and e <= b + 2 and (b == e or f[s:b] == alias) for a, b in enum_items) and any(
-            b == m.end() for a, b in enum_items)
+        in_enum = m.end() in enum_ends and enum_set.covers(s)
         if body.party or alias in ("政府", "人民政府"):
             if kind not in ("region", "level"):
                 continue
@@ -216,10 +229,12 @@ def _strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | No
     """Skip region names at the front of a name; return (offset after them, innermost)."""
     chain = []
     pos = s
-    for rs, re_, r in ctx.regions_found:
-        if rs == pos and re_ <= e:
-            chain.append(r)
-            pos = re_
+    while True:
+        nxt = [t for t in ctx.region_index.starting_at(pos) if t[1] <= e]
+        if not nxt:
+            break
+        chain.append(nxt[0][2])
+        pos = nxt[0][1]
     return pos, innermost(chain)
 
 
@@ -339,8 +354,8 @@ def _gazetteer_suffix(f: str, start: int, end: int) -> int:
 def _cut_at_region(ctx: Context, start: int, head: int) -> int:
     """A name that has a full region name inside it starts at that region name
     ("借嘉定区中心医院" → "嘉定区中心医院")."""
-    for s, e, r in ctx.regions_found:
-        if start < s < head and r.name == ctx.folded[s:e]:
+    for s, e, r in ctx.region_index.starting_in(start + 1, head):
+        if r.name == ctx.folded[s:e]:
             return s
     return start
 
@@ -456,7 +471,7 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
     # unquoted: <region><specialty>专科联盟 — a consortium written without quotes carries
     # its region (full name or level character) and a short specialty in front
     for m in g.consortium_suffix.finditer(f):
-        if any(a <= m.start() < b + 2 for a, b in taken):
+        if SpanSet(taken).covers(m.start(), slack=2):
             continue
         s = g.left_extend(f, m.start(), max_len=14)
         s = _cut_at_region(ctx, s, m.start())
@@ -593,11 +608,12 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     g = ctx.g
     out: list[Mention] = []
     quoted_spans = []
+    in_consortium = SpanSet(consortium_spans)
     for q in _QUOTED.finditer(f):
         inner = q.group(1)
         s, e = q.start(1), q.end(1)
         quoted_spans.append((q.start(), q.end()))
-        if any(a <= s < b for a, b in consortium_spans) or _HOSP_WORD.search(inner):
+        if in_consortium.covers(s) or _HOSP_WORD.search(inner):
             continue
         trail = _quoted_trailing(f, q.end(), g)
         concept = inner.endswith(g.quoted_concepts) or inner.startswith("互联网+")
@@ -607,8 +623,9 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if _quoted_is_program(inner, g):
             out.append(_program(ctx, s, e, inner))
     # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
+    in_quotes = SpanSet(quoted_spans)
     for m in g.program_head.finditer(f):
-        if any(a <= m.start() < b for a, b in quoted_spans):
+        if in_quotes.covers(m.start()):
             continue
         head = m.group(0)
         s = g.left_extend(f, m.start())
@@ -649,8 +666,21 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         out.append(_program(ctx, m.start(), m.end(), m.group(0)))
     out.extend(_listed_programs(ctx, quoted_spans))
     # a name read inside a longer program name is part of it, not a second program
-    return [p for p in out if not any(o.start <= p.start and p.end <= o.end and (o.end - o.start) > (p.end - p.start)
-                                      for o in out)]
+    return _drop_nested(out)
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not strictly inside a longer one (a sweep over start-sorted spans)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    keep = []
+    reach_end, reach_start = -1, -1
+    for m in ordered:
+        inside = m.end <= reach_end and (reach_end - reach_start) > (m.end - m.start)
+        if not inside:
+            keep.append(m)
+        if m.end > reach_end:
+            reach_end, reach_start = m.end, m.start
+    return keep
 
 
 _LIST_ITEM_STOP = re.compile(r"[，。；：！？“”《》\n]")
@@ -669,10 +699,11 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
     g = ctx.g
     out: list[Mention] = []
     verbs = "|".join(map(re.escape, g.list_verbs))
+    in_quotes = SpanSet(quoted_spans)
     for m in re.finditer(rf"(?:{verbs})((?:[^，。；：！？“”《》\n]{{2,30}}、)+[^，。；：！？“”《》\n]{{2,30}}?){_LIST_END}", f):
         body_start = m.start(1)
         body = m.group(1)
-        if any(a <= body_start < b for a, b in quoted_spans):
+        if in_quotes.covers(body_start):
             continue
         parts = re.split(r"、|以及|及(?=[^、]*$)|和(?=[^、]*$)", body)
         if len(parts) < 2:
@@ -800,9 +831,12 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     # programs inside 《titles》 and inside other names are not separate mentions
     mentions += programs
     # names inside a cited document's number or title belong to the citation
-    cited = [(p.start, p.end) for p in policies]
-    mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or not any(
-        a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in cited)]
+    cited = SpanIndex([(p.start, p.end) for p in policies], start=lambda t: t[0], end=lambda t: t[1])
+
+    def inside_citation(m: Mention) -> bool:
+        return any((a, b) != (m.start, m.end) for a, b in cited.starting_in(max(0, m.start - 80), m.start + 1) if b >= m.end)
+
+    mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or not inside_citation(m)]
     return _dedupe(mentions), members
 
 

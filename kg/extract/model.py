@@ -95,6 +95,12 @@ class Extraction:
             return (0, 0)
         return self.sentences[i]
 
-    def evidence(self, offset: int) -> str:
+    def evidence(self, offset: int, limit: int = 300) -> str:
+        """The sentence holding ``offset``; an overlong one (a page without full stops)
+        is cut to a window around the offset, marked with …"""
         s, e = self.sentence_at(offset)
+        if e - s > limit:
+            a = max(s, offset - limit // 2)
+            b = min(e, a + limit)
+            return ("…" if a > s else "") + self.text[a:b].strip() + ("…" if b < e else "")
         return self.text[s:e].strip()

@@ -261,6 +261,8 @@ def make_nlp() -> Language:
     """A fresh pipeline: blank Chinese with a one-token-per-character tokenizer, plus
     our components."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "hg_char_tokenizer.v1"}}})
+    # no parser or NER model: memory grows linearly, so long documents are safe
+    nlp.max_length = 200_000_000
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     return nlp

@@ -15,6 +15,7 @@ from kg.extract.model import (
     CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, PROGRAM, EntityKey, Mention, RelationMention,
 )
 from kg.extract.segment import innermost_section
+from kg.extract.spans import SpanIndex
 from kg.resolve.bodies import level_region
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主要责任单位", "牵头")
@@ -92,16 +93,30 @@ class RelationFinder:
 
     def __init__(self, ctx: Context, mentions: list[Mention]) -> None:
         self.ctx = ctx
+        self._mentions: list[Mention] = []
+        self.index: SpanIndex = SpanIndex([])
         self.mentions = mentions
         self.new_mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
 
+    @property
+    def mentions(self) -> list[Mention]:
+        return self._mentions
+
+    @mentions.setter
+    def mentions(self, value: list[Mention]) -> None:
+        self._mentions = value
+        self.index = SpanIndex(value)
+
     # -- helpers -------------------------------------------------------------
-    def _sentence(self, offset: int) -> tuple[int, int]:
+    def _sentence(self, offset: int, reach: int = 600) -> tuple[int, int]:
+        """The sentence around ``offset``, looked for within ``reach`` characters."""
         f = self.ctx.folded
-        s = max(f.rfind(c, 0, offset) for c in "。！？\n") + 1
-        ends = [i for i in (f.find(c, offset) for c in "。！？\n") if i >= 0]
-        e = min(ends) + 1 if ends else len(f)
+        lo = max(0, offset - reach)
+        s = max(max(f.rfind(c, lo, offset) for c in "。！？\n") + 1, lo)
+        hi = min(len(f), offset + reach)
+        ends = [i for i in (f.find(c, offset, hi) for c in "。！？\n") if i >= 0]
+        e = min(ends) + 1 if ends else hi
         return s, e
 
     def _add(self, kind: str, src: EntityKey, dst: EntityKey, at: int, cue: str) -> None:
@@ -111,12 +126,12 @@ class RelationFinder:
         self.relations.append(RelationMention(kind, src, dst, s, e, cue))
 
     def _orgs_in(self, s: int, e: int) -> list[Mention]:
-        found = [m for m in self.mentions if s <= m.start and m.end <= e and m.key.type in ORG_TYPES]
+        found = [m for m in self.index.within(s, e) if m.key.type in ORG_TYPES]
         # drop mentions nested in a longer one
         return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
 
     def _programs_in(self, s: int, e: int) -> list[Mention]:
-        return [m for m in self.mentions if s <= m.start and m.end <= e and m.key.type == PROGRAM]
+        return [m for m in self.index.within(s, e) if m.key.type == PROGRAM]
 
     def _item_entity(self, s: int, e: int) -> EntityKey | None:
         """The organisation a list item names."""
@@ -170,10 +185,10 @@ class RelationFinder:
         for m in re.finditer(r"牵头(完成|负责|推进|开展|实施|建设|制定|组织)?(?![单部])", f):
             if f[m.start() - 1:m.start()] in ("由", "的"):
                 continue
-            lead = [o for o in self.mentions if o.end == m.start() and o.key.type in ORG_TYPES]
+            lead = [o for o in self.index.ending_at(m.start()) if o.key.type in ORG_TYPES]
             if not lead:
                 continue
-            clause_end = min([i for i in (f.find(c, m.end()) for c in "，。；\n") if i >= 0] or [len(f)])
+            clause_end = min([i for i in (f.find(c, m.end(), m.end() + 200) for c in "，。；\n") if i >= 0] or [min(len(f), m.end() + 200)])
             progs = self._programs_in(m.end(), clause_end)
             if not progs and m.group(1):
                 obj = self.ctx.g.strip_scope(f[m.end():clause_end].strip())
@@ -185,7 +200,7 @@ class RelationFinder:
                 self._add("lead", lead[0].key, p.key, m.start(), "牵头")
         # A会同/协同/联合 B、C等部门 … Y
         for m in re.finditer(r"(会同|协同|联合|携手)", f):
-            lead = [o for o in self.mentions if o.end == m.start() and o.key.type in (DEPARTMENT,)]
+            lead = [o for o in self.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
             if not lead:
                 continue
             sent_s, sent_e = self._sentence(m.start())
@@ -202,7 +217,7 @@ class RelationFinder:
         # 下一步，A将加快推进X、Y…: the body that commits to the named measures leads them
         for m in re.finditer(r"(?:^|[。\n]|下一步[，,]?|下阶段[，,]?|今后[，,]?)\s*(?=[^，。\n]{2,30}?将)", f):
             start = m.end()
-            lead = [o for o in self.mentions if o.start == start and o.key.type == DEPARTMENT]
+            lead = [o for o in self.index.starting_at(start) if o.key.type == DEPARTMENT]
             if not lead or not f.startswith("将", lead[0].end):
                 continue
             sent_s, sent_e = self._sentence(start)
@@ -211,8 +226,8 @@ class RelationFinder:
                 self._add("lead", lead[0].key, p.key, start, "将…推进")
         # A统筹推进 Y (the coordinating body leads the named action)
         for m in re.finditer(r"统筹(?:推进|协调|实施)", f):
-            lead = [o for o in self.mentions if o.end == m.start() and o.key.type == DEPARTMENT]
-            progs = [p for p in self._programs_in(m.end(), m.end() + 25) if p.start == m.end()]
+            lead = [o for o in self.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
+            progs = [p for p in self.index.starting_at(m.end()) if p.key.type == PROGRAM]
             if lead and progs:
                 self._add("lead", lead[0].key, progs[0].key, m.start(), "统筹推进")
 
@@ -222,7 +237,7 @@ class RelationFinder:
         f = self.ctx.folded
         i = f.find("，", start, sent_end)
         while i >= 0:
-            nxt = [o for o in self.mentions if i < o.start <= i + 2 and o.key.type in ORG_TYPES + ("Region",)]
+            nxt = [o for o in self.index.starting_in(i + 1, i + 3) if o.key.type in ORG_TYPES + ("Region",)]
             if nxt:
                 return i
             i = f.find("，", i + 1, sent_end)
@@ -266,7 +281,7 @@ class RelationFinder:
 
     def _consortium_end(self, mod_start: int, s: int, e: int, region) -> EntityKey | None:  # noqa: ANN001
         f = self.ctx.folded
-        named = [o for o in self.mentions if o.key.type == CONSORTIUM and o.start <= s + 1 and e - 1 <= o.end]
+        named = [o for o in self.index.starting_in(max(0, s - 40), s + 2) if o.key.type == CONSORTIUM and e - 1 <= o.end]
         if named:
             return named[0].key
         inner = f[s:e].strip("“”")

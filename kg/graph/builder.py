@@ -210,6 +210,8 @@ class QuadBuilder:
                 self.add(a, HG.cue, _plain(r.cue))
             self.add(a, PROV.wasDerivedFrom, self.g)
             ev = self.ex.text[r.start:r.end].strip()
+            if len(ev) > 300:
+                ev = self.ex.evidence(r.start)
             if ev:
                 self.add(a, HG.evidence, _lit(ev))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.textnorm import fold, squeeze_cjk_spaces
+from kg.textnorm import fold, repair_ideographs, squeeze_cjk_spaces
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENT_PUNCT = re.compile(r"[。，；：！？]")
@@ -65,7 +65,7 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
     """Split ``raw`` into (kept lines, dropped lines)."""
     lines: list[Line] = []
     for raw_line in raw.splitlines():
-        t = squeeze_cjk_spaces(raw_line.strip())
+        t = squeeze_cjk_spaces(repair_ideographs(raw_line.strip()))
         if not t:
             continue
         ln = Line(t, fold(t))

@@ -54,8 +54,10 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         raise InputError(path, "binary file (NUL bytes), not a text document")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # a file cut in the middle of its last character is still UTF-8
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8"), "utf-8"
     best: tuple[float, str, str] | None = None
     for enc in _CANDIDATES[1:]:
         try:

@@ -8,10 +8,11 @@ from kg.errors import InputError
 from kg.ingest.clean import clean_text
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
+from kg.ingest.formats import read_docx, read_pdf, sniff
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.metadata import extract_metadata
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -34,7 +35,7 @@ def collect_paths(inputs: list[str | Path]) -> tuple[list[Path], list[InputError
                 and not any(part.startswith(".") for part in q.relative_to(p).parts)
             )
             if not found:
-                errors.append(InputError(str(p), "folder holds no documents (.txt .md .html .htm)"))
+                errors.append(InputError(str(p), "folder holds no documents (.txt .md .html .htm .pdf .docx)"))
             paths.extend(found)
         else:
             paths.append(p)
@@ -52,13 +53,21 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(str(p), f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode_bytes(data, str(p))
-    fmt = "text"
-    if p.suffix.lower() in (".html", ".htm") or looks_like_html(text):
-        text = html_to_text(text)
-        fmt = "html"
-    elif p.suffix.lower() == ".md":
-        fmt = "markdown"
+    kind = sniff(data, p.suffix.lower())
+    if kind == "pdf":
+        text, encoding, fmt = read_pdf(data, str(p)), "pdf", "pdf"
+    elif kind == "docx":
+        text, encoding, fmt = read_docx(data, str(p)), "docx", "docx"
+    elif kind == "zip":
+        raise InputError(str(p), "a ZIP archive, not a document (unpack it first)")
+    else:
+        text, encoding = decode_bytes(data, str(p))
+        fmt = "text"
+        if p.suffix.lower() in (".html", ".htm") or looks_like_html(text):
+            text = html_to_text(text)
+            fmt = "html"
+        elif p.suffix.lower() == ".md":
+            fmt = "markdown"
     kept, dropped = clean_text(text)
     if not kept:
         raise InputError(str(p), "no readable text after removing page chrome")

@@ -151,11 +151,13 @@ def region_mentions(text: str, context: Region | None = None,
         if r:
             out.append((s, e, r))
     if context is not None:
+        from kg.extract.spans import SpanSet
+
         shorts = table.family_shorts(context)
-        taken = [(s, e) for s, e, _ in out]
+        taken = SpanSet((s, e) for s, e, _ in out)
         pat = compile_words(tuple(sorted(shorts)))
         for m in pat.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.covers(m.start()):
                 continue
             if text.startswith(("大学", "中医药大学", "交通大学", "师范", "理工", "财经", "外国语", "医科", "科技大学"), m.end()):
                 continue  # 上海中医药大学: part of a university's name

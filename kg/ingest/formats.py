@@ -1,0 +1,99 @@
+"""Binary document formats: PDF (its text layer, pypdf) and Word .docx (python-docx).
+
+The format comes from the content (magic bytes), not only the file name. Lines that a
+PDF broke for layout are joined back, so that a sentence or a (牵头单位：…) list is one
+line again as in the source document.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from kg.errors import InputError
+
+_END = re.compile(r"[。！？：；）)」”》]$|^\s*$")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[\.．、](?!\d)|[①-⑳])")
+_PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,4}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """'pdf', 'docx', or 'text' (HTML is told apart after decoding)."""
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        return "docx" if suffix == ".docx" else "zip"
+    if suffix in (".pdf", ".docx"):
+        return suffix[1:]
+    return "text"
+
+
+def join_layout_lines(lines: list[str]) -> str:
+    """Join lines a page layout broke. A wrapped line runs to (nearly) the full width of
+    the page and does not end a sentence; a title or heading is short. So a line joins
+    the next when it is at least 85% as long as the document's long lines, does not end
+    with sentence punctuation, and the next does not open a numbered heading. Page
+    numbers are dropped."""
+    stripped = [raw.strip() for raw in lines]
+    lengths = sorted(len(x) for x in stripped if x)
+    full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    out: list[str] = []
+    last_len = 0
+    for line in stripped:
+        if not line or _PAGE_NUMBER.match(line):
+            continue
+        if out and last_len >= 0.85 * full and not _END.search(out[-1]) and not _HEADING.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        last_len = len(line)
+    return "\n".join(x for x in out if x)
+
+
+def read_pdf(data: bytes, path: str) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - declared dependency
+        raise InputError(path, "PDF support needs pypdf") from None
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any failure means we cannot read it
+                raise InputError(path, "encrypted PDF") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(path, f"broken PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
+    text = join_layout_lines("\n".join(pages).splitlines())
+    if len(re.findall(r"[\u4e00-\u9fff\w]", text)) < 10:
+        raise InputError(path, "PDF has no text layer (a scan?); run OCR first")
+    return text
+
+
+def read_docx(data: bytes, path: str) -> str:
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - declared dependency
+        raise InputError(path, "Word support needs python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files
+        raise InputError(path, f"broken .docx ({type(exc).__name__})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    text = "\n".join(line for line in lines if line.strip())
+    if not text.strip():
+        raise InputError(path, "empty .docx (no paragraph text)")
+    return text
