@@ -52,7 +52,9 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Any skipped input is fatal: nothing is written.")
 @click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Skip files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool) -> None:
+@click.option("--verbose", "-v", is_flag=True, help="One line per document: format, encoding, share dropped as boilerplate.")
+def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool,
+          verbose: bool) -> None:
     """Build graph.ttl, graph.trig and graph.html from files and folders.
 
     \b
@@ -89,6 +91,9 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
     if strict and report.skipped:
         _fail(f"{len(report.skipped)} input(s) skipped and --strict is set; no output written")
     write_outputs(store, out, html=not no_html, report=report)
+    if verbose:
+        for name, fmt, enc, dropped, chars in report.per_document:
+            click.echo(f"{name}\t{fmt}\t{enc}\t{chars} characters kept\t{dropped:.0%} dropped", err=True)
     if not quiet:
         click.echo(report.summary() + f" Wrote {', '.join(Path(p).name for p in report.outputs)} to {out}/.", err=True)
     sys.exit(1 if report.skipped else 0)

@@ -30,6 +30,7 @@ class BuildReport:
     dropped_characters: int = 0
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    per_document: list[tuple[str, str, str, float, int]] = field(default_factory=list)  # name, format, encoding, dropped, chars
 
     def summary(self) -> str:
         ents = ", ".join(f"{n} {t}" for t, n in sorted(self.entities.items())) or "no entities"
@@ -67,6 +68,7 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         ex = extract_document(src, nlp)
         store.add_quads(document_quads(src, ex))
         report.documents.append(str(p))
+        report.per_document.append((str(p), src.format, src.encoding, src.dropped_share, len(src.text)))
         report.characters += len(src.text)
         report.dropped_characters += src.chars_dropped
         for key in {m.key for m in ex.mentions}:
@@ -86,6 +88,9 @@ def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, repo
     each atomically."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    # temporary files of an earlier build that was killed before its rename
+    for stale in out.glob(".graph.*.tmp"):
+        stale.unlink(missing_ok=True)
     written = []
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
         write_bytes(out / name, store.serialize(fmt))
