@@ -63,3 +63,24 @@ def test_size_limit(tmp_path):
     p.write_text(TEXT * 100, encoding="utf-8")
     with pytest.raises(InputError, match="over the 100-byte limit"):
         read_document(p, max_bytes=100)
+
+
+def test_jurisdiction_from_issuer_number_title_and_text():
+    from kg.resolve.regions import detect_jurisdiction, regions
+
+    t = regions()
+    body = "上海市闵行区和嘉兴市的做法。"
+    assert detect_jurisdiction(body, None, "闵行区人民政府").name == "闵行区"
+    assert detect_jurisdiction(body, None, None, doc_number="嘉卫〔2024〕3号").name == "嘉兴市"
+    assert detect_jurisdiction(body, None, None, doc_number="闵府发〔2020〕15号").name == "闵行区"
+    assert detect_jurisdiction("上海市与浙江省合作。", None, None, doc_number="沪府发〔2019〕16号").name == "上海市"
+    assert detect_jurisdiction("嘉兴市海盐县推进工作。海盐县卫健局。", "海盐县新闻", None).name == "海盐县"
+    assert t.chain(detect_jurisdiction("嘉兴市海盐县推进工作，嘉兴市卫健委", None, None))[0].name == "浙江省"
+
+
+def test_undecodable_bytes(tmp_path):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(b"\x80\xff\xfe\x81 " * 200)
+    with pytest.raises(InputError) as exc:
+        read_document(p)
+    assert "bad.txt" in str(exc.value) and ("undecodable" in exc.value.reason or "binary" in exc.value.reason)

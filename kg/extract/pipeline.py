@@ -91,7 +91,8 @@ def jurisdiction_component(doc: Doc) -> Doc:
     text = _text(doc)
     original = doc.user_data.get("hg_original", text)
     full = full_name_spans(text)
-    region = detect_jurisdiction(text, fold(meta.get("title") or ""), meta.get("issuer"), full=full)
+    region = detect_jurisdiction(text, fold(meta.get("title") or ""), meta.get("issuer"), full=full,
+                                 doc_number=meta.get("doc_number"))
     doc._.hg_region = region
     ctx = Context(text, original, region, [])
     ctx.full_region_names = full

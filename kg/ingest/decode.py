@@ -73,12 +73,22 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         except ImportError:  # pragma: no cover - dependency is declared
             from_bytes = None
         match = from_bytes(data).best() if from_bytes else None
-        if match is None or _printable_share(str(match)) < 0.9:
+        if match is None or _printable_share(str(match)) < 0.9 or not _chinese_or_ascii(str(match)):
             raise InputError(path, "undecodable: not UTF-8, UTF-16, GB18030 or Big5 text")
         return str(match), match.encoding
     if _printable_share(best[1]) < 0.9:
         raise InputError(path, "binary or undecodable content")
     return best[1], best[2]
+
+
+def _chinese_or_ascii(text: str) -> bool:
+    """A guess of another code page is only believed when it yields Chinese or plain
+    ASCII text; Cyrillic or Latin-1 garbage from Chinese bytes is not a document."""
+    if not text:
+        return False
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    ascii_ = sum(1 for c in text if c.isascii())
+    return cjk / len(text) >= 0.1 or ascii_ / len(text) >= 0.95
 
 
 def _printable_share(text: str) -> float:

@@ -166,6 +166,29 @@ def region_mentions(text: str, context: Region | None = None,
     return out
 
 
+def number_region(doc_number: str, candidates: list[Region]) -> Region | None:
+    """The candidate a document number's issuer abbreviation names: 沪 for Shanghai,
+    浙 for Zhejiang, otherwise the first character of a short form (闵 → 闵行).
+    None when no candidate, or more than one at the most specific level, fits."""
+    head = doc_number.strip()[:1]
+    province_abbr = {"沪": "310000", "京": "110000", "津": "120000", "渝": "500000", "浙": "330000", "苏": "320000",
+                     "粤": "440000", "鲁": "370000", "皖": "340000", "闽": "350000", "赣": "360000", "湘": "430000",
+                     "鄂": "420000", "豫": "410000", "冀": "130000", "晋": "140000", "辽": "210000", "吉": "220000",
+                     "黑": "230000", "川": "510000", "蜀": "510000", "贵": "520000", "黔": "520000", "云": "530000",
+                     "滇": "530000", "陕": "610000", "秦": "610000", "甘": "620000", "陇": "620000", "青": "630000",
+                     "琼": "460000", "桂": "450000", "宁": "640000", "新": "650000", "藏": "540000", "蒙": "150000"}
+    unique = {r.code: r for r in candidates}
+    if head in province_abbr and province_abbr[head] in unique and not any(
+            r.short.startswith(head) and r.level != "province" for r in unique.values()):
+        return unique[province_abbr[head]]
+    fits = [r for r in unique.values() if r.short.startswith(head) and r.level != "province"]
+    if not fits:
+        return None
+    deepest = max(LEVELS.index(r.level) for r in fits)
+    fits = [r for r in fits if LEVELS.index(r.level) == deepest]
+    return fits[0] if len(fits) == 1 else None
+
+
 def innermost(found: list[Region]) -> Region | None:
     """The most specific region of a list (deepest level, last mentioned on ties)."""
     if not found:
@@ -174,15 +197,21 @@ def innermost(found: list[Region]) -> Region | None:
 
 
 def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
-                        full: list[tuple[int, int, str]] | None = None) -> Region | None:
-    """The region a document speaks for: its issuer's, else its title's, else the most
-    mentioned one (short forms counted once a full form has fixed the province)."""
+                        full: list[tuple[int, int, str]] | None = None, doc_number: str | None = None) -> Region | None:
+    """The region a document speaks for: its issuer's; else the one its document number
+    abbreviates (闵府发 → 闵行区, 嘉卫建提 → 嘉定区) among the regions the text names;
+    else its title's; else the most mentioned one (short forms counted once a full form
+    has fixed the province)."""
     table = regions()
     if issuer:
         r = innermost([r for _, _, r in region_mentions(issuer)])
         if r:
             return r
     found = [r for _, _, r in region_mentions(text, full=full)]
+    if doc_number and found:
+        by_number = number_region(doc_number, found)
+        if by_number is not None:
+            return by_number
     counts = Counter(r.code for r in found)
     provinces = Counter(table.province(r).code for r in found)
     anchor = table.by_code[provinces.most_common(1)[0][0]] if provinces else None
