@@ -105,6 +105,12 @@ def repair_ideographs(text: str) -> str:
     return text.translate(_radical_table())
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> re.Pattern[str]:
+    chars = "".join(sorted(chr(cp) for cp in _opencc_ts_only()))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def is_traditional(text: str) -> bool:
-    """True when folding changes the text's characters (it holds Traditional forms)."""
-    return to_simplified(text) != text
+    """True when the text holds a Traditional form (one character class search)."""
+    return _traditional_chars().search(text) is not None

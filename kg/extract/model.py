@@ -89,7 +89,9 @@ class Extraction:
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
         import bisect
-        starts = [s for s, _ in self.sentences]
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_starts"] = [s for s, _ in self.sentences]
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
             return (0, 0)

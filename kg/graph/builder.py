@@ -104,7 +104,8 @@ class QuadBuilder:
         self.region_by_code: dict[str, ox.NamedNode] = {}
 
     def add(self, s: ox.NamedNode, p: object, o: object) -> None:
-        self.quads.append(ox.Quad(s, p if isinstance(p, ox.NamedNode) else N(p), o if not isinstance(o, URIRef) else N(o), self.g))
+        self.quads.append(ox.Quad(s, p if isinstance(p, ox.NamedNode) else N(str(p)), N(str(o)) if isinstance(o, URIRef) else o,
+                                  self.g))
 
     def provenance(self, node: ox.NamedNode, offset: int) -> None:
         self.add(node, PROV.wasDerivedFrom, self.g)

@@ -15,6 +15,7 @@ _BOMS = [
 # Tried in order when there is no BOM: strict UTF-8 first (most files), then the
 # Chinese legacy encodings. GB18030 is a superset of GBK and GB2312.
 _CANDIDATES = ["utf-8", "gb18030", "big5"]
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
 
 
 # The most frequent characters of Chinese prose, in both scripts: text decoded with the
@@ -39,7 +40,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"undecodable {enc} text ({exc.reason} at byte {exc.start})") from None
-    controls = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32)
+    head = data[:65536]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > len(data[:65536]) * 0.05 and data.count(b"\x00") <= len(data) // 4:
         raise InputError(path, "binary file (control bytes), not a text document")
     # UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
