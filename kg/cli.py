@@ -53,8 +53,10 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Skip files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per document: format, encoding, share dropped as boilerplate.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for reading documents (the graph is the same for any number).")
 def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool,
-          verbose: bool) -> None:
+          verbose: bool, jobs: int) -> None:
     """Build graph.ttl, graph.trig and graph.html from files and folders.
 
     \b
@@ -62,6 +64,7 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
       kg build                          # seeds/ → out/
       kg build plans/ replies/ --out graph/
       kg build doc.txt --out /tmp/one --no-html
+      kg build corpus/ --out graph/ --jobs 2
     """
     from kg.corpus import build_store, write_outputs
     from kg.ingest import collect_paths
@@ -81,7 +84,7 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
         click.echo(f"kg: skipped {err}", err=True)
 
     try:
-        store, report = build_store(inputs, max_bytes=max_bytes, on_document=(lambda _: bar.update(1)) if bar else None,
+        store, report = build_store(inputs, max_bytes=max_bytes, jobs=jobs, on_document=(lambda _: bar.update(1)) if bar else None,
                                     on_skip=skipped)
     finally:
         if bar is not None:

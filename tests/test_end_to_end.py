@@ -59,3 +59,14 @@ def test_single_builds_union_equals_joint_build(tmp_path, seeds_store):
     for doc in sorted(SEEDS.glob("*.txt")):
         union.add_quads(kg.build([doc]).quads())
     assert union.serialize("turtle") == seeds_store.serialize("turtle")
+
+
+def test_parallel_build_gives_the_same_bytes(tmp_path):
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "-q", "--no-html", "--jobs", jobs])
+        assert res.exit_code == 0, res.output
+        outs.append(out)
+    for name in ("graph.ttl", "graph.trig"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

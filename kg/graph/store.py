@@ -62,6 +62,11 @@ def from_ox(term: object) -> object:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def quads_to_nquads(quads: Iterable[ox.Quad]) -> bytes:
+    """pyoxigraph quads → N-Quads bytes (to pass a document's graph between processes)."""
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
 def _graph_first(line: str) -> tuple[str, str]:
     """Sort key of an N-Quads line: its graph name, then the line."""
     end = line.rstrip(" .")
@@ -87,6 +92,12 @@ class GraphStore:
                  for q in quads]
         if batch:
             self._store.extend(batch)
+            self._union_ready = False
+
+    def load_nquads(self, data: bytes) -> None:
+        """Add quads given as N-Quads bytes."""
+        if data:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
             self._union_ready = False
 
     def _ensure_union(self) -> None:
