@@ -169,8 +169,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         s, e = m.start(), m.end()
         national = alias in table.national_names and alias not in table.by_alias
         body = table.national_names[alias] if national else table.by_alias[alias]
-        if body.party and alias == "委" and (e < len(f) and f[e] in "员托派屈婉任以会"):
-            continue
+        if body.party and alias == "委" and (e < len(f) and f[e] in "员托派屈婉任以会宣组统政办编"):
+            continue  # 委员, 委托 …; 委宣传部 and the like are the committee's own departments
         ps, region, kind = _prefix(ctx, s)
         if kind == "national":
             national = True
@@ -397,7 +397,7 @@ def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int
 
 # ------------------------------------------------------------------------ consortia
 
-def _consortium_members(ctx: Context, label: str) -> list[Mention]:
+def _consortium_members(ctx: Context, label: str, region: Region | None = None) -> list[Mention]:
     """Members named inside a consortium's name: "龙华-闵行" → 龙华医院 (the district
     side is a region, not a member); "瑞金嘉定" → 瑞金医院."""
     by_alias, by_short, _ = _hospital_gazetteer()
@@ -418,7 +418,9 @@ def _consortium_members(ctx: Context, label: str) -> list[Mention]:
             continue
         h = by_alias.get(p) or by_short.get(p)
         if h is None and p.endswith(("医院", "中心")):
-            out.append(Mention(0, 0, EntityKey(HOSPITAL, p), p))
+            # 桐乡市第一人民医院医共体: the member is the region's own 第一人民医院
+            name = (region.name + p) if region is not None and not p.startswith(region.name) else p
+            out.append(Mention(0, 0, EntityKey(HOSPITAL, name), name))
             continue
         if h is None:
             continue
@@ -435,12 +437,12 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
     members: list[tuple[Mention, Mention]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, name: str, label: str) -> None:
+    def add(s: int, e: int, name: str, label: str, name_region: Region | None = None) -> None:
         region = ctx.doc_region
         mention = Mention(s, e, EntityKey(CONSORTIUM, name), ctx.surface(s, e), region=region.code if region else "")
         out.append(mention)
         taken.append((s, e))
-        for mem in _consortium_members(ctx, label):
+        for mem in _consortium_members(ctx, label, name_region):
             mem.start, mem.end = s, e
             members.append((mem, mention))
 
@@ -485,7 +487,7 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             continue
         if _hospital_is_generic(core, g) or core in g.consortium_generic or (s > 0 and f[s - 1] in "“”"):
             continue
-        add(s, m.end(), region.name + f[core_start:m.end()], core)
+        add(s, m.end(), region.name + f[core_start:m.end()], core, region)
     return out, members
 
 
@@ -805,10 +807,23 @@ def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
     for i, sec in enumerate(secs):
         if sec.level < action_level:
             continue
-        if i in owner_sections or (sec.level == action_level and has_owner_below(i)):
-            name = sec.title.strip()
-            out.append(_program(ctx, sec.title_start, sec.title_start + len(name), name))
+        sibling_of_owner = sec.level == action_level and any(secs[j].parent == sec.parent for j in owner_sections
+                                                             if secs[j].level == action_level)
+        if i in owner_sections or (sec.level == action_level and (has_owner_below(i) or sibling_of_owner)):
+            title = sec.title.strip()
+            name = _heading_name(title, ctx.g)
+            out.append(_program(ctx, sec.title_start, sec.title_start + len(title), name))
     return out
+
+
+def _heading_name(title: str, g: Grammar) -> str:
+    """"实施健康知识普及行动" names 健康知识普及行动: a leading verb is dropped when what
+    follows ends in a program head; "强化心理健康服务体系建设" is kept whole."""
+    for verb in ("实施", "推进", "开展", "推动", "深入开展", "深入实施", "全面实施", "大力实施", "组织实施", "启动"):
+        rest = title[len(verb):]
+        if title.startswith(verb) and len(rest) >= 4 and g.program_head.search(rest) and g.program_head.search(rest).end() == len(rest):
+            return rest
+    return title
 
 
 # ------------------------------------------------------------------------ all finders

@@ -26,7 +26,9 @@ from kg.extract.entities import Context, find_entities, heading_programs
 from kg.extract.grammar import DATA as GRAMMAR_DATA, Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
-from kg.extract.relations import RelationFinder, owner_sections, program_sections, responsibility_lists
+from kg.extract.relations import (
+    RelationFinder, clause_owner_sections, owner_sections, program_sections, responsibility_lists,
+)
 from kg.extract.segment import innermost_section, sections as find_sections, sentences as find_sentences
 from kg.ingest.document import SourceDocument
 from kg.resolve.regions import detect_jurisdiction, full_name_spans
@@ -133,6 +135,8 @@ class EntityRecognizer:
         ctx.g = self.grammar
         mentions, members = find_entities(ctx, doc.user_data.get("hg_meta", {}).get("doc_number"))
         owners = owner_sections(ctx)
+        if owners:  # in a plan with lists, an action stated as 由A牵头 is an action too
+            owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
         heads = heading_programs(ctx, owners)
         # a heading's own program wins over shorter names read inside the heading
         mentions = [m for m in mentions if not (m.key.type == PROGRAM and any(

@@ -287,6 +287,9 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     right = None if re.match(_RIGHT_VERBS + "|、", after) else re.match(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}", after)
     right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
     unit = m.group("unit") or m.group("bare") or m.group("unit2") or ""
+    shared = re.match(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){_RIGHT_STOP}", after) if unit else None
+    if shared and unit in COUNT_UNITS:
+        return _strip_verbs(shared.group(1), r, places)  # 7家和6家乡镇卫生院: both count 乡镇卫生院
     if right_text.startswith(_NOT_MEASURED):
         return ""
     if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in COUNT_UNITS and len(right_text) >= 2):

@@ -322,3 +322,13 @@ def owner_sections(ctx: Context) -> set[int]:
         if i is not None:
             out.add(i)
     return out
+
+
+def clause_owner_sections(ctx: Context) -> set[int]:
+    """Sections that state their lead unit in a clause (由A牵头，B配合)."""
+    out = set()
+    for m in re.finditer(r"由[^，。；\n]{2,60}?(?:牵头|负责)(?![单部])", ctx.folded):
+        i = innermost_section(ctx.sections, m.start())
+        if i is not None:
+            out.add(i)
+    return out

@@ -83,6 +83,10 @@ def level_region(level_char: str, doc_region: Region | None) -> Region | None:
         county = [r for r in chain if r.level == "county"]
         return county[-1] if county else doc_region
     if level_char in "市州":
+        # in a county-level city's own document, 市 is that city (桐乡市), not its prefecture
+        county = [r for r in chain if r.level == "county"]
+        if county and county[-1].name.endswith("市"):
+            return county[-1]
         return table.city(doc_region) or doc_region
     if level_char == "省":
         return chain[0]

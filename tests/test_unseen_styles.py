@@ -1,0 +1,64 @@
+"""Documents written for the tests in the styles of the other kinds the tool reads (a
+county-level city's plan with 责任单位 lists and a 由A牵头 clause; a county news item
+on 医共体), to keep the rules general rather than tuned to the seeds."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_document
+from kg.ingest import read_document
+
+DOCS = Path(__file__).with_name("data") / "docs"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return extract_document(read_document(DOCS / "county_plan_tongxiang.txt"))
+
+
+@pytest.fixture(scope="module")
+def news():
+    return extract_document(read_document(DOCS / "news_haiyan.txt"))
+
+
+def names(ex, typ):
+    return {m.key.name for m in ex.mentions if m.key.type == typ}
+
+
+def rels(ex, kind):
+    return {(r.source.name, r.target.name) for r in ex.relations if r.kind == kind}
+
+
+def test_city_bodies_of_a_county_level_city(plan):
+    deps = names(plan, "Department")
+    assert {"桐乡市卫生健康局", "桐乡市市场监督管理局", "中共桐乡市委员会宣传部"} <= deps
+    assert not any(d.startswith("嘉兴市") for d in deps)
+
+
+def test_heading_actions_and_clause_leads(plan):
+    assert {"健康知识普及行动", "合理膳食行动", "推进县域医共体建设"} <= names(plan, "Program")
+    assert ("桐乡市卫生健康局", "推进县域医共体建设") in rels(plan, "lead")
+    assert {("桐乡市医疗保障局", "推进县域医共体建设"), ("桐乡市财政局", "推进县域医共体建设")} <= rels(plan, "support")
+    assert ("中共桐乡市委员会宣传部", "健康知识普及行动") in rels(plan, "lead")
+    # 会同 with no named program gives no relation
+    assert not any(t == "监测评估" for _, t in rels(plan, "lead"))
+
+
+def test_consortium_members_keep_their_region(plan, news):
+    assert ("桐乡市第一人民医院", "桐乡市第一人民医院医共体") in rels(plan, "member")
+    assert ("海盐县人民医院", "海盐县人民医院医共体") in rels(news, "member")
+    assert "人民医院" not in names(news, "Hospital")
+
+
+def test_targets_with_two_years(plan):
+    got = {(q.indicator, q.value, q.year, q.comparator) for q in plan.quantities if q.kind == "target"}
+    assert {("人均每日食盐摄入量", 9.0, 2022, "<="), ("人均每日食盐摄入量", 8.0, 2025, "<="), ("人均预期寿命", 82.0, 2025, ">=")} <= got
+
+
+def test_news_measurements_and_plan_sentence(news):
+    got = {(q.kind, q.indicator, q.value, q.year) for q in news.quantities}
+    assert ("measurement", "县域就诊率", 91.2, 2023) in got
+    assert ("measurement", "乡镇卫生院", 6.0, 2023) in got
+    assert ("target", "县域就诊率", 90.0, 2025) in got
+    assert not any(k == "measurement" and v == 90.0 for k, _, v, _ in got)  # 力争到2025年 is a plan
+    assert "海盐召开春季运动会" not in read_document(DOCS / "news_haiyan.txt").text  # related-news tail dropped
