@@ -62,3 +62,21 @@ def test_news_measurements_and_plan_sentence(news):
     assert ("target", "县域就诊率", 90.0, 2025) in got
     assert not any(k == "measurement" and v == 90.0 for k, _, v, _ in got)  # 力争到2025年 is a plan
     assert "海盐召开春季运动会" not in read_document(DOCS / "news_haiyan.txt").text  # related-news tail dropped
+
+
+@pytest.fixture(scope="module")
+def reply():
+    return extract_document(read_document(DOCS / "reply_pudong.txt"))
+
+
+def test_reply_self_reference_and_partners(reply):
+    assert {("浦东新区卫生健康委员会", "社区健康管理服务站"), ("浦东新区卫生健康委员会", "智慧家医")} <= rels(reply, "lead")
+    assert {("浦东新区民政局", "社区健康管理服务站"), ("浦东新区医疗保障局", "社区健康管理服务站"),
+            ("浦东新区财政局", "智慧家医")} <= rels(reply, "support")
+    assert any(m.surface == "我委" and m.key.name == "浦东新区卫生健康委员会" for m in reply.mentions)
+
+
+def test_reply_names(reply):
+    assert "浦东医院" in names(reply, "Hospital") and "浦东新区医院" not in names(reply, "Hospital")
+    assert "浦东新区政协八届二次会议第0123号提案" in names(reply, "PolicyDocument")
+    assert "浦东新区心血管专科联盟" in names(reply, "MedicalConsortium")

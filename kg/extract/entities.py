@@ -26,7 +26,7 @@ _CJK = r"\u3400-\u9fff"
 _QUOTED = re.compile(r"“([^“”\n]{1,40})”")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _DOC_NUMBER = re.compile(rf"[{_CJK}]{{1,10}}[〔\[［【（](\d{{4}})[〕\]］】）]\s*第?\d+号")
-_SUGGESTION = re.compile(r"(?:[区市县省])?[一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
+_SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
 _STREET = re.compile(rf"(?:(?<![{_CJK}])|(?<=[在和与及到从对、]))([{_CJK}]{{2}})(街道)|(?<=[区县市])([{_CJK}]{{2}})(街道)")
 _NUMERIC_FRAME = re.compile(r"^[一二三四五六七八九十两\d]+[大个项条]")
@@ -48,6 +48,7 @@ class Context:
     g: Grammar = field(default_factory=grammar)
     regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
     full_region_names: list[tuple[int, int, str]] | None = None
+    issuer: EntityKey | None = None  # the issuing body, which 我委/本局 refer to
     _regions_index: SpanIndex | None = None
 
     @property
@@ -164,6 +165,12 @@ def find_departments(ctx: Context) -> list[Mention]:
             enum_ends.add(pos + len(item))
             pos += len(item) + 1
     enum_set = SpanSet(enum_items)
+    if ctx.issuer is not None:
+        # 我委, 本局: the document's issuer speaking of itself
+        for m in re.finditer(r"(?:我|本)(?:委|局|办|厅|中心)(?![\u4e00-\u9fff]{0,1}(?:员|托|属|部|内))", f):
+            if ctx.issuer.name.endswith({"委": ("委员会", "委"), "局": ("局",), "办": ("办公室", "办"), "厅": ("厅",),
+                                         "中心": ("中心",)}[m.group(0)[1:]]):
+                out.append(Mention(m.start(), m.end(), ctx.issuer, ctx.surface(m.start(), m.end()), region=ctx.region_code()))
     for m in _department_pattern().finditer(f):
         alias = m.group(0)
         s, e = m.start(), m.end()
@@ -282,6 +289,8 @@ def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str,
     if level and region:
         return region.name + f[e - len(suffix) - len(core):e], region.code
     if after_region > s and region:
+        if not f[s:after_region].endswith(region.name):
+            return name, region.code  # 浦东医院: a short form is part of the registered name
         # keep only the innermost region in front: 嘉兴市海盐县X → 海盐县X
         return region.name + f[after_region:e], region.code
     if grassroots:
@@ -827,6 +836,17 @@ def _heading_name(title: str, g: Grammar) -> str:
 
 
 # ------------------------------------------------------------------------ all finders
+
+def issuer_key(issuer: str | None, region: Region | None) -> EntityKey | None:
+    """The Department an issuer line names (上海市嘉定区卫生健康委员会), if any."""
+    if not issuer:
+        return None
+    f = issuer.strip()
+    ctx = Context(f, f, region, [])
+    ctx.regions_found = region_mentions(f, region)
+    deps = [m for m in find_departments(ctx) if m.end == len(f)]
+    return deps[0].key if deps else None
+
 
 def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
     """All mentions of a document, and consortium memberships read from names."""

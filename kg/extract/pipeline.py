@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.entities import Context, find_entities, heading_programs
+from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
 from kg.extract.grammar import DATA as GRAMMAR_DATA, Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
@@ -98,6 +98,7 @@ def jurisdiction_component(doc: Doc) -> Doc:
     doc._.hg_region = region
     ctx = Context(text, original, region, [])
     ctx.full_region_names = full
+    ctx.issuer = issuer_key(fold(meta.get("issuer") or ""), region)
     doc.user_data["hg_ctx"] = ctx
     return doc
 

@@ -201,12 +201,26 @@ class RelationFinder:
         # A会同/协同/联合 B、C等部门 … Y
         for m in re.finditer(r"(会同|协同|联合|携手)", f):
             lead = [o for o in self.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
+            if not lead and f[m.start() - 1:m.start()] in ("将", "要", "拟", "也"):
+                lead = [o for o in self.index.ending_at(m.start() - 1) if o.key.type == DEPARTMENT]
             if not lead:
                 continue
             sent_s, sent_e = self._sentence(m.start())
-            stop = re.search(r"等(?:部门|单位)|[，。；将]", f[m.end():sent_e])
-            partners_end = m.end() + (stop.start() if stop else 0)
-            partners = [o for o in self._orgs_in(m.end(), partners_end) if o.key.type == DEPARTMENT]
+            # the partners: the run of bodies right after the verb, joined by 、和及
+            partners, pos = [], m.end()
+            while True:
+                nxt = [o for o in self.index.starting_at(pos) if o.key.type == DEPARTMENT]
+                if not nxt:
+                    break
+                longest = max(nxt, key=lambda o: o.end)
+                partners.append(longest)
+                pos = longest.end
+                sep = re.match(r"、|和|及|以及|与", f[pos:pos + 2])
+                if not sep:
+                    break
+                pos += sep.end()
+            tail = re.match(r"等(?:\d+个)?(?:部门|单位)", f[pos:pos + 8])
+            partners_end = pos + (tail.end() if tail else 0)
             progs = self._programs_in(partners_end, self._clause_run_end(partners_end, sent_e))
             if not partners or not progs:
                 continue
