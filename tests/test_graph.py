@@ -52,7 +52,7 @@ def test_serialisation_is_deterministic_and_parses(seeds_store):
     g = rdflib.Graph().parse(data=a, format="turtle")
     assert len(g) == len(seeds_store)
     trig = rdflib.Dataset().parse(data=seeds_store.serialize("trig"), format="trig")
-    assert len([c for c in trig.contexts() if len(c)]) == 5
+    assert len([g for g in trig.graphs() if len(g)]) == 5
 
 
 def test_slugs_are_readable_and_stable():
