@@ -332,11 +332,12 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         out.append(Mention(start, m.end(), EntityKey(HOSPITAL, name), ctx.surface(start, m.end()), region=code))
     # Well-known hospitals written without a hospital suffix in the gazetteer
     by_alias, _, pat = _hospital_gazetteer()
+    found = SpanIndex(out)
     for m in pat.finditer(f):
         h = by_alias[m.group(0)]
         if h.get("type") == "Organization" or not _gazetteer_in_scope(h, m.group(0), ctx):
             continue
-        if any(x.start <= m.start() and m.end() <= x.end for x in out):
+        if any(x.end >= m.end() for x in found.starting_in(max(0, m.start() - 40), m.start() + 1)):
             continue
         r = regions().pick(h.get("region", ""), ctx.doc_region)
         out.append(Mention(m.start(), m.end(), EntityKey(HOSPITAL, h["name"]), ctx.surface(m.start(), m.end()),
@@ -481,8 +482,9 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
                 break
     # unquoted: <region><specialty>专科联盟 — a consortium written without quotes carries
     # its region (full name or level character) and a short specialty in front
+    taken_set = SpanSet(taken)
     for m in g.consortium_suffix.finditer(f):
-        if SpanSet(taken).covers(m.start(), slack=2):
+        if taken_set.covers(m.start(), slack=2):
             continue
         s = g.left_extend(f, m.start(), max_len=14)
         s = _cut_at_region(ctx, s, m.start())
@@ -526,14 +528,12 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         for (s, e), num in numbers.items():
             if m.end() <= s <= m.end() + 2 and after.startswith(("（", "(")):
                 key_name = num
-        if key_name is None and own_number and f.rfind("\n", 0, m.start()) < 0 and "印发" in f[:m.start()] + f[:200]:
-            pass
         name = key_name or "《" + title + "》"
         out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
     # the document's own number and the 《title》 it issues ("印发《T》的通知")
     if own_number:
         for m in _BOOK.finditer(f[:400]):
-            line_start = f.rfind("\n", 0, m.start()) + 1
+            line_start = f.rfind("\n", max(0, m.start() - 400), m.start()) + 1
             line = f[line_start:f.find("\n", m.end()) if f.find("\n", m.end()) >= 0 else len(f)]
             if "印发" in line or "关于" in line[:m.start() - line_start + 2]:
                 out.append(Mention(m.start(), m.end(), EntityKey(POLICY, own_number), ctx.surface(m.start(), m.end())))

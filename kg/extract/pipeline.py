@@ -234,9 +234,13 @@ def quantities_component(doc: Doc) -> Doc:
     import re
 
     from kg.extract.quantities import PLAN_WORDS
+    line_start, prev = 0, 0
     for s, e in doc.user_data.get("hg_sentences", []):
         sent = text[s:e]
-        line_start = text.rfind("\n", 0, s) + 1
+        nl = text.rfind("\n", prev, s)  # sentences come in order: look back only to the previous one
+        if nl >= 0:
+            line_start = nl + 1
+        prev = s
         if line_start == s:
             m = re.match(r"\D{0,12}?(\d{4})\s*年", sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
