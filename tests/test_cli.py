@@ -1,5 +1,4 @@
 """The command line, through click's CliRunner."""
-import json
 
 import pytest
 import rdflib

@@ -38,6 +38,14 @@ def _rows(store: GraphStore, q: str) -> list[list[str]]:
     return [[(sol[c].value if sol[c] is not None else "") for c in cols] for sol in res]
 
 
+def _grouped(store: GraphStore, q: str) -> dict[str, set]:
+    """First column → set of the rest (a value, or a tuple when there are several)."""
+    out: dict[str, set] = defaultdict(set)
+    for row in _rows(store, q):
+        out[row[0]].add(row[1] if len(row) == 2 else tuple(row[1:]))
+    return out
+
+
 def explorer_data(store: GraphStore) -> tuple[dict[str, NodeInfo], list[EdgeInfo]]:
     P = f"PREFIX hg: <{HG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
     nodes: dict[str, NodeInfo] = {}
@@ -48,21 +56,11 @@ def explorer_data(store: GraphStore) -> tuple[dict[str, NodeInfo], list[EdgeInfo
             continue
         if e not in nodes or rank[cls] < rank[nodes[e].cls]:
             nodes[e] = NodeInfo(e, label, cls)
-    alias = defaultdict(set)
-    for e, a in _rows(store, P + "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }"):
-        alias[e].add(a)
-    regions = defaultdict(set)
-    for e, r in _rows(store, P + "SELECT ?e ?r WHERE { ?e hg:region/rdfs:label ?r }"):
-        regions[e].add(r)
-    evidence = defaultdict(set)
-    for e, ev, f in _rows(store, P + "SELECT ?e ?ev ?f WHERE { ?e hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }"):
-        evidence[e].add((ev, f))
-    docs = defaultdict(set)
-    for e, f in _rows(store, P + "SELECT ?e ?f WHERE { ?e prov:wasDerivedFrom/hg:fileName ?f }"):
-        docs[e].add(f)
-    targets = defaultdict(set)
-    for p, tl in _rows(store, P + "SELECT ?p ?tl WHERE { ?p hg:hasTarget/rdfs:label ?tl }"):
-        targets[p].add(tl)
+    alias = _grouped(store, P + "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }")
+    regions = _grouped(store, P + "SELECT ?e ?r WHERE { ?e hg:region/rdfs:label ?r }")
+    evidence = _grouped(store, P + "SELECT ?e ?ev ?f WHERE { ?e hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }")
+    docs = _grouped(store, P + "SELECT ?e ?f WHERE { ?e prov:wasDerivedFrom/hg:fileName ?f }")
+    targets = _grouped(store, P + "SELECT ?p ?tl WHERE { ?p hg:hasTarget/rdfs:label ?tl }")
     for e, n in nodes.items():
         n.aliases = sorted(alias[e])
         n.regions = sorted(regions[e])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.extract.grammar import Grammar, grammar
 from kg.extract.model import (
-    CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION, EntityKey, Mention, Section,
+    CONSORTIUM, DEPARTMENT, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION, EntityKey, Mention, Section,
 )
 from kg.extract.segment import innermost_section
 from kg.extract.spans import SpanIndex, SpanSet
@@ -515,6 +515,7 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         while s < m.end() and g.boundary_before(f, s) is False and f[s] in g.stop_chars:
             s += 1
         numbers[(s, m.end())] = re.sub(r"\s+", "", f[s:m.end()])
+    number_at = {s: num for (s, _e), num in numbers.items()}
     for (s, e), num in numbers.items():
         out.append(Mention(s, e, EntityKey(POLICY, num), ctx.surface(s, e)))
     for m in _BOOK.finditer(f):
@@ -525,9 +526,8 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         # 《T》（沪府发〔2019〕16号）: the number names the document, the title is an alias
         after = f[m.end():m.end() + 3]
         key_name = None
-        for (s, e), num in numbers.items():
-            if m.end() <= s <= m.end() + 2 and after.startswith(("（", "(")):
-                key_name = num
+        if after.startswith(("（", "(")):
+            key_name = next((number_at[k] for k in range(m.end(), m.end() + 3) if k in number_at), None)
         name = key_name or "《" + title + "》"
         out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
     # the document's own number and the 《title》 it issues ("印发《T》的通知")

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
 from kg.extract.grammar import DATA as GRAMMAR_DATA, Grammar
-from kg.extract.model import PROGRAM, Extraction, Mention
+from kg.extract.model import PROGRAM, Extraction
 from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
 from kg.extract.relations import (
     RelationFinder, clause_owner_sections, owner_sections, program_sections, responsibility_lists,
