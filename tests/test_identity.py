@@ -67,3 +67,14 @@ def test_iris_are_readable_and_region_scoped(seeds_store):
     assert str(idx["闵行区卫生健康委员会"]).endswith("/id/department/闵行区卫生健康委员会")
     assert str(idx["健康知识普及行动"]).endswith("/id/program/闵行区/健康知识普及行动")
     assert str(idx["闵行区"]).endswith("/id/region/闵行区-310112")
+
+
+def test_hospital_gazetteer_has_one_row_per_hospital():
+    import json
+
+    from kg.paths import PACKAGE_DIR
+
+    rows = json.loads((PACKAGE_DIR / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))["hospitals"]
+    names = [h["name"] for h in rows]
+    forms = names + [a for h in rows for a in h.get("aliases", [])]
+    assert len(forms) == len(set(forms)), "a name or alias names two rows"
