@@ -80,3 +80,14 @@ def test_reply_names(reply):
     assert "浦东医院" in names(reply, "Hospital") and "浦东新区医院" not in names(reply, "Hospital")
     assert "浦东新区政协八届二次会议第0123号提案" in names(reply, "PolicyDocument")
     assert "浦东新区心血管专科联盟" in names(reply, "MedicalConsortium")
+
+
+def test_provincial_plan():
+    ex = extract_document(read_document(DOCS / "plan_zhejiang_province.txt"))
+    assert {"浙江省教育厅", "浙江省广播电视局", "浙江省卫生健康委员会", "中共浙江省委员会宣传部"} <= names(ex, "Department")
+    assert "爱国卫生运动" not in names(ex, "Program")  # inside 省爱国卫生运动委员会
+    assert ("浙江省教育厅", "健康知识普及行动") in rels(ex, "support")
+    assert ("浙江省爱国卫生运动委员会", "健康浙江行动") in rels(ex, "lead")
+    got = {(q.indicator, q.value, q.unit, q.year, q.comparator) for q in ex.quantities}
+    assert {("婴儿死亡率", 5.0, "‰", 2022, "<="), ("孕产妇死亡率", 8.0, "/10万", 2030, "<="),
+            ("15岁以上人群吸烟率", 15.0, "%", 2030, "<")} <= got

@@ -864,6 +864,10 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     mentions += policies
     programs = find_programs(ctx, cspans)
     # programs inside 《titles》 and inside other names are not separate mentions
+    # a program name inside an organisation's name (省爱国卫生运动委员会) is part of that name
+    orgs = SpanIndex([m for m in mentions if m.key.type in (DEPARTMENT, HOSPITAL, CONSORTIUM)])
+    programs = [p for p in programs if not any(o.start <= p.start and p.end <= o.end and (o.start, o.end) != (p.start, p.end)
+                                               for o in orgs.starting_in(max(0, p.start - 40), p.start + 1))]
     mentions += programs
     # names inside a cited document's number or title belong to the citation
     cited = SpanIndex([(p.start, p.end) for p in policies], start=lambda t: t[0], end=lambda t: t[1])
