@@ -91,3 +91,13 @@ def test_provincial_plan():
     got = {(q.indicator, q.value, q.unit, q.year, q.comparator) for q in ex.quantities}
     assert {("婴儿死亡率", 5.0, "‰", 2022, "<="), ("孕产妇死亡率", 8.0, "/10万", 2030, "<="),
             ("15岁以上人群吸烟率", 15.0, "%", 2030, "<")} <= got
+
+
+def test_work_summary_figures():
+    ex = extract_document(read_document(DOCS / "summary_jiading.txt"))
+    got = {(q.kind, q.indicator, q.value, q.unit, q.year) for q in ex.quantities}
+    assert {("measurement", "高血压患者规范管理率", 78.5, "%", 2023), ("measurement", "平均住院日", 6.8, "天", 2023),
+            ("measurement", "医疗机构门急诊总量同比增长", 8.4, "%", 2023), ("measurement", "签约率", 41.5, "%", 2023),
+            ("target", "家庭医生签约率", 45.0, "%", 2024)} <= got
+    assert ("measurement", "接种率", 99.0, "%", 2023) in got  # 免疫规划 is a noun, not a plan
+    assert "2024年工作计划" not in names(ex, "Program")

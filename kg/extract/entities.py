@@ -783,6 +783,8 @@ def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
 
 
 def _program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
+    if re.match(r"\d{4}年", core):
+        return True  # 2024年工作计划: a year's plan section, not a named program
     rest = core
     if len(rest) < 2 or _NUMERIC_FRAME.match(rest):
         return True

@@ -11,6 +11,7 @@ Components that carry data (the entity grammar) save it with ``to_disk``.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -219,6 +220,9 @@ def quantities_component(doc: Doc) -> Doc:
     ctx = _ctx(doc)
     meta = doc.user_data.get("hg_meta", {})
     doc_year = int(meta["date"][:4]) if meta.get("date") else None
+    title_year = re.search(r"(\d{4})\s*年", fold(meta.get("title") or ""))
+    if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
+        doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
     text = _text(doc)
     plan = is_plan_document(bool(responsibility_lists(text)), fold(meta.get("title") or ""))
     program_for_offset = _program_for(doc)
@@ -231,8 +235,6 @@ def quantities_component(doc: Doc) -> Doc:
     out = []
     para_year: int | None = None
     plan_year: int | None = None
-    import re
-
     from kg.extract.quantities import PLAN_WORDS
     line_start, prev = 0, 0
     for s, e in doc.user_data.get("hg_sentences", []):
@@ -242,11 +244,14 @@ def quantities_component(doc: Doc) -> Doc:
             line_start = nl + 1
         prev = s
         if line_start == s:
-            m = re.match(r"\D{0,12}?(\d{4})\s*年", sent)
+            m = re.match(r"\D{0,40}?(\d{4})\s*年", sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
             targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year)
         else:
+            opening = re.match(r"\D{0,6}?(\d{4})\s*年", sent)
+            if opening and 1990 <= int(opening.group(1)) <= 2100:
+                para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
             targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year)
         if targets:
             out.extend(targets)

@@ -104,8 +104,8 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 # 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要)
-PLAN_WORDS = re.compile(r"(?<!行动)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
-FUTURE_CLAUSE = re.compile(r"(?<![截年])(?:到|至)\d{4}年|(?<!行动)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局)|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
+PLAN_WORDS = re.compile(r"(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
+FUTURE_CLAUSE = re.compile(r"(?<![截年])(?:到|至)\d{4}年|(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局)|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
 
 
 _COUNT_TARGET = re.compile(r"(?:新增|新建|建成|建设|打造|完成)\s*(\d+)\s*([家个所座])([\u4e00-\u9fff]{2,12}?)(?=及|和|、|的|，|。)"
@@ -219,8 +219,10 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                 continue
             if re.fullmatch(r"\d{4}", num) and unit in ("年",):
                 continue
-            if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")) or unit == "天":
+            if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
                 continue
+            if unit == "天" and not re.search(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$", before):
+                continue  # days count only as a duration indicator (平均住院日6.8天)
             if unit == "岁" and not re.search(r"寿命|年龄", before + after[:4]):
                 continue
             if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not re.search(r"连续$|^分钟|^小时", before[-2:] + unit)):
@@ -232,6 +234,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             indicator = _measurement_indicator(before, after, m, r, places)
             if not indicator:
                 continue
+            if out and re.fullmatch(r"(?:同比|较上年|比上年|环比)?(?:增长|提高|下降|减少|增加|上升)", indicator):
+                indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
             comparator = ""
             pre, post = m.group("pre") or "", (m.group("post") or "") + (m.group("mid") or "")
             if pre in ("不超过",) or post == "以内":
@@ -282,7 +286,8 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
     before it ("建成健康主题公园11座", "行动计划5个")."""
     left = re.split(r"[，。；、]", before)[-1] if before else ""
-    left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增)$", "", left)
+    left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增|"
+                  r"保持在|稳定在|控制在|维持在)$", "", left)
     left = _strip_verbs(left, r, places)
     right = None if re.match(_RIGHT_VERBS + "|、", after) else re.match(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}", after)
     right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
@@ -301,7 +306,7 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     return right_text
 
 
-_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共)?(?:建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
+_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共|全年)?(?:完成了|完成|建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
 
 
 def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
