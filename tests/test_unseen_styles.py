@@ -101,3 +101,11 @@ def test_work_summary_figures():
             ("target", "家庭医生签约率", 45.0, "%", 2024)} <= got
     assert ("measurement", "接种率", 99.0, "%", 2023) in got  # 免疫规划 is a noun, not a plan
     assert "2024年工作计划" not in names(ex, "Program")
+
+
+def test_hospital_group_in_another_province():
+    ex = extract_document(read_document(DOCS / "news_shenzhen_luohu.txt"))
+    assert "罗湖医院集团" in names(ex, "MedicalConsortium")
+    assert "罗湖医院" not in names(ex, "Hospital")
+    assert ("罗湖区人民医院", "罗湖医院集团") in rels(ex, "member")
+    assert {"罗湖区卫生健康局", "罗湖区财政局", "罗湖区医疗保障局"} <= names(ex, "Department")

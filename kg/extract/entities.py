@@ -318,6 +318,8 @@ def find_hospitals(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     for m in g.hospital_suffix.finditer(f):
         suffix = m.group(0)
+        if f.startswith(("集团", "共同体", "联合体", "联盟"), m.end()):
+            continue  # 罗湖医院集团: part of a group's name
         start = g.left_extend(f, m.start())
         start = _cut_at_region(ctx, start, m.start())
         if start == m.start() and suffix not in ("社区卫生服务中心",):
@@ -494,11 +496,16 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             level, core_start = f[s], s + 1
             region = level_region(level, ctx.doc_region)
         core = f[core_start:m.start()]
-        if region is None or not (2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
+        group_name = m.group(0) in ("医院集团", "医疗集团") and not level and core == ""  # 罗湖医院集团
+        if region is None or not (group_name or 2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
             continue
-        if _hospital_is_generic(core, g) or core in g.consortium_generic or (s > 0 and f[s - 1] in "“”"):
+        if not group_name and (_hospital_is_generic(core, g) or core in g.consortium_generic):
             continue
-        add(s, m.end(), region.name + f[core_start:m.end()], core, region)
+        if s > 0 and f[s - 1] in "“”":
+            continue
+        full_prefix = level or f[s:core_start].endswith(region.name)
+        name = (region.name + f[core_start:m.end()]) if full_prefix else f[s:m.end()]  # a short form stays as written
+        add(s, m.end(), name, core, region)
     return out, members
 
 

@@ -198,6 +198,7 @@ def relations_component(doc: Doc) -> Doc:
     finder.mentions = finder.mentions + finder.new_mentions
     finder.clauses(program_for_offset)
     finder.consortium_roles()
+    finder.consortium_core_clauses()
     finder.members(doc._.hg_members or [])
     # sub-actions are part of their action
     by_section = doc._.hg_programs_by_section or {}

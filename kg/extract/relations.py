@@ -282,6 +282,21 @@ class RelationFinder:
             if src and dst:
                 self._add(kind, src, dst, m.start(), m.group(2))
 
+    def consortium_core_clauses(self) -> None:
+        """以A为核心/龙头，…组建B: the consortium is built around A."""
+        f = self.ctx.folded
+        for m in re.finditer(r"以([^，。；以\n]{2,20}?)(为核心|为龙头|为牵头单位)[，,]", f):
+            s_end = self._sentence(m.start())[1]
+            build = re.compile(r"(?:组建|成立|建立|组成|建成)(?:了)?")
+            for b in build.finditer(f, m.end(), s_end):
+                named = [o for o in self.index.starting_at(b.end()) if o.key.type == CONSORTIUM]
+                if named:
+                    orgs = self._orgs_in(*m.span(1))
+                    if orgs:
+                        kind = "member" if m.group(2) == "为核心" else "lead"
+                        self._add(kind, orgs[0].key, named[0].key, m.start(), m.group(2))
+                    break
+
     def _collective(self, s: int, e: int, region) -> EntityKey | None:  # noqa: ANN001
         orgs = self._orgs_in(s, e)
         if orgs:
