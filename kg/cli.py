@@ -259,7 +259,7 @@ def resolve(name: str, region: str | None) -> None:
     if not res:
         _fail(f"{name!r} is not read as any entity")
     click.echo(format_result(QueryResult(["surface", "type", "canonical", "region", "iri", "why"],
-                                         [[r.surface, r.type, r.canonical, r.region, r.iri, r.reason] for r in res]), max_cell=80))
+                                         [[r.surface, r.type, r.canonical, r.region, r.iri, r.reason] for r in res]), max_cell=200))
 
 
 if __name__ == "__main__":  # pragma: no cover
