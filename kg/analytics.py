@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.graph.store import GraphStore
 from kg.explorer.data import explorer_data
+from kg.graph.store import GraphStore
 
 HG = "https://w3id.org/healthgov-kg/ontology#"
 ORG_CLASSES = {"Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization"}

@@ -252,8 +252,8 @@ def resolve(name: str, region: str | None) -> None:
       kg resolve 区卫健委 --region 闵行区
       kg resolve 長寧區衛健委
     """
-    from kg.sparql import QueryResult, format_result
     from kg.resolve.explain import resolve_name
+    from kg.sparql import QueryResult, format_result
 
     res = resolve_name(name, region)
     if not res:

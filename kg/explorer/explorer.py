@@ -17,8 +17,8 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
-from kg.graph.store import GraphStore
 from kg.explorer.data import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
+from kg.graph.store import GraphStore
 from kg.textnorm import _opencc_ts_only
 
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"

@@ -3,9 +3,9 @@ some classes, one region."""
 from __future__ import annotations
 
 from kg.errors import KGError
-from kg.graph.store import GraphStore
 from kg.explorer.data import explorer_data
 from kg.explorer.explorer import render_data
+from kg.graph.store import GraphStore
 from kg.textnorm import fold
 
 

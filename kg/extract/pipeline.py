@@ -24,13 +24,20 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
-from kg.extract.grammar import DATA as GRAMMAR_DATA, Grammar
+from kg.extract.grammar import DATA as GRAMMAR_DATA
+from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction
 from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
 from kg.extract.relations import (
-    RelationFinder, clause_owner_sections, owner_sections, program_sections, responsibility_lists,
+    RelationFinder,
+    clause_owner_sections,
+    owner_sections,
+    program_sections,
+    responsibility_lists,
 )
-from kg.extract.segment import innermost_section, sections as find_sections, sentences as find_sentences
+from kg.extract.segment import innermost_section
+from kg.extract.segment import sections as find_sections
+from kg.extract.segment import sentences as find_sentences
 from kg.ingest.document import SourceDocument
 from kg.resolve.regions import detect_jurisdiction, full_name_spans
 from kg.textnorm import fold

@@ -10,9 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.entities import Context, _program
+from kg.extract.entities import Context, program_mention
 from kg.extract.model import (
-    CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, PROGRAM, EntityKey, Mention, RelationMention,
+    CONSORTIUM,
+    DEPARTMENT,
+    GROUP,
+    HOSPITAL,
+    ORGANIZATION,
+    PROGRAM,
+    EntityKey,
+    Mention,
+    RelationMention,
 )
 from kg.extract.segment import innermost_section
 from kg.extract.spans import SpanIndex
@@ -193,7 +201,7 @@ class RelationFinder:
             if not progs and m.group(1):
                 obj = self.ctx.g.strip_scope(f[m.end():clause_end].strip())
                 if 4 <= len(obj) <= 20:
-                    pm = _program(self.ctx, clause_end - len(obj), clause_end, obj)
+                    pm = program_mention(self.ctx, clause_end - len(obj), clause_end, obj)
                     self.new_mentions.append(pm)
                     progs = [pm]
             for p in progs:

@@ -16,7 +16,17 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.model import (
-    CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION, EntityKey, Extraction, Quantity,
+    CONSORTIUM,
+    DEPARTMENT,
+    GROUP,
+    HOSPITAL,
+    ORGANIZATION,
+    POLICY,
+    PROGRAM,
+    REGION,
+    EntityKey,
+    Extraction,
+    Quantity,
 )
 from kg.graph.vocab import HG, RELATION_PROPERTY, SCHEMA
 from kg.ingest.document import SourceDocument

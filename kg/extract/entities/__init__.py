@@ -1,0 +1,70 @@
+"""Entity recognition by lexicon, suffix grammar and quotation conventions.
+
+Works on the folded text (Simplified, Chinese punctuation) and returns mentions whose
+offsets also index the original text. Each module of this package finds one kind of
+name; :func:`find_entities` runs them and settles overlaps.
+"""
+from __future__ import annotations
+
+from kg.extract.entities.common import Context
+from kg.extract.entities.consortia import find_consortia
+from kg.extract.entities.departments import find_departments, issuer_key
+from kg.extract.entities.hospitals import find_hospitals
+from kg.extract.entities.policies import find_policy_documents
+from kg.extract.entities.programs import find_programs, heading_programs, program_mention
+from kg.extract.entities.regions import find_regions, find_zones
+from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, POLICY, REGION, Mention
+from kg.extract.segment import innermost_section
+from kg.extract.spans import SpanIndex
+from kg.resolve.regions import region_mentions
+
+__all__ = ["Context", "find_entities", "heading_programs", "issuer_key", "program_mention", "section_of"]
+
+
+def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """All mentions of a document, and consortium memberships read from names."""
+    ctx.regions_found = region_mentions(ctx.folded, ctx.doc_region, full=ctx.full_region_names)
+    mentions: list[Mention] = []
+    mentions += find_regions(ctx)
+    mentions += find_zones(ctx)
+    mentions += find_departments(ctx)
+    hospitals = find_hospitals(ctx)
+    consortia, members = find_consortia(ctx)
+    cspans = [(m.start, m.end) for m in consortia]
+    # a hospital suffix inside a consortium name ("肿瘤医院-闵行") is still the hospital
+    mentions += hospitals + consortia
+    policies = find_policy_documents(ctx, own_number)
+    mentions += policies
+    programs = find_programs(ctx, cspans)
+    # programs inside 《titles》 and inside other names are not separate mentions
+    # a program name inside an organisation's name (省爱国卫生运动委员会) is part of that name
+    orgs = SpanIndex([m for m in mentions if m.key.type in (DEPARTMENT, HOSPITAL, CONSORTIUM)])
+    programs = [p for p in programs if not any(o.start <= p.start and p.end <= o.end and (o.start, o.end) != (p.start, p.end)
+                                               for o in orgs.starting_in(max(0, p.start - 40), p.start + 1))]
+    mentions += programs
+    # names inside a cited document's number or title belong to the citation
+    cited = SpanIndex([(p.start, p.end) for p in policies], start=lambda t: t[0], end=lambda t: t[1])
+
+    def inside_citation(m: Mention) -> bool:
+        return any((a, b) != (m.start, m.end) for a, b in cited.starting_in(max(0, m.start - 80), m.start + 1) if b >= m.end)
+
+    mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or not inside_citation(m)]
+    return _dedupe(mentions), members
+
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.key.type, m.key.name)):
+        k = (m.start, m.end, m.key)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(m)
+    return out
+
+
+
+def section_of(ctx: Context, offset: int) -> int | None:
+    return innermost_section(ctx.sections, offset)

@@ -1,0 +1,164 @@
+"""What the entity finders share: the document context, quotation patterns, the hospital
+gazetteer and region-prefix helpers.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.grammar import Grammar, grammar
+from kg.extract.model import (
+    EntityKey,
+    Section,
+)
+from kg.extract.spans import SpanIndex
+from kg.lexicon import compile_words
+from kg.paths import PACKAGE_DIR
+from kg.resolve.regions import Region, innermost, regions
+
+CJK = r"\u3400-\u9fff"
+
+
+
+QUOTED = re.compile(r"“([^“”\n]{1,40})”")
+
+
+
+BOOK = re.compile(r"《([^《》\n]{2,60})》")
+
+
+
+TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+
+NUMERIC_FRAME = re.compile(r"^[一二三四五六七八九十两\d]+[大个项条]")
+
+
+
+SLOGAN_SHORT = re.compile(r"^[一二两三四五六七八九十双多]\S{1,3}$")
+
+
+
+HOTLINE = re.compile(rf"^[{CJK}]+\d+$")
+
+
+
+MEDICAL_CENTRE = re.compile(r"(?:诊治|干预|诊疗|康复|急救|医学|治疗)中心$")
+
+
+
+@dataclass
+class Context:
+    """What the finders share about one document."""
+
+    folded: str
+    original: str
+    doc_region: Region | None
+    sections: list[Section]
+    g: Grammar = field(default_factory=grammar)
+    regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
+    full_region_names: list[tuple[int, int, str]] | None = None
+    issuer: EntityKey | None = None  # the issuing body, which 我委/本局 refer to
+    _regions_index: SpanIndex | None = None
+
+    @property
+    def region_index(self) -> SpanIndex:
+        if self._regions_index is None or len(self._regions_index.items) != len(self.regions_found):
+            self._regions_index = SpanIndex(self.regions_found, start=lambda t: t[0], end=lambda t: t[1])
+        return self._regions_index
+
+    def surface(self, s: int, e: int) -> str:
+        return self.original[s:e]
+
+    def sentence_region(self, offset: int) -> Region | None:
+        """The most specific region named in the line holding ``offset`` before it,
+        else the document's region."""
+        ls = max(self.folded.rfind("\n", max(0, offset - 400), offset) + 1, offset - 400)
+        found = [t[2] for t in self.region_index.starting_in(ls, offset) if t[2].level == "county"]
+        return found[-1] if found else self.doc_region
+
+    def region_code(self) -> str:
+        return self.doc_region.code if self.doc_region else ""
+
+
+
+@lru_cache(maxsize=1)
+def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], re.Pattern[str]]:
+    raw = json.loads((PACKAGE_DIR / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))
+    by_alias: dict[str, dict] = {}
+    by_short: dict[str, dict] = {}
+    for h in raw["hospitals"]:
+        for a in [h["name"]] + h.get("aliases", []):
+            by_alias.setdefault(a, h)
+        for s in h.get("short", []):
+            by_short.setdefault(s, h)
+    return by_alias, by_short, compile_words(tuple(by_alias))
+
+
+
+def gazetteer_in_scope(h: dict, alias: str, ctx: Context) -> bool:
+    """Generic-sounding aliases (肿瘤医院) only name the gazetteer hospital inside the
+    region they are scoped to; an alias written with a level character (市第一人民医院)
+    only inside the hospital's own city."""
+    scope = h.get("alias_scope", {}).get(alias)
+    if scope is None and alias[:1] in "市区县" and h.get("region"):
+        home = regions().pick(h["region"], ctx.doc_region)
+        scope = regions().city(home).name if home and regions().city(home) else None
+    if not scope or ctx.doc_region is None:
+        return scope is None
+    return any(r.name == scope for r in regions().chain(ctx.doc_region))
+
+
+
+def strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | None]:
+    """Skip region names at the front of a name; return (offset after them, innermost)."""
+    chain = []
+    pos = s
+    while True:
+        nxt = [t for t in ctx.region_index.starting_at(pos) if t[1] <= e]
+        if not nxt:
+            break
+        chain.append(nxt[0][2])
+        pos = nxt[0][1]
+    return pos, innermost(chain)
+
+
+
+def hospital_is_generic(core: str, g: Grammar) -> bool:
+    """A name core made only of generic modifiers (县级, 区属, 综合 …) names a kind of
+    hospital, not one hospital."""
+    rest = core
+    while rest:
+        for w in sorted(g.hospital_generic | g.hospital_type_words, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            break
+    return rest == ""
+
+
+
+def only_words(text: str, words: set[str]) -> bool:
+    rest = text
+    while rest:
+        for w in sorted(words, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            return False
+    return True
+
+
+
+def cut_at_region(ctx: Context, start: int, head: int) -> int:
+    """A name that has a full region name inside it starts at that region name
+    ("借嘉定区中心医院" → "嘉定区中心医院")."""
+    for s, e, r in ctx.region_index.starting_in(start + 1, head):
+        if r.name == ctx.folded[s:e]:
+            return s
+    return start

@@ -1,0 +1,125 @@
+"""Medical consortia (医联体, 医共体, 专科联盟, 医院集团) and the members their names give.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.common import (
+    QUOTED,
+    Context,
+    cut_at_region,
+    hospital_gazetteer,
+    hospital_is_generic,
+    strip_region_prefix,
+)
+from kg.extract.model import (
+    CONSORTIUM,
+    HOSPITAL,
+    ORGANIZATION,
+    EntityKey,
+    Mention,
+)
+from kg.extract.spans import SpanSet
+from kg.resolve.bodies import level_region
+from kg.resolve.regions import Region, regions
+
+
+def _consortium_members(ctx: Context, label: str, region: Region | None = None) -> list[Mention]:
+    """Members named inside a consortium's name: "龙华-闵行" → 龙华医院 (the district
+    side is a region, not a member); "瑞金嘉定" → 瑞金医院."""
+    by_alias, by_short, _ = hospital_gazetteer()
+    parts = [p for p in re.split(r"[-—–－]", label) if p]
+    fam = regions().family_shorts(ctx.doc_region) if ctx.doc_region else {}
+    region_names = set(fam) | ({ctx.doc_region.name} if ctx.doc_region else set())
+    if len(parts) == 1:
+        for rn in sorted(region_names, key=len, reverse=True):
+            if label.endswith(rn) and len(label) > len(rn):
+                parts = [label[: -len(rn)], rn]
+                break
+            if label.startswith(rn) and len(label) > len(rn):
+                parts = [rn, label[len(rn):]]
+                break
+    out = []
+    for p in parts:
+        if p in region_names:
+            continue
+        h = by_alias.get(p) or by_short.get(p)
+        if h is None and p.endswith(("医院", "中心")):
+            # 桐乡市第一人民医院医共体: the member is the region's own 第一人民医院
+            name = (region.name + p) if region is not None and not p.startswith(region.name) else p
+            out.append(Mention(0, 0, EntityKey(HOSPITAL, name), name))
+            continue
+        if h is None:
+            continue
+        typ = ORGANIZATION if h.get("type") == "Organization" else HOSPITAL
+        out.append(Mention(0, 0, EntityKey(typ, h["name"]), p))
+    return out
+
+
+
+def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """Named consortia and the members their names give, as (member, consortium)."""
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    members: list[tuple[Mention, Mention]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, name: str, label: str, name_region: Region | None = None) -> None:
+        region = ctx.doc_region
+        mention = Mention(s, e, EntityKey(CONSORTIUM, name), ctx.surface(s, e), region=region.code if region else "")
+        out.append(mention)
+        taken.append((s, e))
+        for mem in _consortium_members(ctx, label, name_region):
+            mem.start, mem.end = s, e
+            members.append((mem, mention))
+
+    # “A”“B”“C”三大紧密型医联体 and “A”中医医疗联合体
+    for m in re.finditer(r"((?:“[^“”\n]{1,20}”[、和及]?){1,6})([一二三四五六七八九十两\d]+大)?(" + "|".join(g.consortium_suffixes) + ")", f):
+        suffix = m.group(3)
+        for q in QUOTED.finditer(m.group(1)):
+            inner = q.group(1)
+            qs = m.start(1) + q.start(1)
+            if "、" in inner or "，" in inner:
+                continue
+            if inner in g.consortium_suffixes or any(inner.endswith(x) for x in g.consortium_suffixes):
+                continue
+            name = inner + suffix
+            add(qs, qs + len(inner), name, inner)
+    # quoted full names: “复旦-闵行健康联合体”
+    for q in QUOTED.finditer(f):
+        inner = q.group(1)
+        if "、" in inner or "，" in inner:
+            continue  # a quoted list of forms ("全面托管、…、医疗联合体"), not a name
+        for suf in g.consortium_suffixes:
+            if inner.endswith(suf) and len(inner) > len(suf) + 1:
+                label = inner[: -len(suf)]
+                if label in g.consortium_generic:
+                    break
+                add(q.start(1), q.end(1), inner, label)
+                break
+    # unquoted: <region><specialty>专科联盟 — a consortium written without quotes carries
+    # its region (full name or level character) and a short specialty in front
+    taken_set = SpanSet(taken)
+    for m in g.consortium_suffix.finditer(f):
+        if taken_set.covers(m.start(), slack=2):
+            continue
+        s = g.left_extend(f, m.start(), max_len=14)
+        s = cut_at_region(ctx, s, m.start())
+        core_start, region = strip_region_prefix(ctx, s, m.start())
+        level = ""
+        if region is None and f[s:s + 1] in "区市县":
+            level, core_start = f[s], s + 1
+            region = level_region(level, ctx.doc_region)
+        core = f[core_start:m.start()]
+        group_name = m.group(0) in ("医院集团", "医疗集团") and not level and core == ""  # 罗湖医院集团
+        if region is None or not (group_name or 2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
+            continue
+        if not group_name and (hospital_is_generic(core, g) or core in g.consortium_generic):
+            continue
+        if s > 0 and f[s - 1] in "“”":
+            continue
+        full_prefix = level or f[s:core_start].endswith(region.name)
+        name = (region.name + f[core_start:m.end()]) if full_prefix else f[s:m.end()]  # a short form stays as written
+        add(s, m.end(), name, core, region)
+    return out, members

@@ -1,0 +1,161 @@
+"""Medical institutions: the suffix grammar, the gazetteer, region qualification and
+coordinated names (虹桥、华阳、新华三家社区卫生服务中心).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.common import (
+    CJK,
+    MEDICAL_CENTRE,
+    QUOTED,
+    Context,
+    cut_at_region,
+    gazetteer_in_scope,
+    hospital_gazetteer,
+    hospital_is_generic,
+    only_words,
+    strip_region_prefix,
+)
+from kg.extract.model import (
+    HOSPITAL,
+    EntityKey,
+    Mention,
+)
+from kg.extract.spans import SpanIndex
+from kg.resolve.bodies import level_region
+from kg.resolve.regions import regions
+
+
+def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
+    """(canonical name, region code) for a hospital mention, or None when generic.
+
+    区中心医院 / 市中医医院 name the one such hospital of that level's region; 区级医院,
+    区属综合医院, 二级以上医疗机构 name a kind of hospital and are not entities."""
+    f = ctx.folded
+    name = f[s:e]
+    by_alias, _, _ = hospital_gazetteer()
+    if name in by_alias and gazetteer_in_scope(by_alias[name], name, ctx):
+        h = by_alias[name]
+        r = regions().pick(h.get("region", ""), ctx.doc_region)
+        return h["name"], r.code if r else ""
+    after_region, region = strip_region_prefix(ctx, s, e)
+    core = ctx.g.strip_scope(f[after_region:e - len(suffix)])
+    level = ""
+    if region is None and core and core[0] in "区县市省" and core[1:2] not in ("级", "属"):
+        level = core[0]
+        core = core[1:]
+        region = level_region(level, ctx.doc_region)
+    if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属", "+")):
+        return None
+    only_type = core == "" or only_words(core, ctx.g.hospital_type_words)
+    if (level or after_region > s) and only_type:
+        pass  # the region's own central / TCM / MCH hospital
+    elif hospital_is_generic(core, ctx.g) or len(core) < 2:
+        return None
+    grassroots = suffix in ("社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室")
+    if level and region:
+        return region.name + f[e - len(suffix) - len(core):e], region.code
+    if after_region > s and region:
+        if not f[s:after_region].endswith(region.name):
+            return name, region.code  # 浦东医院: a short form is part of the registered name
+        # keep only the innermost region in front: 嘉兴市海盐县X → 海盐县X
+        return region.name + f[after_region:e], region.code
+    if grassroots:
+        county = ctx.sentence_region(s)
+        if county is not None:
+            return county.name + core + suffix, county.code
+    return core + suffix, ctx.region_code()
+
+
+
+def find_hospitals(ctx: Context) -> list[Mention]:
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    for m in g.hospital_suffix.finditer(f):
+        suffix = m.group(0)
+        if f.startswith(("集团", "共同体", "联合体", "联盟"), m.end()):
+            continue  # 罗湖医院集团: part of a group's name
+        start = g.left_extend(f, m.start())
+        start = cut_at_region(ctx, start, m.start())
+        if start == m.start() and suffix not in ("社区卫生服务中心",):
+            # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
+            pass
+        start = _gazetteer_suffix(f, start, m.end())
+        res = _canonical_hospital(ctx, start, m.end(), suffix)
+        if res is None:
+            out.extend(_coordinated_hospitals(ctx, start, m.start(), m.end(), suffix))
+            continue
+        name, code = res
+        out.append(Mention(start, m.end(), EntityKey(HOSPITAL, name), ctx.surface(start, m.end()), region=code))
+    # Well-known hospitals written without a hospital suffix in the gazetteer
+    by_alias, _, pat = hospital_gazetteer()
+    found = SpanIndex(out)
+    for m in pat.finditer(f):
+        h = by_alias[m.group(0)]
+        if h.get("type") == "Organization" or not gazetteer_in_scope(h, m.group(0), ctx):
+            continue
+        if any(x.end >= m.end() for x in found.starting_in(max(0, m.start() - 40), m.start() + 1)):
+            continue
+        r = regions().pick(h.get("region", ""), ctx.doc_region)
+        out.append(Mention(m.start(), m.end(), EntityKey(HOSPITAL, h["name"]), ctx.surface(m.start(), m.end()),
+                           region=r.code if r else ""))
+    for q in QUOTED.finditer(f):
+        inner = q.group(1)
+        if MEDICAL_CENTRE.search(inner) and len(inner) >= 6:
+            s, e = q.start(1), q.end(1)
+            after, region = strip_region_prefix(ctx, s, e)
+            name = inner if region else (ctx.doc_region.name + inner if ctx.doc_region else inner)
+            out.append(Mention(s, e, EntityKey(HOSPITAL, name), ctx.surface(s, e), region=(region or ctx.doc_region).code if (region or ctx.doc_region) else ""))
+    return out
+
+
+
+def _gazetteer_suffix(f: str, start: int, end: int) -> int:
+    """If a gazetteer name ends at ``end`` inside f[start:end], start there."""
+    by_alias, _, _ = hospital_gazetteer()
+    for k in range(start, end - 2):
+        if f[k:end] in by_alias:
+            return k
+    return start
+
+
+
+_COORD = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}?)([一二三四五六七八九十两\d]+[家所个])$")
+
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+
+def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int, suffix: str) -> list[Mention]:
+    """"虹桥、华阳、新华三家社区卫生服务中心" names three hospitals."""
+    f = ctx.folded
+    left = f[max(0, suffix_start - 30):suffix_start]
+    m = _COORD.search(left)
+    if not m:
+        return []
+    base = suffix_start - len(left) + m.start(1)
+    count = m.group(2)[:-1]
+    n = int(count) if count.isdigit() else _CN_DIGIT.get(count, -1)
+    if n != m.group(1).count("、") + 1:
+        return []
+    out = []
+    pos = base
+    county = ctx.sentence_region(base)
+    items = m.group(1).split("、")
+    # the first item may carry a verb in front ("全面提升虹桥")
+    for k, item in enumerate(items):
+        s = pos
+        if k == 0:
+            cut = ctx.g.left_extend(f, pos + len(item))
+            s = max(cut, pos)
+            item = f[s:pos + len(item)]
+        if 2 <= len(item) <= 4 and not hospital_is_generic(item, ctx.g):
+            name = (county.name if county and suffix in ("社区卫生服务中心", "卫生院", "社区卫生服务站") else "") + item + suffix
+            out.append(Mention(s, s + len(item), EntityKey(HOSPITAL, name), ctx.surface(s, s + len(item)) + suffix,
+                               region=county.code if county else ""))
+        pos += len(f[pos:].split("、", 1)[0]) + 1
+    return out

@@ -1,0 +1,89 @@
+"""Cited documents: numbers (沪府发〔2019〕16号), 《titles》, policy nicknames, white papers and
+deputies' suggestions.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.common import BOOK, CJK, QUOTED, TRAILING_PAREN, Context, strip_region_prefix
+from kg.extract.model import (
+    POLICY,
+    EntityKey,
+    Mention,
+)
+from kg.resolve.bodies import level_region
+
+_DOC_NUMBER = re.compile(rf"[{CJK}]{{1,10}}[〔\[［【（](\d{{4}})[〕\]］】）]\s*第?\d+号")
+
+
+
+_SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
+
+
+
+def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]:
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    numbers = {}
+    for m in _DOC_NUMBER.finditer(f):
+        s = m.start()
+        # the issuer abbreviation starts after any word that ends before it
+        while s < m.end() and g.boundary_before(f, s) is False and f[s] in g.stop_chars:
+            s += 1
+        numbers[(s, m.end())] = re.sub(r"\s+", "", f[s:m.end()])
+    number_at = {s: num for (s, _e), num in numbers.items()}
+    for (s, e), num in numbers.items():
+        out.append(Mention(s, e, EntityKey(POLICY, num), ctx.surface(s, e)))
+    for m in BOOK.finditer(f):
+        title = m.group(1)
+        bare = TRAILING_PAREN.sub("", title).strip()
+        if len(bare) < 4 or not bare.endswith(g.policy_heads):
+            continue
+        # 《T》（沪府发〔2019〕16号）: the number names the document, the title is an alias
+        after = f[m.end():m.end() + 3]
+        key_name = None
+        if after.startswith(("（", "(")):
+            key_name = next((number_at[k] for k in range(m.end(), m.end() + 3) if k in number_at), None)
+        name = key_name or "《" + title + "》"
+        out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
+    # the document's own number and the 《title》 it issues ("印发《T》的通知")
+    if own_number:
+        for m in BOOK.finditer(f[:400]):
+            line_start = f.rfind("\n", max(0, m.start() - 400), m.start()) + 1
+            line = f[line_start:f.find("\n", m.end()) if f.find("\n", m.end()) >= 0 else len(f)]
+            if "印发" in line or "关于" in line[:m.start() - line_start + 2]:
+                out.append(Mention(m.start(), m.end(), EntityKey(POLICY, own_number), ctx.surface(m.start(), m.end())))
+                break
+    # every occurrence of a title that was once given with its number names that number
+    by_title: dict[str, EntityKey] = {}
+    for x in out:
+        if x.key.name != ctx.folded[x.start:x.end] and ctx.folded[x.start:x.start + 1] == "《":
+            by_title[ctx.folded[x.start:x.end]] = x.key
+    out = [Mention(x.start, x.end, by_title.get(ctx.folded[x.start:x.end], x.key), x.surface, x.region)
+           if x.key.name.startswith("《") else x for x in out]
+    # “健康服务业50条”: a policy known by its nickname
+    for q in QUOTED.finditer(f):
+        if POLICY_NICKNAME.match(q.group(1)):
+            out.append(Mention(q.start(1), q.end(1), EntityKey(POLICY, q.group(1)), ctx.surface(q.start(1), q.end(1))))
+    # 健康城市白皮书: white papers are documents even without 《》
+    for m in re.finditer(r"(白皮书|蓝皮书)", f):
+        s = g.left_extend(f, m.start(), max_len=14)
+        if f[s - 1:s] == "《" or m.start() - s < 2:
+            continue
+        after, region = strip_region_prefix(ctx, s, m.start())
+        name = f[s:m.end()]
+        if region is None and ctx.doc_region is not None:
+            name = ctx.doc_region.name + name
+        out.append(Mention(s, m.end(), EntityKey(POLICY, name), ctx.surface(s, m.end())))
+    for m in _SUGGESTION.finditer(f):
+        text = re.sub(r"\s+", "", m.group(0))
+        level = text[0] if text[0] in "区市县省" else ""
+        region = level_region(level, ctx.doc_region) if level else ctx.doc_region
+        name = (region.name if region else "") + (text[1:] if level else text)
+        out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
+    return out
+
+
+
+POLICY_NICKNAME = re.compile(rf"^[{CJK}]{{2,12}}(?:\d+|[一二三四五六七八九十百]+)条$")

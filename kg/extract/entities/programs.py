@@ -1,0 +1,293 @@
+"""Programs: quoted names, head nouns (行动, 工程, 计划 …), lists of things being built and
+section headings.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.common import CJK, HOTLINE, MEDICAL_CENTRE, NUMERIC_FRAME, QUOTED, SLOGAN_SHORT, Context
+from kg.extract.entities.policies import POLICY_NICKNAME
+from kg.extract.grammar import Grammar
+from kg.extract.model import (
+    PROGRAM,
+    EntityKey,
+    Mention,
+)
+from kg.extract.spans import SpanSet
+from kg.resolve.regions import regions
+
+
+def _program_scope(name: str, ctx: Context) -> str:
+    """Programs are scoped to the document's region unless their name carries a region
+    or a national marker of its own."""
+    if name.startswith(("国家", "全国", "中国", "健康中国", "长三角")) or "中国" in name:
+        return ""
+    if any(True for _ in regions().name_pattern.finditer(name)):
+        return ""
+    if ctx.doc_region:
+        fam = regions().family_shorts(ctx.doc_region)
+        if any(sh in name for sh in fam):
+            return ""
+        return ctx.doc_region.code
+    return ""
+
+
+
+def program_mention(ctx: Context, s: int, e: int, name: str) -> Mention:
+    scope = _program_scope(name, ctx)
+    return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
+
+
+
+def _quoted_is_program(inner: str, g: Grammar) -> bool:
+    if len(inner) < 3 or not re.search(rf"[{CJK}]", inner) or POLICY_NICKNAME.match(inner):
+        return False
+    if re.search(r"[，。！？；：]", inner) or inner.endswith(("+", "＋")):
+        return False
+    if inner.startswith("互联网+") or inner.endswith(g.quoted_concepts):
+        return False
+    if NUMERIC_FRAME.match(inner) or HOTLINE.match(inner):
+        return False
+    parts = inner.split("、")
+    if len(parts) >= 3 or (len(parts) == 2 and min(len(p) for p in parts) < 2):
+        return False
+    if SLOGAN_SHORT.match(inner) and not inner.endswith(g.quoted_heads):
+        return False
+    if any(inner.endswith(s) for s in g.consortium_suffixes) or any(inner == s for s in g.consortium_suffixes):
+        return False
+    if inner.endswith(("样板", "标杆", "典范", "名片", "品牌", "梦", "精神", "理念", "意识")):
+        return False
+    return True
+
+
+
+def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list[Mention]:
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    quoted_spans = []
+    in_consortium = SpanSet(consortium_spans)
+    for q in QUOTED.finditer(f):
+        inner = q.group(1)
+        s, e = q.start(1), q.end(1)
+        quoted_spans.append((q.start(), q.end()))
+        if in_consortium.covers(s) or MEDICAL_CENTRE.search(inner):
+            continue
+        trail = _quoted_trailing(f, q.end(), g)
+        concept = inner.endswith(g.quoted_concepts) or inner.startswith("互联网+")
+        if trail is not None and not concept and not re.search(r"[，。；：]", inner):
+            out.append(program_mention(ctx, q.start(), trail[1], inner + trail[0]))
+            continue
+        if _quoted_is_program(inner, g):
+            out.append(program_mention(ctx, s, e, inner))
+    # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
+    in_quotes = SpanSet(quoted_spans)
+    for m in g.program_head.finditer(f):
+        if in_quotes.covers(m.start()):
+            continue
+        head = m.group(0)
+        s = g.left_extend(f, m.start())
+        if s == m.start():
+            continue
+        if f[s - 1:s] and f[s - 1] in "各该本此这那每等":
+            continue  # 各…行动 / A等B项目: a category, not a name
+        if re.search(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$", f[max(0, s - 4):s]):
+            continue  # 11个…平台: counted things are a category
+        if f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》":
+            s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name
+        if f.startswith(("委员会", "委", "办公室", "领导小组"), m.end()):
+            continue  # 健康促进行动委员会 … is a body, not the action
+        if not _right_edge_ok(f, m.end(), g):
+            continue  # the head is inside a longer noun (项目学校, 行动执行情况)
+        name = g.strip_scope(f[s:m.end()])
+        s = m.end() - len(name)
+        core = name[: -len(head)]
+        name = re.sub(r"首批|第一批|新一批", "", name)
+        if name.startswith("建设") and len(name) >= len(head) + 6:
+            name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
+        if program_core_generic(core, g, head):
+            continue
+        out.append(program_mention(ctx, s, m.end(), name))
+    places = ["中国", "城市", "城区", "城镇", "乡村", "村镇", "县城"]
+    if ctx.doc_region is not None:
+        places += [k for k in regions().family_shorts(ctx.doc_region)]
+    alts = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
+    campaign = re.compile(r"(?:全国|新时代|" + alts + r")?(?:健康|卫生|文明|美丽|平安|数字健康|智慧)(?:" + alts + ")建设")
+    for m in campaign.finditer(f):
+        out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
+    # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
+    for m in re.finditer(rf"([{CJK}]{{4,24}})（([A-Z]{{2,6}})）(?=[工和、，。；]|$)", f):
+        s = g.left_extend(f, m.end(1))
+        if m.end(1) - s >= 4:
+            out.append(program_mention(ctx, s, m.end(1), f[s:m.end(1)]))
+    for m in g.known_programs.finditer(f):
+        out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
+    out.extend(_listed_programs(ctx, quoted_spans))
+    # a name read inside a longer program name is part of it, not a second program
+    return drop_nested(out)
+
+
+
+def drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not strictly inside a longer one (a sweep over start-sorted spans)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    keep = []
+    reach_end, reach_start = -1, -1
+    for m in ordered:
+        inside = m.end <= reach_end and (reach_end - reach_start) > (m.end - m.start)
+        if not inside:
+            keep.append(m)
+        if m.end > reach_end:
+            reach_end, reach_start = m.end, m.start
+    return keep
+
+
+
+_LIST_END = r"(?=的建设|建设(?![等、])|等配套文件|等(?=[，。；）]|$|[\u4e00-\u9fff]{0,4}(?:项目|工程|平台|行动|赛事|活动|举措))|）|$)"
+
+
+
+_PROJECT_HEAD = re.compile(r"(平台|体系|中心|项目|工程|行动|计划|系统|基座|模式|建设|迁建|改扩建|联赛|运动会|服务|能力|转型|示范区)$")
+
+
+
+def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Items of a list of things being built are programs: "完成A、B、C的建设",
+    "包括A、B以及C", "推动A、B等" — coordination gives every item the type of the list.
+    A list ended by 等 counts only when a project noun follows (等…项目/赛事), not a
+    category (等并发症筛查, 等特色园区)."""
+    f = ctx.folded
+    g = ctx.g
+    out: list[Mention] = []
+    verbs = "|".join(map(re.escape, g.list_verbs))
+    in_quotes = SpanSet(quoted_spans)
+    for m in re.finditer(rf"(?:{verbs})((?:[^，。；：！？“”《》\n]{{2,30}}、)+[^，。；：！？“”《》\n]{{2,30}}?){_LIST_END}", f):
+        body_start = m.start(1)
+        body = m.group(1)
+        if in_quotes.covers(body_start):
+            continue
+        parts = re.split(r"、|以及|及(?=[^、]*$)|和(?=[^、]*$)", body)
+        if len(parts) < 2:
+            continue
+        items = []
+        pos = body_start
+        for part in parts:
+            idx = f.find(part, pos)
+            if idx < 0:
+                break
+            items.append((idx, idx + len(part), part))
+            pos = idx + len(part)
+        texts = [re.sub(r"[（(][A-Za-z0-9]+[）)]$", "", t).strip() for _, _, t in items]
+        if any("的" in t or t[:1] in g.stop_chars or t.count("（") != t.count("）") or re.search(r"[\d%]|各|等", t)
+               or len(t) < 3 or t.endswith(g.consortium_suffixes) for t in texts):
+            continue
+        if len(items) == 2 and not _PROJECT_HEAD.search(texts[0]) and _PROJECT_HEAD.search(texts[1]):
+            # "药物、器械临床研究与转化平台": one name with a 、 inside, not two items
+            s0, e1 = items[0][0], items[1][1]
+            out.append(program_mention(ctx, s0, e1, f[s0:e1]))
+            continue
+        for (s, _e, _t), text in zip(items, texts):
+            if not 3 <= len(text) <= 30:
+                continue
+            name = _strip_leading_verbs(text, g)
+            if len(name) < 3:
+                continue
+            out.append(program_mention(ctx, s, s + len(text), name))
+    return out
+
+
+
+def _strip_leading_verbs(text: str, g: Grammar) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for w in ("创建", "巩固", "开展", "推进", "实施", "建设", "完成", "推动", "加快"):
+            if text.startswith(w) and len(text) - len(w) >= 4 and text[len(w):].startswith(("国家", "全国", "省", "市")):
+                text = text[len(w):]
+                changed = True
+    return text
+
+
+
+def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:
+    """The head noun phrase right after a closing quote ("”的数字基座", "”长宁卫生数字转型模式"):
+    (text without 的, end offset), or None."""
+    start = pos + 1 if f.startswith("的", pos) else pos
+    for k in range(0, 9):
+        if start + k >= len(f) or not re.match(rf"[{CJK}]", f[start + k]):
+            return None
+        m = g.quoted_trailing.match(f, start + k)
+        if m is not None:
+            return f[start:m.end()], m.end()
+        if f[start + k] in g.stop_chars:
+            return None
+    return None
+
+
+
+def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
+    """A name ends where punctuation, a function word or a verb follows."""
+    if end >= len(f) or not re.match(rf"[{CJK}]", f[end]):
+        return True
+    if f[end] in g.stop_chars:
+        return True
+    return f.startswith(tuple(g.raw.get("right_ok_words", [])), end) or any(
+        f.startswith(w, end) for w in g.boundary_words if len(w) >= 2)
+
+
+
+def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
+    if re.match(r"\d{4}年", core):
+        return True  # 2024年工作计划: a year's plan section, not a named program
+    rest = core
+    if len(rest) < 2 or NUMERIC_FRAME.match(rest):
+        return True
+    while rest:
+        for w in sorted(g.program_generic, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            break
+    if len(rest) < 2:
+        return True
+    if head == "项目" and core.endswith("建设"):
+        return True  # X建设项目: a category of projects
+    return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平", "级", "类"))
+
+
+
+def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
+    """Section headings that are actions: the level at which responsibility lists first
+    appear is the action level; its headings, and deeper headings that own a list, are
+    Programs. Shallower headings (二、重大行动) are categories."""
+    secs = ctx.sections
+    if not owner_sections:
+        return []
+    action_level = min(secs[i].level for i in owner_sections)
+
+    def has_owner_below(i: int) -> bool:
+        return any(j in owner_sections for j in range(len(secs)) if secs[i].start <= secs[j].start < secs[i].end)
+
+    out = []
+    for i, sec in enumerate(secs):
+        if sec.level < action_level:
+            continue
+        sibling_of_owner = sec.level == action_level and any(secs[j].parent == sec.parent for j in owner_sections
+                                                             if secs[j].level == action_level)
+        if i in owner_sections or (sec.level == action_level and (has_owner_below(i) or sibling_of_owner)):
+            title = sec.title.strip()
+            name = _heading_name(title, ctx.g)
+            out.append(program_mention(ctx, sec.title_start, sec.title_start + len(title), name))
+    return out
+
+
+
+def _heading_name(title: str, g: Grammar) -> str:
+    """"实施健康知识普及行动" names 健康知识普及行动: a leading verb is dropped when what
+    follows ends in a program head; "强化心理健康服务体系建设" is kept whole."""
+    for verb in ("实施", "推进", "开展", "推动", "深入开展", "深入实施", "全面实施", "大力实施", "组织实施", "启动"):
+        rest = title[len(verb):]
+        if title.startswith(verb) and len(rest) >= 4 and g.program_head.search(rest) and g.program_head.search(rest).end() == len(rest):
+            return rest
+    return title
