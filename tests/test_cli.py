@@ -127,3 +127,11 @@ def test_resolve_explains(tmp_path):
 def test_graph_folder_without_graph_is_a_clear_error(tmp_path):
     res = run("stats", tmp_path)
     assert res.exit_code == 2 and "no graph.trig or graph.ttl" in res.output
+
+
+@pytest.mark.parametrize("fmt,suffix", [("jsonld", "jsonld"), ("nt", "nt"), ("nquads", "nq"), ("trig", "trig"), ("turtle", "ttl")])
+def test_every_graph_format_can_be_queried(built_out, tmp_path, fmt, suffix):
+    path = tmp_path / f"g.{suffix}"
+    assert run("export", built_out, "--format", fmt, "-o", path).exit_code == 0
+    res = run("query", path, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a hg:Department }", "--format", "csv")
+    assert res.exit_code == 0 and res.output.splitlines()[1] == "56"
