@@ -109,3 +109,14 @@ def test_hospital_group_in_another_province():
     assert "罗湖医院" not in names(ex, "Hospital")
     assert ("罗湖区人民医院", "罗湖医院集团") in rels(ex, "member")
     assert {"罗湖区卫生健康局", "罗湖区财政局", "罗湖区医疗保障局"} <= names(ex, "Department")
+
+
+def test_healthy_city_news_from_another_province():
+    ex = extract_document(read_document(DOCS / "news_suzhou.txt"))
+    assert {"苏州市爱国卫生运动委员会办公室", "苏州市卫生健康委员会", "苏州市疾病预防控制中心"} <= names(ex, "Department")
+    assert {"张家港市", "昆山市", "苏州市"} <= names(ex, "Region")
+    assert "15分钟健康服务圈" in names(ex, "Program")
+    got = {(q.indicator, q.value, q.unit, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {("婴儿死亡率", 1.87, "‰", 2023), ("居民人均预期寿命", 84.26, "岁", 2023)} <= got
+    assert not any(v == 15.0 for _, v, _, _ in got)  # 15分钟 is part of a program's name
+    assert ("苏州市疾病预防控制中心", "苏州市脑卒中高危人群筛查和干预项目") in rels(ex, "lead")

@@ -221,6 +221,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                 continue
             if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
                 continue
+            if re.match(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)", after):
+                continue  # "15分钟健康服务圈": the number is part of a name
             if unit == "天" and not re.search(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$", before):
                 continue  # days count only as a duration indicator (平均住院日6.8天)
             if unit == "岁" and not re.search(r"寿命|年龄", before + after[:4]):
@@ -287,7 +289,7 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     before it ("建成健康主题公园11座", "行动计划5个")."""
     left = re.split(r"[，。；、]", before)[-1] if before else ""
     left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增|"
-                  r"保持在|稳定在|控制在|维持在)$", "", left)
+                  r"保持在|稳定在|控制在|维持在|降至|降到|下降到|下降至|减少到|增长到)$", "", left)
     left = _strip_verbs(left, r, places)
     right = None if re.match(_RIGHT_VERBS + "|、", after) else re.match(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}", after)
     right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
