@@ -120,3 +120,15 @@ def test_healthy_city_news_from_another_province():
     assert {("婴儿死亡率", 1.87, "‰", 2023), ("居民人均预期寿命", 84.26, "岁", 2023)} <= got
     assert not any(v == 15.0 for _, v, _, _ in got)  # 15分钟 is part of a program's name
     assert ("苏州市疾病预防控制中心", "苏州市脑卒中高危人群筛查和干预项目") in rels(ex, "lead")
+
+
+def test_consortium_plan_with_third_level_lists():
+    ex = extract_document(read_document(DOCS / "plan_songjiang_consortia.txt"))
+    assert names(ex, "MedicalConsortium") == {"松江区中心医院医联体", "松江区儿科专科联盟", "松江区康复专科联盟"}
+    assert names(ex, "Hospital") == {"松江区中心医院"}
+    assert ("松江区中心医院", "松江区中心医院医联体") in rels(ex, "member")
+    assert {("松江区医疗保障局", "推进医保总额预算管理"), ("松江区卫生健康委员会", "组建区域医疗中心医联体")} <= rels(ex, "lead")
+    assert ("松江区卫生健康委员会", "推进医保总额预算管理") in rels(ex, "support")
+    got = {(q.indicator, q.value, q.year, q.program.name if q.program else None) for q in ex.quantities if q.kind == "target"}
+    assert ("医联体内医保总额预算管理覆盖率", 100.0, 2023, "推进医保总额预算管理") in got
+    assert ("区域内就诊率", 90.0, 2025, None) in got

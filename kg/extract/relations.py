@@ -297,7 +297,8 @@ class RelationFinder:
             s_end = self._sentence(m.start())[1]
             build = re.compile(r"(?:组建|成立|建立|组成|建成)(?:了)?")
             for b in build.finditer(f, m.end(), s_end):
-                named = [o for o in self.index.starting_at(b.end()) if o.key.type == CONSORTIUM]
+                named = [o for o in self.index.starting_at(b.end()) + self.index.starting_at(b.end() + 1)
+                         if o.key.type == CONSORTIUM]
                 if named:
                     orgs = self._orgs_in(*m.span(1))
                     if orgs:

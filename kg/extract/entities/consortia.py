@@ -9,7 +9,7 @@ from kg.extract.entities.common import (
     Context,
     cut_at_region,
     hospital_gazetteer,
-    hospital_is_generic,
+    only_words,
     strip_region_prefix,
 )
 from kg.extract.model import (
@@ -28,6 +28,8 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
     """Members named inside a consortium's name: "龙华-闵行" → 龙华医院 (the district
     side is a region, not a member); "瑞金嘉定" → 瑞金医院."""
     by_alias, by_short, _ = hospital_gazetteer()
+    if not label:
+        return []
     parts = [p for p in re.split(r"[-—–－]", label) if p]
     fam = regions().family_shorts(ctx.doc_region) if ctx.doc_region else {}
     region_names = set(fam) | ({ctx.doc_region.name} if ctx.doc_region else set())
@@ -37,7 +39,9 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
                 parts = [label[: -len(rn)], rn]
                 break
             if label.startswith(rn) and len(label) > len(rn):
-                parts = [rn, label[len(rn):]]
+                rest = label[len(rn):]
+                # 松江区中心医院医联体: the member is the region's own 中心医院, not a bare one
+                parts = [rn, rest] if (rest in by_alias or rest in by_short) else [label]
                 break
     out = []
     for p in parts:
@@ -108,18 +112,20 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         s = cut_at_region(ctx, s, m.start())
         core_start, region = strip_region_prefix(ctx, s, m.start())
         level = ""
-        if region is None and f[s:s + 1] in "区市县":
+        if region is None and f[s:s + 1] in "区市县" and f[s + 1:s + 2] not in "域属级内外间":
             level, core_start = f[s], s + 1
             region = level_region(level, ctx.doc_region)
         core = f[core_start:m.start()]
         group_name = m.group(0) in ("医院集团", "医疗集团") and not level and core == ""  # 罗湖医院集团
         if region is None or not (group_name or 2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
             continue
-        if not group_name and (hospital_is_generic(core, g) or core in g.consortium_generic):
-            continue
+        if not group_name and (core in g.consortium_generic or only_words(core, g.consortium_generic | g.hospital_generic)):
+            continue  # 城市医联体, 县域医共体: a kind; 儿科专科联盟: the specialty names it
         if s > 0 and f[s - 1] in "“”":
             continue
         full_prefix = level or f[s:core_start].endswith(region.name)
         name = (region.name + f[core_start:m.end()]) if full_prefix else f[s:m.end()]  # a short form stays as written
-        add(s, m.end(), name, core, region)
+        # members come from the name only when it names a hospital (桐乡市第一人民医院医共体);
+        # in 儿科专科联盟 the core is a specialty
+        add(s, m.end(), name, core if core.endswith(("医院", "中心", "卫生院")) else "", region)
     return out, members
