@@ -132,3 +132,16 @@ def test_consortium_plan_with_third_level_lists():
     got = {(q.indicator, q.value, q.year, q.program.name if q.program else None) for q in ex.quantities if q.kind == "target"}
     assert ("医联体内医保总额预算管理覆盖率", 100.0, 2023, "推进医保总额预算管理") in got
     assert ("区域内就诊率", 90.0, 2025, None) in got
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DOCS.glob("*.txt")))
+def test_traditional_script_reads_the_same(tmp_path, name):
+    from opencc import OpenCC
+
+    src = DOCS / name
+    trad = tmp_path / name
+    trad.write_text(OpenCC("s2t").convert(src.read_text(encoding="utf-8")), encoding="utf-8")
+    a, b = extract_document(read_document(src)), extract_document(read_document(trad))
+    assert {(m.key.type, m.key.name) for m in a.mentions} == {(m.key.type, m.key.name) for m in b.mentions}
+    assert {(r.kind, r.source.name, r.target.name) for r in a.relations} == {(r.kind, r.source.name, r.target.name) for r in b.relations}
+    assert {(q.kind, q.indicator, q.value, q.year) for q in a.quantities} == {(q.kind, q.indicator, q.value, q.year) for q in b.quantities}
