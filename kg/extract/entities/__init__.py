@@ -52,7 +52,6 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     return _dedupe(mentions), members
 
 
-
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     seen = set()
     out = []
@@ -63,7 +62,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
         seen.add(k)
         out.append(m)
     return out
-
 
 
 def section_of(ctx: Context, offset: int) -> int | None:

@@ -19,35 +19,19 @@ from kg.paths import PACKAGE_DIR
 from kg.resolve.regions import Region, innermost, regions
 
 CJK = r"\u3400-\u9fff"
-
-
-
 QUOTED = re.compile(r"“([^“”\n]{1,40})”")
 
 
-
 BOOK = re.compile(r"《([^《》\n]{2,60})》")
-
-
-
 TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
 
 
-
 NUMERIC_FRAME = re.compile(r"^[一二三四五六七八九十两\d]+[大个项条]")
-
-
-
 SLOGAN_SHORT = re.compile(r"^[一二两三四五六七八九十双多]\S{1,3}$")
 
 
-
 HOTLINE = re.compile(rf"^[{CJK}]+\d+$")
-
-
-
 MEDICAL_CENTRE = re.compile(r"(?:诊治|干预|诊疗|康复|急救|医学|治疗)中心$")
-
 
 
 @dataclass
@@ -84,7 +68,6 @@ class Context:
         return self.doc_region.code if self.doc_region else ""
 
 
-
 @lru_cache(maxsize=1)
 def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], re.Pattern[str]]:
     raw = json.loads((PACKAGE_DIR / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))
@@ -96,7 +79,6 @@ def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], re.Pattern[s
         for s in h.get("short", []):
             by_short.setdefault(s, h)
     return by_alias, by_short, compile_words(tuple(by_alias))
-
 
 
 def gazetteer_in_scope(h: dict, alias: str, ctx: Context) -> bool:
@@ -112,7 +94,6 @@ def gazetteer_in_scope(h: dict, alias: str, ctx: Context) -> bool:
     return any(r.name == scope for r in regions().chain(ctx.doc_region))
 
 
-
 def strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | None]:
     """Skip region names at the front of a name; return (offset after them, innermost)."""
     chain = []
@@ -124,7 +105,6 @@ def strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | Non
         chain.append(nxt[0][2])
         pos = nxt[0][1]
     return pos, innermost(chain)
-
 
 
 def hospital_is_generic(core: str, g: Grammar) -> bool:
@@ -141,7 +121,6 @@ def hospital_is_generic(core: str, g: Grammar) -> bool:
     return rest == ""
 
 
-
 def only_words(text: str, words: set[str]) -> bool:
     rest = text
     while rest:
@@ -152,7 +131,6 @@ def only_words(text: str, words: set[str]) -> bool:
         else:
             return False
     return True
-
 
 
 def cut_at_region(ctx: Context, start: int, head: int) -> int:

@@ -60,7 +60,6 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
     return out
 
 
-
 def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
     """Named consortia and the members their names give, as (member, consortium)."""
     f = ctx.folded

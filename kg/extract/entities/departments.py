@@ -18,18 +18,13 @@ from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions
 
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
-
-
-
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
-
 
 
 @lru_cache(maxsize=1)
 def _department_pattern() -> re.Pattern[str]:
     table = bodies()
     return compile_words(tuple(table.aliases()) + tuple(table.national_names))
-
 
 
 def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
@@ -55,13 +50,11 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
     return start, None, "none"
 
 
-
 def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool, region: Region | None) -> Mention:
     table = bodies()
     name = table.canonical(body, region, national=national)
     code = "" if national else (region.code if region else "")
     return Mention(s, e, EntityKey(DEPARTMENT, name), ctx.surface(s, e), region=code)
-
 
 
 def find_departments(ctx: Context) -> list[Mention]:
@@ -127,7 +120,6 @@ def find_departments(ctx: Context) -> list[Mention]:
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
     return out
-
 
 
 def issuer_key(issuer: str | None, region: Region | None) -> EntityKey | None:

@@ -68,7 +68,6 @@ def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str,
     return core + suffix, ctx.region_code()
 
 
-
 def find_hospitals(ctx: Context) -> list[Mention]:
     f = ctx.folded
     g = ctx.g
@@ -111,7 +110,6 @@ def find_hospitals(ctx: Context) -> list[Mention]:
     return out
 
 
-
 def _gazetteer_suffix(f: str, start: int, end: int) -> int:
     """If a gazetteer name ends at ``end`` inside f[start:end], start there."""
     by_alias, _, _ = hospital_gazetteer()
@@ -121,13 +119,8 @@ def _gazetteer_suffix(f: str, start: int, end: int) -> int:
     return start
 
 
-
 _COORD = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}?)([一二三四五六七八九十两\d]+[家所个])$")
-
-
-
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-
 
 
 def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int, suffix: str) -> list[Mention]:

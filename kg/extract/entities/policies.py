@@ -14,11 +14,7 @@ from kg.extract.model import (
 from kg.resolve.bodies import level_region
 
 _DOC_NUMBER = re.compile(rf"[{CJK}]{{1,10}}[〔\[［【（](\d{{4}})[〕\]］】）]\s*第?\d+号")
-
-
-
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
-
 
 
 def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]:
@@ -83,7 +79,6 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         name = (region.name if region else "") + (text[1:] if level else text)
         out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
     return out
-
 
 
 POLICY_NICKNAME = re.compile(rf"^[{CJK}]{{2,12}}(?:\d+|[一二三四五六七八九十百]+)条$")

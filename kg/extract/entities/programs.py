@@ -32,11 +32,9 @@ def _program_scope(name: str, ctx: Context) -> str:
     return ""
 
 
-
 def program_mention(ctx: Context, s: int, e: int, name: str) -> Mention:
     scope = _program_scope(name, ctx)
     return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
-
 
 
 def _quoted_is_program(inner: str, g: Grammar) -> bool:
@@ -58,7 +56,6 @@ def _quoted_is_program(inner: str, g: Grammar) -> bool:
     if inner.endswith(("样板", "标杆", "典范", "名片", "品牌", "梦", "精神", "理念", "意识")):
         return False
     return True
-
 
 
 def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list[Mention]:
@@ -127,7 +124,6 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     return drop_nested(out)
 
 
-
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
     """Mentions not strictly inside a longer one (a sweep over start-sorted spans)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -142,13 +138,8 @@ def drop_nested(mentions: list[Mention]) -> list[Mention]:
     return keep
 
 
-
 _LIST_END = r"(?=的建设|建设(?![等、])|等配套文件|等(?=[，。；）]|$|[\u4e00-\u9fff]{0,4}(?:项目|工程|平台|行动|赛事|活动|举措))|）|$)"
-
-
-
 _PROJECT_HEAD = re.compile(r"(平台|体系|中心|项目|工程|行动|计划|系统|基座|模式|建设|迁建|改扩建|联赛|运动会|服务|能力|转型|示范区)$")
-
 
 
 def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[Mention]:
@@ -196,7 +187,6 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
     return out
 
 
-
 def _strip_leading_verbs(text: str, g: Grammar) -> str:
     changed = True
     while changed:
@@ -206,7 +196,6 @@ def _strip_leading_verbs(text: str, g: Grammar) -> str:
                 text = text[len(w):]
                 changed = True
     return text
-
 
 
 def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:
@@ -224,7 +213,6 @@ def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:
     return None
 
 
-
 def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
     """A name ends where punctuation, a function word or a verb follows."""
     if end >= len(f) or not re.match(rf"[{CJK}]", f[end]):
@@ -233,7 +221,6 @@ def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
         return True
     return f.startswith(tuple(g.raw.get("right_ok_words", [])), end) or any(
         f.startswith(w, end) for w in g.boundary_words if len(w) >= 2)
-
 
 
 def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
@@ -254,7 +241,6 @@ def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
     if head == "项目" and core.endswith("建设"):
         return True  # X建设项目: a category of projects
     return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平", "级", "类"))
-
 
 
 def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
@@ -280,7 +266,6 @@ def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
             name = _heading_name(title, ctx.g)
             out.append(program_mention(ctx, sec.title_start, sec.title_start + len(title), name))
     return out
-
 
 
 def _heading_name(title: str, g: Grammar) -> str:

@@ -15,7 +15,6 @@ from kg.extract.model import (
 _STREET = re.compile(rf"(?:(?<![{CJK}])|(?<=[在和与及到从对、]))([{CJK}]{{2}})(街道)|(?<=[区县市])([{CJK}]{{2}})(街道)")
 
 
-
 def find_regions(ctx: Context) -> list[Mention]:
     out = []
     for s, e, r in ctx.regions_found:
@@ -29,7 +28,6 @@ def find_regions(ctx: Context) -> list[Mention]:
         scope = county.code if county else ""
         out.append(Mention(s, s + len(name), EntityKey(REGION, name, scope), ctx.surface(s, s + len(name)), region=scope))
     return out
-
 
 
 def find_zones(ctx: Context) -> list[Mention]:
