@@ -145,3 +145,12 @@ def test_traditional_script_reads_the_same(tmp_path, name):
     assert {(m.key.type, m.key.name) for m in a.mentions} == {(m.key.type, m.key.name) for m in b.mentions}
     assert {(r.kind, r.source.name, r.target.name) for r in a.relations} == {(r.kind, r.source.name, r.target.name) for r in b.relations}
     assert {(q.kind, q.indicator, q.value, q.year) for q in a.quantities} == {(q.kind, q.indicator, q.value, q.year) for q in b.quantities}
+
+
+def test_indicator_list_of_a_plan():
+    ex = extract_document(read_document(DOCS / "plan_xuhui_indicators.txt"))
+    got = {(q.indicator, q.value, q.year, q.comparator) for q in ex.quantities if q.kind == "target"}
+    assert {("居民健康素养水平", 38.0, 2023, ">="), ("居民健康素养水平", 40.0, 2025, ">="),
+            ("15岁以上人群吸烟率", 19.0, 2025, "<="), ("经常参加体育锻炼人数比例", 48.0, 2025, ">="),
+            ("健康促进示范社区", 20.0, 2025, "=")} <= got
+    assert not [q for q in ex.quantities if q.kind == "measurement"]  # a plan reports no achievements

@@ -228,7 +228,7 @@ def quantities_component(doc: Doc) -> Doc:
     ctx = _ctx(doc)
     meta = doc.user_data.get("hg_meta", {})
     doc_year = int(meta["date"][:4]) if meta.get("date") else None
-    title_year = re.search(r"(\d{4})\s*年", fold(meta.get("title") or ""))
+    title_year = re.search(r"(\d{4})(?:\s*[—–\-－~至到]\s*\d{4})?\s*年", fold(meta.get("title") or ""))  # 2023—2025年 → 2023
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
         doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
     text = _text(doc)
@@ -255,12 +255,12 @@ def quantities_component(doc: Doc) -> Doc:
             m = re.match(r"\D{0,40}?(\d{4})\s*年", sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
-            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year)
+            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_doc=plan)
         else:
             opening = re.match(r"\D{0,6}?(\d{4})\s*年", sent)
             if opening and 1990 <= int(opening.group(1)) <= 2100:
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
-            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year)
+            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year, plan_doc=plan)
         if targets:
             out.extend(targets)
             continue

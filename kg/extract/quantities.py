@@ -112,9 +112,15 @@ _COUNT_TARGET = re.compile(r"(?:新增|新建|建成|建设|打造|完成)\s*(\d
                            r"(?:(?:及|和|、)\s*(\d+)\s*([家个所座])([\u4e00-\u9fff]{2,12}?)(?=的|，|。))?")
 
 
+_COUNT_TARGET_AFTER = re.compile(r"(?:新增|新建|建成|建设|打造|完成)([\u4e00-\u9fff]{2,16}?)(\d+)\s*([家个所座])(?=[，。；]|$)")
+
+
 def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | None, region: str) -> list[Quantity]:
-    """"新增5家区级医院及12家社区卫生服务中心的互联网医院建设": planned counts."""
+    """"新增5家区级医院及12家社区卫生服务中心的互联网医院建设", "建成健康促进示范社区20个":
+    planned counts."""
     out = []
+    for m in _COUNT_TARGET_AFTER.finditer(sent):
+        out.append(Quantity("target", m.group(1), float(m.group(2)), m.group(3), year, "=", base, base + len(sent), program, region))
     for m in _COUNT_TARGET.finditer(sent):
         for i in (1, 4):
             if m.group(i):
@@ -123,12 +129,47 @@ def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | 
     return out
 
 
+_YEAR_CMP_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None) -> list[Quantity]:
+    """"居民健康素养水平：2023年达到38%，2025年达到40%以上" — in a plan, a year followed by a
+    comparator and a value sets a target for that year; the indicator is the item's
+    label (before ：) or the text before the year."""
+    r = rules()
+    pat = _YEAR_CMP_CACHE.get("p")
+    if pat is None:
+        cmps = "|".join(map(re.escape, sorted(r.cmp_map, key=len, reverse=True)))
+        pat = _YEAR_CMP_CACHE["p"] = re.compile(
+            r"(?<!\d)(?P<year>\d{4})\s*年(?:底|末|前)?[，]?(?:要|力争|将|争取)?(?P<cmp>" + cmps + r")(?P<val>\d+(?:\.\d+)?)(?P<unit>"
+            + r.unit_re + r")?(?P<post>以上|以下|左右)?")
+    label = re.match(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]", sent)
+    out = []
+    for m in pat.finditer(sent):
+        year = int(m.group("year"))
+        if doc_year is not None and year < doc_year:
+            continue
+        ind = _clean_indicator(label.group(1), r) if label else _clean_indicator(re.split(r"[，。；：]", sent[: m.start()])[-1], r)
+        if len(ind) < 2:
+            continue
+        comparator = r.cmp_map[m.group("cmp")]
+        post = m.group("post") or ""
+        comparator = "<=" if "以下" in post else ">=" if "以上" in post else comparator
+        out.append(Quantity("target", ind, float(m.group("val")), m.group("unit") or "", year, comparator,
+                            base + m.start(), base + m.end(), program, region, approximate="左右" in post))
+    return out
+
+
 def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None,
-                        plan_year: int | None = None) -> list[Quantity]:
+                        plan_year: int | None = None, plan_doc: bool = False) -> list[Quantity]:
     """Targets of one sentence; ``plan_year`` is set when the paragraph opened with a
     plan ("2024年，…规划…"), which makes its later sentences plans too."""
     r = rules()
     ym = r.years_re.search(sent)
+    if plan_doc and not ym:
+        found = _year_targets(sent, base, program, region, doc_year)
+        if found:
+            return found
     if ym:
         years: list[int | None] = [int(y) for y in re.findall(r"\d{4}", ym.group("years"))]
         body_start = ym.end()
@@ -163,8 +204,10 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
                                     baseline_year=int(rel.group("base"))))
                 last_indicator = ind
             continue
+        item_label = re.match(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]", sent)
         for m in r.target_re.finditer(clause):
-            ind = _clean_indicator(clause[: m.start()], r) or last_indicator
+            ind = _clean_indicator(clause[: m.start()], r) or last_indicator or (
+                _clean_indicator(item_label.group(1), r) if item_label else "")
             if not ind or len(ind) < 2:
                 continue
             last_indicator = ind
@@ -193,6 +236,8 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
             if cov and not out:
                 ind = _clean_indicator(cov.group("ind"), r)
                 out.append(Quantity("target", ind + "覆盖率", 100.0, "%", years[-1], ">=", base + cs, base + ce, program, region))
+            elif ym:
+                out.extend(_count_targets(clause, base + cs, years[-1], program, region))  # 到2025年建成…20个
     return out
 
 
