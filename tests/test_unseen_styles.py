@@ -154,3 +154,21 @@ def test_indicator_list_of_a_plan():
             ("15岁以上人群吸烟率", 19.0, 2025, "<="), ("经常参加体育锻炼人数比例", 48.0, 2025, ">="),
             ("健康促进示范社区", 20.0, 2025, "=")} <= got
     assert not [q for q in ex.quantities if q.kind == "measurement"]  # a plan reports no achievements
+
+
+def test_county_reply_with_verb_like_region_names():
+    ex = extract_document(read_document(DOCS / "reply_deqing.txt"))
+    assert names(ex, "Region") == {"德清县"}  # 将会同县财政局: 会同 is the verb, not 会同县
+    assert {"德清县卫生健康局", "德清县财政局"} <= names(ex, "Department")
+    assert "德清县十七届人大三次会议第45号建议" in names(ex, "PolicyDocument")
+    got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
+    assert {("基层就诊率", 67.3), ("浙里健康e站", 28.0), ("村卫生室", 158.0)} <= got
+
+
+def test_verb_like_region_names_need_a_boundary():
+    from kg.resolve.regions import region_mentions, regions
+
+    names_found = lambda t, ctx=None: {r.name for _, _, r in region_mentions(t, ctx)}  # noqa: E731
+    assert "新建区" not in names_found("新建区级医院3家", regions().pick("南昌市"))
+    assert "会同县" not in names_found("我局将会同县财政局推进")
+    assert "会同县" in names_found("湖南省怀化市会同县卫健局")

@@ -72,7 +72,7 @@ def _split_values(text: str, unit_re: str) -> list[tuple[float, str, str]]:
 def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     """The indicator phrase without leading years, scope words, place names and
     adverbs, nor trailing adverbs (分别, 均 …)."""
-    t = text.strip("，、；： ")
+    t = text.strip("，、；： “”")
     t = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?", "", t)
     changed = True
     while changed:

@@ -22,10 +22,15 @@ MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 SHORT_STOP = {"城区", "新区", "市中", "郊区", "矿区", "中山", "和平", "新华", "人民", "白云", "东方", "长安", "永安", "公安",
               "开发", "城关", "向阳", "前进", "红旗", "胜利", "民主", "建设", "团结", "青年", "文化", "工农", "江南", "河东",
               "河西", "河南", "河北", "山东", "山西", "湖南", "湖北", "广东", "广西", "海南", "云南", "东区", "西区", "南区",
-              "北区", "中区", "南湖", "西湖", "东湖", "金山", "通化", "和田", "安顺", "吉安", "泰安", "长宁", "嘉定"}
+              "北区", "中区", "南湖", "西湖", "东湖", "金山", "通化", "和田", "安顺", "吉安", "泰安", "长宁", "嘉定",
+              "会同", "新建", "平安", "安定", "兴业", "永和"}
 # Full names that are also common nouns ("城区" = urban area): only read when their
 # parent city is written in front of them.
 FULL_STOP = {"城区", "郊区", "矿区", "市中区", "新城区", "东区", "西区", "中区", "南区", "北区", "新区", "市区"}
+# Full names that begin with an everyday word (会同 "jointly with", 新建 "newly build"): read
+# as a region only at a boundary or after a province/city name, never before 级/域/内/属
+# (我局将会同县财政局…, 新建区级医院).
+VERB_INITIAL = ("会同", "新建", "平安", "安定", "和平", "长安", "兴业", "永和")
 # Province short forms are safe in running text; these are re-admitted explicitly.
 PROVINCE_SHORT_OK = {"河南", "河北", "山东", "山西", "湖南", "湖北", "广东", "广西", "海南", "云南"}
 
@@ -147,6 +152,10 @@ def region_mentions(text: str, context: Region | None = None,
     table = regions()
     out = []
     for s, e, name in (full if full is not None else full_name_spans(text)):
+        if name.startswith(VERB_INITIAL):
+            before = text[s - 1:s]
+            if (before and "\u3400" <= before <= "\u9fff" and before not in "省市州") or text[e:e + 1] in ("级", "域", "内", "属"):
+                continue
         r = table.pick(name, context)
         if r:
             out.append((s, e, r))
