@@ -126,8 +126,8 @@ class RegionTable:
         city = self.city(r)
         family = self.chain(r) + (self.children(city) if city else []) + self.children(r)
         for f in family:
-            if len(f.short) >= 2:
-                out[f.short] = f
+            if len(f.short) >= 2 and not f.name.startswith(VERB_INITIAL):
+                out[f.short] = f  # 新建 of 新建区 is a verb first: its short form is never read
         self._family[r.code] = out
         return out
 
