@@ -279,6 +279,9 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             if value is None:
                 continue
             indicator = _measurement_indicator(before, after, m, r, places)
+            if unit == "年" and before.endswith("连续"):
+                what = re.match(r"[^，。；]{2,24}", after)  # 连续4年保持全省前三 → 连续保持全省前三年数
+                indicator = "连续" + (what.group(0) if what else "") + "年数"
             if not indicator:
                 continue
             if out and re.fullmatch(r"(?:同比|较上年|比上年|环比)?(?:增长|提高|下降|减少|增加|上升)", indicator):
@@ -353,7 +356,7 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     return right_text
 
 
-_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共|全年)?(?:完成了|完成|建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
+_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共|全年)?(?:创成|创建|完成了|完成|建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
 
 
 def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:

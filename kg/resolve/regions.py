@@ -152,9 +152,13 @@ def region_mentions(text: str, context: Region | None = None,
     table = regions()
     out = []
     for s, e, name in (full if full is not None else full_name_spans(text)):
-        if name.startswith(VERB_INITIAL):
+        if name.startswith(VERB_INITIAL) or len(name) == 2:
+            # 会同县, 新建区, and two-character names (康县 in 健康县区, 和县, 沙县) only at a
+            # boundary or right after a province or city
             before = text[s - 1:s]
-            if (before and "\u3400" <= before <= "\u9fff" and before not in "省市州") or text[e:e + 1] in ("级", "域", "内", "属"):
+            after_function_word = before in "在与及对从到向为是于由和"
+            if (before and "\u3400" <= before <= "\u9fff" and before not in "省市州" and not
+                    (len(name) == 2 and after_function_word)) or text[e:e + 1] in ("级", "域", "内", "属"):
                 continue
         r = table.pick(name, context)
         if r:
