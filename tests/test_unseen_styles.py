@@ -180,3 +180,11 @@ def test_ranking_news_and_two_character_county_names():
     assert {"浙爱卫发[2021]3号", "浙爱卫办〔2023〕5号"} <= names(ex, "PolicyDocument")
     got = {(q.indicator, q.value, q.unit) for q in ex.quantities}
     assert {("综合得分", 89.6, "分"), ("连续保持全省前三年数", 4.0, "年"), ("省级健康县区", 10.0, "个")} <= got
+
+
+def test_consortium_name_forms():
+    ex = extract_document(read_document(DOCS / "news_jingan_consortia.txt"))
+    assert {"华山-静安神经专科联盟", "瑞金—静安心血管专科联盟", "静安北部医联体", "静安区儿科医联体"} <= names(ex, "MedicalConsortium")
+    assert {("复旦大学附属华山医院", "华山-静安神经专科联盟"), ("上海交通大学医学院附属瑞金医院", "瑞金—静安心血管专科联盟")} <= rels(ex, "member")
+    assert ("上海市第十人民医院", "静安区儿科医联体") in rels(ex, "lead")
+    assert "瑞金—静安" not in names(ex, "Program")

@@ -190,14 +190,15 @@ class RelationFinder:
             if not any(r.start <= m.start() < r.end and r.cue == "由…牵头" for r in self.relations):
                 self._clause_relation(m.start(), m.span(1), None, program_for_offset, "由…负责")
         # A牵头完成/负责/推进 Y
-        for m in re.finditer(r"牵头(完成|负责|推进|开展|实施|建设|制定|组织)?(?![单部])", f):
+        for m in re.finditer(r"牵头(完成|负责|推进|开展|实施|建设|制定|组织|组建|成立)?(?![单部])", f):
             if f[m.start() - 1:m.start()] in ("由", "的"):
                 continue
             lead = [o for o in self.index.ending_at(m.start()) if o.key.type in ORG_TYPES]
             if not lead:
                 continue
             clause_end = min([i for i in (f.find(c, m.end(), m.end() + 200) for c in "，。；\n") if i >= 0] or [min(len(f), m.end() + 200)])
-            progs = self._programs_in(m.end(), clause_end)
+            progs = self._programs_in(m.end(), clause_end) + [
+                o for o in self.index.within(m.end(), clause_end) if o.key.type == CONSORTIUM]
             if not progs and m.group(1):
                 obj = self.ctx.g.strip_scope(f[m.end():clause_end].strip())
                 if 4 <= len(obj) <= 20:
@@ -295,7 +296,7 @@ class RelationFinder:
         f = self.ctx.folded
         for m in re.finditer(r"以([^，。；以\n]{2,20}?)(为核心|为龙头|为牵头单位)[，,]", f):
             s_end = self._sentence(m.start())[1]
-            build = re.compile(r"(?:组建|成立|建立|组成|建成)(?:了)?")
+            build = re.compile(r"(?:组建|成立|建立|组成|建成|推动|推进)(?:了)?")
             for b in build.finditer(f, m.end(), s_end):
                 named = [o for o in self.index.starting_at(b.end()) + self.index.starting_at(b.end() + 1)
                          if o.key.type == CONSORTIUM]

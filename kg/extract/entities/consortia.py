@@ -78,8 +78,9 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             members.append((mem, mention))
 
     # “A”“B”“C”三大紧密型医联体 and “A”中医医疗联合体
-    for m in re.finditer(r"((?:“[^“”\n]{1,20}”[、和及]?){1,6})([一二三四五六七八九十两\d]+大)?(" + "|".join(g.consortium_suffixes) + ")", f):
-        suffix = m.group(3)
+    for m in re.finditer(r"((?:“[^“”\n]{1,20}”[、和及]?){1,6})([一二三四五六七八九十两\d]+大)?([\u4e00-\u9fff]{0,6}?)("
+                         + "|".join(g.consortium_suffixes) + ")", f):
+        suffix = m.group(3) + m.group(4)  # “瑞金—静安”心血管专科联盟: the specialty is part of the name
         for q in QUOTED.finditer(m.group(1)):
             inner = q.group(1)
             qs = m.start(1) + q.start(1)
@@ -109,6 +110,11 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             continue
         s = g.left_extend(f, m.start(), max_len=14)
         s = cut_at_region(ctx, s, m.start())
+        two_party = re.fullmatch(r"[\u4e00-\u9fff]{2,8}[-—–－][\u4e00-\u9fff]{2,12}", f[s:m.start()])
+        if two_party and not (s > 0 and f[s - 1] in "“”"):
+            # 华山-静安神经专科联盟: a two-party name needs no region in front
+            add(s, m.end(), f[s:m.end()], f[s:m.start()], ctx.doc_region)
+            continue
         core_start, region = strip_region_prefix(ctx, s, m.start())
         level = ""
         if region is None and f[s:s + 1] in "区市县" and f[s + 1:s + 2] not in "域属级内外间":
