@@ -188,3 +188,11 @@ def test_consortium_name_forms():
     assert {("复旦大学附属华山医院", "华山-静安神经专科联盟"), ("上海交通大学医学院附属瑞金医院", "瑞金—静安心血管专科联盟")} <= rels(ex, "member")
     assert ("上海市第十人民医院", "静安区儿科医联体") in rels(ex, "lead")
     assert "瑞金—静安" not in names(ex, "Program")
+
+
+def test_change_statements_are_two_measurements_not_a_target():
+    ex = extract_document(read_document(DOCS / "news_putuo_chronic.txt"))
+    assert not [q for q in ex.quantities if q.kind == "target"]  # 提高到2023年的78.5% is past, not 到2023年
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities}
+    assert {("高血压患者规范管理率", 65.0, 2020), ("高血压患者规范管理率", 78.5, 2023),
+            ("糖尿病患者规范管理率", 75.3, 2023), ("重大慢性病过早死亡率", 8.6, 2023)} <= got

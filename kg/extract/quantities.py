@@ -39,7 +39,8 @@ class _Rules:
             r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")
         self.relative_verbs = r["relative_verbs"]
         self.future_re = re.compile("|".join(r["future_markers"]))
-        self.years_re = re.compile(r"(?<![截年])(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
+        # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
+        self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
         self.value_re = re.compile(
             r"(?P<pre>约|近|超过|超|逾|突破|达到|达|为|共|共有|现到|累计|不超过|不足)?(?P<num>" + _NUM +
             r")(?P<mid>余|多)?(?:(?P<unit>" + self.unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + self.unit_re +
@@ -105,7 +106,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 # 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要)
 PLAN_WORDS = re.compile(r"(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
-FUTURE_CLAUSE = re.compile(r"(?<![截年])(?:到|至)\d{4}年|(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局)|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
+FUTURE_CLAUSE = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至)\d{4}年|(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局)|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
 
 
 _COUNT_TARGET = re.compile(r"(?:新增|新建|建成|建设|打造|完成)\s*(\d+)\s*([家个所座])([\u4e00-\u9fff]{2,12}?)(?=及|和|、|的|，|。)"
@@ -244,18 +245,52 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
 
+_CHANGE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _change_re(r: _Rules) -> re.Pattern[str]:
+    """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
+    if "p" not in _CHANGE_CACHE:
+        v = r"(\d+(?:\.\d+)?)(" + r.unit_re + r")?"
+        _CHANGE_CACHE["p"] = re.compile(
+            r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?" + v.replace("(\\d", "(?P<a>\\d", 1)
+            + r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + r.unit_re + r")?")
+    return _CHANGE_CACHE["p"]
+
+
+def _change_measurements(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
+                         r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    out, spans = [], []
+    last_years: tuple[int | None, int | None] = (None, None)
+    for m in _change_re(r).finditer(sent):
+        ind = _strip_verbs(m.group("ind"), r, places)
+        y1 = int(m.group("y1")) if m.group("y1") else None
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        if y1 is None and y2 is None:
+            y1, y2 = last_years  # 糖尿病…由62.1%提高到75.3%: the years of the previous statement
+        last_years = (y1, y2)
+        unit = m.group("ub") or m.group(3) or ""
+        if len(ind) >= 2:
+            out.append(Quantity("measurement", ind, float(m.group("a")), unit, y1, "=", base, base + len(sent), None, region))
+            out.append(Quantity("measurement", ind, float(m.group("b")), unit, y2 or year_hint, "=", base, base + len(sent), None, region))
+            spans.append((m.start(), m.end()))
+    return out, spans
+
+
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
                              places: tuple[str, ...] = ()) -> list[Quantity]:
     """Reported values of one sentence; ``places`` are region names to drop from the
     front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
     r = rules()
-    out: list[Quantity] = []
+    out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
     sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
     for cs, ce in _clauses(sent):
         clause = sent[cs:ce]
         if FUTURE_CLAUSE.search(clause):
             continue  # a plan, not an achievement
         for m in r.value_re.finditer(clause):
+            if any(a <= cs + m.start() < b for a, b in change_spans):
+                continue  # read above as a change statement
             num = m.group("num")
             unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
             after = clause[m.end():]
