@@ -196,3 +196,12 @@ def test_change_statements_are_two_measurements_not_a_target():
     got = {(q.indicator, q.value, q.year) for q in ex.quantities}
     assert {("高血压患者规范管理率", 65.0, 2020), ("高血压患者规范管理率", 78.5, 2023),
             ("糖尿病患者规范管理率", 75.3, 2023), ("重大慢性病过早死亡率", 8.6, 2023)} <= got
+
+
+def test_national_news_without_a_local_jurisdiction():
+    ex = extract_document(read_document(DOCS / "news_national_literacy.txt"))
+    assert {"国家卫生健康委员会", "国家中医药管理局", "教育部"} <= names(ex, "Department")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert ("measurement", "居民健康素养水平", 29.7, 2023) in got
+    assert ("measurement", "居民健康素养水平比2022年提高", 1.92, 2023) in got  # 比2022年: the base, not the year
+    assert ("target", "全国居民健康素养水平", 30.0, 2025) in got

@@ -283,7 +283,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
     r = rules()
     out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
-    sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
+    # a year after 比/较 is the base of a comparison, not the year a value is for
+    sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
     for cs, ce in _clauses(sent):
         clause = sent[cs:ce]
         if FUTURE_CLAUSE.search(clause):
@@ -319,7 +320,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                 indicator = "连续" + (what.group(0) if what else "") + "年数"
             if not indicator:
                 continue
-            if out and re.fullmatch(r"(?:同比|较上年|比上年|环比)?(?:增长|提高|下降|减少|增加|上升)", indicator):
+            if out and re.fullmatch(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)", indicator):
                 indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
             comparator = ""
             pre, post = m.group("pre") or "", (m.group("post") or "") + (m.group("mid") or "")
