@@ -38,6 +38,6 @@ def _to_regex(node: dict) -> str:
 
 
 @lru_cache(maxsize=256)
-def compile_words(words: tuple[str, ...], prefix: str = "", suffix: str = "") -> re.Pattern[str]:
-    """Compile a tuple of words (cached) with optional regex context around them."""
-    return re.compile(prefix + "(" + trie_pattern(words) + ")" + suffix)
+def compile_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile a tuple of words (cached) into one trie-shaped pattern."""
+    return re.compile("(" + trie_pattern(words) + ")")

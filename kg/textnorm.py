@@ -19,7 +19,8 @@ from pathlib import Path
 _KEEP = set("，。：；！？（）【】“”‘’、《》〔〕［］")
 
 
-def _opencc_ts_table() -> dict[int, str]:
+@lru_cache(maxsize=1)
+def ts_table() -> dict[int, str]:
     """Traditional→Simplified single-character table from OpenCC's TSCharacters
     (first choice of each entry), as shipped by opencc-python-reimplemented."""
     path = Path(resources.files("opencc")) / "dictionary" / "TSCharacters.txt"
@@ -36,7 +37,7 @@ def _opencc_ts_table() -> dict[int, str]:
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
-    table = _opencc_ts_table()
+    table = dict(ts_table())  # a copy: the cached table stays Traditional→Simplified only
     # Full-width ASCII block and ideographic space → half-width, except kept punctuation.
     for cp in range(0xFF01, 0xFF5F):
         ch = chr(cp)
@@ -64,12 +65,7 @@ def fold(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional → Simplified, character by character (labels stay as written)."""
-    return text.translate(_opencc_ts_only())
-
-
-@lru_cache(maxsize=1)
-def _opencc_ts_only() -> dict[int, str]:
-    return _opencc_ts_table()
+    return text.translate(ts_table())
 
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -107,7 +103,7 @@ def repair_ideographs(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> re.Pattern[str]:
-    chars = "".join(sorted(chr(cp) for cp in _opencc_ts_only()))
+    chars = "".join(sorted(chr(cp) for cp in ts_table()))
     return re.compile("[" + re.escape(chars) + "]")
 
 

@@ -19,7 +19,7 @@ from pyvis.node import Node
 
 from kg.explorer.data import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
 from kg.graph.store import GraphStore
-from kg.textnorm import _opencc_ts_only
+from kg.textnorm import ts_table
 
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
@@ -169,7 +169,7 @@ def page_data(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> dict:
     # Traditional → Simplified for every Traditional character whose Simplified form the
     # labels use, so a search typed in either script finds the entity
     chars = {ch for n in nodes.values() for s in [n.label, *n.aliases] for ch in s}
-    t2s = {chr(cp): mapped for cp, mapped in sorted(_opencc_ts_only().items()) if mapped in chars or chr(cp) in chars}
+    t2s = {chr(cp): mapped for cp, mapped in sorted(ts_table().items()) if mapped in chars or chr(cp) in chars}
     return {
         "nodes": vis_nodes, "edges": vis_edges, "info": info, "edgeInfo": edge_info,
         "options": _options(len(nodes) > PHYSICS_LIMIT),

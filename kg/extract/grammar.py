@@ -41,7 +41,9 @@ class Grammar:
         self.company_suffixes = tuple(g["company_suffixes"])
         self.collective_prefixes = tuple(sorted(g["collective_prefixes"], key=len, reverse=True))
         self.list_verbs = tuple(sorted(g.get("program_list_verbs", []), key=len, reverse=True))
-        self.list_ends = tuple(g.get("program_list_ends", []))
+        # what may follow a name's head: a function word, an adverb or a verb (tuples, so
+        # str.startswith tests them all in one call)
+        self.right_ok = tuple(g.get("right_ok_words", [])) + tuple(w for w in self.boundary_words if len(w) >= 2)
         self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])))
 
     @classmethod

@@ -12,7 +12,6 @@ REGION = "Region"
 POLICY = "PolicyDocument"
 ORGANIZATION = "Organization"
 GROUP = "OrganizationGroup"
-ENTITY_TYPES = (DEPARTMENT, HOSPITAL, CONSORTIUM, PROGRAM, REGION, POLICY, ORGANIZATION, GROUP)
 
 
 @dataclass(frozen=True)

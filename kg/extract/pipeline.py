@@ -27,12 +27,11 @@ from kg.extract.entities import Context, find_entities, heading_programs, issuer
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction
-from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
+from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence, targets_in_sentence
 from kg.extract.relations import (
     RelationFinder,
     clause_owner_sections,
     owner_sections,
-    program_sections,
     responsibility_lists,
 )
 from kg.extract.segment import innermost_section
@@ -182,12 +181,12 @@ def make_entity_recognizer(nlp: Language, name: str, grammar_path: str | None) -
 def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
     ctx = _ctx(doc)
     by_section = doc._.hg_programs_by_section or {}
-    psec = program_sections(ctx, set(k for k in by_section if k is not None))
 
     def program_for_offset(offset: int):  # noqa: ANN202
+        """The program of the innermost enclosing section that is one."""
         i = innermost_section(ctx.sections, offset)
         while i is not None:
-            if i in by_section and i in psec:
+            if i in by_section:
                 return by_section[i].key
             i = ctx.sections[i].parent
         return None
@@ -243,7 +242,6 @@ def quantities_component(doc: Doc) -> Doc:
     out = []
     para_year: int | None = None
     plan_year: int | None = None
-    from kg.extract.quantities import PLAN_WORDS
     line_start, prev = 0, 0
     for s, e in doc.user_data.get("hg_sentences", []):
         sent = text[s:e]

@@ -38,7 +38,6 @@ class _Rules:
             r"在(?P<base>\d{4})年(?:的)?基础上(?:力争|继续|再|逐步)?(?:每年)?(?P<verb>" + "|".join(r["relative_verbs"]) +
             r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")
         self.relative_verbs = r["relative_verbs"]
-        self.future_re = re.compile("|".join(r["future_markers"]))
         # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
         self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
         self.value_re = re.compile(
@@ -130,7 +129,17 @@ def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | 
     return out
 
 
-_YEAR_CMP_CACHE: dict[str, re.Pattern[str]] = {}
+# "1.居民健康素养水平：…": the label of an item in an indicator list
+_ITEM_LABEL = re.compile(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]")
+
+
+@lru_cache(maxsize=1)
+def _year_cmp_re() -> re.Pattern[str]:
+    r = rules()
+    cmps = "|".join(map(re.escape, sorted(r.cmp_map, key=len, reverse=True)))
+    return re.compile(
+        r"(?<!\d)(?P<year>\d{4})\s*年(?:底|末|前)?[，]?(?:要|力争|将|争取)?(?P<cmp>" + cmps + r")(?P<val>\d+(?:\.\d+)?)(?P<unit>"
+        + r.unit_re + r")?(?P<post>以上|以下|左右)?")
 
 
 def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None) -> list[Quantity]:
@@ -138,15 +147,9 @@ def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, 
     comparator and a value sets a target for that year; the indicator is the item's
     label (before ：) or the text before the year."""
     r = rules()
-    pat = _YEAR_CMP_CACHE.get("p")
-    if pat is None:
-        cmps = "|".join(map(re.escape, sorted(r.cmp_map, key=len, reverse=True)))
-        pat = _YEAR_CMP_CACHE["p"] = re.compile(
-            r"(?<!\d)(?P<year>\d{4})\s*年(?:底|末|前)?[，]?(?:要|力争|将|争取)?(?P<cmp>" + cmps + r")(?P<val>\d+(?:\.\d+)?)(?P<unit>"
-            + r.unit_re + r")?(?P<post>以上|以下|左右)?")
-    label = re.match(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]", sent)
+    label = _ITEM_LABEL.match(sent)
     out = []
-    for m in pat.finditer(sent):
+    for m in _year_cmp_re().finditer(sent):
         year = int(m.group("year"))
         if doc_year is not None and year < doc_year:
             continue
@@ -191,6 +194,7 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
         return []
     out: list[Quantity] = []
     last_indicator = ""
+    item_label = _ITEM_LABEL.match(sent)
     for cs, ce in _clauses(sent):
         cs = max(cs, body_start) if cs < body_start < ce else cs
         if ce <= body_start and ym:
@@ -205,7 +209,6 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
                                     baseline_year=int(rel.group("base"))))
                 last_indicator = ind
             continue
-        item_label = re.match(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]", sent)
         for m in r.target_re.finditer(clause):
             ind = _clean_indicator(clause[: m.start()], r) or last_indicator or (
                 _clean_indicator(item_label.group(1), r) if item_label else "")
@@ -245,31 +248,27 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
 
-_CHANGE_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _change_re(r: _Rules) -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _change_re() -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
-    if "p" not in _CHANGE_CACHE:
-        v = r"(\d+(?:\.\d+)?)(" + r.unit_re + r")?"
-        _CHANGE_CACHE["p"] = re.compile(
-            r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?" + v.replace("(\\d", "(?P<a>\\d", 1)
-            + r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + r.unit_re + r")?")
-    return _CHANGE_CACHE["p"]
+    u = rules().unit_re
+    return re.compile(
+        r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?"
+        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
 def _change_measurements(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
                          r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
     last_years: tuple[int | None, int | None] = (None, None)
-    for m in _change_re(r).finditer(sent):
+    for m in _change_re().finditer(sent):
         ind = _strip_verbs(m.group("ind"), r, places)
         y1 = int(m.group("y1")) if m.group("y1") else None
         y2 = int(m.group("y2")) if m.group("y2") else None
         if y1 is None and y2 is None:
             y1, y2 = last_years  # 糖尿病…由62.1%提高到75.3%: the years of the previous statement
         last_years = (y1, y2)
-        unit = m.group("ub") or m.group(3) or ""
+        unit = m.group("ub") or m.group("ua") or ""
         if len(ind) >= 2:
             out.append(Quantity("measurement", ind, float(m.group("a")), unit, y1, "=", base, base + len(sent), None, region))
             out.append(Quantity("measurement", ind, float(m.group("b")), unit, y2 or year_hint, "=", base, base + len(sent), None, region))
@@ -323,12 +322,10 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             if out and re.fullmatch(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)", indicator):
                 indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
             comparator = ""
-            pre, post = m.group("pre") or "", (m.group("post") or "") + (m.group("mid") or "")
-            if pre in ("不超过",) or post == "以内":
-                comparator = "<="
-            elif pre in ("近", "不足"):
-                comparator = "<"
-            elif pre in r.more or any(p in r.more for p in (m.group("post") or "", m.group("mid") or "")):
+            marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "")
+            if any(p and p in r.less for p in marks):
+                comparator = "<=" if "不超过" in marks or "以内" in marks else "<"
+            elif any(p and p in r.more for p in marks):
                 comparator = ">"
             year = None
             abs_pos = cs + m.start()

@@ -340,19 +340,6 @@ class RelationFinder:
             self._add("member", member.key, consortium.key, consortium.start, "名称")
 
 
-def program_sections(ctx: Context, owner_sections: set[int]) -> dict[int, int]:
-    """Section index → index of the program section it belongs to (itself or an
-    ancestor), for sections at or below the action level."""
-    if not owner_sections:
-        return {}
-    action_level = min(ctx.sections[i].level for i in owner_sections)
-    out = {}
-    for i, sec in enumerate(ctx.sections):
-        if sec.level >= action_level:
-            out[i] = i
-    return out
-
-
 def owner_sections(ctx: Context) -> set[int]:
     """Sections that directly hold a responsibility list."""
     out = set()

@@ -33,7 +33,7 @@ class SpanIndex(Generic[T]):
 
     def __init__(self, items: Iterable[T], start=lambda x: x.start, end=lambda x: x.end) -> None:  # noqa: ANN001
         self.items = sorted(items, key=lambda x: (start(x), end(x)))
-        self._start, self._end = start, end
+        self._end = end
         self.starts = [start(x) for x in self.items]
         self.by_end: dict[int, list[T]] = defaultdict(list)
         self.by_start: dict[int, list[T]] = defaultdict(list)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.model import (
     CONSORTIUM,
@@ -28,7 +28,7 @@ from kg.extract.model import (
     Extraction,
     Quantity,
 )
-from kg.graph.vocab import HG, RELATION_PROPERTY, SCHEMA
+from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
 from kg.resolve.iri import iri, short_hash
 from kg.resolve.regions import regions
@@ -235,10 +235,10 @@ class QuadBuilder:
             self.add(ind, RDF.type, SKOS.Concept)
             self.add(ind, RDFS.label, ox.Literal(q.indicator, language="zh"))
             self.provenance(ind, q.start)
-            node = N(self._quantity_node(q))
+            value_text = format(Decimal(repr(q.value)).normalize(), "f")
+            node = N(self._quantity_node(q, value_text))
             cls = HG.Target if q.kind == "target" else HG.Measurement
             self.add(node, RDF.type, cls)
-            value_text = format(Decimal(repr(q.value)).normalize(), "f")
             label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
             self.add(node, RDFS.label, ox.Literal(label, language="zh"))
             self.add(node, HG.indicator, ind)
@@ -261,8 +261,7 @@ class QuadBuilder:
                 self.add(self.entities[q.program], HG.hasTarget, node)
             self.provenance(node, q.start)
 
-    def _quantity_node(self, q: Quantity) -> URIRef:
-        value_text = format(Decimal(repr(q.value)).normalize(), "f")
+    def _quantity_node(self, q: Quantity, value_text: str) -> URIRef:
         if q.kind == "target":
             owner = self.entities[q.program].value.rsplit("/id/", 1)[-1] if q.program in self.entities else (
                 regions().by_code[q.region].name if q.region in regions().by_code else "")
@@ -282,7 +281,3 @@ def document_quads(src: SourceDocument, ex: Extraction) -> list[Quad]:
     """All quads of one document, in its own named graph (pyoxigraph terms)."""
     return QuadBuilder(src, ex).build()
 
-
-# The ontology's own alignments are not repeated per graph; OWL is imported for users
-# who load both files together.
-_ = (OWL, SCHEMA)

@@ -151,9 +151,6 @@ class GraphStore:
         for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
 
-    def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
-
     def query_raw(self, sparql: str):  # noqa: ANN201 - pyoxigraph result types
         """Run SPARQL with the union of all named graphs as the default graph."""
         self._ensure_union()

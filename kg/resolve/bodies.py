@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.resolve.regions import MUNICIPALITIES, Region, regions
+from kg.resolve.regions import Region, regions
 
 DATA = Path(__file__).with_name("data") / "bodies.json"
 NATIONAL_PREFIXES = ("国家", "全国", "中央", "国务院")
@@ -91,7 +91,3 @@ def level_region(level_char: str, doc_region: Region | None) -> Region | None:
     if level_char == "省":
         return chain[0]
     return doc_region
-
-
-def is_municipality(region: Region) -> bool:
-    return region.code in MUNICIPALITIES

@@ -14,11 +14,10 @@ from kg.extract.entities.policies import find_policy_documents
 from kg.extract.entities.programs import find_programs, heading_programs, program_mention
 from kg.extract.entities.regions import find_regions, find_zones
 from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, POLICY, REGION, Mention
-from kg.extract.segment import innermost_section
 from kg.extract.spans import SpanIndex
 from kg.resolve.regions import region_mentions
 
-__all__ = ["Context", "find_entities", "heading_programs", "issuer_key", "program_mention", "section_of"]
+__all__ = ["Context", "find_entities", "heading_programs", "issuer_key", "program_mention"]
 
 
 def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
@@ -62,7 +61,3 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
         seen.add(k)
         out.append(m)
     return out
-
-
-def section_of(ctx: Context, offset: int) -> int | None:
-    return innermost_section(ctx.sections, offset)

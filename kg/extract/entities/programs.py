@@ -37,12 +37,17 @@ def program_mention(ctx: Context, s: int, e: int, name: str) -> Mention:
     return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
 
 
+def _is_concept(inner: str, g: Grammar) -> bool:
+    """A quoted slogan or concept (体医结合, 互联网+医疗健康), not a name."""
+    return inner.startswith("互联网+") or inner.endswith(g.quoted_concepts)
+
+
 def _quoted_is_program(inner: str, g: Grammar) -> bool:
     if len(inner) < 3 or not re.search(rf"[{CJK}]", inner) or POLICY_NICKNAME.match(inner):
         return False
     if re.search(r"[，。！？；：]", inner) or inner.endswith(("+", "＋")):
         return False
-    if inner.startswith("互联网+") or inner.endswith(g.quoted_concepts):
+    if _is_concept(inner, g):
         return False
     if NUMERIC_FRAME.match(inner) or HOTLINE.match(inner):
         return False
@@ -71,7 +76,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if in_consortium.covers(s) or MEDICAL_CENTRE.search(inner):
             continue
         trail = _quoted_trailing(f, q.end(), g)
-        concept = inner.endswith(g.quoted_concepts) or inner.startswith("互联网+")
+        concept = _is_concept(inner, g)
         if trail is not None and not concept and not re.search(r"[，。；：]", inner):
             out.append(program_mention(ctx, q.start(), trail[1], inner + trail[0]))
             continue
@@ -219,8 +224,7 @@ def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
         return True
     if f[end] in g.stop_chars:
         return True
-    return f.startswith(tuple(g.raw.get("right_ok_words", [])), end) or any(
-        f.startswith(w, end) for w in g.boundary_words if len(w) >= 2)
+    return f.startswith(g.right_ok, end)
 
 
 def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
