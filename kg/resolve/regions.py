@@ -142,7 +142,7 @@ _STREET = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![\u4e00-\u9fff]
 
 def full_name_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every full region name in ``text``."""
-    return [(m.start(), m.end(), m.group(0)) for m in regions().name_pattern.finditer(text)]
+    return regions().name_pattern.spans(text)
 
 
 def region_mentions(text: str, context: Region | None = None,

@@ -14,7 +14,7 @@ from kg.extract.model import (
     Section,
 )
 from kg.extract.spans import SpanIndex
-from kg.lexicon import compile_words
+from kg.lexicon import WordMatcher, compile_words
 from kg.paths import PACKAGE_DIR
 from kg.resolve.regions import Region, innermost, regions
 
@@ -69,7 +69,7 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], re.Pattern[str]]:
+def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], WordMatcher]:
     raw = json.loads((PACKAGE_DIR / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))
     by_alias: dict[str, dict] = {}
     by_short: dict[str, dict] = {}

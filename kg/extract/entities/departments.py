@@ -13,7 +13,7 @@ from kg.extract.model import (
     Mention,
 )
 from kg.extract.spans import SpanSet
-from kg.lexicon import compile_words
+from kg.lexicon import WordMatcher, compile_words
 from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions
 
@@ -22,7 +22,7 @@ _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对
 
 
 @lru_cache(maxsize=1)
-def _department_pattern() -> re.Pattern[str]:
+def _department_pattern() -> WordMatcher:
     table = bodies()
     return compile_words(tuple(table.aliases()) + tuple(table.national_names))
 

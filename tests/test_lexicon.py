@@ -1,0 +1,52 @@
+"""The word matcher keeps regex alternation semantics: leftmost, then longest."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.lexicon import compile_words
+
+
+def reference(words: list[str], text: str) -> list[tuple[int, int, str]]:
+    """Leftmost-longest, non-overlapping, by brute force."""
+    out, i = [], 0
+    ws = sorted(set(w for w in words if w), key=len, reverse=True)
+    while i < len(text):
+        hit = next((w for w in ws if text.startswith(w, i)), None)
+        if hit:
+            out.append((i, i + len(hit), hit))
+            i += len(hit)
+        else:
+            i += 1
+    return out
+
+
+def test_longest_at_the_leftmost_position() -> None:
+    m = compile_words(("闵行", "闵行区", "行区卫生"))
+    assert m.spans("上海市闵行区卫生健康委") == [(3, 6, "闵行区")]
+
+
+def test_failure_links_do_not_lose_matches() -> None:
+    # the cases pyahocorasick's iter_long got wrong (its issues #133 and #185)
+    assert compile_words(("知识产权", "国家知识产权局")).spans("国家知识产权") == [(2, 6, "知识产权")]
+    assert compile_words(("ab", "abcabd")).spans("zzabcabdzz") == [(2, 8, "abcabd")]
+
+
+def test_match_is_anchored_and_search_finds_first() -> None:
+    m = compile_words(("健康", "健康城市"))
+    assert m.match("推进健康城市", 2).group(0) == "健康城市"
+    assert m.match("推进健康城市", 1) is None
+    assert m.search("推进健康城市").span() == (2, 6)
+    assert [x.group() for x in m.finditer("健康健康城市", 1)] == ["健康城市"]
+
+
+def test_empty_word_list_matches_nothing() -> None:
+    assert compile_words(()).spans("任何文本") == []
+    assert compile_words(("",)).search("x") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="甲乙丙丁戊", max_size=40))
+def test_agrees_with_brute_force(words: list[str], text: str) -> None:
+    assert compile_words(tuple(words)).spans(text) == reference(words, text)
