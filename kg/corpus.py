@@ -10,8 +10,8 @@ from typing import Callable, Iterable
 from kg.atomic import write_bytes
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
-from kg.graph.builder import document_quads
-from kg.graph.store import GraphStore, quads_to_nquads
+from kg.graph.builder import DocumentGraph, document_graph
+from kg.graph.store import GraphStore
 from kg.ingest import collect_paths, read_document
 from kg.ingest.reader import DEFAULT_MAX_BYTES
 
@@ -44,12 +44,12 @@ class BuildReport:
 
 @dataclass
 class _DocResult:
-    """What one document yields: its quads as N-Quads bytes (cheap to pass between
+    """What one document yields: its statements (plain strings, cheap to pass between
     processes) and the counts for the summary; or the reason it was skipped."""
 
     path: str
     error: InputError | None = None
-    nquads: bytes = b""
+    graph: DocumentGraph | None = None
     info: tuple[str, str, float, int, int] = ("", "", 0.0, 0, 0)  # format, encoding, dropped share, kept, dropped
     entities: Counter = field(default_factory=Counter)
     relations: Counter = field(default_factory=Counter)
@@ -63,7 +63,7 @@ def _process(path: Path, max_bytes: int) -> _DocResult:
     except InputError as e:
         return _DocResult(str(path), error=e)
     ex = extract_document(src, default_nlp())
-    res = _DocResult(str(path), nquads=quads_to_nquads(document_quads(src, ex)),
+    res = _DocResult(str(path), graph=document_graph(src, ex),
                      info=(src.format, src.encoding, src.dropped_share, len(src.text), src.chars_dropped))
     res.entities.update(key.type for key in {m.key for m in ex.mentions})
     res.relations.update(kind for kind, _, _ in {(r.kind, r.source, r.target) for r in ex.relations})
@@ -108,7 +108,7 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document,
         if on_skip:
             on_skip(res.error)
     else:
-        store.load_nquads(res.nquads)
+        store.add_document(res.graph)
         fmt, enc, dropped, kept, n_dropped = res.info
         report.documents.append(res.path)
         report.per_document.append((res.path, fmt, enc, dropped, kept))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 from kg.extract.pipeline import default_nlp, extract_document
-from kg.graph.builder import document_quads
+from kg.graph.builder import document_graph
 from kg.graph.store import GraphStore
 from kg.ingest import read_document
 from kg.textnorm import to_simplified
@@ -185,7 +185,7 @@ def evaluate(gold_dir: str | Path, docs_dir: str | Path) -> Evaluation:
         store = GraphStore()
         try:
             src = read_document(docs[0])
-            store.add_quads(document_quads(src, extract_document(src, nlp)))
+            store.add_document(document_graph(src, extract_document(src, nlp)))
         except KGError as exc:
             ev.failures.append(str(exc))
         score_document(store, gold, ev, docs[0].name)

@@ -1,4 +1,4 @@
-"""Turn one document's extraction into RDF quads in that document's named graph.
+"""Turn one document's extraction into RDF statements in that document's named graph.
 
 Every entity, relation (reified as an hg:RelationAssertion), target and measurement
 carries prov:wasDerivedFrom the SourceDocument and hg:evidence, the sentence it was
@@ -8,10 +8,9 @@ from different document sets merge by plain union.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
-import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
@@ -28,30 +27,39 @@ from kg.extract.model import (
     Extraction,
     Quantity,
 )
+from kg.graph import ntriples as nt
 from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
 from kg.resolve.iri import iri, short_hash
 from kg.resolve.regions import regions
 from kg.textnorm import is_traditional, to_simplified
 
-Quad = ox.Quad
+
+def _terms(namespace: object, *names: str) -> dict[str, str]:
+    return {n: nt.iri(str(getattr(namespace, n))) for n in names}
 
 
-@lru_cache(maxsize=4096)
-def N(iri_: str) -> ox.NamedNode:
-    """A pyoxigraph named node (cached: vocabulary terms recur in every statement)."""
-    return ox.NamedNode(str(iri_))
-
-
-_DECIMAL = ox.NamedNode(str(XSD.decimal))
-_GYEAR = ox.NamedNode(str(XSD.gYear))
-_DATE = ox.NamedNode(str(XSD.date))
-_BOOLEAN = ox.NamedNode(str(XSD.boolean))
+# Vocabulary terms, formatted once (rdflib namespace lookups cost more than the rest of
+# a statement).
+_H = _terms(HG, "SourceDocument", "RelationAssertion", "Indicator", "Target", "Measurement", "Organization",
+            "fileName", "sha256", "encoding", "format", "droppedShare", "title", "date", "issuer",
+            "documentNumber", "region", "adminCode", "regionPartOf", "cue", "evidence", "indicator", "value",
+            "unit", "year", "comparator", "relative", "baselineYear", "approximate", "hasTarget")
+TYPE = nt.iri(str(RDF.type))
+LABEL = nt.iri(str(RDFS.label))
+ALT_LABEL = nt.iri(str(SKOS.altLabel))
+CONCEPT = nt.iri(str(SKOS.Concept))
+DERIVED_FROM = nt.iri(str(PROV.wasDerivedFrom))
+PROV_ENTITY = nt.iri(str(PROV.Entity))
+R_SUBJECT, R_PREDICATE, R_OBJECT = (nt.iri(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
+_DECIMAL, _GYEAR, _DATE, _BOOLEAN = (str(XSD.decimal), str(XSD.gYear), str(XSD.date), str(XSD.boolean))
 
 CLASS_OF = {
     DEPARTMENT: HG.Department, HOSPITAL: HG.Hospital, CONSORTIUM: HG.MedicalConsortium, PROGRAM: HG.Program,
     REGION: HG.Region, POLICY: HG.PolicyDocument, ORGANIZATION: HG.Organization, GROUP: HG.OrganizationGroup,
 }
+_CLASS_TERM = {k: nt.iri(str(v)) for k, v in CLASS_OF.items()}
+_RELATION_TERM = {k: (str(v), nt.iri(str(v))) for k, v in RELATION_PROPERTY.items()}
 ORG_SUBCLASSES = (DEPARTMENT, HOSPITAL, CONSORTIUM, GROUP)
 IRI_KIND = {
     DEPARTMENT: "department", HOSPITAL: "hospital", CONSORTIUM: "consortium", PROGRAM: "program", REGION: "region",
@@ -84,66 +92,82 @@ def entity_iri(key: EntityKey) -> URIRef:
     return iri(IRI_KIND[key.type], scope, key.name)
 
 
-def _lit(text: str) -> ox.Literal:
-    return ox.Literal(text, language="zh-Hant" if is_traditional(text) else "zh")
+def _lit(text: str) -> str:
+    return nt.literal(text, "zh-Hant" if is_traditional(text) else "zh")
 
 
-def _plain(text: str) -> ox.Literal:
-    return ox.Literal(text)
+def _decimal_text(v: float) -> str:
+    return format(Decimal(repr(v)).normalize(), "f")
 
 
-def _decimal(v: float) -> ox.Literal:
-    d = Decimal(repr(v)).normalize()
-    return ox.Literal(format(d, "f"), datatype=_DECIMAL)
+def _decimal(v: float) -> str:
+    return nt.typed(_decimal_text(v), _DECIMAL)
 
 
-def _year(y: int) -> ox.Literal:
-    return ox.Literal(f"{y:04d}", datatype=_GYEAR)
+def _year(y: int) -> str:
+    return nt.typed(f"{y:04d}", _GYEAR)
 
 
-_TRUE = ox.Literal("true", datatype=_BOOLEAN)
+_TRUE = nt.typed("true", _BOOLEAN)
 
 
-class QuadBuilder:
+@dataclass(frozen=True)
+class DocumentGraph:
+    """One document's statements: its named graph's IRI and its N-Triples statements
+    ("<s> <p> o", no terminator), sorted and unique, so the document reads the same
+    whichever corpus it is built in."""
+
+    graph: str
+    statements: tuple[str, ...]
+
+    def nquads(self) -> str:
+        tail = " <" + self.graph + "> .\n"
+        return tail.join(self.statements) + tail if self.statements else ""
+
+
+class StatementBuilder:
+    """Writes one document's statements; terms are N-Triples strings (kg.graph.ntriples)."""
+
     def __init__(self, src: SourceDocument, ex: Extraction) -> None:
         self.src = src
         self.ex = ex
-        self.g = N(doc_iri(src))
-        self.quads: list[Quad] = []
-        self.entities: dict[EntityKey, ox.NamedNode] = {}
-        self.region_by_code: dict[str, ox.NamedNode] = {}
+        self.graph = str(doc_iri(src))
+        self.g = nt.iri(self.graph)
+        self.lines: list[str] = []
+        self.entities: dict[EntityKey, str] = {}      # key → N-Triples term
+        self.entity_iris: dict[EntityKey, str] = {}   # key → IRI
+        self.region_by_code: dict[str, str] = {}
 
-    def add(self, s: ox.NamedNode, p: object, o: object) -> None:
-        self.quads.append(ox.Quad(s, p if isinstance(p, ox.NamedNode) else N(str(p)), N(str(o)) if isinstance(o, URIRef) else o,
-                                  self.g))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(s + " " + p + " " + o)
 
-    def provenance(self, node: ox.NamedNode, offset: int) -> None:
-        self.add(node, PROV.wasDerivedFrom, self.g)
+    def provenance(self, node: str, offset: int) -> None:
+        self.lines.append(node + " " + DERIVED_FROM + " " + self.g)
         ev = self.ex.evidence(offset)
         if ev:
-            self.add(node, HG.evidence, _lit(ev))
+            self.lines.append(node + " " + _H["evidence"] + " " + _lit(ev))
 
     # -----------------------------------------------------------------
     def source_document(self) -> None:
-        s, g = self.src, self.g
-        self.add(g, RDF.type, HG.SourceDocument)
-        self.add(g, RDF.type, PROV.Entity)
-        self.add(g, RDFS.label, _plain(s.name))
-        self.add(g, HG.fileName, _plain(s.name))
-        self.add(g, HG.sha256, _plain(s.sha256))
-        self.add(g, HG.encoding, _plain(s.encoding))
-        self.add(g, HG.format, _plain(s.format))
-        self.add(g, HG.droppedShare, _decimal(round(s.dropped_share, 4)))
+        s, g, H = self.src, self.g, _H
+        self.add(g, TYPE, H["SourceDocument"])
+        self.add(g, TYPE, PROV_ENTITY)
+        self.add(g, LABEL, nt.literal(s.name))
+        self.add(g, H["fileName"], nt.literal(s.name))
+        self.add(g, H["sha256"], nt.literal(s.sha256))
+        self.add(g, H["encoding"], nt.literal(s.encoding))
+        self.add(g, H["format"], nt.literal(s.format))
+        self.add(g, H["droppedShare"], _decimal(round(s.dropped_share, 4)))
         if s.title:
-            self.add(g, HG.title, _lit(s.title))
+            self.add(g, H["title"], _lit(s.title))
         if s.date:
-            self.add(g, HG.date, ox.Literal(s.date, datatype=_DATE))
+            self.add(g, H["date"], nt.typed(s.date, _DATE))
         if s.issuer:
-            self.add(g, HG.issuer, _lit(s.issuer))
+            self.add(g, H["issuer"], _lit(s.issuer))
         if s.doc_number:
-            self.add(g, HG.documentNumber, _plain(s.doc_number))
+            self.add(g, H["documentNumber"], nt.literal(s.doc_number))
         if self.ex.region_code and self.ex.region_code in self.region_by_code:
-            self.add(g, HG.region, self.region_by_code[self.ex.region_code])
+            self.add(g, H["region"], self.region_by_code[self.ex.region_code])
 
     def entities_(self) -> None:
         surfaces: dict[EntityKey, list[str]] = defaultdict(list)
@@ -160,15 +184,17 @@ class QuadBuilder:
                 codes[m.key] = m.admin_code
         # regions first, so other entities can point at them
         for key in sorted(surfaces, key=lambda k: (k.type != REGION, k.type, k.name, k.scope)):
-            node = N(region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key))
-            self.entities[key] = node
+            value = str(region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key))
+            self.entity_iris[key] = value
+            self.entities[key] = node = nt.iri(value)
             if key.type == REGION and key in codes:
                 self.region_by_code[codes[key]] = node
-        for key, node in sorted(self.entities.items(), key=lambda kv: kv[1].value):
-            self.add(node, RDF.type, CLASS_OF[key.type])
+        for key in sorted(self.entities, key=self.entity_iris.__getitem__):
+            node = self.entities[key]
+            self.add(node, TYPE, _CLASS_TERM[key.type])
             if key.type in ORG_SUBCLASSES:
-                self.add(node, RDF.type, HG.Organization)
-            self.add(node, RDFS.label, ox.Literal(key.name, language="zh"))
+                self.add(node, TYPE, _H["Organization"])
+            self.add(node, LABEL, nt.literal(key.name, "zh"))
             alts = set()
             for s in surfaces[key]:
                 s = "".join(s.split())
@@ -182,12 +208,12 @@ class QuadBuilder:
                 else:
                     alts.add((s, "zh"))
             for text, lang in sorted(alts, key=lambda x: (x[1], x[0])):
-                self.add(node, SKOS.altLabel, ox.Literal(text, language=lang))
+                self.add(node, ALT_LABEL, nt.literal(text, lang))
             if key.type == REGION and key in codes:
-                self.add(node, HG.adminCode, _plain(codes[key]))
+                self.add(node, _H["adminCode"], nt.literal(codes[key]))
             reg = region_of.get(key, "")
             if key.type != REGION and reg in self.region_by_code:
-                self.add(node, HG.region, self.region_by_code[reg])
+                self.add(node, _H["region"], self.region_by_code[reg])
             self.provenance(node, first[key])
         self._region_hierarchy(codes)
 
@@ -198,11 +224,11 @@ class QuadBuilder:
         for key, code in codes.items():
             for anc in table.ancestors(table.by_code[code]):
                 if anc.code in present:
-                    self.add(self.entities[key], HG.regionPartOf, self.region_by_code[anc.code])
+                    self.add(self.entities[key], _H["regionPartOf"], self.region_by_code[anc.code])
                     break
         for key, node in self.entities.items():
             if key.type == REGION and key not in codes and key.scope in present:
-                self.add(node, HG.regionPartOf, self.region_by_code[key.scope])
+                self.add(node, _H["regionPartOf"], self.region_by_code[key.scope])
 
     def relations(self) -> None:
         for r in self.ex.relations:
@@ -210,74 +236,74 @@ class QuadBuilder:
             o = self.entities.get(r.target)
             if s is None or o is None:
                 continue
-            p = N(RELATION_PROPERTY[r.kind])
+            p_value, p = _RELATION_TERM[r.kind]
             self.add(s, p, o)
-            a = N(iri("assertion", short_hash(s.value, p.value, o.value, self.src.sha256)))
-            self.add(a, RDF.type, HG.RelationAssertion)
-            self.add(a, RDF.subject, s)
-            self.add(a, RDF.predicate, p)
-            self.add(a, RDF.object, o)
+            a = nt.iri(str(iri("assertion", short_hash(self.entity_iris[r.source], p_value,
+                                                      self.entity_iris[r.target], self.src.sha256))))
+            self.add(a, TYPE, _H["RelationAssertion"])
+            self.add(a, R_SUBJECT, s)
+            self.add(a, R_PREDICATE, p)
+            self.add(a, R_OBJECT, o)
             if r.cue:
-                self.add(a, HG.cue, _plain(r.cue))
-            self.add(a, PROV.wasDerivedFrom, self.g)
+                self.add(a, _H["cue"], nt.literal(r.cue))
+            self.add(a, DERIVED_FROM, self.g)
             ev = self.ex.text[r.start:r.end].strip()
             if len(ev) > 300:
                 ev = self.ex.evidence(r.start)
             if ev:
-                self.add(a, HG.evidence, _lit(ev))
+                self.add(a, _H["evidence"], _lit(ev))
 
     def quantities(self) -> None:
+        H = _H
         for q in self.ex.quantities:
             if q.kind == "target" and q.year is None:
                 continue  # a target is for a year; without one it is not a Target
-            ind = N(iri("indicator", q.indicator))
-            self.add(ind, RDF.type, HG.Indicator)
-            self.add(ind, RDF.type, SKOS.Concept)
-            self.add(ind, RDFS.label, ox.Literal(q.indicator, language="zh"))
+            ind = nt.iri(str(iri("indicator", q.indicator)))
+            self.add(ind, TYPE, H["Indicator"])
+            self.add(ind, TYPE, CONCEPT)
+            self.add(ind, LABEL, nt.literal(q.indicator, "zh"))
             self.provenance(ind, q.start)
-            value_text = format(Decimal(repr(q.value)).normalize(), "f")
-            node = N(self._quantity_node(q, value_text))
-            cls = HG.Target if q.kind == "target" else HG.Measurement
-            self.add(node, RDF.type, cls)
+            value_text = _decimal_text(q.value)
+            node = nt.iri(str(self._quantity_node(q, value_text)))
+            self.add(node, TYPE, H["Target"] if q.kind == "target" else H["Measurement"])
             label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
-            self.add(node, RDFS.label, ox.Literal(label, language="zh"))
-            self.add(node, HG.indicator, ind)
-            self.add(node, HG.value, _decimal(q.value))
+            self.add(node, LABEL, nt.literal(label, "zh"))
+            self.add(node, H["indicator"], ind)
+            self.add(node, H["value"], nt.typed(value_text, _DECIMAL))
             if q.unit:
-                self.add(node, HG.unit, _plain(q.unit))
+                self.add(node, H["unit"], nt.literal(q.unit))
             if q.year is not None:
-                self.add(node, HG.year, _year(q.year))
+                self.add(node, H["year"], _year(q.year))
             if q.comparator:
-                self.add(node, HG.comparator, _plain(q.comparator))
+                self.add(node, H["comparator"], nt.literal(q.comparator))
             if q.relative:
-                self.add(node, HG.relative, _TRUE)
+                self.add(node, H["relative"], _TRUE)
                 if q.baseline_year:
-                    self.add(node, HG.baselineYear, _year(q.baseline_year))
+                    self.add(node, H["baselineYear"], _year(q.baseline_year))
             if q.approximate:
-                self.add(node, HG.approximate, _TRUE)
+                self.add(node, H["approximate"], _TRUE)
             if q.region in self.region_by_code:
-                self.add(node, HG.region, self.region_by_code[q.region])
+                self.add(node, H["region"], self.region_by_code[q.region])
             if q.program is not None and q.program in self.entities:
-                self.add(self.entities[q.program], HG.hasTarget, node)
+                self.add(self.entities[q.program], H["hasTarget"], node)
             self.provenance(node, q.start)
 
     def _quantity_node(self, q: Quantity, value_text: str) -> URIRef:
         if q.kind == "target":
-            owner = self.entities[q.program].value.rsplit("/id/", 1)[-1] if q.program in self.entities else (
+            owner = self.entity_iris[q.program].rsplit("/id/", 1)[-1] if q.program in self.entities else (
                 regions().by_code[q.region].name if q.region in regions().by_code else "")
             return iri("target", owner, q.indicator, q.year, value_text)
         where = regions().by_code[q.region].name if q.region in regions().by_code else ""
         return iri("measurement", where, q.indicator, q.year if q.year else "na", value_text + q.unit)
 
-    def build(self) -> list[Quad]:
+    def build(self) -> DocumentGraph:
         self.entities_()
         self.source_document()
         self.relations()
         self.quantities()
-        return self.quads
+        return DocumentGraph(self.graph, tuple(sorted(set(self.lines))))
 
 
-def document_quads(src: SourceDocument, ex: Extraction) -> list[Quad]:
-    """All quads of one document, in its own named graph (pyoxigraph terms)."""
-    return QuadBuilder(src, ex).build()
-
+def document_graph(src: SourceDocument, ex: Extraction) -> DocumentGraph:
+    """All statements of one document, in its own named graph."""
+    return StatementBuilder(src, ex).build()

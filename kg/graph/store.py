@@ -16,6 +16,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 
 from kg.errors import GraphLoadError
+from kg.graph.builder import DocumentGraph
 from kg.graph.vocab import PREFIXES
 
 FORMATS = {
@@ -62,11 +63,6 @@ def from_ox(term: object) -> object:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def quads_to_nquads(quads: Iterable[ox.Quad]) -> bytes:
-    """pyoxigraph quads → N-Quads bytes (to pass a document's graph between processes)."""
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-
-
 def _graph_first(line: str) -> tuple[str, str]:
     """Sort key of an N-Quads line: its graph name, then the line."""
     end = line.rstrip(" .")
@@ -78,34 +74,68 @@ class GraphStore:
     """Quads in named graphs (one per source document). Queries see their union,
     de-duplicated, as the default graph; it is materialised on the first query after a
     change (pyoxigraph's ``use_default_graph_as_union`` is a bag: a triple stated by two
-    documents would answer twice), so a build that only writes files never pays for it."""
+    documents would answer twice).
+
+    A build adds whole documents (:meth:`add_document`). They reach the pyoxigraph store
+    only when something reads it (a query, an iteration); until then, and as long as
+    nothing else was added, :meth:`serialize` writes straight from the documents'
+    sorted statements, so a build that only writes files never loads or scans a store."""
 
     def __init__(self) -> None:
         self._store = ox.Store()
         self._union_ready = True
+        self._documents: dict[str, DocumentGraph] = {}
+        self._unloaded: list[DocumentGraph] = []
+        self._other_content = False  # quads that did not come from add_document
 
     # ------------------------------------------------------------------ filling
+    def add_document(self, document: DocumentGraph) -> None:
+        """Add one document's named graph (a rebuilt document replaces its graph)."""
+        old = self._documents.get(document.graph)
+        if old is not None and old.statements != document.statements:
+            self._flush()
+            self._store.clear_graph(ox.NamedNode(document.graph))
+        self._documents[document.graph] = document
+        self._unloaded.append(document)
+        self._union_ready = False
+
+    @property
+    def documents(self) -> list[DocumentGraph]:
+        """The documents added with :meth:`add_document`, in graph-IRI order."""
+        return [self._documents[g] for g in sorted(self._documents)]
+
     def add_quads(self, quads: Iterable) -> None:
-        """Add quads: pyoxigraph ``Quad`` objects, or (s, p, o, g) tuples of rdflib terms.
-        Each also goes into the default graph (the de-duplicated union)."""
+        """Add quads: pyoxigraph ``Quad`` objects, or (s, p, o, g) tuples of rdflib terms."""
         batch = [q if isinstance(q, ox.Quad) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), to_ox(q[3]))
                  for q in quads]
         if batch:
+            self._flush()
             self._store.extend(batch)
             self._union_ready = False
+            self._other_content = True
 
     def load_nquads(self, data: bytes) -> None:
         """Add quads given as N-Quads bytes."""
         if data:
+            self._flush()
             self._store.load(data, format=ox.RdfFormat.N_QUADS)
             self._union_ready = False
+            self._other_content = True
+
+    def _flush(self) -> None:
+        """Load documents added since the last read into the pyoxigraph store."""
+        if self._unloaded:
+            data = "".join(d.nquads() for d in self._unloaded).encode("utf-8")
+            self._unloaded = []
+            if data:
+                self._store.load(data, format=ox.RdfFormat.N_QUADS)
 
     def _ensure_union(self) -> None:
+        self._flush()
         if self._union_ready:
             return
         self._store.clear_graph(ox.DefaultGraph())
-        self._store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                            for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph)])
+        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         self._union_ready = True
 
     @classmethod
@@ -126,6 +156,7 @@ class GraphStore:
         if fmt is None:
             raise GraphLoadError(f"{path}: unknown graph format (use .ttl .trig .nt .nq .jsonld)")
         store = cls()
+        store._other_content = True
         try:
             store._store.bulk_load(path=str(p), format=FORMATS[fmt])
         except (SyntaxError, ValueError, OSError) as exc:
@@ -137,11 +168,14 @@ class GraphStore:
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
         """Number of distinct triples in the union."""
+        if not self._other_content:
+            return len(self._union_statements())
         self._ensure_union()
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def quads(self) -> Iterator[tuple]:
         """Quads of the named graphs (the union copy is not repeated)."""
+        self._flush()
         for q in self._store:
             if not isinstance(q.graph_name, ox.DefaultGraph):
                 yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
@@ -157,6 +191,27 @@ class GraphStore:
         return self._store.query(sparql)
 
     # ------------------------------------------------------------------ writing
+    def _union_statements(self) -> list[str]:
+        return sorted(set().union(*(d.statements for d in self._documents.values())))
+
+    def _canonical(self, quads: bool) -> bytes:
+        """Sorted, unique N-Quads (named graphs, graph first) or N-Triples (the union)."""
+        if not self._other_content:
+            if quads:
+                return "".join(self._documents[g].nquads() for g in sorted(self._documents)).encode("utf-8")
+            lines = self._union_statements()
+            return (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
+        self._flush()
+        if quads:
+            named = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+            lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+            lines = sorted(set(lines), key=_graph_first)
+        else:
+            # the union of all graphs, without materialising it: sorted unique lines
+            lines = sorted(set(ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self._store),
+                                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()))
+        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
     def serialize(self, fmt: str) -> bytes:
         """Deterministic bytes: statements sorted, union de-duplicated for triple formats."""
         fmt = fmt.lower()
@@ -167,20 +222,11 @@ class GraphStore:
         prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
         # Deterministic order: sort the canonical N-Triples / N-Quads lines (graph first
         # for quads), then let oxigraph's parser and serialiser re-read them in that order.
-        if fmt in QUAD_FORMATS:
-            named = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
-            lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
-            lines.sort(key=_graph_first)
-            canonical = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-            parsed = ox.parse(canonical, format=ox.RdfFormat.N_QUADS)
-        else:
-            # the union of all graphs, without materialising it: sorted unique lines
-            lines = sorted(set(ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self._store),
-                                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()))
-            canonical = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-            parsed = ox.parse(canonical, format=ox.RdfFormat.N_TRIPLES)
+        quads = fmt in QUAD_FORMATS
+        canonical = self._canonical(quads)
         if fmt in ("nt", "ntriples", "nquads", "nq"):
             return canonical
+        parsed = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
         return ox.serialize(parsed, format=rdf_format, prefixes=prefixes)
 
     def to_rdflib(self) -> rdflib.Graph:
