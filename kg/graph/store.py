@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -17,6 +17,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import GraphLoadError
 from kg.graph.builder import DocumentGraph
+from kg.graph.turtle import write_trig, write_turtle
 from kg.graph.vocab import PREFIXES
 
 FORMATS = {
@@ -61,13 +62,6 @@ def from_ox(term: object) -> object:
     if term is None or isinstance(term, ox.DefaultGraph):
         return None
     raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _graph_first(line: str) -> tuple[str, str]:
-    """Sort key of an N-Quads line: its graph name, then the line."""
-    end = line.rstrip(" .")
-    g = end[end.rfind(" <") + 1:] if end.endswith(">") else ""
-    return (g, line)
 
 
 class GraphStore:
@@ -194,40 +188,51 @@ class GraphStore:
     def _union_statements(self) -> list[str]:
         return sorted(set().union(*(d.statements for d in self._documents.values())))
 
-    def _canonical(self, quads: bool) -> bytes:
-        """Sorted, unique N-Quads (named graphs, graph first) or N-Triples (the union)."""
+    def _graph_statements(self) -> list[tuple[str | None, Sequence[str]]]:
+        """(graph term, sorted unique N-Triples statements) per named graph, in graph
+        order; or one (None, statements) for a store without named graphs."""
         if not self._other_content:
-            if quads:
-                return "".join(self._documents[g].nquads() for g in sorted(self._documents)).encode("utf-8")
-            lines = self._union_statements()
-            return (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
+            return [("<" + g + ">", self._documents[g].statements) for g in sorted(self._documents)]
         self._flush()
-        if quads:
-            named = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
-            lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
-            lines = sorted(set(lines), key=_graph_first)
-        else:
-            # the union of all graphs, without materialising it: sorted unique lines
-            lines = sorted(set(ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self._store),
-                                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()))
-        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+        def statements(graph: object) -> list[str]:
+            text = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
+            # split on \n only: U+0085 and U+2028 stand raw inside literals
+            return sorted({line[:-2] for line in text.split("\n") if line})
+
+        named = sorted(self._store.named_graphs(), key=str)
+        if not named:
+            return [(None, statements(ox.DefaultGraph()))]
+        return [(str(g), statements(g)) for g in named]
+
+    def _union(self) -> Sequence[str]:
+        if not self._other_content:
+            return self._union_statements()
+        graphs = self._graph_statements()
+        if len(graphs) == 1:
+            return graphs[0][1]
+        return sorted(set().union(*(st for _, st in graphs)))
 
     def serialize(self, fmt: str) -> bytes:
-        """Deterministic bytes: statements sorted, union de-duplicated for triple formats."""
+        """Deterministic bytes: statements sorted (graph first for quads), the union
+        de-duplicated for triple formats."""
         fmt = fmt.lower()
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
-        rdf_format = FORMATS[fmt]
         # hgid: is left out: its local names hold '/', which Turtle would escape as '\/'
         prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
-        # Deterministic order: sort the canonical N-Triples / N-Quads lines (graph first
-        # for quads), then let oxigraph's parser and serialiser re-read them in that order.
-        quads = fmt in QUAD_FORMATS
-        canonical = self._canonical(quads)
-        if fmt in ("nt", "ntriples", "nquads", "nq"):
-            return canonical
-        parsed = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(parsed, format=rdf_format, prefixes=prefixes)
+        if fmt in ("turtle", "ttl"):
+            return write_turtle(self._union(), prefixes)
+        if fmt == "trig":
+            return write_trig(self._graph_statements(), prefixes)
+        if fmt in ("nquads", "nq"):
+            return "".join(st + (" " + g if g else "") + " .\n"
+                           for g, sts in self._graph_statements() for st in sts).encode("utf-8")
+        ntriples = "".join(st + " .\n" for st in self._union()).encode("utf-8")
+        if fmt in ("nt", "ntriples"):
+            return ntriples
+        # JSON-LD: the union, as for Turtle
+        return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=FORMATS[fmt], prefixes=prefixes)
 
     def to_rdflib(self) -> rdflib.Graph:
         """The union graph as an rdflib Graph (for pyshacl and rdflib users)."""
