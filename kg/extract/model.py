@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Entity types (hg: classes) that extraction produces.
 DEPARTMENT = "Department"
@@ -14,10 +15,10 @@ ORGANIZATION = "Organization"
 GROUP = "OrganizationGroup"
 
 
-@dataclass(frozen=True)
-class EntityKey:
+class EntityKey(NamedTuple):
     """Identity of an entity: type, canonical name and scope (the region code for
-    region-relative names, "" for names that are unique on their own)."""
+    region-relative names, "" for names that are unique on their own). A named tuple:
+    keys are hashed and compared hundreds of thousands of times per corpus."""
 
     type: str
     name: str

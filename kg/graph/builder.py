@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -30,7 +31,7 @@ from kg.extract.model import (
 from kg.graph import ntriples as nt
 from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
-from kg.resolve.iri import iri, short_hash
+from kg.resolve.iri import iri, iri_value, short_hash
 from kg.resolve.regions import regions
 from kg.textnorm import is_traditional, to_simplified
 
@@ -71,11 +72,13 @@ def doc_iri(src: SourceDocument) -> URIRef:
     return iri("doc", src.sha256[:16])
 
 
+@lru_cache(maxsize=8192)
 def region_iri(code: str) -> URIRef:
     r = regions().by_code[code]
     return iri("region", f"{r.name}-{code}")
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(key: EntityKey) -> URIRef:
     """hgid:<class>/<scope>/<name>: region entities by name and GB/T 2260 code, other
     region-relative names under their region's name."""
@@ -137,6 +140,7 @@ class StatementBuilder:
         self.entities: dict[EntityKey, str] = {}      # key → N-Triples term
         self.entity_iris: dict[EntityKey, str] = {}   # key → IRI
         self.region_by_code: dict[str, str] = {}
+        self._literals: dict[str, str] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.append(s + " " + p + " " + o)
@@ -145,7 +149,14 @@ class StatementBuilder:
         self.lines.append(node + " " + DERIVED_FROM + " " + self.g)
         ev = self.ex.evidence(offset)
         if ev:
-            self.lines.append(node + " " + _H["evidence"] + " " + _lit(ev))
+            self.lines.append(node + " " + _H["evidence"] + " " + self.text_literal(ev))
+
+    def text_literal(self, text: str) -> str:
+        """A zh / zh-Hant literal, memoised: several entities share an evidence sentence."""
+        term = self._literals.get(text)
+        if term is None:
+            term = self._literals[text] = _lit(text)
+        return term
 
     # -----------------------------------------------------------------
     def source_document(self) -> None:
@@ -238,8 +249,8 @@ class StatementBuilder:
                 continue
             p_value, p = _RELATION_TERM[r.kind]
             self.add(s, p, o)
-            a = nt.iri(str(iri("assertion", short_hash(self.entity_iris[r.source], p_value,
-                                                      self.entity_iris[r.target], self.src.sha256))))
+            a = nt.iri(iri_value("assertion", short_hash(self.entity_iris[r.source], p_value,
+                                                      self.entity_iris[r.target], self.src.sha256)))
             self.add(a, TYPE, _H["RelationAssertion"])
             self.add(a, R_SUBJECT, s)
             self.add(a, R_PREDICATE, p)
@@ -251,20 +262,20 @@ class StatementBuilder:
             if len(ev) > 300:
                 ev = self.ex.evidence(r.start)
             if ev:
-                self.add(a, _H["evidence"], _lit(ev))
+                self.add(a, _H["evidence"], self.text_literal(ev))
 
     def quantities(self) -> None:
         H = _H
         for q in self.ex.quantities:
             if q.kind == "target" and q.year is None:
                 continue  # a target is for a year; without one it is not a Target
-            ind = nt.iri(str(iri("indicator", q.indicator)))
+            ind = nt.iri(iri_value("indicator", q.indicator))
             self.add(ind, TYPE, H["Indicator"])
             self.add(ind, TYPE, CONCEPT)
             self.add(ind, LABEL, nt.literal(q.indicator, "zh"))
             self.provenance(ind, q.start)
             value_text = _decimal_text(q.value)
-            node = nt.iri(str(self._quantity_node(q, value_text)))
+            node = nt.iri(self._quantity_node(q, value_text))
             self.add(node, TYPE, H["Target"] if q.kind == "target" else H["Measurement"])
             label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
             self.add(node, LABEL, nt.literal(label, "zh"))
@@ -288,13 +299,13 @@ class StatementBuilder:
                 self.add(self.entities[q.program], H["hasTarget"], node)
             self.provenance(node, q.start)
 
-    def _quantity_node(self, q: Quantity, value_text: str) -> URIRef:
+    def _quantity_node(self, q: Quantity, value_text: str) -> str:
         if q.kind == "target":
             owner = self.entity_iris[q.program].rsplit("/id/", 1)[-1] if q.program in self.entities else (
                 regions().by_code[q.region].name if q.region in regions().by_code else "")
-            return iri("target", owner, q.indicator, q.year, value_text)
+            return iri_value("target", owner, q.indicator, q.year, value_text)
         where = regions().by_code[q.region].name if q.region in regions().by_code else ""
-        return iri("measurement", where, q.indicator, q.year if q.year else "na", value_text + q.unit)
+        return iri_value("measurement", where, q.indicator, q.year if q.year else "na", value_text + q.unit)
 
     def build(self) -> DocumentGraph:
         self.entities_()

@@ -29,10 +29,17 @@ def iri(value: str) -> str:
     return "<" + value + ">"
 
 
+def _escape(text: str) -> str:
+    # most text needs no escape, and three C-level tests are much cheaper than translate
+    if '"' not in text and "\\" not in text and text.isprintable():
+        return text
+    return text.translate(_LITERAL_ESCAPES)
+
+
 def literal(text: str, language: str | None = None) -> str:
     """A plain (xsd:string) or language-tagged literal; tags are lower-cased as
     oxigraph normalises them."""
-    body = '"' + text.translate(_LITERAL_ESCAPES) + '"'
+    body = '"' + _escape(text) + '"'
     return body + "@" + language.lower() if language else body
 
 
@@ -40,4 +47,4 @@ def typed(lexical: str, datatype: str) -> str:
     """A literal of the given datatype IRI (xsd:string is written plain, as oxigraph does)."""
     if datatype == XSD + "string":
         return literal(lexical)
-    return '"' + lexical.translate(_LITERAL_ESCAPES) + '"^^' + iri(datatype)
+    return '"' + _escape(lexical) + '"^^' + iri(datatype)

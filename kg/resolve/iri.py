@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -11,6 +12,7 @@ HGID = "https://w3id.org/healthgov-kg/id/"
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff+]+")
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A path segment from a name: NFKC, word characters and CJK kept, runs of
     anything else become one hyphen. Deterministic and readable."""
@@ -19,9 +21,14 @@ def slug(text: str) -> str:
     return s or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def iri(kind: str, *parts: str | int | float | None) -> URIRef:
+def iri_value(kind: str, *parts: str | int | float | None) -> str:
+    """The IRI as a plain string (what the statement writer needs)."""
     segs = [kind] + [slug(str(p)) for p in parts if p is not None and str(p) != ""]
-    return URIRef(HGID + "/".join(segs))
+    return HGID + "/".join(segs)
+
+
+def iri(kind: str, *parts: str | int | float | None) -> URIRef:
+    return URIRef(iri_value(kind, *parts))
 
 
 def short_hash(*parts: str) -> str:
