@@ -113,3 +113,30 @@ def test_zone_committee_and_shanghai_housing_body(extract):
     ex = extract(MH + "各镇人民政府、莘庄工业区管委会：联动公安、住建、民政等部门。", title="闵行区方案")
     assert {"莘庄工业区管理委员会", "闵行区建设和管理委员会", "上海市公安局闵行分局"} <= names(ex, DEPARTMENT)
     assert "莘庄工业区" in names(ex, REGION)
+
+
+def _campaign_regex(places):
+    import re
+
+    alts = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
+    return re.compile(r"(?:全国|新时代|" + alts + r")?(?:健康|卫生|文明|美丽|平安|数字健康|智慧)(?:" + alts + ")建设")
+
+
+def test_campaign_names_by_set_lookup_match_the_regex_reading():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.entities.programs import _campaign_places, _campaigns
+
+    places = _campaign_places(("闵行", "上海", "莘庄"))
+    pattern = _campaign_regex(places)
+    assert _campaigns("推进全国文明城区建设和健康闵行建设", places) == [(2, 10), (11, 17)]
+    words = ["健康", "卫生", "文明", "数字健康", "全国", "新时代", "城市", "闵行", "上海", "建设", "和", "推进", "数字"]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(words), max_size=12))
+    def agree(parts):
+        text = "".join(parts)
+        assert _campaigns(text, places) == [m.span() for m in pattern.finditer(text)]
+
+    agree()

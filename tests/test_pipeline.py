@@ -48,3 +48,24 @@ def test_traditional_text_gives_the_same_results(tmp_path):
         # entity names agree; OpenCC's s2t is one-to-many, so allow a handful of
         # characters that fold back to a different Simplified form
         assert len(a[0] ^ b[0]) <= max(2, len(a[0]) // 50), a[0] ^ b[0]
+
+
+def test_doc_ents_follow_spacys_filter_spans_rule():
+    """Entities are set without char_span alignment; the result must be what
+    spacy.util.filter_spans keeps from the same mentions."""
+    from spacy.util import filter_spans
+
+    from kg.extract.pipeline import default_nlp
+    from kg.textnorm import fold
+
+    src = read_document(MINHANG)
+    nlp = default_nlp()
+    folded = fold(src.text)
+    doc = nlp.make_doc(folded)
+    doc.user_data.update(hg_folded=folded, hg_original=src.text,
+                         hg_meta={"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number})
+    with nlp.select_pipes(disable=["hg_relations", "hg_quantities"]):  # they add mentions after ents are set
+        doc = nlp(doc)
+    expected = filter_spans([doc.char_span(m.start, m.end, label=m.key.type) for m in doc._.hg_mentions])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in expected]
+    assert len(doc.ents) > 100

@@ -21,7 +21,6 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
 from kg.extract.grammar import DATA as GRAMMAR_DATA
@@ -131,6 +130,20 @@ def segmenter_component(doc: Doc) -> Doc:
     return doc
 
 
+def _longest_first(mentions: list, n_tokens: int) -> list[tuple[str, int, int]]:
+    """Non-overlapping (label, start, end) entities, longest first, then earliest — the
+    rule of ``spacy.util.filter_spans``. One token per character, so offsets are token
+    indexes and no Span needs aligning."""
+    taken = bytearray(n_tokens)
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if 0 <= m.start < m.end <= n_tokens and not any(taken[m.start:m.end]):
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            out.append((m.key.type, m.start, m.end))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
 class EntityRecognizer:
     """Lexicon + suffix grammar + quotation rules; the grammar is its data."""
 
@@ -153,12 +166,7 @@ class EntityRecognizer:
         doc._.hg_mentions = mentions
         doc._.hg_members = members
         doc._.hg_programs_by_section = {innermost_section(ctx.sections, h.start): h for h in heads}
-        spans = []
-        for m in mentions:
-            sp = doc.char_span(m.start, m.end, label=m.key.type)
-            if sp is not None:
-                spans.append(sp)
-        doc.ents = filter_spans(spans)
+        doc.ents = _longest_first(mentions, len(doc))
         return doc
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:

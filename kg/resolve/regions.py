@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.lexicon import compile_words
+from kg.lexicon import WordMatcher, compile_words
 
 DATA = Path(__file__).with_name("data") / "regions.tsv"
 LEVELS = ("province", "prefecture", "county", "township")
@@ -131,6 +131,10 @@ class RegionTable:
         self._family[r.code] = out
         return out
 
+    def family_matcher(self, r: Region) -> WordMatcher:
+        """The short forms of :meth:`family_shorts`, compiled once per region."""
+        return compile_words(tuple(sorted(self.family_shorts(r))))
+
 
 @lru_cache(maxsize=1)
 def regions() -> RegionTable:
@@ -168,7 +172,7 @@ def region_mentions(text: str, context: Region | None = None,
 
         shorts = table.family_shorts(context)
         taken = SpanSet((s, e) for s, e, _ in out)
-        pat = compile_words(tuple(sorted(shorts)))
+        pat = table.family_matcher(context)
         for m in pat.finditer(text):
             if taken.covers(m.start()):
                 continue

@@ -4,6 +4,7 @@ section headings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.entities.common import CJK, HOTLINE, MEDICAL_CENTRE, NUMERIC_FRAME, QUOTED, SLOGAN_SHORT, Context
 from kg.extract.entities.policies import POLICY_NICKNAME
@@ -22,11 +23,11 @@ def _program_scope(name: str, ctx: Context) -> str:
     or a national marker of its own."""
     if name.startswith(("国家", "全国", "中国", "健康中国", "长三角")) or "中国" in name:
         return ""
-    if any(True for _ in regions().name_pattern.finditer(name)):
+    table = regions()
+    if table.name_pattern.search(name) is not None:
         return ""
     if ctx.doc_region:
-        fam = regions().family_shorts(ctx.doc_region)
-        if any(sh in name for sh in fam):
+        if table.family_matcher(ctx.doc_region).search(name) is not None:
             return ""
         return ctx.doc_region.code
     return ""
@@ -110,13 +111,9 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if program_core_generic(core, g, head):
             continue
         out.append(program_mention(ctx, s, m.end(), name))
-    places = ["中国", "城市", "城区", "城镇", "乡村", "村镇", "县城"]
-    if ctx.doc_region is not None:
-        places += [k for k in regions().family_shorts(ctx.doc_region)]
-    alts = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
-    campaign = re.compile(r"(?:全国|新时代|" + alts + r")?(?:健康|卫生|文明|美丽|平安|数字健康|智慧)(?:" + alts + ")建设")
-    for m in campaign.finditer(f):
-        out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
+    places = _campaign_places(tuple(regions().family_shorts(ctx.doc_region)) if ctx.doc_region else ())
+    for s, e in _campaigns(f, places):
+        out.append(program_mention(ctx, s, e, f[s:e]))
     # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
     for m in re.finditer(rf"([{CJK}]{{4,24}})（([A-Z]{{2,6}})）(?=[工和、，。；]|$)", f):
         s = g.left_extend(f, m.end(1))
@@ -127,6 +124,43 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_listed_programs(ctx, quoted_spans))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
+
+
+_CAMPAIGN_QUALITY = re.compile(r"健康|卫生|文明|美丽|平安|数字健康|智慧")
+_CAMPAIGN_PLACES = ("中国", "城市", "城区", "城镇", "乡村", "村镇", "县城")
+_CAMPAIGN_OPENERS = ("全国", "新时代")
+
+
+@lru_cache(maxsize=1024)
+def _campaign_places(shorts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_CAMPAIGN_PLACES + shorts)
+
+
+def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
+    """健康城市建设, 全国文明城区建设, 健康闵行建设: a campaign named by a quality and a
+    place (a generic place word or one of the jurisdiction's own names), optionally
+    opened by 全国/新时代 or a place. Set lookups rather than a regex of the places,
+    which would be compiled anew for every jurisdiction."""
+    longest = max(map(len, places))
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CAMPAIGN_QUALITY.finditer(f):
+        if m.start() < pos:
+            continue
+        b = m.end()
+        end = next((b + k + 2 for k in range(longest, 1, -1)
+                    if f[b:b + k] in places and f.startswith("建设", b + k)), None)
+        if end is None:
+            continue
+        start = m.start()
+        for k in range(max(longest, 3), 1, -1):
+            head = f[start - k:start]
+            if start - k >= pos and (head in places or head in _CAMPAIGN_OPENERS):
+                start -= k
+                break
+        out.append((start, end))
+        pos = end
+    return out
 
 
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
