@@ -24,3 +24,23 @@ def test_sentences_split_at_full_stops_and_lines():
 
 def test_decimal_numbers_are_not_headings():
     assert sections("1.5万人参加。\n2.0版本发布") == []
+
+
+def test_fast_innermost_lookup_equals_the_linear_scan():
+    """SectionList.innermost walks parents from a bisect; the plain scan is the definition."""
+    from pathlib import Path
+
+    from kg.ingest import read_document
+    from kg.textnorm import fold
+
+    root = Path(__file__).parent
+    docs = sorted((root.parent / "seeds").glob("*.txt")) + sorted((root / "data" / "docs").glob("*.txt"))
+    checked = 0
+    for path in docs:
+        text = fold(read_document(path).text)
+        secs = sections(text)
+        plain = list(secs)
+        for offset in range(0, len(text) + 1, 3):
+            assert innermost_section(secs, offset) == innermost_section(plain, offset), (path.name, offset)
+            checked += 1
+    assert checked > 5000

@@ -229,6 +229,12 @@ def relations_component(doc: Doc) -> Doc:
     return doc
 
 
+_PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
+_OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
+_PLAN_OPENING = re.compile(r"\s*(?:到\d{4}年|下一步|下阶段|今后)")
+_ACHIEVED = re.compile(r"截至|截止|已")
+
+
 @Language.component("hg_quantities")
 def quantities_component(doc: Doc) -> Doc:
     """Targets and measurements, sentence by sentence."""
@@ -258,21 +264,21 @@ def quantities_component(doc: Doc) -> Doc:
             line_start = nl + 1
         prev = s
         if line_start == s:
-            m = re.match(r"\D{0,40}?(\d{4})\s*年", sent)
+            m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
             targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_doc=plan)
         else:
-            opening = re.match(r"\D{0,6}?(\d{4})\s*年", sent)
+            opening = _OPENING_YEAR.match(sent)
             if opening and 1990 <= int(opening.group(1)) <= 2100:
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
             targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year, plan_doc=plan)
         if targets:
             out.extend(targets)
             continue
-        if re.match(r"\s*(?:到\d{4}年|下一步|下阶段|今后)", sent) or plan_year is not None:
+        if plan_year is not None or _PLAN_OPENING.match(sent):
             continue  # the whole sentence (or its paragraph) states plans
-        if plan and not re.search(r"截至|截止|已", sent):
+        if plan and _ACHIEVED.search(sent) is None:
             continue
         out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region, places))
     seen = set()

@@ -45,7 +45,7 @@ class _Rules:
             r")(?P<mid>余|多)?(?:(?P<unit>" + self.unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + self.unit_re +
             r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
         self.indicator_heads = tuple(r["indicator_heads"])
-        self.leading_noise = sorted(r["leading_noise"], key=len, reverse=True)
+        self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
         self.more = r["measurement_more"]
         self.less = r["measurement_less"]
 
@@ -69,19 +69,32 @@ def _split_values(text: str, unit_re: str) -> list[tuple[float, str, str]]:
     return [(v, u or unit, post) for v, u, post in out]
 
 
+@lru_cache(maxsize=1024)
+def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The words to strip from an indicator's front, and their lengths, longest first."""
+    words = frozenset(noise + places)
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+_TRAILING_ADVERBS = ("分别", "持续", "继续", "均", "要", "力争", "逐步", "基本")
+_LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?")
+
+
 def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     """The indicator phrase without leading years, scope words, place names and
     adverbs, nor trailing adverbs (分别, 均 …)."""
     t = text.strip("，、；： “”")
-    t = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?", "", t)
+    t = _LEADING_YEARS.sub("", t)
+    words, lengths = _leading_words(r.leading_noise, places)
     changed = True
     while changed:
         changed = False
-        for w in tuple(r.leading_noise) + places:
-            if t.startswith(w) and len(t) > len(w) + 1:
-                t = t[len(w):]
+        for k in lengths:  # set lookups of each length, not a startswith per word
+            if len(t) > k + 1 and t[:k] in words:
+                t = t[k:]
                 changed = True
-        for w in ("分别", "持续", "继续", "均", "要", "力争", "逐步", "基本"):
+                break
+        for w in _TRAILING_ADVERBS:
             if t.endswith(w):
                 t = t[: -len(w)]
                 changed = True
@@ -276,11 +289,16 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
     return out, spans
 
 
+_MAY_MEASURE = re.compile(r"\d|全覆盖|排名|位列|位居|名列")
+
+
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
                              places: tuple[str, ...] = ()) -> list[Quantity]:
     """Reported values of one sentence; ``places`` are region names to drop from the
     front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
     r = rules()
+    if _MAY_MEASURE.search(sent) is None and r.value_re.search(sent) is None:
+        return []  # no number, no coverage, no rank: nothing below can match
     out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
     # a year after 比/较 is the base of a comparison, not the year a value is for
     sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.entities import Context, program_mention
 from kg.extract.model import (
@@ -66,8 +67,10 @@ def _split_items(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-def responsibility_lists(folded: str) -> list[ResponsibilityList]:
-    """Every （牵头单位：…，配合单位：…） block, with its item spans."""
+@lru_cache(maxsize=4)
+def responsibility_lists(folded: str) -> tuple[ResponsibilityList, ...]:
+    """Every （牵头单位：…，配合单位：…） block, with its item spans (cached: three
+    components ask for the same document's lists)."""
     out = []
     for m in re.finditer(r"[（(]\s*(?=(?:" + "|".join(LEAD_LABELS) + r")\s*[：:])", folded):
         depth = 1
@@ -92,7 +95,7 @@ def responsibility_lists(folded: str) -> list[ResponsibilityList]:
     for m in re.finditer(r"(?m)^\s*(" + "|".join(LEAD_LABELS[:5]) + r")\s*[：:]([^\n]+)$", folded):
         items = _split_items(m.group(2), m.start(2))
         out.append(ResponsibilityList(m.start(), m.end(), items, []))
-    return out
+    return tuple(out)
 
 
 class RelationFinder:

@@ -7,6 +7,7 @@ sentencizer splits at neither line ends nor headings, so we segment ourselves.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.model import Section
@@ -42,11 +43,27 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         out.append((s, e))
 
 
-def sections(folded: str) -> list[Section]:
+class SectionList(list):
+    """Sections in text order, with a fast innermost-section lookup (sections nest: a
+    section ends no later than its parent, and siblings do not overlap)."""
+
+    def index_starts(self) -> None:
+        self.starts = [sec.start for sec in self]
+
+    def innermost(self, offset: int) -> int | None:
+        i: int | None = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        while i is not None and not (self[i].start <= offset < self[i].end):
+            i = self[i].parent
+        return i
+
+
+def sections(folded: str) -> SectionList:
     """The section tree: every numbered heading at a line start, with its title (to the
     first 。 or line end) and the span of its body (to the next heading of the same or
     a higher level)."""
-    out: list[Section] = []
+    out = SectionList()
     line_start = 0
     for line in folded.split("\n"):
         stripped = line.lstrip()
@@ -74,11 +91,14 @@ def sections(folded: str) -> list[Section]:
             if out[j].level < sec.level and out[j].end > sec.start:
                 sec.parent = j
                 break
+    out.index_starts()
     return out
 
 
 def innermost_section(secs: list[Section], offset: int) -> int | None:
     """Index of the deepest section whose span holds ``offset``."""
+    if isinstance(secs, SectionList):
+        return secs.innermost(offset)
     best = None
     for i, s in enumerate(secs):
         if s.start <= offset < s.end and (best is None or s.level >= secs[best].level):
