@@ -98,7 +98,21 @@ def _radical_table() -> dict[int, str]:
 def repair_ideographs(text: str) -> str:
     """Replace look-alike radical and compatibility code points by the ideographs they
     stand for (same length)."""
+    if _radical_ranges().search(text) is None:  # the usual case, tested at regex speed
+        return text
     return text.translate(_radical_table())
+
+
+@lru_cache(maxsize=1)
+def _radical_ranges() -> re.Pattern[str]:
+    """A character class of the code-point ranges the radical table covers."""
+    ranges: list[list[int]] = []
+    for cp in sorted(_radical_table()):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]")
 
 
 @lru_cache(maxsize=1)

@@ -84,3 +84,16 @@ def test_undecodable_bytes(tmp_path):
     with pytest.raises(InputError) as exc:
         read_document(p)
     assert "bad.txt" in str(exc.value) and ("undecodable" in exc.value.reason or "binary" in exc.value.reason)
+
+
+def test_reader_folded_body_is_the_fold_of_the_body():
+    """Extraction matches against the reader's folded lines; they must equal fold(text)."""
+    from pathlib import Path
+
+    from kg.ingest import read_document
+    from kg.textnorm import fold
+
+    root = Path(__file__).parent
+    for path in sorted((root.parent / "seeds").glob("*.txt")) + sorted((root / "data" / "docs").glob("*.txt")):
+        src = read_document(path)
+        assert src.folded_text == fold(src.text), path.name

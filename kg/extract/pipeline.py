@@ -311,7 +311,7 @@ def default_nlp() -> Language:
 def extract_document(src: SourceDocument, nlp: Language | None = None) -> Extraction:
     """Run the pipeline over one cleaned document."""
     nlp = nlp or default_nlp()
-    folded = fold(src.text)
+    folded = src.folded
     doc = nlp.make_doc(folded)
     doc.user_data["hg_folded"] = folded
     doc.user_data["hg_original"] = src.text

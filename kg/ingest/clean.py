@@ -33,10 +33,10 @@ class Line:
     text: str          # as written (spaces squeezed)
     folded: str        # folded for matching
     kind: str = "text"  # prose | heading | short | spam | menu | date
+    cjk: int = 0       # number of CJK characters
 
-    @property
-    def cjk(self) -> int:
-        return len(_CJK.findall(self.folded))
+    def __post_init__(self) -> None:
+        self.cjk = len(_CJK.findall(self.folded))
 
 
 def _classify(line: Line) -> str:
@@ -58,11 +58,22 @@ def _classify(line: Line) -> str:
 
 def _is_trailer(folded: str) -> bool:
     s = _BULLET.sub("", folded).strip()
-    return any(s.startswith(cue) for cue in _config()["trailer_cues"])
+    return s.startswith(_trailer_cues())
+
+
+@lru_cache(maxsize=1)
+def _trailer_cues() -> tuple[str, ...]:
+    return tuple(_config()["trailer_cues"])
 
 
 def clean_text(raw: str) -> tuple[list[str], list[str]]:
     """Split ``raw`` into (kept lines, dropped lines)."""
+    kept, dropped = clean_lines(raw)
+    return [ln.text for ln in kept], dropped
+
+
+def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
+    """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
     lines: list[Line] = []
     for raw_line in raw.splitlines():
         t = squeeze_cjk_spaces(repair_ideographs(raw_line.strip()))
@@ -90,7 +101,7 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
                     end -= 1
                 break
 
-    kept: list[str] = []
+    kept: list[Line] = []
     dropped: list[str] = []
     seen: set[str] = set()
     for i, ln in enumerate(lines):
@@ -101,7 +112,10 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
             or (len(key) >= 6 and key in seen)
             or (i < first_body and ln.kind == "short" and ln.cjk < 4)
         )
-        (dropped if drop else kept).append(ln.text)
+        if drop:
+            dropped.append(ln.text)
+        else:
+            kept.append(ln)
         if len(key) >= 6:
             seen.add(key)
     return kept, dropped

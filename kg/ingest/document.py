@@ -25,6 +25,16 @@ class SourceDocument:
     chars_in: int = 0
     chars_dropped: int = 0
     dropped: list[str] = field(default_factory=list)
+    folded_text: str = field(default="", repr=False)  # fold(text), when the reader has it
+
+    @property
+    def folded(self) -> str:
+        """The folded body (kg.textnorm.fold): what extraction matches against."""
+        if not self.folded_text or len(self.folded_text) != len(self.text):
+            from kg.textnorm import fold
+
+            self.folded_text = fold(self.text)
+        return self.folded_text
 
     @property
     def dropped_share(self) -> float:

@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.clean import clean_text
+from kg.ingest.clean import clean_lines
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
 from kg.ingest.formats import read_docx, read_pdf, sniff
@@ -68,14 +68,15 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
             fmt = "html"
         elif p.suffix.lower() == ".md":
             fmt = "markdown"
-    kept, dropped = clean_text(text)
-    if not kept:
+    kept_lines, dropped = clean_lines(text)
+    if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
+    kept = [ln.text for ln in kept_lines]
     meta = extract_metadata(kept)
     body = "\n".join(kept)
     n_dropped = sum(len(d) for d in dropped)
     return SourceDocument(
         path=str(p), name=p.name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
         format=fmt, text=body, chars_in=len(body) + n_dropped, chars_dropped=n_dropped,
-        dropped=dropped, **meta,
+        dropped=dropped, folded_text="\n".join(ln.folded for ln in kept_lines), **meta,
     )
