@@ -140,3 +140,45 @@ def test_campaign_names_by_set_lookup_match_the_regex_reading():
         assert _campaigns(text, places) == [m.span() for m in pattern.finditer(text)]
 
     agree()
+
+
+def test_document_numbers_found_from_their_year_match_the_full_pattern():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.entities.policies import _DOC_NUMBER, doc_number_spans
+
+    assert doc_number_spans("根据沪府发〔2019〕16号和闵府办发〔2020〕第3号") == [(0, 14), (14, 28)]
+    pieces = ["沪府发", "闵", "文件", "〔", "〕", "（", "）", "2019", "16", "号", "第", " ", "a", "，", "十一个汉字的发文机关代字啊"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14))
+    def agree(parts):
+        text = "".join(parts)
+        assert doc_number_spans(text) == [m.span() for m in _DOC_NUMBER.finditer(text)]
+
+    agree()
+
+
+def test_anchored_scans_match_their_patterns():
+    """Street names and abbreviated names are found from their anchors (街道, （ABC）)
+    instead of a pattern tried at every character; the spans must be the pattern's."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.entities.programs import _abbreviated_names
+    from kg.extract.entities.regions import _STREET, street_spans
+
+    abbreviated = re.compile(r"([\u3400-\u9fff]{4,24})（([A-Z]{2,6})）(?=[工和、，。；]|$)")
+    pieces = ["街道", "新桥", "在", "区", "和", "，", " ", "a", "镇", "联盟式药品集中议价采购", "（GPO）", "（AB）", "工作", "。", "长"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12))
+    def agree(parts):
+        text = "".join(parts)
+        assert street_spans(text) == [(m.start(1) if m.group(1) else m.start(3), m.end()) for m in _STREET.finditer(text)]
+        assert _abbreviated_names(text) == [m.span(1) for m in abbreviated.finditer(text)]
+
+    agree()

@@ -73,6 +73,7 @@ class RegionTable:
         for r in self.by_code.values():
             self._children.setdefault(r.parent, []).append(r)
         self._family: dict[str, dict[str, Region]] = {}
+        self._family_matchers: dict[str, WordMatcher] = {}
 
     def ancestors(self, r: Region) -> list[Region]:
         """Parent first, province last."""
@@ -133,7 +134,10 @@ class RegionTable:
 
     def family_matcher(self, r: Region) -> WordMatcher:
         """The short forms of :meth:`family_shorts`, compiled once per region."""
-        return compile_words(tuple(sorted(self.family_shorts(r))))
+        matcher = self._family_matchers.get(r.code)
+        if matcher is None:
+            matcher = self._family_matchers[r.code] = compile_words(tuple(sorted(self.family_shorts(r))))
+        return matcher
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +145,6 @@ def regions() -> RegionTable:
     return RegionTable()
 
 
-_STREET = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:办|政府|党委|卫生院|社区卫生|中心|级|区|村|街|乡))")
 
 
 def full_name_spans(text: str) -> list[tuple[int, int, str]]:

@@ -114,7 +114,9 @@ def find_departments(ctx: Context) -> list[Mention]:
             region = ctx.doc_region
         out.append(_department_mention(ctx, ps, e, body, national, region))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
-    for m in re.finditer(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)", f):
+    committees = "管委会" in f or "管理委员会" in f  # the anchor; the pattern is tried at every character
+    for m in re.finditer(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)",
+                         f if committees else ""):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
         zone = f[s0:m.end(1)]
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),

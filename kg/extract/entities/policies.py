@@ -14,6 +14,25 @@ from kg.extract.model import (
 from kg.resolve.bodies import level_region
 
 _DOC_NUMBER = re.compile(rf"[{CJK}]{{1,10}}[〔\[［【（](\d{{4}})[〕\]］】）]\s*第?\d+号")
+# the same, found from its bracketed year: a pattern that opens with [CJK]{1,10} is
+# tried at every character of the text
+_DOC_NUMBER_TAIL = re.compile(r"[〔\[［【（]\d{4}[〕\]］】）]\s*第?\d+号")
+
+
+def doc_number_spans(f: str) -> list[tuple[int, int]]:
+    """Spans that _DOC_NUMBER.finditer would give: up to ten CJK characters, then the
+    bracketed year and the serial number."""
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for m in _DOC_NUMBER_TAIL.finditer(f):
+        b = p = m.start()
+        floor = max(b - 10, last_end)
+        while p > floor and "\u3400" <= f[p - 1] <= "\u9fff":
+            p -= 1
+        if p < b:
+            out.append((p, m.end()))
+            last_end = m.end()
+    return out
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
 
 
@@ -22,12 +41,11 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
     g = ctx.g
     out: list[Mention] = []
     numbers = {}
-    for m in _DOC_NUMBER.finditer(f):
-        s = m.start()
+    for s, end in doc_number_spans(f):
         # the issuer abbreviation starts after any word that ends before it
-        while s < m.end() and g.boundary_before(f, s) is False and f[s] in g.stop_chars:
+        while s < end and g.boundary_before(f, s) is False and f[s] in g.stop_chars:
             s += 1
-        numbers[(s, m.end())] = re.sub(r"\s+", "", f[s:m.end()])
+        numbers[(s, end)] = re.sub(r"\s+", "", f[s:end])
     number_at = {s: num for (s, _e), num in numbers.items()}
     for (s, e), num in numbers.items():
         out.append(Mention(s, e, EntityKey(POLICY, num), ctx.surface(s, e)))

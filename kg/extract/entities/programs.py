@@ -115,15 +115,35 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     for s, e in _campaigns(f, places):
         out.append(program_mention(ctx, s, e, f[s:e]))
     # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
-    for m in re.finditer(rf"([{CJK}]{{4,24}})（([A-Z]{{2,6}})）(?=[工和、，。；]|$)", f):
-        s = g.left_extend(f, m.end(1))
-        if m.end(1) - s >= 4:
-            out.append(program_mention(ctx, s, m.end(1), f[s:m.end(1)]))
+    for name_start, name_end in _abbreviated_names(f):
+        s = g.left_extend(f, name_end)
+        if name_end - s >= 4:
+            out.append(program_mention(ctx, s, name_end, f[s:name_end]))
     for m in g.known_programs.finditer(f):
         out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
     out.extend(_listed_programs(ctx, quoted_spans))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
+
+
+_ABBREVIATION = re.compile(r"（[A-Z]{2,6}）(?=[工和、，。；]|$)")
+
+
+def _abbreviated_names(f: str) -> list[tuple[int, int]]:
+    """Spans of "4-24 CJK characters" before a （GPO）-style abbreviation: what
+    ``([CJK]{4,24})（([A-Z]{2,6})）`` matches, found from the abbreviation (a pattern
+    opening with a 24-character class backtracks at every character of the text)."""
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for m in _ABBREVIATION.finditer(f):
+        b = p = m.start()
+        floor = max(b - 24, last_end)
+        while p > floor and "\u3400" <= f[p - 1] <= "\u9fff":
+            p -= 1
+        if b - p >= 4:
+            out.append((p, b))
+            last_end = m.end()
+    return out
 
 
 _CAMPAIGN_QUALITY = re.compile(r"健康|卫生|文明|美丽|平安|数字健康|智慧")

@@ -15,13 +15,29 @@ from kg.extract.model import (
 _STREET = re.compile(rf"(?:(?<![{CJK}])|(?<=[在和与及到从对、]))([{CJK}]{{2}})(街道)|(?<=[区县市])([{CJK}]{{2}})(街道)")
 
 
+def street_spans(f: str) -> list[tuple[int, int]]:
+    """The spans _STREET.finditer gives (XX街道 at a word boundary or after 区/县/市),
+    found from each 街道 rather than tried at every character."""
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    k = f.find("街道", 2)
+    while k >= 0:
+        s = k - 2
+        before = f[s - 1] if s > 0 else ""
+        if (s >= last_end and "\u3400" <= f[s] <= "\u9fff" and "\u3400" <= f[s + 1] <= "\u9fff"
+                and (not before or not "\u3400" <= before <= "\u9fff" or before in "在和与及到从对、区县市")):
+            out.append((s, k + 2))
+            last_end = k + 2
+        k = f.find("街道", k + 1)
+    return out
+
+
 def find_regions(ctx: Context) -> list[Mention]:
     out = []
     for s, e, r in ctx.regions_found:
         out.append(Mention(s, e, EntityKey(REGION, r.name), ctx.surface(s, e), region=r.code, admin_code=r.code))
-    for m in _STREET.finditer(ctx.folded):
-        name = (m.group(1) or m.group(3)) + "街道"
-        s = m.start(1) if m.group(1) else m.start(3)
+    for s, e in street_spans(ctx.folded):
+        name = ctx.folded[s:e]
         if any(w in name for w in ("各", "本", "该", "全", "相关", "社区", "所在", "乡镇", "城乡", "镇", "工作")):
             continue
         county = ctx.sentence_region(s)
@@ -34,6 +50,8 @@ def find_zones(ctx: Context) -> list[Mention]:
     """An industrial or development zone with its own administrative committee is a
     sub-district area (Region) wherever the document names it."""
     f = ctx.folded
+    if "管委会" not in f and "管理委员会" not in f:
+        return []  # the pattern below is tried at every character; most texts lack its anchor
     zones = {m.group(1) for m in re.finditer(rf"([{CJK}]{{2,4}}(?:工业区|开发区|高新区))(?:管委会|管理委员会)", f)}
     out = []
     for z in sorted(zones):
