@@ -75,6 +75,8 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。：；、（）“”《》]
 def squeeze_cjk_spaces(line: str) -> str:
     """Drop stray spaces between CJK characters (and between CJK and digits), which
     web pages and PDF text layers insert; spaces inside Latin text are kept."""
+    if " " not in line and "\t" not in line and "\u3000" not in line:
+        return line
     return _SPACE_BETWEEN_CJK.sub("", line)
 
 

@@ -182,7 +182,9 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
     """Targets of one sentence; ``plan_year`` is set when the paragraph opened with a
     plan ("2024年，…规划…"), which makes its later sentences plans too."""
     r = rules()
-    ym = r.years_re.search(sent)
+    # every alternative of years_re holds 到 or 至; the pattern opens with lookbehinds,
+    # which defeat the regex engine's literal-prefix search
+    ym = r.years_re.search(sent) if ("到" in sent or "至" in sent) else None
     if plan_doc and not ym:
         found = _year_targets(sent, base, program, region, doc_year)
         if found:
@@ -274,6 +276,8 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
                          r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
     last_years: tuple[int | None, int | None] = (None, None)
+    if "由" not in sent and "从" not in sent:
+        return out, spans  # every change statement opens with 由 or 从
     for m in _change_re().finditer(sent):
         ind = _strip_verbs(m.group("ind"), r, places)
         y1 = int(m.group("y1")) if m.group("y1") else None

@@ -18,6 +18,9 @@ from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions
 
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
+# what every _ENUM match ends with: a cheap test before the pattern, which opens with a
+# character class and is tried at every position
+_ENUM_TAIL = re.compile(r"、[\u3400-\u9fff]{2,10}等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -63,7 +66,7 @@ def find_departments(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     enum_items: set[tuple[int, int]] = set()
     enum_ends: set[int] = set()
-    for m in _ENUM.finditer(f):
+    for m in _ENUM.finditer(f) if _ENUM_TAIL.search(f) else ():
         pos = m.start(1)
         for item in m.group(1).split("、"):
             enum_items.add((pos, pos + len(item)))

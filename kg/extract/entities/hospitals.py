@@ -127,7 +127,7 @@ def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int
     """"虹桥、华阳、新华三家社区卫生服务中心" names three hospitals."""
     f = ctx.folded
     left = f[max(0, suffix_start - 30):suffix_start]
-    m = _COORD.search(left)
+    m = _COORD.search(left) if left.endswith(("家", "所", "个")) and "、" in left else None
     if not m:
         return []
     base = suffix_start - len(left) + m.start(1)

@@ -90,7 +90,7 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         if region is None and ctx.doc_region is not None:
             name = ctx.doc_region.name + name
         out.append(Mention(s, m.end(), EntityKey(POLICY, name), ctx.surface(s, m.end())))
-    for m in _SUGGESTION.finditer(f):
+    for m in _SUGGESTION.finditer(f) if "次会议" in f else ():
         text = re.sub(r"\s+", "", m.group(0))
         level = text[0] if text[0] in "区市县省" else ""
         region = level_region(level, ctx.doc_region) if level else ctx.doc_region
