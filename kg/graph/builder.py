@@ -312,7 +312,9 @@ class StatementBuilder:
         self.source_document()
         self.relations()
         self.quantities()
-        return DocumentGraph(self.graph, tuple(sorted(set(self.lines))))
+        # sorted by UTF-8 bytes: the same order as by code points (UTF-8 keeps it), and
+        # bytes compare with memcmp while CJK strings compare character by character
+        return DocumentGraph(self.graph, tuple(sorted(set(self.lines), key=str.encode)))
 
 
 def document_graph(src: SourceDocument, ex: Extraction) -> DocumentGraph:

@@ -186,7 +186,7 @@ class GraphStore:
 
     # ------------------------------------------------------------------ writing
     def _union_statements(self) -> list[str]:
-        return sorted(set().union(*(d.statements for d in self._documents.values())))
+        return sorted(set().union(*(d.statements for d in self._documents.values())), key=str.encode)
 
     def _graph_statements(self) -> list[tuple[str | None, Sequence[str]]]:
         """(graph term, sorted unique N-Triples statements) per named graph, in graph
@@ -198,7 +198,7 @@ class GraphStore:
         def statements(graph: object) -> list[str]:
             text = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
             # split on \n only: U+0085 and U+2028 stand raw inside literals
-            return sorted({line[:-2] for line in text.split("\n") if line})
+            return sorted({line[:-2] for line in text.split("\n") if line}, key=str.encode)
 
         named = sorted(self._store.named_graphs(), key=str)
         if not named:
@@ -211,7 +211,7 @@ class GraphStore:
         graphs = self._graph_statements()
         if len(graphs) == 1:
             return graphs[0][1]
-        return sorted(set().union(*(st for _, st in graphs)))
+        return sorted(set().union(*(st for _, st in graphs)), key=str.encode)
 
     def serialize(self, fmt: str) -> bytes:
         """Deterministic bytes: statements sorted (graph first for quads), the union

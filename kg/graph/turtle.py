@@ -69,29 +69,32 @@ class TermWriter:
         return term
 
 
-def _split(statement: str) -> tuple[str, str, str]:
-    s, p, o = statement.split(" ", 2)
-    return s, p, o
-
-
-def _blocks(statements: Iterable[str], w: TermWriter, indent: str) -> Iterable[str]:
+def _blocks(statements: Iterable[str], w: TermWriter, indent: str) -> list[str]:
     """Subject blocks: ``s p o , o ;\\n\\tp o .`` for sorted statements."""
+    out: list[str] = []
+    add = out.append
     subject = predicate = None
+    pred_cache: dict[str, str] = {}
+    obj = w.object
     for st in statements:
-        s, p, o = _split(st)
-        o = w.object(o)
+        s, p, o = st.split(" ", 2)
+        if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
+            o = obj(o)
         if s != subject:
             if subject is not None:
-                yield " .\n"
+                add(" .\n")
             subject, predicate = s, p
-            yield f"{indent}{s} {w.predicate(p)} {o}"
+            pp = pred_cache.get(p) or pred_cache.setdefault(p, w.predicate(p))
+            add(f"{indent}{s} {pp} {o}")
         elif p != predicate:
             predicate = p
-            yield f" ;\n{indent}\t{w.predicate(p)} {o}"
+            pp = pred_cache.get(p) or pred_cache.setdefault(p, w.predicate(p))
+            add(f" ;\n{indent}\t{pp} {o}")
         else:
-            yield f" , {o}"
+            add(" , " + o)
     if subject is not None:
-        yield " .\n"
+        add(" .\n")
+    return out
 
 
 def write_turtle(statements: Sequence[str], prefixes: dict[str, str]) -> bytes:
