@@ -21,15 +21,21 @@ from kg.resolve.regions import regions
 def _program_scope(name: str, ctx: Context) -> str:
     """Programs are scoped to the document's region unless their name carries a region
     or a national marker of its own."""
+    return _scope_for(name, ctx.doc_region.code if ctx.doc_region else "")
+
+
+@lru_cache(maxsize=65536)
+def _scope_for(name: str, region_code: str) -> str:
+    # memoised: program names recur within and across documents of one jurisdiction
     if name.startswith(("国家", "全国", "中国", "健康中国", "长三角")) or "中国" in name:
         return ""
     table = regions()
     if table.name_pattern.search(name) is not None:
         return ""
-    if ctx.doc_region:
-        if table.family_matcher(ctx.doc_region).search(name) is not None:
+    if region_code:
+        if table.family_matcher(table.by_code[region_code]).search(name) is not None:
             return ""
-        return ctx.doc_region.code
+        return region_code
     return ""
 
 
