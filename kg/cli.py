@@ -91,6 +91,9 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
             bar.__exit__(None, None, None)
     if not report.documents:
         _fail("nothing was built: no readable document among the inputs")
+    if not quiet:
+        for dup, first in report.duplicates:
+            click.echo(f"kg: {dup}: same bytes as {first}; read once", err=True)
     if strict and report.skipped:
         _fail(f"{len(report.skipped)} input(s) skipped and --strict is set; no output written")
     write_outputs(store, out, html=not no_html, report=report)

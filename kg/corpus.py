@@ -30,12 +30,15 @@ class BuildReport:
     dropped_characters: int = 0
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, earlier path with the same bytes)
     per_document: list[tuple[str, str, str, float, int]] = field(default_factory=list)  # name, format, encoding, dropped, chars
 
     def summary(self) -> str:
         ents = ", ".join(f"{n} {t}" for t, n in sorted(self.entities.items())) or "no entities"
         rels = ", ".join(f"{n} {k}" for k, n in sorted(self.relations.items())) or "no relations"
         skipped = f"; skipped {len(self.skipped)}" if self.skipped else ""
+        if self.duplicates:
+            skipped += f"; {len(self.duplicates)} duplicate(s) of earlier files ignored"
         dropped = self.dropped_characters / (self.characters + self.dropped_characters) if self.characters else 0
         return (f"Built {len(self.documents)} document(s){skipped} in {self.seconds:.2f} s "
                 f"({self.characters:,} characters kept, {dropped:.0%} dropped as boilerplate). "
@@ -86,6 +89,7 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         if on_skip:
             on_skip(e)
     store = GraphStore()
+    first_path: dict[str, str] = {}  # graph IRI (from the file's SHA-256) → first path read
     default_nlp()  # load once; forked workers share it
     if jobs > 1 and len(paths) > 1:
         import multiprocessing as mp
@@ -94,20 +98,25 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
             results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
             for res in results:
-                _merge(res, store, report, on_document, on_skip)
+                _merge(res, store, report, first_path, on_document, on_skip)
     else:
         for p in paths:
-            _merge(_process(p, max_bytes), store, report, on_document, on_skip)
+            _merge(_process(p, max_bytes), store, report, first_path, on_document, on_skip)
     report.seconds = time.perf_counter() - t0
     return store, report
 
 
-def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document, on_skip) -> None:  # noqa: ANN001
+def _merge(res: _DocResult, store: GraphStore, report: BuildReport, first_path: dict[str, str],  # noqa: ANN001
+           on_document, on_skip) -> None:
     if res.error is not None:
         report.skipped.append(res.error)
         if on_skip:
             on_skip(res.error)
+    elif res.graph.graph in first_path:
+        # the same bytes under another name: one SourceDocument, read once
+        report.duplicates.append((res.path, first_path[res.graph.graph]))
     else:
+        first_path[res.graph.graph] = res.path
         store.add_document(res.graph)
         fmt, enc, dropped, kept, n_dropped = res.info
         report.documents.append(res.path)

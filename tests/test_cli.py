@@ -135,3 +135,22 @@ def test_every_graph_format_can_be_queried(built_out, tmp_path, fmt, suffix):
     assert run("export", built_out, "--format", fmt, "-o", path).exit_code == 0
     res = run("query", path, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a hg:Department }", "--format", "csv")
     assert res.exit_code == 0 and res.output.splitlines()[1] == "56"
+
+
+def test_a_file_saved_twice_is_read_once(tmp_path):
+    import shutil
+
+    from kg.graph.store import GraphStore
+
+    src = sorted(SEEDS.glob("*.txt"))[0]
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(src, corpus / "a.txt")
+    shutil.copy(src, corpus / "b.txt")
+    res = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path / "o"), "--no-html"])
+    assert res.exit_code == 0, res.output
+    assert "b.txt: same bytes as" in res.output and "1 duplicate(s)" in res.output
+    rows = list(GraphStore.load(tmp_path / "o").query_raw(
+        "SELECT ?d ?n WHERE { ?d a <https://w3id.org/healthgov-kg/ontology#SourceDocument> ; "
+        "<https://w3id.org/healthgov-kg/ontology#fileName> ?n }"))
+    assert [r["n"].value for r in rows] == ["a.txt"]
