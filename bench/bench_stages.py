@@ -51,7 +51,7 @@ def run_once(paths: list[Path]) -> dict[str, float]:
         ex = Extraction(text=src.text, region_code=region.code if region else "", mentions=list(doc._.hg_mentions or []),
                         relations=list(doc._.hg_relations or []), quantities=list(doc._.hg_quantities or []),
                         sentences=doc.user_data.get("hg_sentences", []), sections=list(doc._.hg_sections or []))
-        graphs.append(timed("statements", document_graph, src, ex))
+        graphs.append(timed("statements", document_graph, src, ex))  # with Turtle blocks
     store = GraphStore()
     for g in graphs:
         store.add_document(g)

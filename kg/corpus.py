@@ -112,11 +112,11 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, first_path: 
         report.skipped.append(res.error)
         if on_skip:
             on_skip(res.error)
-    elif res.graph.graph in first_path:
+    elif res.graph.term in first_path:
         # the same bytes under another name: one SourceDocument, read once
-        report.duplicates.append((res.path, first_path[res.graph.graph]))
+        report.duplicates.append((res.path, first_path[res.graph.term]))
     else:
-        first_path[res.graph.graph] = res.path
+        first_path[res.graph.term] = res.path
         store.add_document(res.graph)
         fmt, enc, dropped, kept, n_dropped = res.info
         report.documents.append(res.path)

@@ -7,10 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.graph import ntriples as nt
-from kg.graph.turtle import write_trig, write_turtle
+from kg.graph.builder import DocumentGraph
+from kg.graph.turtle import TermWriter, write_trig, write_turtle
 from kg.graph.vocab import PREFIXES
 
 PFX = {k: v for k, v in PREFIXES.items() if k != "hgid"}
+W = TermWriter(PFX)
+
+
+def ttl(statements: list[str]) -> bytes:
+    return write_turtle([DocumentGraph.of("", statements)], W)
 HG = PREFIXES["hg"]
 ID = PREFIXES["hgid"]
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -39,7 +45,7 @@ OBJECTS = [
 
 def test_turtle_round_trip_keeps_every_statement() -> None:
     sts = statements_of(OBJECTS)
-    data = write_turtle(sts, PFX)
+    data = ttl(sts)
     expected = {s + " ." for s in sts}
     assert canonical(data, ox.RdfFormat.TURTLE) == expected
     assert len(rdflib.Graph().parse(data=data, format="turtle")) == len(sts)
@@ -49,18 +55,28 @@ def test_turtle_round_trip_keeps_every_statement() -> None:
 def test_trig_keeps_graphs_apart() -> None:
     sts = statements_of(OBJECTS)
     g1, g2 = nt.iri(ID + "doc/one"), nt.iri(ID + "doc/two")
-    data = write_trig([(g1, sts[:5]), (g2, sts[5:]), (None, sts[:2])], PFX)
+    data = write_trig([DocumentGraph.of(g1, sts[:5]), DocumentGraph.of(g2, sts[5:]), DocumentGraph.of("", sts[:2])], W)
     expected = {s + f" {g1} ." for s in sts[:5]} | {s + f" {g2} ." for s in sts[5:]} | {s + " ." for s in sts[:2]}
     assert canonical(data, ox.RdfFormat.TRIG) == expected
 
 
 def test_empty_input_is_only_the_prefixes() -> None:
-    assert write_turtle([], PFX).decode().count("@prefix") == len(PFX)
-    assert canonical(write_trig([(nt.iri(ID + "doc/x"), [])], PFX), ox.RdfFormat.TRIG) == set()
+    assert ttl([]).decode().count("@prefix") == len(PFX)
+    assert canonical(write_trig([DocumentGraph.of(nt.iri(ID + "doc/x"), [])], W), ox.RdfFormat.TRIG) == set()
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=12), st.sampled_from([None, "zh", "zh-Hant"])), min_size=1, max_size=12))
 def test_any_literal_text_round_trips(items) -> None:
     sts = statements_of([nt.literal(t, lang) for t, lang in items])
-    assert canonical(write_turtle(sts, PFX), ox.RdfFormat.TURTLE) == {s + " ." for s in sts}
+    assert canonical(ttl(sts), ox.RdfFormat.TURTLE) == {s + " ." for s in sts}
+
+
+def test_union_merges_a_subject_stated_in_several_graphs() -> None:
+    """A subject in one graph keeps its rendered block; one in several is merged."""
+    sts = statements_of(OBJECTS)
+    g1, g2 = nt.iri(ID + "doc/one"), nt.iri(ID + "doc/two")
+    half = len(sts) // 2
+    data = write_turtle([DocumentGraph.of(g1, sts[:half] + sts[:2]), DocumentGraph.of(g2, sts[half:])], W)
+    assert canonical(data, ox.RdfFormat.TURTLE) == {s + " ." for s in sts}
+    assert data == ttl(sts)

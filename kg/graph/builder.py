@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Iterable
 from functools import lru_cache
 
 from rdflib import URIRef
@@ -29,6 +30,7 @@ from kg.extract.model import (
     Quantity,
 )
 from kg.graph import ntriples as nt
+from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
 from kg.resolve.iri import iri, iri_value, short_hash
@@ -116,15 +118,24 @@ _TRUE = nt.typed("true", _BOOLEAN)
 
 @dataclass(frozen=True)
 class DocumentGraph:
-    """One document's statements: its named graph's IRI and its N-Triples statements
-    ("<s> <p> o", no terminator), sorted and unique, so the document reads the same
-    whichever corpus it is built in."""
+    """One graph's statements: the graph's N-Triples term ("<iri>"; "" for a default
+    graph), its N-Triples statements ("<s> <p> o", no terminator) sorted by UTF-8 bytes
+    and unique, so a document reads the same whichever corpus it is built in, and their
+    Turtle subject blocks, rendered once for both TriG and Turtle."""
 
-    graph: str
+    term: str
     statements: tuple[str, ...]
+    blocks: tuple[SubjectBlock, ...]
+
+    @classmethod
+    def of(cls, term: str, statements: Iterable[str]) -> "DocumentGraph":
+        # sorted by UTF-8 bytes: the same order as by code points (UTF-8 keeps it), and
+        # bytes compare with memcmp while CJK strings compare character by character
+        ordered = tuple(sorted(set(statements), key=str.encode))
+        return cls(term, ordered, subject_blocks(ordered))
 
     def nquads(self) -> str:
-        tail = " <" + self.graph + "> .\n"
+        tail = (" " + self.term if self.term else "") + " .\n"
         return tail.join(self.statements) + tail if self.statements else ""
 
 
@@ -312,9 +323,7 @@ class StatementBuilder:
         self.source_document()
         self.relations()
         self.quantities()
-        # sorted by UTF-8 bytes: the same order as by code points (UTF-8 keeps it), and
-        # bytes compare with memcmp while CJK strings compare character by character
-        return DocumentGraph(self.graph, tuple(sorted(set(self.lines), key=str.encode)))
+        return DocumentGraph.of(self.g, self.lines)
 
 
 def document_graph(src: SourceDocument, ex: Extraction) -> DocumentGraph:

@@ -85,18 +85,18 @@ class GraphStore:
     # ------------------------------------------------------------------ filling
     def add_document(self, document: DocumentGraph) -> None:
         """Add one document's named graph (a rebuilt document replaces its graph)."""
-        old = self._documents.get(document.graph)
+        old = self._documents.get(document.term)
         if old is not None and old.statements != document.statements:
             self._flush()
-            self._store.clear_graph(ox.NamedNode(document.graph))
-        self._documents[document.graph] = document
+            self._store.clear_graph(ox.NamedNode(document.term[1:-1]))
+        self._documents[document.term] = document
         self._unloaded.append(document)
         self._union_ready = False
 
     @property
     def documents(self) -> list[DocumentGraph]:
-        """The documents added with :meth:`add_document`, in graph-IRI order."""
-        return [self._documents[g] for g in sorted(self._documents)]
+        """The documents added with :meth:`add_document`, in graph order."""
+        return [self._documents[g] for g in sorted(self._documents, key=str.encode)]
 
     def add_quads(self, quads: Iterable) -> None:
         """Add quads: pyoxigraph ``Quad`` objects, or (s, p, o, g) tuples of rdflib terms."""
@@ -188,30 +188,31 @@ class GraphStore:
     def _union_statements(self) -> list[str]:
         return sorted(set().union(*(d.statements for d in self._documents.values())), key=str.encode)
 
-    def _graph_statements(self) -> list[tuple[str | None, Sequence[str]]]:
-        """(graph term, sorted unique N-Triples statements) per named graph, in graph
-        order; or one (None, statements) for a store without named graphs."""
+    def _graphs(self) -> list[DocumentGraph]:
+        """Every graph with its sorted statements and Turtle blocks, in graph order: the
+        added documents as they are, or, for a store filled any other way, each named
+        graph (or else the default graph) dumped and sorted."""
         if not self._other_content:
-            return [("<" + g + ">", self._documents[g].statements) for g in sorted(self._documents)]
+            return self.documents
         self._flush()
 
-        def statements(graph: object) -> list[str]:
-            text = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
+        def graph(term: str, name: object) -> DocumentGraph:
+            text = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name).decode("utf-8")
             # split on \n only: U+0085 and U+2028 stand raw inside literals
-            return sorted({line[:-2] for line in text.split("\n") if line}, key=str.encode)
+            return DocumentGraph.of(term, (line[:-2] for line in text.split("\n") if line))
 
-        named = sorted(self._store.named_graphs(), key=str)
+        named = sorted(self._store.named_graphs(), key=lambda g: str(g).encode())
         if not named:
-            return [(None, statements(ox.DefaultGraph()))]
-        return [(str(g), statements(g)) for g in named]
+            return [graph("", ox.DefaultGraph())]
+        return [graph(str(g), g) for g in named]
 
     def _union(self) -> Sequence[str]:
         if not self._other_content:
             return self._union_statements()
-        graphs = self._graph_statements()
+        graphs = self._graphs()
         if len(graphs) == 1:
-            return graphs[0][1]
-        return sorted(set().union(*(st for _, st in graphs)), key=str.encode)
+            return graphs[0].statements
+        return sorted(set().union(*(g.statements for g in graphs)), key=str.encode)
 
     def serialize(self, fmt: str) -> bytes:
         """Deterministic bytes: statements sorted (graph first for quads), the union
@@ -219,19 +220,17 @@ class GraphStore:
         fmt = fmt.lower()
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
-        # hgid: is left out: its local names hold '/', which Turtle would escape as '\/'
-        prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
         if fmt in ("turtle", "ttl"):
-            return write_turtle(self._union(), prefixes)
+            return write_turtle(self._graphs())
         if fmt == "trig":
-            return write_trig(self._graph_statements(), prefixes)
+            return write_trig(self._graphs())
         if fmt in ("nquads", "nq"):
-            return "".join(st + (" " + g if g else "") + " .\n"
-                           for g, sts in self._graph_statements() for st in sts).encode("utf-8")
+            return "".join(g.nquads() for g in self._graphs()).encode("utf-8")
         ntriples = "".join(st + " .\n" for st in self._union()).encode("utf-8")
         if fmt in ("nt", "ntriples"):
             return ntriples
-        # JSON-LD: the union, as for Turtle
+        # JSON-LD: the union, as for Turtle (hgid: is left out: its local names hold '/')
+        prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
         return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=FORMATS[fmt], prefixes=prefixes)
 
     def to_rdflib(self) -> rdflib.Graph:

@@ -13,7 +13,8 @@ names; instance IRIs stay in full, since their local names hold '/'.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple, Protocol, Sequence
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -69,51 +70,110 @@ class TermWriter:
         return term
 
 
-def _blocks(statements: Iterable[str], w: TermWriter, indent: str) -> list[str]:
-    """Subject blocks: ``s p o , o ;\\n\\tp o .`` for sorted statements."""
-    out: list[str] = []
-    add = out.append
+class SubjectBlock(NamedTuple):
+    """One subject's statements (``statements[start:end]`` of its graph) and their
+    Turtle text, unindented: ``s p o , o ;\\n\\tp o .\\n``."""
+
+    subject: str
+    start: int
+    end: int
+    text: str
+
+
+def subject_blocks(statements: Sequence[str], w: TermWriter | None = None) -> tuple[SubjectBlock, ...]:
+    """Turtle blocks, one per subject, for sorted unique statements. A build renders
+    each document's blocks once; TriG indents them and Turtle reuses every block whose
+    subject no other document mentions."""
+    w = w or default_writer()
+    out: list[SubjectBlock] = []
+    parts: list[str] = []
+    add = parts.append
     subject = predicate = None
+    first = 0
     pred_cache: dict[str, str] = {}
     obj = w.object
-    for st in statements:
+    for i, st in enumerate(statements):
         s, p, o = st.split(" ", 2)
         if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
             o = obj(o)
         if s != subject:
             if subject is not None:
                 add(" .\n")
-            subject, predicate = s, p
+                out.append(SubjectBlock(subject, first, i, "".join(parts)))
+                parts.clear()
+            subject, predicate, first = s, p, i
             pp = pred_cache.get(p) or pred_cache.setdefault(p, w.predicate(p))
-            add(f"{indent}{s} {pp} {o}")
+            add(f"{s} {pp} {o}")
         elif p != predicate:
             predicate = p
             pp = pred_cache.get(p) or pred_cache.setdefault(p, w.predicate(p))
-            add(f" ;\n{indent}\t{pp} {o}")
+            add(f" ;\n\t{pp} {o}")
         else:
             add(" , " + o)
     if subject is not None:
         add(" .\n")
-    return out
+        out.append(SubjectBlock(subject, first, len(statements), "".join(parts)))
+    return tuple(out)
 
 
-def write_turtle(statements: Sequence[str], prefixes: dict[str, str]) -> bytes:
-    """Turtle for sorted, unique N-Triples statements (no terminating " .")."""
-    w = TermWriter(prefixes)
-    return (w.header() + "".join(_blocks(statements, w, ""))).encode("utf-8")
+class RenderedGraph(Protocol):
+    """A graph ready to write: its N-Triples term ("" for the default graph), its sorted
+    unique statements and their subject blocks."""
+
+    @property
+    def term(self) -> str: ...
+
+    @property
+    def statements(self) -> Sequence[str]: ...
+
+    @property
+    def blocks(self) -> Sequence[SubjectBlock]: ...
 
 
-def write_trig(graphs: Iterable[tuple[str | None, Sequence[str]]], prefixes: dict[str, str]) -> bytes:
-    """TriG for (graph term or None for the default graph, sorted statements) pairs."""
-    w = TermWriter(prefixes)
+def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
+    """Turtle of the union of ``graphs``: subjects in sorted order; a subject found in
+    one graph keeps its block, one found in several is merged and rendered again."""
+    w = w or default_writer()
+    by_subject: dict[str, list[tuple[RenderedGraph, SubjectBlock]]] = {}
+    for g in graphs:
+        for b in g.blocks:
+            entry = by_subject.get(b.subject)
+            if entry is None:
+                by_subject[b.subject] = [(g, b)]
+            else:
+                entry.append((g, b))
     parts = [w.header()]
-    for graph, statements in graphs:
-        if not statements:
-            continue
-        if graph is None:
-            parts.extend(_blocks(statements, w, ""))
+    for subject in sorted(by_subject, key=str.encode):
+        entries = by_subject[subject]
+        if len(entries) == 1:
+            parts.append(entries[0][1].text)
         else:
-            parts.append(f"{graph} {{\n")
-            parts.extend(_blocks(statements, w, "\t"))
-            parts.append("}\n")
+            merged = sorted({st for g, b in entries for st in g.statements[b.start:b.end]}, key=str.encode)
+            parts.append(subject_blocks(merged, w)[0].text)
     return "".join(parts).encode("utf-8")
+
+
+def write_trig(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
+    """TriG of ``graphs`` in the given order; the default graph ("" term) unwrapped."""
+    w = w or default_writer()
+    parts = [w.header()]
+    for g in graphs:
+        if not g.blocks:
+            continue
+        if not g.term:
+            parts.extend(b.text for b in g.blocks)
+            continue
+        parts.append(g.term + " {\n")
+        # a block's only newlines separate its statements: literals escape theirs
+        parts.extend("\t" + b.text.replace("\n\t", "\n\t\t") for b in g.blocks)
+        parts.append("}\n")
+    return "".join(parts).encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def default_writer() -> TermWriter:
+    """The writer for the vocabulary's prefixes (all but hgid:, whose local names hold
+    '/', which Turtle would have to escape)."""
+    from kg.graph.vocab import PREFIXES
+
+    return TermWriter({k: v for k, v in PREFIXES.items() if k != "hgid"})
