@@ -39,9 +39,14 @@ class Line:
         self.cjk = len(_CJK.findall(self.folded))
 
 
+@lru_cache(maxsize=1)
+def _separators() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_config()["separators"], key=len, reverse=True))))
+
+
 def _classify(line: Line) -> str:
     f = line.folded
-    seps = sum(f.count(c) for c in _config()["separators"])
+    seps = len(_separators().findall(f))
     cjk = line.cjk
     if seps >= 3 or (seps >= 2 and not _SENT_PUNCT.search(f)):
         return "spam"
@@ -105,7 +110,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     dropped: list[str] = []
     seen: set[str] = set()
     for i, ln in enumerate(lines):
-        key = re.sub(r"\s+", "", ln.folded)
+        key = "".join(ln.folded.split())
         drop = (
             i >= end
             or ln.kind in ("spam", "menu")
