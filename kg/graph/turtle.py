@@ -31,6 +31,7 @@ class TermWriter:
         self.prefixes = prefixes
         self._by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self._cache: dict[str, str] = {}
+        self.objects: dict[str, str] = {}  # object term → its Turtle form (IRIs, typed literals)
 
     def header(self) -> str:
         return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in self.prefixes.items())
@@ -53,6 +54,12 @@ class TermWriter:
         return "a" if term == RDF_TYPE else self.iri(term)
 
     def object(self, term: str) -> str:
+        short = self._object(term)
+        if len(self.objects) < 200_000:
+            self.objects[term] = short
+        return short
+
+    def _object(self, term: str) -> str:
         head = term[0]
         if head == "<":
             return self.iri(term)
@@ -92,10 +99,11 @@ def subject_blocks(statements: Sequence[str], w: TermWriter | None = None) -> tu
     first = 0
     pred_cache: dict[str, str] = {}
     obj = w.object
+    seen_objects = w.objects.get
     for i, st in enumerate(statements):
         s, p, o = st.split(" ", 2)
         if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
-            o = obj(o)
+            o = seen_objects(o) or obj(o)
         if s != subject:
             if subject is not None:
                 add(" .\n")
