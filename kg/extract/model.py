@@ -25,7 +25,7 @@ class EntityKey(NamedTuple):
     scope: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -35,7 +35,7 @@ class Mention:
     admin_code: str = ""   # for Region entities
 
 
-@dataclass
+@dataclass(slots=True)
 class RelationMention:
     kind: str              # lead | support | member | part
     source: EntityKey
@@ -45,7 +45,7 @@ class RelationMention:
     cue: str = ""          # the words that signalled it (牵头单位, 协同, 为龙头 …)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     kind: str              # target | measurement
     indicator: str

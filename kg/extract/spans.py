@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from typing import Generic, Iterable, TypeVar
+from operator import attrgetter
+from typing import Callable, Generic, Iterable, TypeVar
 
 T = TypeVar("T")
 
@@ -31,21 +32,29 @@ class SpanSet:
 class SpanIndex(Generic[T]):
     """Items with start/end attributes (or tuples), queried by range and by edge."""
 
-    def __init__(self, items: Iterable[T], start=lambda x: x.start, end=lambda x: x.end) -> None:  # noqa: ANN001
-        self.items = sorted(items, key=lambda x: (start(x), end(x)))
-        self._end = end
-        self.starts = [start(x) for x in self.items]
+    def __init__(self, items: Iterable[T], start: Callable[[T], int] = attrgetter("start"),
+                 end: Callable[[T], int] = attrgetter("end")) -> None:
+        """``start``/``end`` read an item's edges: attributes by default; pass
+        ``operator.itemgetter(0)``/``(1)`` for tuples (C-level getters, not lambdas:
+        an index is built per document over thousands of mentions)."""
+        items = list(items)
+        starts = list(map(start, items))
+        ends = list(map(end, items))
+        order = sorted(range(len(items)), key=list(zip(starts, ends)).__getitem__)
+        self.items = [items[i] for i in order]
+        self.starts = [starts[i] for i in order]
+        self._ends = [ends[i] for i in order]
         self.by_end: dict[int, list[T]] = defaultdict(list)
         self.by_start: dict[int, list[T]] = defaultdict(list)
-        for x in self.items:
-            self.by_end[end(x)].append(x)
-            self.by_start[start(x)].append(x)
+        for x, s, e in zip(self.items, self.starts, self._ends):
+            self.by_end[e].append(x)
+            self.by_start[s].append(x)
 
     def within(self, s: int, e: int) -> list[T]:
         """Items lying wholly inside [s, e)."""
         lo = bisect.bisect_left(self.starts, s)
         hi = bisect.bisect_left(self.starts, e)
-        return [x for x in self.items[lo:hi] if self._end(x) <= e]
+        return [self.items[i] for i in range(lo, hi) if self._ends[i] <= e]
 
     def starting_in(self, s: int, e: int) -> list[T]:
         lo = bisect.bisect_left(self.starts, s)

@@ -6,6 +6,8 @@ name; :func:`find_entities` runs them and settles overlaps.
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from kg.extract.entities.common import Context
 from kg.extract.entities.consortia import find_consortia
 from kg.extract.entities.departments import find_departments, issuer_key
@@ -42,7 +44,7 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
                                                for o in orgs.starting_in(max(0, p.start - 40), p.start + 1))]
     mentions += programs
     # names inside a cited document's number or title belong to the citation
-    cited = SpanIndex([(p.start, p.end) for p in policies], start=lambda t: t[0], end=lambda t: t[1])
+    cited = SpanIndex([(p.start, p.end) for p in policies], start=itemgetter(0), end=itemgetter(1))
 
     def inside_citation(m: Mention) -> bool:
         return any((a, b) != (m.start, m.end) for a, b in cited.starting_in(max(0, m.start - 80), m.start + 1) if b >= m.end)

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from kg.extract.grammar import Grammar, grammar
 from kg.extract.model import (
@@ -51,7 +52,7 @@ class Context:
     @property
     def region_index(self) -> SpanIndex:
         if self._regions_index is None or len(self._regions_index.items) != len(self.regions_found):
-            self._regions_index = SpanIndex(self.regions_found, start=lambda t: t[0], end=lambda t: t[1])
+            self._regions_index = SpanIndex(self.regions_found, start=itemgetter(0), end=itemgetter(1))
         return self._regions_index
 
     def surface(self, s: int, e: int) -> str:
