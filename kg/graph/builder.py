@@ -30,7 +30,7 @@ from kg.extract.model import (
     Quantity,
 )
 from kg.graph import ntriples as nt
-from kg.graph.turtle import SubjectBlock, subject_blocks
+from kg.graph.turtle import SubjectBlock, render_subject, subject_blocks
 from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
 from kg.resolve.iri import iri, iri_value, short_hash
@@ -134,6 +134,21 @@ class DocumentGraph:
         ordered = tuple(sorted(set(statements), key=str.encode))
         return cls(term, ordered, subject_blocks(ordered))
 
+    @classmethod
+    def from_subjects(cls, term: str, pairs_by_subject: dict[str, list[str]]) -> "DocumentGraph":
+        """From statements grouped by subject as "p o" pairs (what the builder makes):
+        subjects and pairs sort separately (subject terms are self-delimiting, so the
+        order equals that of whole statements) and no statement is split again."""
+        statements: list[str] = []
+        blocks: list[SubjectBlock] = []
+        for s in sorted(pairs_by_subject, key=str.encode):
+            pairs = sorted(set(pairs_by_subject[s]), key=str.encode)
+            start = len(statements)
+            head = s + " "
+            statements.extend([head + po for po in pairs])
+            blocks.append(SubjectBlock(s, start, len(statements), render_subject(s, pairs)))
+        return cls(term, tuple(statements), tuple(blocks))
+
     def nquads(self) -> str:
         tail = (" " + self.term if self.term else "") + " .\n"
         return tail.join(self.statements) + tail if self.statements else ""
@@ -147,20 +162,21 @@ class StatementBuilder:
         self.ex = ex
         self.graph = str(doc_iri(src))
         self.g = nt.iri(self.graph)
-        self.lines: list[str] = []
+        self.pairs: dict[str, list[str]] = defaultdict(list)  # subject → ["p o", …]
         self.entities: dict[EntityKey, str] = {}      # key → N-Triples term
         self.entity_iris: dict[EntityKey, str] = {}   # key → IRI
         self.region_by_code: dict[str, str] = {}
         self._literals: dict[str, str] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
-        self.lines.append(s + " " + p + " " + o)
+        self.pairs[s].append(p + " " + o)
 
     def provenance(self, node: str, offset: int) -> None:
-        self.lines.append(node + " " + DERIVED_FROM + " " + self.g)
+        pairs = self.pairs[node]
+        pairs.append(DERIVED_FROM + " " + self.g)
         ev = self.ex.evidence(offset)
         if ev:
-            self.lines.append(node + " " + _H["evidence"] + " " + self.text_literal(ev))
+            pairs.append(_H["evidence"] + " " + self.text_literal(ev))
 
     def text_literal(self, text: str) -> str:
         """A zh / zh-Hant literal, memoised: several entities share an evidence sentence."""
@@ -323,7 +339,7 @@ class StatementBuilder:
         self.source_document()
         self.relations()
         self.quantities()
-        return DocumentGraph.of(self.g, self.lines)
+        return DocumentGraph.from_subjects(self.g, self.pairs)
 
 
 def document_graph(src: SourceDocument, ex: Extraction) -> DocumentGraph:

@@ -32,6 +32,7 @@ class TermWriter:
         self._by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self._cache: dict[str, str] = {}
         self.objects: dict[str, str] = {}  # object term → its Turtle form (IRIs, typed literals)
+        self._predicates: dict[str, str] = {}
 
     def header(self) -> str:
         return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in self.prefixes.items())
@@ -51,7 +52,10 @@ class TermWriter:
         return short
 
     def predicate(self, term: str) -> str:
-        return "a" if term == RDF_TYPE else self.iri(term)
+        short = self._predicates.get(term)
+        if short is None:
+            short = self._predicates[term] = "a" if term == RDF_TYPE else self.iri(term)
+        return short
 
     def object(self, term: str) -> str:
         short = self._object(term)
@@ -87,40 +91,47 @@ class SubjectBlock(NamedTuple):
     text: str
 
 
+def render_subject(subject: str, pairs: Sequence[str], w: TermWriter | None = None) -> str:
+    """The Turtle block of one subject, from its sorted unique "p o" pairs (N-Triples
+    terms): ``s p o , o ;\\n\\tp o .\\n``."""
+    w = w or default_writer()
+    seen_objects = w.objects.get
+    obj, pred = w.object, w.predicate
+    parts: list[str] = []
+    add = parts.append
+    predicate = None
+    for po in pairs:
+        p, o = po.split(" ", 1)
+        if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
+            o = seen_objects(o) or obj(o)
+        if predicate is None:
+            add(f"{subject} {pred(p)} {o}")
+        elif p != predicate:
+            add(f" ;\n\t{pred(p)} {o}")
+        else:
+            add(" , " + o)
+        predicate = p
+    add(" .\n")
+    return "".join(parts)
+
+
 def subject_blocks(statements: Sequence[str], w: TermWriter | None = None) -> tuple[SubjectBlock, ...]:
     """Turtle blocks, one per subject, for sorted unique statements. A build renders
     each document's blocks once; TriG indents them and Turtle reuses every block whose
     subject no other document mentions."""
-    w = w or default_writer()
     out: list[SubjectBlock] = []
-    parts: list[str] = []
-    add = parts.append
-    subject = predicate = None
+    subject = None
     first = 0
-    pred_cache: dict[str, str] = {}
-    obj = w.object
-    seen_objects = w.objects.get
+    pairs: list[str] = []
     for i, st in enumerate(statements):
-        s, p, o = st.split(" ", 2)
-        if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
-            o = seen_objects(o) or obj(o)
+        s, po = st.split(" ", 1)
         if s != subject:
             if subject is not None:
-                add(" .\n")
-                out.append(SubjectBlock(subject, first, i, "".join(parts)))
-                parts.clear()
-            subject, predicate, first = s, p, i
-            pp = pred_cache.get(p) or pred_cache.setdefault(p, w.predicate(p))
-            add(f"{s} {pp} {o}")
-        elif p != predicate:
-            predicate = p
-            pp = pred_cache.get(p) or pred_cache.setdefault(p, w.predicate(p))
-            add(f" ;\n\t{pp} {o}")
-        else:
-            add(" , " + o)
+                out.append(SubjectBlock(subject, first, i, render_subject(subject, pairs, w)))
+            subject, first, pairs = s, i, []
+        pairs.append(po)
     if subject is not None:
-        add(" .\n")
-        out.append(SubjectBlock(subject, first, len(statements), "".join(parts)))
+        out.append(SubjectBlock(subject, first, len(statements), render_subject(subject, pairs, w)))
     return tuple(out)
 
 
