@@ -1,6 +1,7 @@
 """The build: documents in, a graph out."""
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
             on_skip(e)
     store = GraphStore()
     first_path: dict[str, str] = {}  # graph IRI (from the file's SHA-256) → first path read
+    paths = _first_of_each_content(paths, max_bytes, report, on_document)
     default_nlp()  # load once; forked workers share it
     if jobs > 1 and len(paths) > 1:
         import multiprocessing as mp
@@ -104,6 +106,33 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
             _merge(_process(p, max_bytes), store, report, first_path, on_document, on_skip)
     report.seconds = time.perf_counter() - t0
     return store, report
+
+
+def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildReport,
+                           on_document: Callable[[str], None] | None) -> list[Path]:
+    """The paths whose bytes no earlier path had. A corpus gathered from portals holds
+    the same notice saved under several names; hashing costs far less than extracting
+    it again. Files that cannot be read, or are over the size limit, are kept so that
+    reading reports them."""
+    first: dict[str, Path] = {}
+    keep: list[Path] = []
+    for p in paths:
+        try:
+            data = p.read_bytes() if p.stat().st_size <= max_bytes else None
+        except OSError:
+            data = None
+        if data is None:
+            keep.append(p)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in first:
+            report.duplicates.append((str(p), str(first[digest])))
+            if on_document:
+                on_document(str(p))
+        else:
+            first[digest] = p
+            keep.append(p)
+    return keep
 
 
 def _merge(res: _DocResult, store: GraphStore, report: BuildReport, first_path: dict[str, str],  # noqa: ANN001
