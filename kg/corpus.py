@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 from kg.atomic import write_bytes
 from kg.errors import InputError
+from kg.gcpause import cyclic_gc_paused
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.graph.builder import DocumentGraph, document_graph
 from kg.graph.store import GraphStore
@@ -97,13 +98,17 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool, \
+                cyclic_gc_paused() as gc_pause:
             results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
             for res in results:
                 _merge(res, store, report, first_path, on_document, on_skip)
+                gc_pause.step()
     else:
-        for p in paths:
-            _merge(_process(p, max_bytes), store, report, first_path, on_document, on_skip)
+        with cyclic_gc_paused() as gc_pause:
+            for p in paths:
+                _merge(_process(p, max_bytes), store, report, first_path, on_document, on_skip)
+                gc_pause.step()
     report.seconds = time.perf_counter() - t0
     return store, report
 

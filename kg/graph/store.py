@@ -16,6 +16,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 
 from kg.errors import GraphLoadError
+from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph
 from kg.graph.turtle import write_trig, write_turtle
 from kg.graph.vocab import PREFIXES
@@ -220,6 +221,10 @@ class GraphStore:
         fmt = fmt.lower()
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
+        with cyclic_gc_paused():  # hundreds of thousands of short-lived tuples, few cycles
+            return self._serialize(fmt)
+
+    def _serialize(self, fmt: str) -> bytes:
         if fmt in ("turtle", "ttl"):
             return write_turtle(self._graphs())
         if fmt == "trig":

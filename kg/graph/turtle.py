@@ -153,19 +153,23 @@ def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -
     """Turtle of the union of ``graphs``: subjects in sorted order; a subject found in
     one graph keeps its block, one found in several is merged and rendered again."""
     w = w or default_writer()
-    by_subject: dict[str, list[tuple[RenderedGraph, SubjectBlock]]] = {}
+    first: dict[str, tuple[RenderedGraph, SubjectBlock]] = {}
+    shared: dict[str, list[tuple[RenderedGraph, SubjectBlock]]] = {}
     for g in graphs:
         for b in g.blocks:
-            entry = by_subject.get(b.subject)
-            if entry is None:
-                by_subject[b.subject] = [(g, b)]
+            s = b[0]
+            earlier = first.get(s)
+            if earlier is None:
+                first[s] = (g, b)
+            elif s in shared:
+                shared[s].append((g, b))
             else:
-                entry.append((g, b))
+                shared[s] = [earlier, (g, b)]
     parts = [w.header()]
-    for subject in sorted(by_subject, key=str.encode):
-        entries = by_subject[subject]
-        if len(entries) == 1:
-            parts.append(entries[0][1].text)
+    for subject in sorted(first, key=str.encode):
+        entries = shared.get(subject)
+        if entries is None:
+            parts.append(first[subject][1][3])
         else:
             merged = sorted({st for g, b in entries for st in g.statements[b.start:b.end]}, key=str.encode)
             parts.append(subject_blocks(merged, w)[0].text)
@@ -182,10 +186,10 @@ def write_trig(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> 
         if not g.term:
             parts.extend(b.text for b in g.blocks)
             continue
-        parts.append(g.term + " {\n")
-        # a block's only newlines separate its statements: literals escape theirs
-        parts.extend("\t" + b.text.replace("\n\t", "\n\t\t") for b in g.blocks)
-        parts.append("}\n")
+        # one more tab on every line; a block's only newlines separate statements and
+        # blocks (literals escape theirs), so one replace over the graph indents it
+        body = "".join([b[3] for b in g.blocks])
+        parts.append(g.term + " {\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n")
     return "".join(parts).encode("utf-8")
 
 
