@@ -98,6 +98,7 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
+        # workers fork inside the pause and keep it: they live only as long as the build
         with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool, \
                 cyclic_gc_paused() as gc_pause:
             results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
