@@ -98,8 +98,11 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        # workers fork inside the pause and keep it: they live only as long as the build
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool, \
+        # fork shares the loaded pipeline; where there is no fork (Windows) workers spawn and
+        # load it themselves. Forked workers inherit the collector pause and live only as
+        # long as the build.
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method)) as pool, \
                 cyclic_gc_paused() as gc_pause:
             results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
             for res in results:
