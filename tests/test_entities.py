@@ -182,3 +182,46 @@ def test_anchored_scans_match_their_patterns():
         assert _abbreviated_names(text) == [m.span(1) for m in abbreviated.finditer(text)]
 
     agree()
+
+
+def test_boundary_lookup_and_quoted_heads_match_their_scans():
+    """boundary_before reads a per-text set of boundary-word ends; _quoted_trailing finds
+    the first head word with one automaton pass. Both must equal the character scans
+    they replaced."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.entities.programs import _quoted_trailing
+    from kg.extract.grammar import grammar
+
+    g = grammar()
+    words = (sorted(g.boundary_words)[:40] + sorted(g.raw["quoted_trailing_heads"])
+             + ["健康", "的", "”", "，", "模式", "数字", "基座", "体系", "a", "服务", "转型", "协同", "和", "各"])
+
+    def boundary_scan(text, i):
+        return any(text[i - k:i] in g.boundary_words for k in range(min(g.max_boundary, i), 0, -1))
+
+    def trailing_scan(f, pos):
+        start = pos + 1 if f.startswith("的", pos) else pos
+        for k in range(0, 9):
+            if start + k >= len(f) or not re.match(r"[\u3400-\u9fff]", f[start + k]):
+                return None
+            m = g.quoted_trailing.match(f, start + k)
+            if m is not None:
+                return f[start:m.end()], m.end()
+            if f[start + k] in g.stop_chars:
+                return None
+        return None
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(words), max_size=10))
+    def agree(parts):
+        text = "".join(parts)
+        for i in range(len(text) + 1):
+            assert g.boundary_before(text, i) == boundary_scan(text, i)
+        for pos in range(len(text)):
+            assert _quoted_trailing(text, pos, g) == trailing_scan(text, pos)
+
+    agree()

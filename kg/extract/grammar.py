@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs
+
 from kg.lexicon import compile_words
 
 DATA = Path(__file__).with_name("data") / "grammar.json"
@@ -24,6 +26,9 @@ class Grammar:
         self.stop_chars = set(g["stop_chars"])
         self.boundary_words = set(g["boundary_words"])
         self.max_boundary = max(len(w) for w in self.boundary_words)
+        self._boundary_automaton = ahocorasick_rs.AhoCorasick(sorted(self.boundary_words),
+                                                              matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        self._boundary_cache: list[tuple[str, frozenset[int]]] = []
         self.scope_prefixes = sorted(g["scope_prefixes"], key=len, reverse=True)
         self.hospital_suffix = compile_words(tuple(g["hospital_suffixes"]))
         self.hospital_generic = set(g["hospital_generic"])
@@ -33,6 +38,7 @@ class Grammar:
         self.consortium_generic = set(g["consortium_generic"])
         self.program_head = compile_words(tuple(g["program_heads"]))
         self.program_generic = set(g["program_generic"])
+        self.program_generic_longest_first = tuple(sorted(self.program_generic, key=lambda w: (-len(w), w)))
         self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
         self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
@@ -70,10 +76,19 @@ class Grammar:
         return i
 
     def boundary_before(self, text: str, i: int) -> bool:
-        for k in range(min(self.max_boundary, i), 0, -1):
-            if text[i - k:i] in self.boundary_words:
-                return True
-        return False
+        """Does a boundary word end at ``i``?"""
+        return i in self._boundary_ends(text)
+
+    def _boundary_ends(self, text: str) -> frozenset[int]:
+        """Every offset where a boundary word ends, from one overlapping automaton pass
+        (left_extend asks at each character it steps over); kept for the last text."""
+        for cached_text, ends in self._boundary_cache:
+            if cached_text is text or cached_text == text:
+                return ends
+        ends = frozenset(e for _, _, e in self._boundary_automaton.find_matches_as_indexes(text, overlapping=True))
+        # the document and one short text (an issuer line, a title) asked in between
+        self._boundary_cache = [(text, ends)] + self._boundary_cache[:1]
+        return ends
 
     def strip_scope(self, name: str) -> str:
         """Drop leading scope words (新一轮, 全区 …) that are not part of a name."""

@@ -174,6 +174,8 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
         if m.start() < pos:
             continue
         b = m.end()
+        if f.find("建设", b + 2, b + longest + 2) < 0:
+            continue  # most 健康/卫生 are not followed by a place and 建设
         end = next((b + k + 2 for k in range(longest, 1, -1)
                     if f[b:b + k] in places and f.startswith("建设", b + k)), None)
         if end is None:
@@ -267,13 +269,18 @@ def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:
     """The head noun phrase right after a closing quote ("”的数字基座", "”长宁卫生数字转型模式"):
     (text without 的, end offset), or None."""
     start = pos + 1 if f.startswith("的", pos) else pos
+    # the first head word starting within 9 characters (one automaton pass; the leftmost
+    # match is the longest word at the first offset where any starts), provided every
+    # character before it is a CJK non-stop character
+    found = g.quoted_trailing.spans(f, start, start + 9 + g.quoted_trailing.longest)
+    first = found[0] if found and found[0][0] < start + 9 else None
     for k in range(0, 9):
-        if start + k >= len(f) or not re.match(rf"[{CJK}]", f[start + k]):
+        i = start + k
+        if i >= len(f) or not "\u3400" <= f[i] <= "\u9fff":
             return None
-        m = g.quoted_trailing.match(f, start + k)
-        if m is not None:
-            return f[start:m.end()], m.end()
-        if f[start + k] in g.stop_chars:
+        if first is not None and first[0] == i:
+            return f[start:first[1]], first[1]
+        if f[i] in g.stop_chars:
             return None
     return None
 
@@ -294,7 +301,7 @@ def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
     if len(rest) < 2 or NUMERIC_FRAME.match(rest):
         return True
     while rest:
-        for w in sorted(g.program_generic, key=len, reverse=True):
+        for w in g.program_generic_longest_first:
             if rest.startswith(w):
                 rest = rest[len(w):]
                 break
