@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.anchored import finditer_in_runs, is_cjk, is_cjk_list_or_digit
 from kg.extract.entities.common import CJK, Context
 from kg.extract.model import (
     DEPARTMENT,
@@ -18,9 +19,10 @@ from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions
 
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
-# what every _ENUM match ends with: a cheap test before the pattern, which opens with a
-# character class and is tried at every position
-_ENUM_TAIL = re.compile(r"、[\u3400-\u9fff]{2,10}等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
+# what every _ENUM match ends with (the pattern itself opens with a character class)
+_ENUM_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
+_ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
+_COMMITTEE = re.compile(r"管委会|管理委员会")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -66,7 +68,7 @@ def find_departments(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     enum_items: set[tuple[int, int]] = set()
     enum_ends: set[int] = set()
-    for m in _ENUM.finditer(f) if _ENUM_TAIL.search(f) else ():
+    for m in finditer_in_runs(_ENUM, f, _ENUM_END, is_cjk_list_or_digit):
         pos = m.start(1)
         for item in m.group(1).split("、"):
             enum_items.add((pos, pos + len(item)))
@@ -117,9 +119,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             region = ctx.doc_region
         out.append(_department_mention(ctx, ps, e, body, national, region))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
-    committees = "管委会" in f or "管理委员会" in f  # the anchor; the pattern is tried at every character
-    for m in re.finditer(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)",
-                         f if committees else ""):
+    for m in finditer_in_runs(_ZONE_COMMITTEE, f, _COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
         zone = f[s0:m.end(1)]
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),

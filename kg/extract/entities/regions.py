@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchored import finditer_in_runs, is_cjk
 from kg.extract.entities.common import CJK, Context
 from kg.extract.model import (
     REGION,
@@ -13,6 +14,10 @@ from kg.extract.model import (
 )
 
 _STREET = re.compile(rf"(?:(?<![{CJK}])|(?<=[在和与及到从对、]))([{CJK}]{{2}})(街道)|(?<=[区县市])([{CJK}]{{2}})(街道)")
+
+
+_ZONE = re.compile(rf"([{CJK}]{{2,4}}(?:工业区|开发区|高新区))(?:管委会|管理委员会)")
+_COMMITTEE = re.compile(r"管委会|管理委员会")
 
 
 def street_spans(f: str) -> list[tuple[int, int]]:
@@ -50,9 +55,7 @@ def find_zones(ctx: Context) -> list[Mention]:
     """An industrial or development zone with its own administrative committee is a
     sub-district area (Region) wherever the document names it."""
     f = ctx.folded
-    if "管委会" not in f and "管理委员会" not in f:
-        return []  # the pattern below is tried at every character; most texts lack its anchor
-    zones = {m.group(1) for m in re.finditer(rf"([{CJK}]{{2,4}}(?:工业区|开发区|高新区))(?:管委会|管理委员会)", f)}
+    zones = {m.group(1) for m in finditer_in_runs(_ZONE, f, _COMMITTEE, is_cjk)}
     out = []
     for z in sorted(zones):
         for m in re.finditer(re.escape(z), f):

@@ -1,0 +1,30 @@
+"""Patterns searched only in the runs that hold their anchor find what a whole-text
+search finds."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.anchored import finditer_in_runs, is_cjk, is_cjk_list_or_digit
+from kg.extract.entities.departments import _COMMITTEE, _ENUM, _ENUM_END, _ZONE_COMMITTEE
+from kg.extract.entities.regions import _ZONE
+
+PIECES = ["区卫健委", "、", "区教育局", "等", "部门", "单位", "3个", "十", "个", "，", "。", " ", "a", "莘庄", "工业区",
+          "管委会", "管理委员会", "开发区", "经济技术开发区", "1", "和"]
+
+
+def spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=16))
+def test_run_restricted_search_equals_whole_text_search(parts):
+    text = "".join(parts)
+    assert spans(finditer_in_runs(_ENUM, text, _ENUM_END, is_cjk_list_or_digit)) == spans(_ENUM.finditer(text))
+    assert spans(finditer_in_runs(_ZONE_COMMITTEE, text, _COMMITTEE, is_cjk)) == spans(_ZONE_COMMITTEE.finditer(text))
+    assert spans(finditer_in_runs(_ZONE, text, _COMMITTEE, is_cjk)) == spans(_ZONE.finditer(text))
+
+
+def test_an_enumeration_is_found_in_its_clause():
+    text = "请区卫健委、区教育局、区财政局等3个部门落实，其他单位配合。"
+    found = finditer_in_runs(_ENUM, text, _ENUM_END, is_cjk_list_or_digit)
+    assert [m.group(1) for m in found] == ["请区卫健委、区教育局、区财政局"]
