@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property, lru_cache
 from typing import Iterable
-from functools import lru_cache
 
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -30,7 +30,7 @@ from kg.extract.model import (
     Quantity,
 )
 from kg.graph import ntriples as nt
-from kg.graph.turtle import SubjectBlock, render_subject, subject_blocks
+from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
 from kg.resolve.iri import iri, iri_value, short_hash
@@ -118,40 +118,40 @@ _TRUE = nt.typed("true", _BOOLEAN)
 
 @dataclass(frozen=True)
 class DocumentGraph:
-    """One graph's statements: the graph's N-Triples term ("<iri>"; "" for a default
-    graph), its N-Triples statements ("<s> <p> o", no terminator) sorted by UTF-8 bytes
-    and unique, so a document reads the same whichever corpus it is built in, and their
-    Turtle subject blocks, rendered once for both TriG and Turtle."""
+    """One graph: its N-Triples term ("<iri>"; "" for a default graph) and its subject
+    blocks (each subject's sorted "p o" pairs and their Turtle text), in the UTF-8 byte
+    order of whole statements, so a document reads the same whichever corpus it is
+    built in. Turtle is rendered once, for both TriG and Turtle."""
 
     term: str
-    statements: tuple[str, ...]
     blocks: tuple[SubjectBlock, ...]
 
     @classmethod
     def of(cls, term: str, statements: Iterable[str]) -> "DocumentGraph":
-        # sorted by UTF-8 bytes: the same order as by code points (UTF-8 keeps it), and
-        # bytes compare with memcmp while CJK strings compare character by character
-        ordered = tuple(sorted(set(statements), key=str.encode))
-        return cls(term, ordered, subject_blocks(ordered))
+        """From N-Triples statements ("<s> <p> o", no terminator) in any order."""
+        pairs: dict[str, list[str]] = defaultdict(list)
+        for st in statements:
+            s, po = st.split(" ", 1)
+            pairs[s].append(po)
+        return cls(term, subject_blocks(pairs))
 
     @classmethod
     def from_subjects(cls, term: str, pairs_by_subject: dict[str, list[str]]) -> "DocumentGraph":
-        """From statements grouped by subject as "p o" pairs (what the builder makes):
-        subjects and pairs sort separately (subject terms are self-delimiting, so the
-        order equals that of whole statements) and no statement is split again."""
-        statements: list[str] = []
-        blocks: list[SubjectBlock] = []
-        for s in sorted(pairs_by_subject, key=str.encode):
-            pairs = sorted(set(pairs_by_subject[s]), key=str.encode)
-            start = len(statements)
-            head = s + " "
-            statements.extend([head + po for po in pairs])
-            blocks.append(SubjectBlock(s, start, len(statements), render_subject(s, pairs)))
-        return cls(term, tuple(statements), tuple(blocks))
+        """From statements grouped by subject as "p o" pairs (what the builder makes)."""
+        return cls(term, subject_blocks(pairs_by_subject))
+
+    @cached_property
+    def statements(self) -> tuple[str, ...]:
+        """The sorted unique statements ("<s> <p> o"), made when first asked for (to
+        load a store or merge a union), not during a build."""
+        return tuple(b.subject + " " + po for b in self.blocks for po in b.pairs)
+
+    def __len__(self) -> int:
+        return sum(len(b.pairs) for b in self.blocks)
 
     def nquads(self) -> str:
         tail = (" " + self.term if self.term else "") + " .\n"
-        return tail.join(self.statements) + tail if self.statements else ""
+        return "".join(b.subject + " " + po + tail for b in self.blocks for po in b.pairs)
 
 
 class StatementBuilder:

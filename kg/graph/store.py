@@ -87,7 +87,7 @@ class GraphStore:
     def add_document(self, document: DocumentGraph) -> None:
         """Add one document's named graph (a rebuilt document replaces its graph)."""
         old = self._documents.get(document.term)
-        if old is not None and old.statements != document.statements:
+        if old is not None and old.blocks != document.blocks:
             self._flush()
             self._store.clear_graph(ox.NamedNode(document.term[1:-1]))
         self._documents[document.term] = document

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, Protocol, Sequence
+from typing import Iterable, NamedTuple, Protocol, Sequence
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -82,12 +82,11 @@ class TermWriter:
 
 
 class SubjectBlock(NamedTuple):
-    """One subject's statements (``statements[start:end]`` of its graph) and their
-    Turtle text, unindented: ``s p o , o ;\\n\\tp o .\\n``."""
+    """One subject: its N-Triples term, its sorted unique "p o" pairs and their Turtle
+    text, unindented: ``s p o , o ;\\n\\tp o .\\n``."""
 
     subject: str
-    start: int
-    end: int
+    pairs: tuple[str, ...]
     text: str
 
 
@@ -115,35 +114,25 @@ def render_subject(subject: str, pairs: Sequence[str], w: TermWriter | None = No
     return "".join(parts)
 
 
-def subject_blocks(statements: Sequence[str], w: TermWriter | None = None) -> tuple[SubjectBlock, ...]:
-    """Turtle blocks, one per subject, for sorted unique statements. A build renders
-    each document's blocks once; TriG indents them and Turtle reuses every block whose
+def subject_blocks(pairs_by_subject: dict[str, Iterable[str]], w: TermWriter | None = None) -> tuple[SubjectBlock, ...]:
+    """Turtle blocks, one per subject in sorted order, each with its sorted unique
+    pairs. Subjects and pairs sort separately by UTF-8 bytes: subject terms are
+    self-delimiting, so this is the order of whole statements. A build renders each
+    document's blocks once; TriG indents them and Turtle reuses every block whose
     subject no other document mentions."""
     out: list[SubjectBlock] = []
-    subject = None
-    first = 0
-    pairs: list[str] = []
-    for i, st in enumerate(statements):
-        s, po = st.split(" ", 1)
-        if s != subject:
-            if subject is not None:
-                out.append(SubjectBlock(subject, first, i, render_subject(subject, pairs, w)))
-            subject, first, pairs = s, i, []
-        pairs.append(po)
-    if subject is not None:
-        out.append(SubjectBlock(subject, first, len(statements), render_subject(subject, pairs, w)))
+    for s in sorted(pairs_by_subject, key=str.encode):
+        pairs = tuple(sorted(set(pairs_by_subject[s]), key=str.encode))
+        out.append(SubjectBlock(s, pairs, render_subject(s, pairs, w)))
     return tuple(out)
 
 
 class RenderedGraph(Protocol):
-    """A graph ready to write: its N-Triples term ("" for the default graph), its sorted
-    unique statements and their subject blocks."""
+    """A graph ready to write: its N-Triples term ("" for the default graph) and its
+    subject blocks."""
 
     @property
     def term(self) -> str: ...
-
-    @property
-    def statements(self) -> Sequence[str]: ...
 
     @property
     def blocks(self) -> Sequence[SubjectBlock]: ...
@@ -169,10 +158,10 @@ def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -
     for subject in sorted(first, key=str.encode):
         entries = shared.get(subject)
         if entries is None:
-            parts.append(first[subject][1][3])
+            parts.append(first[subject][1][2])
         else:
-            merged = sorted({st for g, b in entries for st in g.statements[b.start:b.end]}, key=str.encode)
-            parts.append(subject_blocks(merged, w)[0].text)
+            merged = sorted(set().union(*(b[1] for _, b in entries)), key=str.encode)
+            parts.append(render_subject(subject, merged, w))
     return "".join(parts).encode("utf-8")
 
 
@@ -188,7 +177,7 @@ def write_trig(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> 
             continue
         # one more tab on every line; a block's only newlines separate statements and
         # blocks (literals escape theirs), so one replace over the graph indents it
-        body = "".join([b[3] for b in g.blocks])
+        body = "".join([b[2] for b in g.blocks])
         parts.append(g.term + " {\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n")
     return "".join(parts).encode("utf-8")
 
