@@ -120,9 +120,11 @@ def subject_blocks(pairs_by_subject: dict[str, Iterable[str]], w: TermWriter | N
     self-delimiting, so this is the order of whole statements. A build renders each
     document's blocks once; TriG indents them and Turtle reuses every block whose
     subject no other document mentions."""
+    # Code-point order is UTF-8 byte order; these lists are short, so plain comparison
+    # beats computing byte keys (the corpus-wide subject sort uses them)
     out: list[SubjectBlock] = []
-    for s in sorted(pairs_by_subject, key=str.encode):
-        pairs = tuple(sorted(set(pairs_by_subject[s]), key=str.encode))
+    for s in sorted(pairs_by_subject):
+        pairs = tuple(sorted(set(pairs_by_subject[s])))
         out.append(SubjectBlock(s, pairs, render_subject(s, pairs, w)))
     return tuple(out)
 
