@@ -94,3 +94,28 @@ def test_plan_paragraph_counts_are_targets():
     assert [(q.indicator, q.value, q.year) for q in got] == [("区级医院", 5.0, 2024), ("社区卫生服务中心", 12.0, 2024)]
     (q,) = targets_in_sentence("嘉定计划三年内实现社区卫生服务中心AI辅诊全覆盖。", 0, None, "", 2025)
     assert (q.value, q.year, q.unit) == (100.0, 2028, "%")
+
+
+def test_literal_first_spellings_match_the_lookbehind_first_ones():
+    """FUTURE_CLAUSE and PLAN_WORDS check what precedes their literal after matching it;
+    they must find exactly what the lookbehind-first spellings find."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.quantities import FUTURE_CLAUSE, PLAN_WORDS
+
+    future_ref = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至)\d{4}年|(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局)|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
+    plan_ref = re.compile(r"(?<!行动)(?<!免疫)(?:计划|规划)(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
+    pieces = ["到", "至", "2025", "年", "截", "提高", "下降", "升", "降", "行动", "免疫", "计划", "规划", "纲要", "，", "力争",
+              "将", "加快", "拟", "预计", "下一步", "今后", "目标是", "编制", "增长", "上升", "3"]
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=10))
+    def agree(parts):
+        text = "".join(parts)
+        assert [m.span() for m in FUTURE_CLAUSE.finditer(text)] == [m.span() for m in future_ref.finditer(text)]
+        assert [m.span() for m in PLAN_WORDS.finditer(text)] == [m.span() for m in plan_ref.finditer(text)]
+
+    agree()
