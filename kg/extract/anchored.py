@@ -41,3 +41,22 @@ def finditer_in_runs(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str
         out.extend(pattern.finditer(text, lo, hi))
         done = hi
     return out
+
+
+def cjk_run_before(text: str, anchor: re.Pattern[str], shortest: int, longest: int) -> list[tuple[int, re.Match[str]]]:
+    """(start, anchor match) for what ``([CJK]{shortest,longest})ANCHOR`` finds with
+    finditer: each anchor match with the run of up to ``longest`` CJK characters
+    right before it, kept when the run has at least ``shortest``. The anchor is
+    searched, then the run read leftwards, instead of the class being tried at every
+    character."""
+    out: list[tuple[int, re.Match[str]]] = []
+    last_end = 0
+    for m in anchor.finditer(text):
+        b = p = m.start()
+        floor = max(b - longest, last_end)
+        while p > floor and "\u3400" <= text[p - 1] <= "\u9fff":
+            p -= 1
+        if b - p >= shortest:
+            out.append((p, m))
+            last_end = m.end()
+    return out

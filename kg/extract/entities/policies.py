@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchored import cjk_run_before
 from kg.extract.entities.common import BOOK, CJK, QUOTED, TRAILING_PAREN, Context, strip_region_prefix
 from kg.extract.model import (
     POLICY,
@@ -22,17 +23,7 @@ _DOC_NUMBER_TAIL = re.compile(r"[〔\[［【（]\d{4}[〕\]］】）]\s*第?\d+�
 def doc_number_spans(f: str) -> list[tuple[int, int]]:
     """Spans that _DOC_NUMBER.finditer would give: up to ten CJK characters, then the
     bracketed year and the serial number."""
-    out: list[tuple[int, int]] = []
-    last_end = 0
-    for m in _DOC_NUMBER_TAIL.finditer(f):
-        b = p = m.start()
-        floor = max(b - 10, last_end)
-        while p > floor and "\u3400" <= f[p - 1] <= "\u9fff":
-            p -= 1
-        if p < b:
-            out.append((p, m.end()))
-            last_end = m.end()
-    return out
+    return [(start, m.end()) for start, m in cjk_run_before(f, _DOC_NUMBER_TAIL, 1, 10)]
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.anchored import cjk_run_before
 from kg.extract.entities.common import CJK, HOTLINE, MEDICAL_CENTRE, NUMERIC_FRAME, QUOTED, SLOGAN_SHORT, Context
 from kg.extract.entities.policies import POLICY_NICKNAME
 from kg.extract.grammar import Grammar
@@ -139,17 +140,7 @@ def _abbreviated_names(f: str) -> list[tuple[int, int]]:
     """Spans of "4-24 CJK characters" before a （GPO）-style abbreviation: what
     ``([CJK]{4,24})（([A-Z]{2,6})）`` matches, found from the abbreviation (a pattern
     opening with a 24-character class backtracks at every character of the text)."""
-    out: list[tuple[int, int]] = []
-    last_end = 0
-    for m in _ABBREVIATION.finditer(f):
-        b = p = m.start()
-        floor = max(b - 24, last_end)
-        while p > floor and "\u3400" <= f[p - 1] <= "\u9fff":
-            p -= 1
-        if b - p >= 4:
-            out.append((p, b))
-            last_end = m.end()
-    return out
+    return [(start, m.start()) for start, m in cjk_run_before(f, _ABBREVIATION, 4, 24)]
 
 
 _CAMPAIGN_QUALITY = re.compile(r"健康|卫生|文明|美丽|平安|数字健康|智慧")
