@@ -69,3 +69,17 @@ def test_doc_ents_follow_spacys_filter_spans_rule():
     expected = filter_spans([doc.char_span(m.start, m.end, label=m.key.type) for m in doc._.hg_mentions])
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in expected]
     assert len(doc.ents) > 100
+
+
+def test_char_tokenizer_equals_one_word_per_character():
+    """The tokenizer passes ORTH ids from its own table; the Doc must be the one built
+    from the characters as words."""
+    from spacy.tokens import Doc
+
+    nlp = make_nlp()
+    for text in ["", "闵行区卫健委 牵头\n（一）", "長寧區\t😀 a1、", "\u3000\u00a0x"]:
+        for _ in range(2):  # first with new characters, then from the table
+            doc = nlp.make_doc(text)
+            ref = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
+            assert doc.text == text
+            assert [t.orth for t in doc] == [t.orth for t in ref]

