@@ -227,14 +227,14 @@ class StatementBuilder:
             self.entities[key] = node = nt.iri(value)
             if key.type == REGION and key in codes:
                 self.region_by_code[codes[key]] = node
-        for key in sorted(self.entities, key=self.entity_iris.__getitem__):
-            node = self.entities[key]
+        # (the order of statements here is free: DocumentGraph sorts them)
+        for key, node in self.entities.items():
             self.add(node, TYPE, _CLASS_TERM[key.type])
             if key.type in ORG_SUBCLASSES:
                 self.add(node, TYPE, _H["Organization"])
             self.add(node, LABEL, nt.literal(key.name, "zh"))
             alts = set()
-            for s in surfaces[key]:
+            for s in set(surfaces[key]):
                 s = "".join(s.split())
                 if not s or s == key.name:
                     continue
@@ -245,7 +245,7 @@ class StatementBuilder:
                         alts.add((simp, "zh-Hans"))
                 else:
                     alts.add((s, "zh"))
-            for text, lang in sorted(alts, key=lambda x: (x[1], x[0])):
+            for text, lang in alts:
                 self.add(node, ALT_LABEL, nt.literal(text, lang))
             if key.type == REGION and key in codes:
                 self.add(node, _H["adminCode"], nt.literal(codes[key]))
