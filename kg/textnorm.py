@@ -57,10 +57,27 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+def as_sequence_table(table: dict[int, str]) -> list[str]:
+    """A ``str.translate`` table as a list indexed by code point. With a dict, every
+    character the table lacks costs a raised and cleared KeyError inside translate; a
+    list answers every code point up to its length (and beyond it IndexError, which
+    translate also reads as "unchanged"), so translating is 2-3x faster. The fold's
+    list reaches U+2B726 and holds ~13 MB."""
+    out = [chr(cp) for cp in range(max(table, default=0) + 1)]
+    for cp, mapped in table.items():
+        out[cp] = mapped
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fold_list() -> list[str]:
+    return as_sequence_table(_fold_table())
+
+
 def fold(text: str) -> str:
     """Return the folded copy of ``text`` (same length, Simplified, half-width digits
     and letters, Chinese punctuation)."""
-    return text.translate(_fold_table())
+    return text.translate(_fold_list())
 
 
 def to_simplified(text: str) -> str:

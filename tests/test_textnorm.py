@@ -22,3 +22,22 @@ def test_squeeze_cjk_spaces_keeps_latin_spacing():
 def test_traditional_detection():
     assert is_traditional("長寧") and not is_traditional("长宁")
     assert to_simplified("醫療聯合體") == "医疗联合体"
+
+
+def test_list_table_folds_as_the_dict_table():
+    """fold translates through a list indexed by code point; it must equal the dict
+    table for any text, including characters beyond the list and astral ones."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.textnorm import _fold_table, fold
+
+    table = _fold_table()
+    sample = "".join(chr(cp) for cp in sorted(table)[::40]) + "長寧區衛生健康委員會（１２３）ＡＢ,:;😀\U0002b726\U0002b727"
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(sample) | st.characters(), max_size=40))
+    def agree(text):
+        assert fold(text) == text.translate(table)
+
+    agree()

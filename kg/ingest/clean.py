@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.textnorm import fold, repair_ideographs, squeeze_cjk_spaces
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SENT_PUNCT = re.compile(r"[。，；：！？]")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[\.．、](?!\d)|（\d{1,2}）|[①-⑳])")
 _BULLET = re.compile(r"^[•·\-\*■□▪●◆◇>»]+\s*")
@@ -36,7 +36,8 @@ class Line:
     cjk: int = 0       # number of CJK characters
 
     def __post_init__(self) -> None:
-        self.cjk = len(_CJK.findall(self.folded))
+        # summed lengths of CJK runs: a list of runs, not of single characters
+        self.cjk = sum(map(len, _CJK_RUN.findall(self.folded)))
 
 
 @lru_cache(maxsize=1)
