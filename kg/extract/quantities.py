@@ -166,6 +166,8 @@ def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, 
     """"居民健康素养水平：2023年达到38%，2025年达到40%以上" — in a plan, a year followed by a
     comparator and a value sets a target for that year; the indicator is the item's
     label (before ：) or the text before the year."""
+    if "年" not in sent:
+        return []  # every match of the pattern holds 年
     r = rules()
     label = _ITEM_LABEL.match(sent)
     out = []
@@ -301,6 +303,7 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
 
 
 _MAY_MEASURE = re.compile(r"\d|全覆盖|排名|位列|位居|名列")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what every value_re match holds
 
 
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
@@ -315,8 +318,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
     for cs, ce in _clauses(sent):
         clause = sent[cs:ce]
-        if FUTURE_CLAUSE.search(clause):
-            continue  # a plan, not an achievement
+        if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
+            continue  # no number to read (value_re needs one), or a plan, not an achievement
         for m in r.value_re.finditer(clause):
             if any(a <= cs + m.start() < b for a, b in change_spans):
                 continue  # read above as a change statement
