@@ -34,6 +34,7 @@ from kg.extract.relations import (
     responsibility_lists,
 )
 from kg.extract.segment import innermost_section
+from kg.extract.spans import SpanIndex
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.ingest.document import SourceDocument
@@ -183,8 +184,12 @@ class EntityRecognizer:
             owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
         heads = heading_programs(ctx, owners)
         # a heading's own program wins over shorter names read inside the heading
-        mentions = [m for m in mentions if not (m.key.type == PROGRAM and any(
-            h.start <= m.start and m.end <= h.end and (h.start, h.end) != (m.start, m.end) for h in heads))]
+        if heads:
+            head_index = SpanIndex(heads)
+            reach = max(h.end - h.start for h in heads)
+            mentions = [m for m in mentions if not (m.key.type == PROGRAM and any(
+                m.end <= h.end and (h.start, h.end) != (m.start, m.end)
+                for h in head_index.starting_in(m.start - reach, m.start + 1)))]
         mentions = sorted(mentions + heads, key=lambda m: (m.start, -m.end))
         doc._.hg_mentions = mentions
         doc._.hg_members = members

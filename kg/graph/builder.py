@@ -167,6 +167,9 @@ class StatementBuilder:
         self.entity_iris: dict[EntityKey, str] = {}   # key → IRI
         self.region_by_code: dict[str, str] = {}
         self._literals: dict[str, str] = {}
+        # evidence, labels and surfaces are cut from the document: if it holds no
+        # Traditional character, none of them does (one test instead of thousands)
+        self._traditional = is_traditional(ex.text) or is_traditional(src.title or "") or is_traditional(src.issuer or "")
 
     def add(self, s: str, p: str, o: str) -> None:
         self.pairs[s].append(p + " " + o)
@@ -182,7 +185,7 @@ class StatementBuilder:
         """A zh / zh-Hant literal, memoised: several entities share an evidence sentence."""
         term = self._literals.get(text)
         if term is None:
-            term = self._literals[text] = _lit(text)
+            term = self._literals[text] = _lit(text) if self._traditional else nt.literal(text, "zh")
         return term
 
     # -----------------------------------------------------------------
@@ -238,7 +241,7 @@ class StatementBuilder:
                 s = "".join(s.split())
                 if not s or s == key.name:
                     continue
-                if is_traditional(s):
+                if self._traditional and is_traditional(s):
                     alts.add((s, "zh-Hant"))
                     simp = to_simplified(s)
                     if simp != key.name:
