@@ -48,7 +48,7 @@ def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str,
         region = level_region(level, ctx.doc_region)
     if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属", "+")):
         return None
-    only_type = core == "" or only_words(core, ctx.g.hospital_type_words)
+    only_type = core == "" or only_words(core, ctx.g.hospital_type_longest_first)
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
     elif hospital_is_generic(core, ctx.g) or len(core) < 2:
