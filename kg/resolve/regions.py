@@ -74,6 +74,7 @@ class RegionTable:
             self._children.setdefault(r.parent, []).append(r)
         self._family: dict[str, dict[str, Region]] = {}
         self._family_matchers: dict[str, WordMatcher] = {}
+        self._picks: dict[tuple[str, str], Region | None] = {}
 
     def ancestors(self, r: Region) -> list[Region]:
         """Parent first, province last."""
@@ -101,7 +102,14 @@ class RegionTable:
         return None
 
     def pick(self, name: str, context: Region | None = None) -> Region | None:
-        """Resolve a full or short name, preferring the division nearest ``context``."""
+        """Resolve a full or short name, preferring the division nearest ``context``
+        (memoised: every mention of a place asks again)."""
+        key = (name, context.code if context is not None else "")
+        if key not in self._picks:
+            self._picks[key] = self._pick(name, context)
+        return self._picks[key]
+
+    def _pick(self, name: str, context: Region | None) -> Region | None:
         cands = self.by_name.get(name) or self.by_short.get(name) or []
         if not cands:
             return None
