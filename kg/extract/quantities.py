@@ -190,6 +190,8 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
                         plan_year: int | None = None, plan_doc: bool = False) -> list[Quantity]:
     """Targets of one sentence; ``plan_year`` is set when the paragraph opened with a
     plan ("2024年，…规划…"), which makes its later sentences plans too."""
+    if _DIGIT.search(sent) is None and "全覆盖" not in sent:
+        return []  # every target below needs a digit, except 实现…全覆盖
     r = rules()
     # every alternative of years_re holds 到 or 至; the pattern opens with lookbehinds,
     # which defeat the regex engine's literal-prefix search
@@ -303,6 +305,7 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
 
 
 _MAY_MEASURE = re.compile(r"\d|全覆盖|排名|位列|位居|名列")
+_DIGIT = re.compile(r"\d")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what every value_re match holds
 
 
