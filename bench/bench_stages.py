@@ -21,11 +21,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_build import make_corpus  # noqa: E402
 
-from kg.extract.pipeline import default_nlp  # noqa: E402
+from kg.extract.pipeline import default_nlp, extraction_of, source_doc  # noqa: E402
 from kg.graph.builder import document_graph  # noqa: E402
 from kg.graph.store import GraphStore  # noqa: E402
 from kg.ingest import read_document  # noqa: E402
-from kg.extract.model import Extraction  # noqa: E402
 
 
 def run_once(paths: list[Path]) -> dict[str, float]:
@@ -41,17 +40,10 @@ def run_once(paths: list[Path]) -> dict[str, float]:
     srcs = timed("read", lambda: [read_document(p) for p in paths])
     graphs = []
     for src in srcs:
-        doc = timed("make_doc", nlp.make_doc, src.folded)
-        doc.user_data.update(hg_folded=src.folded, hg_original=src.text,
-                             hg_meta={"title": src.title, "issuer": src.issuer, "date": src.date,
-                                      "doc_number": src.doc_number})
+        doc = timed("make_doc", source_doc, src, nlp)
         for name, proc in nlp.pipeline:
             doc = timed(name, proc, doc)
-        region = doc._.hg_region
-        ex = Extraction(text=src.text, region_code=region.code if region else "", mentions=list(doc._.hg_mentions or []),
-                        relations=list(doc._.hg_relations or []), quantities=list(doc._.hg_quantities or []),
-                        sentences=doc.user_data.get("hg_sentences", []), sections=list(doc._.hg_sections or []))
-        graphs.append(timed("statements", document_graph, src, ex))  # with Turtle blocks
+        graphs.append(timed("statements", document_graph, src, extraction_of(doc, src)))  # with Turtle blocks
     store = GraphStore()
     for g in graphs:
         store.add_document(g)

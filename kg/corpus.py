@@ -10,8 +10,8 @@ from typing import Callable, Iterable
 
 from kg.atomic import write_bytes
 from kg.errors import InputError
-from kg.gcpause import cyclic_gc_paused
 from kg.extract.pipeline import default_nlp, extract_document
+from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph, document_graph
 from kg.graph.store import GraphStore
 from kg.ingest import collect_paths, read_document
@@ -91,7 +91,6 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         if on_skip:
             on_skip(e)
     store = GraphStore()
-    first_path: dict[str, str] = {}  # graph IRI (from the file's SHA-256) → first path read
     paths = _first_of_each_content(paths, max_bytes, report, on_document)
     default_nlp()  # load once; forked workers share it
     if jobs > 1 and len(paths) > 1:
@@ -106,12 +105,12 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
                 cyclic_gc_paused() as gc_pause:
             results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
             for res in results:
-                _merge(res, store, report, first_path, on_document, on_skip)
+                _merge(res, store, report, on_document, on_skip)
                 gc_pause.step()
     else:
         with cyclic_gc_paused() as gc_pause:
             for p in paths:
-                _merge(_process(p, max_bytes), store, report, first_path, on_document, on_skip)
+                _merge(_process(p, max_bytes), store, report, on_document, on_skip)
                 gc_pause.step()
     report.seconds = time.perf_counter() - t0
     return store, report
@@ -121,40 +120,42 @@ def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildRepor
                            on_document: Callable[[str], None] | None) -> list[Path]:
     """The paths whose bytes no earlier path had. A corpus gathered from portals holds
     the same notice saved under several names; hashing costs far less than extracting
-    it again. Files that cannot be read, or are over the size limit, are kept so that
-    reading reports them."""
+    it again, and only files sharing a size with another are read for it. Files that
+    cannot be read, or are over the size limit, are kept so that reading reports them."""
+    sizes: dict[Path, int] = {}
+    for p in paths:
+        try:
+            sizes[p] = p.stat().st_size
+        except OSError:
+            pass
+    shared_size = {n for n, count in Counter(sizes.values()).items() if count > 1}
     first: dict[str, Path] = {}
     keep: list[Path] = []
     for p in paths:
-        try:
-            data = p.read_bytes() if p.stat().st_size <= max_bytes else None
-        except OSError:
-            data = None
-        if data is None:
-            keep.append(p)
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in first:
+        size = sizes.get(p)
+        digest = None
+        if size in shared_size and size <= max_bytes:
+            try:
+                digest = hashlib.sha256(p.read_bytes()).hexdigest()
+            except OSError:
+                pass
+        if digest is not None and digest in first:
             report.duplicates.append((str(p), str(first[digest])))
             if on_document:
                 on_document(str(p))
-        else:
+            continue
+        if digest is not None:
             first[digest] = p
-            keep.append(p)
+        keep.append(p)
     return keep
 
 
-def _merge(res: _DocResult, store: GraphStore, report: BuildReport, first_path: dict[str, str],  # noqa: ANN001
-           on_document, on_skip) -> None:
+def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document, on_skip) -> None:  # noqa: ANN001
     if res.error is not None:
         report.skipped.append(res.error)
         if on_skip:
             on_skip(res.error)
-    elif res.graph.term in first_path:
-        # the same bytes under another name: one SourceDocument, read once
-        report.duplicates.append((res.path, first_path[res.graph.term]))
     else:
-        first_path[res.graph.term] = res.path
         store.add_document(res.graph)
         fmt, enc, dropped, kept, n_dropped = res.info
         report.documents.append(res.path)

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.anchored import finditer_in_runs, is_cjk, is_cjk_list_or_digit
-from kg.extract.entities.departments import _COMMITTEE, _ENUM, _ENUM_END, _ZONE_COMMITTEE
+from kg.extract.entities.common import ZONE_COMMITTEE as _COMMITTEE
+from kg.extract.entities.departments import _ENUM, _ENUM_END, _ZONE_COMMITTEE
 from kg.extract.entities.regions import _ZONE
 
 PIECES = ["区卫健委", "、", "区教育局", "等", "部门", "单位", "3个", "十", "个", "，", "。", " ", "a", "莘庄", "工业区",

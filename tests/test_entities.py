@@ -146,7 +146,11 @@ def test_document_numbers_found_from_their_year_match_the_full_pattern():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from kg.extract.entities.policies import _DOC_NUMBER, doc_number_spans
+    import re
+
+    from kg.extract.entities.policies import doc_number_spans
+
+    _DOC_NUMBER = re.compile(r"[\u3400-\u9fff]{1,10}[〔\[［【（](\d{4})[〕\]］】）]\s*第?\d+号")
 
     assert doc_number_spans("根据沪府发〔2019〕16号和闵府办发〔2020〕第3号") == [(0, 14), (14, 28)]
     pieces = ["沪府发", "闵", "文件", "〔", "〕", "（", "）", "2019", "16", "号", "第", " ", "a", "，", "十一个汉字的发文机关代字啊"]
@@ -169,7 +173,10 @@ def test_anchored_scans_match_their_patterns():
     from hypothesis import strategies as st
 
     from kg.extract.entities.programs import _abbreviated_names
-    from kg.extract.entities.regions import _STREET, street_spans
+    from kg.extract.entities.regions import street_spans
+
+    cjk = r"\u3400-\u9fff"
+    _STREET = re.compile(rf"(?:(?<![{cjk}])|(?<=[在和与及到从对、]))([{cjk}]{{2}})(街道)|(?<=[区县市])([{cjk}]{{2}})(街道)")
 
     abbreviated = re.compile(r"([\u3400-\u9fff]{4,24})（([A-Z]{2,6})）(?=[工和、，。；]|$)")
     pieces = ["街道", "新桥", "在", "区", "和", "，", " ", "a", "镇", "联盟式药品集中议价采购", "（GPO）", "（AB）", "工作", "。", "长"]
@@ -201,7 +208,8 @@ def test_boundary_lookup_and_quoted_heads_match_their_scans():
              + ["健康", "的", "”", "，", "模式", "数字", "基座", "体系", "a", "服务", "转型", "协同", "和", "各"])
 
     def boundary_scan(text, i):
-        return any(text[i - k:i] in g.boundary_words for k in range(min(g.max_boundary, i), 0, -1))
+        longest = max(map(len, g.boundary_words))
+        return any(text[i - k:i] in g.boundary_words for k in range(min(longest, i), 0, -1))
 
     def trailing_scan(f, pos):
         start = pos + 1 if f.startswith("的", pos) else pos

@@ -55,15 +55,10 @@ def test_doc_ents_follow_spacys_filter_spans_rule():
     spacy.util.filter_spans keeps from the same mentions."""
     from spacy.util import filter_spans
 
-    from kg.extract.pipeline import default_nlp
-    from kg.textnorm import fold
+    from kg.extract.pipeline import default_nlp, source_doc
 
-    src = read_document(MINHANG)
     nlp = default_nlp()
-    folded = fold(src.text)
-    doc = nlp.make_doc(folded)
-    doc.user_data.update(hg_folded=folded, hg_original=src.text,
-                         hg_meta={"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number})
+    doc = source_doc(read_document(MINHANG), nlp)
     with nlp.select_pipes(disable=["hg_relations", "hg_quantities"]):  # they add mentions after ents are set
         doc = nlp(doc)
     expected = filter_spans([doc.char_span(m.start, m.end, label=m.key.type) for m in doc._.hg_mentions])

@@ -30,7 +30,6 @@ class Grammar:
         g = self.raw
         self.stop_chars = set(g["stop_chars"])
         self.boundary_words = set(g["boundary_words"])
-        self.max_boundary = max(len(w) for w in self.boundary_words)
         self._boundary_automaton = ahocorasick_rs.AhoCorasick(sorted(self.boundary_words),
                                                               matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         self._boundary_cache: list[tuple[str, frozenset[int]]] = []

@@ -26,7 +26,12 @@ from kg.extract.entities import Context, find_entities, heading_programs, issuer
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction
-from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence, targets_in_sentence
+from kg.extract.quantities import (
+    PLAN_WORDS,
+    is_plan_document,
+    measurements_in_sentence,
+    targets_in_sentence,
+)
 from kg.extract.relations import (
     RelationFinder,
     clause_owner_sections,
@@ -34,9 +39,9 @@ from kg.extract.relations import (
     responsibility_lists,
 )
 from kg.extract.segment import innermost_section
-from kg.extract.spans import SpanIndex
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
+from kg.extract.spans import SpanIndex
 from kg.ingest.document import SourceDocument
 from kg.resolve.regions import detect_jurisdiction, full_name_spans
 from kg.textnorm import fold
@@ -336,15 +341,24 @@ def default_nlp() -> Language:
     return make_nlp()
 
 
+def source_doc(src: SourceDocument, nlp: Language) -> Doc:
+    """The Doc of a cleaned document, before any component: its folded text tokenised,
+    the original and the document's metadata in ``user_data``."""
+    doc = nlp.make_doc(src.folded)
+    doc.user_data["hg_folded"] = src.folded
+    doc.user_data["hg_original"] = src.text
+    doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number}
+    return doc
+
+
 def extract_document(src: SourceDocument, nlp: Language | None = None) -> Extraction:
     """Run the pipeline over one cleaned document."""
     nlp = nlp or default_nlp()
-    folded = src.folded
-    doc = nlp.make_doc(folded)
-    doc.user_data["hg_folded"] = folded
-    doc.user_data["hg_original"] = src.text
-    doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number}
-    doc = nlp(doc)
+    return extraction_of(nlp(source_doc(src, nlp)), src)
+
+
+def extraction_of(doc: Doc, src: SourceDocument) -> Extraction:
+    """What the components left on a processed Doc."""
     region = doc._.hg_region
     return Extraction(
         text=src.text,

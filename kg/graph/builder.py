@@ -146,9 +146,6 @@ class DocumentGraph:
         load a store or merge a union), not during a build."""
         return tuple(b.subject + " " + po for b in self.blocks for po in b.pairs)
 
-    def __len__(self) -> int:
-        return sum(len(b.pairs) for b in self.blocks)
-
     def nquads(self) -> str:
         tail = (" " + self.term if self.term else "") + " .\n"
         return "".join(b.subject + " " + po + tail for b in self.blocks for po in b.pairs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -18,7 +18,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.errors import GraphLoadError
 from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph
-from kg.graph.turtle import write_trig, write_turtle
+from kg.graph.turtle import default_writer, write_trig, write_turtle
 from kg.graph.vocab import PREFIXES
 
 FORMATS = {
@@ -74,7 +74,7 @@ class GraphStore:
     A build adds whole documents (:meth:`add_document`). They reach the pyoxigraph store
     only when something reads it (a query, an iteration); until then, and as long as
     nothing else was added, :meth:`serialize` writes straight from the documents'
-    sorted statements, so a build that only writes files never loads or scans a store."""
+    rendered subject blocks, so a build that only writes files never loads a store."""
 
     def __init__(self) -> None:
         self._store = ox.Store()
@@ -163,10 +163,7 @@ class GraphStore:
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
         """Number of distinct triples in the union."""
-        if not self._other_content:
-            return len(self._union_statements())
-        self._ensure_union()
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._union())
 
     def quads(self) -> Iterator[tuple]:
         """Quads of the named graphs (the union copy is not repeated)."""
@@ -186,9 +183,6 @@ class GraphStore:
         return self._store.query(sparql)
 
     # ------------------------------------------------------------------ writing
-    def _union_statements(self) -> list[str]:
-        return sorted(set().union(*(d.statements for d in self._documents.values())), key=str.encode)
-
     def _graphs(self) -> list[DocumentGraph]:
         """Every graph with its sorted statements and Turtle blocks, in graph order: the
         added documents as they are, or, for a store filled any other way, each named
@@ -207,13 +201,9 @@ class GraphStore:
             return [graph("", ox.DefaultGraph())]
         return [graph(str(g), g) for g in named]
 
-    def _union(self) -> Sequence[str]:
-        if not self._other_content:
-            return self._union_statements()
-        graphs = self._graphs()
-        if len(graphs) == 1:
-            return graphs[0].statements
-        return sorted(set().union(*(g.statements for g in graphs)), key=str.encode)
+    def _union(self) -> list[str]:
+        """The union's statements, sorted and unique."""
+        return sorted(set().union(*(g.statements for g in self._graphs())), key=str.encode)
 
     def serialize(self, fmt: str) -> bytes:
         """Deterministic bytes: statements sorted (graph first for quads), the union
@@ -234,9 +224,9 @@ class GraphStore:
         ntriples = "".join(st + " .\n" for st in self._union()).encode("utf-8")
         if fmt in ("nt", "ntriples"):
             return ntriples
-        # JSON-LD: the union, as for Turtle (hgid: is left out: its local names hold '/')
-        prefixes = {k: v for k, v in PREFIXES.items() if k != "hgid"}
-        return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=FORMATS[fmt], prefixes=prefixes)
+        # JSON-LD: the union, as for Turtle, with Turtle's prefixes
+        return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=FORMATS[fmt],
+                            prefixes=default_writer().prefixes)
 
     def to_rdflib(self) -> rdflib.Graph:
         """The union graph as an rdflib Graph (for pyshacl and rdflib users)."""

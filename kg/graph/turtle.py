@@ -30,8 +30,8 @@ class TermWriter:
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = prefixes
         self._by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-        self._cache: dict[str, str] = {}
-        self.objects: dict[str, str] = {}  # object term → its Turtle form (IRIs, typed literals)
+        # term → Turtle form; objects may abbreviate as they recur (IRIs, typed literals)
+        self._objects: dict[str, str] = {}
         self._predicates: dict[str, str] = {}
 
     def header(self) -> str:
@@ -39,17 +39,11 @@ class TermWriter:
 
     def iri(self, term: str) -> str:
         """``<iri>`` → ``prefix:local`` when a prefix covers it with a simple local name."""
-        short = self._cache.get(term)
-        if short is None:
-            short = term
-            value = term[1:-1]
-            for name, ns in self._by_length:
-                if value.startswith(ns) and _SIMPLE_LOCAL.fullmatch(value[len(ns):]):
-                    short = f"{name}:{value[len(ns):]}"
-                    break
-            if len(self._cache) < 100_000:
-                self._cache[term] = short
-        return short
+        value = term[1:-1]
+        for name, ns in self._by_length:
+            if value.startswith(ns) and _SIMPLE_LOCAL.fullmatch(value[len(ns):]):
+                return f"{name}:{value[len(ns):]}"
+        return term
 
     def predicate(self, term: str) -> str:
         short = self._predicates.get(term)
@@ -58,9 +52,11 @@ class TermWriter:
         return short
 
     def object(self, term: str) -> str:
-        short = self._object(term)
-        if len(self.objects) < 200_000:
-            self.objects[term] = short
+        short = self._objects.get(term)
+        if short is None:
+            short = self._object(term)
+            if len(self._objects) < 200_000:
+                self._objects[term] = short
         return short
 
     def _object(self, term: str) -> str:
@@ -94,7 +90,6 @@ def render_subject(subject: str, pairs: Sequence[str], w: TermWriter | None = No
     """The Turtle block of one subject, from its sorted unique "p o" pairs (N-Triples
     terms): ``s p o , o ;\\n\\tp o .\\n``."""
     w = w or default_writer()
-    seen_objects = w.objects.get
     obj, pred = w.object, w.predicate
     parts: list[str] = []
     add = parts.append
@@ -102,7 +97,7 @@ def render_subject(subject: str, pairs: Sequence[str], w: TermWriter | None = No
     for po in pairs:
         p, o = po.split(" ", 1)
         if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
-            o = seen_objects(o) or obj(o)
+            o = obj(o)
         if predicate is None:
             add(f"{subject} {pred(p)} {o}")
         elif p != predicate:

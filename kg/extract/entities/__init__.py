@@ -13,7 +13,11 @@ from kg.extract.entities.consortia import find_consortia
 from kg.extract.entities.departments import find_departments, issuer_key
 from kg.extract.entities.hospitals import find_hospitals
 from kg.extract.entities.policies import find_policy_documents
-from kg.extract.entities.programs import find_programs, heading_programs, program_mention
+from kg.extract.entities.programs import (
+    find_programs,
+    heading_programs,
+    program_mention,
+)
 from kg.extract.entities.regions import find_regions, find_zones
 from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, POLICY, REGION, Mention
 from kg.extract.spans import SpanIndex

@@ -20,6 +20,8 @@ from kg.paths import PACKAGE_DIR
 from kg.resolve.regions import Region, innermost, regions
 
 CJK = r"\u3400-\u9fff"
+# the administrative committee of an industrial or development zone (莘庄工业区管委会)
+ZONE_COMMITTEE = re.compile(r"管委会|管理委员会")
 QUOTED = re.compile(r"“([^“”\n]{1,40})”")
 
 

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.anchored import finditer_in_runs, is_cjk, is_cjk_list_or_digit
-from kg.extract.entities.common import CJK, Context
+from kg.extract.entities.common import CJK, ZONE_COMMITTEE, Context
 from kg.extract.model import (
     DEPARTMENT,
     EntityKey,
@@ -22,7 +22,6 @@ _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三
 # what every _ENUM match ends with (the pattern itself opens with a character class)
 _ENUM_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
-_COMMITTEE = re.compile(r"管委会|管理委员会")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -119,7 +118,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             region = ctx.doc_region
         out.append(_department_mention(ctx, ps, e, body, national, region))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
-    for m in finditer_in_runs(_ZONE_COMMITTEE, f, _COMMITTEE, is_cjk):
+    for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
         zone = f[s0:m.end(1)]
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),

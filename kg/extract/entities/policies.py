@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.anchored import cjk_run_before
-from kg.extract.entities.common import BOOK, CJK, QUOTED, TRAILING_PAREN, Context, strip_region_prefix
+from kg.extract.entities.common import (
+    BOOK,
+    CJK,
+    QUOTED,
+    TRAILING_PAREN,
+    Context,
+    strip_region_prefix,
+)
 from kg.extract.model import (
     POLICY,
     EntityKey,
@@ -14,15 +21,14 @@ from kg.extract.model import (
 )
 from kg.resolve.bodies import level_region
 
-_DOC_NUMBER = re.compile(rf"[{CJK}]{{1,10}}[〔\[［【（](\d{{4}})[〕\]］】）]\s*第?\d+号")
 # the same, found from its bracketed year: a pattern that opens with [CJK]{1,10} is
 # tried at every character of the text
 _DOC_NUMBER_TAIL = re.compile(r"[〔\[［【（]\d{4}[〕\]］】）]\s*第?\d+号")
 
 
 def doc_number_spans(f: str) -> list[tuple[int, int]]:
-    """Spans that _DOC_NUMBER.finditer would give: up to ten CJK characters, then the
-    bracketed year and the serial number."""
+    """Spans of ``[CJK]{1,10}[〔［【（]\\d{4}[〕］】）]\\s*第?\\d+号``: up to ten CJK
+    characters (the issuer's abbreviation), then the bracketed year and the serial number."""
     return [(start, m.end()) for start, m in cjk_run_before(f, _DOC_NUMBER_TAIL, 1, 10)]
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
 

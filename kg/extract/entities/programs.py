@@ -7,7 +7,15 @@ import re
 from functools import lru_cache
 
 from kg.extract.anchored import cjk_run_before
-from kg.extract.entities.common import CJK, HOTLINE, MEDICAL_CENTRE, NUMERIC_FRAME, QUOTED, SLOGAN_SHORT, Context
+from kg.extract.entities.common import (
+    CJK,
+    HOTLINE,
+    MEDICAL_CENTRE,
+    NUMERIC_FRAME,
+    QUOTED,
+    SLOGAN_SHORT,
+    Context,
+)
 from kg.extract.entities.policies import POLICY_NICKNAME
 from kg.extract.grammar import Grammar
 from kg.extract.model import (
@@ -122,7 +130,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     for s, e in _campaigns(f, places):
         out.append(program_mention(ctx, s, e, f[s:e]))
     # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
-    for name_start, name_end in _abbreviated_names(f):
+    for _, name_end in _abbreviated_names(f):
         s = g.left_extend(f, name_end)
         if name_end - s >= 4:
             out.append(program_mention(ctx, s, name_end, f[s:name_end]))

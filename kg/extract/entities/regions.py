@@ -6,23 +6,19 @@ from __future__ import annotations
 import re
 
 from kg.extract.anchored import finditer_in_runs, is_cjk
-from kg.extract.entities.common import CJK, Context
+from kg.extract.entities.common import CJK, ZONE_COMMITTEE, Context
 from kg.extract.model import (
     REGION,
     EntityKey,
     Mention,
 )
 
-_STREET = re.compile(rf"(?:(?<![{CJK}])|(?<=[在和与及到从对、]))([{CJK}]{{2}})(街道)|(?<=[区县市])([{CJK}]{{2}})(街道)")
-
-
 _ZONE = re.compile(rf"([{CJK}]{{2,4}}(?:工业区|开发区|高新区))(?:管委会|管理委员会)")
-_COMMITTEE = re.compile(r"管委会|管理委员会")
 
 
 def street_spans(f: str) -> list[tuple[int, int]]:
-    """The spans _STREET.finditer gives (XX街道 at a word boundary or after 区/县/市),
-    found from each 街道 rather than tried at every character."""
+    """Spans of XX街道 (two CJK characters) at a word boundary, after a function word
+    (在和与及…) or after 区/县/市, found from each 街道 rather than tried at every character."""
     out: list[tuple[int, int]] = []
     last_end = 0
     k = f.find("街道", 2)
@@ -55,7 +51,7 @@ def find_zones(ctx: Context) -> list[Mention]:
     """An industrial or development zone with its own administrative committee is a
     sub-district area (Region) wherever the document names it."""
     f = ctx.folded
-    zones = {m.group(1) for m in finditer_in_runs(_ZONE, f, _COMMITTEE, is_cjk)}
+    zones = {m.group(1) for m in finditer_in_runs(_ZONE, f, ZONE_COMMITTEE, is_cjk)}
     out = []
     for z in sorted(zones):
         for m in re.finditer(re.escape(z), f):
