@@ -9,10 +9,11 @@ The Python API a notebook user calls; the ``kg`` command is a thin shell over it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from kg.corpus import BuildReport, build_store, write_outputs
-from kg.graph.store import GraphStore
+if TYPE_CHECKING:
+    from kg.corpus import BuildReport
+    from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
 __all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "__version__"]
@@ -21,6 +22,8 @@ __all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "ren
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True) -> GraphStore:
     """Build a graph from files and folders; with ``out`` also write graph.ttl,
     graph.trig and graph.html there."""
+    from kg.corpus import build_store, write_outputs
+
     store, report = build_store(paths)
     if out is not None:
         write_outputs(store, out, html=html, report=report)
@@ -29,11 +32,29 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
 
 def load(path: str | Path) -> GraphStore:
     """Load a graph file (.ttl .trig .nt .nq .jsonld) or an output folder."""
+    from kg.graph.store import GraphStore
+
     return GraphStore.load(path)
 
 
 def _store(graph: GraphStore | str | Path) -> GraphStore:
+    from kg.graph.store import GraphStore
+
     return graph if isinstance(graph, GraphStore) else GraphStore.load(graph)
+
+
+def __getattr__(name: str) -> Any:
+    """``kg.GraphStore`` and ``kg.BuildReport``, imported on first use (PEP 562): a
+    command that only reads a graph need not import spaCy (~0.7 s)."""
+    if name == "GraphStore":
+        from kg.graph.store import GraphStore
+
+        return GraphStore
+    if name == "BuildReport":
+        from kg.corpus import BuildReport
+
+        return BuildReport
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
 def query(graph: GraphStore | str | Path, sparql: str, timeout: float | None = None, allow_remote: bool = False):  # noqa: ANN201
