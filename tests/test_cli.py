@@ -154,3 +154,47 @@ def test_a_file_saved_twice_is_read_once(tmp_path):
         "SELECT ?d ?n WHERE { ?d a <https://w3id.org/healthgov-kg/ontology#SourceDocument> ; "
         "<https://w3id.org/healthgov-kg/ontology#fileName> ?n }"))
     assert [r["n"].value for r in rows] == ["a.txt"]
+
+
+def test_commands_that_read_a_graph_do_not_import_spacy(built_out, tmp_path):
+    """Importing spaCy costs most of a second; an analyst running queries one after
+    another should not pay it. A fresh interpreter runs each graph-reading command."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from click.testing import CliRunner
+from kg.cli import main
+out = {str(built_out)!r}
+for args in (["--help"], ["query", out, "--preset", "consortium_members"], ["stats", out],
+             ["export", out, "--format", "graphml", "-o", {str(tmp_path / "g.graphml")!r}],
+             ["render", out, "-o", {str(tmp_path / "g.html")!r}], ["validate", out]):
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, (args, res.output)
+print(sorted(m for m in ("spacy", "thinc") if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_console_script_keeps_exit_status_and_all_output(built_out, tmp_path):
+    """`kg` ends with os._exit after flushing (kg.cli.run): the exit status and every
+    byte written to a pipe must still arrive."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    kg = str(Path(sys.executable).with_name("kg"))
+    ok = subprocess.run([kg, "query", str(built_out), "--preset", "documents_per_entity", "--format", "csv"],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0
+    assert ok.stdout == run("query", built_out, "--preset", "documents_per_entity", "--format", "csv").output
+    assert ok.stdout.count("\n") > 100
+    bad = subprocess.run([kg, "query", str(tmp_path / "missing.ttl"), "--preset", "documents_per_entity"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.startswith("kg: ") and bad.stderr.count("\n") == 1
+    partial = subprocess.run([kg, "build", str(MINHANG), str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")],
+                             capture_output=True, text=True)
+    assert partial.returncode == 1 and "missing.txt: no such file or folder" in partial.stderr
+    assert (tmp_path / "o" / "graph.ttl").stat().st_size > 0
