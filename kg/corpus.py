@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.atomic import write_bytes
+from kg.atomic import write_bytes, write_chunks
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
@@ -180,7 +180,7 @@ def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, repo
         stale.unlink(missing_ok=True)
     written = []
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
-        write_bytes(out / name, store.serialize(fmt))
+        write_chunks(out / name, store.serialize_chunks(fmt))
         written.append(str(out / name))
     if html:
         from kg.explorer.explorer import render_html

@@ -1,6 +1,5 @@
 """A build killed at any moment leaves each output either as it was or complete."""
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,9 +19,9 @@ def test_killed_builds_never_leave_a_half_written_output(tmp_path):
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(15):  # a corpus whose build takes a few seconds
+    for i in range(15):  # a corpus whose build takes a few seconds (distinct files: copies are read once)
         for s in SEEDS.glob("*.txt"):
-            shutil.copy(s, corpus / f"{i:02d}_{s.name}")
+            (corpus / f"{i:02d}_{s.name}").write_bytes(s.read_bytes() + f"\n副本{i}\n".encode())
     t0 = time.perf_counter()
     full = tmp_path / "full"
     subprocess.run([KG, "build", str(corpus), "--out", str(full), "-q"], check=True)
@@ -44,3 +43,24 @@ def test_killed_builds_never_leave_a_half_written_output(tmp_path):
     # a later build removes temporary files a killed one left behind
     subprocess.run([KG, "build", str(SEEDS), "--out", str(out), "-q"], check=True)
     assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
+
+
+def test_a_failure_while_producing_chunks_leaves_the_old_file(tmp_path):
+    from kg.atomic import write_chunks
+
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+
+    def chunks():
+        yield b"new, first half"
+        raise RuntimeError("serialiser failed")
+
+    try:
+        write_chunks(target, chunks())
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("the failure was swallowed")
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["graph.ttl"]
+    write_chunks(target, iter([b"a", b"", b"bc"]))
+    assert target.read_bytes() == b"abc"

@@ -80,3 +80,21 @@ def test_union_merges_a_subject_stated_in_several_graphs() -> None:
     data = write_turtle([DocumentGraph.of(g1, sts[:half] + sts[:2]), DocumentGraph.of(g2, sts[half:])], W)
     assert canonical(data, ox.RdfFormat.TURTLE) == {s + " ." for s in sts}
     assert data == ttl(sts)
+
+
+def test_output_does_not_depend_on_the_chunk_size(monkeypatch) -> None:
+    """Files are written a chunk of blocks at a time; where the chunks break must not
+    show in the bytes (nor lose or repeat a subject)."""
+    import kg.graph.turtle as turtle
+
+    graphs = [DocumentGraph.of(nt.iri(ID + f"doc/{i}"),
+                               [f"{nt.iri(ID + f'x/{i}-{j}')} {nt.iri(HG + 'evidence')} {nt.literal(f'第{j}句', 'zh')}"
+                                for j in range(7)] + statements_of(OBJECTS)[i:i + 3])
+              for i in range(5)]
+    whole_ttl, whole_trig = write_turtle(graphs, W), write_trig(graphs, W)
+    monkeypatch.setattr(turtle, "_BLOCKS_PER_CHUNK", 2)
+    chunks = list(turtle.turtle_chunks(graphs, W))
+    assert len(chunks) > 10 and b"".join(chunks) == whole_ttl
+    assert b"".join(turtle.trig_chunks(graphs, W)) == whole_trig
+    expected = {s + " ." for g in graphs for s in g.statements}
+    assert canonical(whole_ttl, ox.RdfFormat.TURTLE) == expected

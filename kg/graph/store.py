@@ -18,7 +18,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.errors import GraphLoadError
 from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph
-from kg.graph.turtle import default_writer, write_trig, write_turtle
+from kg.graph.turtle import default_writer, trig_chunks, turtle_chunks
 from kg.graph.vocab import PREFIXES
 
 FORMATS = {
@@ -208,17 +208,24 @@ class GraphStore:
     def serialize(self, fmt: str) -> bytes:
         """Deterministic bytes: statements sorted (graph first for quads), the union
         de-duplicated for triple formats."""
+        return b"".join(self.serialize_chunks(fmt))
+
+    def serialize_chunks(self, fmt: str) -> Iterator[bytes]:
+        """What :meth:`serialize` returns, in pieces to write one after another:
+        Turtle and TriG are produced a block of subjects or a document at a time, so a
+        large graph is never held as one string and one bytes object as well."""
         fmt = fmt.lower()
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
         with cyclic_gc_paused():  # hundreds of thousands of short-lived tuples, few cycles
-            return self._serialize(fmt)
+            if fmt in ("turtle", "ttl"):
+                yield from turtle_chunks(self._graphs())
+            elif fmt == "trig":
+                yield from trig_chunks(self._graphs())
+            else:
+                yield self._serialize(fmt)
 
     def _serialize(self, fmt: str) -> bytes:
-        if fmt in ("turtle", "ttl"):
-            return write_turtle(self._graphs())
-        if fmt == "trig":
-            return write_trig(self._graphs())
         if fmt in ("nquads", "nq"):
             return "".join(g.nquads() for g in self._graphs()).encode("utf-8")
         ntriples = "".join(st + " .\n" for st in self._union()).encode("utf-8")

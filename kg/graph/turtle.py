@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Protocol, Sequence
+from typing import Iterable, Iterator, NamedTuple, Protocol, Sequence
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -135,9 +135,16 @@ class RenderedGraph(Protocol):
     def blocks(self) -> Sequence[SubjectBlock]: ...
 
 
-def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
-    """Turtle of the union of ``graphs``: subjects in sorted order; a subject found in
-    one graph keeps its block, one found in several is merged and rendered again."""
+# Text is handed to the file in chunks of about this many blocks: a build's Turtle is
+# tens of megabytes, and joining it into one string, then one bytes object, cost more
+# than writing it (and three copies of it in memory).
+_BLOCKS_PER_CHUNK = 2048
+
+
+def turtle_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> Iterator[bytes]:
+    """Turtle of the union of ``graphs``, in UTF-8 chunks: subjects in sorted order; a
+    subject found in one graph keeps its block, one found in several is merged and
+    rendered again."""
     w = w or default_writer()
     first: dict[str, tuple[RenderedGraph, SubjectBlock]] = {}
     shared: dict[str, list[tuple[RenderedGraph, SubjectBlock]]] = {}
@@ -151,7 +158,8 @@ def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -
                 shared[s].append((g, b))
             else:
                 shared[s] = [earlier, (g, b)]
-    parts = [w.header()]
+    yield w.header().encode("utf-8")
+    parts: list[str] = []
     for subject in sorted(first, key=str.encode):
         entries = shared.get(subject)
         if entries is None:
@@ -159,24 +167,38 @@ def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -
         else:
             merged = sorted(set().union(*(b[1] for _, b in entries)), key=str.encode)
             parts.append(render_subject(subject, merged, w))
-    return "".join(parts).encode("utf-8")
+        if len(parts) == _BLOCKS_PER_CHUNK:
+            yield "".join(parts).encode("utf-8")
+            parts = []
+    if parts:
+        yield "".join(parts).encode("utf-8")
 
 
-def write_trig(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
-    """TriG of ``graphs`` in the given order; the default graph ("" term) unwrapped."""
+def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> Iterator[bytes]:
+    """TriG of ``graphs`` in the given order, one UTF-8 chunk per graph; the default
+    graph ("" term) unwrapped."""
     w = w or default_writer()
-    parts = [w.header()]
+    yield w.header().encode("utf-8")
     for g in graphs:
         if not g.blocks:
             continue
         if not g.term:
-            parts.extend(b.text for b in g.blocks)
+            yield "".join([b[2] for b in g.blocks]).encode("utf-8")
             continue
         # one more tab on every line; a block's only newlines separate statements and
         # blocks (literals escape theirs), so one replace over the graph indents it
         body = "".join([b[2] for b in g.blocks])
-        parts.append(g.term + " {\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n")
-    return "".join(parts).encode("utf-8")
+        yield (g.term + " {\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n").encode("utf-8")
+
+
+def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
+    """:func:`turtle_chunks` as one bytes object."""
+    return b"".join(turtle_chunks(graphs, w))
+
+
+def write_trig(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
+    """:func:`trig_chunks` as one bytes object."""
+    return b"".join(trig_chunks(graphs, w))
 
 
 @lru_cache(maxsize=1)
