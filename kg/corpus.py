@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -77,6 +78,25 @@ def _process(path: Path, max_bytes: int) -> _DocResult:
     return res
 
 
+def _exit_with_parent() -> None:
+    """Worker initializer: end this worker when the build process ends. A worker
+    otherwise waits on its task queue forever if the build is killed (``kill -9``, an
+    out-of-memory kill): the queue's write end stays open in its sibling workers."""
+    import multiprocessing as mp
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = mp.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
 def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
                 on_document: Callable[[str], None] | None = None,
                 on_skip: Callable[[InputError], None] | None = None) -> tuple[GraphStore, BuildReport]:
@@ -101,7 +121,8 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         # load it themselves. Forked workers inherit the collector pause and live only as
         # long as the build.
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method)) as pool, \
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method),
+                                 initializer=_exit_with_parent) as pool, \
                 cyclic_gc_paused() as gc_pause:
             results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
             for res in results:

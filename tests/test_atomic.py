@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from .conftest import SEEDS
@@ -64,3 +65,45 @@ def test_a_failure_while_producing_chunks_leaves_the_old_file(tmp_path):
     assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["graph.ttl"]
     write_chunks(target, iter([b"a", b"", b"bc"]))
     assert target.read_bytes() == b"abc"
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(stat.parent.name))
+    return kids
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a container's init may never reap the orphan)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
+def test_workers_end_when_a_parallel_build_is_killed(tmp_path):
+    """`kill -9` of `kg build --jobs 2` must not leave its workers waiting forever."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):
+        for s in SEEDS.glob("*.txt"):
+            (corpus / f"{i:02d}_{s.name}").write_bytes(s.read_bytes() + f"\n副本{i}\n".encode())
+    proc = subprocess.Popen([KG, "build", str(corpus), "--out", str(tmp_path / "out"), "-q", "--jobs", "2"])
+    deadline = time.monotonic() + 30
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the build ended before its workers could be seen"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_running, workers))
