@@ -142,6 +142,6 @@ def test_grouped_construction_equals_sorting_whole_statements():
         src = read_document(path)
         b = StatementBuilder(src, extract_document(src))
         grouped = b.build()
-        flat = [s + " " + po for s, pairs in b.pairs.items() for po in pairs]
+        flat = [f"{s} {p} {o}" for s, pairs in b.pairs.items() for p, o in pairs]
         assert grouped == DocumentGraph.of(b.g, flat), path.name
         assert len(grouped.statements) > 300

@@ -119,9 +119,9 @@ _TRUE = nt.typed("true", _BOOLEAN)
 @dataclass(frozen=True)
 class DocumentGraph:
     """One graph: its N-Triples term ("<iri>"; "" for a default graph) and its subject
-    blocks (each subject's sorted "p o" pairs and their Turtle text), in the UTF-8 byte
-    order of whole statements, so a document reads the same whichever corpus it is
-    built in. Turtle is rendered once, for both TriG and Turtle."""
+    blocks (each subject's sorted (predicate, object) pairs and their Turtle text), in
+    the UTF-8 byte order of whole statements, so a document reads the same whichever
+    corpus it is built in. Turtle is rendered once, for both TriG and Turtle."""
 
     term: str
     blocks: tuple[SubjectBlock, ...]
@@ -129,26 +129,27 @@ class DocumentGraph:
     @classmethod
     def of(cls, term: str, statements: Iterable[str]) -> "DocumentGraph":
         """From N-Triples statements ("<s> <p> o", no terminator) in any order."""
-        pairs: dict[str, list[str]] = defaultdict(list)
+        pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for st in statements:
-            s, po = st.split(" ", 1)
-            pairs[s].append(po)
+            s, p, o = st.split(" ", 2)  # subjects and predicates hold no space
+            pairs[s].append((p, o))
         return cls(term, subject_blocks(pairs))
 
     @classmethod
-    def from_subjects(cls, term: str, pairs_by_subject: dict[str, list[str]]) -> "DocumentGraph":
-        """From statements grouped by subject as "p o" pairs (what the builder makes)."""
+    def from_subjects(cls, term: str, pairs_by_subject: dict[str, list[tuple[str, str]]]) -> "DocumentGraph":
+        """From statements grouped by subject as (predicate, object) pairs (what the
+        builder makes)."""
         return cls(term, subject_blocks(pairs_by_subject))
 
     @cached_property
     def statements(self) -> tuple[str, ...]:
         """The sorted unique statements ("<s> <p> o"), made when first asked for (to
         load a store or merge a union), not during a build."""
-        return tuple(b.subject + " " + po for b in self.blocks for po in b.pairs)
+        return tuple(f"{b.subject} {p} {o}" for b in self.blocks for p, o in b.pairs)
 
     def nquads(self) -> str:
         tail = (" " + self.term if self.term else "") + " .\n"
-        return "".join(b.subject + " " + po + tail for b in self.blocks for po in b.pairs)
+        return "".join(f"{b.subject} {p} {o}{tail}" for b in self.blocks for p, o in b.pairs)
 
 
 class StatementBuilder:
@@ -159,7 +160,7 @@ class StatementBuilder:
         self.ex = ex
         self.graph = str(doc_iri(src))
         self.g = nt.iri(self.graph)
-        self.pairs: dict[str, list[str]] = defaultdict(list)  # subject → ["p o", …]
+        self.pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)  # subject → [(p, o), …]
         self.entities: dict[EntityKey, str] = {}      # key → N-Triples term
         self.entity_iris: dict[EntityKey, str] = {}   # key → IRI
         self.region_by_code: dict[str, str] = {}
@@ -169,14 +170,14 @@ class StatementBuilder:
         self._traditional = is_traditional(ex.text) or is_traditional(src.title or "") or is_traditional(src.issuer or "")
 
     def add(self, s: str, p: str, o: str) -> None:
-        self.pairs[s].append(p + " " + o)
+        self.pairs[s].append((p, o))
 
     def provenance(self, node: str, offset: int) -> None:
         pairs = self.pairs[node]
-        pairs.append(DERIVED_FROM + " " + self.g)
+        pairs.append((DERIVED_FROM, self.g))
         ev = self.ex.evidence(offset)
         if ev:
-            pairs.append(_H["evidence"] + " " + self.text_literal(ev))
+            pairs.append((_H["evidence"], self.text_literal(ev)))
 
     def text_literal(self, text: str) -> str:
         """A zh / zh-Hant literal, memoised: several entities share an evidence sentence."""

@@ -78,24 +78,29 @@ class TermWriter:
 
 
 class SubjectBlock(NamedTuple):
-    """One subject: its N-Triples term, its sorted unique "p o" pairs and their Turtle
-    text, unindented: ``s p o , o ;\\n\\tp o .\\n``."""
+    """One subject: its N-Triples term, its sorted unique (predicate, object) pairs of
+    N-Triples terms and their Turtle text, unindented: ``s p o , o ;\\n\\tp o .\\n``.
+
+    Pairs are tuples of the builder's own term strings rather than "p o" strings:
+    no string is made or split per statement, equal terms are shared (a document's
+    IRI, an evidence sentence), and tuples hash from their terms' cached hashes. A
+    predicate is an IRI, which cannot hold '>', so no predicate is a prefix of another
+    and tuple order is the order of the "p o" strings."""
 
     subject: str
-    pairs: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
     text: str
 
 
-def render_subject(subject: str, pairs: Sequence[str], w: TermWriter | None = None) -> str:
-    """The Turtle block of one subject, from its sorted unique "p o" pairs (N-Triples
-    terms): ``s p o , o ;\\n\\tp o .\\n``."""
+def render_subject(subject: str, pairs: Sequence[tuple[str, str]], w: TermWriter | None = None) -> str:
+    """The Turtle block of one subject, from its sorted unique (predicate, object)
+    pairs (N-Triples terms): ``s p o , o ;\\n\\tp o .\\n``."""
     w = w or default_writer()
     obj, pred = w.object, w.predicate
     parts: list[str] = []
     add = parts.append
     predicate = None
-    for po in pairs:
-        p, o = po.split(" ", 1)
+    for p, o in pairs:
         if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
             o = obj(o)
         if predicate is None:
@@ -109,14 +114,13 @@ def render_subject(subject: str, pairs: Sequence[str], w: TermWriter | None = No
     return "".join(parts)
 
 
-def subject_blocks(pairs_by_subject: dict[str, Iterable[str]], w: TermWriter | None = None) -> tuple[SubjectBlock, ...]:
+def subject_blocks(pairs_by_subject: dict[str, Iterable[tuple[str, str]]],
+                   w: TermWriter | None = None) -> tuple[SubjectBlock, ...]:
     """Turtle blocks, one per subject in sorted order, each with its sorted unique
-    pairs. Subjects and pairs sort separately by UTF-8 bytes: subject terms are
-    self-delimiting, so this is the order of whole statements. A build renders each
-    document's blocks once; TriG indents them and Turtle reuses every block whose
-    subject no other document mentions."""
-    # Code-point order is UTF-8 byte order; these lists are short, so plain comparison
-    # beats computing byte keys (the corpus-wide subject sort uses them)
+    pairs. Subjects and pairs sort separately, in code-point order, which is UTF-8 byte
+    order: subject terms are self-delimiting, so this is the order of whole
+    statements. A build renders each document's blocks once; TriG indents them and
+    Turtle reuses every block whose subject no other document mentions."""
     out: list[SubjectBlock] = []
     for s in sorted(pairs_by_subject):
         pairs = tuple(sorted(set(pairs_by_subject[s])))
@@ -165,7 +169,7 @@ def turtle_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) 
         if entries is None:
             parts.append(first[subject][1][2])
         else:
-            merged = sorted(set().union(*(b[1] for _, b in entries)), key=str.encode)
+            merged = sorted(set().union(*(b[1] for _, b in entries)))
             parts.append(render_subject(subject, merged, w))
         if len(parts) == _BLOCKS_PER_CHUNK:
             yield "".join(parts).encode("utf-8")
