@@ -50,3 +50,35 @@ def test_empty_word_list_matches_nothing() -> None:
        st.text(alphabet="甲乙丙丁戊", max_size=40))
 def test_agrees_with_brute_force(words: list[str], text: str) -> None:
     assert compile_words(tuple(words)).spans(text) == reference(words, text)
+
+
+def _peel_by_scanning(text: str, words: list[str]) -> str:
+    """The former peeling: try every word, longest first, with startswith."""
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    while text:
+        for w in ordered:
+            if text.startswith(w):
+                text = text[len(w):]
+                break
+        else:
+            break
+    return text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="县级区属综合中医", min_size=0, max_size=4), max_size=8),
+       st.text(alphabet="县级区属综合中医院", max_size=12))
+def test_prefix_words_peel_like_a_longest_first_scan(words: list[str], text: str) -> None:
+    from kg.lexicon import PrefixWords
+
+    pw = PrefixWords(words)
+    assert pw.peel(text) == _peel_by_scanning(text, words)
+    assert pw.covers(text) == (_peel_by_scanning(text, words) == "")
+
+
+def test_prefix_words_peel_the_longest_word_each_time() -> None:
+    from kg.lexicon import PrefixWords
+
+    pw = PrefixWords(["县", "县级", "综合"])
+    assert pw.peel("县级综合医院") == "医院" and pw.covers("县级综合") and not pw.covers("县级医院")
+    assert PrefixWords([]).peel("县级") == "县级" and PrefixWords([""]).peel("县级") == "县级"

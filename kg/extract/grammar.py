@@ -9,16 +9,11 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from kg.lexicon import compile_words
+from kg.lexicon import PrefixWords, compile_words
 
 DATA = Path(__file__).with_name("data") / "grammar.json"
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff0-9A-Za-z+\-·]")
 _COUNT = re.compile(r"\d+[个家名项所座]|[一二三四五六七八九十两]+[个家名项所座大]")
-
-
-def longest_first(words: set[str]) -> tuple[str, ...]:
-    """``words`` longest first (ties in code-point order), for peeling prefixes."""
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 @dataclass
@@ -37,16 +32,16 @@ class Grammar:
         self.hospital_suffix = compile_words(tuple(g["hospital_suffixes"]))
         self.hospital_generic = set(g["hospital_generic"])
         self.hospital_type_words = set(g["hospital_type_words"])
-        # word lists that names are peeled against, longest first (sorted once here)
-        self.hospital_type_longest_first = longest_first(self.hospital_type_words)
-        self.hospital_kind_longest_first = longest_first(self.hospital_generic | self.hospital_type_words)
+        # word lists that names are peeled against
+        self.hospital_type_prefixes = PrefixWords(self.hospital_type_words)
+        self.hospital_kind_prefixes = PrefixWords(self.hospital_generic | self.hospital_type_words)
         self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]))
         self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))
         self.consortium_generic = set(g["consortium_generic"])
-        self.generic_org_longest_first = longest_first(self.consortium_generic | self.hospital_generic)
+        self.generic_org_prefixes = PrefixWords(self.consortium_generic | self.hospital_generic)
         self.program_head = compile_words(tuple(g["program_heads"]))
         self.program_generic = set(g["program_generic"])
-        self.program_generic_longest_first = longest_first(self.program_generic)
+        self.program_generic_prefixes = PrefixWords(self.program_generic)
         self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
         self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))

@@ -113,20 +113,7 @@ def strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | Non
 def hospital_is_generic(core: str, g: Grammar) -> bool:
     """A name core made only of generic modifiers (县级, 区属, 综合 …) names a kind of
     hospital, not one hospital."""
-    return only_words(core, g.hospital_kind_longest_first)
-
-
-def only_words(text: str, words_longest_first: tuple[str, ...]) -> bool:
-    """Is ``text`` a sequence of these words (peeled longest first)?"""
-    rest = text
-    while rest:
-        for w in words_longest_first:
-            if rest.startswith(w):
-                rest = rest[len(w):]
-                break
-        else:
-            return False
-    return True
+    return g.hospital_kind_prefixes.covers(core)
 
 
 def cut_at_region(ctx: Context, start: int, head: int) -> int:

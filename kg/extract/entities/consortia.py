@@ -9,7 +9,6 @@ from kg.extract.entities.common import (
     Context,
     cut_at_region,
     hospital_gazetteer,
-    only_words,
     strip_region_prefix,
 )
 from kg.extract.model import (
@@ -124,7 +123,7 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         group_name = m.group(0) in ("医院集团", "医疗集团") and not level and core == ""  # 罗湖医院集团
         if region is None or not (group_name or 2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
             continue
-        if not group_name and (core in g.consortium_generic or only_words(core, g.generic_org_longest_first)):
+        if not group_name and (core in g.consortium_generic or g.generic_org_prefixes.covers(core)):
             continue  # 城市医联体, 县域医共体: a kind; 儿科专科联盟: the specialty names it
         if s > 0 and f[s - 1] in "“”":
             continue

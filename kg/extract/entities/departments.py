@@ -35,9 +35,10 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
     """Jurisdiction written in front of a body name ending at ``start``: returns
     (new start, region, kind) with kind one of national/region/level/none."""
     f = ctx.folded
-    for p in NATIONAL_PREFIXES:
-        if f.startswith(p, start - len(p)):
-            return start - len(p), None, "national"
+    if f.endswith(NATIONAL_PREFIXES, 0, start):  # one call for the usual "no"
+        for p in NATIONAL_PREFIXES:
+            if f.endswith(p, 0, start):
+                return start - len(p), None, "national"
     chain = []
     pos = start
     while True:
@@ -92,11 +93,12 @@ def find_departments(ctx: Context) -> list[Mention]:
             national = True
         # a list noun right after a short alias makes it a department ("体育部门", "文广系统")
         with_noun = False
-        for noun in ctx.g.list_nouns:
-            if f.startswith(noun, e) and not alias.endswith(noun):
-                e += len(noun)
-                with_noun = True
-                break
+        if f.startswith(ctx.g.list_nouns, e):  # one call for the usual "no"
+            for noun in ctx.g.list_nouns:
+                if f.startswith(noun, e) and not alias.endswith(noun):
+                    e += len(noun)
+                    with_noun = True
+                    break
         distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national or with_noun
         right_ok = e >= len(f) or f[e] in _DEPT_RIGHT_OK
         in_enum = m.end() in enum_ends and enum_set.covers(s)

@@ -14,7 +14,6 @@ from kg.extract.entities.common import (
     gazetteer_in_scope,
     hospital_gazetteer,
     hospital_is_generic,
-    only_words,
     strip_region_prefix,
 )
 from kg.extract.model import (
@@ -48,7 +47,7 @@ def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str,
         region = level_region(level, ctx.doc_region)
     if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属", "+")):
         return None
-    only_type = core == "" or only_words(core, ctx.g.hospital_type_longest_first)
+    only_type = core == "" or ctx.g.hospital_type_prefixes.covers(core)
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
     elif hospital_is_generic(core, ctx.g) or len(core) < 2:

@@ -296,16 +296,9 @@ def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
 def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
     if re.match(r"\d{4}年", core):
         return True  # 2024年工作计划: a year's plan section, not a named program
-    rest = core
-    if len(rest) < 2 or NUMERIC_FRAME.match(rest):
+    if len(core) < 2 or NUMERIC_FRAME.match(core):
         return True
-    while rest:
-        for w in g.program_generic_longest_first:
-            if rest.startswith(w):
-                rest = rest[len(w):]
-                break
-        else:
-            break
+    rest = g.program_generic_prefixes.peel(core)
     if len(rest) < 2:
         return True
     if head == "项目" and core.endswith("建设"):
