@@ -42,17 +42,22 @@ class ResponsibilityList:
     support: list[tuple[int, int]]
 
 
+_ITEM_MARKS = re.compile(r"[（(）)、，,；;]")
+
+
 def _split_items(text: str, base: int) -> list[tuple[int, int]]:
     """Split a list on 、，, and 和 outside parentheses into (start, end) spans."""
     out = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _ITEM_MARKS.finditer(text):  # only the marks, not every character
+        ch = m.group()
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif ch in "、，,；;" and depth == 0:
+        elif depth == 0:
+            i = m.start()
             out.append((start, i))
             start = i + 1
     out.append((start, len(text)))
