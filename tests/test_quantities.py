@@ -1,11 +1,7 @@
 """Targets and measurements."""
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from kg.extract.numbers import parse_cn, parse_number
-from kg.extract.quantities import _clauses, measurements_in_sentence, targets_in_sentence
-from kg.extract.relations import _split_items
+from kg.extract.quantities import measurements_in_sentence, targets_in_sentence
 
 
 @pytest.mark.parametrize("text,value", [("十六", 16), ("两", 2), ("三", 3), ("二十", 20), ("一千三百", 1300), ("十", 10)])
@@ -122,48 +118,3 @@ def test_literal_first_spellings_match_the_lookbehind_first_ones():
         assert [m.span() for m in PLAN_WORDS.finditer(text)] == [m.span() for m in plan_ref.finditer(text)]
 
     agree()
-
-
-def _clauses_char_by_char(sentence: str) -> list[tuple[int, int]]:
-    """The former _clauses: every character visited in a Python loop."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(sentence):
-        if ch in "《（(":
-            depth += 1
-        elif ch in "》）)":
-            depth = max(0, depth - 1)
-        elif ch in "，；：" and depth == 0:
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(sentence)))
-    return [(s, e) for s, e in out if e > s]
-
-
-def _split_items_char_by_char(text: str, base: int) -> list[tuple[int, int]]:
-    """The former list split of kg.extract.relations: every character visited."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif ch in "、，,；;" and depth == 0:
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(text)))
-    spans = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((base + s, base + e))
-    return spans
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="区卫健委《》（）()，；：、,; 和a1", max_size=40), st.integers(0, 50))
-def test_clause_and_item_splits_match_the_character_loops(text: str, base: int) -> None:
-    assert _clauses(text) == _clauses_char_by_char(text)
-    assert _split_items(text, base) == _split_items_char_by_char(text, base)

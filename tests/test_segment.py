@@ -1,4 +1,7 @@
-from kg.extract.segment import innermost_section, sections, sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.segment import BracketSplitter, innermost_section, sections, sentences
 
 PLAN = """二、重大行动
 （一）健康知识普及行动
@@ -44,3 +47,31 @@ def test_fast_innermost_lookup_equals_the_linear_scan():
             assert innermost_section(secs, offset) == innermost_section(plain, offset), (path.name, offset)
             checked += 1
     assert checked > 5000
+
+
+def _split_char_by_char(text: str, opens: str, closes: str, separators: str) -> list[tuple[int, int]]:
+    """The former clause and list splits: every character visited in a Python loop."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="区卫健委《》（）()，；：、,; 和a1", max_size=40))
+def test_bracket_splitter_matches_the_character_loop(text: str) -> None:
+    for opens, closes, seps in (("《（(", "》）)", "，；："), ("（(", "）)", "、，,；;")):
+        assert BracketSplitter(opens, closes, seps)(text) == _split_char_by_char(text, opens, closes, seps)
+
+
+def test_separators_inside_brackets_do_not_split():
+    split = BracketSplitter("《（(", "》）)", "，；：")
+    text = "加快《健康上海行动（2019—2030年），实施方案》，推进）防治"
+    assert [text[s:e] for s, e in split(text)] == ["加快《健康上海行动（2019—2030年），实施方案》", "推进）防治"]

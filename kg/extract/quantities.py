@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
+from kg.extract.segment import BracketSplitter
 
 DATA = Path(__file__).with_name("data") / "quantities.json"
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,6})"
@@ -101,25 +102,12 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     return t.strip("，、；： 的")
 
 
-_CLAUSE_MARKS = re.compile(r"[《（(》）)，；：]")
+_CLAUSE_SPLIT = BracketSplitter("《（(", "》）)", "，；：")
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
-    """Clause spans split at ，；: outside 《》 and brackets. Only the marks are
-    visited (found by a regex), not every character in a Python loop."""
-    out, depth, start = [], 0, 0
-    for m in _CLAUSE_MARKS.finditer(sentence):
-        ch = m.group()
-        if ch in "《（(":
-            depth += 1
-        elif ch in "》）)":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = m.start()
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(sentence)))
-    return [(s, e) for s, e in out if e > s]
+    """Clause spans split at ，；: outside 《》 and brackets."""
+    return [(s, e) for s, e in _CLAUSE_SPLIT(sentence) if e > s]
 
 
 # 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要)

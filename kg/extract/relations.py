@@ -23,7 +23,7 @@ from kg.extract.model import (
     Mention,
     RelationMention,
 )
-from kg.extract.segment import innermost_section
+from kg.extract.segment import BracketSplitter, innermost_section
 from kg.extract.spans import SpanIndex
 from kg.resolve.bodies import level_region
 
@@ -42,25 +42,12 @@ class ResponsibilityList:
     support: list[tuple[int, int]]
 
 
-_ITEM_MARKS = re.compile(r"[（(）)、，,；;]")
+_ITEM_SPLIT = BracketSplitter("（(", "）)", "、，,；;")
 
 
 def _split_items(text: str, base: int) -> list[tuple[int, int]]:
     """Split a list on 、，, and 和 outside parentheses into (start, end) spans."""
-    out = []
-    depth = 0
-    start = 0
-    for m in _ITEM_MARKS.finditer(text):  # only the marks, not every character
-        ch = m.group()
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = m.start()
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(text)))
+    out = _ITEM_SPLIT(text)
     spans = []
     for s, e in out:
         while s < e and text[s].isspace():

@@ -1,4 +1,4 @@
-"""Sentences and the numbered section tree of official documents.
+"""Sentences, clauses and the numbered section tree of official documents.
 
 Chinese official documents number their headings in a fixed order (GB/T 9704):
 一、 → （一） → 1. → （1） → ①. A heading either stands on its own line or opens a
@@ -104,3 +104,29 @@ def innermost_section(secs: list[Section], offset: int) -> int | None:
         if s.start <= offset < s.end and (best is None or s.level >= secs[best].level):
             best = i
     return best
+
+
+class BracketSplitter:
+    """Splits text at separators that stand outside brackets: clauses at ，；： outside
+    《》 and （）, list items at 、， outside （）. Only the marks are visited (found by a
+    regex), not every character in a Python loop. An unmatched closing bracket is
+    ignored."""
+
+    def __init__(self, opens: str, closes: str, separators: str) -> None:
+        self.opens, self.closes = opens, closes
+        self._marks = re.compile("[" + re.escape(opens + closes + separators) + "]")
+
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) pieces between separators, empty ones included."""
+        out, depth, start = [], 0, 0
+        for m in self._marks.finditer(text):
+            ch = m.group()
+            if ch in self.opens:
+                depth += 1
+            elif ch in self.closes:
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                out.append((start, m.start()))
+                start = m.end()
+        out.append((start, len(text)))
+        return out
