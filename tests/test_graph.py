@@ -131,6 +131,22 @@ def test_an_iri_with_a_forbidden_character_is_refused():
     assert nt.iri("https://w3id.org/healthgov-kg/id/department/闵行区/卫生健康委员会").startswith("<https://")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('<>"{}|^`\\ \t\n\x00\x20\x21:/a卫-_%')), max_size=20))
+def test_iri_refuses_exactly_the_forbidden_characters(value):
+    """Every character N-Triples forbids in an IRIREF, and nothing else, is refused."""
+    from kg.graph import ntriples as nt
+
+    value = "https://x.org/" + value
+    forbidden = any(c in nt.IRI_FORBIDDEN_CHARS for c in value)
+    try:
+        nt.iri.__wrapped__(value)
+        refused = False
+    except ValueError:
+        refused = True
+    assert refused == forbidden
+
+
 def test_grouped_construction_equals_sorting_whole_statements():
     """The builder's subject-grouped DocumentGraph must equal the one built by sorting
     whole statements (order, statements and rendered blocks)."""

@@ -8,6 +8,7 @@ write for the same term, and sorted lines from either source interleave identica
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # oxigraph's N-Triples literal escapes: the short ECHARs it prefers, \\uXXXX for the
@@ -16,7 +17,9 @@ _SHORT = {0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22:
 _LITERAL_ESCAPES = {cp: _SHORT.get(cp, f"\\u{cp:04X}") for cp in [*range(0x20), 0x22, 0x5C, 0x7F]}
 # characters IRIREF forbids; our IRIs never hold them (slugs are word characters), so
 # meeting one is a bug upstream, not something to escape silently
-_IRI_FORBIDDEN = frozenset('<>"{}|^`\\' + "".join(chr(c) for c in range(0x21)))
+# (a regex character class: testing a set per character would make a str per CJK character)
+IRI_FORBIDDEN_CHARS = '<>"{}|^`\\' + "".join(chr(c) for c in range(0x21))
+_IRI_FORBIDDEN = re.compile("[" + re.escape(IRI_FORBIDDEN_CHARS) + "]")
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -24,7 +27,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 @lru_cache(maxsize=65536)
 def iri(value: str) -> str:
     """``<value>``; raises ValueError on a character N-Triples cannot hold in an IRI."""
-    if not _IRI_FORBIDDEN.isdisjoint(value) or ":" not in value:
+    if _IRI_FORBIDDEN.search(value) is not None or ":" not in value:
         raise ValueError(f"not an absolute IRI: {value!r}")
     return "<" + value + ">"
 
