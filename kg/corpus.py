@@ -81,7 +81,8 @@ def _process(path: Path, max_bytes: int) -> _DocResult:
 def _exit_with_parent() -> None:
     """Worker initializer: end this worker when the build process ends. A worker
     otherwise waits on its task queue forever if the build is killed (``kill -9``, an
-    out-of-memory kill): the queue's write end stays open in its sibling workers."""
+    out-of-memory kill): every forked worker inherited the queue's write end, so no end
+    of file ever comes."""
     import multiprocessing as mp
     import threading
     from multiprocessing.connection import wait
