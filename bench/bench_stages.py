@@ -6,7 +6,7 @@ component, statement writing and serialisation separately, in CPU time. Each of 
 --repeat runs is a fresh process, as a `kg build` is: a second build in one process
 finds its memoised names and its grown heap ready, and looked a third faster than any
 real command. Only the tables every build loads once (fold table, gazetteers,
-patterns) are warmed first, on five other documents. Reports the run with the least
+patterns) are warmed first, on the five seeds. Reports the run with the least
 total (this machine's speed varies by ±30%).
 
 Usage: python bench/bench_stages.py [--copies N] [--repeat R]
