@@ -63,7 +63,7 @@ def as_sequence_table(table: dict[int, str]) -> list[str]:
     list answers every code point up to its length (and beyond it IndexError, which
     translate also reads as "unchanged"), so translating is 2-3x faster. The fold's
     list reaches U+2B726 and holds ~13 MB."""
-    out = [chr(cp) for cp in range(max(table, default=0) + 1)]
+    out = list(map(chr, range(max(table, default=0) + 1)))
     for cp, mapped in table.items():
         out[cp] = mapped
     return out
