@@ -38,12 +38,12 @@ from kg.extract.relations import (
     owner_sections,
     responsibility_lists,
 )
-from kg.extract.segment import innermost_section
+from kg.extract.segment import SectionList, innermost_section
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.extract.spans import SpanIndex
 from kg.ingest.document import SourceDocument
-from kg.resolve.regions import detect_jurisdiction, full_name_spans
+from kg.resolve.regions import detect_jurisdiction, full_name_spans, regions
 from kg.textnorm import fold
 
 for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_quantities", "hg_members", "hg_programs_by_section"):
@@ -118,7 +118,7 @@ def jurisdiction_component(doc: Doc) -> Doc:
     region = detect_jurisdiction(text, fold(meta.get("title") or ""), meta.get("issuer"), full=full,
                                  doc_number=meta.get("doc_number"))
     doc._.hg_region = region
-    ctx = Context(text, original, region, [])
+    ctx = Context(text, original, region, SectionList())
     ctx.full_region_names = full
     ctx.issuer = issuer_key(fold(meta.get("issuer") or ""), region)
     doc.user_data["hg_ctx"] = ctx
@@ -283,8 +283,7 @@ def quantities_component(doc: Doc) -> Doc:
     region = ctx.doc_region.code if ctx.doc_region else ""
     places: tuple[str, ...] = ()
     if ctx.doc_region is not None:
-        from kg.resolve.regions import regions as _regions
-        fam = _regions().family_shorts(ctx.doc_region)
+        fam = regions().family_shorts(ctx.doc_region)
         places = tuple(sorted({r.name for r in fam.values()} | set(fam), key=len, reverse=True))
     out = []
     para_year: int | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterable
 
 from kg.extract.model import Section
 
@@ -45,12 +46,16 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 
 class SectionList(list):
     """Sections in text order, with a fast innermost-section lookup (sections nest: a
-    section ends no later than its parent, and siblings do not overlap)."""
+    section ends no later than its parent, and siblings do not overlap). Made once,
+    complete, by :func:`sections`."""
 
-    def index_starts(self) -> None:
+    def __init__(self, items: Iterable[Section] = ()) -> None:
+        super().__init__(items)
         self.starts = [sec.start for sec in self]
 
     def innermost(self, offset: int) -> int | None:
+        """Index of the deepest section whose span holds ``offset``: the last section
+        starting at or before it, or the nearest of its ancestors that holds it."""
         i: int | None = bisect.bisect_right(self.starts, offset) - 1
         if i < 0:
             return None
@@ -63,7 +68,7 @@ def sections(folded: str) -> SectionList:
     """The section tree: every numbered heading at a line start, with its title (to the
     first 。 or line end) and the span of its body (to the next heading of the same or
     a higher level)."""
-    out = SectionList()
+    out: list[Section] = []
     line_start = 0
     for line in folded.split("\n"):
         stripped = line.lstrip()
@@ -91,19 +96,12 @@ def sections(folded: str) -> SectionList:
             if out[j].level < sec.level and out[j].end > sec.start:
                 sec.parent = j
                 break
-    out.index_starts()
-    return out
+    return SectionList(out)
 
 
-def innermost_section(secs: list[Section], offset: int) -> int | None:
+def innermost_section(secs: SectionList, offset: int) -> int | None:
     """Index of the deepest section whose span holds ``offset``."""
-    if isinstance(secs, SectionList):
-        return secs.innermost(offset)
-    best = None
-    for i, s in enumerate(secs):
-        if s.start <= offset < s.end and (best is None or s.level >= secs[best].level):
-            best = i
-    return best
+    return secs.innermost(offset)
 
 
 class BracketSplitter:

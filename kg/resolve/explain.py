@@ -21,6 +21,7 @@ class Resolution:
 def resolve_name(name: str, region: str | None = None) -> list[Resolution]:
     """Resolve ``name`` as it would be read in a document of ``region``."""
     from kg.extract.entities import Context, find_entities
+    from kg.extract.segment import SectionList
     from kg.graph.builder import entity_iri
 
     table = regions()
@@ -30,7 +31,7 @@ def resolve_name(name: str, region: str | None = None) -> list[Resolution]:
         if ctx_region is None:
             raise KGError(f"unknown region {region!r} (give a name such as 闵行区, 嘉兴市 or 浙江省)")
     folded = fold(name)
-    ctx = Context(folded, name, ctx_region, [])
+    ctx = Context(folded, name, ctx_region, SectionList())
     mentions, _ = find_entities(ctx)
     whole = [m for m in mentions if m.start == 0 and m.end == len(folded)] or mentions
     out = []

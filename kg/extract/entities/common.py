@@ -10,10 +10,8 @@ from functools import lru_cache
 from operator import itemgetter
 
 from kg.extract.grammar import Grammar, grammar
-from kg.extract.model import (
-    EntityKey,
-    Section,
-)
+from kg.extract.model import EntityKey
+from kg.extract.segment import SectionList
 from kg.extract.spans import SpanIndex
 from kg.lexicon import WordMatcher, compile_words
 from kg.paths import PACKAGE_DIR
@@ -44,7 +42,7 @@ class Context:
     folded: str
     original: str
     doc_region: Region | None
-    sections: list[Section]
+    sections: SectionList
     g: Grammar = field(default_factory=grammar)
     regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
     full_region_names: list[tuple[int, int, str]] | None = None

@@ -13,6 +13,7 @@ from kg.extract.model import (
     EntityKey,
     Mention,
 )
+from kg.extract.segment import SectionList
 from kg.extract.spans import SpanSet
 from kg.lexicon import WordMatcher, compile_words
 from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
@@ -133,7 +134,7 @@ def issuer_key(issuer: str | None, region: Region | None) -> EntityKey | None:
     if not issuer:
         return None
     f = issuer.strip()
-    ctx = Context(f, f, region, [])
+    ctx = Context(f, f, region, SectionList())
     ctx.regions_found = region_mentions(f, region)
     deps = [m for m in find_departments(ctx) if m.end == len(f)]
     return deps[0].key if deps else None
