@@ -96,16 +96,19 @@ class PrefixWords:
         self.words = frozenset(w for w in words if w)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
 
+    def prefix_length(self, text: str, keep: int = 0) -> int:
+        """Length of the longest word ``text`` starts with that leaves at least
+        ``keep`` characters after it; 0 if there is none."""
+        words = self.words
+        for k in self.lengths:
+            if len(text) - k >= keep and text[:k] in words:
+                return k
+        return 0
+
     def peel(self, text: str) -> str:
         """``text`` without the words at its front."""
-        words, lengths = self.words, self.lengths
-        while text:
-            for k in lengths:
-                if text[:k] in words:
-                    text = text[k:]
-                    break
-            else:
-                return text
+        while k := self.prefix_length(text):
+            text = text[k:]
         return text
 
     def covers(self, text: str) -> bool:

@@ -82,3 +82,7 @@ def test_prefix_words_peel_the_longest_word_each_time() -> None:
     pw = PrefixWords(["县", "县级", "综合"])
     assert pw.peel("县级综合医院") == "医院" and pw.covers("县级综合") and not pw.covers("县级医院")
     assert PrefixWords([]).peel("县级") == "县级" and PrefixWords([""]).peel("县级") == "县级"
+    # keep: the longest word that still leaves that many characters
+    assert pw.prefix_length("县级医院", keep=2) == 2 and pw.prefix_length("县级医", keep=2) == 1
+    assert pw.prefix_length("县级", keep=2) == 0
+    assert PrefixWords(["县级医", "县"]).prefix_length("县级医院", keep=2) == 1

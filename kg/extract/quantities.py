@@ -17,6 +17,7 @@ from pathlib import Path
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
 from kg.extract.segment import BracketSplitter
+from kg.lexicon import PrefixWords
 
 DATA = Path(__file__).with_name("data") / "quantities.json"
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,6})"
@@ -71,10 +72,9 @@ def _split_values(text: str, unit_re: str) -> list[tuple[float, str, str]]:
 
 
 @lru_cache(maxsize=1024)
-def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The words to strip from an indicator's front, and their lengths, longest first."""
-    words = frozenset(noise + places)
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWords:
+    """The words to strip from an indicator's front: scope words and place names."""
+    return PrefixWords(noise + places)
 
 
 _TRAILING_ADVERBS = ("分别", "持续", "继续", "均", "要", "力争", "逐步", "基本")
@@ -86,15 +86,14 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     adverbs, nor trailing adverbs (分别, 均 …)."""
     t = text.strip("，、；： “”")
     t = _LEADING_YEARS.sub("", t)
-    words, lengths = _leading_words(r.leading_noise, places)
+    leading = _leading_words(r.leading_noise, places)
     changed = True
     while changed:
         changed = False
-        for k in lengths:  # set lookups of each length, not a startswith per word
-            if len(t) > k + 1 and t[:k] in words:
-                t = t[k:]
-                changed = True
-                break
+        k = leading.prefix_length(t, keep=2)  # an indicator keeps two characters at least
+        if k:
+            t = t[k:]
+            changed = True
         for w in _TRAILING_ADVERBS:
             if t.endswith(w):
                 t = t[: -len(w)]
