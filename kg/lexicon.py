@@ -56,11 +56,10 @@ class WordMatcher:
         """(start, end, word) of every match in ``text[pos:endpos]``, in text offsets."""
         if self._ac is None:
             return []
+        words = self.words
         if pos or endpos is not None:
             part = text[pos:endpos]
-            words = self.words
             return [(pos + s, pos + e, words[i]) for i, s, e in self._ac.find_matches_as_indexes(part)]
-        words = self.words
         return [(s, e, words[i]) for i, s, e in self._ac.find_matches_as_indexes(text)]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:

@@ -161,8 +161,7 @@ class StatementBuilder:
         self.graph = str(doc_iri(src))
         self.g = nt.iri(self.graph)
         self.pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)  # subject → [(p, o), …]
-        self.entities: dict[EntityKey, str] = {}      # key → N-Triples term
-        self.entity_iris: dict[EntityKey, str] = {}   # key → IRI
+        self.entities: dict[EntityKey, str] = {}  # key → N-Triples term ("<iri>")
         self.region_by_code: dict[str, str] = {}
         self._literals: dict[str, str] = {}
         # evidence, labels and surfaces are cut from the document: if it holds no
@@ -224,7 +223,6 @@ class StatementBuilder:
         # regions first, so other entities can point at them
         for key in sorted(surfaces, key=lambda k: (k.type != REGION, k.type, k.name, k.scope)):
             value = str(region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key))
-            self.entity_iris[key] = value
             self.entities[key] = node = nt.iri(value)
             if key.type == REGION and key in codes:
                 self.region_by_code[codes[key]] = node
@@ -277,8 +275,7 @@ class StatementBuilder:
                 continue
             p_value, p = _RELATION_TERM[r.kind]
             self.add(s, p, o)
-            a = nt.iri(iri_value("assertion", short_hash(self.entity_iris[r.source], p_value,
-                                                      self.entity_iris[r.target], self.src.sha256)))
+            a = nt.iri(iri_value("assertion", short_hash(s[1:-1], p_value, o[1:-1], self.src.sha256)))
             self.add(a, TYPE, _H["RelationAssertion"])
             self.add(a, R_SUBJECT, s)
             self.add(a, R_PREDICATE, p)
@@ -329,7 +326,7 @@ class StatementBuilder:
 
     def _quantity_node(self, q: Quantity, value_text: str) -> str:
         if q.kind == "target":
-            owner = self.entity_iris[q.program].rsplit("/id/", 1)[-1] if q.program in self.entities else (
+            owner = self.entities[q.program][1:-1].rsplit("/id/", 1)[-1] if q.program in self.entities else (
                 regions().by_code[q.region].name if q.region in regions().by_code else "")
             return iri_value("target", owner, q.indicator, q.year, value_text)
         where = regions().by_code[q.region].name if q.region in regions().by_code else ""

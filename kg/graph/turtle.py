@@ -1,11 +1,11 @@
-"""Turtle and TriG written from sorted N-Triples statements.
+"""Turtle and TriG written from N-Triples terms grouped by subject.
 
-A build's statements are already canonical N-Triples text ("<s> <p> o", sorted), so
-writing Turtle is grouping: a subject's statements are contiguous (a term ends with a
-delimiter, so sorting never interleaves two subjects), and so are a predicate's objects.
-Doing that in one pass over the strings is 2-3x faster than handing them to oxigraph's
-parser and serialiser, whose Python objects cost more than the writing itself. A test
-parses what this writes and compares it, statement for statement, with its input.
+A build's terms are already canonical N-Triples text, so writing Turtle is grouping:
+each subject's sorted (predicate, object) pairs make one block, and a predicate's
+objects are contiguous. Doing that in one pass over the strings is 2-3x faster than
+handing them to oxigraph's parser and serialiser, whose Python objects cost more than
+the writing itself. A test parses what this writes and compares it, statement for
+statement, with its input.
 
 Only vocabulary terms (predicates, classes, datatypes) are abbreviated to prefixed
 names; instance IRIs stay in full, since their local names hold '/'.
@@ -16,8 +16,9 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Protocol, Sequence
 
+from kg.graph.ntriples import XSD
+
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 # a prefixed name's local part that needs no escaping (a subset of Turtle's PN_LOCAL)
 _SIMPLE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
@@ -67,11 +68,11 @@ class TermWriter:
             cut = term.rfind('"^^<')
             if cut > 0:
                 lexical, datatype = term[1:cut], term[cut + 3:]
-                if datatype == f"<{_XSD}boolean>" and lexical in ("true", "false"):
+                if datatype == f"<{XSD}boolean>" and lexical in ("true", "false"):
                     return lexical
-                if datatype == f"<{_XSD}decimal>" and _DECIMAL.fullmatch(lexical):
+                if datatype == f"<{XSD}decimal>" and _DECIMAL.fullmatch(lexical):
                     return lexical
-                if datatype == f"<{_XSD}integer>" and _INTEGER.fullmatch(lexical):
+                if datatype == f"<{XSD}integer>" and _INTEGER.fullmatch(lexical):
                     return lexical
                 return term[:cut + 3] + self.iri(datatype)
         return term
