@@ -41,3 +41,28 @@ def test_list_table_folds_as_the_dict_table():
         assert fold(text) == text.translate(table)
 
     agree()
+
+
+def test_char_class_matches_exactly_its_bmp_code_points_and_every_astral_one():
+    from kg.textnorm import char_class
+
+    points = [0x41, 0x42, 0x43, 0x4E00, 0x9577, 0x9578, 0xFF01, 0x2B726]
+    rx = char_class(points)
+    for cp in range(0x20, 0x10000, 7):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        assert (rx.fullmatch(chr(cp)) is not None) == (cp in points)
+    for cp in points:
+        assert rx.fullmatch(chr(cp))
+    # astral characters all match (callers check them against their own table)
+    assert rx.fullmatch("\U0002b727") and rx.fullmatch("😀")
+    assert char_class([]).search("abc長") is None
+
+
+@given(st.text(alphabet=st.sampled_from("長寧區衛长宁区卫abc，,（(😀\U0002b726\U0002b727\u00a0　１")
+                | st.characters(), max_size=30))
+def test_is_traditional_is_a_table_lookup(text):
+    from kg.textnorm import ts_table
+
+    table = ts_table()
+    assert is_traditional(text) == any(ord(c) in table for c in text)
