@@ -50,6 +50,8 @@ def test_empty_word_list_matches_nothing() -> None:
        st.text(alphabet="甲乙丙丁戊", max_size=40))
 def test_agrees_with_brute_force(words: list[str], text: str) -> None:
     assert compile_words(tuple(words)).spans(text) == reference(words, text)
+    # the DFA built for whole-text scans finds the same
+    assert compile_words(tuple(words), whole_text=True).spans(text) == reference(words, text)
 
 
 def _peel_by_scanning(text: str, words: list[str]) -> str:

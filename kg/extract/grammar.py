@@ -9,7 +9,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from kg.lexicon import PrefixWords, compile_words
+from kg.lexicon import PrefixWords, automaton, compile_words
 
 DATA = Path(__file__).with_name("data") / "grammar.json"
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff0-9A-Za-z+\-·]")
@@ -25,21 +25,21 @@ class Grammar:
         g = self.raw
         self.stop_chars = set(g["stop_chars"])
         self.boundary_words = set(g["boundary_words"])
-        self._boundary_automaton = ahocorasick_rs.AhoCorasick(sorted(self.boundary_words),
-                                                              matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        self._boundary_automaton = automaton(sorted(self.boundary_words), whole_text=True,
+                                             matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         self._boundary_cache: list[tuple[str, frozenset[int]]] = []
         self.scope_prefixes = sorted(g["scope_prefixes"], key=len, reverse=True)
-        self.hospital_suffix = compile_words(tuple(g["hospital_suffixes"]))
+        self.hospital_suffix = compile_words(tuple(g["hospital_suffixes"]), whole_text=True)
         self.hospital_generic = set(g["hospital_generic"])
         self.hospital_type_words = set(g["hospital_type_words"])
         # word lists that names are peeled against
         self.hospital_type_prefixes = PrefixWords(self.hospital_type_words)
         self.hospital_kind_prefixes = PrefixWords(self.hospital_generic | self.hospital_type_words)
-        self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]))
+        self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]), whole_text=True)
         self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))
         self.consortium_generic = set(g["consortium_generic"])
         self.generic_org_prefixes = PrefixWords(self.consortium_generic | self.hospital_generic)
-        self.program_head = compile_words(tuple(g["program_heads"]))
+        self.program_head = compile_words(tuple(g["program_heads"]), whole_text=True)
         self.program_generic = set(g["program_generic"])
         self.program_generic_prefixes = PrefixWords(self.program_generic)
         self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
@@ -53,7 +53,7 @@ class Grammar:
         # what may follow a name's head: a function word, an adverb or a verb (tuples, so
         # str.startswith tests them all in one call)
         self.right_ok = tuple(g.get("right_ok_words", [])) + tuple(w for w in self.boundary_words if len(w) >= 2)
-        self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])))
+        self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])), whole_text=True)
 
     @classmethod
     def load(cls, path: Path = DATA) -> "Grammar":

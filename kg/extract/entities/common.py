@@ -79,7 +79,7 @@ def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], WordMatcher]
             by_alias.setdefault(a, h)
         for s in h.get("short", []):
             by_short.setdefault(s, h)
-    return by_alias, by_short, compile_words(tuple(by_alias))
+    return by_alias, by_short, compile_words(tuple(by_alias), whole_text=True)
 
 
 def gazetteer_in_scope(h: dict, alias: str, ctx: Context) -> bool:

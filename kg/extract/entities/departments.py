@@ -29,7 +29,7 @@ _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对
 @lru_cache(maxsize=1)
 def _department_pattern() -> WordMatcher:
     table = bodies()
-    return compile_words(tuple(table.aliases()) + tuple(table.national_names))
+    return compile_words(tuple(table.aliases()) + tuple(table.national_names), whole_text=True)
 
 
 def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
