@@ -198,3 +198,23 @@ def test_console_script_keeps_exit_status_and_all_output(built_out, tmp_path):
                              capture_output=True, text=True)
     assert partial.returncode == 1 and "missing.txt: no such file or folder" in partial.stderr
     assert (tmp_path / "o" / "graph.ttl").stat().st_size > 0
+
+
+def test_console_script_build_writes_what_an_in_process_build_writes(tmp_path):
+    """Through the console script, `kg build` freezes the collector's view of its graph
+    and exits from inside sys.exit's handling; the files must be those of a build run
+    in-process, and an in-process call must leave the caller's collector alone."""
+    import gc
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    kg = str(Path(sys.executable).with_name("kg"))
+    script = subprocess.run([kg, "build", str(MINHANG), "--out", str(tmp_path / "script"), "-q"],
+                            capture_output=True, text=True)
+    assert script.returncode == 0 and script.stderr == ""
+    frozen_before = gc.get_freeze_count()
+    assert run("build", MINHANG, "--out", tmp_path / "inproc", "-q").exit_code == 0
+    assert gc.get_freeze_count() == frozen_before
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / "script" / name).read_bytes() == (tmp_path / "inproc" / name).read_bytes()
