@@ -1,12 +1,18 @@
 """Pause Python's cyclic garbage collector around bulk work.
 
 A build allocates millions of short-lived containers (mentions, tuples, lists) while the
-store it fills keeps growing; every young-generation collection then walks objects
-that will live to the end anyway. Extraction makes almost no reference cycles
-(a 1,000-document build collected 386 cyclic objects in all), so reference counting
-frees nearly everything, and pausing the collector saved 13% of a build's time here.
-Young generations are still collected every ``every`` steps, so a long build cannot
-pile up what cycles it does make.
+store it fills keeps growing; every collection then walks objects that will live to
+the end anyway. Extraction makes almost no reference cycles (a 1,000-document build
+collected 386 cyclic objects in all), so reference counting frees nearly everything,
+and pausing the collector saved 13% of a build's time here.
+
+Every ``every`` steps the objects made so far are frozen (``gc.freeze``: moved, in
+constant time, where no collection walks them) rather than collected: a young
+collection walked every object the store had gained, 2% of a build's time. When
+the pause ends they are unfrozen into the oldest generation, so cycles made during
+the pause are freed by the next full collection, as they would have been without it.
+(If the caller had frozen objects of its own, unfreezing would release theirs too:
+then the steps collect the young generations instead.)
 """
 from __future__ import annotations
 
@@ -16,25 +22,31 @@ from typing import Iterator
 
 
 class _Pause:
-    def __init__(self, every: int) -> None:
+    def __init__(self, every: int, freeze: bool) -> None:
         self.every = every
+        self.freeze = freeze
         self.count = 0
 
     def step(self) -> None:
-        """Call once per unit of work (a document): collects the young generations
-        every ``every`` calls."""
+        """Call once per unit of work (a document)."""
         self.count += 1
         if self.count % self.every == 0:
-            gc.collect(1)
+            if self.freeze:
+                gc.freeze()
+            else:
+                gc.collect(1)
 
 
 @contextmanager
 def cyclic_gc_paused(every: int = 100) -> Iterator[_Pause]:
     """Disable the cyclic collector inside the block (restoring its state after)."""
     was_enabled = gc.isenabled()
+    pause = _Pause(every, freeze=gc.get_freeze_count() == 0)
     gc.disable()
     try:
-        yield _Pause(every)
+        yield pause
     finally:
+        if pause.freeze:
+            gc.unfreeze()
         if was_enabled:
             gc.enable()

@@ -30,14 +30,38 @@ def test_a_disabled_collector_stays_disabled():
         gc.enable()
 
 
-def test_cycles_made_inside_are_collected_by_the_periodic_steps():
-    with cyclic_gc_paused(every=3) as pause:
+def test_cycles_made_inside_are_freed_once_the_pause_ends():
+    with cyclic_gc_paused(every=2) as pause:
         a, b = Node(), Node()
         a.other, b.other = b, a  # a reference cycle: refcounting alone cannot free it
         ref = weakref.ref(a)
         del a, b
-        pause.step()
-        pause.step()
-        assert ref() is not None  # not yet: steps collect every third call
-        pause.step()
-        assert ref() is None
+        for _ in range(4):
+            pause.step()  # freezes what exists: no collection walks it meanwhile
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert ref() is not None
+    assert gc.get_freeze_count() == 0  # all unfrozen, into the oldest generation
+    gc.collect()
+    assert ref() is None
+
+
+def test_a_caller_that_froze_objects_keeps_them_frozen():
+    """With objects of the caller's already frozen, the steps collect the young
+    generations (unfreezing would release the caller's objects too)."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with cyclic_gc_paused(every=3) as pause:
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            ref = weakref.ref(a)
+            del a, b
+            pause.step()
+            pause.step()
+            assert ref() is not None  # not yet: steps collect every third call
+            pause.step()
+            assert ref() is None
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
