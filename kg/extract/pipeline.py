@@ -17,10 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-import spacy
-from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
+
+from kg.extract.spacy_import import import_spacy
+
+spacy = import_spacy()  # before any other import from spaCy: see kg.extract.spacy_import
+
+from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
 from kg.extract.grammar import DATA as GRAMMAR_DATA
