@@ -12,7 +12,9 @@ collection walked every object the store had gained, 2% of a build's time. When
 the pause ends they are unfrozen into the oldest generation, so cycles made during
 the pause are freed by the next full collection, as they would have been without it.
 (If the caller had frozen objects of its own, unfreezing would release theirs too:
-then the steps collect the young generations instead.)
+then the steps collect the young generations instead. Asking costs a walk over the
+frozen objects, nothing when there are none, so a pause must not be entered while
+a large heap is frozen: ``kg build`` stops the collector instead of freezing.)
 """
 from __future__ import annotations
 
