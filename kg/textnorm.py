@@ -116,6 +116,13 @@ def fold(text: str) -> str:
     return text.translate(_fold_list())
 
 
+def fold_lines(lines: list[str]) -> list[str]:
+    """``[fold(line) for line in lines]``, for lines holding no "\\n", in one call: a
+    page's ~100 lines folded at once cost a third of folding them one by one. The
+    fold maps each character to one character and nothing to "\\n"."""
+    return fold("\n".join(lines)).split("\n") if lines else []
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified, character by character (labels stay as written)."""
     return text.translate(ts_table())

@@ -66,3 +66,12 @@ def test_is_traditional_is_a_table_lookup(text):
 
     table = ts_table()
     assert is_traditional(text) == any(ord(c) in table for c in text)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("長寧區卫生，,（(　\u00a0１ab\r\x85\u2028 \t。😀")
+                        | st.characters(blacklist_characters="\n"), max_size=20), max_size=8))
+def test_fold_lines_folds_each_line_as_itself(lines):
+    from kg.textnorm import _fold_table, fold_lines
+
+    assert fold_lines(lines) == [fold(line) for line in lines]
+    assert "\n" not in _fold_table().values()  # what makes one call per page safe

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.textnorm import fold, repair_ideographs, squeeze_cjk_spaces
+from kg.textnorm import fold_lines, repair_ideographs, squeeze_cjk_spaces
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SENT_PUNCT = re.compile(r"[。，；：！？]")
@@ -80,12 +80,10 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
 
 def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
+    texts = [t for t in (squeeze_cjk_spaces(repair_ideographs(r.strip())) for r in raw.splitlines()) if t]
     lines: list[Line] = []
-    for raw_line in raw.splitlines():
-        t = squeeze_cjk_spaces(repair_ideographs(raw_line.strip()))
-        if not t:
-            continue
-        ln = Line(t, fold(t))
+    for t, f in zip(texts, fold_lines(texts)):
+        ln = Line(t, f)
         ln.kind = _classify(ln)
         lines.append(ln)
     if not lines:
