@@ -28,6 +28,22 @@ def test_relations_are_reified_with_evidence(seeds_store):
     assert n_leads == len(assertions) > 50
 
 
+def test_assertion_iris_are_the_hash_of_statement_and_document(seeds_store):
+    """An assertion's IRI is hgid:assertion/ + the first 16 hex digits of the SHA-256 of
+    its subject, predicate, object and document hash (written without slugging)."""
+    from kg.resolve.iri import iri_value, short_hash
+
+    g = seeds_store.to_rdflib()
+    docs = {d: str(g.value(d, HG.sha256)) for d in g.subjects(RDF.type, HG.SourceDocument)}
+    n = 0
+    for a in g.subjects(RDF.type, HG.RelationAssertion):
+        s, p, o = (str(g.value(a, t)) for t in (RDF.subject, RDF.predicate, RDF.object))
+        expected = iri_value("assertion", short_hash(s, p, o, docs[g.value(a, PROV.wasDerivedFrom)]))
+        assert str(a) == expected
+        n += 1
+    assert n > 100
+
+
 def test_source_documents_carry_hash_title_date(seeds_store):
     g = seeds_store.to_rdflib()
     docs = list(g.subjects(RDF.type, HG.SourceDocument))

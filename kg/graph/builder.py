@@ -33,7 +33,7 @@ from kg.graph import ntriples as nt
 from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
-from kg.resolve.iri import iri, iri_value, short_hash
+from kg.resolve.iri import HGID, iri, iri_value, short_hash
 from kg.resolve.regions import regions
 from kg.textnorm import is_traditional, to_simplified
 
@@ -275,7 +275,9 @@ class StatementBuilder:
                 continue
             p_value, p = _RELATION_TERM[r.kind]
             self.add(s, p, o)
-            a = nt.iri(iri_value("assertion", short_hash(s[1:-1], p_value, o[1:-1], self.src.sha256)))
+            # a hex digest is its own slug and a safe IRI: no per-assertion slug or check
+            # (both memoised, and every assertion would be a miss)
+            a = f"<{HGID}assertion/{short_hash(s[1:-1], p_value, o[1:-1], self.src.sha256)}>"
             self.add(a, TYPE, _H["RelationAssertion"])
             self.add(a, R_SUBJECT, s)
             self.add(a, R_PREDICATE, p)
