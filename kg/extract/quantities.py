@@ -302,6 +302,26 @@ _DIGIT = re.compile(r"\d")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what every value_re match holds
 
 
+# Patterns of measurements_in_sentence and _measurement_indicator, compiled once (an
+# inline re.search(str) pays a cache lookup per call; these run ~100 times a document).
+_SENT_YEAR = re.compile(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)")
+_RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NAMED_RING_AFTER = re.compile(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)")
+_DURATION_BEFORE = re.compile(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$")
+_AGE_WORD = re.compile(r"寿命|年龄")
+_RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
+_CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
+_CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)")
+_FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项大]")
+_RANK = re.compile(r"(排名|位列|位居|名列)(?:全[国省市区])?第([一二三四五六七八九十\d]+)")
+_CLAUSE_BREAK = re.compile(r"[，。；]")
+_PHRASE_BREAK = re.compile(r"[，。；、]")
+_LINK_VERB_END = re.compile(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增|"
+                            r"保持在|稳定在|控制在|维持在|降至|降到|下降到|下降至|减少到|增长到)$")
+
+
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
                              places: tuple[str, ...] = ()) -> list[Quantity]:
     """Reported values of one sentence; ``places`` are region names to drop from the
@@ -311,7 +331,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
         return []  # no number, no coverage, no rank: nothing below can match
     out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
     # a year after 比/较 is the base of a comparison, not the year a value is for
-    sent_years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)", sent)]
+    sent_years = [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)]
     for cs, ce in _clauses(sent):
         clause = sent[cs:ce]
         if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
@@ -323,19 +343,19 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
             after = clause[m.end():]
             before = clause[: m.start()]
-            if unit == "年" and not re.search(r"连续$|连续[\u4e00-\u9fff]{0,2}$", before):
+            if unit == "年" and not _RUN_OF_YEARS_BEFORE.search(before):
                 continue
-            if re.fullmatch(r"\d{4}", num) and unit in ("年",):
+            if _FOUR_DIGITS.fullmatch(num) and unit in ("年",):
                 continue
             if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
                 continue
-            if re.match(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)", after):
+            if _NAMED_RING_AFTER.match(after):
                 continue  # "15分钟健康服务圈": the number is part of a name
-            if unit == "天" and not re.search(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$", before):
+            if unit == "天" and not _DURATION_BEFORE.search(before):
                 continue  # days count only as a duration indicator (平均住院日6.8天)
-            if unit == "岁" and not re.search(r"寿命|年龄", before + after[:4]):
+            if unit == "岁" and not _AGE_WORD.search(before + after[:4]):
                 continue
-            if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not re.search(r"连续$|^分钟|^小时", before[-2:] + unit)):
+            if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not _RUN_OR_DURATION.search(before[-2:] + unit)):
                 if not (before.endswith("连续") or unit in ("分钟", "小时")):
                     continue
             value = parse_number(num)
@@ -343,11 +363,11 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                 continue
             indicator = _measurement_indicator(before, after, m, r, places)
             if unit == "年" and before.endswith("连续"):
-                what = re.match(r"[^，。；]{2,24}", after)  # 连续4年保持全省前三 → 连续保持全省前三年数
+                what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
                 indicator = "连续" + (what.group(0) if what else "") + "年数"
             if not indicator:
                 continue
-            if out and re.fullmatch(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)", indicator):
+            if out and _CHANGE_ONLY.fullmatch(indicator):
                 indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
             comparator = ""
             marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "")
@@ -361,21 +381,21 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             year = prior[-1] if prior else (sent_years[0][1] if sent_years else year_hint)
             out.append(Quantity("measurement", indicator, value, unit, year, comparator or "=", base + cs, base + ce, None, region))
     # 实现A、B全覆盖: 100% coverage of each
-    for m in re.finditer(r"实现([^，。；]{2,40}?)全覆盖", sent):
+    for m in _FULL_COVERAGE.finditer(sent):
         if FUTURE_CLAUSE.search(sent[: m.start()]):
             continue
         for item in m.group(1).split("、"):
             ind = _clean_indicator(item, r, places)
-            if len(ind) >= 2 and not re.match(r"[\d一二两三四五六七八九十]+[个项大]", ind):
+            if len(ind) >= 2 and not _COUNTED.match(ind):
                 prior = [y for pos, y in sent_years if pos < m.start()]
                 out.append(Quantity("measurement", ind + "覆盖率", 100.0, "%", prior[-1] if prior else year_hint, "=",
                                     base, base + len(sent), None, region))
     # 排名第N / 位列第N
-    for m in re.finditer(r"(排名|位列|位居|名列)(?:全[国省市区])?第([一二三四五六七八九十\d]+)", sent):
+    for m in _RANK.finditer(sent):
         if FUTURE_CLAUSE.search(sent[: m.start()]):
             continue
         value = parse_number(m.group(2))
-        ind = _clean_indicator(re.split(r"[，。；]", sent[: m.start()])[-1], r, places)
+        ind = _clean_indicator(_CLAUSE_BREAK.split(sent[: m.start()])[-1], r, places)
         if ind in places or any(ind == p for p in places):
             ind = ""
         ind = (ind[-12:] if ind else "") + "排名"
@@ -389,6 +409,14 @@ COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "�
 _RIGHT_VERBS = r"已|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖|作为|的|是|全部|均|共|牵头|发布|之一|比例|位列"
 _RIGHT_STOP = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{_RIGHT_VERBS})"
 _NOT_MEASURED = ("方面", "环节", "维度", "领域", "层次", "阶段", "大类")
+_RIGHT_VERB_AT = re.compile(_RIGHT_VERBS + "|、")
+_RIGHT_NOUN = re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}")
+
+
+@lru_cache(maxsize=256)
+def _shared_count(unit: str) -> re.Pattern[str]:
+    """"和6家乡镇卫生院" after "7家": a second count of the same unit and its noun."""
+    return re.compile(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){_RIGHT_STOP}")
 
 
 def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:
@@ -396,15 +424,13 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     number ("…覆盖率超92%", "人均预期寿命达到82.68岁"); a count names what is counted,
     after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
     before it ("建成健康主题公园11座", "行动计划5个")."""
-    left = re.split(r"[，。；、]", before)[-1] if before else ""
-    left = re.sub(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增|"
-                  r"保持在|稳定在|控制在|维持在|降至|降到|下降到|下降至|减少到|增长到)$", "", left)
+    left = _PHRASE_BREAK.split(before)[-1] if before else ""
+    left = _LINK_VERB_END.sub("", left)
     left = _strip_verbs(left, r, places)
-    right = None if re.match(_RIGHT_VERBS + "|、", after) else re.match(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}", after)
+    right = None if _RIGHT_VERB_AT.match(after) else _RIGHT_NOUN.match(after)
     right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
     unit = m.group("unit") or m.group("bare") or m.group("unit2") or ""
-    shared = (re.match(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){_RIGHT_STOP}", after)
-              if unit and after[:1] in ("和", "及", "与", "、") else None)
+    shared = _shared_count(unit).match(after) if unit and after[:1] in ("和", "及", "与", "、") else None
     if shared and unit in COUNT_UNITS:
         return _strip_verbs(shared.group(1), r, places)  # 7家和6家乡镇卫生院: both count 乡镇卫生院
     if right_text.startswith(_NOT_MEASURED):

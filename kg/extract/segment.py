@@ -20,6 +20,7 @@ HEADING_LEVELS = [
     (4, re.compile(r"（\d{1,2}）")),
     (5, re.compile(r"[①-⑳]")),
 ]
+_SENTENCE_STOP = re.compile(r"[。！？]")
 _SENT_END = re.compile(r"[。！？]+[”’」）]?|\n+")
 
 
@@ -79,7 +80,7 @@ def sections(folded: str) -> SectionList:
                 continue
             rest_start = off + m.end()
             rest = folded[rest_start: line_start + len(line)]
-            cut = re.search(r"[。！？]", rest)
+            cut = _SENTENCE_STOP.search(rest)
             title_end = rest_start + (cut.start() if cut else len(rest.rstrip()))
             title = folded[rest_start:title_end].strip().rstrip("：:")
             if title and len(title) <= 60:

@@ -27,6 +27,15 @@ from kg.extract.spans import SpanSet
 from kg.resolve.regions import regions
 
 
+# compiled once: each runs for every quoted or head-noun candidate
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
+_CLAUSE_PUNCT = re.compile(r"[，。；：]")
+_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$")
+_BATCH = re.compile(r"首批|第一批|新一批")
+_YEAR_AT = re.compile(r"\d{4}年")
+
+
 def _program_scope(name: str, ctx: Context) -> str:
     """Programs are scoped to the document's region unless their name carries a region
     or a national marker of its own."""
@@ -59,9 +68,9 @@ def _is_concept(inner: str, g: Grammar) -> bool:
 
 
 def _quoted_is_program(inner: str, g: Grammar) -> bool:
-    if len(inner) < 3 or not re.search(rf"[{CJK}]", inner) or POLICY_NICKNAME.match(inner):
+    if len(inner) < 3 or not _CJK_CHAR.search(inner) or POLICY_NICKNAME.match(inner):
         return False
-    if re.search(r"[，。！？；：]", inner) or inner.endswith(("+", "＋")):
+    if _SENTENCE_PUNCT.search(inner) or inner.endswith(("+", "＋")):
         return False
     if _is_concept(inner, g):
         return False
@@ -93,7 +102,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue
         trail = _quoted_trailing(f, q.end(), g)
         concept = _is_concept(inner, g)
-        if trail is not None and not concept and not re.search(r"[，。；：]", inner):
+        if trail is not None and not concept and not _CLAUSE_PUNCT.search(inner):
             out.append(program_mention(ctx, q.start(), trail[1], inner + trail[0]))
             continue
         if _quoted_is_program(inner, g):
@@ -109,7 +118,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue
         if f[s - 1:s] and f[s - 1] in "各该本此这那每等":
             continue  # 各…行动 / A等B项目: a category, not a name
-        if re.search(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$", f[max(0, s - 4):s]):
+        if _COUNTED_BEFORE.search(f[max(0, s - 4):s]):
             continue  # 11个…平台: counted things are a category
         if f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》":
             s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name
@@ -120,7 +129,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         name = g.strip_scope(f[s:m.end()])
         s = m.end() - len(name)
         core = name[: -len(head)]
-        name = re.sub(r"首批|第一批|新一批", "", name)
+        name = _BATCH.sub("", name)
         if name.startswith("建设") and len(name) >= len(head) + 6:
             name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
         if program_core_generic(core, g, head):
@@ -286,7 +295,7 @@ def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:
 
 def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
     """A name ends where punctuation, a function word or a verb follows."""
-    if end >= len(f) or not re.match(rf"[{CJK}]", f[end]):
+    if end >= len(f) or not _CJK_CHAR.match(f[end]):
         return True
     if f[end] in g.stop_chars:
         return True
@@ -294,7 +303,7 @@ def _right_edge_ok(f: str, end: int, g: Grammar) -> bool:
 
 
 def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
-    if re.match(r"\d{4}年", core):
+    if _YEAR_AT.match(core):
         return True  # 2024年工作计划: a year's plan section, not a named program
     if len(core) < 2 or NUMERIC_FRAME.match(core):
         return True
