@@ -1,9 +1,11 @@
 """The spaCy pipeline as a whole: components, save/load, scripts."""
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from opencc import OpenCC
 
 from kg.extract import extract_document
-from kg.extract.pipeline import PIPE_NAMES, make_nlp, save_pipeline
+from kg.extract.pipeline import PIPE_NAMES, default_nlp, make_nlp, save_pipeline
 from kg.ingest import read_document
 
 from .conftest import MINHANG, SEEDS
@@ -79,3 +81,30 @@ def test_char_tokenizer_equals_one_word_per_character():
             ref = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
             assert doc.text == text
             assert [t.orth for t in doc] == [t.orth for t in ref]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Department", "Hospital", "Program"]), st.integers(0, 59), st.integers(1, 6)),
+                max_size=12))
+def test_entities_written_as_arrays_equal_the_ents_setter(spans):
+    """_set_entities writes IOB/type arrays in bulk; the Doc must read back the entities
+    spaCy's own doc.ents setter would give."""
+    from spacy.tokens import Span
+
+    from kg.extract.pipeline import _set_entities
+
+    nlp = default_nlp()
+    taken, ents = set(), []
+    for label, start, length in spans:  # keep non-overlapping ones inside the text
+        end = min(start + length, 60)
+        if not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            ents.append((label, start, end))
+    ents.sort(key=lambda e: e[1])
+    text = "闵行区卫生健康委员会牵头推进健康知识普及行动，居民健康素养水平稳步提升。" * 2
+    ours = nlp.make_doc(text[:60])
+    _set_entities(ours, ents)
+    ref = nlp.make_doc(text[:60])
+    ref.ents = [Span(ref, s, e, label=label) for label, s, e in ents]
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in ref.ents]
+    assert [t.ent_iob_ for t in ours] == [t.ent_iob_ for t in ref]

@@ -176,11 +176,18 @@ def _set_entities(doc: Doc, entities: list[tuple[str, int, int]]) -> None:
     builds a Span per entity and costs 2-3x as much."""
     arr = numpy.zeros((len(doc), 2), dtype="uint64")
     arr[:, 0] = 2  # O: outside any entity
-    add = doc.vocab.strings.add
-    for label, start, end in entities:
-        arr[start, 0] = 3  # B
-        arr[start + 1:end, 0] = 1  # I
-        arr[start:end, 1] = add(label)
+    if entities:
+        # every token of every entity at once (a few array operations per document,
+        # rather than three slice assignments per entity)
+        add = doc.vocab.strings.add
+        ids = {label: add(label) for label in {e[0] for e in entities}}
+        starts = numpy.array([e[1] for e in entities], dtype=numpy.int64)
+        lengths = numpy.array([e[2] for e in entities], dtype=numpy.int64) - starts
+        offsets = numpy.arange(int(lengths.sum())) - numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
+        tokens = numpy.repeat(starts, lengths) + offsets
+        arr[tokens, 0] = 1  # I
+        arr[starts, 0] = 3  # B
+        arr[tokens, 1] = numpy.repeat(numpy.array([ids[e[0]] for e in entities], dtype=numpy.uint64), lengths)
     doc.from_array([ENT_IOB, ENT_TYPE], arr)
 
 
