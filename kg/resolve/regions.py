@@ -67,7 +67,7 @@ class RegionTable:
             self.by_name.setdefault(name, []).append(r)
             if short != name:
                 self.by_short.setdefault(short, []).append(r)
-        self.name_pattern = compile_words(tuple(n for n in self.by_name if n not in FULL_STOP))
+        self.name_pattern = compile_words(tuple(n for n in self.by_name if n not in FULL_STOP), whole_text=True)
         self._children: dict[str, list[Region]] = {}
         for r in self.by_code.values():
             self._children.setdefault(r.parent, []).append(r)
