@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from functools import cached_property
 from operator import attrgetter
 from typing import Callable, Generic, Iterable, TypeVar
 
@@ -45,11 +46,22 @@ class SpanIndex(Generic[T]):
         self.items = [items[i] for i in order]
         self.starts = [starts[i] for i in order]
         self._ends = [ends[i] for i in order]
-        self.by_end: dict[int, list[T]] = defaultdict(list)
-        self.by_start: dict[int, list[T]] = defaultdict(list)
-        for x, s, e in zip(self.items, self.starts, self._ends):
-            self.by_end[e].append(x)
-            self.by_start[s].append(x)
+
+    # The edge tables are made when first asked for: most of the indexes a document
+    # builds are only ever queried by range.
+    @cached_property
+    def by_end(self) -> dict[int, list[T]]:
+        table: dict[int, list[T]] = defaultdict(list)
+        for x, e in zip(self.items, self._ends):
+            table[e].append(x)
+        return table
+
+    @cached_property
+    def by_start(self) -> dict[int, list[T]]:
+        table: dict[int, list[T]] = defaultdict(list)
+        for x, s in zip(self.items, self.starts):
+            table[s].append(x)
+        return table
 
     def within(self, s: int, e: int) -> list[T]:
         """Items lying wholly inside [s, e)."""
