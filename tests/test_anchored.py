@@ -29,3 +29,19 @@ def test_an_enumeration_is_found_in_its_clause():
     text = "请区卫健委、区教育局、区财政局等3个部门落实，其他单位配合。"
     found = finditer_in_runs(_ENUM, text, _ENUM_END, is_cjk_list_or_digit)
     assert [m.group(1) for m in found] == ["请区卫健委、区教育局、区财政局"]
+
+
+QUOTE_PIECES = ["“", "”", "闵行", "瑞金", "—", "、", "和", "三大", "紧密型", "医联体", "医疗联合体", "专科联盟", "心血管",
+                "，", "\n", "a", "1"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_PIECES), max_size=18))
+def test_search_from_the_first_literal_equals_whole_text_search(parts):
+    from kg.extract.anchored import finditer_from
+    from kg.extract.entities.consortia import _quoted_names_pattern
+    from kg.extract.grammar import grammar
+
+    text = "".join(parts)
+    pattern = _quoted_names_pattern(grammar().consortium_suffixes)
+    assert spans(finditer_from(pattern, text, "“")) == spans(pattern.finditer(text))

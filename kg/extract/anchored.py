@@ -60,3 +60,20 @@ def cjk_run_before(text: str, anchor: re.Pattern[str], shortest: int, longest: i
             out.append((p, m))
             last_end = m.end()
     return out
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, first: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match begins with the
+    literal ``first``: tried only where ``first`` occurs. (A pattern opening with a
+    group or a repeat gives the regex engine no literal prefix to skip ahead by, so a
+    search tries it at every character.)"""
+    out: list[re.Match[str]] = []
+    pos = text.find(first)
+    while pos >= 0:
+        m = pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            out.append(m)
+            pos = text.find(first, m.end())
+        else:
+            pos = text.find(first, pos + 1)
+    return out

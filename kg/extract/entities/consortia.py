@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.extract.anchored import finditer_from
 from kg.extract.entities.common import (
     QUOTED,
     Context,
@@ -59,6 +61,14 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
     return out
 
 
+@lru_cache(maxsize=8)
+def _quoted_names_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """One to six quoted names, an optional count (三大), a specialty and a consortium
+    suffix; every match begins with “."""
+    return re.compile(r"((?:“[^“”\n]{1,20}”[、和及]?){1,6})([一二三四五六七八九十两\d]+大)?([\u4e00-\u9fff]{0,6}?)("
+                      + "|".join(suffixes) + ")")
+
+
 def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
     """Named consortia and the members their names give, as (member, consortium)."""
     f = ctx.folded
@@ -77,8 +87,7 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             members.append((mem, mention))
 
     # “A”“B”“C”三大紧密型医联体 and “A”中医医疗联合体
-    for m in re.finditer(r"((?:“[^“”\n]{1,20}”[、和及]?){1,6})([一二三四五六七八九十两\d]+大)?([\u4e00-\u9fff]{0,6}?)("
-                         + "|".join(g.consortium_suffixes) + ")", f):
+    for m in finditer_from(_quoted_names_pattern(g.consortium_suffixes), f, "“"):
         suffix = m.group(3) + m.group(4)  # “瑞金—静安”心血管专科联盟: the specialty is part of the name
         for q in QUOTED.finditer(m.group(1)):
             inner = q.group(1)
