@@ -45,3 +45,26 @@ def test_search_from_the_first_literal_equals_whole_text_search(parts):
     text = "".join(parts)
     pattern = _quoted_names_pattern(grammar().consortium_suffixes)
     assert spans(finditer_from(pattern, text, "“")) == spans(pattern.finditer(text))
+
+
+SUGGESTION_PIECES = ["区", "市", "人大", "政协", "十六", "届", "一", "二", "次会议", "第", " ", "0123", "号", "代表", "建议",
+                     "提案", "，", "闵行", "a", "-"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(SUGGESTION_PIECES), max_size=20))
+def test_search_before_a_literal_equals_whole_text_search(parts):
+    from kg.extract.anchored import finditer_before
+    from kg.extract.entities.policies import _SUGGESTION, _SUGGESTION_RUN
+
+    text = "".join(parts)
+    assert spans(finditer_before(_SUGGESTION, text, "次会议", _SUGGESTION_RUN)) == spans(_SUGGESTION.finditer(text))
+
+
+def test_a_deputys_suggestion_number_is_found_from_its_meeting():
+    from kg.extract.anchored import finditer_before
+    from kg.extract.entities.policies import _SUGGESTION, _SUGGESTION_RUN
+
+    text = "关于区十七届人大三次会议第0123号代表建议的答复，及市政协十四届二次会议第1号提案"
+    found = [m.group(0) for m in finditer_before(_SUGGESTION, text, "次会议", _SUGGESTION_RUN)]
+    assert found == [m.group(0) for m in _SUGGESTION.finditer(text)] and len(found) == 2

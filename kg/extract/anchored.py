@@ -77,3 +77,25 @@ def finditer_from(pattern: re.Pattern[str], text: str, first: str) -> list[re.Ma
         else:
             pos = text.find(first, pos + 1)
     return out
+
+
+def finditer_before(pattern: re.Pattern[str], text: str, literal: str, run_chars: frozenset[str]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match is a run of
+    ``run_chars`` followed by ``literal`` (which holds none of them) and then anything:
+    a match can only start inside the run right before an occurrence of ``literal``,
+    so only those positions are tried."""
+    out: list[re.Match[str]] = []
+    done = 0
+    i = text.find(literal)
+    while i >= 0:
+        lo = i
+        while lo > done and text[lo - 1] in run_chars:
+            lo -= 1
+        for p in range(lo, i + 1):
+            m = pattern.match(text, p)
+            if m is not None:
+                out.append(m)
+                done = m.end()
+                break
+        i = text.find(literal, max(i + 1, done))
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.anchored import cjk_run_before
+from kg.extract.anchored import cjk_run_before, finditer_before
 from kg.extract.entities.common import (
     BOOK,
     CJK,
@@ -31,6 +31,8 @@ def doc_number_spans(f: str) -> list[tuple[int, int]]:
     characters (the issuer's abbreviation), then the bracketed year and the serial number."""
     return [(start, m.end()) for start, m in cjk_run_before(f, _DOC_NUMBER_TAIL, 1, 10)]
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
+# what _SUGGESTION holds before 次会议 (it opens with optional parts: no literal to search for)
+_SUGGESTION_RUN = frozenset("区市县省人大政协一二三四五六七八九十届")
 
 
 def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]:
@@ -87,7 +89,7 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         if region is None and ctx.doc_region is not None:
             name = ctx.doc_region.name + name
         out.append(Mention(s, m.end(), EntityKey(POLICY, name), ctx.surface(s, m.end())))
-    for m in _SUGGESTION.finditer(f) if "次会议" in f else ():
+    for m in finditer_before(_SUGGESTION, f, "次会议", _SUGGESTION_RUN):
         text = re.sub(r"\s+", "", m.group(0))
         level = text[0] if text[0] in "区市县省" else ""
         region = level_region(level, ctx.doc_region) if level else ctx.doc_region
