@@ -1,4 +1,7 @@
 """Lead/support/member/part relations from the ways official texts state them."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.extract.relations import responsibility_lists
 
 PLAN = """闵行区人民政府关于推进健康闵行行动的实施方案
@@ -61,3 +64,13 @@ def test_commitment_of_the_replying_body(extract):
     ex = extract("下一步，嘉定区卫生健康委将加快推进联盟式药品集中议价采购（GPO）工作和医用药品耗材试剂供应链管理（SPD）。",
                  title="对代表建议的答复", issuer="上海市嘉定区卫生健康委员会")
     assert {("嘉定区卫生健康委员会", "联盟式药品集中议价采购"), ("嘉定区卫生健康委员会", "医用药品耗材试剂供应链管理")} <= rels(ex, "lead")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["将", "区卫健委", "。", "\n", "，", " ", "  ", "下一步", "下阶段", "今后", ",", "推进",
+                                 "健康城市建设", "a", "将加快"]), max_size=24))
+def test_commitment_openings_equal_a_whole_text_search(parts):
+    from kg.extract.relations import _COMMITMENT, commitment_openings
+
+    text = "".join(parts)
+    assert [m.span() for m in commitment_openings(text)] == [m.span() for m in _COMMITMENT.finditer(text)]

@@ -90,6 +90,35 @@ def responsibility_lists(folded: str) -> tuple[ResponsibilityList, ...]:
     return tuple(out)
 
 
+# 下一步，A将…: where a sentence (or 下一步/下阶段/今后) opens, a 将 following within 30
+# characters of the same clause
+_COMMITMENT = re.compile(r"(?:^|[。\n]|下一步[，,]?|下阶段[，,]?|今后[，,]?)\s*(?=[^，。\n]{2,30}?将)")
+_COMMITMENT_REACH = 30  # the lookahead's {2,30}
+_COMMITMENT_OPENER = 4  # the longest opener: 下一步，
+
+
+def commitment_openings(f: str) -> list[re.Match[str]]:
+    """``list(_COMMITMENT.finditer(f))``, searched only near a 将. The pattern opens with
+    an alternation, so the engine tried it at every character. Every match ends at
+    most 30 characters before a 将 and starts at most 4 characters (its opener) before
+    its run of whitespace; so it lies, with the 将 its lookahead needs, in one of the
+    merged windows before each 将, and a search of each window finds what a search of
+    the whole text finds there (``^`` still matches only at the text's start)."""
+    windows: list[list[int]] = []
+    j = f.find("将")
+    while j >= 0:
+        lo = max(0, j - _COMMITMENT_REACH)
+        while lo > 0 and f[lo - 1].isspace():
+            lo -= 1
+        lo = max(0, lo - _COMMITMENT_OPENER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = j + 1
+        else:
+            windows.append([lo, j + 1])
+        j = f.find("将", j + 1)
+    return [m for lo, hi in windows for m in _COMMITMENT.finditer(f, lo, hi)]
+
+
 class RelationFinder:
     """Finds relations given the document's mentions; may add mentions for list items
     and collective ends (各街镇, 区属医院) that only a relation gives identity to."""
@@ -233,7 +262,7 @@ class RelationFinder:
                 for o in partners:
                     self._add("support", o.key, p.key, m.start(), m.group(1))
         # 下一步，A将加快推进X、Y…: the body that commits to the named measures leads them
-        for m in re.finditer(r"(?:^|[。\n]|下一步[，,]?|下阶段[，,]?|今后[，,]?)\s*(?=[^，。\n]{2,30}?将)", f):
+        for m in commitment_openings(f):
             start = m.end()
             lead = [o for o in self.index.starting_at(start) if o.key.type == DEPARTMENT]
             if not lead or not f.startswith("将", lead[0].end):
