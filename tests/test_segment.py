@@ -84,3 +84,16 @@ def test_separators_inside_brackets_do_not_split():
     split = BracketSplitter("《（(", "》）)", "，；：")
     text = "加快《健康上海行动（2019—2030年），实施方案》，推进）防治"
     assert [text[s:e] for s, e in split(text)] == ["加快《健康上海行动（2019—2030年），实施方案》", "推进）防治"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="。！？\n”’」）a 闵，", max_size=30))
+def test_sentence_end_pattern_is_the_plain_alternation(text):
+    """_SENT_END opens with a character class for speed; it must match what the plain
+    alternation matches."""
+    import re
+
+    from kg.extract.segment import _SENT_END
+
+    plain = re.compile(r"[。！？]+[”’」）]?|\n+")
+    assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
