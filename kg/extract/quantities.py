@@ -297,14 +297,19 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
     return out, spans
 
 
-_MAY_MEASURE = re.compile(r"\d|全覆盖|排名|位列|位居|名列")
+# "\d|全覆盖|排名|位列|位居|名列", opening with one class (then the rest of each word, by
+# lookbehind on its first character): an opening alternation is tried at every
+# character, a class is scanned for (half the time over a build's sentences)
+_MAY_MEASURE = re.compile(r"[\d全排位名](?:(?<=\d)|(?<=全)覆盖|(?<=排)名|(?<=位)[列居]|(?<=名)列)")
 _DIGIT = re.compile(r"\d")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what every value_re match holds
 
 
 # Patterns of measurements_in_sentence and _measurement_indicator, compiled once (an
 # inline re.search(str) pays a cache lookup per call; these run ~100 times a document).
-_SENT_YEAR = re.compile(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)")
+# "(?<![比较])(\d{4})…" with the look-behind after the digits, where it is tried only
+# when four digits matched (not at every character)
+_SENT_YEAR = re.compile(r"(\d{4})(?<![比较]\d{4})\s*年(?:度|底|末)?(?!\d)")
 _RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NAMED_RING_AFTER = re.compile(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)")
@@ -327,7 +332,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     """Reported values of one sentence; ``places`` are region names to drop from the
     front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
     r = rules()
-    if _MAY_MEASURE.search(sent) is None and r.value_re.search(sent) is None:
+    if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
         return []  # no number, no coverage, no rank: nothing below can match
     out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
     # a year after 比/较 is the base of a comparison, not the year a value is for
