@@ -42,7 +42,12 @@ class Line:
 
 @lru_cache(maxsize=1)
 def _separators() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(_config()["separators"], key=len, reverse=True))))
+    words = sorted(sorted(set(_config()["separators"])), key=len, reverse=True)
+    if all(len(w) == 1 for w in words):
+        # single characters: a class, which the regex engine scans for, where an
+        # alternation would be tried at every character of every line
+        return re.compile("[" + "".join(map(re.escape, words)) + "]")
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _classify(line: Line) -> str:
