@@ -68,3 +68,22 @@ def test_a_deputys_suggestion_number_is_found_from_its_meeting():
     text = "关于区十七届人大三次会议第0123号代表建议的答复，及市政协十四届二次会议第1号提案"
     found = [m.group(0) for m in finditer_before(_SUGGESTION, text, "次会议", _SUGGESTION_RUN)]
     assert found == [m.group(0) for m in _SUGGESTION.finditer(text)] and len(found) == 2
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["推进", "加快推进", "完成", "健康", "、", "城市", "建设", "的建设", "等", "项目", "，", "推",
+                                 "以及", "实施", "）", "。"]), max_size=16))
+def test_class_first_alternation_matches_as_the_plain_alternation(parts):
+    import re
+
+    from kg.extract.anchored import class_first_alternation
+    from kg.extract.entities.programs import _LIST_END, _list_pattern
+    from kg.extract.grammar import grammar
+
+    text = "".join(parts)
+    verbs = grammar().list_verbs
+    plain = re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})((?:[^，。；：！？“”《》\n]{{2,30}}、)+[^，。；：！？“”《》\n]{{2,30}}?){_LIST_END}")
+    assert spans(_list_pattern(verbs).finditer(text)) == spans(plain.finditer(text))
+    words = ["ab", "a", "abc", "b"]
+    assert spans(re.finditer(class_first_alternation(words), text + "abcab")) == \
+        spans(re.finditer("(?:ab|a|abc|b)", text + "abcab"))

@@ -99,3 +99,17 @@ def finditer_before(pattern: re.Pattern[str], text: str, literal: str, run_chars
                 break
         i = text.find(literal, max(i + 1, done))
     return out
+
+
+def class_first_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Regex source matching what ``(?:w1|w2|…)`` matches, in the same order of trial,
+    but opening with the class of the words' first characters: the regex engine scans
+    for a class at C speed, where an opening alternation is tried at every character.
+    After the first character, each word's rest is tried behind a look-behind on that
+    character, in the words' own order."""
+    words = [w for w in words if w]
+    if not words:
+        return "(?!)"
+    firsts = sorted({w[0] for w in words})
+    branches = [f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words]
+    return "(?:[" + "".join(map(re.escape, firsts)) + "](?:" + "|".join(branches) + "))"

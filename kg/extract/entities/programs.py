@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.anchored import cjk_run_before
+from kg.extract.anchored import cjk_run_before, class_first_alternation
 from kg.extract.entities.common import (
     CJK,
     HOTLINE,
@@ -217,6 +217,12 @@ _LIST_END = r"(?=的建设|建设(?![等、])|等配套文件|等(?=[，。；�
 _PROJECT_HEAD = re.compile(r"(平台|体系|中心|项目|工程|行动|计划|系统|基座|模式|建设|迁建|改扩建|联赛|运动会|服务|能力|转型|示范区)$")
 
 
+@lru_cache(maxsize=8)
+def _list_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A list verb, then items joined by 、 (the verbs written class-first)."""
+    return re.compile(rf"{class_first_alternation(verbs)}((?:[^，。；：！？“”《》\n]{{2,30}}、)+[^，。；：！？“”《》\n]{{2,30}}?){_LIST_END}")
+
+
 def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[Mention]:
     """Items of a list of things being built are programs: "完成A、B、C的建设",
     "包括A、B以及C", "推动A、B等" — coordination gives every item the type of the list.
@@ -225,9 +231,8 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
     f = ctx.folded
     g = ctx.g
     out: list[Mention] = []
-    verbs = "|".join(map(re.escape, g.list_verbs))
     in_quotes = SpanSet(quoted_spans)
-    for m in re.finditer(rf"(?:{verbs})((?:[^，。；：！？“”《》\n]{{2,30}}、)+[^，。；：！？“”《》\n]{{2,30}}?){_LIST_END}", f):
+    for m in _list_pattern(g.list_verbs).finditer(f):
         body_start = m.start(1)
         body = m.group(1)
         if in_quotes.covers(body_start):
