@@ -72,11 +72,13 @@ class CharTokenizer:
         # lookup: a Python lookup per character cost a third of making the Doc, and
         # spaCy would hash every string.
         points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        if len(points) and int(points.max()) >= len(self._orth):
+        try:
+            ids = self._orth[points]
+        except IndexError:  # a code point beyond the table: grow it
             grown = numpy.zeros((int(points.max()) | 0xFFFF) + 1, dtype=numpy.uint64)
             grown[:len(self._orth)] = self._orth
             self._orth = grown
-        ids = self._orth[points]
+            ids = self._orth[points]
         unseen = points[ids == 0]
         if len(unseen):
             for cp in numpy.unique(unseen).tolist():

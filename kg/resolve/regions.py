@@ -71,6 +71,10 @@ class RegionTable:
         self._children: dict[str, list[Region]] = {}
         for r in self.by_code.values():
             self._children.setdefault(r.parent, []).append(r)
+        # every province's short form (safe in any jurisdiction), the start of each family
+        self._province_shorts = {p.short: p for p in self.by_code.values()
+                                 if p.level == "province" and len(p.short) >= 2
+                                 and (p.short not in SHORT_STOP or p.short in PROVINCE_SHORT_OK)}
         self._family: dict[str, dict[str, Region]] = {}
         self._family_matchers: dict[str, WordMatcher] = {}
         self._picks: dict[tuple[str, str], Region | None] = {}
@@ -127,10 +131,7 @@ class RegionTable:
         its city's counties, and every province."""
         if r.code in self._family:
             return self._family[r.code]
-        out: dict[str, Region] = {}
-        for p in self.by_code.values():
-            if p.level == "province" and len(p.short) >= 2 and (p.short not in SHORT_STOP or p.short in PROVINCE_SHORT_OK):
-                out[p.short] = p
+        out = dict(self._province_shorts)
         city = self.city(r)
         family = self.chain(r) + (self.children(city) if city else []) + self.children(r)
         for f in family:
