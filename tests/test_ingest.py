@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import collect_paths, read_document
@@ -97,3 +99,12 @@ def test_reader_folded_body_is_the_fold_of_the_body():
     for path in sorted((root.parent / "seeds").glob("*.txt")) + sorted((root / "data" / "docs").glob("*.txt")):
         src = read_document(path)
         assert src.folded_text == fold(src.text), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("闵行区卫生健康委㐀鿿丶a1，。 😀\U0002b726")
+                        | st.characters(blacklist_characters="\n"), max_size=20), max_size=8))
+def test_cjk_counts_equal_a_count_per_line(lines):
+    from kg.ingest.clean import _CJK_RUN, cjk_counts
+
+    assert cjk_counts(lines) == [sum(map(len, _CJK_RUN.findall(line))) for line in lines]

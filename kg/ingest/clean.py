@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+
 from kg.textnorm import fold_lines, repair_ideographs, squeeze_cjk_spaces
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -33,11 +35,25 @@ class Line:
     text: str          # as written (spaces squeezed)
     folded: str        # folded for matching
     kind: str = "text"  # prose | heading | short | spam | menu | date
-    cjk: int = 0       # number of CJK characters
+    cjk: int = -1      # number of CJK characters (counted here unless given)
 
     def __post_init__(self) -> None:
-        # summed lengths of CJK runs: a list of runs, not of single characters
-        self.cjk = sum(map(len, _CJK_RUN.findall(self.folded)))
+        if self.cjk < 0:
+            # summed lengths of CJK runs: a list of runs, not of single characters
+            self.cjk = sum(map(len, _CJK_RUN.findall(self.folded)))
+
+
+def cjk_counts(lines: list[str]) -> list[int]:
+    """The number of CJK ideographs (U+3400-U+9FFF, what _CJK_RUN matches) in each of
+    ``lines`` (none holding "\\n"), for a whole page in a few array operations: a
+    regex per line cost 2 µs a line, 1.5% of a build."""
+    if not lines:
+        return []
+    points = numpy.frombuffer("\n".join(lines).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    seen = numpy.concatenate(([0], numpy.cumsum((points >= 0x3400) & (points <= 0x9FFF))))
+    lengths = numpy.fromiter(map(len, lines), dtype=numpy.int64, count=len(lines))
+    ends = numpy.cumsum(lengths + 1) - 1
+    return (seen[ends] - seen[ends - lengths]).tolist()
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +102,10 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
 def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
     texts = [t for t in (squeeze_cjk_spaces(repair_ideographs(r.strip())) for r in raw.splitlines()) if t]
+    folded = fold_lines(texts)
     lines: list[Line] = []
-    for t, f in zip(texts, fold_lines(texts)):
-        ln = Line(t, f)
+    for t, f, n in zip(texts, folded, cjk_counts(folded)):
+        ln = Line(t, f, cjk=n)
         ln.kind = _classify(ln)
         lines.append(ln)
     if not lines:
