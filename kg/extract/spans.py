@@ -51,17 +51,11 @@ class SpanIndex(Generic[T]):
     # builds are only ever queried by range.
     @cached_property
     def by_end(self) -> dict[int, list[T]]:
-        table: dict[int, list[T]] = defaultdict(list)
-        for x, e in zip(self.items, self._ends):
-            table[e].append(x)
-        return table
+        return _grouped(self.items, self._ends)
 
     @cached_property
     def by_start(self) -> dict[int, list[T]]:
-        table: dict[int, list[T]] = defaultdict(list)
-        for x, s in zip(self.items, self.starts):
-            table[s].append(x)
-        return table
+        return _grouped(self.items, self.starts)
 
     def within(self, s: int, e: int) -> list[T]:
         """Items lying wholly inside [s, e)."""
@@ -79,3 +73,11 @@ class SpanIndex(Generic[T]):
 
     def starting_at(self, pos: int) -> list[T]:
         return self.by_start.get(pos, [])
+
+
+def _grouped(items: list[T], keys: list[int]) -> dict[int, list[T]]:
+    """Items by key, in their order."""
+    table: dict[int, list[T]] = defaultdict(list)
+    for x, k in zip(items, keys):
+        table[k].append(x)
+    return table
