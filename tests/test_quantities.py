@@ -1,5 +1,8 @@
 """Targets and measurements."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.extract.numbers import parse_cn, parse_number
 from kg.extract.quantities import measurements_in_sentence, targets_in_sentence
 
@@ -120,29 +123,24 @@ def test_literal_first_spellings_match_the_lookbehind_first_ones():
     agree()
 
 
-def test_class_first_spellings_match_the_plain_ones():
+MAY_PIECES = ["全", "覆盖", "排", "名", "位", "列", "居", "2023", "3", " ", "年", "度", "底", "比", "较", "约", "十二", "万人",
+              "%", "个", "达到", "，", "覆盖率", "第"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(MAY_PIECES), max_size=12))
+def test_class_first_spellings_match_the_plain_ones(parts):
     """_MAY_MEASURE opens with a class and _SENT_YEAR checks 比/较 after its digits; both
     must find what their plain spellings find. And every value_re match holds a
     _NUMERAL character (which lets a sentence without one skip value_re)."""
     import re
 
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
     from kg.extract.quantities import _MAY_MEASURE, _NUMERAL, _SENT_YEAR, rules
 
+    text = "".join(parts)
     may_ref = re.compile(r"\d|全覆盖|排名|位列|位居|名列")
     year_ref = re.compile(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)")
-    pieces = ["全", "覆盖", "排", "名", "位", "列", "居", "2023", "3", " ", "年", "度", "底", "比", "较", "约", "十二", "万人",
-              "%", "个", "达到", "，", "覆盖率", "第"]
-
-    @settings(max_examples=800, deadline=None)
-    @given(st.lists(st.sampled_from(pieces), max_size=12))
-    def agree(parts):
-        text = "".join(parts)
-        assert [m.span() for m in _MAY_MEASURE.finditer(text)] == [m.span() for m in may_ref.finditer(text)]
-        assert [m.span() for m in _SENT_YEAR.finditer(text)] == [m.span() for m in year_ref.finditer(text)]
-        for m in rules().value_re.finditer(text):
-            assert _NUMERAL.search(m.group(0))
-
-    agree()
+    assert [m.span() for m in _MAY_MEASURE.finditer(text)] == [m.span() for m in may_ref.finditer(text)]
+    assert [m.span() for m in _SENT_YEAR.finditer(text)] == [m.span() for m in year_ref.finditer(text)]
+    for m in rules().value_re.finditer(text):
+        assert _NUMERAL.search(m.group(0))
