@@ -98,3 +98,11 @@ def test_output_does_not_depend_on_the_chunk_size(monkeypatch) -> None:
     assert b"".join(turtle.trig_chunks(graphs, W)) == whole_trig
     expected = {s + " ." for g in graphs for s in g.statements}
     assert canonical(whole_ttl, ox.RdfFormat.TURTLE) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6), max_size=12))
+def test_code_point_order_is_utf8_byte_order(terms):
+    """Subjects and statements are sorted as str (code points) where the output promises
+    UTF-8 byte order: the two orders agree on any text UTF-8 can hold."""
+    assert sorted(terms) == sorted(terms, key=lambda t: t.encode("utf-8"))

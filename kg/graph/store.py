@@ -203,7 +203,7 @@ class GraphStore:
 
     def _union(self) -> list[str]:
         """The union's statements, sorted and unique."""
-        return sorted(set().union(*(g.statements for g in self._graphs())), key=str.encode)
+        return sorted(set().union(*(g.statements for g in self._graphs())))  # code-point = UTF-8 byte order
 
     def serialize(self, fmt: str) -> bytes:
         """Deterministic bytes: statements sorted (graph first for quads), the union

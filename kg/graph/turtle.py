@@ -165,7 +165,7 @@ def turtle_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) 
                 shared[s] = [earlier, (g, b)]
     yield w.header().encode("utf-8")
     parts: list[str] = []
-    for subject in sorted(first, key=str.encode):
+    for subject in sorted(first):  # code-point order is UTF-8 byte order: no key needed
         entries = shared.get(subject)
         if entries is None:
             parts.append(first[subject][1][2])
