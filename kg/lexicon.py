@@ -78,7 +78,8 @@ class WordMatcher:
             yield WordMatch(s, e, w)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
-        return next(self.finditer(text, pos, endpos), None)
+        found = self.spans(text, pos, endpos)
+        return WordMatch(*found[0]) if found else None
 
     def match(self, text: str, pos: int = 0) -> WordMatch | None:
         """The longest word starting exactly at ``pos``."""
