@@ -177,3 +177,11 @@ def test_grouped_construction_equals_sorting_whole_statements():
         flat = [f"{s} {p} {o}" for s, pairs in b.pairs.items() for p, o in pairs]
         assert grouped == DocumentGraph.of(b.g, flat), path.name
         assert len(grouped.statements) > 300
+
+
+def test_decimal_forms_are_memoised_by_spelling_not_by_equality():
+    """0.0 == -0.0 (and 1 == 1.0): a memo keyed on the value would give whichever came
+    first, so the form of a value would depend on the corpus."""
+    from kg.graph.builder import _decimal_text
+
+    assert [_decimal_text(v) for v in (0.0, -0.0, 0.0, 36.6, 1e-7, 2025.0)] == ["0", "-0", "0", "36.6", "0.0000001", "2025"]

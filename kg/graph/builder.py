@@ -102,7 +102,14 @@ def _lit(text: str) -> str:
 
 
 def _decimal_text(v: float) -> str:
-    return format(Decimal(repr(v)).normalize(), "f")
+    """The xsd:decimal lexical form of a value."""
+    return _decimal_of_repr(repr(v))
+
+
+@lru_cache(maxsize=4096)
+def _decimal_of_repr(text: str) -> str:
+    # memoised by repr, not by value: 0.0 == -0.0 would share one entry, whichever came first
+    return format(Decimal(text).normalize(), "f")
 
 
 def _decimal(v: float) -> str:
