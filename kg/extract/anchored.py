@@ -7,6 +7,12 @@ belongs to a known set (CJK ideographs, 、, digits), a match lies inside one ma
 run of such characters; and when every match contains a literal anchor (等…部门,
 管委会), only the runs holding an anchor can match. Searching just those runs gives the
 matches a whole-text search gives, at a fraction of the cost.
+
+The same holds for any pattern the engine cannot scan for (one opening with a group,
+an alternation or a look-behind): ``finditer_from`` tries it only where its first
+literal stands, ``finditer_before`` only in the run before a literal it always holds,
+and ``class_first_alternation`` writes a word alternation so that it opens with a
+class. Each use is property-tested against the whole-text search it replaces.
 """
 from __future__ import annotations
 
