@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.segment import BracketSplitter, innermost_section, sections, sentences
+from kg.extract.segment import BracketSplitter, sections, sentences
 
 PLAN = """二、重大行动
 （一）健康知识普及行动
@@ -17,7 +17,7 @@ def test_sections_follow_official_numbering_levels():
     assert [(s.level, s.title) for s in secs] == [
         (1, "重大行动"), (2, "健康知识普及行动"), (2, "慢性病防治行动"), (3, "强化癌症防治"), (3, "强化糖尿病防治"), (1, "保障措施")]
     assert secs[3].parent == 2 and secs[2].parent == 0
-    assert innermost_section(secs, PLAN.index("加强随访")) == 4
+    assert secs.innermost(PLAN.index("加强随访")) == 4
 
 
 def test_sentences_split_at_full_stops_and_lines():
@@ -53,7 +53,7 @@ def test_fast_innermost_lookup_equals_the_linear_scan():
         secs = sections(text)
         plain = list(secs)
         for offset in range(0, len(text) + 1, 3):
-            assert innermost_section(secs, offset) == _innermost_by_scan(plain, offset), (path.name, offset)
+            assert secs.innermost(offset) == _innermost_by_scan(plain, offset), (path.name, offset)
             checked += 1
     assert checked > 5000
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kg.graph import ntriples as nt
 from kg.graph.builder import DocumentGraph
-from kg.graph.turtle import TermWriter, write_trig, write_turtle
+from kg.graph.turtle import TermWriter, trig_chunks, turtle_chunks
 from kg.graph.vocab import PREFIXES
 
 PFX = {k: v for k, v in PREFIXES.items() if k != "hgid"}
@@ -106,3 +106,11 @@ def test_code_point_order_is_utf8_byte_order(terms):
     """Subjects and statements are sorted as str (code points) where the output promises
     UTF-8 byte order: the two orders agree on any text UTF-8 can hold."""
     assert sorted(terms) == sorted(terms, key=lambda t: t.encode("utf-8"))
+
+
+def write_turtle(graphs, w):  # noqa: ANN001, ANN201
+    return b"".join(turtle_chunks(graphs, w))
+
+
+def write_trig(graphs, w):  # noqa: ANN001, ANN201
+    return b"".join(trig_chunks(graphs, w))

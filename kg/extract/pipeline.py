@@ -42,7 +42,7 @@ from kg.extract.relations import (
     owner_sections,
     responsibility_lists,
 )
-from kg.extract.segment import SectionList, innermost_section
+from kg.extract.segment import SectionList
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.extract.spans import SpanIndex
@@ -218,7 +218,7 @@ class EntityRecognizer:
         mentions = sorted(mentions + heads, key=lambda m: (m.start, -m.end))
         doc._.hg_mentions = mentions
         doc._.hg_members = members
-        doc._.hg_programs_by_section = {innermost_section(ctx.sections, h.start): h for h in heads}
+        doc._.hg_programs_by_section = {ctx.sections.innermost(h.start): h for h in heads}
         _set_entities(doc, _longest_first(mentions, len(doc)))
         return doc
 
@@ -245,7 +245,7 @@ def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
 
     def program_for_offset(offset: int):  # noqa: ANN202
         """The program of the innermost enclosing section that is one."""
-        i = innermost_section(ctx.sections, offset)
+        i = ctx.sections.innermost(offset)
         while i is not None:
             if i in by_section:
                 return by_section[i].key

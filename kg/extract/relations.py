@@ -23,7 +23,7 @@ from kg.extract.model import (
     Mention,
     RelationMention,
 )
-from kg.extract.segment import BracketSplitter, innermost_section
+from kg.extract.segment import BracketSplitter
 from kg.extract.spans import SpanIndex
 from kg.resolve.bodies import level_region
 
@@ -368,7 +368,7 @@ def owner_sections(ctx: Context) -> set[int]:
     """Sections that directly hold a responsibility list."""
     out = set()
     for rl in responsibility_lists(ctx.folded):
-        i = innermost_section(ctx.sections, rl.start)
+        i = ctx.sections.innermost(rl.start)
         if i is not None:
             out.add(i)
     return out
@@ -378,7 +378,7 @@ def clause_owner_sections(ctx: Context) -> set[int]:
     """Sections that state their lead unit in a clause (由A牵头，B配合)."""
     out = set()
     for m in re.finditer(r"由[^，。；\n]{2,60}?(?:牵头|负责)(?![单部])", ctx.folded):
-        i = innermost_section(ctx.sections, m.start())
+        i = ctx.sections.innermost(m.start())
         if i is not None:
             out.add(i)
     return out

@@ -104,11 +104,6 @@ def sections(folded: str) -> SectionList:
     return SectionList(out)
 
 
-def innermost_section(secs: SectionList, offset: int) -> int | None:
-    """Index of the deepest section whose span holds ``offset``."""
-    return secs.innermost(offset)
-
-
 class BracketSplitter:
     """Splits text at separators that stand outside brackets: clauses at ，；： outside
     《》 and （）, list items at 、， outside （）. Only the marks are visited (found by a

@@ -196,16 +196,6 @@ def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) ->
         yield (g.term + " {\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n").encode("utf-8")
 
 
-def write_turtle(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
-    """:func:`turtle_chunks` as one bytes object."""
-    return b"".join(turtle_chunks(graphs, w))
-
-
-def write_trig(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> bytes:
-    """:func:`trig_chunks` as one bytes object."""
-    return b"".join(trig_chunks(graphs, w))
-
-
 @lru_cache(maxsize=1)
 def default_writer() -> TermWriter:
     """The writer for the vocabulary's prefixes (all but hgid:, whose local names hold

@@ -18,7 +18,6 @@ import numpy
 
 from kg.textnorm import fold_lines, repair_ideographs, squeeze_cjk_spaces
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SENT_PUNCT = re.compile(r"[。，；：！？]")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[\.．、](?!\d)|（\d{1,2}）|[①-⑳])")
 _BULLET = re.compile(r"^[•·\-\*■□▪●◆◇>»]+\s*")
@@ -34,17 +33,12 @@ def _config() -> dict:
 class Line:
     text: str          # as written (spaces squeezed)
     folded: str        # folded for matching
+    cjk: int           # number of CJK characters (cjk_counts, for a page at once)
     kind: str = "text"  # prose | heading | short | spam | menu | date
-    cjk: int = -1      # number of CJK characters (counted here unless given)
-
-    def __post_init__(self) -> None:
-        if self.cjk < 0:
-            # summed lengths of CJK runs: a list of runs, not of single characters
-            self.cjk = sum(map(len, _CJK_RUN.findall(self.folded)))
 
 
 def cjk_counts(lines: list[str]) -> list[int]:
-    """The number of CJK ideographs (U+3400-U+9FFF, what _CJK_RUN matches) in each of
+    """The number of CJK ideographs (U+3400-U+9FFF) in each of
     ``lines`` (none holding "\\n"), for a whole page in a few array operations: a
     regex per line cost 2 µs a line, 1.5% of a build."""
     if not lines:
@@ -105,7 +99,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     folded = fold_lines(texts)
     lines: list[Line] = []
     for t, f, n in zip(texts, folded, cjk_counts(folded)):
-        ln = Line(t, f, cjk=n)
+        ln = Line(t, f, n)
         ln.kind = _classify(ln)
         lines.append(ln)
     if not lines:
