@@ -23,6 +23,7 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _SIMPLE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_NEXT_PREDICATE = " ;\n\t"
 
 
 class TermWriter:
@@ -32,8 +33,10 @@ class TermWriter:
         self.prefixes = prefixes
         self._by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         # term → Turtle form; objects may abbreviate as they recur (IRIs, typed literals)
-        self._objects: dict[str, str] = {}
+        self.objects_memo: dict[str, str] = {}
         self._predicates: dict[str, str] = {}
+        # predicate term → " ;\n\tshort ", what precedes it in a block after the first
+        self.leads_memo: dict[str, str] = {}
 
     def header(self) -> str:
         return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in self.prefixes.items())
@@ -52,12 +55,19 @@ class TermWriter:
             short = self._predicates[term] = "a" if term == RDF_TYPE else self.iri(term)
         return short
 
+    def lead(self, term: str) -> str:
+        """What precedes a predicate's first object in a block: ``" ;\\n\\tp "``."""
+        lead = self.leads_memo.get(term)
+        if lead is None:
+            lead = self.leads_memo[term] = f"{_NEXT_PREDICATE}{self.predicate(term)} "
+        return lead
+
     def object(self, term: str) -> str:
-        short = self._objects.get(term)
+        short = self.objects_memo.get(term)
         if short is None:
             short = self._object(term)
-            if len(self._objects) < 200_000:
-                self._objects[term] = short
+            if len(self.objects_memo) < 200_000:
+                self.objects_memo[term] = short
         return short
 
     def _object(self, term: str) -> str:
@@ -95,22 +105,25 @@ class SubjectBlock(NamedTuple):
 
 def render_subject(subject: str, pairs: Sequence[tuple[str, str]], w: TermWriter | None = None) -> str:
     """The Turtle block of one subject, from its sorted unique (predicate, object)
-    pairs (N-Triples terms): ``s p o , o ;\\n\\tp o .\\n``."""
+    pairs (N-Triples terms): ``s p o , o ;\\n\\tp o .\\n``. Pieces come from the
+    writer's memos (a lead per predicate, a short form per object) and are joined
+    once: no string is formatted per statement."""
     w = w or default_writer()
-    obj, pred = w.object, w.predicate
-    parts: list[str] = []
+    objects, leads = w.objects_memo, w.leads_memo
+    parts = [subject, " "]
     add = parts.append
     predicate = None
     for p, o in pairs:
         if o[0] != '"' or o[-1] == ">":  # IRIs and typed literals may abbreviate
-            o = obj(o)
-        if predicate is None:
-            add(f"{subject} {pred(p)} {o}")
-        elif p != predicate:
-            add(f" ;\n\t{pred(p)} {o}")
+            o = objects.get(o) or w.object(o)
+        if p != predicate:
+            add(leads.get(p) or w.lead(p))
+            predicate = p
         else:
-            add(" , " + o)
-        predicate = p
+            add(" , ")
+        add(o)
+    if len(parts) > 2:
+        parts[2] = parts[2][len(_NEXT_PREDICATE):]  # the first predicate follows the subject
     add(" .\n")
     return "".join(parts)
 
