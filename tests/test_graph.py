@@ -185,3 +185,34 @@ def test_decimal_forms_are_memoised_by_spelling_not_by_equality():
     from kg.graph.builder import _decimal_text
 
     assert [_decimal_text(v) for v in (0.0, -0.0, 0.0, 36.6, 1e-7, 2025.0)] == ["0", "-0", "0", "36.6", "0.0000001", "2025"]
+
+
+def test_evidence_is_the_sentence_or_a_window_of_an_overlong_one():
+    """Nodes in one short sentence share its evidence; in a sentence longer than the
+    limit each node gets the window around its own first mention (the builder memoises
+    evidence per sentence, which must not give a later node an earlier node's window)."""
+    from kg.extract.model import DEPARTMENT, EVIDENCE_LIMIT, EntityKey, Extraction, Mention
+    from kg.graph import ntriples as nt
+    from kg.graph.builder import StatementBuilder
+    from kg.ingest.document import SourceDocument
+
+    short = "甲局牵头，乙局配合。"
+    long_ = "丙局" + "推进健康城市建设" * 60 + "丁局负责"
+    text = short + long_
+    assert len(long_) > EVIDENCE_LIMIT
+    names = {"甲局": 0, "乙局": 5, "丙局": len(short), "丁局": len(text) - 4}
+    ex = Extraction(text, sentences=[(0, len(short)), (len(short), len(text))],
+                    mentions=[Mention(at, at + 2, EntityKey(DEPARTMENT, name), name) for name, at in names.items()])
+    src = SourceDocument("t.txt", "t.txt", "0" * 64, "utf-8", "text", text)
+    b = StatementBuilder(src, ex)
+    b.build()
+    evidence = {}
+    for key, node in b.entities.items():
+        found = [o for p, o in b.pairs[node] if p == nt.iri(str(HG.evidence))]
+        assert len(found) == 1, key
+        evidence[key.name] = found[0]
+    assert evidence["甲局"] == evidence["乙局"] == nt.literal(short, "zh")
+    assert evidence["丙局"] == nt.literal(ex.evidence(names["丙局"]), "zh")
+    assert evidence["丁局"] == nt.literal(ex.evidence(names["丁局"]), "zh")
+    assert evidence["丙局"] != evidence["丁局"]
+    assert evidence["丙局"].startswith('"丙局') and evidence["丁局"].endswith('丁局负责"@zh')

@@ -14,6 +14,9 @@ POLICY = "PolicyDocument"
 ORGANIZATION = "Organization"
 GROUP = "OrganizationGroup"
 
+# evidence longer than this (a page without full stops) is cut to a window around the offset
+EVIDENCE_LIMIT = 300
+
 
 class EntityKey(NamedTuple):
     """Identity of an entity: type, canonical name and scope (the region code for
@@ -97,7 +100,7 @@ class Extraction:
             return (0, 0)
         return self.sentences[i]
 
-    def evidence(self, offset: int, limit: int = 300) -> str:
+    def evidence(self, offset: int, limit: int = EVIDENCE_LIMIT) -> str:
         """The sentence holding ``offset``; an overlong one (a page without full stops)
         is cut to a window around the offset, marked with …"""
         s, e = self.sentence_at(offset)

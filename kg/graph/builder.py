@@ -26,6 +26,7 @@ from kg.extract.model import (
     PROGRAM,
     REGION,
     EntityKey,
+    EVIDENCE_LIMIT,
     Extraction,
     Quantity,
 )
@@ -62,6 +63,10 @@ CLASS_OF = {
     REGION: HG.Region, POLICY: HG.PolicyDocument, ORGANIZATION: HG.Organization, GROUP: HG.OrganizationGroup,
 }
 _CLASS_TERM = {k: nt.iri(str(v)) for k, v in CLASS_OF.items()}
+_TYPE_PAIR = {k: (TYPE, term) for k, term in _CLASS_TERM.items()}
+_ORGANIZATION_PAIR = (TYPE, _H["Organization"])
+_INDICATOR_PAIR, _CONCEPT_PAIR = (TYPE, _H["Indicator"]), (TYPE, CONCEPT)
+_TARGET_PAIR, _MEASUREMENT_PAIR = (TYPE, _H["Target"]), (TYPE, _H["Measurement"])
 _RELATION_TERM = {k: (str(v), nt.iri(str(v))) for k, v in RELATION_PROPERTY.items()}
 ORG_SUBCLASSES = (DEPARTMENT, HOSPITAL, CONSORTIUM, GROUP)
 IRI_KIND = {
@@ -116,8 +121,15 @@ def _decimal(v: float) -> str:
     return nt.typed(_decimal_text(v), _DECIMAL)
 
 
+@lru_cache(maxsize=512)
 def _year(y: int) -> str:
     return nt.typed(f"{y:04d}", _GYEAR)
+
+
+@lru_cache(maxsize=1024)
+def _plain(text: str) -> str:
+    """A plain literal of a small vocabulary (units, comparators)."""
+    return nt.literal(text)
 
 
 _TRUE = nt.typed("true", _BOOLEAN)
@@ -171,6 +183,11 @@ class StatementBuilder:
         self.entities: dict[EntityKey, str] = {}  # key → N-Triples term ("<iri>")
         self.region_by_code: dict[str, str] = {}
         self._literals: dict[str, str] = {}
+        self._derived_from = (DERIVED_FROM, self.g)
+        # (start, end) of a sentence → its evidence pair (or () for an empty one): most
+        # nodes of a document share sentences, and slicing and hashing them again costs
+        # more than the rest of a node's provenance
+        self._evidence_by_sentence: dict[tuple[int, int], tuple[str, str] | tuple[()]] = {}
         # evidence, labels and surfaces are cut from the document: if it holds no
         # Traditional character, none of them does (one test instead of thousands)
         self._traditional = is_traditional(ex.text) or is_traditional(src.title or "") or is_traditional(src.issuer or "")
@@ -180,10 +197,16 @@ class StatementBuilder:
 
     def provenance(self, node: str, offset: int) -> None:
         pairs = self.pairs[node]
-        pairs.append((DERIVED_FROM, self.g))
-        ev = self.ex.evidence(offset)
-        if ev:
-            pairs.append((_H["evidence"], self.text_literal(ev)))
+        pairs.append(self._derived_from)
+        sentence = self.ex.sentence_at(offset)
+        evidence = self._evidence_by_sentence.get(sentence)
+        if evidence is None:
+            ev = self.ex.evidence(offset)
+            evidence = (_H["evidence"], self.text_literal(ev)) if ev else ()
+            if sentence[1] - sentence[0] <= EVIDENCE_LIMIT:  # the whole sentence, wherever offset is
+                self._evidence_by_sentence[sentence] = evidence
+        if evidence:
+            pairs.append(evidence)
 
     def text_literal(self, text: str) -> str:
         """A zh / zh-Hant literal, memoised: several entities share an evidence sentence."""
@@ -235,10 +258,11 @@ class StatementBuilder:
                 self.region_by_code[codes[key]] = node
         # (the order of statements here is free: DocumentGraph sorts them)
         for key, node in self.entities.items():
-            self.add(node, TYPE, _CLASS_TERM[key.type])
+            pairs = self.pairs[node]
+            pairs.append(_TYPE_PAIR[key.type])
             if key.type in ORG_SUBCLASSES:
-                self.add(node, TYPE, _H["Organization"])
-            self.add(node, LABEL, nt.literal(key.name, "zh"))
+                pairs.append(_ORGANIZATION_PAIR)
+            pairs.append((LABEL, nt.literal(key.name, "zh")))
             alts = set()
             for s in set(surfaces[key]):
                 s = "".join(s.split())
@@ -252,12 +276,12 @@ class StatementBuilder:
                 else:
                     alts.add((s, "zh"))
             for text, lang in alts:
-                self.add(node, ALT_LABEL, nt.literal(text, lang))
+                pairs.append((ALT_LABEL, nt.literal(text, lang)))
             if key.type == REGION and key in codes:
-                self.add(node, _H["adminCode"], nt.literal(codes[key]))
+                pairs.append((_H["adminCode"], nt.literal(codes[key])))
             reg = region_of.get(key, "")
             if key.type != REGION and reg in self.region_by_code:
-                self.add(node, _H["region"], self.region_by_code[reg])
+                pairs.append((_H["region"], self.region_by_code[reg]))
             self.provenance(node, first[key])
         self._region_hierarchy(codes)
 
@@ -293,7 +317,7 @@ class StatementBuilder:
                 self.add(a, _H["cue"], nt.literal(r.cue))
             self.add(a, DERIVED_FROM, self.g)
             ev = self.ex.text[r.start:r.end].strip()
-            if len(ev) > 300:
+            if len(ev) > EVIDENCE_LIMIT:
                 ev = self.ex.evidence(r.start)
             if ev:
                 self.add(a, _H["evidence"], self.text_literal(ev))
@@ -304,31 +328,28 @@ class StatementBuilder:
             if q.kind == "target" and q.year is None:
                 continue  # a target is for a year; without one it is not a Target
             ind = nt.iri(iri_value("indicator", q.indicator))
-            self.add(ind, TYPE, H["Indicator"])
-            self.add(ind, TYPE, CONCEPT)
-            self.add(ind, LABEL, nt.literal(q.indicator, "zh"))
+            self.pairs[ind] += (_INDICATOR_PAIR, _CONCEPT_PAIR, (LABEL, nt.literal(q.indicator, "zh")))
             self.provenance(ind, q.start)
             value_text = _decimal_text(q.value)
             node = nt.iri(self._quantity_node(q, value_text))
-            self.add(node, TYPE, H["Target"] if q.kind == "target" else H["Measurement"])
             label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
-            self.add(node, LABEL, nt.literal(label, "zh"))
-            self.add(node, H["indicator"], ind)
-            self.add(node, H["value"], nt.typed(value_text, _DECIMAL))
+            pairs = self.pairs[node]
+            pairs += (_TARGET_PAIR if q.kind == "target" else _MEASUREMENT_PAIR, (LABEL, nt.literal(label, "zh")),
+                      (H["indicator"], ind), (H["value"], nt.typed(value_text, _DECIMAL)))
             if q.unit:
-                self.add(node, H["unit"], nt.literal(q.unit))
+                pairs.append((H["unit"], _plain(q.unit)))
             if q.year is not None:
-                self.add(node, H["year"], _year(q.year))
+                pairs.append((H["year"], _year(q.year)))
             if q.comparator:
-                self.add(node, H["comparator"], nt.literal(q.comparator))
+                pairs.append((H["comparator"], _plain(q.comparator)))
             if q.relative:
-                self.add(node, H["relative"], _TRUE)
+                pairs.append((H["relative"], _TRUE))
                 if q.baseline_year:
-                    self.add(node, H["baselineYear"], _year(q.baseline_year))
+                    pairs.append((H["baselineYear"], _year(q.baseline_year)))
             if q.approximate:
-                self.add(node, H["approximate"], _TRUE)
+                pairs.append((H["approximate"], _TRUE))
             if q.region in self.region_by_code:
-                self.add(node, H["region"], self.region_by_code[q.region])
+                pairs.append((H["region"], self.region_by_code[q.region]))
             if q.program is not None and q.program in self.entities:
                 self.add(self.entities[q.program], H["hasTarget"], node)
             self.provenance(node, q.start)
