@@ -216,3 +216,27 @@ def test_evidence_is_the_sentence_or_a_window_of_an_overlong_one():
     assert evidence["丁局"] == nt.literal(ex.evidence(names["丁局"]), "zh")
     assert evidence["丙局"] != evidence["丁局"]
     assert evidence["丙局"].startswith('"丙局') and evidence["丁局"].endswith('丁局负责"@zh')
+
+
+def test_a_build_does_not_import_rdflib_and_its_terms_are_the_vocabularys(tmp_path):
+    """The build writes statements from plain strings (kg.graph.terms); rdflib is for
+    the commands and callers that handle rdflib terms. Its IRIs are those of HG."""
+    import subprocess
+    import sys
+
+    from kg.graph import builder
+    from kg.graph.terms import HG_TERMS, RELATION_TERM, hg
+    from kg.graph.vocab import RELATION_PROPERTY
+
+    code = ("import sys, kg\n"
+            f"kg.build([{str(sorted(SEEDS.glob('*.txt'))[0])!r}], out={str(tmp_path)!r}, html=False)\n"
+            "print('rdflib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"]
+    assert (tmp_path / "graph.ttl").stat().st_size > 0
+    assert set(HG_TERMS) == set(HG.__annotations__)
+    assert all(hg(name) == str(HG[name]) for name in HG_TERMS)
+    assert {k: str(v) for k, v in RELATION_PROPERTY.items()} == {k: hg(v) for k, v in RELATION_TERM.items()}
+    assert {iri for iri, _ in builder._RELATION_TERM.values()} == {str(v) for v in RELATION_PROPERTY.values()}
+    with pytest.raises(KeyError):
+        hg("leadz")

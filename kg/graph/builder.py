@@ -13,9 +13,6 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-from rdflib import URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
-
 from kg.extract.model import (
     CONSORTIUM,
     DEPARTMENT,
@@ -31,43 +28,40 @@ from kg.extract.model import (
     Quantity,
 )
 from kg.graph import ntriples as nt
+from kg.graph.terms import PROV_NS, RDF_NS, RDFS_NS, RELATION_TERM, SKOS_NS, XSD_NS, hg
 from kg.graph.turtle import SubjectBlock, subject_blocks
-from kg.graph.vocab import HG, RELATION_PROPERTY
 from kg.ingest.document import SourceDocument
-from kg.resolve.iri import HGID, iri, iri_value, short_hash
+from kg.resolve.iri import HGID, iri_value, short_hash
 from kg.resolve.regions import regions
 from kg.textnorm import is_traditional, to_simplified
 
 
-def _terms(namespace: object, *names: str) -> dict[str, str]:
-    return {n: nt.iri(str(getattr(namespace, n))) for n in names}
+# Vocabulary terms, formatted once
+_H = {n: nt.iri(hg(n)) for n in (
+    "SourceDocument", "RelationAssertion", "Indicator", "Target", "Measurement", "Organization",
+    "fileName", "sha256", "encoding", "format", "droppedShare", "title", "date", "issuer",
+    "documentNumber", "region", "adminCode", "regionPartOf", "cue", "evidence", "indicator", "value",
+    "unit", "year", "comparator", "relative", "baselineYear", "approximate", "hasTarget")}
+TYPE = nt.iri(RDF_NS + "type")
+LABEL = nt.iri(RDFS_NS + "label")
+ALT_LABEL = nt.iri(SKOS_NS + "altLabel")
+CONCEPT = nt.iri(SKOS_NS + "Concept")
+DERIVED_FROM = nt.iri(PROV_NS + "wasDerivedFrom")
+PROV_ENTITY = nt.iri(PROV_NS + "Entity")
+R_SUBJECT, R_PREDICATE, R_OBJECT = (nt.iri(RDF_NS + t) for t in ("subject", "predicate", "object"))
+_DECIMAL, _GYEAR, _DATE, _BOOLEAN = (XSD_NS + t for t in ("decimal", "gYear", "date", "boolean"))
 
-
-# Vocabulary terms, formatted once (rdflib namespace lookups cost more than the rest of
-# a statement).
-_H = _terms(HG, "SourceDocument", "RelationAssertion", "Indicator", "Target", "Measurement", "Organization",
-            "fileName", "sha256", "encoding", "format", "droppedShare", "title", "date", "issuer",
-            "documentNumber", "region", "adminCode", "regionPartOf", "cue", "evidence", "indicator", "value",
-            "unit", "year", "comparator", "relative", "baselineYear", "approximate", "hasTarget")
-TYPE = nt.iri(str(RDF.type))
-LABEL = nt.iri(str(RDFS.label))
-ALT_LABEL = nt.iri(str(SKOS.altLabel))
-CONCEPT = nt.iri(str(SKOS.Concept))
-DERIVED_FROM = nt.iri(str(PROV.wasDerivedFrom))
-PROV_ENTITY = nt.iri(str(PROV.Entity))
-R_SUBJECT, R_PREDICATE, R_OBJECT = (nt.iri(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
-_DECIMAL, _GYEAR, _DATE, _BOOLEAN = (str(XSD.decimal), str(XSD.gYear), str(XSD.date), str(XSD.boolean))
-
-CLASS_OF = {
-    DEPARTMENT: HG.Department, HOSPITAL: HG.Hospital, CONSORTIUM: HG.MedicalConsortium, PROGRAM: HG.Program,
-    REGION: HG.Region, POLICY: HG.PolicyDocument, ORGANIZATION: HG.Organization, GROUP: HG.OrganizationGroup,
+CLASS_OF = {  # entity type → the IRI of its class
+    DEPARTMENT: hg("Department"), HOSPITAL: hg("Hospital"), CONSORTIUM: hg("MedicalConsortium"),
+    PROGRAM: hg("Program"), REGION: hg("Region"), POLICY: hg("PolicyDocument"),
+    ORGANIZATION: hg("Organization"), GROUP: hg("OrganizationGroup"),
 }
-_CLASS_TERM = {k: nt.iri(str(v)) for k, v in CLASS_OF.items()}
+_CLASS_TERM = {k: nt.iri(v) for k, v in CLASS_OF.items()}
 _TYPE_PAIR = {k: (TYPE, term) for k, term in _CLASS_TERM.items()}
 _ORGANIZATION_PAIR = (TYPE, _H["Organization"])
 _INDICATOR_PAIR, _CONCEPT_PAIR = (TYPE, _H["Indicator"]), (TYPE, CONCEPT)
 _TARGET_PAIR, _MEASUREMENT_PAIR = (TYPE, _H["Target"]), (TYPE, _H["Measurement"])
-_RELATION_TERM = {k: (str(v), nt.iri(str(v))) for k, v in RELATION_PROPERTY.items()}
+_RELATION_TERM = {kind: (hg(name), nt.iri(hg(name))) for kind, name in RELATION_TERM.items()}
 ORG_SUBCLASSES = (DEPARTMENT, HOSPITAL, CONSORTIUM, GROUP)
 IRI_KIND = {
     DEPARTMENT: "department", HOSPITAL: "hospital", CONSORTIUM: "consortium", PROGRAM: "program", REGION: "region",
@@ -75,18 +69,18 @@ IRI_KIND = {
 }
 
 
-def doc_iri(src: SourceDocument) -> URIRef:
-    return iri("doc", src.sha256[:16])
+def doc_iri(src: SourceDocument) -> str:
+    return iri_value("doc", src.sha256[:16])
 
 
 @lru_cache(maxsize=8192)
-def region_iri(code: str) -> URIRef:
+def region_iri(code: str) -> str:
     r = regions().by_code[code]
-    return iri("region", f"{r.name}-{code}")
+    return iri_value("region", f"{r.name}-{code}")
 
 
 @lru_cache(maxsize=65536)
-def entity_iri(key: EntityKey) -> URIRef:
+def entity_iri(key: EntityKey) -> str:
     """hgid:<class>/<scope>/<name>: region entities by name and GB/T 2260 code, other
     region-relative names under their region's name."""
     table = regions()
@@ -97,9 +91,9 @@ def entity_iri(key: EntityKey) -> URIRef:
             if code:
                 return region_iri(code)
         scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
-        return iri("region", scope, key.name)
+        return iri_value("region", scope, key.name)
     scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
-    return iri(IRI_KIND[key.type], scope, key.name)
+    return iri_value(IRI_KIND[key.type], scope, key.name)
 
 
 def _lit(text: str) -> str:
@@ -177,7 +171,7 @@ class StatementBuilder:
     def __init__(self, src: SourceDocument, ex: Extraction) -> None:
         self.src = src
         self.ex = ex
-        self.graph = str(doc_iri(src))
+        self.graph = doc_iri(src)
         self.g = nt.iri(self.graph)
         self.pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)  # subject → [(p, o), …]
         self.entities: dict[EntityKey, str] = {}  # key → N-Triples term ("<iri>")
@@ -252,7 +246,7 @@ class StatementBuilder:
                 codes[m.key] = m.admin_code
         # regions first, so other entities can point at them
         for key in sorted(surfaces, key=lambda k: (k.type != REGION, k.type, k.name, k.scope)):
-            value = str(region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key))
+            value = region_iri(codes[key]) if key.type == REGION and key in codes else entity_iri(key)
             self.entities[key] = node = nt.iri(value)
             if key.type == REGION and key in codes:
                 self.region_by_code[codes[key]] = node

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pyoxigraph as ox
-import rdflib
-from rdflib import BNode, Literal, URIRef
 
 from kg.errors import GraphLoadError
 from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph
+from kg.graph.terms import PREFIXES
 from kg.graph.turtle import default_writer, trig_chunks, turtle_chunks
-from kg.graph.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    import rdflib
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
@@ -30,39 +31,6 @@ FORMATS = {
 }
 SUFFIX_FORMAT = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "jsonld", ".json": "jsonld"}
 QUAD_FORMATS = {"trig", "nquads", "nq"}
-
-
-def to_ox(term: object) -> object:
-    """rdflib term → pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_ox(term: object) -> object:
-    """pyoxigraph term → rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value if term.datatype else None
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            dt = None
-        return Literal(term.value, datatype=URIRef(dt) if dt else None)
-    if term is None or isinstance(term, ox.DefaultGraph):
-        return None
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 class GraphStore:
@@ -101,6 +69,8 @@ class GraphStore:
 
     def add_quads(self, quads: Iterable) -> None:
         """Add quads: pyoxigraph ``Quad`` objects, or (s, p, o, g) tuples of rdflib terms."""
+        from kg.graph.rdflib_bridge import to_ox
+
         batch = [q if isinstance(q, ox.Quad) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), to_ox(q[3]))
                  for q in quads]
         if batch:
@@ -134,7 +104,7 @@ class GraphStore:
         self._union_ready = True
 
     @classmethod
-    def load(cls, path: str | Path) -> "GraphStore":
+    def load(cls, path: str | Path) -> GraphStore:
         """Load a .ttl/.trig/.nt/.nq/.jsonld file, or an output folder (its graph.trig,
         else graph.ttl)."""
         p = Path(path)
@@ -166,13 +136,18 @@ class GraphStore:
         return len(self._union())
 
     def quads(self) -> Iterator[tuple]:
-        """Quads of the named graphs (the union copy is not repeated)."""
+        """Quads of the named graphs (the union copy is not repeated), as rdflib terms."""
+        from kg.graph.rdflib_bridge import from_ox
+
         self._flush()
         for q in self._store:
             if not isinstance(q.graph_name, ox.DefaultGraph):
                 yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
 
     def triples(self) -> Iterator[tuple]:
+        """Triples of the union, as rdflib terms."""
+        from kg.graph.rdflib_bridge import from_ox
+
         self._ensure_union()
         for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
@@ -237,6 +212,8 @@ class GraphStore:
 
     def to_rdflib(self) -> rdflib.Graph:
         """The union graph as an rdflib Graph (for pyshacl and rdflib users)."""
+        import rdflib
+
         g = rdflib.Graph()
         g.parse(io.BytesIO(self.serialize("nt")), format="nt")
         for k, v in PREFIXES.items():

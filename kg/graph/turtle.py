@@ -213,6 +213,6 @@ def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) ->
 def default_writer() -> TermWriter:
     """The writer for the vocabulary's prefixes (all but hgid:, whose local names hold
     '/', which Turtle would have to escape)."""
-    from kg.graph.vocab import PREFIXES
+    from kg.graph.terms import PREFIXES
 
     return TermWriter({k: v for k, v in PREFIXES.items() if k != "hgid"})

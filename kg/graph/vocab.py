@@ -1,78 +1,40 @@
-"""The hg: vocabulary as a typed namespace; a test checks it against ontology/healthgov.ttl."""
+"""The hg: vocabulary as rdflib namespaces; a test checks it against ontology/healthgov.ttl.
+
+The terms themselves are listed once, as strings, in :mod:`kg.graph.terms` (which the
+build uses without importing rdflib).
+"""
 from __future__ import annotations
+
+import types
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-HGID = Namespace("https://w3id.org/healthgov-kg/id/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+from kg.graph.terms import (
+    HG_NS,
+    HG_TERMS,
+    HGID_NS,
+    ORG_NS,
+    PREFIXES,
+    RELATION_TERM,
+    SCHEMA_NS,
+)
+
+HGID = Namespace(HGID_NS)
+ORG = Namespace(ORG_NS)
+SCHEMA = Namespace(SCHEMA_NS)
 
 
-class HG(DefinedNamespace):
-    """healthgov-kg ontology terms (see ontology/healthgov.ttl); a typo raises."""
-
-    _NS = Namespace("https://w3id.org/healthgov-kg/ontology#")
-    _fail = True
-
-    # classes
-    Organization: URIRef       # any organisation
-    Department: URIRef         # a government body or office
-    Hospital: URIRef           # a medical institution
-    MedicalConsortium: URIRef  # 医联体, 医共体, 专科联盟, 健康联合体
-    OrganizationGroup: URIRef  # a collective named as one end of a relation
-    Program: URIRef            # a named action, plan, project, campaign or platform
-    Target: URIRef             # a value set for a future year
-    Measurement: URIRef        # a value reported as achieved
-    Indicator: URIRef          # what a target or measurement measures
-    Region: URIRef             # an administrative area
-    PolicyDocument: URIRef     # a cited document
-    SourceDocument: URIRef     # an input document
-    RelationAssertion: URIRef  # a reified relation with its evidence
-
-    # object properties
-    leads: URIRef
-    supports: URIRef
-    memberOf: URIRef
-    partOf: URIRef
-    regionPartOf: URIRef
-    hasTarget: URIRef
-    indicator: URIRef
-    region: URIRef
-
-    # datatype properties
-    value: URIRef
-    unit: URIRef
-    year: URIRef
-    comparator: URIRef
-    relative: URIRef
-    approximate: URIRef
-    baselineYear: URIRef
-    evidence: URIRef
-    cue: URIRef
-    adminCode: URIRef
-    fileName: URIRef
-    sha256: URIRef
-    title: URIRef
-    date: URIRef
-    issuer: URIRef
-    documentNumber: URIRef
-    encoding: URIRef
-    format: URIRef
-    droppedShare: URIRef
+def _hg_body(ns: dict) -> None:
+    ns["__doc__"] = "healthgov-kg ontology terms (see ontology/healthgov.ttl); a typo raises."
+    ns["__module__"] = __name__
+    ns["_NS"] = Namespace(HG_NS)
+    ns["_fail"] = True
+    ns["__annotations__"] = {name: URIRef for name in HG_TERMS}
 
 
-PREFIXES = {
-    "hg": str(HG._NS),
-    "hgid": str(HGID),
-    "org": str(ORG),
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": str(SCHEMA),
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+HG = types.new_class("HG", (DefinedNamespace,), exec_body=_hg_body)
 
-RELATION_PROPERTY = {"lead": HG.leads, "support": HG.supports, "member": HG.memberOf, "part": HG.partOf}
+RELATION_PROPERTY = {kind: HG[name] for kind, name in RELATION_TERM.items()}
+
+__all__ = ["HG", "HGID", "ORG", "PREFIXES", "RELATION_PROPERTY", "SCHEMA"]

@@ -6,9 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rdflib import URIRef
+from kg.graph.terms import HGID_NS as HGID
 
-HGID = "https://w3id.org/healthgov-kg/id/"
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff+]+")
 
 
@@ -22,13 +21,9 @@ def slug(text: str) -> str:
 
 
 def iri_value(kind: str, *parts: str | int | float | None) -> str:
-    """The IRI as a plain string (what the statement writer needs)."""
+    """hgid:<kind>/<slug>/<slug>…, as a plain string (what the statement writer needs)."""
     segs = [kind] + [slug(str(p)) for p in parts if p is not None and str(p) != ""]
     return HGID + "/".join(segs)
-
-
-def iri(kind: str, *parts: str | int | float | None) -> URIRef:
-    return URIRef(iri_value(kind, *parts))
 
 
 def short_hash(*parts: str) -> str:
