@@ -75,19 +75,29 @@ def _fold_list() -> list[str]:
     return as_sequence_table(_fold_table())
 
 
+def class_ranges(code_points: Iterable[int]) -> str:
+    """The inside of a regex character class holding exactly ``code_points``, runs of
+    consecutive ones written as ranges."""
+    ranges: list[list[int]] = []
+    for cp in sorted(set(code_points)):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+
+    def escaped(cp: int) -> str:
+        return f"\\u{cp:04x}" if cp < 0x10000 else f"\\U{cp:08x}"
+
+    return "".join(escaped(a) + ("-" + escaped(b) if b > a else "") for a, b in ranges)
+
+
 def char_class(code_points: Iterable[int]) -> re.Pattern[str]:
     """A regex matching any of ``code_points``, one test per character whatever their
     number: a class of Basic Multilingual Plane characters compiles to a block bitmap,
     but a single astral character in it turns the class into a list of ranges that is
     tried one by one (2,800 ranges: 70 times slower). So astral characters match one
     wide range, and callers check them against their table."""
-    ranges: list[list[int]] = []
-    for cp in sorted(c for c in set(code_points) if c < 0x10000):
-        if ranges and cp == ranges[-1][1] + 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    bmp = "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+    bmp = class_ranges(c for c in set(code_points) if c < 0x10000)
     return re.compile(f"[{bmp}]|[\\U00010000-\\U0010ffff]" if bmp else "[\\U00010000-\\U0010ffff]")
 
 

@@ -1,4 +1,4 @@
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from kg.textnorm import fold, is_traditional, squeeze_cjk_spaces, to_simplified
 
@@ -75,3 +75,22 @@ def test_fold_lines_folds_each_line_as_itself(lines):
 
     assert fold_lines(lines) == [fold(line) for line in lines]
     assert "\n" not in _fold_table().values()  # what makes one call per page safe
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(0, 0x10FFFF).filter(lambda c: not 0xD800 <= c <= 0xDFFF), max_size=40),
+       st.lists(st.integers(0, 0x10FFFF).filter(lambda c: not 0xD800 <= c <= 0xDFFF), max_size=40))
+def test_class_ranges_hold_exactly_their_code_points(members, probes):
+    """Every member matches, and nothing else does (special characters ] ^ - \\ included)."""
+    import re
+
+    from kg.textnorm import class_ranges
+
+    members |= {ord(c) for c in "]^-\\"} if len(members) % 2 else set()
+    if not members:
+        return
+    pattern = re.compile("[" + class_ranges(members) + "]")
+    for cp in members | set(probes) | {c + 1 for c in members} | {c - 1 for c in members if c}:
+        if 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
+            continue
+        assert (pattern.fullmatch(chr(cp)) is not None) == (cp in members), hex(cp)
