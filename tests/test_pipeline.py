@@ -108,3 +108,34 @@ def test_entities_written_as_arrays_equal_the_ents_setter(spans):
     ref.ents = [Span(ref, s, e, label=label) for label, s, e in ents]
     assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in ref.ents]
     assert [t.ent_iob_ for t in ours] == [t.ent_iob_ for t in ref]
+
+
+def test_program_lookup_by_stretch_equals_walking_the_section_tree():
+    """_program_for answers from a table of the stretches between section starts and
+    ends; it must give, at every offset, what walking up the section tree gives."""
+    from pathlib import Path
+
+    from kg.extract.pipeline import _program_for, source_doc
+
+    nlp = default_nlp()
+    docs = sorted(SEEDS.glob("*.txt")) + sorted((Path(__file__).parent / "data" / "docs").glob("*.txt"))
+    with_programs = 0
+    for path in docs:
+        src = read_document(path)
+        doc = nlp(source_doc(src, nlp))
+        sections = doc.user_data["hg_ctx"].sections
+        by_section = doc._.hg_programs_by_section or {}
+
+        def walk(offset):
+            i = sections.innermost(offset)
+            while i is not None:
+                if i in by_section:
+                    return by_section[i].key
+                i = sections[i].parent
+            return None
+
+        lookup = _program_for(doc)
+        answers = [lookup(o) for o in range(-2, len(doc) + 3)]
+        assert answers == [walk(o) for o in range(-2, len(doc) + 3)], path.name
+        with_programs += any(a is not None for a in answers)
+    assert with_programs >= 3  # the check saw documents whose sections are programs
