@@ -111,3 +111,15 @@ def test_cjk_counts_equal_a_count_per_line(lines):
 
     cjk_run = re.compile(r"[\u3400-\u9fff]+")
     assert cjk_counts(lines) == [sum(map(len, cjk_run.findall(line))) for line in lines]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("的是國會\n\r\t\x00\u200b\ue000 ")), max_size=60))
+def test_codec_scores_equal_their_character_counts(text):
+    """The shares that pick a legacy codec are counted by regex and str methods; they
+    must equal counting character by character."""
+    from kg.ingest.decode import _COMMON, _cjk_share, _printable_share
+
+    n = len(text) or 1
+    assert _cjk_share(text) == (sum(1 for c in text if c in _COMMON) / n if text else 0.0)
+    assert _printable_share(text) == (sum(1 for c in text if c.isprintable() or c in "\n\r\t") / n if text else 0.0)

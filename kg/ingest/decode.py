@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from kg.errors import InputError
 
@@ -24,10 +25,16 @@ _COMMON = set("的一是不了在人有我他这个们中来上大为和国地�
               "這個們來為國會學對於時說過後發展區市縣衛健醫院行動服務體系建設工作部門單位")
 
 
+_COMMON_CHAR = re.compile("[" + re.escape("".join(sorted(_COMMON))) + "]")
+
+
+# Both shares are counted in C (a regex, str.isprintable): a legacy-encoded file is
+# scored under every candidate codec, and Python loops over its characters made
+# reading a GBK page 10-25% of its whole build.
 def _cjk_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(1 for c in text if c in _COMMON) / len(text)
+    return len(_COMMON_CHAR.findall(text)) / len(text)
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
@@ -94,7 +101,10 @@ def _chinese_or_ascii(text: str) -> bool:
 
 
 def _printable_share(text: str) -> float:
+    """Share of characters that are printable or a line control (\\n \\r \\t)."""
     if not text:
         return 0.0
-    ok = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
-    return ok / len(text)
+    rest = text.replace("\n", "").replace("\r", "").replace("\t", "")
+    if rest.isprintable():
+        return 1.0
+    return (len(text) - len(rest) + sum(map(str.isprintable, rest))) / len(text)
