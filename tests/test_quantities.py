@@ -144,3 +144,44 @@ def test_class_first_spellings_match_the_plain_ones(parts):
     assert [m.span() for m in _SENT_YEAR.finditer(text)] == [m.span() for m in year_ref.finditer(text)]
     for m in rules().value_re.finditer(text):
         assert _NUMERAL.search(m.group(0))
+
+
+def test_clean_indicator_equals_its_plain_spelling():
+    """_clean_indicator reuses the leading-word list of the last (noise, places) it was
+    given and tests trailing adverbs in one call; with places changing between calls
+    it must give what building the list each time and testing each adverb gives."""
+    from kg.extract.quantities import _LEADING_YEARS, _TRAILING_ADVERBS, _clean_indicator, rules
+    from kg.lexicon import PrefixWords
+
+    r = rules()
+
+    def plain(text, places):
+        t = text.strip("，、；： “”")
+        t = _LEADING_YEARS.sub("", t)
+        leading = PrefixWords(r.leading_noise + places)
+        changed = True
+        while changed:
+            changed = False
+            k = leading.prefix_length(t, keep=2)
+            if k:
+                t = t[k:]
+                changed = True
+            for w in _TRAILING_ADVERBS:
+                if t.endswith(w):
+                    t = t[: -len(w)]
+                    changed = True
+        return t.strip("，、；： 的")
+
+    place_sets = [(), ("嘉兴市", "嘉兴"), ("闵行区", "闵行", "莘庄镇"), tuple(["嘉兴市", "嘉兴"])]
+    pieces = list(r.leading_noise[:12]) + list(_TRAILING_ADVERBS) + ["嘉兴", "闵行区", "莘庄镇", "人均预期寿命",
+                                                                     "覆盖率", "2025年", "到2023年底，", "的", "，", " "]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.tuples(st.lists(st.sampled_from(pieces), max_size=7), st.integers(0, 3)), max_size=6))
+    def agree(calls):
+        for parts, which in calls:
+            places = place_sets[which]
+            text = "".join(parts)
+            assert _clean_indicator(text, r, places) == plain(text, places), (text, places)
+
+    agree()

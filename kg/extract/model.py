@@ -1,6 +1,7 @@
 """What extraction finds in one document, before it becomes RDF."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -91,11 +92,10 @@ class Extraction:
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
-        import bisect
         starts = self.__dict__.get("_starts")
         if starts is None or len(starts) != len(self.sentences):
             starts = self.__dict__["_starts"] = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect_right(starts, offset) - 1
         if i < 0:
             return (0, 0)
         return self.sentences[i]
