@@ -102,15 +102,18 @@ class PrefixWords:
     a few probes per step, where testing every word with ``startswith`` costs one
     call per word (a generic-word list has dozens)."""
 
-    __slots__ = ("words", "lengths")
+    __slots__ = ("words", "lengths", "firsts")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        self.firsts = frozenset(w[0] for w in self.words)
 
     def prefix_length(self, text: str, keep: int = 0) -> int:
         """Length of the longest word ``text`` starts with that leaves at least
         ``keep`` characters after it; 0 if there is none."""
+        if text[:1] not in self.firsts:  # most texts start with no word: one probe
+            return 0
         words = self.words
         for k in self.lengths:
             if len(text) - k >= keep and text[:k] in words:

@@ -76,6 +76,9 @@ def test_prefix_words_peel_like_a_longest_first_scan(words: list[str], text: str
     pw = PrefixWords(words)
     assert pw.peel(text) == _peel_by_scanning(text, words)
     assert pw.covers(text) == (_peel_by_scanning(text, words) == "")
+    for keep in range(4):
+        fits = [len(w) for w in set(words) if w and text.startswith(w) and len(text) - len(w) >= keep]
+        assert pw.prefix_length(text, keep) == max(fits, default=0)
 
 
 def test_prefix_words_peel_the_longest_word_each_time() -> None:
