@@ -61,13 +61,23 @@ class WordMatcher:
     def __init__(self, words: tuple[str, ...], whole_text: bool = False) -> None:
         self.words = tuple(sorted({w for w in words if w}))
         self.longest = max(map(len, self.words), default=0)
-        self._ac = automaton(self.words, whole_text) if self.words else None
+        # the automaton's words, in the order its match indexes refer to
+        self._order = self.words
+        if whole_text:
+            # Leftmost-first over the words longest first finds what leftmost-longest
+            # finds (at a position, the first word in that order is the longest), and
+            # the crate's leftmost-first DFA search is never slower and on some lists
+            # much faster (5x on the consortium suffixes).
+            self._order = tuple(sorted(self.words, key=lambda w: (-len(w), w)))
+            self._ac = automaton(self._order, True, ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST) if self.words else None
+        else:
+            self._ac = automaton(self.words) if self.words else None
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, word) of every match in ``text[pos:endpos]``, in text offsets."""
         if self._ac is None:
             return []
-        words = self.words
+        words = self._order
         if pos or endpos is not None:
             part = text[pos:endpos]
             return [(pos + s, pos + e, words[i]) for i, s, e in self._ac.find_matches_as_indexes(part)]
