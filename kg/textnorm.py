@@ -139,7 +139,13 @@ def to_simplified(text: str) -> str:
 
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。：；、（）“”《》])[ \t\u3000]+(?=[{_CJK}\d，。：；、（）“”《》])|(?<=[{_CJK}\d])[ \t\u3000]+(?=[{_CJK}，。：；、（）“”《》])")
+# A run of spaces with CJK (or CJK punctuation) on one side and CJK, punctuation or a
+# digit on the other. Written to open with the space class, so the regex engine scans
+# for spaces; each side is then checked by a look-behind over the first space and the
+# character before it (a pattern opening with a look-behind is tried at every
+# character). A test compares it with the look-behind-first spelling.
+_SPACE_BETWEEN_CJK = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}，。：；、（）“”《》][ \t\u3000])[ \t\u3000]*(?=[{_CJK}\d，。：；、（）“”《》])"
+                                rf"|(?<=[{_CJK}\d][ \t\u3000])[ \t\u3000]*(?=[{_CJK}，。：；、（）“”《》]))")
 
 
 def squeeze_cjk_spaces(line: str) -> str:

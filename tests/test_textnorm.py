@@ -94,3 +94,18 @@ def test_class_ranges_hold_exactly_their_code_points(members, probes):
         if 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
             continue
         assert (pattern.fullmatch(chr(cp)) is not None) == (cp in members), hex(cp)
+
+
+_SQUEEZE_PIECES = st.sampled_from(["中", "文", "，", "。", "“", "》", "5", "a", "B", " ", "  ", "\t", "\u3000", "\xa0", "\n", "-"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SQUEEZE_PIECES, max_size=20))
+def test_squeeze_equals_the_lookbehind_first_spelling(parts):
+    import re
+
+    cjk = r"\u3400-\u4dbf\u4e00-\u9fff"
+    plain = re.compile(rf"(?<=[{cjk}，。：；、（）“”《》])[ \t\u3000]+(?=[{cjk}\d，。：；、（）“”《》])"
+                       rf"|(?<=[{cjk}\d])[ \t\u3000]+(?=[{cjk}，。：；、（）“”《》])")
+    text = "".join(parts)
+    assert squeeze_cjk_spaces(text) == plain.sub("", text)
