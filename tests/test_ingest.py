@@ -123,3 +123,25 @@ def test_codec_scores_equal_their_character_counts(text):
     n = len(text) or 1
     assert _cjk_share(text) == (sum(1 for c in text if c in _COMMON) / n if text else 0.0)
     assert _printable_share(text) == (sum(1 for c in text if c.isprintable() or c in "\n\r\t") / n if text else 0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["⼈", "⺠", "\uf900", "口", "中", " ", "\u3000", "\t", "\n", "\r\n", "\u2028", "\x0b",
+                                 "\x1c", "\x85", "a", "，"]), max_size=30))
+def test_radicals_repaired_over_the_page_give_the_lines_repaired_one_by_one(parts):
+    """clean_lines repairs look-alike radicals once per page; the repair maps no
+    whitespace or line break, so the page's lines are those repaired line by line."""
+    from kg.ingest.clean import clean_lines
+    from kg.textnorm import repair_ideographs, squeeze_cjk_spaces
+
+    raw = "".join(parts)
+    by_line = [t for t in (squeeze_cjk_spaces(repair_ideographs(r.strip())) for r in raw.splitlines()) if t]
+    kept, dropped = clean_lines(raw)
+    assert sorted([ln.text for ln in kept] + dropped) == sorted(by_line)
+
+
+def test_radicals_in_a_page_are_read_as_ideographs():
+    from kg.ingest.clean import clean_lines
+
+    kept, _ = clean_lines("⼈⺠政府关于加强⼝腔健康工作的通知，请各单位认真贯彻落实。")
+    assert kept and "人" in kept[0].text and "⼈" not in kept[0].text

@@ -95,7 +95,9 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
 
 def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
-    texts = [t for t in (squeeze_cjk_spaces(repair_ideographs(r.strip())) for r in raw.splitlines()) if t]
+    # radicals are repaired over the whole page in one search: the repair maps no
+    # whitespace or line break, so its lines are the lines repaired one by one
+    texts = [t for t in (squeeze_cjk_spaces(r.strip()) for r in repair_ideographs(raw).splitlines()) if t]
     folded = fold_lines(texts)
     lines: list[Line] = []
     for t, f, n in zip(texts, folded, cjk_counts(folded)):
