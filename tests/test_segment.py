@@ -97,3 +97,16 @@ def test_sentence_end_pattern_is_the_plain_alternation(text):
 
     plain = re.compile(r"[。！？]+[”’」）]?|\n+")
     assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["（一）", "（十二）", "（1）", "一、", "十三、", "3.", "12．", "7、", "①", "⑳",
+                                            "٣.", "３.", "年", " ", "%", "（", "）"]), st.characters()), max_size=4))
+def test_lines_skipped_before_the_heading_patterns_match_none_of_them(pieces):
+    """sections() tries the heading patterns only on lines opening with a character
+    a heading can open with; no pattern may match a line it skips."""
+    from kg.extract.segment import _HEADING_FIRSTS, HEADING_LEVELS
+
+    line = "".join(pieces)
+    if any(pat.match(line) for _, pat in HEADING_LEVELS):
+        assert line[:1] in _HEADING_FIRSTS or line[:1].isdecimal()

@@ -20,6 +20,8 @@ HEADING_LEVELS = [
     (4, re.compile(r"（\d{1,2}）")),
     (5, re.compile(r"[①-⑳]")),
 ]
+# what a heading can open with (and any decimal digit, which \d matches)
+_HEADING_FIRSTS = frozenset("一二三四五六七八九十（" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
 _SENTENCE_STOP = re.compile(r"[。！？]")
 # A sentence ends at a run of 。！？ (with a closing quote or bracket) or of line breaks:
 # "[。！？]+[”’」）]?|\n+", written to open with one character class, which the regex
@@ -78,6 +80,10 @@ def sections(folded: str) -> SectionList:
     for line in folded.split("\n"):
         stripped = line.lstrip()
         off = line_start + (len(line) - len(stripped))
+        first = stripped[:1]
+        if first not in _HEADING_FIRSTS and not first.isdecimal():  # most lines: no pattern to try
+            line_start += len(line) + 1
+            continue
         for level, pat in HEADING_LEVELS:
             m = pat.match(stripped)
             if not m:
