@@ -74,3 +74,18 @@ def test_commitment_openings_equal_a_whole_text_search(parts):
 
     text = "".join(parts)
     assert [m.span() for m in commitment_openings(text)] == [m.span() for m in _COMMITMENT.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["卫生", "健康", "。", "！", "？", "\n", "，", "a", " ", "委员会牵头"]), max_size=40),
+       st.integers(0, 60), st.sampled_from([600, 5, 1]))
+def test_sentence_around_equals_the_find_scans(parts, offset, reach):
+    from kg.extract.relations import sentence_around
+
+    f = "".join(parts)
+    offset = min(offset, len(f))
+    lo = max(0, offset - reach)
+    s = max(max(f.rfind(c, lo, offset) for c in "。！？\n") + 1, lo)
+    hi = min(len(f), offset + reach)
+    ends = [i for i in (f.find(c, offset, hi) for c in "。！？\n") if i >= 0]
+    assert sentence_around(f, offset, reach) == (s, min(ends) + 1 if ends else hi)

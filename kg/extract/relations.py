@@ -119,6 +119,20 @@ def commitment_openings(f: str) -> list[re.Match[str]]:
     return [m for lo, hi in windows for m in _COMMITMENT.finditer(f, lo, hi)]
 
 
+_SENTENCE_BREAK = re.compile(r"[。！？\n]")
+_LAST_SENTENCE_BREAK = re.compile(r"(?s:.*)[。！？\n]")  # ".*" runs to endpos and backs off to the last
+
+
+def sentence_around(f: str, offset: int, reach: int = 600) -> tuple[int, int]:
+    """(start, end) of the sentence around ``offset`` within ``reach`` characters on
+    each side (one regex each way, not four str.find calls each way)."""
+    lo = max(0, offset - reach)
+    last = _LAST_SENTENCE_BREAK.match(f, lo, offset)
+    hi = min(len(f), offset + reach)
+    nxt = _SENTENCE_BREAK.search(f, offset, hi)
+    return (last.end() if last else lo), (nxt.start() + 1 if nxt else hi)
+
+
 class RelationFinder:
     """Finds relations given the document's mentions; may add mentions for list items
     and collective ends (各街镇, 区属医院) that only a relation gives identity to."""
@@ -142,14 +156,9 @@ class RelationFinder:
 
     # -- helpers -------------------------------------------------------------
     def _sentence(self, offset: int, reach: int = 600) -> tuple[int, int]:
-        """The sentence around ``offset``, looked for within ``reach`` characters."""
-        f = self.ctx.folded
-        lo = max(0, offset - reach)
-        s = max(max(f.rfind(c, lo, offset) for c in "。！？\n") + 1, lo)
-        hi = min(len(f), offset + reach)
-        ends = [i for i in (f.find(c, offset, hi) for c in "。！？\n") if i >= 0]
-        e = min(ends) + 1 if ends else hi
-        return s, e
+        """The sentence around ``offset``, looked for within ``reach`` characters: from
+        after the last 。！？ or line break before it to the first one at or after it."""
+        return sentence_around(self.ctx.folded, offset, reach)
 
     def _add(self, kind: str, src: EntityKey, dst: EntityKey, at: int, cue: str) -> None:
         if src == dst:
