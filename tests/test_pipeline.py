@@ -115,7 +115,7 @@ def test_program_lookup_by_stretch_equals_walking_the_section_tree():
     ends; it must give, at every offset, what walking up the section tree gives."""
     from pathlib import Path
 
-    from kg.extract.pipeline import _program_for, source_doc
+    from kg.extract.pipeline import _program_for, _program_of_section, source_doc
 
     nlp = default_nlp()
     docs = sorted(SEEDS.glob("*.txt")) + sorted((Path(__file__).parent / "data" / "docs").glob("*.txt"))
@@ -125,17 +125,8 @@ def test_program_lookup_by_stretch_equals_walking_the_section_tree():
         doc = nlp(source_doc(src, nlp))
         sections = doc.user_data["hg_ctx"].sections
         by_section = doc._.hg_programs_by_section or {}
-
-        def walk(offset):
-            i = sections.innermost(offset)
-            while i is not None:
-                if i in by_section:
-                    return by_section[i].key
-                i = sections[i].parent
-            return None
-
         lookup = _program_for(doc)
         answers = [lookup(o) for o in range(-2, len(doc) + 3)]
-        assert answers == [walk(o) for o in range(-2, len(doc) + 3)], path.name
+        assert answers == [_program_of_section(sections, by_section, o) for o in range(-2, len(doc) + 3)], path.name
         with_programs += any(a is not None for a in answers)
     assert with_programs >= 3  # the check saw documents whose sections are programs

@@ -240,6 +240,17 @@ def make_entity_recognizer(nlp: Language, name: str, grammar_path: str | None) -
     return EntityRecognizer(nlp, name, grammar_path)
 
 
+def _program_of_section(sections: SectionList, by_section: dict, offset: int):  # noqa: ANN202
+    """The program of the innermost section holding ``offset`` that is one, walking
+    up the section tree."""
+    i = sections.innermost(offset)
+    while i is not None:
+        if i in by_section:
+            return by_section[i].key
+        i = sections[i].parent
+    return None
+
+
 def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
     """offset → the program of the innermost enclosing section that is one. The answer
     changes only where a section starts or ends, so it is worked out once for each
@@ -247,21 +258,12 @@ def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
     every sentence, and walking the section tree each time cost ~2 µs)."""
     sections = _ctx(doc).sections
     by_section = doc._.hg_programs_by_section or {}
-
-    def walk(offset: int):  # noqa: ANN202
-        i = sections.innermost(offset)
-        while i is not None:
-            if i in by_section:
-                return by_section[i].key
-            i = sections[i].parent
-        return None
-
     points = sorted({0, *(sec.start for sec in sections), *(sec.end for sec in sections)})
-    values = [walk(p) for p in points]
+    values = [_program_of_section(sections, by_section, p) for p in points]
 
     def program_for_offset(offset: int):  # noqa: ANN202
         k = bisect.bisect_right(points, offset) - 1
-        return values[k] if k >= 0 else walk(offset)
+        return values[k] if k >= 0 else _program_of_section(sections, by_section, offset)
 
     return program_for_offset
 
