@@ -109,3 +109,19 @@ def test_squeeze_equals_the_lookbehind_first_spelling(parts):
                        rf"|(?<=[{cjk}\d])[ \t\u3000]+(?=[{cjk}，。：；、（）“”《》])")
     text = "".join(parts)
     assert squeeze_cjk_spaces(text) == plain.sub("", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.sampled_from(list("長寧區衛（１２３）ＡＢ,:;　「」\u00a0😀\U0002b726\U0002b727"))),
+                max_size=12),
+       st.integers(20, 400))
+def test_sparse_fold_by_callback_equals_translating(changes, length):
+    """A text with few characters to fold takes the per-match path; it must equal
+    translating the whole text through the table."""
+    from kg.textnorm import _fold_table
+
+    text = list(("健康中国行动推进委员会办公室" * 40)[:length])
+    for at, ch in changes:
+        text[at % length] = ch
+    text = "".join(text)
+    assert fold(text) == text.translate(_fold_table())
