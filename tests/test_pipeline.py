@@ -130,3 +130,25 @@ def test_program_lookup_by_stretch_equals_walking_the_section_tree():
         assert answers == [_program_of_section(sections, by_section, o) for o in range(-2, len(doc) + 3)], path.name
         with_programs += any(a is not None for a in answers)
     assert with_programs >= 3  # the check saw documents whose sections are programs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-2, 30), st.integers(1, 8), st.sampled_from(["Department", "Program"])), max_size=15))
+def test_longest_first_keeps_what_filter_spans_keeps(spans):
+    """_longest_first (a bytearray of taken tokens) keeps the spans spaCy's filter_spans
+    keeps, for any overlapping, nested or out-of-range mentions."""
+    from types import SimpleNamespace
+
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from kg.extract.pipeline import _longest_first
+
+    n = 25
+    doc = default_nlp().make_doc("健" * n)
+    mentions = [SimpleNamespace(start=s, end=s + k, key=SimpleNamespace(type=label)) for s, k, label in spans]
+    in_range = [m for m in mentions if 0 <= m.start < m.end <= n]
+    # filter_spans sorts by (length, start) descending/ascending and is stable: give it the same order of ties
+    expected = filter_spans(sorted((Span(doc, m.start, m.end, label=m.key.type) for m in in_range),
+                                   key=lambda sp: (sp.start - sp.end, sp.start)))
+    assert _longest_first(mentions, n) == [(sp.label_, sp.start, sp.end) for sp in expected]

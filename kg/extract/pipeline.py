@@ -167,7 +167,7 @@ def _longest_first(mentions: list, n_tokens: int) -> list[tuple[str, int, int]]:
     taken = bytearray(n_tokens)
     out = []
     for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if 0 <= m.start < m.end <= n_tokens and not any(taken[m.start:m.end]):
+        if 0 <= m.start < m.end <= n_tokens and taken.find(1, m.start, m.end) < 0:  # none of its tokens taken
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
             out.append((m.key.type, m.start, m.end))
     out.sort(key=lambda t: t[1])
