@@ -273,3 +273,17 @@ def test_left_extend_equals_the_character_scan_it_replaced():
             assert g.left_extend(text, head, floor, max_len) == scan(text, head, floor, max_len), (text, head)
 
     agree()
+
+
+def test_level_characters_name_the_documents_own_regions():
+    """区/县 is the document's county, 市 its city (or itself, for a county-level city),
+    省 its province; asked again (memoised) the answers are the same."""
+    from kg.resolve.bodies import level_region
+    from kg.resolve.regions import regions
+
+    table = regions()
+    minhang, tongxiang = table.by_name["闵行区"][0], table.by_name["桐乡市"][0]
+    for _ in range(2):
+        assert [level_region(c, minhang).name for c in "区县市省"] == ["闵行区", "闵行区", "上海市", "上海市"]
+        assert [level_region(c, tongxiang).name for c in "区市省"] == ["桐乡市", "桐乡市", "浙江省"]
+        assert level_region("区", None) is None

@@ -73,8 +73,10 @@ def bodies() -> BodyTable:
     return BodyTable()
 
 
+@lru_cache(maxsize=1024)
 def level_region(level_char: str, doc_region: Region | None) -> Region | None:
-    """The region a level character (区/县/市/省) refers to in a document of ``doc_region``."""
+    """The region a level character (区/县/市/省) refers to in a document of ``doc_region``
+    (memoised: asked for each department name a document writes as 区卫健委, 市…)."""
     if doc_region is None:
         return None
     table = regions()
