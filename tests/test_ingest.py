@@ -145,3 +145,23 @@ def test_radicals_in_a_page_are_read_as_ideographs():
 
     kept, _ = clean_lines("⼈⺠政府关于加强⼝腔健康工作的通知，请各单位认真贯彻落实。")
     assert kept and "人" in kept[0].text and "⼈" not in kept[0].text
+
+
+def test_metadata_from_the_readers_folded_lines_equals_folding_them_again():
+    """read_document hands extract_metadata the folded lines it already has; the result
+    must be what folding the lines inside extract_metadata gives."""
+    from pathlib import Path
+
+    from kg.ingest.clean import clean_lines
+    from kg.ingest.decode import decode_bytes
+    from kg.ingest.metadata import extract_metadata
+
+    docs = sorted(SEEDS.glob("*.txt")) + sorted((Path(__file__).parent / "data" / "docs").glob("*.txt"))
+    found = 0
+    for path in docs:
+        kept, _ = clean_lines(decode_bytes(path.read_bytes(), str(path))[0])
+        lines = [ln.text for ln in kept]
+        meta = extract_metadata(lines)
+        assert extract_metadata(lines, [ln.folded for ln in kept]) == meta, path.name
+        found += sum(v is not None for v in meta.values())
+    assert found >= 2 * len(docs)  # the documents do carry titles, dates, issuers

@@ -72,7 +72,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
     kept = [ln.text for ln in kept_lines]
-    meta = extract_metadata(kept)
+    meta = extract_metadata(kept, [ln.folded for ln in kept_lines])
     body = "\n".join(kept)
     n_dropped = sum(len(d) for d in dropped)
     return SourceDocument(
