@@ -8,8 +8,9 @@ import networkx as nx
 
 from kg.explorer.data import explorer_data
 from kg.graph.store import GraphStore
+from kg.graph.terms import HG_NS, PREFIXES
 
-HG = "https://w3id.org/healthgov-kg/ontology#"
+HG = HG_NS
 ORG_CLASSES = {"Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization"}
 GOVERNANCE_EDGES = ("leads", "supports", "memberOf")
 
@@ -53,10 +54,10 @@ def graph_stats(store: GraphStore, top: int = 10) -> Stats:
 
 
 def _short(iri: str) -> str:
-    for ns, p in ((HG, "hg:"), ("http://www.w3.org/2000/01/rdf-schema#", "rdfs:"), ("http://www.w3.org/2004/02/skos/core#", "skos:"),
-                  ("http://www.w3.org/ns/prov#", "prov:"), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf:")):
+    for name in ("hg", "rdfs", "skos", "prov", "rdf"):
+        ns = PREFIXES[name]
         if iri.startswith(ns):
-            return p + iri[len(ns):]
+            return f"{name}:{iri[len(ns):]}"
     return iri
 
 

@@ -18,10 +18,11 @@ from kg.errors import KGError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.graph.builder import document_graph
 from kg.graph.store import GraphStore
+from kg.graph.terms import HG_NS, RDFS_NS, SKOS_NS
 from kg.ingest import read_document
 from kg.textnorm import to_simplified
 
-HG = "https://w3id.org/healthgov-kg/ontology#"
+HG = HG_NS
 TYPES = ["Department", "Hospital", "MedicalConsortium", "Program", "Region", "PolicyDocument"]
 _PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>（）()【】\[\]〔〕［］｛｝{}·•,，、。:：;；!！?？\-—–_/]")
 RELS = {"lead": ("leads", "org", "program"), "support": ("supports", "org", "program"),
@@ -92,7 +93,7 @@ def _predicted(store: GraphStore):  # noqa: ANN202 - internal tuple of dicts
     labels: dict[str, set[str]] = defaultdict(set)
     first_label: dict[str, str] = {}
     evidence: dict[str, str] = {}
-    for row in store.query_raw("SELECT ?e ?l ?k WHERE { ?e ?k ?l . VALUES ?k { <http://www.w3.org/2000/01/rdf-schema#label> <http://www.w3.org/2004/02/skos/core#altLabel> <http://www.w3.org/2004/02/skos/core#prefLabel> } }"):
+    for row in store.query_raw(f"SELECT ?e ?l ?k WHERE {{ ?e ?k ?l . VALUES ?k {{ <{RDFS_NS}label> <{SKOS_NS}altLabel> <{SKOS_NS}prefLabel> }} }}"):
         e = row["e"].value
         labels[e].add(norm(row["l"].value))
         if row["k"].value.endswith("label"):
@@ -113,7 +114,7 @@ def _predicted(store: GraphStore):  # noqa: ANN202 - internal tuple of dicts
     nums = {}
     for kind, cls in (("targets", "Target"), ("measurements", "Measurement")):
         q = f"""SELECT ?x ?ind ?v ?y ?ev WHERE {{ ?x a <{HG}{cls}> ; <{HG}value> ?v .
-               OPTIONAL {{ ?x <{HG}indicator> ?i . ?i <http://www.w3.org/2000/01/rdf-schema#label> ?ind }}
+               OPTIONAL {{ ?x <{HG}indicator> ?i . ?i <{RDFS_NS}label> ?ind }}
                OPTIONAL {{ ?x <{HG}year> ?y }} OPTIONAL {{ ?x <{HG}evidence> ?ev }} }}"""
         rows = {}
         for row in store.query_raw(q):

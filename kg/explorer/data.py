@@ -5,8 +5,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.graph.store import GraphStore
+from kg.graph.terms import HG_NS, PREFIXES
 
-HG = "https://w3id.org/healthgov-kg/ontology#"
+HG = HG_NS
 CLASSES = ["Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization", "Program", "Target",
            "Region", "PolicyDocument"]
 EDGE_KINDS = {"leads": "牵头", "supports": "配合", "memberOf": "成员", "partOf": "部分", "hasTarget": "目标", "regionPartOf": "隶属"}
@@ -47,7 +48,7 @@ def _grouped(store: GraphStore, q: str) -> dict[str, set]:
 
 
 def explorer_data(store: GraphStore) -> tuple[dict[str, NodeInfo], list[EdgeInfo]]:
-    P = f"PREFIX hg: <{HG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    P = "".join(f"PREFIX {name}: <{PREFIXES[name]}> " for name in ("hg", "rdfs", "skos", "prov", "rdf"))
     nodes: dict[str, NodeInfo] = {}
     rank = {c: i for i, c in enumerate(CLASSES)}
     for e, label, c in _rows(store, P + "SELECT ?e ?l ?c WHERE { ?e a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(hg:))) }"):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.graph.terms import XSD_NS
+
 # oxigraph's N-Triples literal escapes: the short ECHARs it prefers, \\uXXXX for the
 # other C0 controls and DEL, everything else raw UTF-8.
 _SHORT = {0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
@@ -21,7 +23,6 @@ _LITERAL_ESCAPES = {cp: _SHORT.get(cp, f"\\u{cp:04X}") for cp in [*range(0x20), 
 IRI_FORBIDDEN_CHARS = '<>"{}|^`\\' + "".join(chr(c) for c in range(0x21))
 _IRI_FORBIDDEN = re.compile("[" + re.escape(IRI_FORBIDDEN_CHARS) + "]")
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @lru_cache(maxsize=65536)
@@ -48,6 +49,6 @@ def literal(text: str, language: str | None = None) -> str:
 
 def typed(lexical: str, datatype: str) -> str:
     """A literal of the given datatype IRI (xsd:string is written plain, as oxigraph does)."""
-    if datatype == XSD + "string":
+    if datatype == XSD_NS + "string":
         return literal(lexical)
     return '"' + _escape(lexical) + '"^^' + iri(datatype)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from kg.graph.terms import XSD_NS
+
 
 def to_ox(term: object) -> object:
     """rdflib term → pyoxigraph term."""
@@ -34,7 +36,7 @@ def from_ox(term: object) -> object:
         if term.language:
             return Literal(term.value, lang=term.language)
         dt = term.datatype.value if term.datatype else None
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
+        if dt == XSD_NS + "string":
             dt = None
         return Literal(term.value, datatype=URIRef(dt) if dt else None)
     if term is None or isinstance(term, ox.DefaultGraph):

@@ -16,9 +16,9 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Protocol, Sequence
 
-from kg.graph.ntriples import XSD
+from kg.graph.terms import RDF_NS, XSD_NS
 
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE = f"<{RDF_NS}type>"
 # a prefixed name's local part that needs no escaping (a subset of Turtle's PN_LOCAL)
 _SIMPLE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
@@ -78,11 +78,11 @@ class TermWriter:
             cut = term.rfind('"^^<')
             if cut > 0:
                 lexical, datatype = term[1:cut], term[cut + 3:]
-                if datatype == f"<{XSD}boolean>" and lexical in ("true", "false"):
+                if datatype == f"<{XSD_NS}boolean>" and lexical in ("true", "false"):
                     return lexical
-                if datatype == f"<{XSD}decimal>" and _DECIMAL.fullmatch(lexical):
+                if datatype == f"<{XSD_NS}decimal>" and _DECIMAL.fullmatch(lexical):
                     return lexical
-                if datatype == f"<{XSD}integer>" and _INTEGER.fullmatch(lexical):
+                if datatype == f"<{XSD_NS}integer>" and _INTEGER.fullmatch(lexical):
                     return lexical
                 return term[:cut + 3] + self.iri(datatype)
         return term
