@@ -102,10 +102,16 @@ class Extraction:
 
     def evidence(self, offset: int, limit: int = EVIDENCE_LIMIT) -> str:
         """The sentence holding ``offset``; an overlong one (a page without full stops)
-        is cut to a window around the offset, marked with …"""
+        is cut to a window around the offset, marked with …. A whole sentence is cut
+        once and the same string returned after (most nodes of a document share
+        sentences, and its hash is then computed once)."""
         s, e = self.sentence_at(offset)
         if e - s > limit:
             a = max(s, offset - limit // 2)
             b = min(e, a + limit)
             return ("…" if a > s else "") + self.text[a:b].strip() + ("…" if b < e else "")
-        return self.text[s:e].strip()
+        cut = self.__dict__.setdefault("_sentence_text", {})
+        text = cut.get((s, e))
+        if text is None:
+            text = cut[(s, e)] = self.text[s:e].strip()
+        return text

@@ -16,6 +16,7 @@ from typing import Iterable
 from kg.extract.model import (
     CONSORTIUM,
     DEPARTMENT,
+    EVIDENCE_LIMIT,
     GROUP,
     HOSPITAL,
     ORGANIZATION,
@@ -23,7 +24,6 @@ from kg.extract.model import (
     PROGRAM,
     REGION,
     EntityKey,
-    EVIDENCE_LIMIT,
     Extraction,
     Quantity,
 )
@@ -34,7 +34,6 @@ from kg.ingest.document import SourceDocument
 from kg.resolve.iri import HGID, iri_value, short_hash
 from kg.resolve.regions import regions
 from kg.textnorm import is_traditional, to_simplified
-
 
 # Vocabulary terms, formatted once
 _H = {n: nt.iri(hg(n)) for n in (
@@ -178,10 +177,6 @@ class StatementBuilder:
         self.region_by_code: dict[str, str] = {}
         self._literals: dict[str, str] = {}
         self._derived_from = (DERIVED_FROM, self.g)
-        # (start, end) of a sentence → its evidence pair (or () for an empty one): most
-        # nodes of a document share sentences, and slicing and hashing them again costs
-        # more than the rest of a node's provenance
-        self._evidence_by_sentence: dict[tuple[int, int], tuple[str, str] | tuple[()]] = {}
         # evidence, labels and surfaces are cut from the document: if it holds no
         # Traditional character, none of them does (one test instead of thousands)
         self._traditional = is_traditional(ex.text) or is_traditional(src.title or "") or is_traditional(src.issuer or "")
@@ -192,15 +187,9 @@ class StatementBuilder:
     def provenance(self, node: str, offset: int) -> None:
         pairs = self.pairs[node]
         pairs.append(self._derived_from)
-        sentence = self.ex.sentence_at(offset)
-        evidence = self._evidence_by_sentence.get(sentence)
-        if evidence is None:
-            ev = self.ex.evidence(offset)
-            evidence = (_H["evidence"], self.text_literal(ev)) if ev else ()
-            if sentence[1] - sentence[0] <= EVIDENCE_LIMIT:  # the whole sentence, wherever offset is
-                self._evidence_by_sentence[sentence] = evidence
-        if evidence:
-            pairs.append(evidence)
+        ev = self.ex.evidence(offset)
+        if ev:
+            pairs.append((_H["evidence"], self.text_literal(ev)))
 
     def text_literal(self, text: str) -> str:
         """A zh / zh-Hant literal, memoised: several entities share an evidence sentence."""
