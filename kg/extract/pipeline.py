@@ -298,7 +298,6 @@ def relations_component(doc: Doc) -> Doc:
 _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*(?:到\d{4}年|下一步|下阶段|今后)")
-_DIGIT = re.compile(r"\d")
 _ACHIEVED = re.compile(r"截至|截止|已")
 
 
@@ -329,20 +328,16 @@ def quantities_component(doc: Doc) -> Doc:
         if nl >= 0:
             line_start = nl + 1
         prev = s
-        # years and targets need a digit (targets but 实现…全覆盖): most sentences have none
-        digit = _DIGIT.search(sent) is not None
-        may_target = digit or "全覆盖" in sent
         if line_start == s:
-            m = _PARAGRAPH_YEAR.match(sent) if digit else None
+            m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
-            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_doc=plan) if may_target else []
+            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_doc=plan)
         else:
-            opening = _OPENING_YEAR.match(sent) if digit else None
+            opening = _OPENING_YEAR.match(sent)
             if opening and 1990 <= int(opening.group(1)) <= 2100:
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
-            targets = (targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year, plan_doc=plan)
-                       if may_target else [])
+            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year, plan_doc=plan)
         if targets:
             out.extend(targets)
             continue
