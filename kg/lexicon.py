@@ -59,25 +59,25 @@ class WordMatcher:
     """A compiled word list. ``finditer``/``search``/``match`` mirror ``re.Pattern``."""
 
     def __init__(self, words: tuple[str, ...], whole_text: bool = False) -> None:
-        self.words = tuple(sorted({w for w in words if w}))
-        self.longest = max(map(len, self.words), default=0)
-        # the automaton's words, in the order its match indexes refer to
-        self._order = self.words
-        if whole_text:
-            # Leftmost-first over the words longest first finds what leftmost-longest
-            # finds (at a position, the first word in that order is the longest), and
-            # the crate's leftmost-first DFA search is never slower and on some lists
-            # much faster (5x on the consortium suffixes).
-            self._order = tuple(sorted(self.words, key=lambda w: (-len(w), w)))
-            self._ac = automaton(self._order, True, ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST) if self.words else None
+        # longest first: the order the automaton's match indexes refer to, and the one
+        # that makes leftmost-first find what leftmost-longest finds
+        self.words = tuple(sorted({w for w in words if w}, key=lambda w: (-len(w), w)))
+        self.longest = len(self.words[0]) if self.words else 0
+        if not self.words:
+            self._ac = None
+        elif whole_text:
+            # the crate's leftmost-first DFA search is never slower than its
+            # leftmost-longest one, and on some lists much faster (5x on the
+            # consortium suffixes)
+            self._ac = automaton(self.words, True, ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST)
         else:
-            self._ac = automaton(self.words) if self.words else None
+            self._ac = automaton(self.words)
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, word) of every match in ``text[pos:endpos]``, in text offsets."""
         if self._ac is None:
             return []
-        words = self._order
+        words = self.words
         if pos or endpos is not None:
             part = text[pos:endpos]
             return [(pos + s, pos + e, words[i]) for i, s, e in self._ac.find_matches_as_indexes(part)]
