@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.graph.store import GraphStore
-from kg.graph.terms import HG_NS, PREFIXES
+from kg.graph.terms import HG_NS
+from kg.sparql import with_prefixes
 
 HG = HG_NS
 CLASSES = ["Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization", "Program", "Target",
@@ -34,7 +35,8 @@ class EdgeInfo:
 
 
 def _rows(store: GraphStore, q: str) -> list[list[str]]:
-    res = store.query_raw(q)
+    """The rows of a query written with the common prefixes (hg:, rdfs:, …) undeclared."""
+    res = store.query_raw(with_prefixes(q)[0])
     cols = [v.value for v in res.variables]
     return [[(sol[c].value if sol[c] is not None else "") for c in cols] for sol in res]
 
@@ -48,20 +50,19 @@ def _grouped(store: GraphStore, q: str) -> dict[str, set]:
 
 
 def explorer_data(store: GraphStore) -> tuple[dict[str, NodeInfo], list[EdgeInfo]]:
-    P = "".join(f"PREFIX {name}: <{PREFIXES[name]}> " for name in ("hg", "rdfs", "skos", "prov", "rdf"))
     nodes: dict[str, NodeInfo] = {}
     rank = {c: i for i, c in enumerate(CLASSES)}
-    for e, label, c in _rows(store, P + "SELECT ?e ?l ?c WHERE { ?e a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(hg:))) }"):
+    for e, label, c in _rows(store, "SELECT ?e ?l ?c WHERE { ?e a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(hg:))) }"):
         cls = c.rsplit("#", 1)[-1]
         if cls not in rank:
             continue
         if e not in nodes or rank[cls] < rank[nodes[e].cls]:
             nodes[e] = NodeInfo(e, label, cls)
-    alias = _grouped(store, P + "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }")
-    regions = _grouped(store, P + "SELECT ?e ?r WHERE { ?e hg:region/rdfs:label ?r }")
-    evidence = _grouped(store, P + "SELECT ?e ?ev ?f WHERE { ?e hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }")
-    docs = _grouped(store, P + "SELECT ?e ?f WHERE { ?e prov:wasDerivedFrom/hg:fileName ?f }")
-    targets = _grouped(store, P + "SELECT ?p ?tl WHERE { ?p hg:hasTarget/rdfs:label ?tl }")
+    alias = _grouped(store, "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }")
+    regions = _grouped(store, "SELECT ?e ?r WHERE { ?e hg:region/rdfs:label ?r }")
+    evidence = _grouped(store, "SELECT ?e ?ev ?f WHERE { ?e hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }")
+    docs = _grouped(store, "SELECT ?e ?f WHERE { ?e prov:wasDerivedFrom/hg:fileName ?f }")
+    targets = _grouped(store, "SELECT ?p ?tl WHERE { ?p hg:hasTarget/rdfs:label ?tl }")
     for e, n in nodes.items():
         n.aliases = sorted(alias[e])
         n.regions = sorted(regions[e])
@@ -69,11 +70,11 @@ def explorer_data(store: GraphStore) -> tuple[dict[str, NodeInfo], list[EdgeInfo
         n.documents = sorted(docs[e])
         n.targets = sorted(targets[e])
     edge_ev = defaultdict(set)
-    for s, p, o, ev, f in _rows(store, P + "SELECT ?s ?p ?o ?ev ?f WHERE { ?a a hg:RelationAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }"):
+    for s, p, o, ev, f in _rows(store, "SELECT ?s ?p ?o ?ev ?f WHERE { ?a a hg:RelationAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }"):
         edge_ev[(s, p.rsplit("#", 1)[-1], o)].add((ev, f))
     edges = []
     kinds = " ".join(f"hg:{k}" for k in EDGE_KINDS)
-    for s, p, o in _rows(store, P + f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {kinds} }} ?s ?p ?o }}"):
+    for s, p, o in _rows(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {kinds} }} ?s ?p ?o }}"):
         kind = p.rsplit("#", 1)[-1]
         if s in nodes and o in nodes:
             edges.append(EdgeInfo(s, o, kind, sorted(edge_ev[(s, kind, o)])[:10]))

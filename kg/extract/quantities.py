@@ -417,7 +417,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             continue
         value = parse_number(m.group(2))
         ind = _clean_indicator(_CLAUSE_BREAK.split(sent[: m.start()])[-1], r, places)
-        if ind in places or any(ind == p for p in places):
+        if ind in places:
             ind = ""
         ind = (ind[-12:] if ind else "") + "排名"
         if value is not None:

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.graph.store import GraphStore
+from kg.graph.terms import PREFIXES
 from kg.paths import ONTOLOGY_DIR
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
@@ -190,8 +191,6 @@ def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -
 def with_prefixes(sparql: str) -> tuple[str, int]:
     """Declare the common prefixes (hg:, rdfs:, …) a query uses without declaring;
     returns the query and the number of lines added in front."""
-    from kg.graph.vocab import PREFIXES
-
     declared = set(re.findall(r"(?i)PREFIX\s+(\w*):", sparql))
     head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if k not in declared and f"{k}:" in sparql)
     return head + sparql, head.count("\n")
