@@ -77,21 +77,6 @@ def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWor
     return PrefixWords(noise + places)
 
 
-# the words of the last (noise, places) asked for: a document's sentences all ask with
-# the same two tuples, and hashing them for the lru_cache cost more than the lookup
-_last_leading: tuple[tuple[str, ...], tuple[str, ...], PrefixWords] | None = None
-
-
-def _leading_for(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWords:
-    global _last_leading
-    last = _last_leading  # one read: another thread may replace it, never half of it
-    if last is not None and last[0] is noise and last[1] is places:
-        return last[2]
-    words = _leading_words(noise, places)
-    _last_leading = (noise, places, words)
-    return words
-
-
 _TRAILING_ADVERBS = ("分别", "持续", "继续", "均", "要", "力争", "逐步", "基本")
 _LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?")
 
@@ -101,7 +86,7 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     adverbs, nor trailing adverbs (分别, 均 …)."""
     t = text.strip("，、；： “”")
     t = _LEADING_YEARS.sub("", t)
-    leading = _leading_for(r.leading_noise, places)
+    leading = _leading_words(r.leading_noise, places)
     changed = True
     while changed:
         changed = False
