@@ -84,6 +84,22 @@ def byte_compile_package() -> Path:
     return Path(where)
 
 
+def interpreter() -> str:
+    """Which Python runs the command, and whether its interpreter calls into a shared
+    libpython. The same kg is 15-20% faster on this machine under Debian's
+    /usr/bin/python3.11 (built with PGO and LTO, interpreter linked statically) than
+    under the pyenv build first on PATH (no PGO, libpython shared), so a rate means
+    little without it."""
+    import platform
+
+    try:
+        maps = Path("/proc/self/maps").read_text()
+        linking = "libpython shared" if "libpython3" in maps else "interpreter linked statically"
+    except OSError:
+        linking = "linking unknown"
+    return f"{Path(sys.executable).resolve()} (CPython {platform.python_version()}, {linking})"
+
+
 def count_triples(path: Path) -> int:
     import pyoxigraph
 
@@ -138,6 +154,7 @@ def main() -> int:
     best = min(runs)
     rates = ", ".join(f"{raw / r:,.0f}" for r in runs)
     print(f"package: {package} (byte-compiled, as pip install does)")
+    print(f"interpreter: {interpreter()}")
     print(f"documents: {n_docs:,}  raw characters: {raw:,}  graph.ttl {ttl_mb:.1f} MB  graph.trig {trig_mb:.1f} MB")
     print(f"`kg build --no-html --jobs {a.jobs}`: {best:.2f} s wall clock, start to exit")
     print(f"characters/s end to end: {raw / best:,.0f}" + (f"  (runs: {rates})" if len(runs) > 1 else ""))

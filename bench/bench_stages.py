@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_build import make_corpus  # noqa: E402
+from bench_build import interpreter, make_corpus  # noqa: E402
 
 from kg.extract.pipeline import default_nlp, extraction_of, source_doc  # noqa: E402
 from kg.graph.builder import document_graph  # noqa: E402
@@ -80,6 +80,7 @@ def main() -> int:
                                           text=True).stdout) for _ in range(a.repeat)]
     best = min(runs, key=lambda r: sum(r.values()))
     scale = 1e6 / raw
+    print(f"interpreter: {interpreter()}")
     print(f"{raw:,} raw characters; CPU seconds per 1M raw characters (fastest of {a.repeat} fresh processes):")
     for k, v in best.items():
         print(f"  {k:16s} {v * scale:6.3f}")
