@@ -90,7 +90,12 @@ class TermWriter:
 
 class SubjectBlock(NamedTuple):
     """One subject: its N-Triples term, its sorted unique (predicate, object) pairs of
-    N-Triples terms and their Turtle text, unindented: ``s p o , o ;\\n\\tp o .\\n``.
+    N-Triples terms and their Turtle text in UTF-8, unindented: ``s p o , o ;\\n\\tp o .\\n``.
+
+    The text is kept encoded: both writers want bytes, so each block is encoded once
+    instead of once per output file, and the UTF-8 of a block (ASCII IRIs and syntax,
+    CJK literals) is ~30% smaller than the str, which is two bytes a character as soon
+    as it holds one CJK character.
 
     Pairs are tuples of the builder's own term strings rather than "p o" strings:
     no string is made or split per statement, equal terms are shared (a document's
@@ -100,7 +105,7 @@ class SubjectBlock(NamedTuple):
 
     subject: str
     pairs: tuple[tuple[str, str], ...]
-    text: str
+    turtle: bytes
 
 
 def render_subject(subject: str, pairs: Sequence[tuple[str, str]], w: TermWriter | None = None) -> str:
@@ -138,7 +143,7 @@ def subject_blocks(pairs_by_subject: dict[str, Iterable[tuple[str, str]]],
     out: list[SubjectBlock] = []
     for s in sorted(pairs_by_subject):
         pairs = tuple(sorted(set(pairs_by_subject[s])))
-        out.append(SubjectBlock(s, pairs, render_subject(s, pairs, w)))
+        out.append(SubjectBlock(s, pairs, render_subject(s, pairs, w).encode("utf-8")))
     return tuple(out)
 
 
@@ -177,19 +182,19 @@ def turtle_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) 
             else:
                 shared[s] = [earlier, (g, b)]
     yield w.header().encode("utf-8")
-    parts: list[str] = []
+    parts: list[bytes] = []
     for subject in sorted(first):  # code-point order is UTF-8 byte order: no key needed
         entries = shared.get(subject)
         if entries is None:
             parts.append(first[subject][1][2])
         else:
             merged = sorted(set().union(*(b[1] for _, b in entries)))
-            parts.append(render_subject(subject, merged, w))
+            parts.append(render_subject(subject, merged, w).encode("utf-8"))
         if len(parts) == _BLOCKS_PER_CHUNK:
-            yield "".join(parts).encode("utf-8")
+            yield b"".join(parts)
             parts = []
     if parts:
-        yield "".join(parts).encode("utf-8")
+        yield b"".join(parts)
 
 
 def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> Iterator[bytes]:
@@ -200,7 +205,7 @@ def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) ->
     for g in graphs:
         if not g.blocks:
             continue
-        body = "".join([b[2] for b in g.blocks]).encode("utf-8")
+        body = b"".join([b[2] for b in g.blocks])
         if not g.term:
             yield body
             continue
