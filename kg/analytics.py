@@ -8,9 +8,8 @@ import networkx as nx
 
 from kg.explorer.data import explorer_data
 from kg.graph.store import GraphStore
-from kg.graph.terms import HG_NS, PREFIXES
+from kg.graph.terms import PREFIXES
 
-HG = HG_NS
 ORG_CLASSES = {"Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization"}
 GOVERNANCE_EDGES = ("leads", "supports", "memberOf")
 

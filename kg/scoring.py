@@ -18,11 +18,11 @@ from kg.errors import KGError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.graph.builder import document_graph
 from kg.graph.store import GraphStore
-from kg.graph.terms import HG_NS, RDFS_NS, SKOS_NS
+from kg.graph.terms import HG_NS as HG
+from kg.graph.terms import RDFS_NS, SKOS_NS
 from kg.ingest import read_document
 from kg.textnorm import to_simplified
 
-HG = HG_NS
 TYPES = ["Department", "Hospital", "MedicalConsortium", "Program", "Region", "PolicyDocument"]
 _PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>（）()【】\[\]〔〕［］｛｝{}·•,，、。:：;；!！?？\-—–_/]")
 RELS = {"lead": ("leads", "org", "program"), "support": ("supports", "org", "program"),

@@ -5,10 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.graph.store import GraphStore
-from kg.graph.terms import HG_NS
 from kg.sparql import with_prefixes
 
-HG = HG_NS
 CLASSES = ["Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization", "Program", "Target",
            "Region", "PolicyDocument"]
 EDGE_KINDS = {"leads": "牵头", "supports": "配合", "memberOf": "成员", "partOf": "部分", "hasTarget": "目标", "regionPartOf": "隶属"}
