@@ -1,10 +1,12 @@
 """The word matcher keeps regex alternation semantics: leftmost, then longest."""
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.lexicon import compile_words
+from kg.lexicon import WordMatcher, compile_words
 
 
 def reference(words: list[str], text: str) -> list[tuple[int, int, str]]:
@@ -52,6 +54,29 @@ def test_agrees_with_brute_force(words: list[str], text: str) -> None:
     assert compile_words(tuple(words)).spans(text) == reference(words, text)
     # the DFA built for whole-text scans finds the same
     assert compile_words(tuple(words), whole_text=True).spans(text) == reference(words, text)
+    # and so does the contiguous NFA built for a long list's whole-text scans
+    with mock.patch("kg.lexicon.DFA_MOST_WORDS", 0):
+        assert WordMatcher(tuple(words), whole_text=True).spans(text) == reference(words, text)
+
+
+def test_whole_text_automata_are_dfas_unless_the_list_is_long() -> None:
+    import ahocorasick_rs
+
+    from kg.lexicon import DFA_MOST_WORDS, automaton
+
+    built = []
+    real = ahocorasick_rs.AhoCorasick
+
+    def recording(words, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        built.append(kwargs.get("implementation"))
+        return real(words, **kwargs)
+
+    words = [f"{i:05d}" for i in range(DFA_MOST_WORDS + 1)]
+    with mock.patch.object(ahocorasick_rs, "AhoCorasick", recording):
+        automaton(words[:DFA_MOST_WORDS], whole_text=True)
+        automaton(words, whole_text=True)
+        automaton(words)
+    assert built == [ahocorasick_rs.Implementation.DFA, ahocorasick_rs.Implementation.ContiguousNFA, None]
 
 
 def _peel_by_scanning(text: str, words: list[str]) -> str:
