@@ -146,6 +146,27 @@ def test_class_first_spellings_match_the_plain_ones(parts):
         assert _NUMERAL.search(m.group(0))
 
 
+VALUE_PIECES = ["约", "近", "超过", "超", "逾", "突破", "达到", "达", "为", "共有", "现到", "累计", "不超过", "不足", "不", "过",
+                "12", "3.5", "３", ".", "十二", "两", "百", "余", "多", "万", "亿", "人", "%", "家", "万人", "以上", "以内", "左右",
+                "医院", "，", "年", "个"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=12))
+def test_value_pattern_opening_with_a_lookahead_matches_the_plain_one(parts):
+    """value_re opens with a lookahead for the characters a value can start with; it
+    must find exactly the matches, with the same groups, of the plain spelling."""
+    import re
+
+    from kg.extract.quantities import rules, value_pattern
+
+    text = "".join(parts)
+    plain = re.compile(value_pattern(rules().unit_re, first_class=False))
+    assert not plain.pattern.startswith("(?=") and rules().value_re.pattern.startswith("(?=")
+    assert [(m.span(), m.groupdict()) for m in rules().value_re.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
 def test_clean_indicator_equals_its_plain_spelling():
     """_clean_indicator reuses the leading-word list of the last (noise, places) it was
     given and tests trailing adverbs in one call; with places changing between calls

@@ -20,7 +20,10 @@ from kg.extract.segment import BracketSplitter
 from kg.lexicon import PrefixWords
 
 DATA = Path(__file__).with_name("data") / "quantities.json"
-_NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,6})"
+_CN_DIGITS = "一二两三四五六七八九十百千"
+_NUM = r"(\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{1,6})"
+# what may stand before a reported value (约, 超过, 达到 …), in the alternation's order
+VALUE_PREFIXES = ("约", "近", "超过", "超", "逾", "突破", "达到", "达", "为", "共", "共有", "现到", "累计", "不超过", "不足")
 _CJK = r"\u3400-\u9fff"
 
 
@@ -42,14 +45,23 @@ class _Rules:
         self.relative_verbs = r["relative_verbs"]
         # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
         self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
-        self.value_re = re.compile(
-            r"(?P<pre>约|近|超过|超|逾|突破|达到|达|为|共|共有|现到|累计|不超过|不足)?(?P<num>" + _NUM +
-            r")(?P<mid>余|多)?(?:(?P<unit>" + self.unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + self.unit_re +
-            r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
+        self.value_re = re.compile(value_pattern(self.unit_re))
         self.indicator_heads = tuple(r["indicator_heads"])
         self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
         self.more = r["measurement_more"]
         self.less = r["measurement_less"]
+
+
+def value_pattern(unit_re: str, first_class: bool = True) -> str:
+    """A reported value: (prefix) number (余/多) unit (以上 …). The plain spelling opens
+    with the optional prefix group, which the regex engine tries, and fails, at every
+    character of a clause; ``first_class`` puts before it a lookahead for the characters
+    a match can open with (a prefix's first, a digit, a Chinese numeral), which it
+    fails at once: the same matches, a third of the time."""
+    first = "[" + "".join(dict.fromkeys(w[0] for w in VALUE_PREFIXES)) + r"\d" + _CN_DIGITS + "]"
+    return ((f"(?={first})" if first_class else "") + "(?P<pre>" + "|".join(VALUE_PREFIXES) + ")?(?P<num>" + _NUM +
+            r")(?P<mid>余|多)?(?:(?P<unit>" + unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + unit_re +
+            r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
 
 
 def _value_group(unit_re: str) -> str:
