@@ -67,7 +67,7 @@ def test_whole_text_automata_are_dfas_unless_the_list_is_long() -> None:
     built = []
     real = ahocorasick_rs.AhoCorasick
 
-    def recording(words, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def recording(words: list[str], **kwargs: object) -> ahocorasick_rs.AhoCorasick:
         built.append(kwargs.get("implementation"))
         return real(words, **kwargs)
 
