@@ -52,11 +52,11 @@ def automaton(words: Iterable[str], whole_text: bool = False,
     """An automaton of ``words``. ``whole_text``: one that reads every document from
     end to end, built as a DFA, which searches twice as fast (10 ns a character
     instead of 20) for four times the build time and memory, once per process — if
-    the list is small. The DFA of the 3,171 region names (9 MB) searched a document
-    at ~60 ns a character inside a build, where its states have left the CPU's caches
-    between documents, against ~45 for the contiguous NFA of the same names (a
-    quarter of the memory), measured on 400 documents; it also took 13 ms to build
-    instead of 3. The small automata made for each jurisdiction, used on short
+    the list is small. The DFA of the 3,171 region names (9 MB) searched documents
+    at 64-75 ns a character inside a build, where its states have left the CPU's
+    caches between documents, against 45-56 for the contiguous NFA of the same names
+    (five alternating runs over 400 documents); it also took 13 ms to build instead
+    of 3. The small automata made for each jurisdiction, used on short
     texts, stay (noncontiguous) NFAs."""
     words = list(words)
     if whole_text:
