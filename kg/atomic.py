@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -34,6 +35,57 @@ def write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        raise
+
+
+def write_files(outputs: Iterable[tuple[str | Path, Iterable[bytes]]]) -> None:
+    """Write several files atomically and together: each to a temporary file in its
+    folder; then, once every one is complete and on disk, each renamed over its target,
+    in order. If producing any chunk fails, every temporary file is removed and no
+    target is touched, so a build's outputs never mix two builds.
+
+    A file's fsync waits for the disk (60-170 ms for a 52 MB graph.ttl here), so it runs
+    in a thread, which only waits, while the next file is produced."""
+    written: list[tuple[Path, str]] = []
+    flushes: list[threading.Thread] = []
+    errors: list[BaseException] = []
+
+    def flush(fd: int) -> None:
+        try:
+            os.fsync(fd)
+        except BaseException as e:  # noqa: BLE001 - handed to the writing thread
+            errors.append(e)
+        finally:
+            os.close(fd)
+
+    try:
+        for path, chunks in outputs:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            written.append((path, tmp))
+            os.chmod(tmp, 0o666 & ~_umask())
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in chunks:
+                    fh.write(chunk)
+                fh.flush()
+                flushing = threading.Thread(target=flush, args=(os.dup(fh.fileno()),), name="kg-fsync")
+            flushing.start()
+            flushes.append(flushing)
+        for flushing in flushes:
+            flushing.join()
+        if errors:
+            raise errors[0]
+        for path, tmp in written:
+            os.replace(tmp, path)
+    except BaseException:
+        for flushing in flushes:
+            flushing.join()
+        for _path, tmp in written:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         raise
 
 

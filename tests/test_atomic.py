@@ -67,6 +67,47 @@ def test_a_failure_while_producing_chunks_leaves_the_old_file(tmp_path):
     assert target.read_bytes() == b"abc"
 
 
+def test_several_files_are_replaced_together_or_not_at_all(tmp_path):
+    from kg.atomic import write_files
+
+    first, second = tmp_path / "graph.ttl", tmp_path / "graph.trig"
+    open_fds = len(os.listdir("/proc/self/fd"))
+    first.write_bytes(b"old ttl")
+    second.write_bytes(b"old trig")
+
+    def failing():
+        yield b"new trig"
+        raise RuntimeError("serialiser failed")
+
+    with pytest.raises(RuntimeError):
+        write_files([(first, iter([b"new ", b"ttl"])), (second, failing())])
+    # the first file was complete and on disk, but is not put in place without the second
+    assert first.read_bytes() == b"old ttl" and second.read_bytes() == b"old trig"
+    assert sorted(os.listdir(tmp_path)) == ["graph.trig", "graph.ttl"]
+    write_files([(first, iter([b"new ", b"ttl"])), (second, iter([b"new trig"])), (tmp_path / "sub" / "x", iter([]))])
+    assert (first.read_bytes(), second.read_bytes(), (tmp_path / "sub" / "x").read_bytes()) == (b"new ttl", b"new trig", b"")
+    assert sorted(os.listdir(tmp_path)) == ["graph.trig", "graph.ttl", "sub"]
+    assert len(os.listdir("/proc/self/fd")) == open_fds  # every file closed, flushed or not
+
+
+def test_a_failed_flush_to_disk_replaces_nothing(tmp_path, monkeypatch):
+    from kg import atomic
+
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+    flushed = []
+
+    def fsync(fd):
+        flushed.append(fd)
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    with pytest.raises(OSError, match="Input/output error"):
+        atomic.write_files([(target, iter([b"new"])), (tmp_path / "graph.trig", iter([b"trig"]))])
+    assert len(flushed) == 2  # every file was flushed, each in its turn
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["graph.ttl"]
+
+
 def _children(pid: int) -> list[int]:
     kids = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
