@@ -7,9 +7,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from kg.atomic import write_bytes, write_chunks
+from kg.atomic import write_files
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
@@ -192,22 +192,28 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document,
         on_document(res.path)
 
 
+def _explorer_html(store: GraphStore) -> Iterator[bytes]:
+    """The explorer page, rendered when its turn to be written comes."""
+    from kg.explorer.explorer import render_html
+
+    yield render_html(store).encode("utf-8")
+
+
 def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, report: BuildReport | None = None) -> list[str]:
     """Write graph.ttl (union), graph.trig (a named graph per document) and graph.html,
-    each atomically."""
+    atomically and together (:func:`kg.atomic.write_files`)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     # temporary files of an earlier build that was killed before its rename
     for stale in out.glob(".graph.*.tmp"):
         stale.unlink(missing_ok=True)
-    written = []
-    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
-        write_chunks(out / name, store.serialize_chunks(fmt))
-        written.append(str(out / name))
+    outputs: list[tuple[Path, Iterable[bytes]]] = [
+        (out / "graph.ttl", store.serialize_chunks("turtle")), (out / "graph.trig", store.serialize_chunks("trig"))]
     if html:
-        from kg.explorer.explorer import render_html
-        write_bytes(out / "graph.html", render_html(store).encode("utf-8"))
-        written.append(str(out / "graph.html"))
+        outputs.append((out / "graph.html", _explorer_html(store)))
+    # all three replaced together, once all are on disk: outputs never mix two builds
+    write_files(outputs)
+    written = [str(path) for path, _ in outputs]
     if report is not None:
         report.outputs = written
     return written
