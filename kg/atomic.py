@@ -19,23 +19,7 @@ def write_bytes(path: str | Path, data: bytes) -> None:
 def write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
     """Write ``chunks`` one after another, atomically: if producing a chunk fails, the
     temporary file is removed and ``path`` is untouched."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_files([(path, chunks)])
 
 
 def write_files(outputs: Iterable[tuple[str | Path, Iterable[bytes]]]) -> None:
