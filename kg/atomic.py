@@ -28,8 +28,10 @@ def write_files(outputs: Iterable[tuple[str | Path, Iterable[bytes]]]) -> None:
     in order. If producing any chunk fails, every temporary file is removed and no
     target is touched, so a build's outputs never mix two builds.
 
-    A file's fsync waits for the disk (60-170 ms for a 52 MB graph.ttl here), so it runs
-    in a thread, which only waits, while the next file is produced."""
+    A file's fsync waits for the disk (60-170 ms for a 52 MB graph.ttl here), so when
+    another file follows, it runs in a thread, which only waits, while that file is
+    produced; the last file (a lone one too) is flushed in place."""
+    outputs = list(outputs)  # (the chunks stay lazy: only the count is needed)
     written: list[tuple[Path, str]] = []
     flushes: list[threading.Thread] = []
     errors: list[BaseException] = []
@@ -37,13 +39,13 @@ def write_files(outputs: Iterable[tuple[str | Path, Iterable[bytes]]]) -> None:
     def flush(fd: int) -> None:
         try:
             os.fsync(fd)
-        except BaseException as e:  # noqa: BLE001 - handed to the writing thread
+        except BaseException as e:  # noqa: BLE001 - raised by the writer, after every flush
             errors.append(e)
         finally:
             os.close(fd)
 
     try:
-        for path, chunks in outputs:
+        for i, (path, chunks) in enumerate(outputs):
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -53,9 +55,13 @@ def write_files(outputs: Iterable[tuple[str | Path, Iterable[bytes]]]) -> None:
                 for chunk in chunks:
                     fh.write(chunk)
                 fh.flush()
-                flushing = threading.Thread(target=flush, args=(os.dup(fh.fileno()),), name="kg-fsync")
-            flushing.start()
-            flushes.append(flushing)
+                flush_fd = os.dup(fh.fileno())  # the file object closes its own
+            if i + 1 < len(outputs):
+                flushing = threading.Thread(target=flush, args=(flush_fd,), name="kg-fsync")
+                flushing.start()
+                flushes.append(flushing)
+            else:
+                flush(flush_fd)
         for flushing in flushes:
             flushing.join()
         if errors:
