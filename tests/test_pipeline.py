@@ -60,12 +60,35 @@ def test_doc_ents_follow_spacys_filter_spans_rule():
     from kg.extract.pipeline import default_nlp, source_doc
 
     nlp = default_nlp()
-    doc = source_doc(read_document(MINHANG), nlp)
-    with nlp.select_pipes(disable=["hg_relations", "hg_quantities"]):  # they add mentions after ents are set
-        doc = nlp(doc)
+    doc = nlp(source_doc(read_document(MINHANG), nlp))
+    # every mention, those the relation finder adds included
     expected = filter_spans([doc.char_span(m.start, m.end, label=m.key.type) for m in doc._.hg_mentions])
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in expected]
     assert len(doc.ents) > 100
+
+
+def test_extraction_skips_token_annotations_and_reads_the_same(monkeypatch):
+    """extract_document runs the pipeline without hg_annotations (nothing it reads comes
+    from doc.ents or doc.sents); its results are those of the whole pipeline."""
+    import kg.extract.pipeline as pipeline
+    from kg.extract.pipeline import ANNOTATIONS, extraction_of, source_doc
+
+    nlp = default_nlp()
+    assert nlp.pipe_names[-1] == ANNOTATIONS
+    for path in sorted(SEEDS.glob("*.txt")):
+        src = read_document(path)
+        full = nlp(source_doc(src, nlp))
+        assert full.has_annotation("ENT_IOB") and full.has_annotation("SENT_START")
+        whole = extraction_of(full, src)
+
+        def written(*args):  # noqa: ANN002, ANN202
+            raise AssertionError("a build wrote doc.ents")
+
+        with monkeypatch.context() as m:
+            m.setattr(pipeline, "_set_entities", written)
+            skipped = extract_document(src, nlp)
+        assert (skipped.mentions, skipped.relations, skipped.quantities, skipped.sentences) == (
+            whole.mentions, whole.relations, whole.quantities, whole.sentences), path.name
 
 
 def test_char_tokenizer_equals_one_word_per_character():

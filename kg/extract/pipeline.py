@@ -1,9 +1,11 @@
-"""The spaCy pipeline: ``spacy.blank("zh")`` plus five registered components.
+"""The spaCy pipeline: ``spacy.blank("zh")`` plus six registered components.
 
-    hg_jurisdiction → hg_segmenter → hg_entities → hg_relations → hg_quantities
+    hg_jurisdiction → hg_segmenter → hg_entities → hg_relations → hg_quantities → hg_annotations
 
-Each component does one job and leaves its result on the Doc (``doc._.hg_*``);
-sentences become ``doc.sents`` and entity mentions ``doc.ents``. The Doc is made
+Each component does one job and leaves its result on the Doc (``doc._.hg_*``); the
+last writes them as spaCy's own token annotations: sentences become ``doc.sents`` and
+entity mentions ``doc.ents``. A build reads only the extensions and runs without it
+(:func:`extract_document`). The Doc is made
 over the *folded* text (Simplified, same length as the original), and the original
 is kept in ``doc.user_data["hg_original"]`` so labels and evidence keep their script.
 Components that carry data (the entity grammar) save it with ``to_disk``.
@@ -55,7 +57,8 @@ for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_qua
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-PIPE_NAMES = ["hg_jurisdiction", "hg_segmenter", "hg_entities", "hg_relations", "hg_quantities"]
+ANNOTATIONS = "hg_annotations"
+PIPE_NAMES = ["hg_jurisdiction", "hg_segmenter", "hg_entities", "hg_relations", "hg_quantities", ANNOTATIONS]
 
 
 class CharTokenizer:
@@ -153,14 +156,6 @@ def segmenter_component(doc: Doc) -> Doc:
     """Sentences at 。！？ and line ends; the numbered section tree."""
     text = _text(doc)
     sents = find_sentences(text)
-    arr = numpy.full((len(doc), 1), -1, dtype="int64")
-    # one token per character: a character offset is a token index
-    for s, _ in sents:
-        if s < len(doc):
-            arr[s, 0] = 1
-    if len(doc):
-        arr[0, 0] = 1
-        doc.from_array([SENT_START], arr.astype("uint64"))
     secs = find_sections(text)
     doc._.hg_sections = secs
     if "hg_ctx" in doc.user_data:
@@ -229,7 +224,6 @@ class EntityRecognizer:
         doc._.hg_mentions = mentions
         doc._.hg_members = members
         doc._.hg_programs_by_section = {ctx.sections.innermost(h.start): h for h in heads}
-        _set_entities(doc, _longest_first(mentions, len(doc)))
         return doc
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
@@ -366,6 +360,26 @@ def quantities_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(ANNOTATIONS)
+def annotations_component(doc: Doc) -> Doc:
+    """What the components found, as spaCy's own token annotations: sentence starts
+    (``doc.sents``) from the segmenter's sentences, and entities (``doc.ents``) from
+    every mention, longest first. Nothing in a build reads them, and writing two
+    attributes for every character was 5% of a build's time, so
+    :func:`extract_document` runs the pipeline without this component."""
+    n = len(doc)
+    if n:
+        starts = numpy.full((n, 1), -1, dtype="int64")
+        # one token per character: a character offset is a token index
+        for s, _ in doc.user_data.get("hg_sentences", []):
+            if s < n:
+                starts[s, 0] = 1
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
+    _set_entities(doc, _longest_first(list(doc._.hg_mentions or []), n))
+    return doc
+
+
 def make_nlp() -> Language:
     """A fresh pipeline: blank Chinese with a one-token-per-character tokenizer, plus
     our components."""
@@ -393,9 +407,12 @@ def source_doc(src: SourceDocument, nlp: Language) -> Doc:
 
 
 def extract_document(src: SourceDocument, nlp: Language | None = None) -> Extraction:
-    """Run the pipeline over one cleaned document."""
+    """Run the pipeline over one cleaned document. The extraction is read from the
+    components' extensions, so spaCy's token annotations are not written
+    (:func:`annotations_component`)."""
     nlp = nlp or default_nlp()
-    return extraction_of(nlp(source_doc(src, nlp)), src)
+    disable = [ANNOTATIONS] if ANNOTATIONS in nlp.pipe_names else []
+    return extraction_of(nlp(source_doc(src, nlp), disable=disable), src)
 
 
 def extraction_of(doc: Doc, src: SourceDocument) -> Extraction:
