@@ -70,7 +70,7 @@ def test_doc_ents_follow_spacys_filter_spans_rule():
 def test_extraction_skips_token_annotations_and_reads_the_same(monkeypatch):
     """extract_document runs the pipeline without hg_annotations (nothing it reads comes
     from doc.ents or doc.sents); its results are those of the whole pipeline."""
-    import kg.extract.pipeline as pipeline
+    from kg.extract import pipeline
     from kg.extract.pipeline import ANNOTATIONS, extraction_of, source_doc
 
     nlp = default_nlp()
@@ -81,7 +81,7 @@ def test_extraction_skips_token_annotations_and_reads_the_same(monkeypatch):
         assert full.has_annotation("ENT_IOB") and full.has_annotation("SENT_START")
         whole = extraction_of(full, src)
 
-        def written(*args):  # noqa: ANN002, ANN202
+        def written(*args):
             raise AssertionError("a build wrote doc.ents")
 
         with monkeypatch.context() as m:
