@@ -59,6 +59,8 @@ for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_qua
 
 ANNOTATIONS = "hg_annotations"
 PIPE_NAMES = ["hg_jurisdiction", "hg_segmenter", "hg_entities", "hg_relations", "hg_quantities", ANNOTATIONS]
+# what extract_document (every build) runs without; spaCy ignores a name the pipeline lacks
+NOT_IN_BUILDS = (ANNOTATIONS,)
 
 
 class CharTokenizer:
@@ -376,7 +378,7 @@ def annotations_component(doc: Doc) -> Doc:
                 starts[s, 0] = 1
         starts[0, 0] = 1
         doc.from_array([SENT_START], starts.astype("uint64"))
-    _set_entities(doc, _longest_first(list(doc._.hg_mentions or []), n))
+    _set_entities(doc, _longest_first(doc._.hg_mentions or [], n))
     return doc
 
 
@@ -411,8 +413,7 @@ def extract_document(src: SourceDocument, nlp: Language | None = None) -> Extrac
     components' extensions, so spaCy's token annotations are not written
     (:func:`annotations_component`)."""
     nlp = nlp or default_nlp()
-    disable = [ANNOTATIONS] if ANNOTATIONS in nlp.pipe_names else []
-    return extraction_of(nlp(source_doc(src, nlp), disable=disable), src)
+    return extraction_of(nlp(source_doc(src, nlp), disable=NOT_IN_BUILDS), src)
 
 
 def extraction_of(doc: Doc, src: SourceDocument) -> Extraction:
