@@ -5,11 +5,28 @@ old file or the complete new one, never a half-written file.
 """
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 import threading
 from pathlib import Path
 from typing import Iterable
+
+_TEMPORARY_SUFFIX = ".tmp"
+
+
+def _temporary_prefix(path: Path) -> str:
+    """Temporary files are hidden beside their target: ``.graph.ttl.<random>.tmp``."""
+    return f".{path.name}."
+
+
+def remove_stale_temporaries(paths: Iterable[str | Path]) -> None:
+    """Delete the temporary files that a write of ``paths``, killed before its rename,
+    left behind. Only for a caller that owns the folder: a write still running would
+    lose its temporary file."""
+    for path in map(Path, paths):
+        for stale in path.parent.glob(glob.escape(_temporary_prefix(path)) + "*" + _TEMPORARY_SUFFIX):
+            stale.unlink(missing_ok=True)
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:
@@ -48,7 +65,7 @@ def write_files(outputs: Iterable[tuple[str | Path, Iterable[bytes]]]) -> None:
         for i, (path, chunks) in enumerate(outputs):
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=_TEMPORARY_SUFFIX, dir=path.parent)
             written.append((path, tmp))
             os.chmod(tmp, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.atomic import write_files
+from kg.atomic import remove_stale_temporaries, write_files
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
@@ -192,6 +192,10 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document,
         on_document(res.path)
 
 
+# what write_outputs writes: the union (Turtle), a named graph per document (TriG), the explorer
+OUTPUT_NAMES = ("graph.ttl", "graph.trig", "graph.html")
+
+
 def _explorer_html(store: GraphStore) -> Iterator[bytes]:
     """The explorer page, rendered when its turn to be written comes."""
     from kg.explorer.explorer import render_html
@@ -205,12 +209,12 @@ def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, repo
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     # temporary files of an earlier build that was killed before its rename
-    for stale in out.glob(".graph.*.tmp"):
-        stale.unlink(missing_ok=True)
+    remove_stale_temporaries(out / name for name in OUTPUT_NAMES)
+    ttl, trig, page = OUTPUT_NAMES
     outputs: list[tuple[Path, Iterable[bytes]]] = [
-        (out / "graph.ttl", store.serialize_chunks("turtle")), (out / "graph.trig", store.serialize_chunks("trig"))]
+        (out / ttl, store.serialize_chunks("turtle")), (out / trig, store.serialize_chunks("trig"))]
     if html:
-        outputs.append((out / "graph.html", _explorer_html(store)))
+        outputs.append((out / page, _explorer_html(store)))
     # all three replaced together, once all are on disk: outputs never mix two builds
     write_files(outputs)
     written = [str(path) for path, _ in outputs]

@@ -148,3 +148,28 @@ def test_workers_end_when_a_parallel_build_is_killed(tmp_path):
     while any(map(_running, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_running, workers))
+
+
+def test_remove_stale_temporaries_removes_only_the_named_targets_leftovers(tmp_path: Path) -> None:
+    from kg.atomic import remove_stale_temporaries
+
+    leftovers = [tmp_path / ".graph.ttl.k3j_x.tmp", tmp_path / ".graph.trig.a1.tmp"]
+    kept = [tmp_path / "graph.ttl", tmp_path / ".notes.txt.a1.tmp", tmp_path / ".graph.ttl.a1.bak",
+            tmp_path / ".graph[1].ttl.a1.tmp"]
+    for p in leftovers + kept:
+        p.write_bytes(b"x")
+    remove_stale_temporaries([tmp_path / "graph.ttl", tmp_path / "graph.trig", tmp_path / "graph.html"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in kept)
+
+
+def test_a_build_clears_a_killed_builds_temporaries(tmp_path: Path) -> None:
+    from kg.corpus import write_outputs
+    from kg.graph.store import GraphStore
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".graph.trig.zz9.tmp"
+    stale.write_bytes(b"half a graph")
+    write_outputs(GraphStore(), out, html=False)
+    assert not stale.exists()
+    assert (out / "graph.ttl").exists() and (out / "graph.trig").exists()
