@@ -93,7 +93,8 @@ def validate(graph: GraphStore | str | Path):  # noqa: ANN201
     return _validate(_store(graph))
 
 
-def evaluate(gold_dir: str | Path, docs_dir: str | Path):  # noqa: ANN201
+def evaluate(gold_dir: str | Path, docs_dir: str | Path, only: Iterable[str] | None = None):  # noqa: ANN201
+    """Score extraction against gold annotations (FORMAT.md), as ``kg eval`` does."""
     from kg.scoring import evaluate as _evaluate
 
-    return _evaluate(gold_dir, docs_dir)
+    return _evaluate(gold_dir, docs_dir, only=only)

@@ -240,17 +240,21 @@ def validate(graph: str) -> None:
 @click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False), help="Folder of gold *.json files.")
 @click.option("--docs", "docs_dir", required=True, type=click.Path(file_okay=False), help="Folder of the documents.")
 @click.option("--errors", is_flag=True, help="List every false positive and false negative with its evidence.")
-def eval_(gold_dir: str, docs_dir: str, errors: bool) -> None:
+@click.option("--per-document", is_flag=True, help="Also print F1 (gold/predicted counts) per document.")
+@click.option("--only", multiple=True, metavar="STEM", help="Score only this document (repeatable).")
+def eval_(gold_dir: str, docs_dir: str, errors: bool, per_document: bool, only: tuple[str, ...]) -> None:
     """Score extraction against hand annotations (P/R/F1 per category and type).
 
     \b
-    Example:
-      kg eval --gold seeds/gold --docs seeds --errors
+    Examples:
+      kg eval --gold gold --docs seeds
+      kg eval --gold dev/gold --docs dev/docs --per-document
+      kg eval --gold dev/gold --docs dev/docs --only h01_hainan_weight_management --errors
     """
     import kg as api
     from kg.scoring import format_evaluation
 
-    click.echo(format_evaluation(api.evaluate(gold_dir, docs_dir), errors=errors))
+    click.echo(format_evaluation(api.evaluate(gold_dir, docs_dir, only=only or None), errors=errors, per_document=per_document))
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""Measure extraction against hand annotations (the format of seeds/gold/FORMAT.md).
+"""Measure extraction against hand annotations (the format of gold/FORMAT.md).
 
 Each annotated document is built alone and compared by the rules of FORMAT.md
 ("Scoring"): names compared after NFKC, Traditional→Simplified, dropping white space,
@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable
 
 from kg.errors import KGError
 from kg.extract.pipeline import default_nlp, extract_document
@@ -84,9 +85,18 @@ class Evaluation:
     scores: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     errors: list[ErrorItem] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    # document name -> category -> counts, for the per-document table
+    per_document: dict[str, dict[str, PRF]] = field(default_factory=dict)
+
+    def _add(self, doc: str, categories: tuple[str, ...], counts: tuple[int, int, int, int]) -> None:
+        """Count one comparison in the corpus totals and in the document's own."""
+        mine = self.per_document.setdefault(doc, defaultdict(PRF))
+        for c in categories:
+            self.scores[c].add(*counts)
+            mine[c].add(*counts)
 
     def summary(self) -> dict[str, float]:
-        return {k: round(self.scores[k].f1, 3) for k in ("entities", "relations", "targets", "measurements")}
+        return {k: round(self.scores[k].f1, 3) for k in SUMMARY_CATEGORIES}
 
 
 def _predicted(store: GraphStore):  # noqa: ANN202 - internal tuple of dicts
@@ -125,10 +135,36 @@ def _predicted(store: GraphStore):  # noqa: ANN202 - internal tuple of dicts
     return ents, rels, nums
 
 
+def match_one_to_one(pred: list, gold: list, eq: Callable[[object, object], bool]) -> dict[int, int]:
+    """A maximum bipartite matching of predictions to gold items (``{gold index:
+    prediction index}``): each prediction stands for at most one gold item and each gold
+    item is found by at most one prediction, so one entity that carries the names of two
+    gold entities counts once. The same augmenting-path matching as
+    ``../shared/tools/score.py``, so ``kg eval`` gives its figures."""
+    edges = [[j for j, g in enumerate(gold) if eq(p, g)] for p in pred]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(pred)):
+        if edges[i]:
+            augment(i, set())
+    return owner
+
+
 def _match(pred: list, gold: list, eq) -> tuple[list[bool], list[bool]]:  # noqa: ANN001
-    pm = [any(eq(p, g) for g in gold) for p in pred]
-    gm = [any(eq(p, g) for p in pred) for g in gold]
-    return pm, gm
+    """Which predictions and which gold items the one-to-one matching pairs."""
+    owner = match_one_to_one(pred, gold, eq)
+    paired = set(owner.values())
+    return [i in paired for i in range(len(pred))], [j in owner for j in range(len(gold))]
 
 
 def score_document(store: GraphStore, gold: dict, ev: Evaluation, doc: str) -> None:
@@ -143,8 +179,7 @@ def score_document(store: GraphStore, gold: dict, ev: Evaluation, doc: str) -> N
     for t in TYPES:
         pred, gl = ents.get(t, []), by_type.get(t, [])
         pm, gm = _match(pred, gl, lambda p, g: bool(p[0] & g[0]))
-        for acc in (ev.scores["entity:" + t], ev.scores["entities"]):
-            acc.add(sum(pm), len(pm), sum(gm), len(gm))
+        ev._add(doc, ("entity:" + t, "entities"), (sum(pm), len(pm), sum(gm), len(gm)))
         ev.errors += [ErrorItem(doc, "entity:" + t, "false positive", p[1], p[2]) for p, ok in zip(pred, pm) if not ok]
         ev.errors += [ErrorItem(doc, "entity:" + t, "false negative", g[1]) for g, ok in zip(gl, gm) if not ok]
     for rel, (_, a_key, b_key) in RELS.items():
@@ -152,23 +187,24 @@ def score_document(store: GraphStore, gold: dict, ev: Evaluation, doc: str) -> N
               for x in gold.get("relations", []) if x["rel"] == rel]
         pred = rels.get(rel, [])
         pm, gm = _match(pred, gl, lambda p, g: bool(p[0] & g[0]) and bool(p[1] & g[1]))
-        for acc in (ev.scores["relation:" + rel], ev.scores["relations"]):
-            acc.add(sum(pm), len(pm), sum(gm), len(gm))
+        ev._add(doc, ("relation:" + rel, "relations"), (sum(pm), len(pm), sum(gm), len(gm)))
         ev.errors += [ErrorItem(doc, "relation:" + rel, "false positive", p[2]) for p, ok in zip(pred, pm) if not ok]
         ev.errors += [ErrorItem(doc, "relation:" + rel, "false negative", g[2]) for g, ok in zip(gl, gm) if not ok]
     for kind in ("targets", "measurements"):
         gl = [(x["indicator"], float(x["value"]), x.get("year")) for x in gold.get(kind, [])]
         pred = nums[kind]
         pm, gm = _match(pred, gl, lambda p, g: abs(p[1] - g[1]) < 1e-6 and (g[2] is None or p[2] == g[2]) and similar(p[0], g[0]))
-        ev.scores[kind].add(sum(pm), len(pm), sum(gm), len(gm))
+        ev._add(doc, (kind,), (sum(pm), len(pm), sum(gm), len(gm)))
         ev.errors += [ErrorItem(doc, kind, "false positive", f"{p[0]} = {p[1]:g} ({p[2]})", p[3]) for p, ok in zip(pred, pm) if not ok]
         ev.errors += [ErrorItem(doc, kind, "false negative", f"{g[0]} = {g[1]:g} ({g[2]})") for g, ok in zip(gl, gm) if not ok]
 
 
-def evaluate(gold_dir: str | Path, docs_dir: str | Path) -> Evaluation:
-    """Build every annotated document alone and score it against its gold file."""
+def evaluate(gold_dir: str | Path, docs_dir: str | Path, only: Iterable[str] | None = None) -> Evaluation:
+    """Build every annotated document alone and score it against its gold file;
+    ``only`` keeps the gold files of those stems (a split of a set)."""
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
-    files = sorted(gold_dir.glob("*.json"))
+    keep = set(only) if only is not None else None
+    files = sorted(f for f in gold_dir.glob("*.json") if keep is None or f.stem in keep)
     if not files:
         raise KGError(f"{gold_dir}: no gold annotation files (*.json)")
     ev = Evaluation()
@@ -193,7 +229,24 @@ def evaluate(gold_dir: str | Path, docs_dir: str | Path) -> Evaluation:
     return ev
 
 
-def format_evaluation(ev: Evaluation, errors: bool = False) -> str:
+SUMMARY_CATEGORIES = ("entities", "relations", "targets", "measurements")
+
+
+def format_per_document(ev: Evaluation) -> str:
+    """One line per document: F1 (gold count) of each summary category."""
+    head = f"{'document':44s} " + " ".join(f"{c[:12]:>16s}" for c in SUMMARY_CATEGORIES)
+    lines = [head]
+    for doc in sorted(ev.per_document):
+        mine = ev.per_document[doc]
+        cells = []
+        for c in SUMMARY_CATEGORIES:
+            v = mine.get(c, PRF())
+            cells.append(f"{v.f1:6.3f} ({v.n_g:3d}/{v.n_p:3d})" if v.n_g or v.n_p else f"{'-':>16s}")
+        lines.append(f"{doc[:44]:44s} " + " ".join(f"{x:>16s}" for x in cells))
+    return "\n".join(lines)
+
+
+def format_evaluation(ev: Evaluation, errors: bool = False, per_document: bool = False) -> str:
     lines = [f"{'category':28s} {'P':>6s} {'R':>6s} {'F1':>6s}  gold  predicted"]
     for k in sorted(ev.scores):
         v = ev.scores[k]
@@ -201,6 +254,8 @@ def format_evaluation(ev: Evaluation, errors: bool = False) -> str:
     for f in ev.failures:
         lines.append(f"FAILED {f}")
     lines.append("F1 " + " ".join(f"{k}={v:.3f}" for k, v in ev.summary().items()))
+    if per_document:
+        lines += ["", format_per_document(ev)]
     if errors:
         lines.append("")
         for e in sorted(ev.errors, key=lambda e: (e.doc, e.category, e.kind, e.what)):

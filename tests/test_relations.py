@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.relations import responsibility_lists
+from kg.extract.relations import responsibility_clauses
 
 PLAN = """闵行区人民政府关于推进健康闵行行动的实施方案
 二、重大行动
@@ -20,8 +20,8 @@ def rels(ex, kind):
 
 
 def test_responsibility_list_items_keep_nested_parentheses():
-    (first, *_rest) = responsibility_lists(PLAN.replace("(", "（"))
-    items = [PLAN[s:e] for s, e in first.support]
+    (first, *_rest) = responsibility_clauses(PLAN.replace("(", "（"))
+    items = [PLAN[s:e] for s, e in first.supports]
     assert items == ["区交通委", "各街镇（莘庄工业区）", "闵房集团"]
 
 

@@ -76,6 +76,7 @@ class Section:
     title_start: int
     title_end: int
     parent: int | None = None   # index in the section list
+    own_line: bool = True       # the heading is its line's only sentence (not run on into the body)
 
 
 @dataclass

@@ -32,7 +32,7 @@ from spacy.tokens import Doc  # noqa: E402
 from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
-from kg.extract.model import PROGRAM, Extraction
+from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.quantities import (
     PLAN_WORDS,
     is_plan_document,
@@ -40,17 +40,17 @@ from kg.extract.quantities import (
     targets_in_sentence,
 )
 from kg.extract.relations import (
-    RelationFinder,
     clause_owner_sections,
+    find_relations,
     owner_sections,
-    responsibility_lists,
+    responsibility_clauses,
 )
 from kg.extract.segment import SectionList
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.extract.spans import SpanIndex
 from kg.ingest.document import SourceDocument
-from kg.resolve.regions import detect_jurisdiction, full_name_spans, regions
+from kg.resolve.regions import detect_jurisdiction, full_name_spans, is_national_document, regions
 from kg.textnorm import fold
 
 for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_quantities", "hg_members", "hg_programs_by_section"):
@@ -143,10 +143,14 @@ def jurisdiction_component(doc: Doc) -> Doc:
     text = _text(doc)
     original = doc.user_data.get("hg_original", text)
     full = full_name_spans(text)
-    region = detect_jurisdiction(text, fold(meta.get("title") or ""), meta.get("issuer"), full=full,
-                                 doc_number=meta.get("doc_number"))
+    title = fold(meta.get("title") or "")
+    region = detect_jurisdiction(text, title, meta.get("issuer"), full=full, doc_number=meta.get("doc_number"))
+    national = is_national_document(text, title, meta.get("issuer"), meta.get("doc_number"))
+    if national and not (meta.get("issuer") and region is not None):
+        region = None  # a central document: the regions it names are not its own
     doc._.hg_region = region
     ctx = Context(text, original, region, SectionList())
+    ctx.national = national and region is None
     ctx.full_region_names = full
     ctx.issuer = issuer_key(fold(meta.get("issuer") or ""), region)
     doc.user_data["hg_ctx"] = ctx
@@ -215,17 +219,20 @@ class EntityRecognizer:
         if owners:  # in a plan with lists, an action stated as 由A牵头 is an action too
             owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
         heads = heading_programs(ctx, owners)
-        # a heading's own program wins over shorter names read inside the heading
+        by_section: dict[int | None, Mention] = {}
+        for h in heads:  # the first mention of each heading names its program; the others are aliases
+            by_section.setdefault(ctx.sections.innermost(h.start), h)
+        # a heading's own program wins over shorter names read inside the heading's name
         if heads:
-            head_index = SpanIndex(heads)
-            reach = max(h.end - h.start for h in heads)
+            head_index = SpanIndex(list(by_section.values()))
+            reach = max(h.end - h.start for h in by_section.values())
             mentions = [m for m in mentions if not (m.key.type == PROGRAM and any(
                 m.end <= h.end and (h.start, h.end) != (m.start, m.end)
                 for h in head_index.starting_in(m.start - reach, m.start + 1)))]
         mentions = sorted(mentions + heads, key=lambda m: (m.start, -m.end))
         doc._.hg_mentions = mentions
         doc._.hg_members = members
-        doc._.hg_programs_by_section = {ctx.sections.innermost(h.start): h for h in heads}
+        doc._.hg_programs_by_section = by_section
         return doc
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
@@ -275,28 +282,13 @@ def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
 
 @Language.component("hg_relations")
 def relations_component(doc: Doc) -> Doc:
-    """Lead/support/member/part relations from lists, clauses and names."""
+    """Lead/support/member/part relations, one rule per convention (kg.extract.relations)."""
     ctx = _ctx(doc)
-    finder = RelationFinder(ctx, list(doc._.hg_mentions or []))
-    program_for_offset = _program_for(doc)
-    finder.responsibility(program_for_offset)
-    finder.mentions = finder.mentions + finder.new_mentions
-    finder.clauses(program_for_offset)
-    finder.consortium_roles()
-    finder.consortium_core_clauses()
-    finder.members(doc._.hg_members or [])
-    # sub-actions are part of their action
-    by_section = doc._.hg_programs_by_section or {}
-    for i, prog in by_section.items():
-        if i is None:
-            continue
-        parent = ctx.sections[i].parent
-        while parent is not None and parent not in by_section:
-            parent = ctx.sections[parent].parent
-        if parent is not None:
-            finder._add("part", prog.key, by_section[parent].key, prog.start, ctx.sections[i].number)
+    finder = find_relations(ctx, list(doc._.hg_mentions or []), doc._.hg_members or [],
+                            doc._.hg_programs_by_section or {}, _program_for(doc))
     doc._.hg_mentions = list(doc._.hg_mentions or []) + finder.new_mentions
     doc._.hg_relations = finder.relations
+    doc.user_data["hg_unattached"] = finder.unattached
     return doc
 
 
@@ -316,7 +308,7 @@ def quantities_component(doc: Doc) -> Doc:
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
         doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
     text = _text(doc)
-    plan = is_plan_document(bool(responsibility_lists(text)), fold(meta.get("title") or ""))
+    plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or ""))
     program_for_offset = _program_for(doc)
     region = ctx.doc_region.code if ctx.doc_region else ""
     places: tuple[str, ...] = ()

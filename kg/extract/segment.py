@@ -13,11 +13,12 @@ from typing import Iterable
 
 from kg.extract.model import Section
 
+# Spaces may stand inside the marks: a PDF text layer writes "（ 一 ）" and "1 ."
 HEADING_LEVELS = [
-    (1, re.compile(r"[一二三四五六七八九十]{1,3}、")),
-    (2, re.compile(r"（[一二三四五六七八九十]{1,3}）")),
-    (3, re.compile(r"\d{1,2}[\.．、](?![\d%])")),
-    (4, re.compile(r"（\d{1,2}）")),
+    (1, re.compile(r"[一二三四五六七八九十]{1,3}\s*、")),
+    (2, re.compile(r"（\s*[一二三四五六七八九十]{1,3}\s*）")),
+    (3, re.compile(r"\d{1,2}\s*[\.．、](?![\d%])")),
+    (4, re.compile(r"（\s*\d{1,2}\s*）")),
     (5, re.compile(r"[①-⑳]")),
 ]
 # what a heading can open with (and any decimal digit, which \d matches)
@@ -73,8 +74,10 @@ class SectionList(list):
 
 def sections(folded: str) -> SectionList:
     """The section tree: every numbered heading at a line start, with its title (to the
-    first 。 or line end) and the span of its body (to the next heading of the same or
-    a higher level)."""
+    first 。 or the line end, without a trailing bracketed clause) and the span of its
+    body (to the next heading of the same or a higher level). A heading is a section
+    whatever the length of its first sentence: a measure without a heading opens
+    straight with its first sentence, and still owns what follows it."""
     out: list[Section] = []
     line_start = 0
     for line in folded.split("\n"):
@@ -89,12 +92,17 @@ def sections(folded: str) -> SectionList:
             if not m:
                 continue
             rest_start = off + m.end()
-            rest = folded[rest_start: line_start + len(line)]
+            while rest_start < line_start + len(line) and folded[rest_start] in " \t":
+                rest_start += 1
+            line_end = line_start + len(line)
+            rest = folded[rest_start:line_end]
             cut = _SENTENCE_STOP.search(rest)
-            title_end = rest_start + (cut.start() if cut else len(rest.rstrip()))
-            title = folded[rest_start:title_end].strip().rstrip("：:")
-            if title and len(title) <= 60:
-                out.append(Section(level, m.group(0), title, off, len(folded), rest_start, rest_start + len(title)))
+            title = rest[: cut.start()] if cut else rest.rstrip()
+            title = _strip_trailing_bracket(title).rstrip().rstrip("：:")
+            if title and _TITLE_CHAR.search(title):
+                sec = Section(level, m.group(0), title, off, len(folded), rest_start, rest_start + len(title))
+                sec.own_line = cut is None or not rest[cut.end():].strip()
+                out.append(sec)
             break
         line_start += len(line) + 1
     # Close each section at the next heading of the same or a higher level; link parents.
@@ -108,6 +116,27 @@ def sections(folded: str) -> SectionList:
                 sec.parent = j
                 break
     return SectionList(out)
+
+
+_TITLE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+def _strip_trailing_bracket(title: str) -> str:
+    """A title without the bracketed group that closes it (a responsibility clause or a
+    note written after the heading's text): "实施控烟行动（区卫健委牵头）" → "实施控烟行动".
+    A bracket that is part of the name, earlier in it, stays."""
+    t = title.rstrip()
+    if not t.endswith("）"):
+        return title
+    depth = 0
+    for i in range(len(t) - 1, -1, -1):
+        if t[i] == "）":
+            depth += 1
+        elif t[i] == "（":
+            depth -= 1
+            if depth == 0:
+                return t[:i] if i > 0 else title
+    return title
 
 
 class BracketSplitter:

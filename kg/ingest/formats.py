@@ -56,6 +56,21 @@ def join_layout_lines(lines: list[str]) -> str:
     return "\n".join(x for x in out if x)
 
 
+def looks_wrapped(lines: list[str]) -> bool:
+    """Was the text wrapped at a fixed width (a page of a PDF or a printed journal copied
+    as text), so that its lines break inside sentences and names? Then many long lines
+    are about as long as the longest and do not end a sentence. Plain text written one
+    paragraph per line has lines of every length, ending at 。."""
+    stripped = [x.strip() for x in lines if x.strip()]
+    long = sorted(len(x) for x in stripped if len(x) >= 15)
+    if len(long) < 4:
+        return False
+    full = long[int(0.9 * (len(long) - 1))]
+    broken = sum(1 for a, b in zip(stripped, stripped[1:])
+                 if len(a) >= 0.85 * full and not _END.search(a) and not _HEADING.match(b))
+    return broken >= 3 and broken * 4 >= len(long)
+
+
 def read_pdf(data: bytes, path: str) -> str:
     try:
         from pypdf import PdfReader

@@ -8,7 +8,7 @@ from kg.errors import InputError
 from kg.ingest.clean import clean_lines
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
-from kg.ingest.formats import read_docx, read_pdf, sniff
+from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.metadata import extract_metadata
 
@@ -68,6 +68,8 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
             fmt = "html"
         elif p.suffix.lower() == ".md":
             fmt = "markdown"
+        elif looks_wrapped(text.splitlines()):
+            text = join_layout_lines(text.splitlines())  # a page copied with its line breaks
     kept_lines, dropped = clean_lines(text)
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")

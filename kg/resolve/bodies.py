@@ -23,6 +23,7 @@ class Body:
     templates: dict[str, str] = field(default_factory=dict)
     template_all: str | None = None
     party: bool = False
+    level_embedded: list[str] = field(default_factory=list)
 
 
 class BodyTable:
@@ -33,17 +34,48 @@ class BodyTable:
         self.bodies: list[Body] = []
         self.by_alias: dict[str, Body] = {}
         self.national_names: dict[str, Body] = {}
+        # aliases that carry their level inside (团省委): alias -> (body, level character)
+        self.level_embedded: dict[str, tuple[Body, str]] = {}
         for row in raw["bodies"]:
             b = Body(row["name"], row.get("aliases", []), row.get("national"), row.get("templates", {}),
-                     row.get("template_all"), row.get("party", False))
+                     row.get("template_all"), row.get("party", False), row.get("level_embedded", []))
             self.bodies.append(b)
             for a in [b.name] + b.aliases:
                 self.by_alias.setdefault(a, b)
             if b.national:
                 self.national_names.setdefault(b.national, b)
+            for pattern in b.level_embedded:
+                for level in LEVEL_CHARS:
+                    self.level_embedded.setdefault(pattern.replace("{L}", level), (b, level))
+        # central bodies: the same name wherever a text names them (alias -> name)
+        self.national_fixed: dict[str, str] = {}
+        for row in raw.get("national_bodies", []):
+            for a in [row["name"]] + row.get("aliases", []):
+                self.national_fixed.setdefault(a, row["name"])
+        self.body_endings: tuple[str, ...] = tuple(sorted(raw.get("body_endings", []), key=len, reverse=True))
+        self.ending_expansions: list[tuple[str, str]] = [tuple(x) for x in raw.get("ending_expansions", [])]
+        self.stem_expansions: list[tuple[str, str]] = sorted((tuple(x) for x in raw.get("stem_expansions", [])),
+                                                             key=lambda x: -len(x[0]))
 
     def aliases(self) -> list[str]:
-        return list(self.by_alias)
+        return list(self.by_alias) + list(self.level_embedded) + list(self.national_fixed)
+
+    def is_body_name(self, part: str) -> bool:
+        """Does ``part`` (a name without its jurisdiction) end as a body's name does?"""
+        return len(part) >= 2 and part.endswith(self.body_endings)
+
+    def written_out(self, part: str) -> str:
+        """A body name with its abbreviated stem and ending written out, as the
+        standard name reads: 发展改革委 → 发展和改革委员会, 市场监管局 → 市场监督管理局,
+        教育工委 → 教育工作委员会. A name already written out is returned unchanged."""
+        for short, full in self.stem_expansions:
+            if part.startswith(short) and not part.startswith(full):
+                part = full + part[len(short):]
+                break
+        for short, full in self.ending_expansions:
+            if part.endswith(short) and not part.endswith(full):
+                return part[: -len(short)] + full
+        return part
 
     @staticmethod
     def distinctive(alias: str) -> bool:

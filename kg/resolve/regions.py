@@ -256,3 +256,21 @@ def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
     best = max(counts.values())
     near = [table.by_code[c] for c, n in counts.items() if n >= best * 0.5]
     return max(near, key=lambda r: (counts[r.code], LEVELS.index(r.level)))
+
+
+_NATIONAL_ISSUERS = ("国务院", "国家", "中共中央", "中央", "健康中国行动推进委员会", "全国爱国卫生运动委员会", "全国爱卫")
+_NATIONAL_ADDRESSEE = "各省、自治区、直辖市"
+
+
+def is_national_document(text: str, title: str | None, issuer: str | None, doc_number: str | None) -> bool:
+    """Does the document speak for the central government? Its issuer or title names a
+    central body, its number is a central one (国发, 国办发, 国卫…), or it is addressed,
+    as central documents are, to 各省、自治区、直辖市."""
+    if issuer and issuer.strip().startswith(_NATIONAL_ISSUERS):
+        return True
+    if doc_number and doc_number.strip().startswith("国"):
+        return True
+    if title and title.strip().startswith(_NATIONAL_ISSUERS):
+        return True
+    return _NATIONAL_ADDRESSEE in text[:600]
+

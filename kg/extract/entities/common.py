@@ -47,6 +47,7 @@ class Context:
     regions_found: list[tuple[int, int, Region]] = field(default_factory=list)
     full_region_names: list[tuple[int, int, str]] | None = None
     issuer: EntityKey | None = None  # the issuing body, which 我委/本局 refer to
+    national: bool = False  # the document speaks for the central government (no region of its own)
     _regions_index: SpanIndex | None = None
 
     @property

@@ -16,7 +16,7 @@ from kg.extract.model import (
 from kg.extract.segment import SectionList
 from kg.extract.spans import SpanSet
 from kg.lexicon import WordMatcher, compile_words
-from kg.resolve.bodies import NATIONAL_PREFIXES, Body, bodies, level_region
+from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions
 
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
@@ -85,6 +85,16 @@ def find_departments(ctx: Context) -> list[Mention]:
     for m in _department_pattern().finditer(f):
         alias = m.group(0)
         s, e = m.start(), m.end()
+        if alias in table.level_embedded:  # 团省委: the level is inside the alias
+            body, level = table.level_embedded[alias]
+            ps, region, kind = _prefix(ctx, s)
+            if kind != "region":
+                ps, region = s, level_region(level, ctx.doc_region)
+            out.append(_department_mention(ctx, ps, e, body, False, region))
+            continue
+        if alias in table.national_fixed and alias not in table.by_alias:  # 广电总局, 全国妇联: a central body
+            out.append(Mention(s, e, EntityKey(DEPARTMENT, table.national_fixed[alias]), ctx.surface(s, e)))
+            continue
         national = alias in table.national_names and alias not in table.by_alias
         body = table.national_names[alias] if national else table.by_alias[alias]
         if body.party and alias == "委" and (e < len(f) and f[e] in "员托派屈婉任以会宣组统政办编"):
@@ -115,6 +125,8 @@ def find_departments(ctx: Context) -> list[Mention]:
             if not distinctive and not right_ok:
                 continue
             region = ctx.doc_region
+            if region is None and body.national and ctx.national:
+                national = True  # a national document: 卫生健康委 is the national commission
         elif not distinctive and not right_ok:
             continue
         if kind == "level" and region is None:
@@ -138,3 +150,67 @@ def issuer_key(issuer: str | None, region: Region | None) -> EntityKey | None:
     ctx.regions_found = region_mentions(f, region)
     deps = [m for m in find_departments(ctx) if m.end == len(f)]
     return deps[0].key if deps else None
+
+
+def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
+    """The body that a whole list item names, read by its parts (a responsibility
+    clause's position says it is a body, so a name outside the table is read too):
+    jurisdiction (a region name, a level character, a national prefix or none: the
+    document's region), the party prefix 委, and a body part — a table alias, or any
+    name with a body's ending, its abbreviations written out. 省旅游和文化广电体育厅 in a
+    海南 document → 海南省旅游和文化广电体育厅; 省发展改革委 → 海南省发展和改革委员会;
+    省委网信办 → 中共海南省委网络安全和信息化委员会办公室."""
+    f = ctx.folded
+    table = bodies()
+    text = f[s:e]
+    if len(text) < 2:
+        return None
+    if text in table.national_fixed:
+        return Mention(s, e, EntityKey(DEPARTMENT, table.national_fixed[text]), ctx.surface(s, e))
+    for prefix in NATIONAL_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix) + 1:
+            part = text[len(prefix):]
+            if text in table.national_names:
+                return _department_mention(ctx, s, e, table.national_names[text], True, None)
+            if part in table.by_alias:
+                return _department_mention(ctx, s, e, table.by_alias[part], True, None)
+            if table.is_body_name(part):
+                name = prefix + table.written_out(part)
+                return Mention(s, e, EntityKey(DEPARTMENT, name), ctx.surface(s, e))
+            return None
+    pos, chain = s, []
+    while True:
+        nxt = [t for t in ctx.region_index.starting_at(pos) if t[1] < e]
+        if not nxt:
+            break
+        chain.append(nxt[0][2])
+        pos = nxt[0][1]
+    if chain:
+        region = innermost(chain)
+    elif f[pos] in LEVEL_CHARS and e - pos > 2:
+        region = level_region(f[pos], ctx.doc_region)
+        pos += 1
+    elif level:  # written without the level its list's earlier items carry
+        region = level_region(level, ctx.doc_region)
+    else:
+        region = ctx.doc_region
+    part = f[pos:e]
+    if region is None and ctx.national and pos == s:  # a national document's own bodies
+        if part in table.by_alias and table.by_alias[part].national:
+            return _department_mention(ctx, s, e, table.by_alias[part], True, None)
+        if table.is_body_name(part):
+            return Mention(s, e, EntityKey(DEPARTMENT, table.written_out(part)), ctx.surface(s, e))
+    if part in table.level_embedded:
+        return _department_mention(ctx, s, e, table.level_embedded[part][0], False, region)
+    if f[pos - 1:pos] in LEVEL_CHARS and ("团" + f[pos - 1:pos] + part) in table.level_embedded:
+        return None  # never read "省委" out of 团省委
+    if part in table.by_alias:
+        return _department_mention(ctx, s, e, table.by_alias[part], False, region)
+    place = region.name if region else ""
+    if part.startswith("委") and len(part) > 2 and table.is_body_name(part[1:]):
+        return Mention(s, e, EntityKey(DEPARTMENT, f"中共{place}委" + table.written_out(part[1:])), ctx.surface(s, e),
+                       region=region.code if region else "")
+    if table.is_body_name(part) and all("\u3400" <= ch <= "\u9fff" or ch in "（）" for ch in part):
+        return Mention(s, e, EntityKey(DEPARTMENT, place + table.written_out(part)), ctx.surface(s, e),
+                       region=region.code if region else "")
+    return None

@@ -23,6 +23,7 @@ from kg.extract.model import (
     EntityKey,
     Mention,
 )
+from kg.extract.segment import BracketSplitter
 from kg.extract.spans import SpanSet
 from kg.resolve.regions import regions
 
@@ -321,28 +322,83 @@ def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
 
 
 def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
-    """Section headings that are actions: the level at which responsibility lists first
-    appear is the action level; its headings, and deeper headings that own a list, are
-    Programs. Shallower headings (二、重大行动) are categories."""
+    """Section headings that are actions: the level at which responsibility clauses
+    first appear is the action level; its headings, and deeper headings that own a
+    clause, are Programs. Shallower headings (二、重大行动) are categories. Each
+    program's mention is its name; the other forms of its heading the text writes (the
+    whole first sentence, the name with its leading verb) are further mentions of the
+    same program, so that they become its aliases."""
     secs = ctx.sections
     if not owner_sections:
         return []
     action_level = min(secs[i].level for i in owner_sections)
-
-    def has_owner_below(i: int) -> bool:
-        return any(j in owner_sections for j in range(len(secs)) if secs[i].start <= secs[j].start < secs[i].end)
+    below: set[int] = set()
+    for j in owner_sections:  # every ancestor of an owner has an owner below it
+        p = secs[j].parent
+        while p is not None:
+            below.add(p)
+            p = secs[p].parent
+    owner_parents = {secs[j].parent for j in owner_sections if secs[j].level == action_level}
 
     out = []
     for i, sec in enumerate(secs):
         if sec.level < action_level:
+            if i in below and _names_an_action(sec.title, ctx.g):
+                out.extend(_heading_mentions(ctx, sec))  # （一）健康知识普及行动 over its measures 1. 2.
             continue
-        sibling_of_owner = sec.level == action_level and any(secs[j].parent == sec.parent for j in owner_sections
-                                                             if secs[j].level == action_level)
-        if i in owner_sections or (sec.level == action_level and (has_owner_below(i) or sibling_of_owner)):
-            title = sec.title.strip()
-            name = _heading_name(title, ctx.g)
-            out.append(program_mention(ctx, sec.title_start, sec.title_start + len(title), name))
+        sibling_of_owner = sec.level == action_level and sec.parent in owner_parents
+        if i in owner_sections or (sec.level == action_level and (i in below or sibling_of_owner)):
+            out.extend(_heading_mentions(ctx, sec))
     return out
+
+
+_OPENING_CLAUSE = BracketSplitter("（“《", "）”》", "，；：")
+# a heading whose quotes do not pair (“健康中国母亲行动“关爱生命…”): commas split it regardless
+_OPENING_CLAUSE_NO_QUOTES = BracketSplitter("（《", "）》", "，；：")
+
+
+def _heading_mentions(ctx: Context, sec) -> list[Mention]:  # noqa: ANN001 - a Section
+    """The program of one task heading, named as FORMAT.md says: by its heading
+    (1.强化体重管理科学指导。… → 强化体重管理科学指导) or, where the measure opens
+    straight with a long sentence, by that sentence's opening phrase
+    (4.推进健康食堂、健康餐厅建设，针对… → 推进健康食堂、健康餐厅建设)."""
+    title = sec.title.strip()
+    start = sec.title_start
+    forms = [title]
+    if not sec.own_line:
+        balanced = title.count("“") == title.count("”")
+        pieces = (_OPENING_CLAUSE if balanced else _OPENING_CLAUSE_NO_QUOTES)(title)
+        if len(pieces) > 1:
+            first = title[pieces[0][0]:pieces[0][1]].strip()
+            if len(first) >= 4:
+                forms.insert(0, first)
+    name = _heading_name(forms[0], ctx.g)
+    if name != forms[0]:
+        forms.insert(0, name)
+    forms = [f for f in dict.fromkeys(forms) if len(f) <= 80]
+    if not forms:
+        return []
+    main = forms[0]
+    key_mention = program_mention(ctx, start + title.find(main) if main in title else start,
+                                  (start + title.find(main) + len(main)) if main in title else start + len(title), main)
+    out = [key_mention]
+    for form in forms[1:]:
+        k = title.find(form)
+        s = start + (k if k >= 0 else 0)
+        out.append(Mention(s, s + len(form), key_mention.key, ctx.surface(s, s + len(form)), region=key_mention.region))
+    return out
+
+
+def _names_an_action(title: str, g: Grammar) -> bool:
+    """A heading that names an action (健康知识普及行动, 慢性病防治行动) rather than a
+    group of measures (提高居民体重管理意识，推进健康饮食文化建设): it ends in a
+    program head and holds no clause break."""
+    name = _heading_name(title, g)
+    found = list(g.program_head.finditer(name))
+    if not found or found[-1].end() != len(name) or _CLAUSE_PUNCT.search(name) or len(name) > 30:
+        return False
+    head = found[-1].group(0)
+    return not program_core_generic(name[: -len(head)], g, head)  # 重大行动, 专项行动: a category
 
 
 def _heading_name(title: str, g: Grammar) -> str:

@@ -1,0 +1,83 @@
+"""Lead, support, membership and part-of relations, one small rule per convention.
+
+Official texts state responsibility in a few fixed ways: a clause after a task
+(（A牵头，B、C按职责分工负责）, （责任单位：A、B）: :mod:`.clauses`), prose (由A牵头，B配合;
+A会同B…: :mod:`.prose`), or a consortium description (以A为龙头的…医联体:
+:mod:`.consortia`). Sub-actions (1. 2. under （一）) are part of their action. The cue
+words of every rule are data (``extract/data/responsibility.json``); the rules run in
+the order of :data:`RULES`, each seeing the mentions the earlier ones added.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from kg.extract.entities import Context
+from kg.extract.model import Mention
+from kg.extract.relations.attach import owner_sections
+from kg.extract.relations.clauses import Clause, responsibility_clauses
+from kg.extract.relations.consortia import consortium_cores, consortium_roles, named_members
+from kg.extract.relations.finder import ORG_TYPES, ProgramAt, RelationFinder, sentence_around
+from kg.extract.relations.prose import (
+    _COMMITMENT,
+    by_lead,
+    by_lead_re,
+    commitment,
+    commitment_openings,
+    coordination,
+    lead_first,
+    lead_is,
+    lead_verb,
+    lead_with,
+)
+from kg.extract.relations.responsibility import responsibility
+
+__all__ = ["RULES", "Clause", "ORG_TYPES", "RelationFinder", "clause_owner_sections", "commitment_openings",
+           "find_relations", "owner_sections", "responsibility_clauses", "sentence_around", "_COMMITMENT"]
+
+Rule = Callable[[RelationFinder], None]
+# in order: lists first (their items become mentions that prose rules may then use)
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("responsibility", responsibility),
+    ("by_lead", by_lead),
+    ("lead_first", lead_first),
+    ("lead_is", lead_is),
+    ("lead_verb", lead_verb),
+    ("lead_with", lead_with),
+    ("commitment", commitment),
+    ("coordination", coordination),
+    ("consortium_roles", consortium_roles),
+    ("consortium_cores", consortium_cores),
+)
+
+
+
+def find_relations(ctx: Context, mentions: list[Mention], members: list[tuple[Mention, Mention]],
+                   programs_by_section: dict[int | None, Mention], program_at: ProgramAt) -> RelationFinder:
+    """Run every rule over one document; the finder holds the relations, the mentions
+    the rules added and the clauses that found no task."""
+    finder = RelationFinder(ctx, list(mentions), program_at, programs_by_section)
+    for _name, rule in RULES:
+        rule(finder)
+        finder.take_new_mentions()
+    named_members(finder, members)
+    # sub-actions are part of their action
+    for i, prog in programs_by_section.items():
+        if i is None:
+            continue
+        parent = ctx.sections[i].parent
+        while parent is not None and parent not in programs_by_section:
+            parent = ctx.sections[parent].parent
+        if parent is not None:
+            finder.add("part", prog.key, programs_by_section[parent].key, prog.start, ctx.sections[i].number)
+    return finder
+
+
+def clause_owner_sections(ctx: Context) -> set[int]:
+    """Sections that state their lead unit in prose (由A牵头，B配合)."""
+    out = set()
+    for m in by_lead_re().finditer(ctx.folded):
+        i = ctx.sections.innermost(m.start())
+        if i is not None:
+            out.add(i)
+    return out
+

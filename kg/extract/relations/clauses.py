@@ -1,0 +1,319 @@
+"""Responsibility clauses: the units a text makes responsible for a task, and their roles.
+
+Official texts write them in a few fixed shapes (FORMAT.md, Relations), each a rule here:
+
+- ``labelled``: a bracket with labels — （牵头单位：A、B；配合单位：C）, （责任单位：A、B）;
+- ``lead_then_support``: a bracket with a lead verb — （A牵头，B、C配合）, （A、B牵头，C按职责分工负责）;
+- ``joint``: a bracket of units and a verb of shared duty — （A、B、C按职责分工负责）: every unit leads;
+- ``labelled_line``: a label opening its own line — 牵头单位：A、B;
+- ``standing_units``: a note that adds units to every later list — 以下责任单位均包括A、B，不再列出;
+- ``first_is_lead``: a note that the first unit of each list leads — 排在第一位的为牵头单位.
+
+This module reads the text only (offsets into the folded text); which entity an item
+names and which task a clause belongs to are decided later, with the document's context
+(:mod:`kg.extract.relations.units`, :mod:`kg.extract.relations.attach`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.grammar import grammar
+from kg.extract.relations.cues import Cues, cues
+from kg.extract.segment import BracketSplitter
+from kg.resolve.bodies import LEVEL_CHARS, bodies
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One responsibility clause: the spans of the units it names, by role."""
+
+    start: int                   # the clause's first character (its bracket or label)
+    end: int                     # one past its last
+    leads: tuple[Span, ...]
+    supports: tuple[Span, ...]
+    rule: str                    # the convention that read it (see the module docstring)
+    cue: str                     # the words that signalled it (牵头, 按职责分工负责, 责任单位 …)
+    bracketed: bool = True       # a bracket after a task or heading, as opposed to a line or prose
+
+
+_ITEM_SPLIT = BracketSplitter("（(《", "）)》", "、，,；;/")
+_SEGMENTS = BracketSplitter("（(《“", "）)》”", "，,；;")
+_AND = re.compile(r"以及|及")
+_WS = " \t\u3000"
+
+
+def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
+    """The unit spans of a list (A、B，C及D): split at 、，；/ and 及 outside brackets,
+    each trimmed of white space, a list tail (等部门) and a leading 由. Spans index the
+    document (``base`` is where ``text`` starts)."""
+    c = c or cues()
+    spans: list[Span] = []
+    for s, e in _ITEM_SPLIT(text):
+        pieces = [(s, e)]
+        piece_text = text[s:e]
+        if _AND.search(piece_text):
+            pieces, pos = [], s
+            for m in _AND.finditer(piece_text):
+                pieces.append((pos, s + m.start()))
+                pos = s + m.end()
+            pieces.append((pos, e))
+        for a, b in pieces:
+            while a < b and text[a] in _WS:
+                a += 1
+            while b > a and text[b - 1] in _WS + "。":
+                b -= 1
+            if text.startswith("由", a):
+                a += 1
+            for tail in c.list_tails:
+                if text.endswith(tail, a, b) and b - a > len(tail):
+                    b -= len(tail)
+                    break
+            else:
+                cut = text.find("等", a, b)
+                if cut > a + 1:  # 新华社安徽分社等有关部门参: a list tail with a typo after it
+                    b = cut
+            if b > a:
+                spans.append((base + a, base + b))
+    return spans
+
+
+_REGION_START = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗))")
+
+
+def unit_like(name: str, c: Cues | None = None) -> bool:
+    """Can ``name`` (one list item) be a responsible unit? A lexical test, made before
+    the document's context is known: a body's alias or a body ending after a
+    jurisdiction, a collective (各街镇), a company, a hospital, a university."""
+    c = c or cues()
+    table, g = bodies(), grammar()
+    for ending in c.generic_endings:  # 区爱卫会相关成员单位 stands for the committee
+        if name.endswith(ending) and len(name) > len(ending) + 2:
+            head = name[: -len(ending)]
+            head = head[:-2] if head.endswith(("相关", "有关")) else head
+            if head and not head.startswith("各") and unit_like(head, c):
+                return True
+            break
+    if not 2 <= len(name) <= 40 or c.is_generic(name, g.collective_prefixes):
+        return False
+    if name.startswith(g.collective_prefixes):
+        return True
+    if name.startswith("各"):
+        return False  # 各设区市人民政府, 各地: a category, not a unit
+    if name in table.by_alias or name in table.level_embedded or name in table.national_names or name in table.national_fixed:
+        return True
+    part = name
+    if part[:1] in LEVEL_CHARS:
+        part = part[1:]
+    elif (m := _REGION_START.match(part)) and len(part) > m.end():
+        part = part[m.end():]
+    if part in table.by_alias:
+        return True
+    if part.startswith("委") and len(part) > 1:
+        part = part[1:]
+    if part in table.by_alias or table.is_body_name(part) or part.endswith("部"):
+        return True
+    return name.endswith(g.company_suffixes + _OTHER_UNIT_ENDINGS)
+
+
+# units that are not government bodies but are named as responsible ones: newspapers and
+# news agencies (河南日报社, 新华社安徽分社), representative offices, hospitals, universities
+_OTHER_UNIT_ENDINGS = ("医院", "卫生院", "保健院", "中心", "大学", "学院", "学校", "协会", "学会", "社", "分社",
+                       "办事处", "电视台", "广播电视台", "集团")
+
+
+class ClauseReader:
+    """Reads the responsibility clauses of one folded text."""
+
+    def __init__(self, c: Cues | None = None) -> None:
+        self.c = c or cues()
+
+    def roles(self, text: str, base: int) -> tuple[tuple[Span, ...], tuple[Span, ...], str, str] | None:
+        """(leads, supports, rule, cue) of the inside of one bracket or line, or None
+        when it assigns no unit. ``base`` is where ``text`` starts in the document. Only
+        the first sentence is read (a note may follow: 列第一位者为牵头部门…), and trailing
+        segments that say when (12月底前完成) are dropped."""
+        c = self.c
+        body = text.split("。")[0] if "。" in text.rstrip("。 ") else text
+        body = body.rstrip("。；; ")
+        pieces = _SEGMENTS(body)
+        while len(pieces) > 1 and c.is_timing(body[pieces[-1][0]:pieces[-1][1]]):
+            body = body[:pieces[-1][0]].rstrip("，,；; ")
+            pieces = pieces[:-1]
+        labels = list(c.label_re.finditer(body))
+        if labels:
+            return self._labelled(body, base, labels)
+        for verb in c.lead_verbs:
+            i = _verb_at(body, verb)
+            if i < 0:
+                continue
+            leads = split_units(body[:i], base, c)
+            rest = body[i + len(verb):].lstrip("，,；; ")
+            rest_base = base + len(body) - len(rest)
+            supports: list[Span] = []
+            cue = verb
+            if rest:
+                verb2 = next((v for v in c.support_verbs if rest.endswith(v)), "")
+                inner = rest[: len(rest) - len(verb2)] if verb2 else rest
+                supports = split_units(inner, rest_base, c)
+                cue = verb + ("，" + verb2 if verb2 else "")
+            if not self._all_units(text, base, leads):
+                return None
+            if supports and not self._all_units(text, base, supports, strict=False) and self._real(text, base, supports):
+                return None
+            return tuple(leads), tuple(self._real(text, base, supports)), "lead_then_support", cue
+        for verb in c.joint_verbs:
+            if body.endswith(verb) and len(body) > len(verb):
+                units = split_units(body[: -len(verb)], base, c)
+                if units and self._all_units(text, base, units):
+                    return tuple(units), (), "joint", verb
+                return None
+        return None
+
+    def _labelled(self, body: str, base: int, labels: list[re.Match[str]]):  # noqa: ANN202
+        c = self.c
+        lead: list[Span] = []
+        joint: list[Span] = []
+        support: list[Span] = []
+        for k, lab in enumerate(labels):
+            seg_end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
+            seg = body[lab.end():seg_end].rstrip("，,；;。 ")
+            items = split_units(seg, base + lab.end(), c)
+            {"lead": lead, "joint": joint, "support": support}[c.label_kind(lab.group(1))].extend(items)
+        if lead:
+            support = joint + support  # 牵头单位 given: the other responsible units support
+        else:
+            lead = joint
+        if not lead and not support:
+            return None
+        cue = "、".join(dict.fromkeys(lab.group(1) for lab in labels))
+        return tuple(lead), tuple(support), "labelled", cue
+
+    def _all_units(self, text: str, base: int, spans: list[Span], strict: bool = True) -> bool:
+        """Every item is a unit, or a generic one (相关部门) that names none, and one at
+        least names one. Not ``strict``: most items are units (a typo in one, 等有关部门参,
+        does not undo the list)."""
+        names = [text[s - base:e - base] for s, e in spans]
+        prefixes = grammar().collective_prefixes
+        real = [n for n in names if not self.c.is_generic(n, prefixes)]
+        ok = [n for n in real if unit_like(n, self.c)]
+        if not ok:
+            return False
+        return len(ok) == len(real) if strict else len(ok) * 2 > len(real)
+
+    def _real(self, text: str, base: int, spans: list[Span]) -> list[Span]:
+        """The spans that name a unit (generic ones and non-units dropped)."""
+        prefixes = grammar().collective_prefixes
+        return [(s, e) for s, e in spans if not self.c.is_generic(text[s - base:e - base], prefixes)
+                and unit_like(text[s - base:e - base], self.c)]
+
+    def find(self, folded: str) -> tuple[Clause, ...]:
+        """Every clause of the text, in text order."""
+        out: list[Clause] = []
+        for s, e in _top_brackets(folded):
+            inner = folded[s + 1:e - 1]
+            if not self.c.any_cue_re.search(inner):
+                continue
+            read = self.roles(inner, s + 1)
+            if read is not None:
+                leads, supports, rule, cue = read
+                out.append(Clause(s, e, leads, supports, rule, cue))
+        for m in _labelled_line_re(self.c).finditer(folded):
+            read = self.roles(m.group(1), m.start(1))
+            if read is not None:
+                leads, supports, _, cue = read
+                out.append(Clause(m.start(), m.end(), leads, supports, "labelled_line", cue, bracketed=False))
+        out.sort(key=lambda cl: cl.start)
+        return tuple(out)
+
+
+def _verb_at(body: str, verb: str) -> int:
+    """Where ``verb`` stands as a verb in ``body``: at depth 0, not part of a label
+    (牵头单位) and followed by a break or the end."""
+    depth = 0
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and body.startswith(verb, i):
+            after = body[i + len(verb):i + len(verb) + 1]
+            if after in ("", "，", ",", "；", ";", "、", " ", "。"):
+                return i
+        i += 1
+    return -1
+
+
+_BRACKET_OR_BREAK = re.compile(r"[（）]|\n[ \t]*\n|\n(?=[ \t]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、]))")
+_BRACKET_REACH = 400
+
+
+def _top_brackets(folded: str) -> list[Span]:
+    """(start, end) of every outermost （…） group. A group may run over a line break
+    (a PDF text layer breaks lines inside a clause: "（…，中央宣传部、教育\n部…）"), but
+    not over a blank line, a new heading or 400 characters: an unclosed bracket is
+    dropped there."""
+    out: list[Span] = []
+    depth, open_at = 0, -1
+    for m in _BRACKET_OR_BREAK.finditer(folded):
+        mark = m.group()
+        if mark == "（":
+            if depth == 0:
+                open_at = m.start()
+            depth += 1
+        elif mark == "）":
+            if depth:
+                depth -= 1
+                if depth == 0 and m.end() - open_at <= _BRACKET_REACH:
+                    out.append((open_at, m.end()))
+        else:  # a paragraph or a heading starts: an open bracket never closes
+            depth = 0
+        if depth and m.start() - open_at > _BRACKET_REACH:
+            depth = 0
+    return out
+
+
+@lru_cache(maxsize=4)
+def _labelled_line_re(c: Cues) -> re.Pattern[str]:
+    labels = "|".join(map(re.escape, c.lead_labels + c.joint_labels))
+    return re.compile(r"(?m)^[ \t]*((?:" + labels + r")\s*[：:][^\n]+)$")
+
+
+@lru_cache(maxsize=4)
+def responsibility_clauses(folded: str) -> tuple[Clause, ...]:
+    """Every responsibility clause of a folded text (cached: the entity and relation
+    components both ask for the same document's clauses)."""
+    return ClauseReader().find(folded)
+
+
+def standing_units(folded: str, c: Cues | None = None) -> list[tuple[int, tuple[Span, ...]]]:
+    """(offset, unit spans) of each note adding units to every later list
+    (以下责任单位均包括A、B，不再列出)."""
+    c = c or cues()
+    out = []
+    for opening in c.standing_openings:
+        for m in re.finditer(re.escape(opening), folded):
+            line_end = folded.find("\n", m.end())
+            line_end = len(folded) if line_end < 0 else line_end
+            tail = folded[m.end():line_end]
+            close = min((tail.find(w) for w in c.standing_closings if tail.find(w) >= 0), default=-1)
+            if close < 0:
+                continue
+            units = split_units(tail[:close].rstrip("，,；; "), m.end(), c)
+            if units:
+                out.append((m.start(), tuple(units)))
+    return sorted(out)
+
+
+def first_listed_leads(folded: str, c: Cues | None = None) -> int | None:
+    """Where the text says that the first unit of each list is its lead
+    (排在第一位的为牵头单位), or None."""
+    c = c or cues()
+    found = [folded.find(w) for w in c.first_is_lead]
+    found = [i for i in found if i >= 0]
+    return min(found) if found else None

@@ -1,0 +1,111 @@
+"""The words of responsibility clauses, loaded from ``extract/data/responsibility.json``.
+
+Every rule of this package reads its cue words, labels and verbs from here, so that a
+newcomer adds a wording in the data file, not in a regex in code.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "responsibility.json"
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Labels, verbs and notes of responsibility clauses."""
+
+    lead_labels: tuple[str, ...]
+    joint_labels: tuple[str, ...]
+    support_labels: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    support_verbs: tuple[str, ...]
+    joint_verbs: tuple[str, ...]
+    list_tails: tuple[str, ...]
+    generic_units: frozenset[str]
+    generic_endings: tuple[str, ...]
+    timing_words: tuple[str, ...]
+    timing_endings: tuple[str, ...]
+    first_is_lead: tuple[str, ...]
+    standing_openings: tuple[str, ...]
+    standing_closings: tuple[str, ...]
+    lead_is: tuple[str, ...]
+    by_lead_verbs: tuple[str, ...]
+    partner_verbs: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path = DATA) -> "Cues":
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        labels, prose, standing = raw["labels"], raw["prose"], raw["standing_units"]
+        return cls(
+            lead_labels=_longest_first(labels["lead"]), joint_labels=_longest_first(labels["joint"]),
+            support_labels=_longest_first(labels["support"]), lead_verbs=_longest_first(raw["lead_verbs"]),
+            support_verbs=_longest_first(raw["support_verbs"]), joint_verbs=_longest_first(raw["joint_verbs"]),
+            list_tails=_longest_first(raw["list_tails"]), generic_units=frozenset(raw["generic_units"]),
+            generic_endings=_longest_first(raw["generic_endings"]), timing_words=_longest_first(raw["timing"]["words"]),
+            timing_endings=_longest_first(raw["timing"]["endings"]),
+            first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
+            standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
+            by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
+            partner_verbs=_longest_first(prose["partner_verbs"]))
+
+    def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:
+        """A unit that names no one body: 相关部门, 市级成员单位, 各设区市人民政府 (but a
+        collective such as 各街镇 is one end of a relation)."""
+        if name in self.generic_units or name.endswith(self.generic_endings):
+            return True
+        return name.startswith("各") and not name.startswith(collective_prefixes)
+
+    def is_timing(self, segment: str) -> bool:
+        """A clause segment that says when, not who (12月底前完成, 长期坚持)."""
+        seg = segment.strip()
+        if not seg or seg in self.timing_words:
+            return True
+        return bool(re.search(r"\d|[一二三四五六七八九十]月|年", seg)) and seg.endswith(self.timing_endings) and len(seg) <= 16
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return _longest_first(list(self.lead_labels + self.joint_labels + self.support_labels))
+
+    def label_kind(self, label: str) -> str:
+        """lead, joint or support."""
+        if label in self.lead_labels:
+            return "lead"
+        return "joint" if label in self.joint_labels else "support"
+
+    @property
+    def label_re(self) -> re.Pattern[str]:
+        """A label and its colon (（牵头单位：, 责任单位:)."""
+        return _label_re(self)
+
+    @property
+    def any_cue_re(self) -> re.Pattern[str]:
+        """Any word that can make a bracketed group a responsibility clause."""
+        return _any_cue_re(self)
+
+
+@lru_cache(maxsize=4)
+def _label_re(cues: Cues) -> re.Pattern[str]:
+    return re.compile(r"(" + _alternation(cues.labels) + r")\s*[：:]")
+
+
+@lru_cache(maxsize=4)
+def _any_cue_re(cues: Cues) -> re.Pattern[str]:
+    words = _longest_first(list(cues.labels + cues.lead_verbs + cues.support_verbs + cues.joint_verbs))
+    return re.compile(_alternation(words))
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    return Cues.load()

@@ -1,0 +1,104 @@
+"""What every relation rule shares: the document's mentions, indexed, and the relations
+found so far. A rule is a function ``rule(finder)`` that reads the text and calls
+:meth:`RelationFinder.add`; the rules are listed, in order, in
+:mod:`kg.extract.relations`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from kg.extract.entities import Context
+from kg.extract.model import (
+    CONSORTIUM,
+    DEPARTMENT,
+    GROUP,
+    HOSPITAL,
+    ORGANIZATION,
+    PROGRAM,
+    EntityKey,
+    Mention,
+    RelationMention,
+)
+from kg.extract.spans import SpanIndex
+
+ORG_TYPES = (DEPARTMENT, HOSPITAL, ORGANIZATION, GROUP, CONSORTIUM)
+ProgramAt = Callable[[int], "EntityKey | None"]
+
+_SENTENCE_BREAK = re.compile(r"[。！？\n]")
+_LAST_SENTENCE_BREAK = re.compile(r"(?s:.*)[。！？\n]")  # ".*" runs to endpos and backs off to the last
+
+
+def sentence_around(f: str, offset: int, reach: int = 600) -> tuple[int, int]:
+    """(start, end) of the sentence around ``offset`` within ``reach`` characters on
+    each side (one regex each way, not four str.find calls each way)."""
+    lo = max(0, offset - reach)
+    last = _LAST_SENTENCE_BREAK.match(f, lo, offset)
+    hi = min(len(f), offset + reach)
+    nxt = _SENTENCE_BREAK.search(f, offset, hi)
+    return (last.end() if last else lo), (nxt.start() + 1 if nxt else hi)
+
+
+class RelationFinder:
+    """The state the rules share: the mentions of the document (the entity
+    component's, and those the rules add for list items and collective ends that only
+    a relation gives identity to), the program of each offset, and the relations."""
+
+    def __init__(self, ctx: Context, mentions: list[Mention], program_at: ProgramAt | None = None,
+                 programs_by_section: dict[int | None, Mention] | None = None) -> None:
+        self.ctx = ctx
+        self._mentions: list[Mention] = []
+        self.index: SpanIndex = SpanIndex([])
+        self.mentions = mentions
+        self.new_mentions: list[Mention] = []
+        self.relations: list[RelationMention] = []
+        self.program_at: ProgramAt = program_at or (lambda _offset: None)
+        self.programs_by_section = programs_by_section or {}
+        # (offset, rule, sentence) of every clause that assigned units but found no task
+        self.unattached: list[tuple[int, str]] = []
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return self._mentions
+
+    @mentions.setter
+    def mentions(self, value: list[Mention]) -> None:
+        self._mentions = value
+        self.index = SpanIndex(value)
+
+    def take_new_mentions(self) -> None:
+        """Index the mentions rules added, so later rules see them too."""
+        self.mentions = self._mentions + [m for m in self.new_mentions if m not in self._mentions]
+
+    # -- helpers -------------------------------------------------------------
+    def sentence(self, offset: int, reach: int = 600) -> tuple[int, int]:
+        """The sentence around ``offset``: from after the last 。！？ or line break
+        before it to the first one at or after it."""
+        return sentence_around(self.ctx.folded, offset, reach)
+
+    def add(self, kind: str, src: EntityKey, dst: EntityKey, at: int, cue: str) -> None:
+        if src == dst:
+            return
+        s, e = self.sentence(at)
+        self.relations.append(RelationMention(kind, src, dst, s, e, cue))
+
+    def orgs_in(self, s: int, e: int) -> list[Mention]:
+        """Organisation mentions inside [s, e), without those nested in a longer one."""
+        found = [m for m in self.index.within(s, e) if m.key.type in ORG_TYPES]
+        return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                                            for o in found)]
+
+    def programs_in(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.index.within(s, e) if m.key.type == PROGRAM]
+
+    def clause_run_end(self, start: int, sent_end: int) -> int:
+        """Where the objects of a clause can stop: the sentence end, or a comma after
+        which a new subject (a region or an organisation) begins."""
+        f = self.ctx.folded
+        i = f.find("，", start, sent_end)
+        while i >= 0:
+            nxt = [o for o in self.index.starting_in(i + 1, i + 3) if o.key.type in ORG_TYPES + ("Region",)]
+            if nxt:
+                return i
+            i = f.find("，", i + 1, sent_end)
+        return sent_end

@@ -1,0 +1,223 @@
+"""Responsibility written in running text rather than in a list:
+
+- ``by_lead``: 由A牵头(，B、C配合) / 由A负责 — A leads, B and C support, the program the
+  sentence names (or, in a task's own paragraph, that task);
+- ``lead_first``: A牵头，B、C配合，开展Y — the same without 由, at a clause's start;
+- ``lead_is``: 牵头单位为A;
+- ``lead_verb``: A牵头完成/负责/推进 Y;
+- ``lead_with``: A会同/协同/联合 B、C等部门 … Y — A leads, B and C support;
+- ``commitment``: 下一步，A将加快推进X、Y — the body that commits leads;
+- ``coordination``: A统筹推进 Y.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.entities import program_mention
+from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
+from kg.extract.relations.attach import paragraph_task
+from kg.extract.relations.clauses import split_units, unit_like
+from kg.extract.relations.cues import cues
+from kg.extract.relations.finder import ORG_TYPES, RelationFinder
+from kg.extract.relations.units import list_levels, unit_entities
+
+@lru_cache(maxsize=1)
+def by_lead_re() -> re.Pattern[str]:
+    """由A牵头 / 由A负责 / 由A主办: the verbs from the data file."""
+    verbs = "|".join(map(re.escape, cues().by_lead_verbs))
+    return re.compile(r"由([^，。；：\n（）]{2,60}?)(" + verbs + r")(?![单部人])")
+_LEAD_VERB = re.compile(r"牵头(完成|负责|推进|开展|实施|建设|制定|组织|组建|成立)?(?![单部])")
+_ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "各项", "以上", "前述", "本项")
+_LEAD_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)牵头[，,]")
+
+
+def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[list[tuple[int, int]], int, str]:
+    """The supporting units right after a lead clause (，B、C配合): their spans, where
+    they end, and the support verb; none when the next clause is not a unit list."""
+    f = finder.ctx.folded
+    c = cues()
+    if f[pos:pos + 1] not in "，,":
+        return [], pos, ""
+    start = pos + 1
+    stop = min([i for i in (f.find(ch, start, sent_end) for ch in "，。；\n") if i >= 0] or [sent_end])
+    segment = f[start:stop]
+    verb = next((v for v in c.support_verbs if segment.endswith(v)), "")
+    if not verb:
+        return [], pos, ""
+    units = split_units(segment[: -len(verb)], start)
+    if not units or not all(unit_like(f[s:e]) for s, e in units):
+        return [], pos, ""
+    return units, stop, verb
+
+
+def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> list[EntityKey]:
+    """The programs a prose clause at ``at`` speaks of: those named after it in its
+    sentence, else the task of the paragraph it opens."""
+    progs = [p.key for p in finder.programs_in(after, sent_end)]
+    if progs:
+        return progs[:1]
+    task = paragraph_task(finder, at)
+    return [task] if task else []
+
+
+def _assign(finder: RelationFinder, at: int, leads: list[tuple[int, int]], supports: list[tuple[int, int]],
+            tasks: list[EntityKey], cue: str, rule: str) -> None:
+    if not tasks:
+        finder.unattached.append((at, rule))
+        return
+    roles = [("lead", span) for span in leads] + [("support", span) for span in supports]
+    levels = list_levels(finder, [span for _, span in roles])
+    for task in tasks:
+        for (kind, (s, e)), level in zip(roles, levels):
+            for key in unit_entities(finder, s, e, level):
+                finder.add(kind, key, task, at, cue)
+
+
+def by_lead(finder: RelationFinder) -> None:
+    """由A牵头，B、C配合 / 由A负责."""
+    f = finder.ctx.folded
+    for m in by_lead_re().finditer(f):
+        leads = split_units(m.group(1), m.start(1))
+        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
+            continue
+        sent_s, sent_e = finder.sentence(m.start())
+        supports, after, verb = _supports_after(finder, m.end(), sent_e)
+        cue = "由…" + m.group(2) + ("，" + verb if verb else "")
+        _assign(finder, m.start(), leads, supports, _task_for(finder, m.start(), after, sent_e), cue, "by_lead")
+
+
+def lead_first(finder: RelationFinder) -> None:
+    """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
+    f = finder.ctx.folded
+    for m in _LEAD_FIRST.finditer(f):
+        leads = split_units(m.group(1), m.start(1))
+        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
+            continue
+        sent_s, sent_e = finder.sentence(m.start(1))
+        supports, after, verb = _supports_after(finder, m.end() - 1, sent_e)
+        cue = "牵头" + ("，" + verb if verb else "")
+        _assign(finder, m.start(1), leads, supports, _task_for(finder, m.start(1), after, sent_e), cue, "lead_first")
+
+
+def lead_is(finder: RelationFinder) -> None:
+    """牵头单位为A(、B)."""
+    f = finder.ctx.folded
+    for word in cues().lead_is:
+        for m in re.finditer(re.escape(word), f):
+            sent_s, sent_e = finder.sentence(m.start())
+            stop = min([i for i in (f.find(ch, m.end(), sent_e) for ch in "，。；\n") if i >= 0] or [sent_e])
+            leads = split_units(f[m.end():stop], m.end())
+            if leads and all(unit_like(f[s:e]) for s, e in leads):
+                _assign(finder, m.start(), leads, [], _task_for(finder, m.start(), stop, sent_e)
+                        or [p.key for p in finder.programs_in(sent_s, m.start())][-1:], word, "lead_is")
+
+
+def lead_verb(finder: RelationFinder) -> None:
+    """A牵头完成/负责/推进 Y."""
+    f = finder.ctx.folded
+    for m in _LEAD_VERB.finditer(f):
+        if f[m.start() - 1:m.start()] in ("由", "的"):
+            continue
+        lead = [o for o in finder.index.ending_at(m.start()) if o.key.type in ORG_TYPES]
+        if not lead:
+            continue
+        clause_end = min([i for i in (f.find(c, m.end(), m.end() + 200) for c in "，。；\n") if i >= 0] or [min(len(f), m.end() + 200)])
+        progs = finder.programs_in(m.end(), clause_end) + [
+            o for o in finder.index.within(m.end(), clause_end) if o.key.type == CONSORTIUM]
+        if not progs and m.group(1):
+            obj = finder.ctx.g.strip_scope(f[m.end():clause_end].strip())
+            if obj.startswith(_ANAPHORS):
+                continue  # 牵头推进该项工作: the work is named elsewhere
+            if 4 <= len(obj) <= 20:
+                pm = program_mention(finder.ctx, clause_end - len(obj), clause_end, obj)
+                finder.new_mentions.append(pm)
+                progs = [pm]
+        for p in progs:
+            finder.add("lead", lead[0].key, p.key, m.start(), "牵头")
+
+
+def lead_with(finder: RelationFinder) -> None:
+    """A会同/协同/联合 B、C等部门 … Y."""
+    f = finder.ctx.folded
+    for m in re.finditer("|".join(cues().partner_verbs), f):
+        lead = [o for o in finder.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
+        if not lead and f[m.start() - 1:m.start()] in ("将", "要", "拟", "也"):
+            lead = [o for o in finder.index.ending_at(m.start() - 1) if o.key.type == DEPARTMENT]
+        if not lead:
+            continue
+        sent_s, sent_e = finder.sentence(m.start())
+        # the partners: the run of bodies right after the verb, joined by 、和及
+        partners, pos = [], m.end()
+        while True:
+            nxt = [o for o in finder.index.starting_at(pos) if o.key.type == DEPARTMENT]
+            if not nxt:
+                break
+            longest = max(nxt, key=lambda o: o.end)
+            partners.append(longest)
+            pos = longest.end
+            sep = re.match(r"、|和|及|以及|与", f[pos:pos + 2])
+            if not sep:
+                break
+            pos += sep.end()
+        tail = re.match(r"等(?:\d+个)?(?:部门|单位)", f[pos:pos + 8])
+        partners_end = pos + (tail.end() if tail else 0)
+        progs = finder.programs_in(partners_end, finder.clause_run_end(partners_end, sent_e))
+        if not partners or not progs:
+            continue
+        for p in progs:
+            finder.add("lead", lead[0].key, p.key, m.start(), m.group(0))
+            for o in partners:
+                finder.add("support", o.key, p.key, m.start(), m.group(0))
+
+
+# 下一步，A将…: where a sentence (or 下一步/下阶段/今后) opens, a 将 following within 30
+# characters of the same clause
+_COMMITMENT = re.compile(r"(?:^|[。\n]|下一步[，,]?|下阶段[，,]?|今后[，,]?)\s*(?=[^，。\n]{2,30}?将)")
+_COMMITMENT_REACH = 30  # the lookahead's {2,30}
+_COMMITMENT_OPENER = 4  # the longest opener: 下一步，
+
+
+def commitment_openings(f: str) -> list[re.Match[str]]:
+    """``list(_COMMITMENT.finditer(f))``, searched only near a 将. The pattern opens with
+    an alternation, so the engine tried it at every character. Every match ends at
+    most 30 characters before a 将 and starts at most 4 characters (its opener) before
+    its run of whitespace; so it lies, with the 将 its lookahead needs, in one of the
+    merged windows before each 将, and a search of each window finds what a search of
+    the whole text finds there (``^`` still matches only at the text's start)."""
+    windows: list[list[int]] = []
+    j = f.find("将")
+    while j >= 0:
+        lo = max(0, j - _COMMITMENT_REACH)
+        while lo > 0 and f[lo - 1].isspace():
+            lo -= 1
+        lo = max(0, lo - _COMMITMENT_OPENER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = j + 1
+        else:
+            windows.append([lo, j + 1])
+        j = f.find("将", j + 1)
+    return [m for lo, hi in windows for m in _COMMITMENT.finditer(f, lo, hi)]
+
+
+def commitment(finder: RelationFinder) -> None:
+    """下一步，A将加快推进X、Y…: the body that commits to the named measures leads them."""
+    f = finder.ctx.folded
+    for m in commitment_openings(f):
+        start = m.end()
+        lead = [o for o in finder.index.starting_at(start) if o.key.type == DEPARTMENT]
+        if not lead or not f.startswith("将", lead[0].end):
+            continue
+        _, sent_e = finder.sentence(start)
+        for p in finder.programs_in(lead[0].end, sent_e):
+            finder.add("lead", lead[0].key, p.key, start, "将…推进")
+
+
+def coordination(finder: RelationFinder) -> None:
+    """A统筹推进 Y: the coordinating body leads the named action."""
+    f = finder.ctx.folded
+    for m in re.finditer(r"统筹(?:推进|协调|实施)", f):
+        lead = [o for o in finder.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
+        progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
+        if lead and progs:
+            finder.add("lead", lead[0].key, progs[0].key, m.start(), "统筹推进")

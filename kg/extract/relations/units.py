@@ -1,0 +1,108 @@
+"""The organisation a unit of a responsibility list names.
+
+A list item's position says it is a unit, so it is read whole: first as a mention the
+entity component found covering it, then by the body grammar (省旅游和文化广电体育厅 →
+海南省旅游和文化广电体育厅), then as a collective (各街镇) or a company. Generic
+units (相关部门, 各地) name none.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.departments import read_unit
+from kg.extract.model import DEPARTMENT, GROUP, ORGANIZATION, EntityKey, Mention
+from kg.extract.relations.clauses import unit_like
+from kg.extract.relations.cues import cues
+from kg.extract.relations.finder import RelationFinder
+from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, level_region
+
+_COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
+_BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅")
+
+
+def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> list[EntityKey]:
+    """The organisations the list item at [s, e) names: one as a rule, two where a
+    separator was left out (省委宣传部省科技厅), none for a generic unit. ``level`` is
+    the level character the list's previous item opened with: a later item written
+    without one keeps it (省教育厅、卫生健康委 — 卫生健康委 is the province's)."""
+    ctx = finder.ctx
+    f = ctx.folded
+    text = f[s:e].strip()
+    c = cues()
+    for ending in c.generic_endings:  # 区爱卫会相关成员单位: the committee's members stand for it
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            head = text[: -len(ending)]
+            head = head[:-2] if head.endswith(("相关", "有关")) else head
+            if unit_like(head, c):
+                return unit_entities(finder, s, s + len(head), level)
+            break
+    if len(text) < 2 or c.is_generic(text, ctx.g.collective_prefixes):
+        return []
+    if level and text[0] not in LEVEL_CHARS and not _has_own_jurisdiction(finder, s, e):
+        read = read_unit(ctx, s, e, level=level)
+        if read is not None:
+            finder.new_mentions.append(read)
+            return [read.key]
+    orgs = finder.orgs_in(s, e)
+    whole = [o for o in orgs if o.start <= s and o.end >= e]
+    if whole:
+        return [whole[0].key]
+    if len(orgs) >= 2 and orgs[0].start <= s and orgs[-1].end >= e and all(
+            a.end == b.start for a, b in zip(orgs, orgs[1:])):
+        return [o.key for o in orgs]  # 省委宣传部省科技厅: two bodies, the 、 left out
+    read = read_unit(ctx, s, e)
+    if read is not None:
+        finder.new_mentions.append(read)
+        return [read.key]
+    if orgs and (orgs[0].end - orgs[0].start) * 2 > e - s:
+        return [orgs[0].key]  # the item is mostly one known name (区卫健委相关科室)
+    region = ctx.doc_region
+    code = region.code if region else ""
+    if text.startswith(ctx.g.collective_prefixes):
+        key = EntityKey(GROUP, (region.name if region else "") + text)
+    elif text.endswith(ctx.g.company_suffixes):
+        key = EntityKey(ORGANIZATION, text)
+    elif text.endswith(_BODY_END):
+        if text[0] in "区县市省":
+            r = level_region(text[0], region)
+            key = EntityKey(DEPARTMENT, (r.name if r else "") + text[1:])
+        else:
+            key = EntityKey(DEPARTMENT, text)
+    else:
+        key = EntityKey(ORGANIZATION, text)
+    finder.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=code))
+    return [key]
+
+
+def list_levels(finder: RelationFinder, spans: list[tuple[int, int]]) -> list[str]:
+    """For each item of a list, the level character it inherits from the items before
+    it (the last one written with its own): "" where none does."""
+    f = finder.ctx.folded
+    out, current = [], ""
+    for s, e in spans:
+        out.append(current if f[s:s + 1] not in LEVEL_CHARS else "")
+        if f[s:s + 1] in LEVEL_CHARS:
+            current = f[s]
+        elif _has_own_jurisdiction(finder, s, e):
+            current = ""
+    return out
+
+
+def _has_own_jurisdiction(finder: RelationFinder, s: int, e: int) -> bool:
+    """Does the item open with a region name or a national prefix of its own?"""
+    f = finder.ctx.folded
+    return bool(finder.ctx.region_index.starting_at(s)) or f.startswith(NATIONAL_PREFIXES + ("中国", "中共", "共青团"), s)
+
+
+def collective_entity(finder: RelationFinder, s: int, e: int) -> EntityKey:
+    """The organisation (or collective: 市级医院, 5家区属医院) at [s, e) in a consortium
+    description."""
+    orgs = finder.orgs_in(s, e)
+    if orgs:
+        return orgs[0].key
+    ctx = finder.ctx
+    region = ctx.doc_region
+    text = _COUNT_PREFIX.sub("", ctx.folded[s:e])
+    key = EntityKey(GROUP, (region.name if region else "") + text)
+    finder.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=region.code if region else ""))
+    return key
