@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True) -> GraphStore:
@@ -91,6 +91,13 @@ def validate(graph: GraphStore | str | Path):  # noqa: ANN201
     from kg.shacl import validate as _validate
 
     return _validate(_store(graph))
+
+
+def audit(paths: Iterable[str | Path], max_bytes: int | None = None):  # noqa: ANN201
+    """What extraction did not read (kg.audit.AuditReport), and the inputs skipped."""
+    from kg.coverage import audit as _audit
+
+    return _audit(paths, max_bytes=max_bytes)
 
 
 def evaluate(gold_dir: str | Path, docs_dir: str | Path, only: Iterable[str] | None = None):  # noqa: ANN201

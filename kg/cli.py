@@ -258,6 +258,34 @@ def eval_(gold_dir: str, docs_dir: str, errors: bool, per_document: bool, only: 
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
+@click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Skip files larger than this.")
+def audit(inputs: tuple[str, ...], fmt: str, max_bytes: int) -> None:
+    """List what extraction did not read, with file and line.
+
+    Every sentence that names a unit and holds a responsibility cue (牵头, 配合, 负责,
+    责任单位, 协同, 会同, 参与, 按职责分工) but produced no relation; every clause that
+    found no task; every numbered measure of a plan that produced no program.
+
+    \b
+    Examples:
+      kg audit seeds/
+      kg audit plans/ --format tsv > unread.tsv
+    """
+    import kg as api
+    from kg.coverage import format_audit
+
+    report, skipped = api.audit(inputs, max_bytes=max_bytes)
+    for err in skipped:
+        click.echo(f"kg: skipped {err}", err=True)
+    if not report.documents:
+        _fail("nothing was read: no readable document among the inputs")
+    click.echo(format_audit(report, fmt))
+    sys.exit(1 if skipped else 0)
+
+
+@main.command()
 @click.argument("name")
 @click.option("--region", help="Read the name as a document of this region would.")
 def resolve(name: str, region: str | None) -> None:

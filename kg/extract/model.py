@@ -90,6 +90,8 @@ class Extraction:
     quantities: list[Quantity] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    task_sections: list[int] = field(default_factory=list)  # indexes of the sections that are programs
+    unattached: list[tuple[int, str]] = field(default_factory=list)  # (offset, rule) of clauses that found no task
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""

@@ -419,6 +419,8 @@ def extraction_of(doc: Doc, src: SourceDocument) -> Extraction:
         quantities=list(doc._.hg_quantities or []),
         sentences=doc.user_data.get("hg_sentences", []),
         sections=list(doc._.hg_sections or []),
+        task_sections=sorted(i for i in (doc._.hg_programs_by_section or {}) if i is not None),
+        unattached=list(doc.user_data.get("hg_unattached", [])),
     )
 
 

@@ -83,6 +83,12 @@ def _is_trailer(folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _repeatable() -> tuple[str, ...]:
+    """Lines a document may write more than once (责任单位：X牵头 after several measures)."""
+    return tuple(_config()["repeatable"])
+
+
+@lru_cache(maxsize=1)
 def _trailer_cues() -> tuple[str, ...]:
     return tuple(_config()["trailer_cues"])
 
@@ -131,7 +137,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
         drop = (
             i >= end
             or ln.kind in ("spam", "menu")
-            or (len(key) >= 6 and key in seen)
+            or (len(key) >= 6 and key in seen and not key.startswith(_repeatable()))
             or (i < first_body and ln.kind == "short" and ln.cjk < 4)
         )
         if drop:

@@ -187,7 +187,7 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
         pos = nxt[0][1]
     if chain:
         region = innermost(chain)
-    elif f[pos] in LEVEL_CHARS and e - pos > 2:
+    elif f[pos] in LEVEL_CHARS and e - pos > 2 and f[pos:e] not in table.by_alias:  # 市场监管局 opens with no level
         region = level_region(f[pos], ctx.doc_region)
         pos += 1
     elif level:  # written without the level its list's earlier items carry

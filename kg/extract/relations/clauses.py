@@ -61,6 +61,7 @@ def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
                 pieces.append((pos, s + m.start()))
                 pos = s + m.end()
             pieces.append((pos, e))
+        pieces = [q for p in pieces for q in _split_and(text, p, c)]
         for a, b in pieces:
             while a < b and text[a] in _WS:
                 a += 1
@@ -79,6 +80,33 @@ def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
             if b > a:
                 spans.append((base + a, base + b))
     return spans
+
+
+_JOIN = re.compile(r"和|与|以及")
+
+
+def _split_and(text: str, span: Span, c: Cues) -> list[Span]:
+    """An item joined by 和/与 (省委编办和省卫生健康委) is two units when both sides are
+    units and the whole is not one name (工业和信息化厅, 发展和改革委员会)."""
+    a, b = span
+    piece = text[a:b].strip()
+    table = bodies()
+    if not _JOIN.search(piece) or piece in table.by_alias or piece in table.national_fixed:
+        return [span]
+    for m in _JOIN.finditer(text, a, b):
+        left, right = text[a:m.start()].strip(), text[m.end():b].strip()
+        if len(left) >= 3 and len(right) >= 3 and unit_like(left, c) and unit_like(right, c) and not _is_one_name(piece):
+            return [(a, m.start()), (m.end(), b)]
+    return [span]
+
+
+def _is_one_name(piece: str) -> bool:
+    """Is a 和 part of the body's own name (省工业和信息化厅, 市文化和旅游局)?"""
+    table = bodies()
+    rest = piece[1:] if piece[:1] in LEVEL_CHARS else piece
+    rest = rest[1:] if rest.startswith("委") else rest
+    return rest in table.by_alias or table.written_out(rest) != rest and table.written_out(rest) in table.by_alias or any(
+        rest.endswith(b.name) and "和" in b.name for b in table.bodies if len(b.name) > 3)
 
 
 _REGION_START = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗))")
@@ -165,12 +193,12 @@ class ClauseReader:
             if supports and not self._all_units(text, base, supports, strict=False) and self._real(text, base, supports):
                 return None
             return tuple(leads), tuple(self._real(text, base, supports)), "lead_then_support", cue
-        for verb in c.joint_verbs:
-            if body.endswith(verb) and len(body) > len(verb):
-                units = split_units(body[: -len(verb)], base, c)
-                if units and self._all_units(text, base, units):
-                    return tuple(units), (), "joint", verb
-                return None
+        units_text = _units_before_verb(body, c.joint_verbs)
+        if units_text != body:
+            verb = body[len(units_text):].split("，")[0].split(",")[0]
+            units = split_units(units_text, base, c)
+            if units and self._all_units(text, base, units):
+                return tuple(units), (), "joint", verb
         return None
 
     def _labelled(self, body: str, base: int, labels: list[re.Match[str]]):  # noqa: ANN202
@@ -181,8 +209,16 @@ class ClauseReader:
         for k, lab in enumerate(labels):
             seg_end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
             seg = body[lab.end():seg_end].rstrip("，,；;。 ")
+            kind = c.label_kind(lab.group(1))
+            if kind == "joint":  # 责任单位：A牵头，B、C按职责分工负责 — the list marks its own lead
+                inner = self.roles(seg, base + lab.end()) if any(_verb_at(seg, v) >= 0 for v in c.lead_verbs) else None
+                if inner is not None:
+                    lead.extend(inner[0])
+                    support.extend(inner[1])
+                    continue
+                seg = _units_before_verb(seg, c.joint_verbs)
             items = split_units(seg, base + lab.end(), c)
-            {"lead": lead, "joint": joint, "support": support}[c.label_kind(lab.group(1))].extend(items)
+            {"lead": lead, "joint": joint, "support": support}[kind].extend(items)
         if lead:
             support = joint + support  # 牵头单位 given: the other responsible units support
         else:
@@ -228,6 +264,20 @@ class ClauseReader:
                 out.append(Clause(m.start(), m.end(), leads, supports, "labelled_line", cue, bracketed=False))
         out.sort(key=lambda cl: cl.start)
         return tuple(out)
+
+
+def _units_before_verb(seg: str, verbs: tuple[str, ...]) -> str:
+    """The units of "A、B按职责分工负责(，C结合实际落实)": the text before the first
+    verb of shared duty that closes a segment; the segment after it adds no unit of
+    this list. ``seg`` itself when no such verb closes a segment."""
+    pos = 0
+    for a, b in _SEGMENTS(seg):
+        piece = seg[a:b].rstrip()
+        verb = next((v for v in verbs if piece.endswith(v) and len(piece) > len(v)), "")
+        if verb:
+            return seg[: a + len(piece) - len(verb)]
+        pos = b
+    return seg
 
 
 def _verb_at(body: str, verb: str) -> int:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from kg.extract.entities import program_mention
 from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
 from kg.extract.relations.attach import paragraph_task
-from kg.extract.relations.clauses import split_units, unit_like
+from kg.extract.relations.clauses import responsibility_clauses, split_units, unit_like
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
@@ -51,6 +51,26 @@ def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[li
     return units, stop, verb
 
 
+def _object_program(finder: RelationFinder, start: int, sent_end: int):  # noqa: ANN202 - a Mention or None
+    """The object right after a lead verb (牵头负责我省疾控体系改革) as a program: the
+    clause up to the next break, without its scope words (我省, 全市), 4 to 20
+    characters, not an anaphor (该项工作)."""
+    f = finder.ctx.folded
+    if f[start:start + 1] in "，,。；":
+        return None
+    end = min([i for i in (f.find(c, start, sent_end) for c in "，。；\n") if i >= 0] or [sent_end])
+    obj = finder.ctx.g.strip_scope(f[start:end].strip())
+    for scope in ("我省", "我市", "我县", "我区", "我国"):
+        if obj.startswith(scope) and len(obj) > len(scope) + 3:
+            obj = obj[len(scope):]
+    bare = next((obj[len(w):] for w in sorted(finder.ctx.g.boundary_words, key=len, reverse=True) if obj.startswith(w)), obj)
+    if obj.startswith(_ANAPHORS) or bare.startswith(_ANAPHORS) or not 4 <= len(obj) <= 20:
+        return None  # 推进该项工作: the work is named elsewhere
+    pm = program_mention(finder.ctx, end - len(obj), end, obj)
+    finder.new_mentions.append(pm)
+    return pm
+
+
 def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> list[EntityKey]:
     """The programs a prose clause at ``at`` speaks of: those named after it in its
     sentence, else the task of the paragraph it opens."""
@@ -59,6 +79,11 @@ def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> lis
         return progs[:1]
     task = paragraph_task(finder, at)
     return [task] if task else []
+
+
+def _in_clause(finder: RelationFinder, offset: int) -> bool:
+    """Is ``offset`` inside a bracketed or labelled clause (read by the list rule)?"""
+    return any(c.start <= offset < c.end for c in responsibility_clauses(finder.ctx.folded))
 
 
 def _assign(finder: RelationFinder, at: int, leads: list[tuple[int, int]], supports: list[tuple[int, int]],
@@ -78,19 +103,27 @@ def by_lead(finder: RelationFinder) -> None:
     """由A牵头，B、C配合 / 由A负责."""
     f = finder.ctx.folded
     for m in by_lead_re().finditer(f):
+        if _in_clause(finder, m.start()):
+            continue
         leads = split_units(m.group(1), m.start(1))
         if not leads or not all(unit_like(f[s:e]) for s, e in leads):
             continue
         sent_s, sent_e = finder.sentence(m.start())
         supports, after, verb = _supports_after(finder, m.end(), sent_e)
         cue = "由…" + m.group(2) + ("，" + verb if verb else "")
-        _assign(finder, m.start(), leads, supports, _task_for(finder, m.start(), after, sent_e), cue, "by_lead")
+        tasks = _task_for(finder, m.start(), after, sent_e)
+        if not tasks and not supports:
+            obj = _object_program(finder, m.end(), sent_e)  # 由A牵头负责疾控体系改革
+            tasks = [obj.key] if obj else []
+        _assign(finder, m.start(), leads, supports, tasks, cue, "by_lead")
 
 
 def lead_first(finder: RelationFinder) -> None:
     """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
     f = finder.ctx.folded
     for m in _LEAD_FIRST.finditer(f):
+        if _in_clause(finder, m.start(1)):
+            continue
         leads = split_units(m.group(1), m.start(1))
         if not leads or not all(unit_like(f[s:e]) for s, e in leads):
             continue

@@ -14,7 +14,7 @@ from kg.extract.model import DEPARTMENT, GROUP, ORGANIZATION, EntityKey, Mention
 from kg.extract.relations.clauses import unit_like
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
-from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, level_region
+from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
 
 _COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
 _BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅")
@@ -38,7 +38,7 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
             break
     if len(text) < 2 or c.is_generic(text, ctx.g.collective_prefixes):
         return []
-    if level and text[0] not in LEVEL_CHARS and not _has_own_jurisdiction(finder, s, e):
+    if level and (text[0] not in LEVEL_CHARS or text in bodies().by_alias) and not _has_own_jurisdiction(finder, s, e):
         read = read_unit(ctx, s, e, level=level)
         if read is not None:
             finder.new_mentions.append(read)
@@ -78,10 +78,12 @@ def list_levels(finder: RelationFinder, spans: list[tuple[int, int]]) -> list[st
     """For each item of a list, the level character it inherits from the items before
     it (the last one written with its own): "" where none does."""
     f = finder.ctx.folded
+    aliases = bodies().by_alias
     out, current = [], ""
     for s, e in spans:
-        out.append(current if f[s:s + 1] not in LEVEL_CHARS else "")
-        if f[s:s + 1] in LEVEL_CHARS:
+        own_level = f[s:s + 1] in LEVEL_CHARS and f[s:e] not in aliases  # 市场监管局 opens with no level
+        out.append("" if own_level else current)
+        if own_level:
             current = f[s]
         elif _has_own_jurisdiction(finder, s, e):
             current = ""
