@@ -73,7 +73,7 @@ def _process(path: Path, max_bytes: int) -> _DocResult:
                      info=(src.format, src.encoding, src.dropped_share, len(src.text), src.chars_dropped))
     res.entities.update(key.type for key in {m.key for m in ex.mentions})
     res.relations.update(kind for kind, _, _ in {(r.kind, r.source, r.target) for r in ex.relations})
-    res.targets = sum(1 for q in ex.quantities if q.kind == "target" and q.year is not None)
+    res.targets = sum(1 for q in ex.quantities if q.kind == "target")
     res.measurements = sum(1 for q in ex.quantities if q.kind == "measurement")
     return res
 

@@ -108,7 +108,7 @@ def test_validate_conforms_and_flags_violations(built_out, tmp_path):
                    '\n<https://w3id.org/healthgov-kg/id/target/x> a <https://w3id.org/healthgov-kg/ontology#Target> .\n',
                    encoding="utf-8")
     res = run("validate", bad)
-    assert res.exit_code == 1 and "a Target has one year" in res.output
+    assert res.exit_code == 1 and "a Target has one decimal value" in res.output
 
 
 def test_eval_prints_scores_and_errors():

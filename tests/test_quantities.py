@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.numbers import parse_cn, parse_number
-from kg.extract.quantities import measurements_in_sentence, targets_in_sentence
+from kg.extract.quantities import is_plan_document, measurements_in_sentence, targets_in_sentence
+from kg.extract.quantities.targets import TargetContext, read_targets
 
 
 @pytest.mark.parametrize("text,value", [("十六", 16), ("两", 2), ("三", 3), ("二十", 20), ("一千三百", 1300), ("十", 10)])
@@ -206,3 +207,57 @@ def test_clean_indicator_equals_its_plain_spelling():
             assert _clean_indicator(text, r, places) == plain(text, places), (text, places)
 
     agree()
+
+
+def targets(sent, **context):
+    tc = TargetContext(doc_year=context.pop("doc_year", 2023), **context)
+    return [(q.indicator, q.value, q.unit, q.year, q.comparator) for q in read_targets(sent, 0, tc)]
+
+
+def test_respectively_pairs_indicators_with_values():
+    assert targets("到2030年，A率和B率分别控制在10%和4%以下。") == [("A率", 10.0, "%", 2030, "<="), ("B率", 4.0, "%", 2030, "<=")]
+    # a real goal list (健康河南行动实施方案): three indicators, three values, one 以下
+    got = targets("孕产妇死亡率和婴儿死亡率、5岁以下儿童死亡率分别控制在9.5/10万、4.2‰和5.3‰以下，持续优于全国水平。", year=2025, goal=True)
+    assert got == [("孕产妇死亡率", 9.5, "/10万", 2025, "<="), ("婴儿死亡率", 4.2, "‰", 2025, "<="),
+                   ("5岁以下儿童死亡率", 5.3, "‰", 2025, "<=")]
+
+
+def test_an_indicator_named_by_the_clause_before():
+    assert targets("到2025年，X指数稳步提升，达到85。") == [("X指数", 85.0, "", 2025, ">=")]
+    assert targets("人均预期寿命逐步提高，达到78.7岁。", year=2025, goal=True) == [("人均预期寿命", 78.7, "岁", 2025, ">=")]
+
+
+def test_a_plans_standard_without_a_year_has_year_null():
+    # in a plan: a target with no year; in news: nothing
+    assert targets("落实中小学生每天综合体育活动时间不低于2小时，增强儿童体质。", plan_doc=True) == [
+        ("落实中小学生每天综合体育活动时间", 2.0, "小时", None, ">=")]
+    assert targets("落实中小学生每天综合体育活动时间不低于2小时，增强儿童体质。") == []
+    # a plan's background sentence reports what was achieved
+    assert targets("截至2022年，全省每千人口床位数达到6.5张。", plan_doc=True) == []
+
+
+def test_a_standard_before_the_year_phrase_keeps_no_year():
+    got = targets("落实每天综合体育活动时间不低于2小时，到2030年，学生体质健康标准优良率达到60%以上。", plan_doc=True)
+    assert ("落实每天综合体育活动时间", 2.0, "小时", None, ">=") in got and ("学生体质健康标准优良率", 60.0, "%", 2030, ">=") in got
+
+
+def test_yearly_change_is_relative():
+    (q,) = read_targets("到2023年，近视高发省份每年降低1个百分点以上。", 0, TargetContext(doc_year=2018))
+    assert (q.indicator, q.value, q.unit, q.year, q.comparator, q.relative) == ("近视高发省份", 1.0, "个百分点", 2023, ">=", True)
+
+
+def test_a_deadline_year_and_a_counted_floor():
+    # a real one (福州市医联体建设实施方案, Traditional in the source)
+    assert targets("2020年底前，新增10个以上市级医疗专科联盟。", doc_year=2018) == [("市级医疗专科联盟", 10.0, "个", 2020, ">=")]
+    assert targets("2015年底前，新增10个以上市级医疗专科联盟。", doc_year=2018) == []  # a past deadline
+
+
+def test_a_period_is_not_the_target_year():
+    got = targets("推进全民健康素养提升三年行动（2024-2027年），举10场以上“健康基层行”义诊活动。", doc_year=2025, plan_doc=True, year=2025)
+    assert got == [("“健康基层行”义诊活动", 10.0, "场", 2025, ">=")]
+
+
+def test_a_title_that_only_names_a_plan_is_not_a_plan():
+    assert is_plan_document(False, "关于印发海南省将健康融入所有政策实施方案的通知")
+    assert is_plan_document(False, "健康河南行动2024年工作要点")
+    assert not is_plan_document(False, "实录丨系列主题新闻发布会——《海南省将健康融入所有政策实施方案》专场")

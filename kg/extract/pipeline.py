@@ -33,12 +33,8 @@ from kg.extract.entities import Context, find_entities, heading_programs, issuer
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
-from kg.extract.quantities import (
-    PLAN_WORDS,
-    is_plan_document,
-    measurements_in_sentence,
-    targets_in_sentence,
-)
+from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
+from kg.extract.quantities.targets import TargetContext, annual_plan_year, goal_spans, read_targets
 from kg.extract.relations import (
     clause_owner_sections,
     find_relations,
@@ -296,6 +292,7 @@ _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*(?:到\d{4}年|下一步|下阶段|今后)")
 _ACHIEVED = re.compile(r"截至|截止|已")
+_FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})\s*年")
 
 
 @Language.component("hg_quantities")
@@ -318,6 +315,9 @@ def quantities_component(doc: Doc) -> Doc:
     out = []
     para_year: int | None = None
     plan_year: int | None = None
+    goals = goal_spans(text, ctx.sections)
+    goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
+    annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
     line_start, prev = 0, 0
     for s, e in doc.user_data.get("hg_sentences", []):
         sent = text[s:e]
@@ -325,21 +325,29 @@ def quantities_component(doc: Doc) -> Doc:
         if nl >= 0:
             line_start = nl + 1
         prev = s
+        goal = any(a <= s < b for a, b in goals)
+        if not goal:
+            goal_year = None
+        future = _FUTURE_YEAR.search(sent)
+        if goal and future:
+            goal_year = int(future.group(1))
+        tc = TargetContext(program_for_offset(s), region, doc_year, goal_year if goal else annual, goal, plan)
         if line_start == s:
             m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
-            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_doc=plan)
         else:
             opening = _OPENING_YEAR.match(sent)
             if opening and 1990 <= int(opening.group(1)) <= 2100:
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
-            targets = targets_in_sentence(sent, s, program_for_offset(s), region, doc_year, plan_year, plan_doc=plan)
+            if plan_year is not None:
+                tc.year = plan_year
+        targets = read_targets(sent, s, tc)
         if targets:
             out.extend(targets)
             continue
-        if plan_year is not None or _PLAN_OPENING.match(sent):
-            continue  # the whole sentence (or its paragraph) states plans
+        if plan_year is not None or goal or _PLAN_OPENING.match(sent):
+            continue  # the whole sentence (or its paragraph, its goal section) states plans
         if plan and _ACHIEVED.search(sent) is None:
             continue
         out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region, places))

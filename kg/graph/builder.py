@@ -308,8 +308,6 @@ class StatementBuilder:
     def quantities(self) -> None:
         H = _H
         for q in self.ex.quantities:
-            if q.kind == "target" and q.year is None:
-                continue  # a target is for a year; without one it is not a Target
             ind = nt.iri(iri_value("indicator", q.indicator))
             self.pairs[ind] += (_INDICATOR_PAIR, _CONCEPT_PAIR, (LABEL, nt.literal(q.indicator, "zh")))
             self.provenance(ind, q.start)
@@ -341,7 +339,7 @@ class StatementBuilder:
         if q.kind == "target":
             owner = self.entities[q.program][1:-1].rsplit("/id/", 1)[-1] if q.program in self.entities else (
                 regions().by_code[q.region].name if q.region in regions().by_code else "")
-            return iri_value("target", owner, q.indicator, q.year, value_text)
+            return iri_value("target", owner, q.indicator, q.year if q.year else "na", value_text + q.unit)
         where = regions().by_code[q.region].name if q.region in regions().by_code else ""
         return iri_value("measurement", where, q.indicator, q.year if q.year else "na", value_text + q.unit)
 

@@ -270,13 +270,11 @@ def _units_before_verb(seg: str, verbs: tuple[str, ...]) -> str:
     """The units of "A、B按职责分工负责(，C结合实际落实)": the text before the first
     verb of shared duty that closes a segment; the segment after it adds no unit of
     this list. ``seg`` itself when no such verb closes a segment."""
-    pos = 0
     for a, b in _SEGMENTS(seg):
         piece = seg[a:b].rstrip()
         verb = next((v for v in verbs if piece.endswith(v) and len(piece) > len(v)), "")
         if verb:
             return seg[: a + len(piece) - len(verb)]
-        pos = b
     return seg
 
 

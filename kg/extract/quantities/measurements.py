@@ -1,0 +1,207 @@
+"""Measurements: values a text reports as achieved (FORMAT.md, "Targets and measurements").
+
+Any sentence that is not a plan and gives a number with a unit reports a measurement;
+its indicator is the noun phrase that the number measures.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.model import Quantity
+from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
+from kg.extract.quantities.rules import _CJK, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, rules
+
+_SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
+
+
+@lru_cache(maxsize=1)
+def _change_re() -> re.Pattern[str]:
+    """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
+    u = rules().unit_re
+    return re.compile(
+        r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?"
+        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
+
+
+def _change_measurements(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
+                         r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    out, spans = [], []
+    last_years: tuple[int | None, int | None] = (None, None)
+    if "由" not in sent and "从" not in sent:
+        return out, spans  # every change statement opens with 由 or 从
+    for m in _change_re().finditer(sent):
+        ind = _strip_verbs(m.group("ind"), r, places)
+        y1 = int(m.group("y1")) if m.group("y1") else None
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        if y1 is None and y2 is None:
+            y1, y2 = last_years  # 糖尿病…由62.1%提高到75.3%: the years of the previous statement
+        last_years = (y1, y2)
+        unit = m.group("ub") or m.group("ua") or ""
+        if len(ind) >= 2:
+            out.append(Quantity("measurement", ind, float(m.group("a")), unit, y1, "=", base, base + len(sent), None, region))
+            out.append(Quantity("measurement", ind, float(m.group("b")), unit, y2 or year_hint, "=", base, base + len(sent), None, region))
+            spans.append((m.start(), m.end()))
+    return out, spans
+
+
+# "\d|全覆盖|排名|位列|位居|名列", opening with one class (then the rest of each word, by
+# lookbehind on its first character): an opening alternation is tried at every
+# character, a class is scanned for (half the time over a build's sentences)
+_MAY_MEASURE = re.compile(r"[\d全排位名](?:(?<=\d)|(?<=全)覆盖|(?<=排)名|(?<=位)[列居]|(?<=名)列)")
+_DIGIT = re.compile(r"\d")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what every value_re match holds
+
+
+# Patterns of measurements_in_sentence and _measurement_indicator, compiled once (an
+# inline re.search(str) pays a cache lookup per call; these run ~100 times a document).
+# "(?<![比较])(\d{4})…" with the look-behind after the digits, where it is tried only
+# when four digits matched (not at every character)
+_SENT_YEAR = re.compile(r"(\d{4})(?<![比较]\d{4})\s*年(?:度|底|末)?(?!\d)")
+_RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NAMED_RING_AFTER = re.compile(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)")
+_DURATION_BEFORE = re.compile(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$")
+_AGE_WORD = re.compile(r"寿命|年龄")
+_RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
+_CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
+_CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)")
+_FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项大]")
+_RANK = re.compile(r"(排名|位列|位居|名列)(?:全[国省市区])?第([一二三四五六七八九十\d]+)")
+_CLAUSE_BREAK = re.compile(r"[，。；]")
+_PHRASE_BREAK = re.compile(r"[，。；、]")
+_LINK_VERB_END = re.compile(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增|"
+                            r"保持在|稳定在|控制在|维持在|降至|降到|下降到|下降至|减少到|增长到)$")
+
+
+def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
+                             places: tuple[str, ...] = ()) -> list[Quantity]:
+    """Reported values of one sentence; ``places`` are region names to drop from the
+    front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
+    r = rules()
+    if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
+        return []  # no number, no coverage, no rank: nothing below can match
+    out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
+    # a year after 比/较 is the base of a comparison, not the year a value is for
+    sent_years = [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)]
+    for cs, ce in _clauses(sent):
+        clause = sent[cs:ce]
+        if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
+            continue  # no number to read (value_re needs one), or a plan, not an achievement
+        for m in r.value_re.finditer(clause):
+            if any(a <= cs + m.start() < b for a, b in change_spans):
+                continue  # read above as a change statement
+            num = m.group("num")
+            unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
+            after = clause[m.end():]
+            before = clause[: m.start()]
+            if unit == "年" and not _RUN_OF_YEARS_BEFORE.search(before):
+                continue
+            if _FOUR_DIGITS.fullmatch(num) and unit in ("年",):
+                continue
+            if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
+                continue
+            if _NAMED_RING_AFTER.match(after):
+                continue  # "15分钟健康服务圈": the number is part of a name
+            if unit == "天" and not _DURATION_BEFORE.search(before):
+                continue  # days count only as a duration indicator (平均住院日6.8天)
+            if unit == "岁" and not _AGE_WORD.search(before + after[:4]):
+                continue
+            if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not _RUN_OR_DURATION.search(before[-2:] + unit)):
+                if not (before.endswith("连续") or unit in ("分钟", "小时")):
+                    continue
+            value = parse_number(num)
+            if value is None:
+                continue
+            indicator = _measurement_indicator(before, after, m, r, places)
+            if unit == "年" and before.endswith("连续"):
+                what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
+                indicator = "连续" + (what.group(0) if what else "") + "年数"
+            if not indicator:
+                continue
+            if out and _CHANGE_ONLY.fullmatch(indicator):
+                indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
+            comparator = ""
+            marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "")
+            if any(p and p in r.less for p in marks):
+                comparator = "<=" if "不超过" in marks or "以内" in marks else "<"
+            elif any(p and p in r.more for p in marks):
+                comparator = ">"
+            year = None
+            abs_pos = cs + m.start()
+            prior = [y for pos, y in sent_years if pos < abs_pos]
+            year = prior[-1] if prior else (sent_years[0][1] if sent_years else year_hint)
+            out.append(Quantity("measurement", indicator, value, unit, year, comparator or "=", base + cs, base + ce, None, region))
+    # 实现A、B全覆盖: 100% coverage of each
+    for m in _FULL_COVERAGE.finditer(sent):
+        if FUTURE_CLAUSE.search(sent[: m.start()]):
+            continue
+        for item in m.group(1).split("、"):
+            ind = _clean_indicator(item, r, places)
+            if len(ind) >= 2 and not _COUNTED.match(ind):
+                prior = [y for pos, y in sent_years if pos < m.start()]
+                out.append(Quantity("measurement", ind + "覆盖率", 100.0, "%", prior[-1] if prior else year_hint, "=",
+                                    base, base + len(sent), None, region))
+    # 排名第N / 位列第N
+    for m in _RANK.finditer(sent):
+        if FUTURE_CLAUSE.search(sent[: m.start()]):
+            continue
+        value = parse_number(m.group(2))
+        ind = _clean_indicator(_CLAUSE_BREAK.split(sent[: m.start()])[-1], r, places)
+        if ind in places:
+            ind = ""
+        ind = (ind[-12:] if ind else "") + "排名"
+        if value is not None:
+            prior = [y for pos, y in sent_years if pos < m.start()]
+            out.append(Quantity("measurement", ind, value, "名", prior[-1] if prior else year_hint, "=", base, base + len(sent), None, region))
+    return out
+
+
+COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "门", "万人", "万个", "万", "位", "条", "张", "台", "辆", "例")
+_RIGHT_VERBS = r"已|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖|作为|的|是|全部|均|共|牵头|发布|之一|比例|位列"
+_RIGHT_STOP = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{_RIGHT_VERBS})"
+_NOT_MEASURED = ("方面", "环节", "维度", "领域", "层次", "阶段", "大类")
+_RIGHT_VERB_AT = re.compile(_RIGHT_VERBS + "|、")
+_RIGHT_NOUN = re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}")
+
+
+@lru_cache(maxsize=256)
+def _shared_count(unit: str) -> re.Pattern[str]:
+    """"和6家乡镇卫生院" after "7家": a second count of the same unit and its noun."""
+    return re.compile(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){_RIGHT_STOP}")
+
+
+def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:
+    """The noun phrase a number measures. A rate or level names itself before the
+    number ("…覆盖率超92%", "人均预期寿命达到82.68岁"); a count names what is counted,
+    after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
+    before it ("建成健康主题公园11座", "行动计划5个")."""
+    left = _PHRASE_BREAK.split(before)[-1] if before else ""
+    left = _LINK_VERB_END.sub("", left)
+    left = _strip_verbs(left, r, places)
+    right = None if _RIGHT_VERB_AT.match(after) else _RIGHT_NOUN.match(after)
+    right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
+    unit = m.group("unit") or m.group("bare") or m.group("unit2") or ""
+    shared = _shared_count(unit).match(after) if unit and after[:1] in ("和", "及", "与", "、") else None
+    if shared and unit in COUNT_UNITS:
+        return _strip_verbs(shared.group(1), r, places)  # 7家和6家乡镇卫生院: both count 乡镇卫生院
+    if right_text.startswith(_NOT_MEASURED):
+        return ""
+    if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in COUNT_UNITS and len(right_text) >= 2):
+        return left
+    if unit in COUNT_UNITS and len(right_text) >= 2:
+        return right_text
+    if len(left) >= 2:
+        return left
+    return right_text
+
+
+_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共|全年)?(?:创成|创建|完成了|完成|建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
+
+
+def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
+    t = _VERBS.sub("", _clean_indicator(text, r, places))
+    return _clean_indicator(t, r, places)
+
+

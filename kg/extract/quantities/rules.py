@@ -1,0 +1,144 @@
+"""The shared grammar of values: units, comparators and the words around an indicator,
+loaded from ``extract/data/quantities.json``; the value patterns; the test of a plan.
+
+Targets (:mod:`.targets`) and measurements (:mod:`.measurements`) read with it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.segment import BracketSplitter
+from kg.lexicon import PrefixWords
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "quantities.json"
+_CN_DIGITS = "一二两三四五六七八九十百千"
+_NUM = r"(\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{1,6})"
+# what may stand before a reported value (约, 超过, 达到 …), in the alternation's order
+VALUE_PREFIXES = ("约", "近", "超过", "超", "逾", "突破", "达到", "达", "为", "共", "共有", "现到", "累计", "不超过", "不足")
+_CJK = r"\u3400-\u9fff"
+
+
+@dataclass
+class _Rules:
+    raw: dict
+
+    def __post_init__(self) -> None:
+        r = self.raw
+        units = sorted(r["units"], key=len, reverse=True)
+        self.unit_re = "(?:" + "|".join(re.escape(u) for u in units) + ")"
+        cmps = sorted(r["target_comparators"], key=len, reverse=True)
+        self.cmp_map = r["target_comparators"]
+        self.target_re = re.compile(
+            r"(?P<cmp>" + "|".join(map(re.escape, cmps)) + r")(?P<vals>" + _value_group(self.unit_re) + r")")
+        self.relative_re = re.compile(
+            r"在(?P<base>\d{4})年(?:的)?基础上(?:力争|继续|再|逐步)?(?:每年)?(?P<verb>" + "|".join(r["relative_verbs"]) +
+            r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")
+        self.relative_verbs = r["relative_verbs"]
+        # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
+        self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
+        self.value_re = re.compile(value_pattern(self.unit_re))
+        self.indicator_heads = tuple(r["indicator_heads"])
+        self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
+        self.more = r["measurement_more"]
+        self.goal_headings = tuple(r.get("goal_headings", []))
+        self.goal_openings = tuple(r.get("goal_openings", []))
+        self.less = r["measurement_less"]
+
+
+def value_pattern(unit_re: str, first_class: bool = True) -> str:
+    """A reported value: (prefix) number (余/多) unit (以上 …). The plain spelling opens
+    with the optional prefix group, which the regex engine tries, and fails, at every
+    character of a clause; ``first_class`` puts before it a lookahead for the characters
+    a match can open with (a prefix's first, a digit, a Chinese numeral), which it
+    fails at once: the same matches, a third of the time."""
+    first = "[" + "".join(dict.fromkeys(w[0] for w in VALUE_PREFIXES)) + r"\d" + _CN_DIGITS + "]"
+    return ((f"(?={first})" if first_class else "") + "(?P<pre>" + "|".join(VALUE_PREFIXES) + ")?(?P<num>" + _NUM +
+            r")(?P<mid>余|多)?(?:(?P<unit>" + unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + unit_re +
+            r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
+
+
+def _value_group(unit_re: str) -> str:
+    one = r"\d+(?:\.\d+)?(?:" + unit_re + r")?(?:以上|以下|左右|及以上|及以下)?"
+    return one + r"(?:(?:和|、|及|与|至)" + one + r")*"
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    return _Rules(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+def _split_values(text: str, unit_re: str) -> list[tuple[float, str, str]]:
+    out = []
+    for m in re.finditer(r"(\d+(?:\.\d+)?)(" + unit_re + r")?(以上|以下|左右|及以上|及以下)?", text):
+        out.append((float(m.group(1)), m.group(2) or "", m.group(3) or ""))
+    # a unit written once applies to every value ("32%和40%" / "36.6%和40%")
+    unit = next((u for _, u, _ in reversed(out) if u), "")
+    return [(v, u or unit, post) for v, u, post in out]
+
+
+@lru_cache(maxsize=1024)
+def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWords:
+    """The words to strip from an indicator's front: scope words and place names."""
+    return PrefixWords(noise + places)
+
+
+_TRAILING_ADVERBS = ("分别", "持续", "继续", "均", "要", "力争", "逐步", "基本")
+_LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?")
+
+
+def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
+    """The indicator phrase without leading years, scope words, place names and
+    adverbs, nor trailing adverbs (分别, 均 …)."""
+    t = text.strip("，、；： “”")
+    t = _LEADING_YEARS.sub("", t)
+    leading = _leading_words(r.leading_noise, places)
+    changed = True
+    while changed:
+        changed = False
+        k = leading.prefix_length(t, keep=2)  # an indicator keeps two characters at least
+        if k:
+            t = t[k:]
+            changed = True
+        if t.endswith(_TRAILING_ADVERBS):  # one test; which ones, in order, only if any
+            for w in _TRAILING_ADVERBS:
+                if t.endswith(w):
+                    t = t[: -len(w)]
+                    changed = True
+    return t.strip("，、；： 的")
+
+
+_CLAUSE_SPLIT = BracketSplitter("《（(", "》）)", "，；：")
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans split at ，；: outside 《》 and brackets."""
+    return [(s, e) for s, e in _CLAUSE_SPLIT(sentence) if e > s]
+
+
+# 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要)
+# Each alternative opens with its literal and checks what precedes it afterwards (a
+# lookbehind that includes the literal): the regex engine then skips to the literals'
+# first characters instead of trying lookbehinds at every position (6x faster here;
+# tests compare these with the lookbehind-first spelling).
+PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
+FUTURE_CLAUSE = re.compile(
+    r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"
+    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局)"
+    r"|力争|争取|下一步|下阶段|今后|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
+
+
+
+_PLAN_TITLE = re.compile(r"(?:实施方案|行动方案|工作方案|行动计划|工作计划|工作要点|规划|实施意见|指导意见|若干措施|意见)"
+                         r"(?:[（(][^）)]*[）)])?》?(?:的通知|的函)?$")
+
+
+def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:
+    """Plans state targets, not achievements: their numbers are never measurements
+    unless a sentence says so (截至, 已). A document is a plan when it assigns tasks, or
+    its title is a plan's (…实施方案, 关于印发…行动计划的通知) — not a title that only
+    names one (《…实施方案》专场, a press conference about it)."""
+    return has_responsibility_lists or bool(title and _PLAN_TITLE.search(title.strip()))

@@ -1,0 +1,310 @@
+"""Targets: values a text sets for the future (FORMAT.md, "Targets and measurements").
+
+A target sentence carries a future-year phrase (到2022年和2030年) or a planning word
+(计划, 力争); its clauses state "indicator + comparator + value(s)", with 分别 pairing
+values and years. A relative target ("在2020年基础上提高10%") is marked relative.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.model import EntityKey, Quantity
+from kg.extract.numbers import parse_number
+from kg.extract.quantities.rules import PLAN_WORDS, _clauses, _clean_indicator, _split_values, rules
+
+_DIGIT = re.compile(r"\d")
+
+# the verbs of a planned count: what is to be built, added, held or created
+_BUILD = r"(?:新增|新建|建成|建设|打造|完成|举办|开展|组织|创建|培育|遴选|建立|设立|举)"
+_COUNT_UNIT = r"[家个所座场次期批支处项]"
+_COUNT_TARGET = re.compile(_BUILD + r"\s*(\d+)\s*(" + _COUNT_UNIT + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|，|。|$)"
+                           r"(?:(?:及|和|、)\s*(\d+)\s*(" + _COUNT_UNIT + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=的|，|。|$))?")
+_COUNT_TARGET_AFTER = re.compile(r"(?:新增|新建|建成|建设|打造|完成)([\u4e00-\u9fff]{2,16}?)(\d+)\s*([家个所座])(?=[，。；]|$)")
+
+
+def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | None, region: str) -> list[Quantity]:
+    """"新增5家区级医院及12家社区卫生服务中心的互联网医院建设", "建成健康促进示范社区20个",
+    "新增10个以上市级医疗专科联盟", "举10场以上义诊活动": planned counts of what is named
+    after (or, for 建成X20个, before) the number; 以上 makes the count a floor."""
+    out = []
+    for m in _COUNT_TARGET_AFTER.finditer(sent):
+        out.append(Quantity("target", m.group(1), float(m.group(2)), m.group(3), year, "=", base, base + len(sent), program, region))
+    for m in _COUNT_TARGET.finditer(sent):
+        for i in (1, 5):
+            if m.group(i):
+                comparator = ">=" if m.group(i + 2) == "以上" else "="
+                out.append(Quantity("target", m.group(i + 3), float(m.group(i)), m.group(i + 1), year, comparator,
+                                    base, base + len(sent), program, region, approximate=m.group(i + 2) == "左右"))
+    return out
+
+
+# "1.居民健康素养水平：…": the label of an item in an indicator list
+_ITEM_LABEL = re.compile(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]")
+
+
+@lru_cache(maxsize=1)
+def _year_cmp_re() -> re.Pattern[str]:
+    r = rules()
+    cmps = "|".join(map(re.escape, sorted(r.cmp_map, key=len, reverse=True)))
+    return re.compile(
+        r"(?<!\d)(?P<year>\d{4})\s*年(?:底|末|前)?[，]?(?:要|力争|将|争取)?(?P<cmp>" + cmps + r")(?P<val>\d+(?:\.\d+)?)(?P<unit>"
+        + r.unit_re + r")?(?P<post>以上|以下|左右)?")
+
+
+def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None) -> list[Quantity]:
+    """"居民健康素养水平：2023年达到38%，2025年达到40%以上" — in a plan, a year followed by a
+    comparator and a value sets a target for that year; the indicator is the item's
+    label (before ：) or the text before the year."""
+    if "年" not in sent:
+        return []  # every match of the pattern holds 年
+    r = rules()
+    label = _ITEM_LABEL.match(sent)
+    out = []
+    for m in _year_cmp_re().finditer(sent):
+        year = int(m.group("year"))
+        if doc_year is not None and year < doc_year:
+            continue
+        ind = _clean_indicator(label.group(1), r) if label else _clean_indicator(re.split(r"[，。；：]", sent[: m.start()])[-1], r)
+        if len(ind) < 2:
+            continue
+        comparator = r.cmp_map[m.group("cmp")]
+        post = m.group("post") or ""
+        comparator = "<=" if "以下" in post else ">=" if "以上" in post else comparator
+        out.append(Quantity("target", ind, float(m.group("val")), m.group("unit") or "", year, comparator,
+                            base + m.start(), base + m.end(), program, region, approximate="左右" in post))
+    return out
+
+
+@dataclass
+class TargetContext:
+    """What the text around a sentence says about the targets in it."""
+
+    program: EntityKey | None = None
+    region: str = ""
+    doc_year: int | None = None   # the document's year: an earlier year is no target year
+    year: int | None = None       # the year set around the sentence: 到2025年 opening its paragraph or goal section
+    goal: bool = False            # the sentence lies in a goal section (主要目标) or a list opened by 实现以下目标
+    plan_doc: bool = False        # a plan: its values are targets unless the text reports them as achieved
+
+
+# a sentence that reports what was done, not what is to be done
+_ACHIEVED = re.compile(r"截至|截止|已经|已|目前|现有|比上年|同比|较上年|上年")
+_PAST_YEAR = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?![\d])")
+_DEADLINE = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?:底|末)?(?:前|以前)")
+_YEAR_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}\s*年")
+_WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]+)年内")
+
+
+def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None,
+                        plan_year: int | None = None, plan_doc: bool = False, goal: bool = False) -> list[Quantity]:
+    """Targets of one sentence; ``plan_year`` is the year set around it (a paragraph
+    that opened with a plan, "2024年，…规划…", or a goal section's 到2025年)."""
+    return read_targets(sent, base, TargetContext(program, region, doc_year, plan_year, goal, plan_doc))
+
+
+def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
+    """The targets one sentence sets. A sentence sets targets when it carries a future
+    year (到2025年), a planning word (力争, 计划), lies in a goal section or a
+    paragraph that opened with a future year, or belongs to a plan and does not report
+    an achievement; a plan's values without any year are targets with year null."""
+    if _DIGIT.search(sent) is None and "全覆盖" not in sent:
+        return []  # every target below needs a digit, except 实现…全覆盖
+    r = rules()
+    # every alternative of years_re holds 到 or 至; the pattern opens with lookbehinds,
+    # which defeat the regex engine's literal-prefix search
+    ym = r.years_re.search(sent) if ("到" in sent or "至" in sent) else None
+    if tc.plan_doc and not ym:
+        found = _year_targets(sent, base, tc.program, tc.region, tc.doc_year)
+        if found:
+            return found
+    deadline = None if ym else _DEADLINE.search(sent)
+    if deadline and tc.doc_year is not None and int(deadline.group(1)) < tc.doc_year:
+        deadline = None  # a past deadline: what was due, not what is planned
+    if ym:
+        years: list[int | None] = [int(y) for y in re.findall(r"\d{4}", ym.group("years"))]
+        body_start = ym.end()
+    elif deadline:
+        years, body_start = [int(deadline.group(1))], deadline.end()  # 2020年底前，新增10个…
+        ym = deadline
+    elif PLAN_WORDS.search(sent) or tc.year is not None or tc.goal or (tc.plan_doc and not _reports_achievement(sent, tc)):
+        years = [_year_of(sent, tc)]
+        body_start = 0
+        out = _count_targets(sent, base, years[-1], tc.program, tc.region)
+        if out:
+            return out
+    else:
+        return []
+    return _stated_targets(sent, base, years, body_start, bool(ym), tc)
+
+
+def _reports_achievement(sent: str, tc: TargetContext) -> bool:
+    """Does a plan's sentence report what was achieved (截至…已…, a year before the plan's)?"""
+    if _ACHIEVED.search(sent):
+        return True
+    return tc.doc_year is not None and any(int(y) < tc.doc_year for y in _PAST_YEAR.findall(sent))
+
+
+def _year_of(sent: str, tc: TargetContext) -> int | None:
+    """The year of a target sentence without 到YYYY年: a year it names (not before the
+    document's), 三年内 counted from the document's year, or the year set around it."""
+    y = _PAST_YEAR.search(_YEAR_RANGE.sub(" ", sent))  # a period (2024-2027年) is no target year
+    if y and (tc.doc_year is None or int(y.group(1)) >= tc.doc_year):
+        return int(y.group(1))
+    within = _WITHIN_YEARS.search(sent)
+    if within and tc.doc_year is not None:
+        return tc.doc_year + int(parse_number(within.group(1)) or 0)  # 三年内 from the document's year
+    return tc.year
+
+
+def _stated_targets(sent: str, base: int, years: list[int | None], body_start: int, year_phrase: bool,
+                    tc: TargetContext) -> list[Quantity]:
+    """Clause by clause: "indicator + comparator + value(s)", a relative change, full
+    coverage, or a count to build. An indicator left out (…逐步提高，达到78.7岁) is the
+    one the previous clause named."""
+    r = rules()
+    out: list[Quantity] = []
+    last_indicator = ""
+    item_label = _ITEM_LABEL.match(sent)
+    for cs, ce in _clauses(sent):
+        cs = max(cs, body_start) if cs < body_start < ce else cs
+        clause_years = years
+        if ce <= body_start and year_phrase:
+            if not (tc.plan_doc or tc.goal):
+                continue
+            clause_years = [tc.year]  # a plan's standard before the year phrase (每天不低于2小时，…到2030年…)
+        clause = sent[cs:ce]
+        found = _relative_targets(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
+            _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc)
+        if found:
+            out.extend(found)
+            last_indicator = found[-1].indicator
+            continue
+        cov = _FULL_COVERAGE.search(clause)
+        if cov and not out and clause_years[-1] is not None:  # full coverage for a year
+            ind = _clean_indicator(cov.group("ind"), r)
+            out.append(Quantity("target", ind + "覆盖率", 100.0, "%", years[-1], ">=", base + cs, base + ce, tc.program, tc.region))
+            continue
+        if year_phrase:
+            counted = _count_targets(clause, base + cs, years[-1], tc.program, tc.region)  # 到2025年建成…20个
+            if counted:
+                out.extend(counted)
+                continue
+        subject = _trend_subject(clause, r)
+        if subject:
+            last_indicator = subject
+    return out
+
+
+_FULL_COVERAGE = re.compile(r"实现(?P<ind>[^，。；]{2,30}?)全覆盖")
+_TREND = re.compile(r"(?:逐步|持续|逐年|不断|稳步|进一步|显著|明显|有所|大幅|继续)?(?:提高|提升|下降|降低|增加|减少|增长|上升|改善|扩大)$")
+_PAIRED_SPLIT = re.compile(r"[、和及与]")
+
+
+def _trend_subject(clause: str, r) -> str:  # noqa: ANN001 - the rules
+    """The indicator a clause says will rise or fall without a value (人均预期寿命逐步提高):
+    the clause without its trend words, if it names an indicator."""
+    m = _TREND.search(clause)
+    if not m:
+        return ""
+    subject = _clean_indicator(clause[: m.start()], r)
+    return subject if len(subject) >= 2 and subject.endswith(r.indicator_heads) else ""
+
+
+def _relative_targets(clause: str, s: int, e: int, years: list[int | None], last_indicator: str,
+                      tc: TargetContext) -> list[Quantity]:
+    """在2020年基础上提高10% (relative to a baseline year); 每年降低0.5个百分点 (a yearly change)."""
+    r = rules()
+    rel = r.relative_re.search(clause)
+    if rel:
+        ind = _clean_indicator(clause[: rel.start()], r) or last_indicator
+        if not ind:
+            return []
+        return [Quantity("target", ind, float(rel.group("val")), rel.group("unit") or "", years[-1],
+                         r.relative_verbs[rel.group("verb")], s, e, tc.program, tc.region, relative=True,
+                         approximate=bool(rel.group("approx")), baseline_year=int(rel.group("base")))]
+    yearly = _YEARLY_CHANGE.search(clause)
+    if yearly:
+        ind = _clean_indicator(clause[: yearly.start()], r) or last_indicator
+        if not ind:
+            return []
+        post = yearly.group("post") or ""
+        comparator = ">=" if "以上" in post else r.relative_verbs[yearly.group("verb")]
+        return [Quantity("target", ind, float(yearly.group("val")), yearly.group("unit"), years[-1], comparator, s, e,
+                         tc.program, tc.region, relative=True, approximate="左右" in post)]
+    return []
+
+
+_YEARLY_CHANGE = re.compile(r"(?:每年|年均|逐年)(?P<verb>提高|提升|增长|增加|下降|降低|减少)(?P<val>\d+(?:\.\d+)?)"
+                            r"(?P<unit>个百分点|%)(?P<post>以上|左右)?")
+
+
+def _comparator_targets(clause: str, s: int, e: int, years: list[int | None], last_indicator: str,
+                        item_label: re.Match[str] | None, tc: TargetContext) -> list[Quantity]:
+    """indicator + comparator + value(s). 分别 pairs values with years (到2022年和2030年
+    分别达到36.6%和40%) or with indicators (A和B分别控制在10%和4%以下)."""
+    r = rules()
+    for m in r.target_re.finditer(clause):
+        raw = clause[: m.start()]
+        ind = _clean_indicator(raw, r) or last_indicator or (_clean_indicator(item_label.group(1), r) if item_label else "")
+        if not ind or len(ind) < 2:
+            continue
+        values = _split_values(m.group("vals"), r.unit_re)
+        if not values:
+            continue
+        cmp_word = m.group("cmp")
+        indicators = [ind]
+        if "分别" in raw and len(values) > 1:
+            parts = [_clean_indicator(p, r) for p in _PAIRED_SPLIT.split(raw.replace("分别", ""))]
+            parts = [p for p in parts if p]
+            if len(parts) == len(values):
+                indicators = parts
+        if len(indicators) == len(values) > 1:
+            pairs = [(years[-1], ind_i, v) for ind_i, v in zip(indicators, values)]
+        elif len(values) == len(years):
+            pairs = [(y, ind, v) for y, v in zip(years, values)]
+        elif len(values) == 1:
+            pairs = [(y, ind, values[0]) for y in years]
+        else:
+            pairs = [(y, ind, v) for y, v in zip(years, values)]
+        out = []
+        for year, indicator, (v, unit, post) in pairs:
+            comparator = r.cmp_map[cmp_word]
+            if "以下" in post or "以内" in post:
+                comparator = "<="
+            elif "以上" in post:
+                comparator = ">="
+            out.append(Quantity("target", indicator, v, unit, year, comparator, s, e, tc.program, tc.region,
+                                approximate="左右" in post))
+        return out
+    return []
+
+
+def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
+    """Where a text states targets as a list: a section titled 主要目标/总体目标…, and
+    what follows a sentence that opens one (实现以下目标：) to the end of its section."""
+    r = rules()
+    out = []
+    for sec in sections:
+        title = sec.title.strip().rstrip("。：:")
+        if title in r.goal_headings or (len(title) <= 12 and title.endswith(r.goal_headings) and "目标" in title):
+            out.append((sec.start, sec.end))
+    for word in r.goal_openings:
+        for m in re.finditer(re.escape(word), folded):
+            end = len(folded)
+            for sec in sections:
+                if sec.start > m.start() and sec.start < end:
+                    end = sec.start
+                    break
+            out.append((m.start(), end))
+    return sorted(out)
+
+
+_ANNUAL_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|重点工作|工作安排|实施计划|行动计划|工作方案)")
+
+
+def annual_plan_year(title: str) -> int | None:
+    """The year an annual plan is for (健康河南行动2024年工作要点 → 2024)."""
+    m = _ANNUAL_PLAN.search(title or "")
+    return int(m.group(1)) if m else None
