@@ -124,7 +124,7 @@ def test_literal_first_spellings_match_the_lookbehind_first_ones():
     agree()
 
 
-MAY_PIECES = ["全", "覆盖", "排", "名", "位", "列", "居", "2023", "3", " ", "年", "度", "底", "比", "较", "约", "十二", "万人",
+MAY_PIECES = ["月", "10", "全", "覆盖", "排", "名", "位", "列", "居", "2023", "3", " ", "年", "度", "底", "比", "较", "约", "十二", "万人",
               "%", "个", "达到", "，", "覆盖率", "第"]
 
 
@@ -140,7 +140,7 @@ def test_class_first_spellings_match_the_plain_ones(parts):
 
     text = "".join(parts)
     may_ref = re.compile(r"\d|全覆盖|排名|位列|位居|名列")
-    year_ref = re.compile(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d)")
+    year_ref = re.compile(r"(?<![比较])(\d{4})\s*年(?:度|底|末)?(?!\d{1,2}月)")
     assert [m.span() for m in _MAY_MEASURE.finditer(text)] == [m.span() for m in may_ref.finditer(text)]
     assert [m.span() for m in _SENT_YEAR.finditer(text)] == [m.span() for m in year_ref.finditer(text)]
     for m in rules().value_re.finditer(text):
@@ -261,3 +261,21 @@ def test_a_title_that_only_names_a_plan_is_not_a_plan():
     assert is_plan_document(False, "关于印发海南省将健康融入所有政策实施方案的通知")
     assert is_plan_document(False, "健康河南行动2024年工作要点")
     assert not is_plan_document(False, "实录丨系列主题新闻发布会——《海南省将健康融入所有政策实施方案》专场")
+
+
+def test_an_indicator_must_be_a_noun_phrase():
+    # fragments of the sentence around a number are not indicators (news items of the dev set)
+    assert m("也就是说100个人里有36个人掌握了基本的健康知识和技能。") == []
+    assert m("目前，浙医二院派驻了9人的管理和技术团队常驻建德分院。") == []
+    assert m("她平时攒的4.5万克碳减排量，成功抵扣了当月90元贷款利息。") == []
+    assert ("严重精神障碍患者规范管理率", 94.96, "%", 2021, "=") in m("2021年严重精神障碍患者规范管理率达到94.96%。")
+
+
+def test_respectively_pairs_reported_values_and_a_year_before_a_value():
+    got = m("2021年人均预期寿命达到82.47岁，婴儿死亡率和5岁以下儿童死亡率分别下降到1.44‰和2.24‰。")
+    assert ("婴儿死亡率", 1.44, "‰", 2021, "=") in got and ("5岁以下儿童死亡率", 2.24, "‰", 2021, "=") in got
+    got = m("婴儿死亡率和5岁以下儿童死亡率分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰。")
+    assert {g[:4] for g in got} == {("婴儿死亡率", 4.02, "‰", 2020), ("婴儿死亡率", 2.95, "‰", 2024),
+                                   ("5岁以下儿童死亡率", 5.72, "‰", 2020), ("5岁以下儿童死亡率", 3.98, "‰", 2024)}
+    # a year written before a figure is that figure's year, not a date (2021年15岁…)
+    assert m("2021年15岁以上人群吸烟率为19.9%，已达到2022年北京市目标值。") == [("15岁以上人群吸烟率", 19.9, "%", 2021, "=")]

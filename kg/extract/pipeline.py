@@ -293,6 +293,14 @@ _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*(?:到\d{4}年|下一步|下阶段|今后)")
 _ACHIEVED = re.compile(r"截至|截止|已")
 _FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})\s*年")
+_YEAR_NAMED = re.compile(r"(?<![比较\d])(\d{4})\s*年(?!\d{1,2}月)")
+_HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
+
+
+def _last_year(sent: str) -> int | None:
+    """The last year a sentence names (not a year of comparison, 比2021年)."""
+    found = [int(y) for y in _YEAR_NAMED.findall(sent) if 1990 <= int(y) <= 2100]
+    return found[-1] if found else None
 
 
 @Language.component("hg_quantities")
@@ -319,6 +327,7 @@ def quantities_component(doc: Doc) -> Doc:
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
     line_start, prev = 0, 0
+    last_year: int | None = None  # the last year the paragraph before named
     for s, e in doc.user_data.get("hg_sentences", []):
         sent = text[s:e]
         nl = text.rfind("\n", prev, s)  # sentences come in order: look back only to the previous one
@@ -336,12 +345,19 @@ def quantities_component(doc: Doc) -> Doc:
             m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
+            if para_year is None and not _HEADING_START.match(sent):
+                para_year = last_year  # figures right after a paragraph about 2022 are for 2022
+            if _HEADING_START.match(sent):
+                last_year = None  # a new section starts afresh
         else:
             opening = _OPENING_YEAR.match(sent)
             if opening and 1990 <= int(opening.group(1)) <= 2100:
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
             if plan_year is not None:
                 tc.year = plan_year
+        named = _last_year(sent)
+        if named is not None:
+            last_year = named
         targets = read_targets(sent, s, tc)
         if targets:
             out.extend(targets)

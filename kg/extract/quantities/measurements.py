@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.extract.model import Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
-from kg.extract.quantities.rules import _CJK, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, rules
+from kg.extract.quantities.rules import _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, plausible_indicator, rules
 
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
@@ -24,13 +24,42 @@ def _change_re() -> re.Pattern[str]:
         r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
+@lru_cache(maxsize=1)
+def _paired_change_re() -> re.Pattern[str]:
+    """A和B分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰: values paired with indicators."""
+    u = rules().unit_re
+    vals = r"\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)+"
+    return re.compile(
+        r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>" + vals + r")"
+        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:了)?(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>" + vals + r")")
+
+
+def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
+                    r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    out, spans = [], []
+    for m in _paired_change_re().finditer(sent):
+        inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("ind"))]
+        a, b = _split_values(m.group("a"), r.unit_re), _split_values(m.group("b"), r.unit_re)
+        if not (len(inds) == len(a) == len(b)) or not all(len(i) >= 2 for i in inds):
+            continue
+        y1 = int(m.group("y1")) if m.group("y1") else None
+        y2 = int(m.group("y2")) if m.group("y2") else year_hint
+        for ind, (va, ua, _), (vb, ub, _) in zip(inds, a, b):
+            out.append(Quantity("measurement", ind, va, ua or ub, y1, "=", base, base + len(sent), None, region))
+            out.append(Quantity("measurement", ind, vb, ub or ua, y2, "=", base, base + len(sent), None, region))
+        spans.append((m.start(), m.end()))
+    return out, spans
+
+
 def _change_measurements(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
                          r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
-    out, spans = [], []
-    last_years: tuple[int | None, int | None] = (None, None)
     if "由" not in sent and "从" not in sent:
-        return out, spans  # every change statement opens with 由 or 从
+        return [], []  # every change statement opens with 由 or 从
+    out, spans = _paired_changes(sent, base, year_hint, region, places, r)
+    last_years: tuple[int | None, int | None] = (None, None)
     for m in _change_re().finditer(sent):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
         ind = _strip_verbs(m.group("ind"), r, places)
         y1 = int(m.group("y1")) if m.group("y1") else None
         y2 = int(m.group("y2")) if m.group("y2") else None
@@ -42,6 +71,34 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
             out.append(Quantity("measurement", ind, float(m.group("a")), unit, y1, "=", base, base + len(sent), None, region))
             out.append(Quantity("measurement", ind, float(m.group("b")), unit, y2 or year_hint, "=", base, base + len(sent), None, region))
             spans.append((m.start(), m.end()))
+    return out, spans
+
+
+@lru_cache(maxsize=1)
+def _paired_values_re() -> re.Pattern[str]:
+    """婴儿死亡率和5岁以下儿童死亡率分别下降到1.44‰和2.24‰: values paired with indicators."""
+    u = rules().unit_re
+    one = r"\d+(?:\.\d+)?(?:" + u + r")?"
+    return re.compile(r"(?P<inds>[^，。；：]{2,60}?)分别(?:为|是|达到|达|下降到|下降至|降至|降到|降低到|降低至|提高到|提高至|"
+                      r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过)"
+                      r"(?P<vals>" + one + r"(?:(?:和|、|及|与)" + one + r")+)")
+
+
+def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year_hint: int | None, region: str,
+                   places: tuple[str, ...], r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    out, spans = [], []
+    if "分别" not in sent:
+        return out, spans
+    for m in _paired_values_re().finditer(sent):
+        inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("inds"))]
+        values = _split_values(m.group("vals"), r.unit_re)
+        if len(inds) != len(values) or not all(plausible_indicator(i, r) for i in inds):
+            continue
+        prior = [y for pos, y in sent_years if pos < m.start("vals")]
+        year = prior[-1] if prior else year_hint
+        for ind, (v, unit, _) in zip(inds, values):
+            out.append(Quantity("measurement", ind, v, unit, year, "=", base, base + len(sent), None, region))
+        spans.append((m.start(), m.end()))
     return out, spans
 
 
@@ -57,7 +114,9 @@ _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what ev
 # inline re.search(str) pays a cache lookup per call; these run ~100 times a document).
 # "(?<![比较])(\d{4})…" with the look-behind after the digits, where it is tried only
 # when four digits matched (not at every character)
-_SENT_YEAR = re.compile(r"(\d{4})(?<![比较]\d{4})\s*年(?:度|底|末)?(?!\d)")
+# a year, but not a date's (2021年10月): "2021年15岁以上人群…" names the year 2021
+_SENT_YEAR = re.compile(r"(\d{4})(?<![比较]\d{4})\s*年(?:度|底|末)?(?!\d{1,2}月)")
+_YEAR_OF_VALUE = re.compile(r"(\d{4})\s*年(?:度|底|末)?(?:的|为|是|达到?)$")
 _RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NAMED_RING_AFTER = re.compile(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)")
@@ -85,6 +144,9 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
     # a year after 比/较 is the base of a comparison, not the year a value is for
     sent_years = [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)]
+    paired, paired_spans = _paired_values(sent, base, sent_years, year_hint, region, places, r)
+    out += paired
+    change_spans += paired_spans
     for cs, ce in _clauses(sent):
         clause = sent[cs:ce]
         if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
@@ -118,20 +180,20 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             if unit == "年" and before.endswith("连续"):
                 what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
                 indicator = "连续" + (what.group(0) if what else "") + "年数"
-            if not indicator:
+            if not indicator or not plausible_indicator(indicator, r):
                 continue
             if out and _CHANGE_ONLY.fullmatch(indicator):
                 indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
             comparator = ""
-            marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "")
+            marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "", m.group("mid2") or "")
             if any(p and p in r.less for p in marks):
                 comparator = "<=" if "不超过" in marks or "以内" in marks else "<"
             elif any(p and p in r.more for p in marks):
                 comparator = ">"
-            year = None
             abs_pos = cs + m.start()
+            own = _YEAR_OF_VALUE.search(before)  # 较2022年的27.47%: the year written right before the value
             prior = [y for pos, y in sent_years if pos < abs_pos]
-            year = prior[-1] if prior else (sent_years[0][1] if sent_years else year_hint)
+            year = int(own.group(1)) if own else prior[-1] if prior else (sent_years[0][1] if sent_years else year_hint)
             out.append(Quantity("measurement", indicator, value, unit, year, comparator or "=", base + cs, base + ce, None, region))
     # 实现A、B全覆盖: 100% coverage of each
     for m in _FULL_COVERAGE.finditer(sent):

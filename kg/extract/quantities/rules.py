@@ -45,6 +45,8 @@ class _Rules:
         self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
         self.more = r["measurement_more"]
         self.goal_headings = tuple(r.get("goal_headings", []))
+        self.dangling = tuple(sorted(r.get("indicator_dangling_endings", []), key=len, reverse=True))
+        self.personal = tuple(r.get("indicator_personal", []))
         self.goal_openings = tuple(r.get("goal_openings", []))
         self.less = r["measurement_less"]
 
@@ -57,7 +59,7 @@ def value_pattern(unit_re: str, first_class: bool = True) -> str:
     fails at once: the same matches, a third of the time."""
     first = "[" + "".join(dict.fromkeys(w[0] for w in VALUE_PREFIXES)) + r"\d" + _CN_DIGITS + "]"
     return ((f"(?={first})" if first_class else "") + "(?P<pre>" + "|".join(VALUE_PREFIXES) + ")?(?P<num>" + _NUM +
-            r")(?P<mid>余|多)?(?:(?P<unit>" + unit_re + r")|(?P<mult>万|亿)(?P<unit2>" + unit_re +
+            r")(?P<mid>余|多)?(?:(?P<unit>" + unit_re + r")|(?P<mult>万|亿)(?P<mid2>余|多)?(?P<unit2>" + unit_re +
             r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
 
 
@@ -142,3 +144,15 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:
     its title is a plan's (…实施方案, 关于印发…行动计划的通知) — not a title that only
     names one (《…实施方案》专场, a press conference about it)."""
     return has_responsibility_lists or bool(title and _PLAN_TITLE.search(title.strip()))
+
+
+def plausible_indicator(indicator: str, r: "_Rules") -> bool:
+    """Is ``indicator`` a noun phrase that a number can measure? Not a fragment of the
+    sentence around the number (人里有, 浙医二院派驻了, 可获得), nor a person's anecdote
+    (她平时攒, 我曾用)."""
+    if len(indicator) < 2 or indicator.endswith(r.dangling) or indicator[:1] in "（(、，":
+        return False
+    if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
+        return False
+    return indicator.count("（") == indicator.count("）")
+
