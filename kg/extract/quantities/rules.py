@@ -146,6 +146,9 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:
     return has_responsibility_lists or bool(title and _PLAN_TITLE.search(title.strip()))
 
 
+_ASPECT_INSIDE = re.compile(r"了(?!解)")
+
+
 def plausible_indicator(indicator: str, r: "_Rules") -> bool:
     """Is ``indicator`` a noun phrase that a number can measure? Not a fragment of the
     sentence around the number (人里有, 浙医二院派驻了, 可获得), nor a person's anecdote
@@ -154,5 +157,7 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False
+    if _ASPECT_INSIDE.search(indicator):
+        return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
     return indicator.count("（") == indicator.count("）")
 
