@@ -75,7 +75,7 @@ def test_quoted_program_names_and_concepts(extract):
     ex = extract("开展“健康中国行”活动，推进“体医结合”与“互联网+医疗健康”，打造“智慧健康中枢”，构建“15分钟医疗卫生服务圈”。"
                  "全面推进“一大体系”。", title="某区新闻")
     got = names(ex, PROGRAM)
-    assert {"健康中国行", "智慧健康中枢", "15分钟医疗卫生服务圈"} <= got
+    assert {"健康中国行活动", "智慧健康中枢", "15分钟医疗卫生服务圈"} <= got  # “健康中国行”活动: the quoted name with its head
     assert not got & {"体医结合", "互联网+医疗健康", "一大体系"}
 
 

@@ -223,7 +223,7 @@ class EntityRecognizer:
             head_index = SpanIndex(list(by_section.values()))
             reach = max(h.end - h.start for h in by_section.values())
             mentions = [m for m in mentions if not (m.key.type == PROGRAM and any(
-                m.end <= h.end and (h.start, h.end) != (m.start, m.end)
+                m.end <= h.end and ((h.start, h.end) != (m.start, m.end) or h.key != m.key)
                 for h in head_index.starting_in(m.start - reach, m.start + 1)))]
         mentions = sorted(mentions + heads, key=lambda m: (m.start, -m.end))
         doc._.hg_mentions = mentions

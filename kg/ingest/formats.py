@@ -12,7 +12,10 @@ import zipfile
 
 from kg.errors import InputError
 
-_END = re.compile(r"[。！？：；）)」”》]$|^\s*$")
+# what ends a line that the layout did not break: sentence punctuation, a closing bracket,
+# or a closing quote after sentence punctuation (a quote alone closes a name mid-sentence:
+# 近视防控“教、医、家、社”\n联动平台)
+_END = re.compile(r"[。！？：；）)」》]$|[。！？][”’」]$|^\s*$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[\.．、](?!\d)|[①-⑳])")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,4}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
 

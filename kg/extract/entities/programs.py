@@ -104,7 +104,9 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         trail = _quoted_trailing(f, q.end(), g)
         concept = _is_concept(inner, g)
         if trail is not None and not concept and not _CLAUSE_PUNCT.search(inner):
-            out.append(program_mention(ctx, q.start(), trail[1], inner + trail[0]))
+            named = program_mention(ctx, q.start(), trail[1], inner + trail[0])  # “X”工程: the quoted name and its head
+            out.append(named)
+            out.append(Mention(s, e, named.key, ctx.surface(s, e), region=named.region))  # X alone, as written too
             continue
         if _quoted_is_program(inner, g):
             out.append(program_mention(ctx, s, e, inner))
@@ -201,16 +203,18 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Mentions not strictly inside a longer one (a sweep over start-sorted spans)."""
+    """Mentions not strictly inside a longer one (a sweep over start-sorted spans); a
+    mention inside a longer mention of the same program is kept: it is another form of
+    its name (“X”工程 and X)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     keep = []
-    reach_end, reach_start = -1, -1
+    reach_end, reach_start, reach_key = -1, -1, None
     for m in ordered:
         inside = m.end <= reach_end and (reach_end - reach_start) > (m.end - m.start)
-        if not inside:
+        if not inside or m.key == reach_key:
             keep.append(m)
         if m.end > reach_end:
-            reach_end, reach_start = m.end, m.start
+            reach_end, reach_start, reach_key = m.end, m.start, m.key
     return keep
 
 
@@ -343,7 +347,7 @@ def heading_programs(ctx: Context, owner_sections: set[int]) -> list[Mention]:
     out = []
     for i, sec in enumerate(secs):
         if sec.level < action_level:
-            if i in below and _names_an_action(sec.title, ctx.g):
+            if i in below and names_an_action(sec.title, ctx.g):
                 out.extend(_heading_mentions(ctx, sec))  # （一）健康知识普及行动 over its measures 1. 2.
             continue
         sibling_of_owner = sec.level == action_level and sec.parent in owner_parents
@@ -372,10 +376,8 @@ def _heading_mentions(ctx: Context, sec) -> list[Mention]:  # noqa: ANN001 - a S
             first = title[pieces[0][0]:pieces[0][1]].strip()
             if len(first) >= 4:
                 forms.insert(0, first)
-    name = _heading_name(forms[0], ctx.g)
-    if name != forms[0]:
-        forms.insert(0, name)
-    forms = [f for f in dict.fromkeys(forms) if len(f) <= 80]
+    bare = _heading_name(forms[0], ctx.g)  # 实施健康知识普及行动 also names 健康知识普及行动
+    forms = [f for f in dict.fromkeys(forms + [bare]) if len(f) <= 80]
     if not forms:
         return []
     main = forms[0]
@@ -389,10 +391,12 @@ def _heading_mentions(ctx: Context, sec) -> list[Mention]:  # noqa: ANN001 - a S
     return out
 
 
-def _names_an_action(title: str, g: Grammar) -> bool:
-    """A heading that names an action (健康知识普及行动, 慢性病防治行动) rather than a
-    group of measures (提高居民体重管理意识，推进健康饮食文化建设): it ends in a
-    program head and holds no clause break."""
+def names_an_action(title: str, g: Grammar) -> bool:
+    """A name of an action (健康知识普及行动, 爱国卫生运动) rather than a group of
+    measures (提高居民体重管理意识，推进健康饮食文化建设): it ends in a program head,
+    holds no clause break, and is not a category (重大行动). A heading that names one is
+    an action over its measures; a named action inside a task's heading is a program of
+    its own (深入开展爱国卫生运动 → 爱国卫生运动)."""
     name = _heading_name(title, g)
     found = list(g.program_head.finditer(name))
     if not found or found[-1].end() != len(name) or _CLAUSE_PUNCT.search(name) or len(name) > 30:
