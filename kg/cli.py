@@ -219,7 +219,7 @@ def stats(graph: str) -> None:
 @main.command()
 @click.argument("graph", type=click.Path())
 def validate(graph: str) -> None:
-    """Check the graph against ontology/shapes.ttl (SHACL); exit 1 on violations.
+    """Check the graph against kg/ontology/shapes.ttl (SHACL); exit 1 on violations.
 
     \b
     Example:

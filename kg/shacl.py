@@ -1,4 +1,4 @@
-"""SHACL validation with pyshacl against ontology/shapes.ttl."""
+"""SHACL validation with pyshacl against kg/ontology/shapes.ttl."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -131,3 +131,22 @@ def test_corpus_with_bad_files_builds_the_rest(tmp_path):
     lines = [l for l in res.output.splitlines() if l.startswith("kg: skipped")]
     assert len(lines) == 2 and any("scan.pdf: PDF has no text layer" in l for l in lines)
     assert "Built 1 document(s); skipped 2" in res.output
+
+
+def test_a_real_pdf_reads_like_its_text():
+    """dev/raw holds the browser-printed PDF of h03 (page chrome, a text layer that spaces
+    every character of its clauses, lines broken inside names): it gives the relations
+    and entities of the same document as text."""
+    from .conftest import ROOT
+
+    pdf, txt = entities(ROOT / "dev" / "raw" / "h03_jiangxi_health_in_all_policies.pdf"), \
+        entities(ROOT / "dev" / "docs" / "h03_jiangxi_health_in_all_policies.txt")
+    assert pdf[1] == txt[1] and len(pdf[1]) == 127
+    assert len(pdf[0] ^ txt[0]) <= 2
+
+
+def test_the_original_docx_files_read_like_their_text():
+    from .conftest import ROOT
+
+    for stem in ("h09_hainan_youth_mental_health", "h10_fumeng_health_in_all_policies"):
+        assert entities(ROOT / "dev" / "raw" / f"{stem}.docx") == entities(ROOT / "dev" / "docs" / f"{stem}.txt")

@@ -19,6 +19,14 @@ def test_squeeze_cjk_spaces_keeps_latin_spacing():
     assert squeeze_cjk_spaces("Open AI and 5 G") == "Open AI and 5 G"
 
 
+def test_pdf_text_layer_spacing_cannot_change_numbers_or_headings():
+    # what pypdf gives for a plan's targets and headings (issue 19)
+    assert squeeze_cjk_spaces("分别达到36.6% 和40% 。") == "分别达到36.6%和40%。"
+    assert squeeze_cjk_spaces("( 一 ) 健 全 健 康 优 先 发 展 机 制 。") == "(一)健全健康优先发展机制。"
+    assert squeeze_cjk_spaces("（ 二 ） 强 化") == "（二）强化"
+    assert squeeze_cjk_spaces("达到 36 6") == "达到36 6"  # two numbers stay two numbers
+
+
 def test_traditional_detection():
     assert is_traditional("長寧") and not is_traditional("长宁")
     assert to_simplified("醫療聯合體") == "医疗联合体"
@@ -96,7 +104,8 @@ def test_class_ranges_hold_exactly_their_code_points(members, probes):
         assert (pattern.fullmatch(chr(cp)) is not None) == (cp in members), hex(cp)
 
 
-_SQUEEZE_PIECES = st.sampled_from(["中", "文", "，", "。", "“", "》", "5", "a", "B", " ", "  ", "\t", "\u3000", "\xa0", "\n", "-"])
+_SQUEEZE_PIECES = st.sampled_from(["中", "文", "，", "。", "“", "》", "5", "a", "B", " ", "  ", "\t", "\u3000", "\xa0", "\n", "-",
+                                   "(", ")", "%", "‰", "."])
 
 
 @settings(max_examples=500, deadline=None)
@@ -105,8 +114,9 @@ def test_squeeze_equals_the_lookbehind_first_spelling(parts):
     import re
 
     cjk = r"\u3400-\u4dbf\u4e00-\u9fff"
-    plain = re.compile(rf"(?<=[{cjk}，。：；、（）“”《》])[ \t\u3000]+(?=[{cjk}\d，。：；、（）“”《》])"
-                       rf"|(?<=[{cjk}\d])[ \t\u3000]+(?=[{cjk}，。：；、（）“”《》])")
+    punct = "，。：；、（）“”《》()%‰"
+    plain = re.compile(rf"(?<=[{cjk}{punct}])[ \t\u3000]+(?=[{cjk}\d{punct}])"
+                       rf"|(?<=[{cjk}\d])[ \t\u3000]+(?=[{cjk}{punct}])")
     text = "".join(parts)
     assert squeeze_cjk_spaces(text) == plain.sub("", text)
 

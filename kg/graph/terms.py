@@ -3,7 +3,7 @@
 A build writes N-Triples strings and never needs rdflib's term objects; importing
 rdflib would add ~55 ms to every ``kg build``. :mod:`kg.graph.vocab` makes rdflib
 namespaces of these same terms for rdflib users, and a test checks them against
-``ontology/healthgov.ttl``.
+``kg/ontology/healthgov.ttl``.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ PREFIXES = {
     "owl": OWL_NS,
 }
 
-# every hg: term, with what it names (see ontology/healthgov.ttl)
+# every hg: term, with what it names (see kg/ontology/healthgov.ttl)
 HG_TERMS = {
     # classes
     "Organization": "any organisation",

@@ -1,4 +1,4 @@
-"""The hg: vocabulary as rdflib namespaces; a test checks it against ontology/healthgov.ttl.
+"""The hg: vocabulary as rdflib namespaces; a test checks it against kg/ontology/healthgov.ttl.
 
 The terms themselves are listed once, as strings, in :mod:`kg.graph.terms` (which the
 build uses without importing rdflib).
@@ -26,7 +26,7 @@ SCHEMA = Namespace(SCHEMA_NS)
 
 
 def _hg_body(ns: dict) -> None:
-    ns["__doc__"] = "healthgov-kg ontology terms (see ontology/healthgov.ttl); a typo raises."
+    ns["__doc__"] = "healthgov-kg ontology terms (see kg/ontology/healthgov.ttl); a typo raises."
     ns["__module__"] = __name__
     ns["_NS"] = Namespace(HG_NS)
     ns["_fail"] = True

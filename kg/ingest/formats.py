@@ -11,6 +11,7 @@ import re
 import zipfile
 
 from kg.errors import InputError
+from kg.textnorm import squeeze_cjk_spaces
 
 # what ends a line that the layout did not break: sentence punctuation, a closing bracket,
 # or a closing quote after sentence punctuation (a quote alone closes a name mid-sentence:
@@ -92,7 +93,9 @@ def read_pdf(data: bytes, path: str) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(path, f"broken PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
-    text = join_layout_lines("\n".join(pages).splitlines())
+    # spaces the text layer put between characters are squeezed first: the lengths that
+    # tell a wrapped line from a short one are those of the text, not of its spacing
+    text = join_layout_lines([squeeze_cjk_spaces(line.strip()) for line in "\n".join(pages).splitlines()])
     if len(re.findall(r"[\u4e00-\u9fff\w]", text)) < 10:
         raise InputError(path, "PDF has no text layer (a scan?); run OCR first")
     return text

@@ -27,7 +27,7 @@ class Preset:
 
 
 def presets() -> dict[str, Preset]:
-    """Named queries of ontology/queries/*.rq; the first '# answers:' line describes each."""
+    """Named queries of kg/ontology/queries/*.rq; the first '# answers:' line describes each."""
     out = {}
     for p in sorted(QUERIES_DIR.glob("*.rq")):
         text = p.read_text(encoding="utf-8")

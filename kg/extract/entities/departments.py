@@ -163,8 +163,8 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
     f = ctx.folded
     table = bodies()
     text = f[s:e]
-    if len(text) < 2:
-        return None
+    if len(text) < 2 or any(ch.isspace() for ch in text):
+        return None  # a name broken over a line (a layout the reader could not join) is not read whole
     if text in table.national_fixed:
         return Mention(s, e, EntityKey(DEPARTMENT, table.national_fixed[text]), ctx.surface(s, e))
     for prefix in NATIONAL_PREFIXES:
