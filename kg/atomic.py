@@ -104,3 +104,48 @@ def _umask() -> int:
 
 def write_text(path: str | Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+LOCK_NAME = ".kg.lock"
+
+
+class FolderLock:
+    """An exclusive lock on an output folder (``flock`` on ``DIR/.kg.lock``), held while
+    a build writes there: two builds into one folder take turns, and neither removes
+    the other's temporary files. A build that cannot have the lock within ``wait``
+    seconds fails with one clear line. The lock goes with the process that held it (a
+    killed build leaves none)."""
+
+    def __init__(self, folder: str | Path, wait: float = 600.0) -> None:
+        self.folder = Path(folder)
+        self.wait = wait
+        self._fd: int | None = None
+
+    def __enter__(self) -> "FolderLock":
+        import fcntl
+        import time
+
+        from kg.errors import KGError
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise KGError(f"{self.folder}: another build is writing there; waited {self.wait:.0f} s") from None
+                time.sleep(0.05)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import fcntl
+
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

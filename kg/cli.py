@@ -5,7 +5,6 @@ found (validate); 2 error (bad input, bad query, nothing built).
 """
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -58,8 +57,11 @@ def main() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="One line per document: format, encoding, share dropped as boilerplate.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for reading documents (the graph is the same for any number).")
+@click.option("--region", help="The jurisdiction every document speaks for (闵行区, 浙江省), where the text does not say.")
+@click.option("--regions", "regions_file", type=click.Path(dir_okay=False),
+              help="A FILE<TAB>REGION mapping giving the jurisdiction per document.")
 def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool,
-          verbose: bool, jobs: int) -> None:
+          verbose: bool, jobs: int, region: str | None, regions_file: str | None) -> None:
     """Build graph.ttl, graph.trig and graph.html from files and folders.
 
     \b
@@ -68,10 +70,13 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
       kg build plans/ replies/ --out graph/
       kg build doc.txt --out /tmp/one --no-html
       kg build corpus/ --out graph/ --jobs 2
+      kg build minhang/ --out mh/ --region 闵行区
     """
-    from kg.corpus import build_store, write_outputs
+    import kg as api
+    from kg.corpus import read_region_map
     from kg.ingest import collect_paths
 
+    mapping = read_region_map(regions_file) if regions_file else {}
     if not inputs and out is None:
         inputs, out = (DEFAULT_INPUT,), DEFAULT_OUT
     elif not inputs:
@@ -83,29 +88,31 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
         bar = click.progressbar(length=len(paths), label="Building", file=sys.stderr)
         bar.__enter__()
 
+    def close_bar() -> None:
+        nonlocal bar
+        if bar is not None:
+            bar.__exit__(None, None, None)
+            bar = None
+
     def skipped(err) -> None:  # noqa: ANN001
         click.echo(f"kg: skipped {err}", err=True)
 
+    def before_writing(report) -> None:  # noqa: ANN001 - what the user hears before the outputs are written
+        close_bar()
+        if not quiet:
+            for dup, first in report.duplicates:
+                click.echo(f"kg: {dup}: same bytes as {first}; read once", err=True)
+            for path, basis, name in report.uncertain:
+                read = f"read as {name} from the regions its text names" if name else "no region found"
+                click.echo(f"kg: {path}: jurisdiction uncertain ({read}); give --region or --regions to set it", err=True)
+
     try:
-        store, report = build_store(inputs, max_bytes=max_bytes, jobs=jobs, on_document=(lambda _: bar.update(1)) if bar else None,
-                                    on_skip=skipped)
+        store = api.build(inputs, out=out, html=not no_html, jobs=jobs, max_bytes=max_bytes, strict=strict, region=region,
+                          regions=mapping, on_document=(lambda _: bar.update(1) if bar else None), on_skip=skipped,
+                          end_of_process=_ENDS_WITH_COMMAND, before_writing=before_writing)
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    if not report.documents:
-        _fail("nothing was built: no readable document among the inputs")
-    if not quiet:
-        for dup, first in report.duplicates:
-            click.echo(f"kg: {dup}: same bytes as {first}; read once", err=True)
-    if strict and report.skipped:
-        _fail(f"{len(report.skipped)} input(s) skipped and --strict is set; no output written")
-    if _ENDS_WITH_COMMAND:
-        # The graph now lives until the process ends, and nothing made from here on
-        # needs the cyclic collector: without it, no full collection walks the graph's
-        # ~500,000 objects (0.2 s each) while it is written. (Not when called
-        # in-process, by CliRunner: that caller's collector is not ours to stop.)
-        gc.disable()
-    write_outputs(store, out, html=not no_html, report=report)
+        close_bar()
+    report = store.report
     if verbose:
         for name, fmt, enc, dropped, chars in report.per_document:
             click.echo(f"{name}\t{fmt}\t{enc}\t{chars} characters kept\t{dropped:.0%} dropped", err=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.atomic import remove_stale_temporaries, write_files
+from kg.atomic import FolderLock, remove_stale_temporaries, write_files
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
@@ -34,6 +34,8 @@ class BuildReport:
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, earlier path with the same bytes)
+    # (path, basis, region read or "") of documents whose jurisdiction is uncertain
+    uncertain: list[tuple[str, str, str]] = field(default_factory=list)
     per_document: list[tuple[str, str, str, float, int]] = field(default_factory=list)  # name, format, encoding, dropped, chars
 
     def summary(self) -> str:
@@ -61,20 +63,24 @@ class _DocResult:
     relations: Counter = field(default_factory=Counter)
     targets: int = 0
     measurements: int = 0
+    uncertain: tuple[str, str] | None = None  # (basis, region read) where the jurisdiction is uncertain
 
 
-def _process(path: Path, max_bytes: int) -> _DocResult:
+def _process(path: Path, max_bytes: int, region: str | None = None) -> _DocResult:
     try:
-        src = read_document(path, max_bytes=max_bytes)
+        src = read_document(path, max_bytes=max_bytes, region=region)
     except InputError as e:
         return _DocResult(str(path), error=e)
     ex = extract_document(src, default_nlp())
+    found = ex.jurisdiction
     res = _DocResult(str(path), graph=document_graph(src, ex),
                      info=(src.format, src.encoding, src.dropped_share, len(src.text), src.chars_dropped))
     res.entities.update(key.type for key in {m.key for m in ex.mentions})
     res.relations.update(kind for kind, _, _ in {(r.kind, r.source, r.target) for r in ex.relations})
     res.targets = sum(1 for q in ex.quantities if q.kind == "target")
     res.measurements = sum(1 for q in ex.quantities if q.kind == "measurement")
+    if found is not None and not found.certain:
+        res.uncertain = (found.basis, found.region.name if found.region else "")
     return res
 
 
@@ -99,6 +105,7 @@ def _exit_with_parent() -> None:
 
 
 def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
+                region: str | None = None, regions_by_file: dict[str, str] | None = None,
                 on_document: Callable[[str], None] | None = None,
                 on_skip: Callable[[InputError], None] | None = None) -> tuple[GraphStore, BuildReport]:
     """Read, extract and load every document into a fresh store. With ``jobs`` > 1 the
@@ -113,6 +120,7 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
             on_skip(e)
     store = GraphStore()
     paths = _first_of_each_content(paths, max_bytes, report, on_document)
+    given = [_region_for(p, region, regions_by_file or {}) for p in paths]
     default_nlp()  # load once; forked workers share it
     if jobs > 1 and len(paths) > 1:
         import multiprocessing as mp
@@ -125,17 +133,56 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method),
                                  initializer=_exit_with_parent) as pool, \
                 cyclic_gc_paused() as gc_pause:
-            results = pool.map(_process, paths, [max_bytes] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
+            results = pool.map(_process, paths, [max_bytes] * len(paths), given, chunksize=max(1, len(paths) // (jobs * 8)))
             for res in results:
                 _merge(res, store, report, on_document, on_skip)
                 gc_pause.step()
     else:
         with cyclic_gc_paused() as gc_pause:
-            for p in paths:
-                _merge(_process(p, max_bytes), store, report, on_document, on_skip)
+            for p, r in zip(paths, given):
+                _merge(_process(p, max_bytes, r), store, report, on_document, on_skip)
                 gc_pause.step()
     report.seconds = time.perf_counter() - t0
     return store, report
+
+
+def check_region(name: str) -> str:
+    """``name`` if the region table knows it; a clear error otherwise."""
+    from kg.errors import KGError
+    from kg.resolve.regions import regions
+    from kg.textnorm import fold
+
+    if regions().pick(fold(name.strip())) is None:
+        raise KGError(f"unknown region {name!r} (give a name such as 闵行区, 嘉兴市 or 浙江省)")
+    return name.strip()
+
+
+def read_region_map(path: str | Path) -> dict[str, str]:
+    """A per-file mapping of jurisdictions: one ``file<TAB>region`` line each (a file
+    name or a path as given to the build; # starts a comment)."""
+    from kg.errors import KGError
+
+    out: dict[str, str] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KGError(f"{path}: cannot read the region mapping ({exc})") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [x.strip() for x in line.split("\t")]
+        if len(parts) != 2 or not all(parts):
+            raise KGError(f"{path}:{n}: a mapping line is FILE<TAB>REGION")
+        out[parts[0]] = check_region(parts[1])
+    return out
+
+
+def _region_for(path: Path, region: str | None, mapping: dict[str, str]) -> str | None:
+    """The jurisdiction the user gave for ``path``: its line of the mapping, else --region."""
+    for key in (str(path), path.name, path.as_posix()):
+        if key in mapping:
+            return mapping[key]
+    return region
 
 
 def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildReport,
@@ -188,6 +235,8 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document,
         report.relations.update(res.relations)
         report.targets += res.targets
         report.measurements += res.measurements
+        if res.uncertain is not None:
+            report.uncertain.append((res.path, *res.uncertain))
     if on_document:
         on_document(res.path)
 
@@ -207,16 +256,17 @@ def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, repo
     """Write graph.ttl (union), graph.trig (a named graph per document) and graph.html,
     atomically and together (:func:`kg.atomic.write_files`)."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    # temporary files of an earlier build that was killed before its rename
-    remove_stale_temporaries(out / name for name in OUTPUT_NAMES)
     ttl, trig, page = OUTPUT_NAMES
     outputs: list[tuple[Path, Iterable[bytes]]] = [
         (out / ttl, store.serialize_chunks("turtle")), (out / trig, store.serialize_chunks("trig"))]
     if html:
         outputs.append((out / page, _explorer_html(store)))
-    # all three replaced together, once all are on disk: outputs never mix two builds
-    write_files(outputs)
+    with FolderLock(out):  # one build writes a folder at a time
+        # temporary files of an earlier build that was killed before its rename (no
+        # other build is writing: the lock is ours)
+        remove_stale_temporaries(out / name for name in OUTPUT_NAMES)
+        # all three replaced together, once all are on disk: outputs never mix two builds
+        write_files(outputs)
     written = [str(path) for path, _ in outputs]
     if report is not None:
         report.outputs = written

@@ -9,16 +9,19 @@ sentences it left for a reader.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
 from kg.extract.model import Extraction
 from kg.extract.relations.cues import DATA as CUES_DATA
 from kg.extract.relations.finder import ORG_TYPES
+from kg.extract.spans import SpanIndex
 from kg.ingest.document import SourceDocument
 
 CUE_WITHOUT_RELATION = "cue without relation"
@@ -87,18 +90,20 @@ def audit_document(src: SourceDocument, ex: Extraction) -> AuditReport:
     """The coverage report of one extracted document."""
     report = AuditReport(documents=1)
     text, folded = ex.text, src.folded
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:
-        import bisect
         return bisect.bisect_right(line_starts, offset)
 
-    read_spans = sorted((r.start, r.end) for r in ex.relations if r.kind in ("lead", "support", "member"))
-    orgs = sorted((m.start, m.end) for m in ex.mentions if m.key.type in ORG_TYPES)
+    read_spans = SpanIndex([(r.start, r.end) for r in ex.relations if r.kind in ("lead", "support", "member")],
+                           start=itemgetter(0), end=itemgetter(1))
+    orgs = SpanIndex([(m.start, m.end) for m in ex.mentions if m.key.type in ORG_TYPES], start=itemgetter(0), end=itemgetter(1))
     clause_starts = {offset for offset, _ in ex.unattached}
 
-    def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in spans)
+    def overlaps(spans: SpanIndex, s: int, e: int) -> bool:
+        """Does any span start before ``e`` and end after ``s``? (a relation's span is its
+        sentence, at most 1,200 characters: look back no further)"""
+        return any(b > s for _, b in spans.starting_in(max(0, s - 1300), e))
 
     for s, e in ex.sentences:
         cue = _cue_in(folded[s:e])

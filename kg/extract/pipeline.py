@@ -30,6 +30,7 @@ from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from kg.extract.entities import Context, find_entities, heading_programs, issuer_key
+from kg.extract.entities.programs import title_programs
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
@@ -46,7 +47,7 @@ from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.extract.spans import SpanIndex
 from kg.ingest.document import SourceDocument
-from kg.resolve.regions import detect_jurisdiction, full_name_spans, is_national_document, regions
+from kg.resolve.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
 from kg.textnorm import fold
 
 for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_quantities", "hg_members", "hg_programs_by_section"):
@@ -140,13 +141,18 @@ def jurisdiction_component(doc: Doc) -> Doc:
     original = doc.user_data.get("hg_original", text)
     full = full_name_spans(text)
     title = fold(meta.get("title") or "")
-    region = detect_jurisdiction(text, title, meta.get("issuer"), full=full, doc_number=meta.get("doc_number"))
-    national = is_national_document(text, title, meta.get("issuer"), meta.get("doc_number"))
-    if national and not (meta.get("issuer") and region is not None):
-        region = None  # a central document: the regions it names are not its own
+    given = regions().pick(fold(meta["region"])) if meta.get("region") else None
+    found = read_jurisdiction(text, title, meta.get("issuer"), full=full, doc_number=meta.get("doc_number"), given=given)
+    national = given is None and is_national_document(text, title, meta.get("issuer"), meta.get("doc_number"))
+    if national and found.basis != "issuer":
+        found = Jurisdiction(None, "national", True)  # a central document: the regions it names are not its own
+    region = found.region
     doc._.hg_region = region
+    doc.user_data["hg_jurisdiction"] = found
     ctx = Context(text, original, region, SectionList())
     ctx.national = national and region is None
+    if region is None and not ctx.national:
+        ctx.unscoped = "doc-" + (meta.get("sha256") or "")[:12]  # 区卫健委 of an unknown region: this document's
     ctx.full_region_names = full
     ctx.issuer = issuer_key(fold(meta.get("issuer") or ""), region)
     doc.user_data["hg_ctx"] = ctx
@@ -214,7 +220,7 @@ class EntityRecognizer:
         owners = owner_sections(ctx)
         if owners:  # in a plan with lists, an action stated as 由A牵头 is an action too
             owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
-        heads = heading_programs(ctx, owners)
+        heads = heading_programs(ctx, owners) + title_programs(ctx, fold(doc.user_data.get("hg_meta", {}).get("title") or ""))
         by_section: dict[int | None, Mention] = {}
         for h in heads:  # the first mention of each heading names its program; the others are aliases
             by_section.setdefault(ctx.sections.innermost(h.start), h)
@@ -420,7 +426,8 @@ def source_doc(src: SourceDocument, nlp: Language) -> Doc:
     doc = nlp.make_doc(src.folded)
     doc.user_data["hg_folded"] = src.folded
     doc.user_data["hg_original"] = src.text
-    doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number}
+    doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number,
+                                "sha256": src.sha256, "region": src.region}
     return doc
 
 
@@ -444,6 +451,7 @@ def extraction_of(doc: Doc, src: SourceDocument) -> Extraction:
         sentences=doc.user_data.get("hg_sentences", []),
         sections=list(doc._.hg_sections or []),
         task_sections=sorted(i for i in (doc._.hg_programs_by_section or {}) if i is not None),
+        jurisdiction=doc.user_data.get("hg_jurisdiction"),
         unattached=list(doc.user_data.get("hg_unattached", [])),
     )
 

@@ -40,7 +40,8 @@ _H = {n: nt.iri(hg(n)) for n in (
     "SourceDocument", "RelationAssertion", "Indicator", "Target", "Measurement", "Organization",
     "fileName", "sha256", "encoding", "format", "droppedShare", "title", "date", "issuer",
     "documentNumber", "region", "adminCode", "regionPartOf", "cue", "evidence", "indicator", "value",
-    "unit", "year", "comparator", "relative", "baselineYear", "approximate", "hasTarget")}
+    "unit", "year", "comparator", "relative", "baselineYear", "approximate", "hasTarget", "jurisdictionBasis",
+    "jurisdictionUncertain")}
 TYPE = nt.iri(RDF_NS + "type")
 LABEL = nt.iri(RDFS_NS + "label")
 ALT_LABEL = nt.iri(SKOS_NS + "altLabel")
@@ -219,6 +220,11 @@ class StatementBuilder:
             self.add(g, H["documentNumber"], nt.literal(s.doc_number))
         if self.ex.region_code and self.ex.region_code in self.region_by_code:
             self.add(g, H["region"], self.region_by_code[self.ex.region_code])
+        found = self.ex.jurisdiction
+        if found is not None:
+            self.add(g, H["jurisdictionBasis"], nt.literal(found.basis))
+            if not found.certain:
+                self.add(g, H["jurisdictionUncertain"], _TRUE)
 
     def entities_(self) -> None:
         surfaces: dict[EntityKey, list[str]] = defaultdict(list)

@@ -54,6 +54,7 @@ HG_TERMS = {
     "value": "", "unit": "", "year": "", "comparator": "", "relative": "", "approximate": "", "baselineYear": "",
     "evidence": "", "cue": "", "adminCode": "", "fileName": "", "sha256": "", "title": "", "date": "",
     "issuer": "", "documentNumber": "", "encoding": "", "format": "", "droppedShare": "",
+    "jurisdictionBasis": "", "jurisdictionUncertain": "",
 }
 
 # relation kind (what extraction finds) → the hg: property that states it

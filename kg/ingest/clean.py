@@ -64,7 +64,10 @@ def _classify(line: Line) -> str:
     f = line.folded
     seps = len(_separators().findall(f))
     cjk = line.cjk
-    if seps >= 3 or (seps >= 2 and not _SENT_PUNCT.search(f)):
+    prose_like = cjk >= 12 and _SENT_PUNCT.search(f) is not None
+    # separators make a line a menu or a breadcrumb only where they are dense or the line
+    # is no prose: "2.72/10万、1.44‰和9.5/10万。" is a sentence whatever its slashes
+    if (seps >= 3 and (not prose_like or seps * 12 > len(f))) or (seps >= 2 and not _SENT_PUNCT.search(f)):
         return "spam"
     if _DATE_ONLY.match(f):
         return "date"

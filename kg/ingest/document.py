@@ -22,6 +22,7 @@ class SourceDocument:
     date: str | None = None
     issuer: str | None = None
     doc_number: str | None = None
+    region: str | None = None  # the jurisdiction the user gave for this document (kg build --region)
     chars_in: int = 0
     chars_dropped: int = 0
     dropped: list[str] = field(default_factory=list)

@@ -1,41 +1,98 @@
-"""HTML → text lines, keeping block structure and dropping non-content elements."""
+"""HTML → text lines, keeping block structure and dropping page chrome by structure.
+
+A portal wraps an article in navigation, headers, footers, side bars and share bars.
+They are recognised by what the page says they are, not by their words: the elements
+made for them (nav, header, footer, aside, form …), class or id names that portals give
+them (nav, menu, breadcrumb, footer, sidebar, share …), and link-dense blocks — a line
+whose text is all link text is a menu entry or a related-article link, not body prose.
+"""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "iframe", "svg", "template", "head"}
-_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "title", "td", "th"}
+_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "iframe", "svg",
+         "template", "head", "menu"}
+_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dd",
+          "dt", "blockquote", "pre", "title", "td", "th", "main"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
+# class or id names portals give their chrome (matched as whole words of the attribute)
+_CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|footer|foot|header|"
+                     r"top-?bar|topnav|sidebar|side-?nav|aside|share|sharebar|social|toolbar|copyright|banner|"
+                     r"friend-?links?|links?-?list|related|recommend|hot-?news|login|search|qrcode|skip)(?:$|[\s_-])", re.I)
+_LINK_LINE_MAX = 40  # a line all of link text and at most this long is a menu entry or a related link
 
 
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.parts: list[tuple[str, bool]] = []  # (text, inside a link)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self.skip_depth = 0
+        self.link_depth = 0
         self.title: list[str] = []
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001 - HTMLParser API
-        if tag in _SKIP:
-            self.skip_depth += 1
+        names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
+        skip = tag in _SKIP or bool(names and _CHROME.search(names)) or ("role", "navigation") in attrs
+        if tag not in _VOID:
+            self.stack.append((tag, skip))
+            if skip:
+                self.skip_depth += 1
+            if tag == "a":
+                self.link_depth += 1
         if tag == "title":
             self._in_title = True
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self.parts.append(("\n", False))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and self.skip_depth:
-            self.skip_depth -= 1
+        if tag in _VOID:
+            return
+        # close up to the matching open tag (pages leave elements unclosed)
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                for open_tag, skipped in self.stack[i:]:
+                    if skipped:
+                        self.skip_depth -= 1
+                    if open_tag == "a":
+                        self.link_depth -= 1
+                del self.stack[i:]
+                break
         if tag == "title":
             self._in_title = False
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self.parts.append(("\n", False))
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
         if not self.skip_depth:
-            self.parts.append(data)
+            self.parts.append((data, self.link_depth > 0))
+
+
+def _lines_without_link_chrome(parts: list[tuple[str, bool]]) -> str:
+    """The text, a line a block, without lines that are only link text and short."""
+    out: list[str] = []
+    line: list[str] = []
+    linked = plain = 0
+    for text, in_link in parts + [("\n", False)]:
+        pieces = text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:  # a line ends
+                joined = "".join(line)
+                if not (linked and not plain and len(joined.strip()) <= _LINK_LINE_MAX):
+                    out.append(joined)
+                line, linked, plain = [], 0, 0
+            if piece:
+                line.append(piece)
+                n = len(piece.strip())
+                if in_link:
+                    linked += n
+                else:
+                    plain += n
+    return "\n".join(out)
 
 
 def html_to_text(html: str) -> str:
@@ -44,7 +101,7 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     title = "".join(parser.title).strip()
-    body = "".join(parser.parts)
+    body = _lines_without_link_chrome(parser.parts)
     return (title + "\n" + body) if title and title not in body[:500] else body
 
 

@@ -10,6 +10,9 @@ DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（](\d{4})[〕\]］�
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）]{4,30}(?:人民政府|委员会|办公室|办公厅|局|委|厅|部|中心|政府)$")
 _NOTICE = re.compile(r"^([\u4e00-\u9fff]{3,30}?(?:人民政府|委员会|办公室|办公厅|局|委|厅|部))(?:办公室)?(?:印发|关于|转发)")
 _META_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+# how the title of a plan, an opinion, a notice or a report ends
+_TITLE_ENDINGS = ("行动", "方案", "计划", "意见", "通知", "要点", "办法", "规划", "报告", "答复", "决定", "纲要", "细则", "措施", "函")
+_SENTENCE_MARK = re.compile(r"[，。；：！？]")
 
 
 def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[str, str | None]:
@@ -20,12 +23,17 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
         folded = [fold(ln) for ln in lines[: max(25, len(lines) // 3)]]  # what is read below
     head = lines[:25]
     title = None
-    for ln, f in zip(head, folded):
+    for i, (ln, f) in enumerate(zip(head, folded)):
         if _META_LINE.match(f) or DOC_NUMBER.fullmatch(f.strip()) or _DATE.match(f) or _ISSUER_LINE.match(f.strip()):
             continue
         cjk = len(re.findall(r"[\u4e00-\u9fff]", f))
         if 6 <= cjk and len(f) <= 80 and not f.endswith(("：", "。")):
             title = ln.strip()
+            # a title set over two lines: 海南省健康体重管理与健康食品产业 / 发展行动
+            if i + 1 < len(head) and not f.strip().endswith(_TITLE_ENDINGS):
+                nxt = folded[i + 1].strip()
+                if 2 <= len(nxt) <= 20 and nxt.endswith(_TITLE_ENDINGS) and not _SENTENCE_MARK.search(nxt):
+                    title += head[i + 1].strip()
             break
     date = None
     for f in folded[: max(25, len(lines) // 3)]:
@@ -33,17 +41,38 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
         if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
             date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             break
-    issuer = None
     number = None
     for f in folded[:25]:
         f = f.strip()
         if number is None and DOC_NUMBER.fullmatch(f):
             number = f
-        if issuer is None:
-            if _ISSUER_LINE.match(f):
-                issuer = f
-            else:
-                m = _NOTICE.match(f)
-                if m:
-                    issuer = m.group(1)
-    return {"title": title, "date": date, "issuer": issuer, "doc_number": number}
+    return {"title": title, "date": date, "issuer": _issuer(title, lines, folded), "doc_number": number}
+
+
+def _issuer(title: str | None, lines: list[str], folded: list[str]) -> str | None:
+    """The body a document speaks for, read from the document itself, never from page
+    chrome: the notice's own wording (X关于印发…), else the signature block (a body's
+    name over the date at the end), else a body's name right above or below the title."""
+    ftitle = fold(title).strip() if title else ""
+    m = _NOTICE.match(ftitle) if ftitle else None
+    if m:
+        return m.group(1)
+    tail = [fold(ln).strip() for ln in lines[-12:]]
+    for a, b in zip(tail, tail[1:]):
+        if _ISSUER_LINE.match(a) and _DATE.match(b):
+            return a
+    if ftitle:
+        head = [f.strip() for f in folded[:25]]
+        for i, f in enumerate(head):
+            if f == ftitle:
+                # a letterhead: the body's name over the title, or over the number over it
+                above = [i - 1] + ([i - 2] if i >= 2 and DOC_NUMBER.fullmatch(head[i - 1]) else [])
+                for j in above + [i + 1, i + 2]:
+                    if 0 <= j < len(head) and _ISSUER_LINE.match(head[j]):
+                        return head[j]
+                break
+    for f in folded[:25]:
+        m = _NOTICE.match(f.strip())
+        if m:
+            return m.group(1)
+    return None

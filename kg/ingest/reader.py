@@ -43,8 +43,9 @@ def collect_paths(inputs: list[str | Path]) -> tuple[list[Path], list[InputError
     return unique, errors
 
 
-def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
-    """Read, decode and clean one file. Raises InputError with a one-line reason."""
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None) -> SourceDocument:
+    """Read, decode and clean one file. Raises InputError with a one-line reason.
+    ``region`` is the jurisdiction the user gives for it (kg build --region)."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -74,11 +75,26 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
     kept = [ln.text for ln in kept_lines]
-    meta = extract_metadata(kept, [ln.folded for ln in kept_lines])
+    folded = [ln.folded for ln in kept_lines]
+    meta = extract_metadata(kept, folded)
+    _join_title_lines(kept, folded, meta["title"])
     body = "\n".join(kept)
     n_dropped = sum(len(d) for d in dropped)
     return SourceDocument(
         path=str(p), name=p.name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
         format=fmt, text=body, chars_in=len(body) + n_dropped, chars_dropped=n_dropped,
-        dropped=dropped, folded_text="\n".join(ln.folded for ln in kept_lines), **meta,
+        dropped=dropped, folded_text="\n".join(folded), region=region, **meta,
     )
+
+
+def _join_title_lines(kept: list[str], folded: list[str], title: str | None) -> None:
+    """A title the metadata read over two lines (…健康食品产业 / 发展行动) is one line of
+    the body too, so that its name is read whole."""
+    if not title:
+        return
+    for i in range(min(len(kept) - 1, 25)):
+        a, b = kept[i].strip(), kept[i + 1].strip()
+        if a and b and a != title and a + b == title:
+            kept[i:i + 2] = [a + b]
+            folded[i:i + 2] = [folded[i].strip() + folded[i + 1].strip()]
+            return

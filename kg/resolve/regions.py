@@ -224,22 +224,36 @@ def innermost(found: list[Region]) -> Region | None:
     return max(enumerate(found), key=lambda ir: (LEVELS.index(ir[1].level), ir[0]))[1]
 
 
-def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
-                        full: list[tuple[int, int, str]] | None = None, doc_number: str | None = None) -> Region | None:
-    """The region a document speaks for: its issuer's; else the one its document number
-    abbreviates (闵府发 → 闵行区, 嘉卫建提 → 嘉定区) among the regions the text names;
-    else its title's; else the most mentioned one (short forms counted once a full form
-    has fixed the province)."""
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The region a document speaks for, and how it was read: given by the user, from
+    its issuer, its document number or its title (certain), from the regions its text
+    names (certain only when one region, with its own ancestors, clearly leads), or
+    none found."""
+
+    region: Region | None
+    basis: str  # given | issuer | document number | title | mentions | national | none
+    certain: bool
+
+
+def read_jurisdiction(text: str, title: str | None, issuer: str | None, full: list[tuple[int, int, str]] | None = None,
+                      doc_number: str | None = None, given: Region | None = None) -> Jurisdiction:
+    """The region a document speaks for: the one given; its issuer's; else the one its
+    document number abbreviates (闵府发 → 闵行区, 嘉卫建提 → 嘉定区) among the regions the
+    text names; else its title's; else the most mentioned one (short forms counted once
+    a full form has fixed the province)."""
+    if given is not None:
+        return Jurisdiction(given, "given", True)
     table = regions()
     if issuer:
         r = innermost([r for _, _, r in region_mentions(issuer)])
         if r:
-            return r
+            return Jurisdiction(r, "issuer", True)
     found = [r for _, _, r in region_mentions(text, full=full)]
     if doc_number and found:
         by_number = number_region(doc_number, found)
         if by_number is not None:
-            return by_number
+            return Jurisdiction(by_number, "document number", True)
     counts = Counter(r.code for r in found)
     provinces = Counter(table.province(r).code for r in found)
     anchor = table.by_code[provinces.most_common(1)[0][0]] if provinces else None
@@ -249,13 +263,24 @@ def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
         in_title = [r for r in in_title if anchor is None or table.province(r).code == anchor.code]
         r = innermost(in_title)
         if r and r.level != "province":
-            return r
+            return Jurisdiction(r, "title", True)
     if not counts:
-        return None
+        return Jurisdiction(None, "none", False)
     # Most mentioned; among near-ties the most specific.
     best = max(counts.values())
     near = [table.by_code[c] for c, n in counts.items() if n >= best * 0.5]
-    return max(near, key=lambda r: (counts[r.code], LEVELS.index(r.level)))
+    chosen = max(near, key=lambda r: (counts[r.code], LEVELS.index(r.level)))
+    ancestors = {r.code for r in table.chain(chosen)}
+    # a rival is a region of another branch: neither above the chosen one nor within it
+    rivals = [r for r in near if r.code not in ancestors and chosen.code not in {a.code for a in table.chain(r)}]
+    named_in_title = bool(title) and any(r.code == chosen.code for _, _, r in region_mentions(title, anchor))
+    return Jurisdiction(chosen, "mentions", not rivals and (counts[chosen.code] >= 2 or named_in_title))
+
+
+def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
+                        full: list[tuple[int, int, str]] | None = None, doc_number: str | None = None) -> Region | None:
+    """The region of :func:`read_jurisdiction`."""
+    return read_jurisdiction(text, title, issuer, full=full, doc_number=doc_number).region
 
 
 _NATIONAL_ISSUERS = ("国务院", "国家", "中共中央", "中央", "健康中国行动推进委员会", "全国爱国卫生运动委员会", "全国爱卫")

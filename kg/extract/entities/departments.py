@@ -60,7 +60,8 @@ def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool
     table = bodies()
     name = table.canonical(body, region, national=national)
     code = "" if national else (region.code if region else "")
-    return Mention(s, e, EntityKey(DEPARTMENT, name), ctx.surface(s, e), region=code)
+    scope = ctx.unscoped if region is None and not national else ""
+    return Mention(s, e, EntityKey(DEPARTMENT, name, scope), ctx.surface(s, e), region=code)
 
 
 def find_departments(ctx: Context) -> list[Mention]:
@@ -208,9 +209,11 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
         return _department_mention(ctx, s, e, table.by_alias[part], False, region)
     place = region.name if region else ""
     if part.startswith("委") and len(part) > 2 and table.is_body_name(part[1:]):
-        return Mention(s, e, EntityKey(DEPARTMENT, f"中共{place}委" + table.written_out(part[1:])), ctx.surface(s, e),
+        return Mention(s, e, EntityKey(DEPARTMENT, f"中共{place}委" + table.written_out(part[1:]), "" if region else ctx.unscoped),
+                       ctx.surface(s, e),
                        region=region.code if region else "")
     if table.is_body_name(part) and all("\u3400" <= ch <= "\u9fff" or ch in "（）" for ch in part):
-        return Mention(s, e, EntityKey(DEPARTMENT, place + table.written_out(part)), ctx.surface(s, e),
+        return Mention(s, e, EntityKey(DEPARTMENT, place + table.written_out(part), "" if region else ctx.unscoped),
+                       ctx.surface(s, e),
                        region=region.code if region else "")
     return None

@@ -413,3 +413,23 @@ def _heading_name(title: str, g: Grammar) -> str:
         if title.startswith(verb) and len(rest) >= 4 and g.program_head.search(rest) and g.program_head.search(rest).end() == len(rest):
             return rest
     return title
+
+
+_NOT_AN_ACTION_TITLE = re.compile(r"关于|印发|通知|转发|的意见|答复|报告|新闻|发布会")
+
+
+def title_programs(ctx: Context, title: str) -> list[Mention]:
+    """A document whose own title names an action (海南省儿童健康促进专项行动计划, an annex
+    of a plan) is that action: a program named by its whole title, where the title line
+    opens the text. A notice about it (关于印发…的通知) is not."""
+    title = title.strip()
+    if not title or len(title) > 60 or _NOT_AN_ACTION_TITLE.search(title):
+        return []
+    found = list(ctx.g.program_head.finditer(title))
+    if not found or found[-1].end() != len(title):
+        return []
+    s = ctx.folded.find(title, 0, 400)
+    if s < 0:
+        return []
+    return [program_mention(ctx, s, s + len(title), title)]
+

@@ -51,6 +51,7 @@ class RelationFinder:
         self.index: SpanIndex = SpanIndex([])
         self.mentions = mentions
         self.new_mentions: list[Mention] = []
+        self._taken = 0  # how many of new_mentions are indexed
         self.relations: list[RelationMention] = []
         self.program_at: ProgramAt = program_at or (lambda _offset: None)
         self.programs_by_section = programs_by_section or {}
@@ -67,8 +68,10 @@ class RelationFinder:
         self.index = SpanIndex(value)
 
     def take_new_mentions(self) -> None:
-        """Index the mentions rules added, so later rules see them too."""
-        self.mentions = self._mentions + [m for m in self.new_mentions if m not in self._mentions]
+        """Index the mentions rules added since the last call, so later rules see them too."""
+        if len(self.new_mentions) > self._taken:
+            self.mentions = self._mentions + self.new_mentions[self._taken:]
+            self._taken = len(self.new_mentions)
 
     # -- helpers -------------------------------------------------------------
     def sentence(self, offset: int, reach: int = 600) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from kg.extract.relations.clauses import responsibility_clauses, split_units, un
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
+from kg.extract.spans import SpanSet
 
 @lru_cache(maxsize=1)
 def by_lead_re() -> re.Pattern[str]:
@@ -83,7 +84,12 @@ def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> lis
 
 def _in_clause(finder: RelationFinder, offset: int) -> bool:
     """Is ``offset`` inside a bracketed or labelled clause (read by the list rule)?"""
-    return any(c.start <= offset < c.end for c in responsibility_clauses(finder.ctx.folded))
+    return _clause_spans(finder.ctx.folded).covers(offset)
+
+
+@lru_cache(maxsize=4)
+def _clause_spans(folded: str) -> SpanSet:
+    return SpanSet((c.start, c.end) for c in responsibility_clauses(folded))
 
 
 def _assign(finder: RelationFinder, at: int, leads: list[tuple[int, int]], supports: list[tuple[int, int]],

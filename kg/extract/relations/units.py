@@ -65,9 +65,9 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
     elif text.endswith(_BODY_END):
         if text[0] in "区县市省":
             r = level_region(text[0], region)
-            key = EntityKey(DEPARTMENT, (r.name if r else "") + text[1:])
+            key = EntityKey(DEPARTMENT, (r.name if r else "") + text[1:], "" if r else ctx.unscoped)
         else:
-            key = EntityKey(DEPARTMENT, text)
+            key = EntityKey(DEPARTMENT, text, "" if region else ctx.unscoped)
     else:
         key = EntityKey(ORGANIZATION, text)
     finder.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=code))
