@@ -91,13 +91,32 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
-def query(graph: GraphStore | str | Path, sparql: str, timeout: float | None = None, allow_remote: bool = False):  # noqa: ANN201
-    """Run SPARQL; returns a QueryResult (columns, rows). Common prefixes (hg:, rdfs:,
-    skos:, prov: …) may be used without declaring them."""
-    from kg.sparql import run_query, with_prefixes
+def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: float | None = 60.0, allow_remote: bool = False,
+          *, preset: str | None = None, max_rows: int | None = 100_000):  # noqa: ANN201
+    """Run SPARQL, or the named ``preset`` (kg.presets()); returns a QueryResult
+    (columns, rows, truncated). Common prefixes (hg:, rdfs:, skos:, prov: …) may be used
+    without declaring them. Bounded by default: ``timeout`` seconds, ``max_rows`` rows
+    (None lifts either)."""
+    from kg.errors import QueryError
+    from kg.sparql import presets, run_query, with_prefixes
 
-    text, offset = with_prefixes(sparql)
-    return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset)
+    if (sparql is None) == (preset is None):
+        raise QueryError("give exactly one of a SPARQL text or a preset name")
+    if preset is not None:
+        table = presets()
+        if preset not in table:
+            raise QueryError(f"no preset named {preset!r}; kg.presets() names them")
+        text, offset = table[preset].sparql, 0
+    else:
+        text, offset = with_prefixes(sparql)
+    return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows)
+
+
+def presets() -> dict:
+    """The named queries (kg/ontology/queries/*.rq): name → Preset (name, description, sparql)."""
+    from kg.sparql import presets as _presets
+
+    return _presets()
 
 
 def export(graph: GraphStore | str | Path, fmt: str, path: str | Path) -> None:

@@ -128,10 +128,13 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
 @click.option("--preset", "-p", help="Run a named query (see --list).")
 @click.option("--list", "list_presets", is_flag=True, help="List the named queries.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-@click.option("--timeout", type=float, default=None, help="Stop the query after this many seconds.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Stop the query after this many seconds.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Return at most this many rows (the rest is not read).")
 @click.option("--allow-remote", is_flag=True, help="Permit SERVICE and FROM clauses that fetch remote data.")
 def query(graph: str | None, sparql: str | None, query_file: str | None, preset: str | None, list_presets: bool,
-          fmt: str, timeout: float | None, allow_remote: bool) -> None:
+          fmt: str, timeout: float, max_rows: int, allow_remote: bool) -> None:
     """Run SPARQL over a graph file or output folder.
 
     \b
@@ -163,8 +166,11 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
     offset = 0
     if sparql:
         text, offset = with_prefixes(sparql)
-    result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset)
+    result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset,
+                       max_rows=max_rows)
     click.echo(format_result(result, fmt))
+    if result.truncated:
+        click.echo(f"kg: result truncated at {max_rows:,} rows (--max-rows)", err=True)
 
 
 @main.command()

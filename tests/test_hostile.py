@@ -77,3 +77,153 @@ def test_a_ten_megabyte_one_line_document_builds(tmp_path):
     res = kg("build", doc, "--out", tmp_path / "out", "--no-html", "-q", timeout=600)
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
+
+
+def _zip_bomb(path: Path) -> None:
+    """A .docx whose document part inflates to 300 MB from about 300 KB."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w") as part:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(300):
+                part.write(chunk)
+
+
+def _image_only_pdf(path: Path) -> None:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    with open(path, "wb") as f:
+        w.write(f)
+
+
+BAD_INPUTS = {
+    "random.txt": lambda p: p.write_bytes(bytes((i * 7919 + 13) % 256 for i in range(20000))),
+    "empty.txt": lambda p: p.write_bytes(b""),
+    "spaces only.txt": lambda p: p.write_text(" \n\t\n", encoding="utf-8"),
+    "truncated.docx": lambda p: p.write_bytes((ROOT / "dev" / "raw" / "h09_hainan_youth_mental_health.docx").read_bytes()[:4000]),
+    "truncated.pdf": lambda p: p.write_bytes((ROOT / "dev" / "raw" / "h03_jiangxi_health_in_all_policies.pdf").read_bytes()[:30000]),
+    "scan.pdf": _image_only_pdf,
+    "bomb.docx": _zip_bomb,
+}
+REASONS = {"random.txt": "", "empty.txt": "empty", "spaces only.txt": "", "truncated.docx": "broken .docx",
+           "truncated.pdf": "broken PDF", "scan.pdf": "no text layer", "bomb.docx": "limit"}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_a_bad_file_is_one_line_and_leaves_the_outputs(tmp_path, good_out, name):
+    bad = tmp_path / name
+    BAD_INPUTS[name](bad)
+    before = snapshot(good_out)
+    res = kg("build", bad, "--out", good_out, "--no-html")
+    assert res.returncode == 2  # nothing readable: nothing built, nothing written
+    one_clean_line(res, name, REASONS[name])
+    outputs_intact(good_out, before)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    import resource
+
+    bomb = tmp_path / "bomb.docx"
+    _zip_bomb(bomb)
+    from kg.errors import InputError
+    from kg.ingest import read_document
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(InputError, match="inflate"):
+        read_document(bomb)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB: far below the 300 MB it inflates to
+
+
+def test_a_bad_file_among_good_ones_is_skipped_with_exit_1(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "in" / "bad.docx").write_bytes(b"PK\x03\x04 not really")
+    res = kg("build", tmp_path / "in", "--out", tmp_path / "out", "--no-html")
+    assert res.returncode == 1 and (tmp_path / "out" / "graph.ttl").exists()
+    one_clean_line(res, "bad.docx")
+    assert kg("build", tmp_path / "in", "--out", tmp_path / "out2", "--no-html", "--strict").returncode == 2
+    assert not (tmp_path / "out2" / "graph.ttl").exists()
+
+
+def test_a_symlink_loop_and_a_missing_path(tmp_path, good_out):
+    loop = tmp_path / "loop"
+    loop.mkdir()
+    (loop / "self").symlink_to(loop)
+    (loop / "doc.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
+    res = kg("build", loop, tmp_path / "missing", "--out", tmp_path / "out", "--no-html", timeout=120)
+    assert res.returncode == 1 and "no such file or folder" in res.stderr
+    one_clean_line(res)
+
+
+def test_paths_with_spaces_and_chinese(tmp_path):
+    folder = tmp_path / "闵行 区 文件"
+    folder.mkdir()
+    (folder / "健康 闵行.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "输出 目录"
+    res = kg("build", folder, "--out", out, "--no-html")
+    assert res.returncode == 0, res.stderr
+    assert "健康 闵行.txt" in (out / "graph.trig").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sparql,reason", [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("LOAD <http://example.org/g.ttl>", "updates"),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "updates"),
+    ("DROP ALL", "updates"),
+    ("SELECT * WHERE { ?s ?p ?o ", "syntax error"),
+])
+def test_queries_that_reach_out_or_write_are_refused(good_out, sparql, reason):
+    res = kg("query", good_out, sparql)
+    assert res.returncode == 2
+    one_clean_line(res, reason)
+
+
+def test_a_remote_endpoint_that_is_not_there_is_one_line(good_out):
+    res = kg("query", good_out, "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "--allow-remote",
+             "--timeout", "20")
+    assert res.returncode == 2
+    one_clean_line(res)
+
+
+def test_a_cross_join_is_bounded_in_time_and_rows(good_out):
+    res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a", "--timeout", "2")
+    assert res.returncode == 2
+    one_clean_line(res, "time limit")
+    res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "--format", "csv", "--max-rows", "1000")
+    assert res.returncode == 0 and len(res.stdout.splitlines()) == 1001 and "truncated at 1,000 rows" in res.stderr
+    assert kg("query", good_out, "SELECT * WHERE { ?s ?p ?o }", "--timeout", "-5").returncode == 2
+
+
+def test_concurrent_builds_into_one_folder_take_turns(tmp_path):
+    out = tmp_path / "out"
+    procs = [subprocess.Popen(KG + ["build", str(MINHANG), "--out", str(out), "--no-html", "-q"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), results
+    assert not any("Traceback" in err for _, err in results)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["graph.trig", "graph.ttl"]
+    assert not list(out.glob(".graph*.tmp"))
+
+
+def test_a_killed_build_leaves_the_last_outputs(tmp_path, good_out):
+    import shutil
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    shutil.copytree(good_out, out)
+    before = snapshot(out)
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(30):
+        (big / f"d{i}.txt").write_text(MINHANG.read_text(encoding="utf-8") + f"\n第{i}份", encoding="utf-8")
+    p = subprocess.Popen(KG + ["build", str(big), "--out", str(out), "--no-html", "-q"])
+    time.sleep(2.5)
+    p.send_signal(signal.SIGKILL)
+    p.wait(timeout=60)
+    after = snapshot(out)
+    # either untouched or wholly the new build: never a mix, never a half-written file
+    assert after == before or (after.keys() == before.keys() and after["graph.ttl"] != before["graph.ttl"])
+    assert kg("query", out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").returncode == 0

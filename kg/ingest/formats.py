@@ -6,9 +6,13 @@ line again as in the source document.
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
+import warnings
 import zipfile
+from typing import Iterator
 
 from kg.errors import InputError
 from kg.textnorm import squeeze_cjk_spaces
@@ -75,6 +79,21 @@ def looks_wrapped(lines: list[str]) -> bool:
     return broken >= 3 and broken * 4 >= len(long)
 
 
+@contextlib.contextmanager
+def _pypdf_quiet() -> Iterator[None]:
+    """pypdf logs and warns about what it repairs in a damaged file; the build says in
+    one line of its own what became of the file, so pypdf's lines are held back."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(data: bytes, path: str) -> str:
     try:
         from pypdf import PdfReader
@@ -82,17 +101,18 @@ def read_pdf(data: bytes, path: str) -> str:
     except ImportError:  # pragma: no cover - declared dependency
         raise InputError(path, "PDF support needs pypdf") from None
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception:  # noqa: BLE001 - any failure means we cannot read it
-                raise InputError(path, "encrypted PDF") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _pypdf_quiet():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    reader.decrypt("")
+                except Exception:  # noqa: BLE001 - any failure means we cannot read it
+                    raise InputError(path, "encrypted PDF") from None
+            pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(path, f"broken PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError, RecursionError) as exc:
+        raise InputError(path, f"broken PDF ({type(exc).__name__}: {' '.join(str(exc).split())[:80]})") from None
     # spaces the text layer put between characters are squeezed first: the lengths that
     # tell a wrapped line from a short one are those of the text, not of its spacing
     text = join_layout_lines([squeeze_cjk_spaces(line.strip()) for line in "\n".join(pages).splitlines()])
@@ -101,11 +121,35 @@ def read_pdf(data: bytes, path: str) -> str:
     return text
 
 
-def read_docx(data: bytes, path: str) -> str:
+# an archive part that inflates more than this many times its stored size is a bomb
+_MAX_INFLATION = 200
+
+
+def check_archive(data: bytes, path: str, max_bytes: int) -> None:
+    """Refuse a .docx (any ZIP) whose parts would inflate past ``max_bytes`` in all, or
+    any part past a ratio no document reaches: read from the archive's directory,
+    before anything is inflated."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(path, f"broken .docx ({type(exc).__name__})") from None
+    total = sum(i.file_size for i in infos)
+    if total > max_bytes:
+        raise InputError(path, f"its parts inflate to {total:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > _MAX_INFLATION * max(1, i.compress_size):
+            raise InputError(path, f"part {i.filename} inflates {i.file_size // max(1, i.compress_size):,} times its size "
+                                   "(a ZIP bomb?); not read")
+
+
+def read_docx(data: bytes, path: str, max_bytes: int | None = None) -> str:
     try:
         import docx
     except ImportError:  # pragma: no cover - declared dependency
         raise InputError(path, "Word support needs python-docx") from None
+    if max_bytes is not None:
+        check_archive(data, path, max_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files

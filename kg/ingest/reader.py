@@ -58,7 +58,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: 
     if kind == "pdf":
         text, encoding, fmt = read_pdf(data, str(p)), "pdf", "pdf"
     elif kind == "docx":
-        text, encoding, fmt = read_docx(data, str(p)), "docx", "docx"
+        text, encoding, fmt = read_docx(data, str(p), max_bytes), "docx", "docx"
     elif kind == "zip":
         raise InputError(str(p), "a ZIP archive, not a document (unpack it first)")
     else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import multiprocessing as mp
 import re
@@ -41,6 +42,7 @@ class QueryResult:
     columns: list[str]
     rows: list[list[str]]
     boolean: bool | None = None
+    truncated: bool = False  # more rows than the cap: only the first are here
 
 
 def _walk(node):  # noqa: ANN001, ANN202 - rdflib parse trees are untyped
@@ -65,6 +67,9 @@ def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -
     try:
         tree = parseQuery(sparql)
     except ParseException as exc:
+        if _is_update(sparql):
+            raise QueryError("INSERT, DELETE, LOAD, CLEAR, DROP and other updates change a graph; "
+                             "kg query only reads (refused)") from None
         line = exc.line.strip() if exc.line else ""
         raise QueryError(f"SPARQL syntax error at line {exc.lineno - line_offset}, column {exc.col}: {exc.msg} — near: {line[:80]}") from None
     except Exception as exc:  # rdflib raises a few other kinds on odd input
@@ -80,6 +85,18 @@ def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -
         raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
 
 
+def _is_update(sparql: str) -> bool:
+    """Is ``sparql`` a SPARQL Update (INSERT DATA, LOAD, DROP …) rather than a query?"""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(sparql)
+        return True
+    except (ParseException, Exception):  # noqa: BLE001 - not an update either: a syntax error
+        return False
+
+
 def _strip_strings(sparql: str) -> str:
     no_comments = re.sub(r"#[^\n]*", "", sparql)
     return re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", '""', no_comments)
@@ -93,42 +110,56 @@ def _term_text(term: object) -> str:
     return str(term)
 
 
-def _execute(store: GraphStore, sparql: str) -> QueryResult:
+DEFAULT_TIMEOUT = 60.0      # seconds a query may run unless the caller says otherwise
+DEFAULT_MAX_ROWS = 100_000  # rows a query returns unless the caller says otherwise
+
+
+def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:
+    """Run the query and collect at most ``max_rows`` rows (the solutions are read
+    lazily: a cross join is stopped there, not held in memory whole)."""
     try:
         res = store.query_raw(sparql)
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(["result"], [["true" if bool(res) else "false"]], bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            cols = [v.value for v in res.variables]
+            rows = [[_term_text(sol[v]) for v in cols] for sol in itertools.islice(res, max_rows)]
+            out = QueryResult(cols, rows)
+        else:
+            out = QueryResult(["subject", "predicate", "object"], [[_term_text(t.subject), _term_text(t.predicate),
+                                                                    _term_text(t.object)] for t in itertools.islice(res, max_rows)])
+        out.truncated = max_rows is not None and len(out.rows) >= max_rows and next(iter(res), None) is not None
+        return out
     except SyntaxError as exc:
         raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"SPARQL evaluation failed: {str(exc).splitlines()[0]}") from None
-    if isinstance(res, ox.QueryBoolean):
-        return QueryResult(["result"], [["true" if bool(res) else "false"]], bool(res))
-    if isinstance(res, ox.QuerySolutions):
-        cols = [v.value for v in res.variables]
-        rows = [[_term_text(sol[v]) for v in cols] for sol in res]
-        return QueryResult(cols, rows)
-    rows = [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in res]
-    return QueryResult(["subject", "predicate", "object"], rows)
 
 
-def _child(store: GraphStore, sparql: str, conn) -> None:  # noqa: ANN001 - multiprocessing pipe
+def _child(store: GraphStore, sparql: str, conn, max_rows: int | None) -> None:  # noqa: ANN001 - multiprocessing pipe
     try:
-        conn.send(("ok", _execute(store, sparql)))
+        conn.send(("ok", _execute(store, sparql, max_rows)))
     except QueryError as exc:
         conn.send(("error", str(exc)))
     conn.close()
 
 
-def run_query(store: GraphStore, sparql: str, *, timeout: float | None = None, allow_remote: bool = False,
-              line_offset: int = 0) -> QueryResult:
-    """Check and run one SPARQL query. With ``timeout`` the query runs in a forked
-    process that is killed when the time is up (SPARQL engines cannot be interrupted
-    from Python)."""
+def run_query(store: GraphStore, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT, allow_remote: bool = False,
+              line_offset: int = 0, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:
+    """Check and run one SPARQL query, bounded in time and size: it runs in a forked
+    process that is killed when ``timeout`` seconds are up (SPARQL engines cannot be
+    interrupted from Python), and returns at most ``max_rows`` rows (``truncated`` says
+    when there were more). ``timeout=None`` runs it in this process, unbounded in time."""
+    if timeout is not None and timeout <= 0:
+        raise QueryError(f"the time limit must be a positive number of seconds, not {timeout:g}")
+    if max_rows is not None and max_rows <= 0:
+        raise QueryError(f"the row cap must be a positive number, not {max_rows}")
     check_query(sparql, allow_remote, line_offset)
-    if not timeout:
-        return _execute(store, sparql)
+    if timeout is None:
+        return _execute(store, sparql, max_rows)
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(store, sparql, child), daemon=True)
+    proc = ctx.Process(target=_child, args=(store, sparql, child, max_rows), daemon=True)
     proc.start()
     child.close()
     if parent.poll(timeout):
