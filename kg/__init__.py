@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve_name", "presets", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -105,7 +105,7 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
     if preset is not None:
         table = presets()
         if preset not in table:
-            raise QueryError(f"no preset named {preset!r}; kg.presets() names them")
+            raise QueryError(f"no preset named {preset!r} (kg query --list, or kg.presets(), names them)")
         text, offset = table[preset].sparql, 0
     else:
         text, offset = with_prefixes(sparql)
@@ -144,6 +144,15 @@ def validate(graph: GraphStore | str | Path):  # noqa: ANN201
     from kg.shacl import validate as _validate
 
     return _validate(_store(graph))
+
+
+def resolve_name(name: str, region: str | None = None):  # noqa: ANN201
+    """How ``name`` resolves, read as a document of ``region`` would read it: a list of
+    Resolution (surface, type, canonical name, IRI, region, why). (``kg.resolve`` is the
+    package of names, regions and bodies, so the function has the longer name.)"""
+    from kg.explain import resolve_name
+
+    return resolve_name(name, region)
 
 
 def audit(paths: Iterable[str | Path], max_bytes: int | None = None):  # noqa: ANN201

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.explorer.data import explorer_data
+from kg.network import explorer_data
 from kg.graph.store import GraphStore
 from kg.graph.terms import PREFIXES
+from kg.schema import ORGANISATION_TYPES
 
-ORG_CLASSES = {"Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization"}
+ORG_CLASSES = set(ORGANISATION_TYPES)  # kg.schema
 GOVERNANCE_EDGES = ("leads", "supports", "memberOf")
 
 

@@ -144,11 +144,11 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
       kg query out/graph.ttl --file my.rq --timeout 30
       kg query --list
     """
-    from kg.graph.store import GraphStore
-    from kg.sparql import format_result, presets, read_query_file, run_query, with_prefixes
+    import kg as api
+    from kg.sparql import format_result, read_query_file
 
     if list_presets:
-        for p in presets().values():
+        for p in api.presets().values():
             click.echo(f"{p.name}\t{p.description}")
         return
     if graph is None:
@@ -156,27 +156,22 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
     given = [x for x in (sparql, query_file, preset) if x]
     if len(given) != 1:
         _fail("give exactly one of SPARQL, --file or --preset")
-    if preset:
-        table = presets()
-        if preset not in table:
-            _fail(f"no preset named {preset!r}; `kg query --list` names them")
-        text = table[preset].sparql
-    elif query_file:
-        text = read_query_file(query_file)
-    offset = 0
-    if sparql:
-        text, offset = with_prefixes(sparql)
-    result = run_query(GraphStore.load(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset,
-                       max_rows=max_rows)
+    result = api.query(graph, read_query_file(query_file) if query_file else sparql, preset=preset, timeout=timeout,
+                       allow_remote=allow_remote, max_rows=max_rows)
     click.echo(format_result(result, fmt))
     if result.truncated:
         click.echo(f"kg: result truncated at {max_rows:,} rows (--max-rows)", err=True)
 
 
+def _export_formats() -> list[str]:
+    from kg.exporters import EXPORT_FORMATS
+
+    return list(EXPORT_FORMATS)
+
+
 @main.command()
 @click.argument("graph", type=click.Path())
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "graphml", "gexf"]))
+@click.option("--format", "fmt", required=True, type=click.Choice(_export_formats()))
 @click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False))
 def export(graph: str, fmt: str, output: str) -> None:
     """Export a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape.
@@ -309,10 +304,10 @@ def resolve(name: str, region: str | None) -> None:
       kg resolve 区卫健委 --region 闵行区
       kg resolve 長寧區衛健委
     """
-    from kg.resolve.explain import resolve_name
+    import kg as api
     from kg.sparql import QueryResult, format_result
 
-    res = resolve_name(name, region)
+    res = api.resolve_name(name, region)
     if not res:
         _fail(f"{name!r} is not read as any entity")
     click.echo(format_result(QueryResult(["surface", "type", "canonical", "region", "iri", "why"],

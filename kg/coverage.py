@@ -21,7 +21,7 @@ from typing import Iterable
 from kg.extract.model import Extraction
 from kg.extract.relations.cues import DATA as CUES_DATA
 from kg.extract.relations.finder import ORG_TYPES
-from kg.extract.spans import SpanIndex
+from kg.spans import SpanIndex
 from kg.ingest.document import SourceDocument
 
 CUE_WITHOUT_RELATION = "cue without relation"

@@ -1,32 +1,59 @@
-"""Export a graph to RDF formats (pyoxigraph) or to GraphML/GEXF (networkx)."""
+"""Export a graph to RDF formats (pyoxigraph) or to GraphML/GEXF (networkx).
+
+:data:`EXPORTERS` is the one table of export formats: the command's choices and the
+dispatch both come from it; a new format is a new entry.
+"""
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Callable
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
-from kg.analytics import to_networkx
 from kg.atomic import write_bytes
-from kg.graph.store import FORMATS, GraphStore
+from kg.errors import KGError
 
-NETWORK_FORMATS = ("graphml", "gexf")
-EXPORT_FORMATS = ("turtle", "trig", "nt", "nquads", "jsonld") + NETWORK_FORMATS
+if TYPE_CHECKING:
+    from kg.graph.store import GraphStore
 
+def _network(writer: str) -> Callable[["GraphStore"], bytes]:
+    """A network exporter: networkx's ``writer`` (imported when first used: the kg
+    command's start-up need not pay for networkx)."""
+    def export_network(store: "GraphStore") -> bytes:
+        import networkx as nx
 
-def export_bytes(store: GraphStore, fmt: str) -> bytes:
-    fmt = fmt.lower()
-    if fmt in NETWORK_FORMATS:
+        from kg.analytics import to_networkx
+
+        write = getattr(nx, writer)
         g = nx.DiGraph(to_networkx(store))
         for _, _, d in g.edges(data=True):
             d.pop("key", None)
         buf = io.BytesIO()
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(g, buf)
+        write(g, buf)
         return buf.getvalue()
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
-    return store.serialize(fmt)
+    return export_network
 
 
-def export(store: GraphStore, fmt: str, path: str | Path) -> None:
+def _rdf(fmt: str) -> Callable[["GraphStore"], bytes]:
+    return lambda store: store.serialize(fmt)
+
+
+# format name → what writes it (RDF through pyoxigraph, networks through networkx)
+EXPORTERS: dict[str, Callable[["GraphStore"], bytes]] = {
+    "turtle": _rdf("turtle"), "trig": _rdf("trig"), "nt": _rdf("nt"), "nquads": _rdf("nquads"), "jsonld": _rdf("jsonld"),
+    "graphml": _network("write_graphml"), "gexf": _network("write_gexf"),
+}
+EXPORT_FORMATS = tuple(EXPORTERS)
+NETWORK_FORMATS = ("graphml", "gexf")
+
+
+def export_bytes(store: "GraphStore", fmt: str) -> bytes:
+    fmt = fmt.lower()
+    if fmt not in EXPORTERS:
+        raise KGError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    return EXPORTERS[fmt](store)
+
+
+def export(store: "GraphStore", fmt: str, path: str | Path) -> None:
     write_bytes(path, export_bytes(store, fmt))

@@ -22,9 +22,10 @@ from kg.graph.store import GraphStore
 from kg.graph.terms import HG_NS as HG
 from kg.graph.terms import RDFS_NS, SKOS_NS
 from kg.ingest import read_document
+from kg.schema import SCORED_TYPES
 from kg.textnorm import to_simplified
 
-TYPES = ["Department", "Hospital", "MedicalConsortium", "Program", "Region", "PolicyDocument"]
+TYPES = list(SCORED_TYPES)  # the types FORMAT.md scores (kg.schema)
 _PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>（）()【】\[\]〔〕［］｛｝{}·•,，、。:：;；!！?？\-—–_/]")
 RELS = {"lead": ("leads", "org", "program"), "support": ("supports", "org", "program"),
         "member": ("memberOf", "org", "consortium"), "part": ("partOf", "program", "parent")}

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from kg.graph.store import GraphStore
-from kg.explorer.data import explorer_data
+from kg.network import explorer_data
 
 from .conftest import IN_CI, MINHANG, chromium_path
 

@@ -7,7 +7,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 
 from kg.atomic import write_bytes
 from kg.graph.vocab import HG
-from kg.resolve.iri import slug
+from kg.graph.iri import slug
 
 from .conftest import MINHANG, SEEDS
 
@@ -31,7 +31,7 @@ def test_relations_are_reified_with_evidence(seeds_store):
 def test_assertion_iris_are_the_hash_of_statement_and_document(seeds_store):
     """An assertion's IRI is hgid:assertion/ + the first 16 hex digits of the SHA-256 of
     its subject, predicate, object and document hash (written without slugging)."""
-    from kg.resolve.iri import iri_value, short_hash
+    from kg.graph.iri import iri_value, short_hash
 
     g = seeds_store.to_rdflib()
     docs = {d: str(g.value(d, HG.sha256)) for d in g.subjects(RDF.type, HG.SourceDocument)}

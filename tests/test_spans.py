@@ -6,7 +6,7 @@ from operator import itemgetter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.spans import SpanIndex, SpanSet
+from kg.spans import SpanIndex, SpanSet
 
 spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=25)
 

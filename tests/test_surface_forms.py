@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.resolve.explain import resolve_name
+from kg.explain import resolve_name
 
 TABLE = Path(__file__).with_name("data") / "surface_forms.tsv"
 ROWS = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]

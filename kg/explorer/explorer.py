@@ -17,24 +17,16 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
-from kg.explorer.data import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
+from kg.network import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
 from kg.graph.store import GraphStore
+from kg.schema import TYPES
 from kg.textnorm import ts_table
 
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
               '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif')
-CLASS_STYLE = {  # colour: border / legend; fill: light background that dark labels read on
-    "Department": {"shape": "box", "color": "#2f6db5", "fill": "#dbe8f8", "zh": "政府部门"},
-    "Hospital": {"shape": "ellipse", "color": "#c0392b", "fill": "#f8dedb", "zh": "医疗机构"},
-    "MedicalConsortium": {"shape": "hexagon", "color": "#8e44ad", "fill": "#8e44ad", "zh": "医联体"},
-    "OrganizationGroup": {"shape": "box", "color": "#7f8c8d", "fill": "#eceeee", "zh": "机构群体"},
-    "Organization": {"shape": "ellipse", "color": "#95a5a6", "fill": "#f0f2f2", "zh": "其他组织"},
-    "Program": {"shape": "dot", "color": "#27ae60", "fill": "#27ae60", "zh": "项目/行动"},
-    "Target": {"shape": "triangle", "color": "#e67e22", "fill": "#e67e22", "zh": "目标值"},
-    "Region": {"shape": "square", "color": "#8d6e63", "fill": "#8d6e63", "zh": "行政区域"},
-    "PolicyDocument": {"shape": "star", "color": "#d4ac0d", "fill": "#d4ac0d", "zh": "政策文件"},
-}
+# colour: border / legend; fill: light background that dark labels read on (kg.schema)
+CLASS_STYLE = {t.name: {"shape": t.shape, "color": t.color, "fill": t.fill, "zh": t.zh} for t in TYPES}
 EDGE_STYLE = {
     "leads": {"width": 3, "dashes": False, "color": "#2f6db5"},
     "supports": {"width": 1.5, "dashes": [6, 4], "color": "#5dade2"},

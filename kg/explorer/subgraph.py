@@ -3,9 +3,10 @@ some classes, one region."""
 from __future__ import annotations
 
 from kg.errors import KGError
-from kg.explorer.data import explorer_data
+from kg.network import explorer_data
 from kg.explorer.explorer import render_data
 from kg.graph.store import GraphStore
+from kg.schema import DRAWN_CLASSES
 from kg.textnorm import fold
 
 
@@ -13,10 +14,9 @@ def render_subgraph(store: GraphStore, focus: str | None = None, depth: int = 2,
                     region: str | None = None, title: str = "healthgov-kg explorer") -> str:
     nodes, edges = explorer_data(store)
     if classes:
-        unknown = [c for c in classes if c not in {n.cls for n in nodes.values()} and c not in (
-            "Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization", "Program", "Target", "Region", "PolicyDocument")]
+        unknown = [c for c in classes if c not in DRAWN_CLASSES]
         if unknown:
-            raise KGError(f"unknown class {unknown[0]!r} (Department, Hospital, MedicalConsortium, Program, Target, Region, PolicyDocument …)")
+            raise KGError(f"unknown class {unknown[0]!r} ({', '.join(DRAWN_CLASSES)})")
         nodes = {k: n for k, n in nodes.items() if n.cls in classes}
     if region:
         r = fold(region)

@@ -5,15 +5,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-# Entity types (hg: classes) that extraction produces.
-DEPARTMENT = "Department"
-HOSPITAL = "Hospital"
-CONSORTIUM = "MedicalConsortium"
-PROGRAM = "Program"
-REGION = "Region"
-POLICY = "PolicyDocument"
-ORGANIZATION = "Organization"
-GROUP = "OrganizationGroup"
+# Entity types (hg: classes) that extraction produces: kg.schema holds the table
+from kg.schema import CONSORTIUM, DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, POLICY, PROGRAM, REGION  # noqa: E402,F401
 
 # evidence longer than this (a page without full stops) is cut to a window around the offset
 EVIDENCE_LIMIT = 300

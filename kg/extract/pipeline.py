@@ -45,7 +45,7 @@ from kg.extract.relations import (
 from kg.extract.segment import SectionList
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
-from kg.extract.spans import SpanIndex
+from kg.spans import SpanIndex
 from kg.ingest.document import SourceDocument
 from kg.resolve.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
 from kg.textnorm import fold

@@ -14,14 +14,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable
 
 from kg.extract.model import (
-    CONSORTIUM,
-    DEPARTMENT,
     EVIDENCE_LIMIT,
-    GROUP,
-    HOSPITAL,
-    ORGANIZATION,
-    POLICY,
-    PROGRAM,
     REGION,
     EntityKey,
     Extraction,
@@ -31,8 +24,9 @@ from kg.graph import ntriples as nt
 from kg.graph.terms import PROV_NS, RDF_NS, RDFS_NS, RELATION_TERM, SKOS_NS, XSD_NS, hg
 from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.ingest.document import SourceDocument
-from kg.resolve.iri import HGID, iri_value, short_hash
+from kg.graph.iri import HGID, doc_iri, entity_iri, iri_value, region_iri, short_hash
 from kg.resolve.regions import regions
+from kg.schema import IRI_SEGMENT, ORGANISATION_SUBCLASSES, TYPES
 from kg.textnorm import is_traditional, to_simplified
 
 # Vocabulary terms, formatted once
@@ -51,49 +45,15 @@ PROV_ENTITY = nt.iri(PROV_NS + "Entity")
 R_SUBJECT, R_PREDICATE, R_OBJECT = (nt.iri(RDF_NS + t) for t in ("subject", "predicate", "object"))
 _DECIMAL, _GYEAR, _DATE, _BOOLEAN = (XSD_NS + t for t in ("decimal", "gYear", "date", "boolean"))
 
-CLASS_OF = {  # entity type → the IRI of its class
-    DEPARTMENT: hg("Department"), HOSPITAL: hg("Hospital"), CONSORTIUM: hg("MedicalConsortium"),
-    PROGRAM: hg("Program"), REGION: hg("Region"), POLICY: hg("PolicyDocument"),
-    ORGANIZATION: hg("Organization"), GROUP: hg("OrganizationGroup"),
-}
+CLASS_OF = {t.name: t.hg_class for t in TYPES if t.mention}  # entity type → the IRI of its class (kg.schema)
 _CLASS_TERM = {k: nt.iri(v) for k, v in CLASS_OF.items()}
 _TYPE_PAIR = {k: (TYPE, term) for k, term in _CLASS_TERM.items()}
 _ORGANIZATION_PAIR = (TYPE, _H["Organization"])
 _INDICATOR_PAIR, _CONCEPT_PAIR = (TYPE, _H["Indicator"]), (TYPE, CONCEPT)
 _TARGET_PAIR, _MEASUREMENT_PAIR = (TYPE, _H["Target"]), (TYPE, _H["Measurement"])
 _RELATION_TERM = {kind: (hg(name), nt.iri(hg(name))) for kind, name in RELATION_TERM.items()}
-ORG_SUBCLASSES = (DEPARTMENT, HOSPITAL, CONSORTIUM, GROUP)
-IRI_KIND = {
-    DEPARTMENT: "department", HOSPITAL: "hospital", CONSORTIUM: "consortium", PROGRAM: "program", REGION: "region",
-    POLICY: "policy", ORGANIZATION: "organization", GROUP: "group",
-}
-
-
-def doc_iri(src: SourceDocument) -> str:
-    return iri_value("doc", src.sha256[:16])
-
-
-@lru_cache(maxsize=8192)
-def region_iri(code: str) -> str:
-    r = regions().by_code[code]
-    return iri_value("region", f"{r.name}-{code}")
-
-
-@lru_cache(maxsize=65536)
-def entity_iri(key: EntityKey) -> str:
-    """hgid:<class>/<scope>/<name>: region entities by name and GB/T 2260 code, other
-    region-relative names under their region's name."""
-    table = regions()
-    if key.type == REGION:
-        match = [r for r in table.by_name.get(key.name, [])]
-        if not key.scope and match:
-            code = match[0].code if len(match) == 1 else None
-            if code:
-                return region_iri(code)
-        scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
-        return iri_value("region", scope, key.name)
-    scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
-    return iri_value(IRI_KIND[key.type], scope, key.name)
+ORG_SUBCLASSES = ORGANISATION_SUBCLASSES
+IRI_KIND = IRI_SEGMENT
 
 
 def _lit(text: str) -> str:

@@ -179,7 +179,7 @@ def region_mentions(text: str, context: Region | None = None,
         if r:
             out.append((s, e, r))
     if context is not None:
-        from kg.extract.spans import SpanSet
+        from kg.spans import SpanSet
 
         shorts = table.family_shorts(context)
         taken = SpanSet((s, e) for s, e, _ in out)

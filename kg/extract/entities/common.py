@@ -12,7 +12,7 @@ from operator import itemgetter
 from kg.extract.grammar import Grammar, grammar
 from kg.extract.model import EntityKey
 from kg.extract.segment import SectionList
-from kg.extract.spans import SpanIndex
+from kg.spans import SpanIndex
 from kg.lexicon import WordMatcher, compile_words
 from kg.paths import PACKAGE_DIR
 from kg.resolve.regions import Region, innermost, regions

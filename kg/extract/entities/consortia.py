@@ -20,7 +20,7 @@ from kg.extract.model import (
     EntityKey,
     Mention,
 )
-from kg.extract.spans import SpanSet
+from kg.spans import SpanSet
 from kg.resolve.bodies import level_region
 from kg.resolve.regions import Region, regions
 

@@ -14,7 +14,7 @@ from kg.extract.model import (
     Mention,
 )
 from kg.extract.segment import SectionList
-from kg.extract.spans import SpanSet
+from kg.spans import SpanSet
 from kg.lexicon import WordMatcher, compile_words
 from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, Body, bodies, level_region
 from kg.resolve.regions import Region, innermost, region_mentions

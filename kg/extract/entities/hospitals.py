@@ -21,7 +21,7 @@ from kg.extract.model import (
     EntityKey,
     Mention,
 )
-from kg.extract.spans import SpanIndex
+from kg.spans import SpanIndex
 from kg.resolve.bodies import level_region
 from kg.resolve.regions import regions
 

@@ -24,7 +24,7 @@ from kg.extract.model import (
     Mention,
 )
 from kg.extract.segment import BracketSplitter
-from kg.extract.spans import SpanSet
+from kg.spans import SpanSet
 from kg.resolve.regions import regions
 
 

@@ -10,19 +10,15 @@ from typing import Callable
 
 from kg.extract.entities import Context
 from kg.extract.model import (
-    CONSORTIUM,
-    DEPARTMENT,
-    GROUP,
-    HOSPITAL,
-    ORGANIZATION,
     PROGRAM,
     EntityKey,
     Mention,
     RelationMention,
 )
-from kg.extract.spans import SpanIndex
+from kg.spans import SpanIndex
+from kg.schema import ORGANISATION_TYPES
 
-ORG_TYPES = (DEPARTMENT, HOSPITAL, ORGANIZATION, GROUP, CONSORTIUM)
+ORG_TYPES = ORGANISATION_TYPES  # kg.schema
 ProgramAt = Callable[[int], "EntityKey | None"]
 
 _SENTENCE_BREAK = re.compile(r"[。！？\n]")

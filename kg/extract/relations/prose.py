@@ -21,7 +21,7 @@ from kg.extract.relations.clauses import responsibility_clauses, split_units, un
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
-from kg.extract.spans import SpanSet
+from kg.spans import SpanSet
 
 @lru_cache(maxsize=1)
 def by_lead_re() -> re.Pattern[str]:

@@ -1,14 +1,16 @@
-"""Read the explorer's nodes and edges out of a graph store (SPARQL)."""
+"""The entity network of a graph: its nodes (entities with labels, aliases, regions,
+evidence, documents, targets) and edges (lead, support, member, part …), read out of a
+graph store by SPARQL. The explorer draws it and analytics measures it."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.graph.store import GraphStore
+from kg.schema import DRAWN_CLASSES
 from kg.sparql import with_prefixes
 
-CLASSES = ["Department", "Hospital", "MedicalConsortium", "OrganizationGroup", "Organization", "Program", "Target",
-           "Region", "PolicyDocument"]
+CLASSES = list(DRAWN_CLASSES)  # kg.schema
 EDGE_KINDS = {"leads": "牵头", "supports": "配合", "memberOf": "成员", "partOf": "部分", "hasTarget": "目标", "regionPartOf": "隶属"}
 
 

@@ -22,7 +22,7 @@ def resolve_name(name: str, region: str | None = None) -> list[Resolution]:
     """Resolve ``name`` as it would be read in a document of ``region``."""
     from kg.extract.entities import Context, find_entities
     from kg.extract.segment import SectionList
-    from kg.graph.builder import entity_iri
+    from kg.graph.iri import entity_iri
 
     table = regions()
     ctx_region = None
