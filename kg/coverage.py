@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.extract.model import Extraction
+from kg.extract.relations.clauses import standing_units
 from kg.extract.relations.cues import DATA as CUES_DATA
 from kg.extract.relations.finder import ORG_TYPES
 from kg.spans import SpanIndex
@@ -77,13 +78,21 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile("|".join(map(re.escape, words))), re.compile("|".join(map(re.escape, not_words)))
 
 
-def _cue_in(sentence: str) -> str:
-    """The first responsibility cue of a folded sentence, not counting words that only
-    hold one (负责人, 协同发展)."""
+def _cue_in(sentence: str, base: int, org_ends: set[int], org_starts: set[int]) -> str:
+    """The first responsibility cue of a folded sentence that is tied to a unit: a
+    label (责任单位, 牵头单位), or a cue word right after a named unit (区卫健委牵头, 市教育局
+    配合, 由A负责: the unit ends at most two characters before it) or, for 会同/协同,
+    right before one (会同区财政局). Words that only hold a cue (负责人, 协同发展) and
+    cues tied to no unit (各部门具体负责, 医校协同) are not responsibility statements."""
     cue_re, not_re = _cue_patterns()
     masked = not_re.sub(lambda m: "\0" * len(m.group()), sentence)
-    m = cue_re.search(masked)
-    return m.group() if m else ""
+    for m in cue_re.finditer(masked):
+        cue, at, end = m.group(), base + m.start(), base + m.end()
+        if cue in ("责任单位", "按职责分工"):
+            return cue
+        if any(at - k in org_ends for k in (0, 1, 2)) or (cue in ("会同", "协同") and end in org_starts):
+            return cue
+    return ""
 
 
 def audit_document(src: SourceDocument, ex: Extraction) -> AuditReport:
@@ -105,12 +114,15 @@ def audit_document(src: SourceDocument, ex: Extraction) -> AuditReport:
         sentence, at most 1,200 characters: look back no further)"""
         return any(b > s for _, b in spans.starting_in(max(0, s - 1300), e))
 
+    notes = [at for at, _ in standing_units(folded)]  # read by every later clause, not by a relation of their own
+    org_ends = {m.end for m in ex.mentions if m.key.type in ORG_TYPES}
+    org_starts = {m.start for m in ex.mentions if m.key.type in ORG_TYPES}
     for s, e in ex.sentences:
-        cue = _cue_in(folded[s:e])
+        cue = _cue_in(folded[s:e], s, org_ends, org_starts)
         if not cue or not overlaps(orgs, s, e):
             continue
         report.cue_sentences += 1
-        if overlaps(read_spans, s, e):
+        if overlaps(read_spans, s, e) or any(s <= at < e for at in notes):
             report.cue_sentences_read += 1
         elif not any(s <= c < e for c in clause_starts):
             report.items.append(AuditItem(src.name, line_of(s), CUE_WITHOUT_RELATION, cue, ex.evidence(s)))
