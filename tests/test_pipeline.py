@@ -175,3 +175,15 @@ def test_longest_first_keeps_what_filter_spans_keeps(spans):
     expected = filter_spans(sorted((Span(doc, m.start, m.end, label=m.key.type) for m in in_range),
                                    key=lambda sp: (sp.start - sp.end, sp.start)))
     assert _longest_first(mentions, n) == [(sp.label_, sp.start, sp.end) for sp in expected]
+
+
+def test_components_declare_what_they_assign_and_require():
+    """Each component says what it needs and leaves (spaCy's assigns/requires): the
+    pipeline's own order satisfies them, and one taken out shows as a problem."""
+    from kg.extract.pipeline import make_nlp
+
+    nlp = make_nlp()
+    assert all(not p for p in nlp.analyze_pipes(pretty=False)["problems"].values())
+    nlp.remove_pipe("hg_entities")
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert "doc._.hg_mentions" in problems["hg_relations"]

@@ -50,7 +50,13 @@ from kg.ingest.document import SourceDocument
 from kg.resolve.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
 from kg.textnorm import fold
 
-for _name in ("hg_region", "hg_sections", "hg_mentions", "hg_relations", "hg_quantities", "hg_members", "hg_programs_by_section"):
+# What the components leave on a Doc, each declared (spaCy's own mechanism) rather than
+# kept in a shared user_data dict: hg_context is the document context the entity and
+# relation rules share (kg.extract.entities.Context); hg_unattached the clauses that
+# found no task (kg audit); hg_jurisdiction how the region was read.
+EXTENSIONS = ("hg_region", "hg_jurisdiction", "hg_context", "hg_sections", "hg_sentences", "hg_mentions", "hg_members",
+              "hg_programs_by_section", "hg_relations", "hg_unattached", "hg_quantities")
+for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -121,7 +127,7 @@ def make_char_tokenizer():  # noqa: ANN201 - spaCy registry API
 
 
 def _ctx(doc: Doc) -> Context:
-    return doc.user_data["hg_ctx"]
+    return doc._.hg_context
 
 
 def _text(doc: Doc) -> str:
@@ -133,7 +139,7 @@ def _text(doc: Doc) -> str:
     return text
 
 
-@Language.component("hg_jurisdiction")
+@Language.component("hg_jurisdiction", assigns=["doc._.hg_region", "doc._.hg_jurisdiction", "doc._.hg_context"])
 def jurisdiction_component(doc: Doc) -> Doc:
     """Detect the region the document speaks for (issuer, title, text)."""
     meta = doc.user_data.get("hg_meta", {})
@@ -148,27 +154,27 @@ def jurisdiction_component(doc: Doc) -> Doc:
         found = Jurisdiction(None, "national", True)  # a central document: the regions it names are not its own
     region = found.region
     doc._.hg_region = region
-    doc.user_data["hg_jurisdiction"] = found
+    doc._.hg_jurisdiction = found
     ctx = Context(text, original, region, SectionList())
     ctx.national = national and region is None
     if region is None and not ctx.national:
         ctx.unscoped = "doc-" + (meta.get("sha256") or "")[:12]  # 区卫健委 of an unknown region: this document's
     ctx.full_region_names = full
     ctx.issuer = issuer_key(fold(meta.get("issuer") or ""), region)
-    doc.user_data["hg_ctx"] = ctx
+    doc._.hg_context = ctx
     return doc
 
 
-@Language.component("hg_segmenter")
+@Language.component("hg_segmenter", requires=["doc._.hg_context"], assigns=["doc._.hg_sections", "doc._.hg_sentences"])
 def segmenter_component(doc: Doc) -> Doc:
     """Sentences at 。！？ and line ends; the numbered section tree."""
     text = _text(doc)
     sents = find_sentences(text)
     secs = find_sections(text)
     doc._.hg_sections = secs
-    if "hg_ctx" in doc.user_data:
+    if doc._.hg_context is not None:
         _ctx(doc).sections = secs
-    doc.user_data["hg_sentences"] = sents
+    doc._.hg_sentences = sents
     return doc
 
 
@@ -249,7 +255,8 @@ class EntityRecognizer:
         return self
 
 
-@Language.factory("hg_entities", default_config={"grammar_path": None})
+@Language.factory("hg_entities", default_config={"grammar_path": None}, requires=["doc._.hg_context", "doc._.hg_sections"],
+                  assigns=["doc._.hg_mentions", "doc._.hg_members", "doc._.hg_programs_by_section"])
 def make_entity_recognizer(nlp: Language, name: str, grammar_path: str | None) -> EntityRecognizer:
     return EntityRecognizer(nlp, name, grammar_path)
 
@@ -282,7 +289,8 @@ def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
     return program_for_offset
 
 
-@Language.component("hg_relations")
+@Language.component("hg_relations", requires=["doc._.hg_context", "doc._.hg_mentions", "doc._.hg_programs_by_section"],
+                    assigns=["doc._.hg_relations", "doc._.hg_unattached", "doc._.hg_mentions"])
 def relations_component(doc: Doc) -> Doc:
     """Lead/support/member/part relations, one rule per convention (kg.extract.relations)."""
     ctx = _ctx(doc)
@@ -290,7 +298,7 @@ def relations_component(doc: Doc) -> Doc:
                             doc._.hg_programs_by_section or {}, _program_for(doc))
     doc._.hg_mentions = list(doc._.hg_mentions or []) + finder.new_mentions
     doc._.hg_relations = finder.relations
-    doc.user_data["hg_unattached"] = finder.unattached
+    doc._.hg_unattached = finder.unattached
     return doc
 
 
@@ -309,7 +317,8 @@ def _last_year(sent: str) -> int | None:
     return found[-1] if found else None
 
 
-@Language.component("hg_quantities")
+@Language.component("hg_quantities", requires=["doc._.hg_context", "doc._.hg_sentences", "doc._.hg_programs_by_section"],
+                    assigns=["doc._.hg_quantities"])
 def quantities_component(doc: Doc) -> Doc:
     """Targets and measurements, sentence by sentence."""
     ctx = _ctx(doc)
@@ -334,7 +343,7 @@ def quantities_component(doc: Doc) -> Doc:
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
     line_start, prev = 0, 0
     last_year: int | None = None  # the last year the paragraph before named
-    for s, e in doc.user_data.get("hg_sentences", []):
+    for s, e in (doc._.hg_sentences or []):
         sent = text[s:e]
         nl = text.rfind("\n", prev, s)  # sentences come in order: look back only to the previous one
         if nl >= 0:
@@ -384,7 +393,7 @@ def quantities_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(ANNOTATIONS)
+@Language.component(ANNOTATIONS, requires=["doc._.hg_sentences", "doc._.hg_mentions"], assigns=["doc.ents", "token.is_sent_start"])
 def annotations_component(doc: Doc) -> Doc:
     """What the components found, as spaCy's own token annotations: sentence starts
     (``doc.sents``) from the segmenter's sentences, and entities (``doc.ents``) from
@@ -395,7 +404,7 @@ def annotations_component(doc: Doc) -> Doc:
     if n:
         starts = numpy.full((n, 1), -1, dtype="int64")
         # one token per character: a character offset is a token index
-        for s, _ in doc.user_data.get("hg_sentences", []):
+        for s, _ in (doc._.hg_sentences or []):
             if s < n:
                 starts[s, 0] = 1
         starts[0, 0] = 1
@@ -448,11 +457,11 @@ def extraction_of(doc: Doc, src: SourceDocument) -> Extraction:
         mentions=list(doc._.hg_mentions or []),
         relations=list(doc._.hg_relations or []),
         quantities=list(doc._.hg_quantities or []),
-        sentences=doc.user_data.get("hg_sentences", []),
+        sentences=(doc._.hg_sentences or []),
         sections=list(doc._.hg_sections or []),
         task_sections=sorted(i for i in (doc._.hg_programs_by_section or {}) if i is not None),
-        jurisdiction=doc.user_data.get("hg_jurisdiction"),
-        unattached=list(doc.user_data.get("hg_unattached", [])),
+        jurisdiction=doc._.hg_jurisdiction,
+        unattached=list(doc._.hg_unattached or []),
     )
 
 
