@@ -146,7 +146,7 @@ def test_program_lookup_by_stretch_equals_walking_the_section_tree():
     for path in docs:
         src = read_document(path)
         doc = nlp(source_doc(src, nlp))
-        sections = doc.user_data["hg_ctx"].sections
+        sections = doc._.hg_context.sections
         by_section = doc._.hg_programs_by_section or {}
         lookup = _program_for(doc)
         answers = [lookup(o) for o in range(-2, len(doc) + 3)]
