@@ -54,7 +54,23 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
         return any((a, b) != (m.start, m.end) for a, b in cited.starting_in(max(0, m.start - 80), m.start + 1) if b >= m.end)
 
     mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or not inside_citation(m)]
-    return _dedupe(mentions), members
+    return _dedupe(_regions_named_as_regions(ctx, mentions)), members
+
+
+def _regions_named_as_regions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A region the text names only inside other names (遵义市 of 遵义市播州区第一小学, 余庆县
+    of 余庆县人民医院) is not a region the text speaks of; the document's own region
+    always is (its graph links to it)."""
+    others = SpanIndex([m for m in mentions if m.key.type != REGION])
+    reach = max((m.end - m.start for m in others.items), default=0)
+
+    def nested(m: Mention) -> bool:
+        return any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                   for o in others.starting_in(max(0, m.start - reach), m.start + 1))
+
+    standalone = {m.key for m in mentions if m.key.type == REGION and not nested(m)}
+    own = ctx.doc_region.name if ctx.doc_region else None
+    return [m for m in mentions if m.key.type != REGION or m.key in standalone or m.key.name == own]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

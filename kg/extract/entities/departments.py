@@ -22,7 +22,12 @@ from kg.resolve.regions import Region, innermost, region_mentions
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
 # what every _ENUM match ends with (the pattern itself opens with a character class)
 _ENUM_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
+_COORDINATING_BODY = re.compile(
+    rf"(?:国务院|[{CJK}]{{2,5}}?(?:省|市|县|区))?(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
+    rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)(?:办公室)?")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
+# a body named by its domain alone (体育部门) is one body where the text makes it the responsible unit
+_NAMED_AS_RESPONSIBLE = ("牵头", "负责", "主办")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -120,6 +125,9 @@ def find_departments(ctx: Context) -> list[Mention]:
         elif kind == "none":
             if not (distinctive or in_enum):
                 continue
+            by_domain = with_noun or alias.endswith(ctx.g.list_nouns) or (in_enum and not table.distinctive(alias))
+            if by_domain and not f.startswith(_NAMED_AS_RESPONSIBLE, e) and (ps, e) != (0, len(f)):
+                continue  # 发改、财政部门落实…, 与民政部门密切配合: bodies by domain, no one body (FORMAT.md)
             if not in_enum and s > 0 and re.match(rf"[{CJK}]", f[s - 1]) and f[s - 1] not in ctx.g.stop_chars \
                     and not ctx.g.boundary_before(f, s):
                 continue  # inside a longer name ("中医大数据中心")
@@ -130,9 +138,18 @@ def find_departments(ctx: Context) -> list[Mention]:
                 national = True  # a national document: 卫生健康委 is the national commission
         elif not distinctive and not right_ok:
             continue
+        elif kind == "level" and ps > 0 and f[ps - 1] in "省市县区" and (with_noun or alias.endswith(ctx.g.list_nouns)):
+            continue  # 市县教育部门: the bodies of every city and county, no one body
         if kind == "level" and region is None:
             region = ctx.doc_region
         out.append(_department_mention(ctx, ps, e, body, national, region))
+    # 健康中原行动推进委员会, 黑龙江省国民营养健康指导委员会: a coordinating body named by its
+    # remit, written out in full (a committee, leading group or joint conference of health work)
+    for m in _COORDINATING_BODY.finditer(f):
+        s0, e0 = m.start(), m.end()
+        if s0 > 0 and "\u4e00" <= f[s0 - 1] <= "\u9fff" and f[s0 - 1] not in ctx.g.stop_chars and not ctx.g.boundary_before(f, s0):
+            continue  # inside a longer name
+        out.append(Mention(s0, e0, EntityKey(DEPARTMENT, f[s0:e0]), ctx.surface(s0, e0), region=ctx.region_code()))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
