@@ -41,10 +41,10 @@ FLOORS = {
     # the seeds' gold counts bodies named by domain (卫健、财政、教育等部门) and regions named only inside other
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
-    "dev": {"entities": 0.69, "relations": 0.90, "targets": 0.95, "measurements": 0.70},
-    "dev-tuned": {"entities": 0.69, "relations": 0.91, "targets": 0.95, "measurements": 0.69},
-    "dev-held-out": {"entities": 0.70, "relations": 0.85, "targets": 0.99, "measurements": 0.79},
-    "unseen": {"entities": 0.73, "relations": 0.72, "targets": 0.80, "measurements": 0.75},
+    "dev": {"entities": 0.69, "relations": 0.90, "targets": 0.95, "measurements": 0.72},
+    "dev-tuned": {"entities": 0.69, "relations": 0.91, "targets": 0.95, "measurements": 0.70},
+    "dev-held-out": {"entities": 0.70, "relations": 0.85, "targets": 0.99, "measurements": 0.84},
+    "unseen": {"entities": 0.73, "relations": 0.72, "targets": 0.80, "measurements": 0.81},
     "originals": {"entities": 0.77, "relations": 0.97, "targets": 0.99, "measurements": 0.99},
 }
 # lead precision on the unseen passages is 0.92 today (wrong program names, not wrong units)

@@ -279,3 +279,13 @@ def test_respectively_pairs_reported_values_and_a_year_before_a_value():
                                    ("5岁以下儿童死亡率", 5.72, "‰", 2020), ("5岁以下儿童死亡率", 3.98, "‰", 2024)}
     # a year written before a figure is that figure's year, not a date (2021年15岁…)
     assert m("2021年15岁以上人群吸烟率为19.9%，已达到2022年北京市目标值。") == [("15岁以上人群吸烟率", 19.9, "%", 2021, "=")]
+
+
+def test_yearly_values_share_their_indicator_and_a_later_clause_has_no_say_in_the_year():
+    # a real report (吉林省中医药事业, Traditional in the source): one indicator, values year by year
+    got = m("2009年省级预算经费为640万元，2010年755万元，2011年915万元。")
+    assert {g[:4] for g in got} >= {("省级预算经费", 640.0, "万元", 2009), ("省级预算经费", 755.0, "万元", 2010),
+                                    ("省级预算经费", 915.0, "万元", 2011)}
+    assert m("空气质量优良天数比例为78.9%，达到北京市生态环境局下达的2022年度目标值。", 2021) == [
+        ("空气质量优良天数比例", 78.9, "%", 2021, "=")]
+    assert ("家庭医生团队", 2564.0, "支", None, "=") in m("组建2564支家庭医生团队。")

@@ -116,12 +116,14 @@ _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")  # what ev
 # when four digits matched (not at every character)
 # a year, but not a date's (2021年10月): "2021年15岁以上人群…" names the year 2021
 _SENT_YEAR = re.compile(r"(\d{4})(?<![比较]\d{4})\s*年(?:度|底|末)?(?!\d{1,2}月)")
-_YEAR_OF_VALUE = re.compile(r"(\d{4})\s*年(?:度|底|末)?(?:的|为|是|达到?)$")
+_YEAR_OF_VALUE = re.compile(r"(\d{4})\s*年(?:度|底|末)?(?:的|为|是|达到?)?$")
 _RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NAMED_RING_AFTER = re.compile(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)")
 _DURATION_BEFORE = re.compile(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$")
 _AGE_WORD = re.compile(r"寿命|年龄")
+# units that also open words: the characters after them that make the word (场景, 期刊, 批次 …)
+_WORD_UNITS = {"场": "景所地馆合域", "期": "刊间限望待盼", "批": "次准示复发", "支": "持撑付援出柱"}
 _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
 _CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)")
@@ -166,6 +168,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                 continue
             if _NAMED_RING_AFTER.match(after):
                 continue  # "15分钟健康服务圈": the number is part of a name
+            if unit in _WORD_UNITS and after[:1] and after[0] in _WORD_UNITS[unit]:
+                continue  # 4.0场景, 3场所: the unit's character opens a word
             if unit == "天" and not _DURATION_BEFORE.search(before):
                 continue  # days count only as a duration indicator (平均住院日6.8天)
             if unit == "岁" and not _AGE_WORD.search(before + after[:4]):
@@ -180,6 +184,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             if unit == "年" and before.endswith("连续"):
                 what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
                 indicator = "连续" + (what.group(0) if what else "") + "年数"
+            if not indicator and out and out[-1].unit == unit:
+                indicator = out[-1].indicator  # X为640万元，2010年755万元: the same indicator, a later year
             if not indicator or not plausible_indicator(indicator, r):
                 continue
             if out and _CHANGE_ONLY.fullmatch(indicator):
@@ -193,7 +199,10 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
             abs_pos = cs + m.start()
             own = _YEAR_OF_VALUE.search(before)  # 较2022年的27.47%: the year written right before the value
             prior = [y for pos, y in sent_years if pos < abs_pos]
-            year = int(own.group(1)) if own else prior[-1] if prior else (sent_years[0][1] if sent_years else year_hint)
+            # a year after the value counts only in the value's own clause (407个地级及以上市2022年度
+            # 评价结果); in a later clause it speaks of something else (…为78.9%，达到2022年度目标值)
+            later = [y for pos, y in sent_years if abs_pos < pos < ce]
+            year = int(own.group(1)) if own else prior[-1] if prior else later[0] if later else year_hint
             out.append(Quantity("measurement", indicator, value, unit, year, comparator or "=", base + cs, base + ce, None, region))
     # 实现A、B全覆盖: 100% coverage of each
     for m in _FULL_COVERAGE.finditer(sent):
@@ -220,7 +229,8 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     return out
 
 
-COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "门", "万人", "万个", "万", "位", "条", "张", "台", "辆", "例")
+COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "门", "万人", "万个", "万", "位", "条", "张", "台", "辆", "例", "支", "场",
+               "期", "批")
 _RIGHT_VERBS = r"已|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖|作为|的|是|全部|均|共|牵头|发布|之一|比例|位列"
 _RIGHT_STOP = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{_RIGHT_VERBS})"
 _NOT_MEASURED = ("方面", "环节", "维度", "领域", "层次", "阶段", "大类")
