@@ -34,6 +34,8 @@ SETS = {
     "dev-tuned": (DEV / "gold", DEV / "docs", DEV_TUNED),
     "dev-held-out": (DEV / "gold", DEV / "docs", DEV_HELD_OUT),
     "unseen": (HELDOUT / "gold", HELDOUT / "docs", None),
+    # 25 passages annotated after the rules were written, scored once before their errors were read
+    "unseen2": (ROOT / "unseen2" / "gold", ROOT / "unseen2" / "docs", None),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -46,9 +48,10 @@ FLOORS = {
     "dev-held-out": {"entities": 0.70, "relations": 0.85, "targets": 0.99, "measurements": 0.84},
     "unseen": {"entities": 0.73, "relations": 0.72, "targets": 0.80, "measurements": 0.81},
     "originals": {"entities": 0.77, "relations": 0.97, "targets": 0.99, "measurements": 0.99},
+    "unseen2": {"entities": 0.67, "relations": 0.38, "targets": 0.51, "measurements": 0.34},
 }
 # lead precision on the unseen passages is 0.92 today (wrong program names, not wrong units)
-LEAD_PRECISION = {"unseen": 0.90}
+LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.85}
 
 
 @pytest.fixture(scope="module")
