@@ -87,8 +87,13 @@ def _is_trailer(folded: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _repeatable() -> tuple[str, ...]:
-    """Lines a document may write more than once (责任单位：X牵头 after several measures)."""
-    return tuple(_config()["repeatable"])
+    """Lines a document may write more than once (责任单位：X牵头 after several measures):
+    those opening with a responsibility label (the relation rules' own list, so a label
+    they read is never dropped as a body printed twice) or with one of the config's."""
+    from kg.extract.relations.cues import cues  # late: ingest must not load the extractors to import
+
+    labels = cues().labels
+    return tuple(sorted(set(_config()["repeatable"]) | set(labels) | {"（" + w for w in labels}))
 
 
 @lru_cache(maxsize=1)

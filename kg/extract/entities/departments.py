@@ -26,6 +26,9 @@ _COORDINATING_BODY = re.compile(
     rf"(?:国务院|[{CJK}]{{2,5}}?(?:省|市|县|区))?(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
     rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)(?:办公室)?")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
+# a zone named by its kind alone, no place name: the zone of the document's region
+_UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区",
+                            "产业园区", "工业区"})
 # a body named by its domain alone (体育部门) is one body where the text makes it the responsible unit
 _NAMED_AS_RESPONSIBLE = ("牵头", "负责", "主办")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
@@ -154,6 +157,8 @@ def find_departments(ctx: Context) -> list[Mention]:
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
         zone = f[s0:m.end(1)]
+        if zone in _UNNAMED_ZONES and ctx.doc_region is not None:
+            zone = ctx.doc_region.name + zone  # 经济开发区管委会 in a county's text: the county's zone
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
     return out

@@ -369,7 +369,7 @@ def _heading_mentions(ctx: Context, sec) -> list[Mention]:  # noqa: ANN001 - a S
     title = sec.title.strip()
     start = sec.title_start
     forms = [title]
-    if not sec.own_line:
+    if not sec.own_line or _CLAUSE_PUNCT.search(title):  # 2.加强…源头防控，切实保障…: a sentence on its own line too
         balanced = title.count("“") == title.count("”")
         pieces = (_OPENING_CLAUSE if balanced else _OPENING_CLAUSE_NO_QUOTES)(title)
         if len(pieces) > 1:

@@ -297,12 +297,13 @@ def _verb_at(body: str, verb: str) -> int:
     return -1
 
 
-_BRACKET_OR_BREAK = re.compile(r"[（）]|\n[ \t]*\n|\n(?=[ \t]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、]))")
+_BRACKET_OR_BREAK = re.compile(r"[（）〔〕【】]|\n[ \t]*\n|\n(?=[ \t]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、]))")
 _BRACKET_REACH = 400
 
 
 def _top_brackets(folded: str) -> list[Span]:
-    """(start, end) of every outermost （…） group. A group may run over a line break
+    """(start, end) of every outermost （…） group (〔…〕 and 【…】 close a task the same
+    way: "…。〔市卫生健康委牵头，…按职责分工负责〕"). A group may run over a line break
     (a PDF text layer breaks lines inside a clause: "（…，中央宣传部、教育\n部…）"), but
     not over a blank line, a new heading or 400 characters: an unclosed bracket is
     dropped there."""
@@ -310,11 +311,11 @@ def _top_brackets(folded: str) -> list[Span]:
     depth, open_at = 0, -1
     for m in _BRACKET_OR_BREAK.finditer(folded):
         mark = m.group()
-        if mark == "（":
+        if mark in "（〔【":
             if depth == 0:
                 open_at = m.start()
             depth += 1
-        elif mark == "）":
+        elif mark in "）〕】":
             if depth:
                 depth -= 1
                 if depth == 0 and m.end() - open_at <= _BRACKET_REACH:
@@ -326,9 +327,14 @@ def _top_brackets(folded: str) -> list[Span]:
     return out
 
 
+def _longest_first_all(labels: tuple[str, ...]) -> list[str]:
+    """Labels longest first, so 主要协作单位 is read whole, not as 协作单位."""
+    return sorted(set(labels), key=lambda w: (-len(w), w))
+
+
 @lru_cache(maxsize=4)
 def _labelled_line_re(c: Cues) -> re.Pattern[str]:
-    labels = "|".join(map(re.escape, c.lead_labels + c.joint_labels))
+    labels = "|".join(map(re.escape, _longest_first_all(c.lead_labels + c.joint_labels + c.support_labels)))
     return re.compile(r"(?m)^[ \t]*((?:" + labels + r")\s*[：:][^\n]+)$")
 
 

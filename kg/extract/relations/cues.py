@@ -62,8 +62,11 @@ class Cues:
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:
         """A unit that names no one body: 相关部门, 市级成员单位, 各设区市人民政府 (but a
-        collective such as 各街镇 is one end of a relation)."""
+        collective such as 各街镇 is one end of a relation; 各乡镇人民政府, one government per
+        area, is none)."""
         if name in self.generic_units or name.endswith(self.generic_endings):
+            return True
+        if name.startswith("各") and name.endswith("政府"):
             return True
         return name.startswith("各") and not name.startswith(collective_prefixes)
 

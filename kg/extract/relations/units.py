@@ -33,7 +33,7 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
         if text.endswith(ending) and len(text) > len(ending) + 2:
             head = text[: -len(ending)]
             head = head[:-2] if head.endswith(("相关", "有关")) else head
-            if unit_like(head, c):
+            if unit_like(head, c) and not head.endswith(("政府", "政府办")):  # 县政府有关部门: its departments, not the government
                 return unit_entities(finder, s, s + len(head), level)
             break
     if len(text) < 2 or c.is_generic(text, ctx.g.collective_prefixes):
