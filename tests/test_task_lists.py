@@ -82,3 +82,35 @@ def test_real_city_plan_with_tortoise_shell_clauses():
     # the 〔…〕 clause after the first measure: the health commission leads it
     assert any(org.endswith("卫生健康委员会") and task == "加强组织领导" for org, task in lead)
     assert not [o for o, _ in rels(ex, "support") | lead if o.startswith("各")]
+
+
+def test_a_task_table_flattened_one_cell_per_line(extract):
+    text = ("序号\n\n主要任务\n\n牵头单位\n\n配合单位\n\n"
+            "1.开展健康知识普及行动。\n\n省卫生健康委\n\n省教育厅\n\n"
+            "2.实施控烟行动。\n\n省卫生健康委\n\n省市场监管局\n\n省人口计生\n\n省公安厅\n")
+    ex = extract(text, title="某省健康行动任务分工表", issuer="浙江省人民政府")
+    lead, support = rels(ex, "lead"), rels(ex, "support")
+    # one line per column: the lead column, then the support column
+    assert ("浙江省卫生健康委员会", "开展健康知识普及行动") in lead
+    assert ("浙江省教育厅", "开展健康知识普及行动") in support
+    # more unit lines than columns: the first leads, the rest support; a cut-short name is skipped
+    assert ("浙江省卫生健康委员会", "实施控烟行动") in lead
+    assert {("浙江省市场监督管理局", "实施控烟行动"), ("浙江省公安厅", "实施控烟行动")} <= support
+    assert not [org for org, _ in lead | support if "人口计生" in org]
+
+
+def test_unit_lines_without_a_header_are_no_list(extract):
+    text = "1.开展健康知识普及行动。\n\n省卫生健康委\n\n省教育厅\n"
+    ex = extract(text, title="某省健康行动", issuer="浙江省人民政府")
+    assert not rels(ex, "lead") and not rels(ex, "support")
+
+
+@pytest.mark.skipif(not UNSEEN2.is_dir(), reason="unseen2 documents not in this checkout")
+def test_real_target_table_one_cell_per_line():
+    ex = extract_document(read_document(UNSEEN2 / "v07_guangdong_women_health_targets.txt"))
+    lead = rels(ex, "lead")
+    tasks = {task for _, task in lead}
+    assert {"提高孕产妇医疗保健水平", "妇女艾滋病、性病感染率得到控制"} <= tasks
+    # the first unit line after each task leads: the province's health, family-planning or sports body
+    assert {org for org, _ in lead} == {"广东省卫生厅", "广东省计生委员会", "广东省体育局"}
+    assert ("广东省公安厅", "提高孕产妇医疗保健水平") in rels(ex, "support")

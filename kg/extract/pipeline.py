@@ -35,7 +35,7 @@ from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
-from kg.extract.quantities.targets import TargetContext, annual_plan_year, goal_spans, read_targets
+from kg.extract.quantities.targets import TargetContext, achievement_spans, annual_plan_year, goal_spans, read_targets
 from kg.extract.relations import (
     clause_owner_sections,
     find_relations,
@@ -306,7 +306,7 @@ _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*(?:到\d{4}年|下一步|下阶段|今后)")
 _ACHIEVED = re.compile(r"截至|截止|已")
-_FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})\s*年")
+_FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 _YEAR_NAMED = re.compile(r"(?<![比较\d])(\d{4})\s*年(?!\d{1,2}月)")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
 
@@ -339,6 +339,7 @@ def quantities_component(doc: Doc) -> Doc:
     para_year: int | None = None
     plan_year: int | None = None
     goals = goal_spans(text, ctx.sections)
+    achieved = achievement_spans(ctx.sections)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
     line_start, prev = 0, 0
@@ -355,7 +356,7 @@ def quantities_component(doc: Doc) -> Doc:
         future = _FUTURE_YEAR.search(sent)
         if goal and future:
             goal_year = int(future.group(1))
-        tc = TargetContext(program_for_offset(s), region, doc_year, goal_year if goal else annual, goal, plan)
+        tc = TargetContext(program_for_offset(s), region, doc_year, (goal_year if goal else None) or annual, goal, plan)
         if line_start == s:
             m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
@@ -373,13 +374,14 @@ def quantities_component(doc: Doc) -> Doc:
         named = _last_year(sent)
         if named is not None:
             last_year = named
-        targets = read_targets(sent, s, tc)
+        reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
+        targets = [] if reported else read_targets(sent, s, tc)
         if targets:
             out.extend(targets)
             continue
-        if plan_year is not None or goal or _PLAN_OPENING.match(sent):
+        if not reported and (plan_year is not None or goal or _PLAN_OPENING.match(sent)):
             continue  # the whole sentence (or its paragraph, its goal section) states plans
-        if plan and _ACHIEVED.search(sent) is None:
+        if plan and not reported and _ACHIEVED.search(sent) is None:
             continue
         out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region, places))
     seen = set()

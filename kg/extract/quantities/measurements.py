@@ -234,6 +234,9 @@ COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "�
 _RIGHT_VERBS = r"已|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖|作为|的|是|全部|均|共|牵头|发布|之一|比例|位列"
 _RIGHT_STOP = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{_RIGHT_VERBS})"
 _NOT_MEASURED = ("方面", "环节", "维度", "领域", "层次", "阶段", "大类")
+# a count of exactly these is the document's own content (提出27项重点任务, 明确了16项专项行动, 等20项
+# 措施), not something achieved; 15个专项行动工作组 counts groups set up, and stays
+_CONTENT_COUNTED = frozenset({"重点任务", "主要任务", "任务", "专项行动", "行动", "措施", "举措", "政策措施", "具体措施"})
 _RIGHT_VERB_AT = re.compile(_RIGHT_VERBS + "|、")
 _RIGHT_NOUN = re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}")
 
@@ -258,7 +261,7 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     shared = _shared_count(unit).match(after) if unit and after[:1] in ("和", "及", "与", "、") else None
     if shared and unit in COUNT_UNITS:
         return _strip_verbs(shared.group(1), r, places)  # 7家和6家乡镇卫生院: both count 乡镇卫生院
-    if right_text.startswith(_NOT_MEASURED):
+    if right_text.startswith(_NOT_MEASURED) or right_text in _CONTENT_COUNTED:
         return ""
     if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in COUNT_UNITS and len(right_text) >= 2):
         return left

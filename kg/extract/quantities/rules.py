@@ -39,7 +39,7 @@ class _Rules:
             r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")
         self.relative_verbs = r["relative_verbs"]
         # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
-        self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
+        self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到|展望)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
         self.value_re = re.compile(value_pattern(self.unit_re))
         self.indicator_heads = tuple(r["indicator_heads"])
         self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
@@ -48,6 +48,7 @@ class _Rules:
         self.dangling = tuple(sorted(r.get("indicator_dangling_endings", []), key=len, reverse=True))
         self.personal = tuple(r.get("indicator_personal", []))
         self.goal_openings = tuple(r.get("goal_openings", []))
+        self.achievement_headings = tuple(r.get("achievement_headings", []))
         self.less = r["measurement_less"]
 
 
@@ -155,6 +156,8 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
     (她平时攒, 我曾用)."""
     if len(indicator) < 2 or indicator.endswith(r.dangling) or indicator[:1] in "（(、，":
         return False
+    if indicator in r.leading_noise:
+        return False  # 目前, 同时: a word of time or linking, nothing measured
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False
     if _ASPECT_INSIDE.search(indicator):

@@ -112,9 +112,17 @@ def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
     if _DIGIT.search(sent) is None and "全覆盖" not in sent:
         return []  # every target below needs a digit, except 实现…全覆盖
     r = rules()
-    # every alternative of years_re holds 到 or 至; the pattern opens with lookbehinds,
+    # every alternative of years_re holds 到, 至 or 展望; the pattern opens with lookbehinds,
     # which defeat the regex engine's literal-prefix search
-    ym = r.years_re.search(sent) if ("到" in sent or "至" in sent) else None
+    has_year_word = "到" in sent or "至" in sent or "展望" in sent
+    cuts = _year_phrase_cuts(sent, r) if has_year_word else []
+    if cuts:  # 到2022年…20个；到2030年…30个: each year phrase opens its own targets
+        out: list[Quantity] = []
+        bounds = [0, *cuts, len(sent)]
+        for a, b in zip(bounds, bounds[1:]):
+            out.extend(read_targets(sent[a:b], base + a, tc))
+        return out
+    ym = r.years_re.search(sent) if has_year_word else None
     if tc.plan_doc and not ym:
         found = _year_targets(sent, base, tc.program, tc.region, tc.doc_year)
         if found:
@@ -137,6 +145,13 @@ def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
     else:
         return []
     return _stated_targets(sent, base, years, body_start, bool(ym), tc)
+
+
+def _year_phrase_cuts(sent: str, r) -> list[int]:  # noqa: ANN001 - the rules
+    """Where a later year phrase opens a clause of its own (…；到2030年…, …，展望2035年…):
+    the sentence is read as one part per year phrase."""
+    found = list(r.years_re.finditer(sent))
+    return [m.start() for m in found[1:] if m.start() > 0 and sent[m.start() - 1] in "，；,;"]
 
 
 def _reports_achievement(sent: str, tc: TargetContext) -> bool:
@@ -301,10 +316,22 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
     return sorted(out)
 
 
-_ANNUAL_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|重点工作|工作安排|实施计划|行动计划|工作方案)")
+# 2024年工作要点, 2022年健康宁夏暨健康水平提升行动工作要点, 2021年政府工作报告任务分解; not the
+# end of a period (健康中国行动（2019—2030年）实施方案)
+def achievement_spans(sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
+    """Where a text reports what was achieved: a section titled “十二五”发展成就, 工作基础,
+    发展现状 (a plan's background). Its values are measurements, not targets."""
+    r = rules()
+    return sorted((sec.start, sec.end) for sec in sections
+                  if len(sec.title.strip()) <= 20 and sec.title.strip().rstrip("。：:").endswith(r.achievement_headings))
+
+
+_ANNUAL_PLAN = re.compile(r"(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^《》“”（）()，。；\d]{0,30}?"
+                          r"(?:工作要点|工作计划|重点工作|工作安排|实施计划|行动计划|工作方案|任务分解)")
 
 
 def annual_plan_year(title: str) -> int | None:
-    """The year an annual plan is for (健康河南行动2024年工作要点 → 2024)."""
+    """The year an annual plan is for (健康河南行动2024年工作要点 → 2024; 2022年健康宁夏…工作要点
+    → 2022)."""
     m = _ANNUAL_PLAN.search(title or "")
     return int(m.group(1)) if m else None

@@ -6,6 +6,8 @@ Official texts write them in a few fixed shapes (FORMAT.md, Relations), each a r
 - ``lead_then_support``: a bracket with a lead verb — （A牵头，B、C配合）, （A、B牵头，C按职责分工负责）;
 - ``joint``: a bracket of units and a verb of shared duty — （A、B、C按职责分工负责）: every unit leads;
 - ``labelled_line``: a label opening its own line — 牵头单位：A、B;
+- ``table_column``: a task table written one cell per line, its header naming the unit
+  columns (主要责任单位 / 责任单位 on lines of their own): the unit lines after each task;
 - ``standing_units``: a note that adds units to every later list — 以下责任单位均包括A、B，不再列出;
 - ``first_is_lead``: a note that the first unit of each list leads — 排在第一位的为牵头单位.
 
@@ -262,8 +264,92 @@ class ClauseReader:
             if read is not None:
                 leads, supports, _, cue = read
                 out.append(Clause(m.start(), m.end(), leads, supports, "labelled_line", cue, bracketed=False))
+        out.extend(self._table_columns(folded))
         out.sort(key=lambda cl: cl.start)
         return tuple(out)
+
+    def _table_columns(self, folded: str) -> list[Clause]:
+        """Unit lists of a task table flattened one cell per line. The header gives the
+        columns: a line that is only a label (主要责任单位, 配合单位). After it, each run of
+        lines that are units is one task's list: one line per column where the run has
+        as many lines as the header unit columns, and where it has more (the column
+        boundaries lost), the first unit in the first column and the rest in the next.
+        A short line that is no unit (省人口计生, a name cut short) is skipped, not
+        guessed; a run that does not open with a unit gives nothing."""
+        c = self.c
+        lines = _lines_with_offsets(folded)
+        kinds: list[str] = []
+        header_end = -1
+        for k, (_, text) in enumerate(lines):
+            word = text.strip(_WS)
+            if word in c.labels:
+                kinds.append(c.label_kind(word))
+                header_end = k
+            elif kinds and len(word) > 12:
+                break  # the header block is over
+        if not kinds:
+            return []
+        roles = _column_roles(kinds)
+        if roles is None:
+            return []
+        out: list[Clause] = []
+        cue = "、".join(w for w in dict.fromkeys(lines[k][1].strip(_WS) for k in range(header_end + 1)
+                                                  if lines[k][1].strip(_WS) in c.labels))
+        run: list[tuple[int, int]] = []
+        opened = False
+
+        def close() -> None:
+            if not run or not opened:
+                return
+            if len(run) == len(roles):
+                leads = [sp for sp, r in zip(run, roles) if r == "lead"]
+                supports = [sp for sp, r in zip(run, roles) if r == "support"]
+            else:
+                first, rest = roles[0], roles[1] if len(roles) > 1 else roles[0]
+                leads = [run[0]] if first == "lead" else []
+                supports = [] if first == "lead" else [run[0]]
+                (leads if rest == "lead" else supports).extend(run[1:])
+            out.append(Clause(run[0][0], run[-1][1], tuple(leads), tuple(supports), "table_column", cue, bracketed=False))
+
+        for off, text in lines[header_end + 1:]:
+            word = text.strip(_WS)
+            if not word:
+                continue
+            lead_ws = len(text) - len(text.lstrip(_WS))
+            if _CELL_PUNCT.search(word) is None and unit_like(word, c) and not c.is_generic(word, grammar().collective_prefixes):
+                if not run:
+                    opened = True
+                run.append((off + lead_ws, off + lead_ws + len(word)))
+            elif run and len(word) <= 12 and _CELL_PUNCT.search(word) is None and not word[:1].isdecimal():
+                continue  # a cell that names no unit the grammar reads: skipped, not guessed
+            else:
+                close()
+                run, opened = [], False
+        close()
+        return out
+
+
+_CELL_PUNCT = re.compile(r"[，。；：,;:！？、\d]")
+
+
+def _lines_with_offsets(folded: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in folded.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _column_roles(kinds: list[str]) -> list[str] | None:
+    """The role of each unit column of a table header: a lead column's units lead; a
+    joint or support column after a lead column supports; joint columns alone lead."""
+    if "lead" in kinds:
+        return ["lead" if k == "lead" else "support" for k in kinds]
+    if all(k == "joint" for k in kinds):
+        return ["lead"] * len(kinds)
+    if kinds[0] == "joint":
+        return ["lead" if k == "joint" else "support" for k in kinds]
+    return None  # only support columns: nobody is named to lead
 
 
 def _units_before_verb(seg: str, verbs: tuple[str, ...]) -> str:

@@ -1,0 +1,83 @@
+"""Conventions of targets and measurements learned from documents the rules were not
+written on (unseen2/): each with a written sentence, and the real document it came from."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_document
+from kg.extract.quantities import measurements_in_sentence, targets_in_sentence
+from kg.extract.quantities.targets import annual_plan_year
+from kg.ingest import read_document
+
+UNSEEN2 = Path(__file__).resolve().parents[1] / "unseen2" / "docs"
+
+
+def t(sent, doc_year=2020):
+    return [(q.indicator, q.value, q.year) for q in targets_in_sentence(sent, 0, None, "", doc_year)]
+
+
+def m(sent):
+    return [(q.indicator, q.value, q.year) for q in measurements_in_sentence(sent, 0, 2019, "")]
+
+
+def test_each_year_phrase_opens_its_own_targets():
+    got = t("到2022年建设中医治未病中心20个，形成中医养生保健机构2个；到2030年建设中医治未病中心30个。")
+    assert ("中医治未病中心", 20.0, 2022) in [(i[-7:], v, y) for i, v, y in got]
+    assert ("中医治未病中心", 30.0, 2030) in [(i[-7:], v, y) for i, v, y in got]
+    assert not [1 for i, v, y in got if v == 30.0 and y == 2022]  # never the first phrase's year
+
+
+def test_a_looking_ahead_year_is_a_target_year():
+    got = t("到2025年，人均预期寿命在2020年的基础上继续提高1岁左右，展望2035年，人均预期寿命达到80岁以上。")
+    assert ("人均预期寿命", 80.0, 2035) in got
+    assert not [1 for _, v, y in got if v == 80.0 and y != 2035]
+
+
+def test_the_country_is_no_part_of_an_indicator():
+    assert t("到2030年，中国的人均预期寿命达到79岁。") == [("人均预期寿命", 79.0, 2030)]
+
+
+def test_a_time_word_measures_nothing():
+    assert m("目前90.9%的县已实现全覆盖。") == [] or all(i != "目前" for i, _, _ in m("目前90.9%的县已实现全覆盖。"))
+
+
+def test_counts_of_a_documents_own_tasks_are_no_measurements():
+    assert m("《意见》提出27项重点任务。") == []
+    assert m("明确了16项专项行动。") == []
+    # a count of groups set up is a measurement still
+    assert [v for _, v, _ in m("已成立15个专项行动工作组。")] == [15.0]
+
+
+@pytest.mark.parametrize("title,year", [
+    ("关于印发《2022年健康宁夏暨健康水平提升行动工作要点》的通知", 2022),
+    ("县卫健委2021年政府工作报告任务分解", 2021),
+    ("健康河南行动2024年工作要点", 2024),
+    ("健康中国行动（2019—2030年）实施方案", None),
+    ("2019-2030年行动计划", None),
+])
+def test_the_year_of_an_annual_plan(title, year):
+    assert annual_plan_year(title) == year
+
+
+def test_an_annual_plans_targets_take_its_year(extract):
+    ex = extract("一、工作目标\n全区居民健康素养水平提高到26%以上。\n二、重点任务\n1.开展健康知识普及。（区卫健委牵头）\n",
+                 title="关于印发《2022年健康宁夏行动工作要点》的通知", issuer="宁夏回族自治区卫生健康委员会", date="2022-07-29")
+    assert [(q.value, q.year) for q in ex.quantities if q.kind == "target"] == [(26.0, 2022)]
+
+
+def test_a_plans_background_reports_measurements(extract):
+    text = ("一、规划背景\n（一）“十二五”发展成就\n2015年全区人均预期寿命达到68.2岁，免疫疫苗接种率达到97%。\n"
+            "二、发展目标\n到2020年，全区人均预期寿命达到70岁。\n")
+    ex = extract(text, title="西藏自治区“十三五”时期卫生计生事业发展规划", issuer="西藏自治区人民政府", date="2017-06-01")
+    measured = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
+    targets = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {("人均预期寿命", 68.2), ("免疫疫苗接种率", 97.0)} <= measured
+    assert targets == {("人均预期寿命", 70.0, 2020)}
+
+
+@pytest.mark.skipif(not UNSEEN2.is_dir(), reason="unseen2 documents not in this checkout")
+def test_real_plan_background():
+    ex = extract_document(read_document(UNSEEN2 / "v21_xizang_13th_plan_base.txt"))
+    measured = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert ("人均预期寿命", 68.2, 2015) in {(i[-6:], v, y) for i, v, y in measured}
+    assert not [q for q in ex.quantities if q.kind == "target" and q.value == 97.0]
