@@ -20,6 +20,7 @@ from kg.extract.model import (
     EntityKey,
     Mention,
 )
+from kg.extract.entities.hospitals import canonical_hospital
 from kg.spans import SpanSet
 from kg.resolve.bodies import level_region
 from kg.resolve.regions import Region, regions
@@ -59,6 +60,36 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
         typ = ORGANIZATION if h.get("type") == "Organization" else HOSPITAL
         out.append(Mention(0, 0, EntityKey(typ, h["name"]), p))
     return out
+
+
+def _hospital_pair(ctx: Context, right_start: int, suffix_start: int) -> tuple[int, list[EntityKey]] | None:
+    """(start, the two hospitals) of a consortium named "A与B医联体", A and B each a
+    hospital's name (湖南省人民医院与衡山县人民医院医联体); None otherwise."""
+    f, g = ctx.folded, ctx.g
+    if right_start < 2 or f[right_start - 1] not in "与和":
+        return None
+    right = [x for x in g.hospital_suffix.finditer(f, right_start, suffix_start) if x.end() == suffix_start]
+    left_end = right_start - 1
+    left = [x for x in g.hospital_suffix.finditer(f, max(0, left_end - 24), left_end) if x.end() == left_end]
+    if not right or not left:
+        return None
+    left_start = cut_at_region(ctx, g.left_extend(f, left[-1].start(), max_len=20), left[-1].start())
+    keys = []
+    for a, b, suffix in ((left_start, left_end, left[-1].group(0)), (right_start, suffix_start, right[0].group(0))):
+        found = canonical_hospital(ctx, a, b, suffix)
+        if found is None or b - a <= len(suffix):
+            return None
+        keys.append(EntityKey(HOSPITAL, found[0]))
+    return left_start, keys
+
+
+def _joint_name_end(f: str, end: int, g) -> int:  # noqa: ANN001 - the grammar
+    """The end of a name joined by 暨 (…医联体暨妇产科专科联盟: one consortium, two names)."""
+    if f.startswith("暨", end):
+        m = g.consortium_suffix.search(f, end + 1, min(len(f), end + 16))
+        if m and re.fullmatch(r"[\u4e00-\u9fff]*", f[end + 1:m.start()]):
+            return m.end()
+    return end
 
 
 @lru_cache(maxsize=8)
@@ -118,6 +149,18 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             continue
         s = g.left_extend(f, m.start(), max_len=14)
         s = cut_at_region(ctx, s, m.start())
+        joint = _hospital_pair(ctx, s, m.start())
+        if joint is not None:  # 湖南省人民医院与衡山县人民医院医联体: named by its two hospitals
+            s0, sides = joint
+            end = _joint_name_end(f, m.end(), g)
+            name = f[s0:end]
+            mention = Mention(s0, end, EntityKey(CONSORTIUM, name), ctx.surface(s0, end),
+                              region=ctx.doc_region.code if ctx.doc_region else "")
+            out.append(mention)
+            taken.append((s0, end))
+            for key in sides:
+                members.append((Mention(s0, end, key, ctx.surface(s0, end)), mention))
+            continue
         two_party = re.fullmatch(r"[\u4e00-\u9fff]{2,8}[-—–－][\u4e00-\u9fff]{2,12}", f[s:m.start()])
         if two_party and not (s > 0 and f[s - 1] in "“”"):
             # 华山-静安神经专科联盟: a two-party name needs no region in front

@@ -26,7 +26,7 @@ from kg.resolve.bodies import level_region
 from kg.resolve.regions import regions
 
 
-def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
+def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
     """(canonical name, region code) for a hospital mention, or None when generic.
 
     区中心医院 / 市中医医院 name the one such hospital of that level's region; 区级医院,
@@ -45,8 +45,8 @@ def _canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str,
         level = core[0]
         core = core[1:]
         region = level_region(level, ctx.doc_region)
-    if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "属", "+")):
-        return None
+    if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "+")) or "属" in core.replace("附属", ""):
+        return None  # 区属, 所属: a kind of hospital; 附属 (a university's affiliated hospital) names one
     only_type = core == "" or ctx.g.hospital_type_prefixes.covers(core)
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
@@ -81,7 +81,7 @@ def find_hospitals(ctx: Context) -> list[Mention]:
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
             pass
         start = _gazetteer_suffix(f, start, m.end())
-        res = _canonical_hospital(ctx, start, m.end(), suffix)
+        res = canonical_hospital(ctx, start, m.end(), suffix)
         if res is None:
             out.extend(_coordinated_hospitals(ctx, start, m.start(), m.end(), suffix))
             continue

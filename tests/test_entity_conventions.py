@@ -1,0 +1,56 @@
+"""Entity conventions learned from documents the rules were not written on (unseen2/): a
+written sentence for each, and the real document it came from."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_document
+from kg.ingest import read_document
+
+UNSEEN2 = Path(__file__).resolve().parents[1] / "unseen2" / "docs"
+
+
+def names(ex, typ):
+    return {m.key.name for m in ex.mentions if m.key.type == typ}
+
+
+def members(ex):
+    return {(r.source.name, r.target.name) for r in ex.relations if r.kind == "member"}
+
+
+def test_a_consortium_named_by_its_two_hospitals(extract):
+    ex = extract("湖南省人民医院与衡山县人民医院举行医联体签约仪式。湖南省人民医院与衡山县人民医院医联体正式成立。",
+                 title="衡山县新闻", issuer="衡山县融媒体中心")
+    consortium = "湖南省人民医院与衡山县人民医院医联体"
+    assert consortium in names(ex, "MedicalConsortium")
+    assert {("湖南省人民医院", consortium), ("衡山县人民医院", consortium)} <= members(ex)
+    assert "衡山县人民医院医联体" not in names(ex, "MedicalConsortium")
+
+
+def test_a_name_joined_by_ji_is_one_consortium(extract):
+    ex = extract("安庆市第一人民医院与宿松县中医院医联体暨妇产科专科联盟正式签约揭牌。", title="宿松县新闻")
+    assert "安庆市第一人民医院与宿松县中医院医联体暨妇产科专科联盟" in names(ex, "MedicalConsortium")
+
+
+def test_an_affiliated_hospital_is_one_hospital(extract):
+    ex = extract("安徽医科大学附属安庆第一人民医院派出专家坐诊。", title="宿松县新闻")
+    assert any(n.endswith("附属安庆第一人民医院") for n in names(ex, "Hospital"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "签约仪式上，双方医院正式签署合作协议。",
+    "作为我市大型三甲医院，综合实力雄厚。",
+    "认真履行好主体医院责任。",
+    "“过去镇卫生院连常规心电图都做不了。”",
+    "力争实现县办中医医院全覆盖。",
+    "争创国家中医医学中心。",
+])
+def test_a_hospital_named_by_its_kind_or_role_is_no_hospital(extract, sentence):
+    assert names(extract(sentence, title="某县新闻"), "Hospital") == set()
+
+
+@pytest.mark.skipif(not UNSEEN2.is_dir(), reason="unseen2 documents not in this checkout")
+def test_real_two_hospital_consortium():
+    ex = extract_document(read_document(UNSEEN2 / "v14_hunan_hengshan_consortium.txt"))
+    consortium = "湖南省人民医院与衡山县人民医院医联体"
+    assert {("湖南省人民医院", consortium), ("衡山县人民医院", consortium)} <= members(ex)
