@@ -54,3 +54,24 @@ def test_real_two_hospital_consortium():
     ex = extract_document(read_document(UNSEEN2 / "v14_hunan_hengshan_consortium.txt"))
     consortium = "湖南省人民医院与衡山县人民医院医联体"
     assert {("湖南省人民医院", consortium), ("衡山县人民医院", consortium)} <= members(ex)
+
+
+def test_actions_listed_with_one_shared_head(extract):
+    ex = extract("要深入开展城乡环境卫生整治、垃圾污水治理、厕所革命、饮用水安全保障、病媒生物防制五大行动。", title="某省新闻")
+    assert {"城乡环境卫生整治行动", "垃圾污水治理行动", "厕所革命", "饮用水安全保障行动", "病媒生物防制行动"} <= names(ex, "Program")
+
+
+def test_a_counted_list_of_actions_that_follows(extract):
+    ex = extract("方案明确了16项专项行动，分别为健康知识普及、合理膳食、控烟、传染病及地方病防控。", title="某省新闻")
+    assert {"健康知识普及行动", "合理膳食行动", "控烟行动", "传染病及地方病防控行动"} <= names(ex, "Program")
+
+
+def test_a_list_without_a_count_is_not_split_into_actions(extract):
+    ex = extract("开展健康知识普及、合理膳食宣传活动。", title="某省新闻")
+    assert "健康知识普及行动" not in names(ex, "Program")
+
+
+@pytest.mark.skipif(not UNSEEN2.is_dir(), reason="unseen2 documents not in this checkout")
+def test_real_news_listing_eight_actions():
+    ex = extract_document(read_document(UNSEEN2 / "v09_ningxia_2013_action_targets.txt"))
+    assert {"健康知识普及行动", "疾病控制行动", "健康产业促进行动"} <= names(ex, "Program")

@@ -149,6 +149,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     for m in g.known_programs.finditer(f):
         out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
     out.extend(_listed_programs(ctx, quoted_spans))
+    out.extend(_shared_head_actions(ctx))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
 
@@ -269,6 +270,46 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
             if len(name) < 3:
                 continue
             out.append(program_mention(ctx, s, s + len(text), name))
+    return out
+
+
+_COUNT_OF_ACTIONS = r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个)(?:专项)?行动"
+# A、B、C等八大行动 / 五大行动: the items share the head 行动
+_CAMPAIGN_HEADS = ("革命", "运动", "攻坚战", "保卫战", "攻坚")  # 厕所革命: a campaign named by its own head
+_ACTION_LIST_VERB = re.compile(r"开展|实施|推进|启动|包括|涵盖|组织|部署|聚焦")
+_ACTIONS_BEFORE = re.compile(rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)等?{_COUNT_OF_ACTIONS}")
+# 16项专项行动，分别为A、B、C: the list follows
+_ACTIONS_AFTER = re.compile(rf"{_COUNT_OF_ACTIONS}[，,：:]?(?:分别为|分别是|包括|即)((?:[{CJK}]{{2,14}}、){{2,}}[{CJK}]{{2,14}})")
+
+
+def _shared_head_actions(ctx: Context) -> list[Mention]:
+    """Actions listed with one shared head: "开展健康知识普及、疾病控制…等八大行动", "明确了16项
+    专项行动，分别为健康知识普及、合理膳食…" — each item with 行动 is an action's name
+    (an item that ends in a head of its own, 厕所革命, keeps it). The count in front
+    of 行动 says the items are that many actions, not one long name."""
+    f, g = ctx.folded, ctx.g
+    out: list[Mention] = []
+    for pattern, trim_first in ((_ACTIONS_BEFORE, True), (_ACTIONS_AFTER, False)):
+        for m in pattern.finditer(f):
+            pos = m.start(1)
+            items = []
+            for k, part in enumerate(m.group(1).split("、")):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if k == 0 and trim_first:  # 宁夏从今年起开展健康知识普及 → 健康知识普及: the list follows its verb
+                    verb = None
+                    for verb in _ACTION_LIST_VERB.finditer(f, s, e):
+                        pass
+                    s = verb.end() if verb else s
+                items.append((s, e))
+            texts = [f[s:e] for s, e in items]
+            if any(not 2 <= len(t) <= 14 or "的" in t or t[:1] in g.stop_chars for t in texts):
+                continue
+            for (s, e), text in zip(items, texts):
+                head = g.program_head.search(text)
+                own_head = (head and head.end() == len(text)) or text.endswith(_CAMPAIGN_HEADS)
+                name = text if own_head else text + "行动"
+                out.append(program_mention(ctx, s, e, name))
     return out
 
 
