@@ -48,10 +48,11 @@ FLOORS = {
     "dev-held-out": {"entities": 0.70, "relations": 0.85, "targets": 0.99, "measurements": 0.84},
     "unseen": {"entities": 0.73, "relations": 0.72, "targets": 0.80, "measurements": 0.81},
     "originals": {"entities": 0.77, "relations": 0.97, "targets": 0.99, "measurements": 0.99},
-    "unseen2": {"entities": 0.67, "relations": 0.38, "targets": 0.51, "measurements": 0.34},
+    # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
+    "unseen2": {"entities": 0.79, "relations": 0.81, "targets": 0.68, "measurements": 0.59},
 }
-# lead precision on the unseen passages is 0.92 today (wrong program names, not wrong units)
-LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.85}
+# lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
+LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95}
 
 
 @pytest.fixture(scope="module")
