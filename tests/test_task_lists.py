@@ -114,3 +114,11 @@ def test_real_target_table_one_cell_per_line():
     # the first unit line after each task leads: the province's health, family-planning or sports body
     assert {org for org, _ in lead} == {"广东省卫生厅", "广东省计生委员会", "广东省体育局"}
     assert ("广东省公安厅", "提高孕产妇医疗保健水平") in rels(ex, "support")
+
+
+def test_a_second_segment_of_shared_duty_adds_its_units(extract):
+    ex = extract("（一）加强组织领导。〔市卫生健康委、市教育局等各相关部门按职责分工负责，各县（市、区）人民政府、"
+                 "赣州经济技术开发区管委会分别负责。〕\n", title="赣州市实施方案", issuer="赣州市人民政府")
+    lead = rels(ex, "lead")
+    assert {("赣州市卫生健康委员会", "加强组织领导"), ("赣州经济技术开发区管理委员会", "加强组织领导")} <= lead
+    assert not [o for o, _ in lead if o.startswith("各")]

@@ -200,8 +200,29 @@ class ClauseReader:
             verb = body[len(units_text):].split("，")[0].split(",")[0]
             units = split_units(units_text, base, c)
             if units and self._all_units(text, base, units):
-                return tuple(units), (), "joint", verb
+                return tuple(units + self._later_joint_units(body, len(units_text) + len(verb), base)), (), "joint", verb
         return None
+
+    def _later_joint_units(self, body: str, pos: int, base: int) -> list[Span]:
+        """Units of further segments of shared duty in the same clause: "（A、B按职责分工负责，
+        各县人民政府、C管委会分别负责）" — C is responsible too. A segment counts only when
+        it ends in a verb of shared duty and its items are units; generic ones drop out."""
+        c = self.c
+        out: list[Span] = []
+        while pos < len(body):
+            while pos < len(body) and body[pos] in "，,；; ":
+                pos += 1
+            rest = body[pos:]
+            units_text = _units_before_verb(rest, c.joint_verbs)
+            if not rest or units_text == rest:
+                break
+            verb = rest[len(units_text):].split("，")[0].split(",")[0]
+            units = split_units(units_text, base + pos, c)
+            if not units or not self._all_units(body, base, units, strict=False):
+                break
+            out.extend(self._real(body, base, units))
+            pos += len(units_text) + len(verb)
+        return out
 
     def _labelled(self, body: str, base: int, labels: list[re.Match[str]]):  # noqa: ANN202
         c = self.c
