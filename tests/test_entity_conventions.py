@@ -75,3 +75,10 @@ def test_a_list_without_a_count_is_not_split_into_actions(extract):
 def test_real_news_listing_eight_actions():
     ex = extract_document(read_document(UNSEEN2 / "v09_ningxia_2013_action_targets.txt"))
     assert {"健康知识普及行动", "疾病控制行动", "健康产业促进行动"} <= names(ex, "Program")
+
+
+def test_a_quoted_model_of_consortium_is_no_consortium(extract):
+    ex = extract("全面推行以县级公立医院为龙头的“1+X+N”医共体模式。组建“瑞金—静安”心血管专科联盟。", title="某省新闻")
+    consortia = names(ex, "MedicalConsortium")
+    assert not [c for c in consortia if "1+X+N" in c]
+    assert any("瑞金" in c for c in consortia)

@@ -92,6 +92,10 @@ def _joint_name_end(f: str, end: int, g) -> int:  # noqa: ANN001 - the grammar
     return end
 
 
+# after a consortium word, a noun that makes the phrase a kind of consortium (…医共体模式)
+KIND_AFTER = ("模式", "体系", "改革", "试点", "理念", "机制")
+
+
 @lru_cache(maxsize=8)
 def _quoted_names_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     """One to six quoted names, an optional count (三大), a specialty and a consortium
@@ -119,6 +123,8 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
 
     # “A”“B”“C”三大紧密型医联体 and “A”中医医疗联合体
     for m in finditer_from(_quoted_names_pattern(g.consortium_suffixes), f, "“"):
+        if f.startswith(KIND_AFTER, m.end()):
+            continue  # “1+X+N”医共体模式: a model of consortium, not one consortium
         suffix = m.group(3) + m.group(4)  # “瑞金—静安”心血管专科联盟: the specialty is part of the name
         for q in QUOTED.finditer(m.group(1)):
             inner = q.group(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.entities.consortia import KIND_AFTER
 from kg.extract.model import CONSORTIUM, GROUP, EntityKey, Mention
 from kg.extract.relations.finder import RelationFinder
 from kg.extract.relations.units import collective_entity
@@ -25,6 +26,10 @@ def consortium_roles(finder: RelationFinder) -> None:
     for m in _ROLE.finditer(f):
         a_s, a_e = m.span(1)
         b_s, b_e = m.span(4)
+        after = f[b_e:b_e + 8]
+        if f[b_s] == "“" and (after.startswith(KIND_AFTER) or re.match(r"(?:医疗联合体|医联体|健康联合体|医共体|专科联盟)"
+                                                                       r"(?:" + "|".join(KIND_AFTER) + ")", after)):
+            continue  # 以县级医院为龙头的“1+X+N”医共体模式: a model, no one consortium
         src = collective_entity(finder, a_s, a_e)
         dst = _consortium_end(finder, m.start(3), b_s, b_e)
         if src and dst:
