@@ -225,3 +225,16 @@ def is_traditional(text: str) -> bool:
         if ord(m.group()) in table:
             return True
     return False
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[）)]")
+
+
+def drop_pinyin_glosses(text: str) -> str:
+    """Remove pinyin glosses a mirror site writes after characters (经（jīng）开区（qū）→ 经开区):
+    a bracket right after a character holding one syllable with a tone mark. Latin
+    abbreviations (GPO), (PPP) carry no tone mark and stay."""
+    if "（" not in text and "(" not in text:
+        return text
+    return _PINYIN_GLOSS.sub("", text)

@@ -82,3 +82,25 @@ def test_a_quoted_model_of_consortium_is_no_consortium(extract):
     consortia = names(ex, "MedicalConsortium")
     assert not [c for c in consortia if "1+X+N" in c]
     assert any("瑞金" in c for c in consortia)
+
+
+def test_a_hospitals_own_specialty_alliance(extract):
+    ex = extract("6月28日，东南大学附属中大医院生殖健康专科联盟在南京成立。中大医院生殖健康专科联盟首批成员单位14家。", title="南京新闻")
+    assert names(ex, "MedicalConsortium") == {"东南大学附属中大医院生殖健康专科联盟"}  # the short form is the same one
+    # a verb between hospital and specialty: the hospital signs, no alliance is named by it
+    ex = extract("西南医科大学附属医院签署医疗联合体合作协议。", title="叙永县新闻")
+    assert names(ex, "MedicalConsortium") == set()
+
+
+def test_members_listed_after_the_consortium(extract):
+    text = ("东南大学附属中大医院生殖健康专科联盟在南京成立。主任宣读了联盟成员名单，金湖县中医院、兴化市人民医院、"
+            "泗阳县中医院和江苏省卫生健康发展研究中心成为首批联盟单位。")
+    ex = extract(text, title="南京新闻")
+    consortium = "东南大学附属中大医院生殖健康专科联盟"
+    assert {("金湖县中医院", consortium), ("兴化市人民医院", consortium), ("泗阳县中医院", consortium)} <= members(ex)
+    assert not [o for o, _ in members(ex) if "研究中心" in o]  # not named as a hospital: left out, not guessed
+
+
+def test_a_member_list_needs_a_consortium_named_before_it(extract):
+    ex = extract("18家联盟医院分别是，眉山市人民医院、仁寿县人民医院、资阳市人民医院。", title="成都新闻")
+    assert members(ex) == set()

@@ -89,3 +89,8 @@ def test_sentence_around_equals_the_find_scans(parts, offset, reach):
     hi = min(len(f), offset + reach)
     ends = [i for i in (f.find(c, offset, hi) for c in "。！？\n") if i >= 0]
     assert sentence_around(f, offset, reach) == (s, min(ends) + 1 if ends else hi)
+
+
+def test_a_self_reference_without_a_known_issuer_names_no_unit(extract):
+    ex = extract("7月14日，由我院牵头成立的生殖医学专科联盟举行签约仪式。", title="眉山市新闻")
+    assert not [r for r in ex.relations if r.kind == "lead" and "我院" in r.source.name]

@@ -135,3 +135,12 @@ def test_sparse_fold_by_callback_equals_translating(changes, length):
         text[at % length] = ch
     text = "".join(text)
     assert fold(text) == text.translate(_fold_table())
+
+
+def test_pinyin_glosses_of_a_mirror_are_dropped():
+    from kg.textnorm import drop_pinyin_glosses
+
+    assert drop_pinyin_glosses("湘西经（jīng）开区（qū）管委会") == "湘西经开区管委会"
+    # Latin abbreviations and plain brackets stay
+    assert drop_pinyin_glosses("联盟式药品集中议价采购（GPO）") == "联盟式药品集中议价采购（GPO）"
+    assert drop_pinyin_glosses("各县（市、区）和（ppp）项目") == "各县（市、区）和（ppp）项目"

@@ -11,6 +11,7 @@ from kg.ingest.document import SourceDocument
 from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.metadata import extract_metadata
+from kg.textnorm import drop_pinyin_glosses
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -71,6 +72,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: 
             fmt = "markdown"
         elif looks_wrapped(text.splitlines()):
             text = join_layout_lines(text.splitlines())  # a page copied with its line breaks
+    text = drop_pinyin_glosses(text)  # a mirror's 经（jīng）开区: the gloss is no part of the text
     kept_lines, dropped = clean_lines(text)
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")

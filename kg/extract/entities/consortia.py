@@ -83,6 +83,26 @@ def _hospital_pair(ctx: Context, right_start: int, suffix_start: int) -> tuple[i
     return left_start, keys
 
 
+_SPECIALTY = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _hospital_specialty(ctx: Context, suffix_start: int) -> tuple[int, EntityKey] | None:
+    """(start, hospital) of "<hospital><specialty>专科联盟" (东南大学附属中大医院生殖健康专科联盟):
+    a hospital's name, then two to eight characters of specialty; None otherwise."""
+    f, g = ctx.folded, ctx.g
+    for h in g.hospital_suffix.finditer(f, max(0, suffix_start - 12), suffix_start):
+        specialty = f[h.end():suffix_start]
+        if not _SPECIALTY.fullmatch(specialty) or g.hospital_suffix.search(specialty):
+            continue
+        if g.left_extend(f, suffix_start, floor=h.end()) != h.end():
+            continue  # a verb between them (…医院签署生殖医学专科联盟协议): the hospital does, it names nothing
+        start = cut_at_region(ctx, g.left_extend(f, h.start(), max_len=20), h.start())
+        found = canonical_hospital(ctx, start, h.end(), h.group(0)) if h.end() - start > len(h.group(0)) else None
+        if found is not None:
+            return start, EntityKey(HOSPITAL, found[0])
+    return None
+
+
 def _joint_name_end(f: str, end: int, g) -> int:  # noqa: ANN001 - the grammar
     """The end of a name joined by 暨 (…医联体暨妇产科专科联盟: one consortium, two names)."""
     if f.startswith("暨", end):
@@ -167,6 +187,16 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             for key in sides:
                 members.append((Mention(s0, end, key, ctx.surface(s0, end)), mention))
             continue
+        named_by = _hospital_specialty(ctx, m.start())
+        if named_by is not None and not (s > 0 and f[s - 1] in "“”"):
+            # 东南大学附属中大医院生殖健康专科联盟: a hospital's own alliance of one specialty
+            s0, key = named_by
+            mention = Mention(s0, m.end(), EntityKey(CONSORTIUM, f[s0:m.end()]), ctx.surface(s0, m.end()),
+                              region=ctx.doc_region.code if ctx.doc_region else "")
+            out.append(mention)
+            taken.append((s0, m.end()))
+            members.append((Mention(s0, m.end(), key, ctx.surface(s0, m.end())), mention))
+            continue
         two_party = re.fullmatch(r"[\u4e00-\u9fff]{2,8}[-—–－][\u4e00-\u9fff]{2,12}", f[s:m.start()])
         if two_party and not (s > 0 and f[s - 1] in "“”"):
             # 华山-静安神经专科联盟: a two-party name needs no region in front
@@ -190,4 +220,15 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         # members come from the name only when it names a hospital (桐乡市第一人民医院医共体);
         # in 儿科专科联盟 the core is a specialty
         add(s, m.end(), name, core if core.endswith(("医院", "中心", "卫生院")) else "", region)
+    _merge_suffix_forms(out)
     return out, members
+
+
+def _merge_suffix_forms(found: list[Mention]) -> None:
+    """A consortium name that ends another one of the same text (中大医院生殖健康专科联盟 in
+    东南大学附属中大医院生殖健康专科联盟) is that consortium written shorter: one entity."""
+    names = sorted({m.key.name for m in found}, key=len, reverse=True)
+    for m in found:
+        longer = next((n for n in names if len(n) > len(m.key.name) and n.endswith(m.key.name)), None)
+        if longer is not None and len(m.key.name) >= 6:
+            m.key = EntityKey(CONSORTIUM, longer)

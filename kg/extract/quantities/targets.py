@@ -327,7 +327,7 @@ def achievement_spans(sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 
 
 
 _ANNUAL_PLAN = re.compile(r"(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^《》“”（）()，。；\d]{0,30}?"
-                          r"(?:工作要点|工作计划|重点工作|工作安排|实施计划|行动计划|工作方案|任务分解)")
+                          r"(?:工作要点|工作计划|重点工作|工作安排|实施计划|行动计划|工作方案|任务分解|项举措|民生实事|实事项目)")
 
 
 def annual_plan_year(title: str) -> int | None:

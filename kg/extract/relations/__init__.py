@@ -15,7 +15,7 @@ from kg.extract.entities import Context
 from kg.extract.model import Mention
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.clauses import Clause, responsibility_clauses
-from kg.extract.relations.consortia import consortium_cores, consortium_roles, named_members
+from kg.extract.relations.consortia import consortium_cores, consortium_roles, listed_members, named_members
 from kg.extract.relations.finder import ORG_TYPES, ProgramAt, RelationFinder, sentence_around
 from kg.extract.relations.prose import (
     _COMMITMENT,
@@ -47,6 +47,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("coordination", coordination),
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
+    ("listed_members", listed_members),
 )
 
 

@@ -1,11 +1,13 @@
-"""Consortium roles: 以A为龙头/核心的B, 以A牵头的“B”, 以A为核心，…组建B, and the
+"""Consortium roles: 以A为龙头/核心的B, 以A牵头的“B”, 以A为核心，…组建B, member lists
+(联盟医院分别是A、B), and the
 members a consortium's own name gives (复旦-闵行健康联合体 → 复旦大学)."""
 from __future__ import annotations
 
 import re
 
 from kg.extract.entities.consortia import KIND_AFTER
-from kg.extract.model import CONSORTIUM, GROUP, EntityKey, Mention
+from kg.extract.model import CONSORTIUM, GROUP, HOSPITAL, EntityKey, Mention
+from kg.extract.relations.clauses import split_units
 from kg.extract.relations.finder import RelationFinder
 from kg.extract.relations.units import collective_entity
 
@@ -49,6 +51,44 @@ def consortium_cores(finder: RelationFinder) -> None:
                 if orgs:
                     finder.add(_kind(m.group(2)), orgs[0].key, named[0].key, m.start(), m.group(2))
                 break
+
+
+# the cue that a list of a consortium's members follows (联盟医院分别是A、B; 宣读了联盟成员名单，A、B)
+_MEMBERS_FOLLOW = re.compile(r"(?:联盟|医联体|医共体|联合体)(?:成员单位|成员医院|联盟医院|医院|单位|成员)?(?:名单|分别是|分别为|包括)[：:，,]?")
+# … or ends it (A、B和C成为首批联盟单位)
+_MEMBERS_END = re.compile(r"(?:成为|为|作为)(?:首批|第一批)?(?:联盟|医联体|医共体)?(?:成员单位|联盟单位|成员医院|成员)")
+_LIST_STOP = re.compile(r"[。；！？\n]")
+
+
+def listed_members(finder: RelationFinder) -> None:
+    """Members listed after the consortium is named: "18家生殖医学专科联盟医院分别是，A、B…",
+    "宣读了联盟成员名单，A、B…和C成为首批联盟单位". Each listed hospital (two at least, and
+    more than half the items hospitals the text names) is a member of the consortium named last before
+    the list; without a consortium named before it, the list gives nothing."""
+    f = finder.ctx.folded
+    consortia = sorted((m for m in finder.mentions if m.key.type == CONSORTIUM), key=lambda m: m.start)
+    if not consortia:
+        return
+    spans: list[tuple[int, int, str]] = []
+    for m in _MEMBERS_FOLLOW.finditer(f):
+        stop = _LIST_STOP.search(f, m.end())
+        end = stop.start() if stop else len(f)
+        tail = _MEMBERS_END.search(f, m.end(), end)
+        spans.append((m.end(), tail.start() if tail else end, m.group(0)))
+    for s, e, cue in spans:
+        before = [c for c in consortia if c.end <= s]
+        if not before:
+            continue
+        items = split_units(f[s:e].replace("和", "、"), s)
+        hospitals = []
+        for a, b in items:
+            whole = [o for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
+            hospitals.append(whole[0].key if whole else None)
+        found = [key for key in hospitals if key is not None]
+        if len(found) < 2 or len(found) * 2 <= len(hospitals):
+            continue  # mostly items that are no hospital the text names: not read as a member list
+        for key in found:  # an item the text does not name as a hospital is left out, not guessed
+            finder.add("member", key, before[-1].key, s, cue)
 
 
 def _consortium_end(finder: RelationFinder, mod_start: int, s: int, e: int) -> EntityKey | None:

@@ -17,6 +17,7 @@ from kg.extract.relations.finder import RelationFinder
 from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
 
 _COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
+_SELF_REFERENCE = re.compile(r"(?:我|本)(?:院|委|局|办|厅|中心|所|站|会)")
 _BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅")
 
 
@@ -38,6 +39,9 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
             break
     if len(text) < 2 or c.is_generic(text, ctx.g.collective_prefixes):
         return []
+    if _SELF_REFERENCE.fullmatch(text):  # 我院, 本委: the issuer speaking, where the entity component named it
+        whole = [o for o in finder.orgs_in(s, e) if o.start <= s and o.end >= e]
+        return [whole[0].key] if whole else []
     if level and (text[0] not in LEVEL_CHARS or text in bodies().by_alias) and not _has_own_jurisdiction(finder, s, e):
         read = read_unit(ctx, s, e, level=level)
         if read is not None:
