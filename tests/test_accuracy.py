@@ -36,6 +36,12 @@ SETS = {
     "unseen": (HELDOUT / "gold", HELDOUT / "docs", None),
     # 25 passages annotated after the rules were written, scored once before their errors were read
     "unseen2": (ROOT / "unseen2" / "gold", ROOT / "unseen2" / "docs", None),
+    # 25 more, annotated after unseen2's errors had been read, scored once before their own were read
+    "unseen3": (ROOT / "unseen3" / "gold", ROOT / "unseen3" / "docs", None),
+    # its health documents: its two off-topic texts have empty gold by design (unseen3/README.md), though
+    # FORMAT.md's conventions would count the responsibility clause of w24
+    "unseen3-health": (ROOT / "unseen3" / "gold", ROOT / "unseen3" / "docs",
+                       tuple(p.stem for p in (ROOT / "unseen3" / "gold").glob("*.json") if "offtopic" not in p.stem)),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -50,6 +56,9 @@ FLOORS = {
     "originals": {"entities": 0.77, "relations": 0.97, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
     "unseen2": {"entities": 0.79, "relations": 0.81, "targets": 0.68, "measurements": 0.59},
+    # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
+    "unseen3": {"entities": 0.62, "relations": 0.21, "targets": 0.59, "measurements": 0.50},
+    "unseen3-health": {"entities": 0.66, "relations": 0.22, "targets": 0.59, "measurements": 0.50},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95}
@@ -68,7 +77,7 @@ def test_f1_at_or_above_floor(scores, name):
         assert ev.scores[category].f1 >= floor, (name, category, ev.summary())
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
+@pytest.mark.parametrize("name", sorted(set(SETS) - {"unseen3"}))  # unseen3-health stands for it
 def test_lead_relations_are_precise(scores, name):
     # a wrong lead relation is worse than a missing one
     lead = scores[name].scores["relation:lead"]
