@@ -228,7 +228,8 @@ def is_traditional(text: str) -> bool:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[）)]")
+# the bracket first, then what precedes it: the engine skips to brackets instead of trying a lookbehind everywhere
+_PINYIN_GLOSS = re.compile(rf"[（(](?<=[\u4e00-\u9fff][（(])(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[）)]")
 
 
 def drop_pinyin_glosses(text: str) -> str:

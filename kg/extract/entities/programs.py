@@ -278,6 +278,8 @@ _COUNT_OF_ACTIONS = r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个
 _CAMPAIGN_HEADS = ("革命", "运动", "攻坚战", "保卫战", "攻坚")  # 厕所革命: a campaign named by its own head
 _ACTION_LIST_VERB = re.compile(r"开展|实施|推进|启动|包括|涵盖|组织|部署|聚焦")
 _ACTIONS_BEFORE = re.compile(rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)等?{_COUNT_OF_ACTIONS}")
+_COUNT_BEFORE_HEAD = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个)(?:专项)?$")
+_LIST_REACH = 320  # how far before a counted 行动 its list may start
 # 16项专项行动，分别为A、B、C: the list follows
 _ACTIONS_AFTER = re.compile(rf"{_COUNT_OF_ACTIONS}[，,：:]?(?:分别为|分别是|包括|即)((?:[{CJK}]{{2,14}}、){{2,}}[{CJK}]{{2,14}})")
 
@@ -289,27 +291,38 @@ def _shared_head_actions(ctx: Context) -> list[Mention]:
     of 行动 says the items are that many actions, not one long name."""
     f, g = ctx.folded, ctx.g
     out: list[Mention] = []
-    for pattern, trim_first in ((_ACTIONS_BEFORE, True), (_ACTIONS_AFTER, False)):
-        for m in pattern.finditer(f):
-            pos = m.start(1)
-            items = []
-            for k, part in enumerate(m.group(1).split("、")):
-                s, e = pos, pos + len(part)
-                pos = e + 1
-                if k == 0 and trim_first:  # 宁夏从今年起开展健康知识普及 → 健康知识普及: the list follows its verb
-                    verb = None
-                    for verb in _ACTION_LIST_VERB.finditer(f, s, e):
-                        pass
-                    s = verb.end() if verb else s
-                items.append((s, e))
-            texts = [f[s:e] for s, e in items]
-            if any(not 2 <= len(t) <= 14 or "的" in t or t[:1] in g.stop_chars for t in texts):
-                continue
-            for (s, e), text in zip(items, texts):
-                head = g.program_head.search(text)
-                own_head = (head and head.end() == len(text)) or text.endswith(_CAMPAIGN_HEADS)
-                name = text if own_head else text + "行动"
-                out.append(program_mention(ctx, s, e, name))
+    found: list[tuple[re.Match[str], bool]] = []
+    i = f.find("行动")
+    while i >= 0:  # anchored on the counted head (rare), not a scan of every CJK run
+        count = _COUNT_BEFORE_HEAD.search(f, max(0, i - 8), i)
+        if count is not None:
+            before = [m for m in _ACTIONS_BEFORE.finditer(f, max(0, count.start() - _LIST_REACH), i + 2)
+                      if m.end() == i + 2]
+            found.extend((m, True) for m in before[:1])
+            after = _ACTIONS_AFTER.match(f, count.start())
+            if after is not None:
+                found.append((after, False))
+        i = f.find("行动", i + 2)
+    for m, trim_first in found:
+        pos = m.start(1)
+        items = []
+        for k, part in enumerate(m.group(1).split("、")):
+            s, e = pos, pos + len(part)
+            pos = e + 1
+            if k == 0 and trim_first:  # 宁夏从今年起开展健康知识普及 → 健康知识普及: the list follows its verb
+                verb = None
+                for verb in _ACTION_LIST_VERB.finditer(f, s, e):
+                    pass
+                s = verb.end() if verb else s
+            items.append((s, e))
+        texts = [f[s:e] for s, e in items]
+        if any(not 2 <= len(t) <= 14 or "的" in t or t[:1] in g.stop_chars for t in texts):
+            continue
+        for (s, e), text in zip(items, texts):
+            head = g.program_head.search(text)
+            own_head = (head and head.end() == len(text)) or text.endswith(_CAMPAIGN_HEADS)
+            name = text if own_head else text + "行动"
+            out.append(program_mention(ctx, s, e, name))
     return out
 
 

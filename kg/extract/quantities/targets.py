@@ -115,14 +115,15 @@ def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
     # every alternative of years_re holds 到, 至 or 展望; the pattern opens with lookbehinds,
     # which defeat the regex engine's literal-prefix search
     has_year_word = "到" in sent or "至" in sent or "展望" in sent
-    cuts = _year_phrase_cuts(sent, r) if has_year_word else []
+    phrases = list(r.years_re.finditer(sent)) if has_year_word else []
+    cuts = _year_phrase_cuts(sent, phrases)
     if cuts:  # 到2022年…20个；到2030年…30个: each year phrase opens its own targets
         out: list[Quantity] = []
         bounds = [0, *cuts, len(sent)]
         for a, b in zip(bounds, bounds[1:]):
             out.extend(read_targets(sent[a:b], base + a, tc))
         return out
-    ym = r.years_re.search(sent) if has_year_word else None
+    ym = phrases[0] if phrases else None
     if tc.plan_doc and not ym:
         found = _year_targets(sent, base, tc.program, tc.region, tc.doc_year)
         if found:
@@ -147,11 +148,10 @@ def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
     return _stated_targets(sent, base, years, body_start, bool(ym), tc)
 
 
-def _year_phrase_cuts(sent: str, r) -> list[int]:  # noqa: ANN001 - the rules
+def _year_phrase_cuts(sent: str, phrases: list[re.Match[str]]) -> list[int]:
     """Where a later year phrase opens a clause of its own (…；到2030年…, …，展望2035年…):
     the sentence is read as one part per year phrase."""
-    found = list(r.years_re.finditer(sent))
-    return [m.start() for m in found[1:] if m.start() > 0 and sent[m.start() - 1] in "，；,;"]
+    return [m.start() for m in phrases[1:] if m.start() > 0 and sent[m.start() - 1] in "，；,;"]
 
 
 def _reports_achievement(sent: str, tc: TargetContext) -> bool:

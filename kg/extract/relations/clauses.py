@@ -298,12 +298,15 @@ class ClauseReader:
         A short line that is no unit (省人口计生, a name cut short) is skipped, not
         guessed; a run that does not open with a unit gives nothing."""
         c = self.c
+        if _label_line_re(c).search(folded) is None:
+            return []  # no header line: no table (one regex pass, as for most texts)
         lines = _lines_with_offsets(folded)
+        labels = frozenset(c.labels)
         kinds: list[str] = []
         header_end = -1
         for k, (_, text) in enumerate(lines):
             word = text.strip(_WS)
-            if word in c.labels:
+            if word in labels:
                 kinds.append(c.label_kind(word))
                 header_end = k
             elif kinds and len(word) > 12:
@@ -315,7 +318,7 @@ class ClauseReader:
             return []
         out: list[Clause] = []
         cue = "、".join(w for w in dict.fromkeys(lines[k][1].strip(_WS) for k in range(header_end + 1)
-                                                  if lines[k][1].strip(_WS) in c.labels))
+                                                  if lines[k][1].strip(_WS) in labels))
         run: list[tuple[int, int]] = []
         opened = False
 
@@ -437,6 +440,12 @@ def _top_brackets(folded: str) -> list[Span]:
 def _longest_first_all(labels: tuple[str, ...]) -> list[str]:
     """Labels longest first, so 主要协作单位 is read whole, not as 协作单位."""
     return sorted(set(labels), key=lambda w: (-len(w), w))
+
+
+@lru_cache(maxsize=4)
+def _label_line_re(c: Cues) -> re.Pattern[str]:
+    """A line that is only a label (a table header cell: 牵头单位)."""
+    return re.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(map(re.escape, _longest_first_all(c.labels))) + r")[ \t\u3000]*$")
 
 
 @lru_cache(maxsize=4)
