@@ -32,7 +32,8 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
     ``jobs`` worker processes read documents (the same graph for any number);
     ``max_bytes`` skips larger files; ``strict`` makes any skipped input an error before
     anything is written; ``region`` is the jurisdiction of every document whose text
-    does not state one, ``regions`` one per file (name or path → region).
+    does not state one (none found, or an uncertain reading), ``regions`` one per file
+    (name or path → region) that holds whatever the text says.
     ``on_document``/``on_skip`` are called as documents are read or skipped,
     ``before_writing`` with the report once the graph is built. ``end_of_process``: the
     process ends after this call (the kg command), so the cyclic collector is not
@@ -92,11 +93,12 @@ def __getattr__(name: str) -> Any:
 
 
 def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: float | None = 60.0, allow_remote: bool = False,
-          *, preset: str | None = None, max_rows: int | None = 100_000):  # noqa: ANN201
+          *, preset: str | None = None, max_rows: int | None = 100_000, max_memory_mb: int | None = 2048):  # noqa: ANN201
     """Run SPARQL, or the named ``preset`` (kg.presets()); returns a QueryResult
     (columns, rows, truncated). Common prefixes (hg:, rdfs:, skos:, prov: …) may be used
-    without declaring them. Bounded by default: ``timeout`` seconds, ``max_rows`` rows
-    (None lifts either)."""
+    without declaring them. Bounded by default: ``timeout`` seconds, ``max_rows`` rows,
+    ``max_memory_mb`` beyond what this process holds (None lifts each; no timeout runs
+    the query in this process, unbounded)."""
     from kg.errors import QueryError
     from kg.sparql import presets, run_query, with_prefixes
 
@@ -109,7 +111,8 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
         text, offset = table[preset].sparql, 0
     else:
         text, offset = with_prefixes(sparql)
-    return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows)
+    return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
+                     max_memory_mb=max_memory_mb)
 
 
 def presets() -> dict:

@@ -24,13 +24,17 @@ def _fail(msg: str) -> None:
 
 
 class _Group(click.Group):
-    """Every KGError becomes one line on stderr, never a traceback."""
+    """Every KGError, and every wrong option or argument, becomes one line on stderr,
+    never a traceback or a usage block."""
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         try:
             return super().invoke(ctx)
         except KGError as exc:
             _fail(str(exc))
+        except click.UsageError as exc:  # raised here while the subcommand's arguments are parsed
+            command = f"kg {exc.ctx.info_name}" if exc.ctx is not None and exc.ctx.parent is not None else "kg"
+            _fail(f"{' '.join(exc.format_message().split())} (see {command} --help)")
         except KeyboardInterrupt:
             _fail("interrupted")
 
@@ -57,9 +61,10 @@ def main() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="One line per document: format, encoding, share dropped as boilerplate.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for reading documents (the graph is the same for any number).")
-@click.option("--region", help="The jurisdiction every document speaks for (闵行区, 浙江省), where the text does not say.")
+@click.option("--region", help="The jurisdiction (闵行区, 浙江省) of every document whose text does not say it "
+                                "(no region found, or an uncertain reading).")
 @click.option("--regions", "regions_file", type=click.Path(dir_okay=False),
-              help="A FILE<TAB>REGION mapping giving the jurisdiction per document.")
+              help="A FILE<TAB>REGION mapping: the jurisdiction of each listed document, whatever its text says.")
 def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool,
           verbose: bool, jobs: int, region: str | None, regions_file: str | None) -> None:
     """Build graph.ttl, graph.trig and graph.html from files and folders.
@@ -102,9 +107,9 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
         if not quiet:
             for dup, first in report.duplicates:
                 click.echo(f"kg: {dup}: same bytes as {first}; read once", err=True)
-            for path, basis, name in report.uncertain:
-                read = f"read as {name} from the regions its text names" if name else "no region found"
-                click.echo(f"kg: {path}: jurisdiction uncertain ({read}); give --region or --regions to set it", err=True)
+        for path, basis, name in report.uncertain:  # a warning about the graph itself: --quiet keeps it
+            read = f"read as {name} from the regions its text names" if name else "no region found"
+            click.echo(f"kg: {path}: jurisdiction uncertain ({read}); give --region or --regions to set it", err=True)
 
     try:
         store = api.build(inputs, out=out, html=not no_html, jobs=jobs, max_bytes=max_bytes, strict=strict, region=region,
@@ -132,9 +137,11 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
               help="Stop the query after this many seconds.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Return at most this many rows (the rest is not read).")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=1), default=2048, show_default=True,
+              help="Megabytes the query may take beyond what kg holds already.")
 @click.option("--allow-remote", is_flag=True, help="Permit SERVICE and FROM clauses that fetch remote data.")
 def query(graph: str | None, sparql: str | None, query_file: str | None, preset: str | None, list_presets: bool,
-          fmt: str, timeout: float, max_rows: int, allow_remote: bool) -> None:
+          fmt: str, timeout: float, max_rows: int, max_memory_mb: int, allow_remote: bool) -> None:
     """Run SPARQL over a graph file or output folder.
 
     \b
@@ -157,7 +164,7 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
     if len(given) != 1:
         _fail("give exactly one of SPARQL, --file or --preset")
     result = api.query(graph, read_query_file(query_file) if query_file else sparql, preset=preset, timeout=timeout,
-                       allow_remote=allow_remote, max_rows=max_rows)
+                       allow_remote=allow_remote, max_rows=max_rows, max_memory_mb=max_memory_mb)
     click.echo(format_result(result, fmt))
     if result.truncated:
         click.echo(f"kg: result truncated at {max_rows:,} rows (--max-rows)", err=True)

@@ -66,12 +66,18 @@ class _DocResult:
     uncertain: tuple[str, str] | None = None  # (basis, region read) where the jurisdiction is uncertain
 
 
-def _process(path: Path, max_bytes: int, region: str | None = None) -> _DocResult:
+def _process(path: Path, max_bytes: int, given: tuple[str | None, str | None] = (None, None)) -> _DocResult:
+    """One document read and extracted; ``given`` is the user's (region, default region) for it."""
     try:
-        src = read_document(path, max_bytes=max_bytes, region=region)
+        src = read_document(path, max_bytes=max_bytes, region=given[0], default_region=given[1])
+        ex = extract_document(src, default_nlp())
     except InputError as e:
         return _DocResult(str(path), error=e)
-    ex = extract_document(src, default_nlp())
+    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as e:
+        # a fault of this program on one document's content (a parser's or a rule's): that
+        # document is skipped and named, the others still build, and the exit status says so
+        return _DocResult(str(path), error=InputError(str(path), f"could not be read ({type(e).__name__}: {e}); "
+                                                                 "please report this file"))
     found = ex.jurisdiction
     res = _DocResult(str(path), graph=document_graph(src, ex),
                      info=(src.format, src.encoding, src.dropped_share, len(src.text), src.chars_dropped))
@@ -177,12 +183,13 @@ def read_region_map(path: str | Path) -> dict[str, str]:
     return out
 
 
-def _region_for(path: Path, region: str | None, mapping: dict[str, str]) -> str | None:
-    """The jurisdiction the user gave for ``path``: its line of the mapping, else --region."""
+def _region_for(path: Path, region: str | None, mapping: dict[str, str]) -> tuple[str | None, str | None]:
+    """The jurisdictions the user gave for ``path``: (its line of the mapping, which holds
+    whatever the text says; --region, which holds where the text does not say)."""
     for key in (str(path), path.name, path.as_posix()):
         if key in mapping:
-            return mapping[key]
-    return region
+            return mapping[key], None
+    return None, region
 
 
 def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildReport,

@@ -14,6 +14,11 @@ class InputError(KGError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # a worker process (kg build --jobs) sends it back pickled: rebuilt from its own
+        # two arguments, not from the one message Exception would pass
+        return type(self), (self.path, self.reason)
+
 
 class QueryError(KGError):
     """A SPARQL query was malformed, refused or took too long."""

@@ -221,3 +221,23 @@ def test_console_script_build_writes_what_an_in_process_build_writes(tmp_path):
     assert gc.isenabled() and gc.get_freeze_count() == 0
     for name in ("graph.ttl", "graph.trig", "graph.html"):
         assert (tmp_path / "script" / name).read_bytes() == (tmp_path / "inproc" / name).read_bytes()
+
+
+def _examples(cmd: str) -> list[list[str]]:
+    """The example command lines of ``kg CMD --help`` (comments dropped)."""
+    text = run(cmd, "--help").output
+    lines = text.split("Examples:", 1)[1].split("\n\n", 1)[0].splitlines()
+    return [ln.split("#", 1)[0].split()[1:] for ln in lines if ln.strip().startswith("kg ")]
+
+
+def test_the_eval_examples_run(monkeypatch):
+    """kg eval's --help names folders and a stem of this repository: each example runs."""
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    examples = _examples("eval")
+    assert len(examples) == 3
+    for args in examples:
+        res = run(*args)
+        assert res.exit_code == 0, (args, res.output)
+        assert "entities" in res.output and "relations" in res.output, res.output

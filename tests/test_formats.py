@@ -14,8 +14,11 @@ from .conftest import CHANGNING, IN_CI, MINHANG, chromium_path
 
 
 def entities(path):
+    """Entities, relations and the numbers read (targets and measurements, each with its
+    indicator, value, unit, comparator and year): what a layout must never change."""
     ex = extract_document(read_document(path))
-    return {(m.key.type, m.key.name) for m in ex.mentions}, {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    return ({(m.key.type, m.key.name) for m in ex.mentions}, {(r.kind, r.source.name, r.target.name) for r in ex.relations},
+            {(q.kind, q.indicator, q.value, q.unit, q.comparator, q.year) for q in ex.quantities})
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +88,7 @@ def test_pdf_text_layer_reads_the_same(tmp_path, plain):
     doc = read_document(pdf)
     assert doc.format == "pdf"
     assert entities(pdf) == plain[MINHANG]
+    assert len(plain[MINHANG][2]) >= 10  # its targets and figures, each the same as the text's
 
 
 def _blank_pdf() -> bytes:
@@ -143,6 +147,7 @@ def test_a_real_pdf_reads_like_its_text():
         entities(ROOT / "dev" / "docs" / "h03_jiangxi_health_in_all_policies.txt")
     assert pdf[1] == txt[1] and len(pdf[1]) == 127
     assert len(pdf[0] ^ txt[0]) <= 2
+    assert pdf[2] == txt[2]
 
 
 def test_the_original_docx_files_read_like_their_text():

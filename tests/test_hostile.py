@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MINHANG, ROOT
+from .conftest import CHANGNING, MINHANG, ROOT
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -68,6 +68,20 @@ def test_a_prose_line_with_slashes_is_kept(tmp_path):
 
     src = read_document(doc)
     assert "9.5/10万" in src.text and "区卫健委牵头" in src.text
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("到2025年，二级以上医院比例达到1/3、1/2和2/3。", True),     # a short sentence of fractions
+    ("比例达到1/3、1/2和2/3。", True),
+    ("首页/新闻中心/通知公告/正文", False),                     # a breadcrumb: no sentence
+    ("首页 > 政务公开 > 通知公告 > 卫生健康", False),
+    ("网站首页|机构概况|政务公开|办事服务|互动交流。", False),   # a menu of links is no prose for its full stop
+])
+def test_slashes_drop_menus_never_sentences(line, kept):
+    from kg.ingest.clean import clean_text
+
+    lines, dropped = clean_text("关于推进健康行动的实施方案\n" + line + "\n区卫健委牵头开展健康知识普及行动，覆盖全区居民。\n")
+    assert (line in lines) is kept and (line in dropped) is not kept
 
 
 def test_a_ten_megabyte_one_line_document_builds(tmp_path):
@@ -136,13 +150,16 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB: far below the 300 MB it inflates to
 
 
-def test_a_bad_file_among_good_ones_is_skipped_with_exit_1(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, the reason travels back pickled
+def test_a_bad_file_among_good_ones_is_skipped_with_exit_1(tmp_path, jobs):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "in" / "good2.txt").write_text(CHANGNING.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "in" / "bad.docx").write_bytes(b"PK\x03\x04 not really")
-    res = kg("build", tmp_path / "in", "--out", tmp_path / "out", "--no-html")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    res = kg("build", tmp_path / "in", "--out", tmp_path / "out", "--no-html", "--jobs", jobs)
     assert res.returncode == 1 and (tmp_path / "out" / "graph.ttl").exists()
-    one_clean_line(res, "bad.docx")
+    one_clean_line(res, "bad.docx", "empty.txt", "Built 2 document(s); skipped 2")
     assert kg("build", tmp_path / "in", "--out", tmp_path / "out2", "--no-html", "--strict").returncode == 2
     assert not (tmp_path / "out2" / "graph.ttl").exists()
 
@@ -193,7 +210,19 @@ def test_a_cross_join_is_bounded_in_time_and_rows(good_out):
     one_clean_line(res, "time limit")
     res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "--format", "csv", "--max-rows", "1000")
     assert res.returncode == 0 and len(res.stdout.splitlines()) == 1001 and "truncated at 1,000 rows" in res.stderr
-    assert kg("query", good_out, "SELECT * WHERE { ?s ?p ?o }", "--timeout", "-5").returncode == 2
+    for option, value in (("--timeout", "-5"), ("--max-rows", "0"), ("--max-memory", "-1")):
+        res = kg("query", good_out, "SELECT * WHERE { ?s ?p ?o }", option, value)
+        assert res.returncode == 2
+        one_clean_line(res, option)
+
+
+def test_a_query_is_bounded_in_memory(good_out):
+    """An ORDER BY over a cross join sorts everything it joins: its process is stopped at
+    its memory budget, one line, no word of the engine's own."""
+    res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?e", "--timeout", "120",
+             "--max-memory", "200")
+    assert res.returncode == 2
+    one_clean_line(res, "200 MB memory budget")
 
 
 def test_concurrent_builds_into_one_folder_take_turns(tmp_path):
@@ -227,3 +256,33 @@ def test_a_killed_build_leaves_the_last_outputs(tmp_path, good_out):
     # either untouched or wholly the new build: never a mix, never a half-written file
     assert after == before or (after.keys() == before.keys() and after["graph.ttl"] != before["graph.ttl"])
     assert kg("query", out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").returncode == 0
+
+
+def test_an_input_error_survives_pickling():
+    """What a worker process sends back for a skipped file."""
+    import pickle
+
+    from kg.errors import InputError
+
+    err = pickle.loads(pickle.dumps(InputError("a.txt", "empty file")))
+    assert (err.path, err.reason, str(err)) == ("a.txt", "empty file", "a.txt: empty file")
+
+
+def test_a_fault_on_one_document_skips_it_and_names_it(monkeypatch, tmp_path):
+    """A rule that fails on one document's content costs that document, named, not the build."""
+    import kg
+    from kg import corpus
+
+    real = corpus.extract_document
+
+    def flaky(src, nlp):  # noqa: ANN001, ANN202
+        if src.name == "bad.txt":
+            raise IndexError("string index out of range")
+        return real(src, nlp)
+
+    monkeypatch.setattr(corpus, "extract_document", flaky)
+    (tmp_path / "good.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(CHANGNING.read_text(encoding="utf-8"), encoding="utf-8")
+    report = kg.build([tmp_path]).report
+    assert [e.path.rsplit("/", 1)[-1] for e in report.skipped] == ["bad.txt"]
+    assert "IndexError: string index out of range" in report.skipped[0].reason and len(report.documents) == 1

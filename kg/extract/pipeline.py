@@ -148,10 +148,13 @@ def jurisdiction_component(doc: Doc) -> Doc:
     full = full_name_spans(text)
     title = fold(meta.get("title") or "")
     given = regions().pick(fold(meta["region"])) if meta.get("region") else None
+    default = regions().pick(fold(meta["default_region"])) if meta.get("default_region") else None
     found = read_jurisdiction(text, title, meta.get("issuer"), full=full, doc_number=meta.get("doc_number"), given=given)
     national = given is None and is_national_document(text, title, meta.get("issuer"), meta.get("doc_number"))
     if national and found.basis != "issuer":
         found = Jurisdiction(None, "national", True)  # a central document: the regions it names are not its own
+    elif default is not None and (found.region is None or not found.certain):
+        found = Jurisdiction(default, "given", True)  # the user's region where the text does not say
     region = found.region
     doc._.hg_region = region
     doc._.hg_jurisdiction = found
@@ -438,7 +441,7 @@ def source_doc(src: SourceDocument, nlp: Language) -> Doc:
     doc.user_data["hg_folded"] = src.folded
     doc.user_data["hg_original"] = src.text
     doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number,
-                                "sha256": src.sha256, "region": src.region}
+                                "sha256": src.sha256, "region": src.region, "default_region": src.default_region}
     return doc
 
 

@@ -22,6 +22,8 @@ from kg.graph.turtle import default_writer, trig_chunks, turtle_chunks
 if TYPE_CHECKING:
     import rdflib
 
+    from kg.corpus import BuildReport
+
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
@@ -50,6 +52,7 @@ class GraphStore:
         self._documents: dict[str, DocumentGraph] = {}
         self._unloaded: list[DocumentGraph] = []
         self._other_content = False  # quads that did not come from add_document
+        self.report: BuildReport | None = None  # what the build that made it read and skipped (kg.build)
 
     # ------------------------------------------------------------------ filling
     def add_document(self, document: DocumentGraph) -> None:

@@ -66,7 +66,11 @@ def _classify(line: Line) -> str:
     cjk = line.cjk
     prose_like = cjk >= 12 and _SENT_PUNCT.search(f) is not None
     # separators make a line a menu or a breadcrumb only where they are dense or the line
-    # is no prose: "2.72/10万、1.44‰和9.5/10万。" is a sentence whatever its slashes
+    # is no prose: "2.72/10万、1.44‰和9.5/10万。" is a sentence whatever its slashes, and so
+    # is a short one that ends as sentences end with only slashes in it ("比例达到1/3、1/2和2/3。"):
+    # menus, breadcrumbs and link spam end with no full stop
+    if seps and _ends_sentence(f, cjk) and set(_separators().findall(f)) == {"/"}:
+        seps = 0
     if (seps >= 3 and (not prose_like or seps * 12 > len(f))) or (seps >= 2 and not _SENT_PUNCT.search(f)):
         return "spam"
     if _DATE_ONLY.match(f):
@@ -78,6 +82,14 @@ def _classify(line: Line) -> str:
     if cjk >= 12 and _SENT_PUNCT.search(f):
         return "prose"
     return "short"
+
+
+_SENTENCE_END = frozenset("。！？；")
+
+
+def _ends_sentence(folded: str, cjk: int) -> bool:
+    """Does the line end as a sentence does, with words in it (four ideographs or more)?"""
+    return cjk >= 4 and folded.rstrip()[-1:] in _SENTENCE_END
 
 
 def _is_trailer(folded: str) -> bool:

@@ -22,7 +22,8 @@ class SourceDocument:
     date: str | None = None
     issuer: str | None = None
     doc_number: str | None = None
-    region: str | None = None  # the jurisdiction the user gave for this document (kg build --region)
+    region: str | None = None  # the jurisdiction the user gave for this document (kg build --regions)
+    default_region: str | None = None  # the one for a document whose text does not say (kg build --region)
     chars_in: int = 0
     chars_dropped: int = 0
     dropped: list[str] = field(default_factory=list)

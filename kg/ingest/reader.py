@@ -44,9 +44,12 @@ def collect_paths(inputs: list[str | Path]) -> tuple[list[Path], list[InputError
     return unique, errors
 
 
-def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None) -> SourceDocument:
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
+                  default_region: str | None = None) -> SourceDocument:
     """Read, decode and clean one file. Raises InputError with a one-line reason.
-    ``region`` is the jurisdiction the user gives for it (kg build --region)."""
+    ``region`` is the jurisdiction the user gives for it (kg build --regions), whatever
+    the text says; ``default_region`` the one it has where its text does not say it
+    (none found, or an uncertain reading: kg build --region)."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -85,7 +88,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: 
     return SourceDocument(
         path=str(p), name=p.name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
         format=fmt, text=body, chars_in=len(body) + n_dropped, chars_dropped=n_dropped,
-        dropped=dropped, folded_text="\n".join(folded), region=region, **meta,
+        dropped=dropped, folded_text="\n".join(folded), region=region, default_region=default_region, **meta,
     )
 
 

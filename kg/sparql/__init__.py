@@ -112,6 +112,7 @@ def _term_text(term: object) -> str:
 
 DEFAULT_TIMEOUT = 60.0      # seconds a query may run unless the caller says otherwise
 DEFAULT_MAX_ROWS = 100_000  # rows a query returns unless the caller says otherwise
+DEFAULT_MAX_MEMORY_MB = 2048  # memory a query may take beyond what the process holds already
 
 
 def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:
@@ -136,34 +137,77 @@ def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_
         raise QueryError(f"SPARQL evaluation failed: {str(exc).splitlines()[0]}") from None
 
 
-def _child(store: GraphStore, sparql: str, conn, max_rows: int | None) -> None:  # noqa: ANN001 - multiprocessing pipe
+def _limit_memory(megabytes: int | None) -> None:
+    """Cap this process's address space at what it maps now plus ``megabytes``: an
+    ORDER BY over a cross join then fails its allocation instead of taking the machine.
+    (Linux; elsewhere the time limit alone bounds a query.)"""
+    import resource
+
+    if megabytes is None:
+        return
+    try:
+        mapped = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = mapped + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _child(store: GraphStore, sparql: str, conn, max_rows: int | None, max_memory_mb: int | None) -> None:  # noqa: ANN001
+    import os
+
+    # the engine's own last words on a failed allocation ("memory allocation of … failed")
+    # are not the user's: the answer, or the reason, comes back over the pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    _limit_memory(max_memory_mb)
     try:
         conn.send(("ok", _execute(store, sparql, max_rows)))
     except QueryError as exc:
         conn.send(("error", str(exc)))
+    except MemoryError:
+        conn.send(("error", _out_of_memory(max_memory_mb)))
     conn.close()
 
 
+def _out_of_memory(max_memory_mb: int | None) -> str:
+    return (f"query stopped: it needed more than its {max_memory_mb:,} MB memory budget (--max-memory); "
+            "narrow it with LIMIT, filters or fewer joined patterns")
+
+
 def run_query(store: GraphStore, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT, allow_remote: bool = False,
-              line_offset: int = 0, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:
-    """Check and run one SPARQL query, bounded in time and size: it runs in a forked
-    process that is killed when ``timeout`` seconds are up (SPARQL engines cannot be
-    interrupted from Python), and returns at most ``max_rows`` rows (``truncated`` says
-    when there were more). ``timeout=None`` runs it in this process, unbounded in time."""
+              line_offset: int = 0, max_rows: int | None = DEFAULT_MAX_ROWS,
+              max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> QueryResult:
+    """Check and run one SPARQL query, bounded in time, memory and size: it runs in a
+    forked process that is killed when ``timeout`` seconds are up (SPARQL engines cannot
+    be interrupted from Python) and may map ``max_memory_mb`` more than this process,
+    and it returns at most ``max_rows`` rows (``truncated`` says when there were more).
+    ``timeout=None`` runs it in this process, unbounded in time and memory."""
     if timeout is not None and timeout <= 0:
         raise QueryError(f"the time limit must be a positive number of seconds, not {timeout:g}")
     if max_rows is not None and max_rows <= 0:
         raise QueryError(f"the row cap must be a positive number, not {max_rows}")
+    if max_memory_mb is not None and max_memory_mb <= 0:
+        raise QueryError(f"the memory budget must be a positive number of MB, not {max_memory_mb}")
     check_query(sparql, allow_remote, line_offset)
     if timeout is None:
         return _execute(store, sparql, max_rows)
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(store, sparql, child, max_rows), daemon=True)
+    proc = ctx.Process(target=_child, args=(store, sparql, child, max_rows, max_memory_mb), daemon=True)
     proc.start()
     child.close()
     if parent.poll(timeout):
-        status, payload = parent.recv()
+        try:
+            status, payload = parent.recv()
+        except EOFError:  # the query's process ended without an answer: an allocation failed in the engine, or a kill
+            proc.join(1)
+            raise QueryError(_out_of_memory(max_memory_mb) if max_memory_mb is not None and proc.exitcode != 0
+                             else "the query's process ended without an answer") from None
         proc.join(1)
         if status == "error":
             raise QueryError(payload)
