@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from kg.defaults import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+
 if TYPE_CHECKING:
     from kg.corpus import BuildReport
     from kg.graph.store import GraphStore
@@ -20,10 +22,10 @@ __all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "ren
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
-          max_bytes: int | None = None, strict: bool = False, region: str | None = None,
-          regions: dict[str, str] | None = None, on_document: Callable[[str], None] | None = None,
-          on_skip: Callable[[Any], None] | None = None, before_writing: Callable[[Any], None] | None = None,
-          end_of_process: bool = False) -> GraphStore:
+          max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, region: str | None = None,
+          regions: dict[str, str] | None = None, on_start: Callable[[int], None] | None = None,
+          on_document: Callable[[str], None] | None = None, on_skip: Callable[[Any], None] | None = None,
+          before_writing: Callable[[Any], None] | None = None) -> GraphStore:
     """Build a graph from files and folders; with ``out`` also write graph.ttl,
     graph.trig and graph.html there (atomically, the folder locked while written).
 
@@ -34,20 +36,16 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
     anything is written; ``region`` is the jurisdiction of every document whose text
     does not state one (none found, or an uncertain reading), ``regions`` one per file
     (name or path → region) that holds whatever the text says.
-    ``on_document``/``on_skip`` are called as documents are read or skipped,
-    ``before_writing`` with the report once the graph is built. ``end_of_process``: the
-    process ends after this call (the kg command), so the cyclic collector is not
-    needed while the outputs are written."""
-    import gc
-
+    ``on_start`` is called with the number of input files found, ``on_document`` /
+    ``on_skip`` as each is read or skipped (a progress bar), ``before_writing`` with the
+    report once the graph is built."""
     from kg.corpus import build_store, check_region, write_outputs
     from kg.errors import KGError
-    from kg.ingest.reader import DEFAULT_MAX_BYTES
 
     store, report = build_store(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES, jobs=jobs,
                                 region=check_region(region) if region else None,
                                 regions_by_file={k: check_region(v) for k, v in (regions or {}).items()},
-                                on_document=on_document, on_skip=on_skip)
+                                on_start=on_start, on_document=on_document, on_skip=on_skip)
     store.report = report
     if not report.documents:
         raise KGError("nothing was built: no readable document among the inputs")
@@ -56,11 +54,6 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
     if before_writing is not None:
         before_writing(report)
     if out is not None:
-        if end_of_process:
-            # The graph lives until the process ends, and nothing made from here on needs
-            # the cyclic collector: without it, no full collection walks the graph's
-            # ~500,000 objects (0.2 s each) while it is written.
-            gc.disable()
         write_outputs(store, out, html=html, report=report)
     return store
 
@@ -92,8 +85,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
-def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: float | None = 60.0, allow_remote: bool = False,
-          *, preset: str | None = None, max_rows: int | None = 100_000, max_memory_mb: int | None = 2048):  # noqa: ANN201
+def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+          allow_remote: bool = False, *, preset: str | None = None, max_rows: int | None = DEFAULT_MAX_ROWS,
+          max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB):  # noqa: ANN201
     """Run SPARQL, or the named ``preset`` (kg.presets()); returns a QueryResult
     (columns, rows, truncated). Common prefixes (hg:, rdfs:, skos:, prov: …) may be used
     without declaring them. Bounded by default: ``timeout`` seconds, ``max_rows`` rows,

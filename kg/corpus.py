@@ -16,7 +16,7 @@ from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph, document_graph
 from kg.graph.store import GraphStore
 from kg.ingest import collect_paths, read_document
-from kg.ingest.reader import DEFAULT_MAX_BYTES
+from kg.defaults import DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _exit_with_parent() -> None:
 
 def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
                 region: str | None = None, regions_by_file: dict[str, str] | None = None,
-                on_document: Callable[[str], None] | None = None,
+                on_start: Callable[[int], None] | None = None, on_document: Callable[[str], None] | None = None,
                 on_skip: Callable[[InputError], None] | None = None) -> tuple[GraphStore, BuildReport]:
     """Read, extract and load every document into a fresh store. With ``jobs`` > 1 the
     documents are read in that many worker processes; results are merged in input
@@ -120,6 +120,8 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
     t0 = time.perf_counter()
     report = BuildReport()
     paths, errors = collect_paths(list(inputs))
+    if on_start:
+        on_start(len(paths))
     for e in errors:
         report.skipped.append(e)
         if on_skip:

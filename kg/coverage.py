@@ -153,7 +153,7 @@ def audit(inputs: Iterable[str | Path], max_bytes: int | None = None) -> tuple[A
     report and the inputs skipped (InputError, each with its reason)."""
     from kg.extract.pipeline import default_nlp, extract_document
     from kg.ingest import collect_paths, read_document
-    from kg.ingest.reader import DEFAULT_MAX_BYTES
+    from kg.defaults import DEFAULT_MAX_BYTES
     from kg.errors import InputError
 
     paths, skipped = collect_paths(list(inputs))

@@ -5,3 +5,6 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT_DIR = PACKAGE_DIR.parent
 ONTOLOGY_DIR = PACKAGE_DIR / "ontology"
+# the words of responsibility clauses: read by the relation rules, and by the page
+# cleaner, which never drops a label line a rule reads (a file, so ingest needs no extractor)
+RESPONSIBILITY_DATA = PACKAGE_DIR / "extract" / "data" / "responsibility.json"

@@ -20,7 +20,9 @@ def _corpus(tmp_path):
 
 def test_build_reports_what_it_read_and_skipped(tmp_path):
     docs = _corpus(tmp_path / "docs")
-    store = kg.build([docs], max_bytes=100_000, jobs=2)
+    started, seen = [], []
+    store = kg.build([docs], max_bytes=100_000, jobs=2, on_start=started.append, on_document=seen.append)
+    assert started == [3] and len(seen) == 3  # what a progress bar needs
     report = store.report
     assert isinstance(report, kg.BuildReport)
     assert [p.rsplit("/", 1)[-1] for p in report.documents] == ["plan.txt"]

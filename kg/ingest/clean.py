@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy
 
+from kg.paths import RESPONSIBILITY_DATA
 from kg.textnorm import fold_lines, repair_ideographs, squeeze_cjk_spaces
 
 _SENT_PUNCT = re.compile(r"[。，；：！？]")
@@ -102,10 +103,9 @@ def _repeatable() -> tuple[str, ...]:
     """Lines a document may write more than once (责任单位：X牵头 after several measures):
     those opening with a responsibility label (the relation rules' own list, so a label
     they read is never dropped as a body printed twice) or with one of the config's."""
-    from kg.extract.relations.cues import cues  # late: ingest must not load the extractors to import
-
-    labels = cues().labels
-    return tuple(sorted(set(_config()["repeatable"]) | set(labels) | {"（" + w for w in labels}))
+    groups = json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["labels"]
+    labels = {w for kind, words in groups.items() if not kind.startswith("_") for w in words}
+    return tuple(sorted(set(_config()["repeatable"]) | labels | {"（" + w for w in labels}))
 
 
 @lru_cache(maxsize=1)

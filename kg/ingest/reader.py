@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from kg.defaults import DEFAULT_MAX_BYTES
 from kg.errors import InputError
 from kg.ingest.clean import clean_lines
 from kg.ingest.decode import decode_bytes
@@ -14,7 +15,6 @@ from kg.ingest.metadata import extract_metadata
 from kg.textnorm import drop_pinyin_glosses
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
 def collect_paths(inputs: list[str | Path]) -> tuple[list[Path], list[InputError]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QUERY_OUTPUT_FORMATS
 from kg.errors import QueryError
 from kg.graph.store import GraphStore
 from kg.graph.terms import PREFIXES
@@ -110,9 +111,6 @@ def _term_text(term: object) -> str:
     return str(term)
 
 
-DEFAULT_TIMEOUT = 60.0      # seconds a query may run unless the caller says otherwise
-DEFAULT_MAX_ROWS = 100_000  # rows a query returns unless the caller says otherwise
-DEFAULT_MAX_MEMORY_MB = 2048  # memory a query may take beyond what the process holds already
 
 
 def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:
@@ -237,7 +235,7 @@ def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -
         w.writerows(result.rows)
         return buf.getvalue().rstrip("\n")
     if fmt != "table":
-        raise QueryError(f"unknown output format {fmt!r} (table, csv, tsv, json)")
+        raise QueryError(f"unknown output format {fmt!r} ({', '.join(QUERY_OUTPUT_FORMATS)})")
 
     def cell(t: str) -> str:
         t = " ".join(t.split())

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "responsibility.json"
+from kg.paths import RESPONSIBILITY_DATA
+
+DATA = RESPONSIBILITY_DATA
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
