@@ -7,7 +7,7 @@ last writes them as spaCy's own token annotations: sentences become ``doc.sents`
 entity mentions ``doc.ents``. A build reads only the extensions and runs without it
 (:func:`extract_document`). The Doc is made
 over the *folded* text (Simplified, same length as the original), and the original
-is kept in ``doc.user_data["hg_original"]`` so labels and evidence keep their script.
+is kept in ``doc._.hg_original`` so labels and evidence keep their script.
 Components that carry data (the entity grammar) save it with ``to_disk``.
 """
 from __future__ import annotations
@@ -50,11 +50,13 @@ from kg.ingest.document import SourceDocument
 from kg.resolve.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
 from kg.textnorm import fold
 
-# What the components leave on a Doc, each declared (spaCy's own mechanism) rather than
-# kept in a shared user_data dict: hg_context is the document context the entity and
-# relation rules share (kg.extract.entities.Context); hg_unattached the clauses that
-# found no task (kg audit); hg_jurisdiction how the region was read.
-EXTENSIONS = ("hg_region", "hg_jurisdiction", "hg_context", "hg_sections", "hg_sentences", "hg_mentions", "hg_members",
+# What a Doc carries in (set by source_doc: the folded text, the original, the document's
+# metadata) and what the components leave on it, each declared (spaCy's own mechanism)
+# rather than kept in a shared user_data dict: hg_context is the document context the
+# entity and relation rules share (kg.extract.entities.Context); hg_unattached the clauses
+# that found no task (kg audit); hg_jurisdiction how the region was read.
+INPUT_EXTENSIONS = ("hg_folded", "hg_original", "hg_meta")
+EXTENSIONS = INPUT_EXTENSIONS + ("hg_region", "hg_jurisdiction", "hg_context", "hg_sections", "hg_sentences", "hg_mentions", "hg_members",
               "hg_programs_by_section", "hg_relations", "hg_unattached", "hg_quantities")
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -132,19 +134,24 @@ def _ctx(doc: Doc) -> Context:
 
 def _text(doc: Doc) -> str:
     """The Doc's text. ``Doc.text`` joins every token anew on each access (O(n) Python
-    objects for one token per character), so the string is kept in user_data."""
-    text = doc.user_data.get("hg_folded")
+    objects for one token per character), so the string is kept in ``doc._.hg_folded``."""
+    text = doc._.hg_folded
     if text is None:
-        text = doc.user_data["hg_folded"] = doc.text
+        text = doc._.hg_folded = doc.text
     return text
+
+
+def _meta(doc: Doc) -> dict:
+    """The document's metadata (title, issuer, date, 文号, sha256, the regions the user gave)."""
+    return doc._.hg_meta or {}
 
 
 @Language.component("hg_jurisdiction", assigns=["doc._.hg_region", "doc._.hg_jurisdiction", "doc._.hg_context"])
 def jurisdiction_component(doc: Doc) -> Doc:
     """Detect the region the document speaks for (issuer, title, text)."""
-    meta = doc.user_data.get("hg_meta", {})
+    meta = _meta(doc)
     text = _text(doc)
-    original = doc.user_data.get("hg_original", text)
+    original = doc._.hg_original or text
     full = full_name_spans(text)
     title = fold(meta.get("title") or "")
     given = regions().pick(fold(meta["region"])) if meta.get("region") else None
@@ -225,11 +232,11 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         ctx = _ctx(doc)
         ctx.g = self.grammar
-        mentions, members = find_entities(ctx, doc.user_data.get("hg_meta", {}).get("doc_number"))
+        mentions, members = find_entities(ctx, _meta(doc).get("doc_number"))
         owners = owner_sections(ctx)
         if owners:  # in a plan with lists, an action stated as 由A牵头 is an action too
             owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
-        heads = heading_programs(ctx, owners) + title_programs(ctx, fold(doc.user_data.get("hg_meta", {}).get("title") or ""))
+        heads = heading_programs(ctx, owners) + title_programs(ctx, fold(_meta(doc).get("title") or ""))
         by_section: dict[int | None, Mention] = {}
         for h in heads:  # the first mention of each heading names its program; the others are aliases
             by_section.setdefault(ctx.sections.innermost(h.start), h)
@@ -325,7 +332,7 @@ def _last_year(sent: str) -> int | None:
 def quantities_component(doc: Doc) -> Doc:
     """Targets and measurements, sentence by sentence."""
     ctx = _ctx(doc)
-    meta = doc.user_data.get("hg_meta", {})
+    meta = _meta(doc)
     doc_year = int(meta["date"][:4]) if meta.get("date") else None
     title_year = re.search(r"(\d{4})(?:\s*[—–\-－~至到]\s*\d{4})?\s*年", fold(meta.get("title") or ""))  # 2023—2025年 → 2023
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
@@ -436,11 +443,11 @@ def default_nlp() -> Language:
 
 def source_doc(src: SourceDocument, nlp: Language) -> Doc:
     """The Doc of a cleaned document, before any component: its folded text tokenised,
-    the original and the document's metadata in ``user_data``."""
+    the original and the document's metadata in its input extensions."""
     doc = nlp.make_doc(src.folded)
-    doc.user_data["hg_folded"] = src.folded
-    doc.user_data["hg_original"] = src.text
-    doc.user_data["hg_meta"] = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number,
+    doc._.hg_folded = src.folded
+    doc._.hg_original = src.text
+    doc._.hg_meta = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number,
                                 "sha256": src.sha256, "region": src.region, "default_region": src.default_region}
     return doc
 

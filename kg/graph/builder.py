@@ -24,7 +24,7 @@ from kg.graph import ntriples as nt
 from kg.graph.terms import PROV_NS, RDF_NS, RDFS_NS, RELATION_TERM, SKOS_NS, XSD_NS, hg
 from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.ingest.document import SourceDocument
-from kg.graph.iri import HGID, doc_iri, entity_iri, iri_value, region_iri, short_hash
+from kg.graph.iri import assertion_iri, doc_iri, entity_iri, indicator_iri, measurement_iri, region_iri, target_iri
 from kg.resolve.regions import regions
 from kg.schema import IRI_SEGMENT, ORGANISATION_SUBCLASSES, TYPES
 from kg.textnorm import is_traditional, to_simplified
@@ -255,9 +255,7 @@ class StatementBuilder:
                 continue
             p_value, p = _RELATION_TERM[r.kind]
             self.add(s, p, o)
-            # a hex digest is its own slug and a safe IRI: no per-assertion slug or check
-            # (both memoised, and every assertion would be a miss)
-            a = f"<{HGID}assertion/{short_hash(s[1:-1], p_value, o[1:-1], self.src.sha256)}>"
+            a = "<" + assertion_iri(s[1:-1], p_value, o[1:-1], self.src.sha256) + ">"  # hex: no check needed
             self.add(a, TYPE, _H["RelationAssertion"])
             self.add(a, R_SUBJECT, s)
             self.add(a, R_PREDICATE, p)
@@ -274,7 +272,7 @@ class StatementBuilder:
     def quantities(self) -> None:
         H = _H
         for q in self.ex.quantities:
-            ind = nt.iri(iri_value("indicator", q.indicator))
+            ind = nt.iri(indicator_iri(q.indicator))
             self.pairs[ind] += (_INDICATOR_PAIR, _CONCEPT_PAIR, (LABEL, nt.literal(q.indicator, "zh")))
             self.provenance(ind, q.start)
             value_text = _decimal_text(q.value)
@@ -303,11 +301,9 @@ class StatementBuilder:
 
     def _quantity_node(self, q: Quantity, value_text: str) -> str:
         if q.kind == "target":
-            owner = self.entities[q.program][1:-1].rsplit("/id/", 1)[-1] if q.program in self.entities else (
-                regions().by_code[q.region].name if q.region in regions().by_code else "")
-            return iri_value("target", owner, q.indicator, q.year if q.year else "na", value_text + q.unit)
-        where = regions().by_code[q.region].name if q.region in regions().by_code else ""
-        return iri_value("measurement", where, q.indicator, q.year if q.year else "na", value_text + q.unit)
+            owner = self.entities[q.program][1:-1] if q.program in self.entities else None
+            return target_iri(owner, q.region, q.indicator, q.year, value_text + q.unit)
+        return measurement_iri(q.region, q.indicator, q.year, value_text + q.unit)
 
     def build(self) -> DocumentGraph:
         self.entities_()

@@ -1,6 +1,6 @@
 """Every IRI the graph mints, made here: hgid:<class>/<scope>/<canonical name> for
-entities, hgid:region/<name>-<GB/T 2260 code>, hgid:doc/<sha256 prefix>, and the
-hashed IRIs of assertions and values. Stable and readable: the same name in the same
+entities, hgid:region/<name>-<GB/T 2260 code>, hgid:doc/<sha256 prefix>, the hashed
+IRIs of assertions, and those of indicators, targets and measurements. Stable and readable: the same name in the same
 region gives the same IRI in every build."""
 from __future__ import annotations
 
@@ -62,3 +62,31 @@ def entity_iri(key: EntityKey) -> str:
         return iri_value("region", scope, key.name)
     scope = table.by_code[key.scope].name if key.scope in table.by_code else key.scope
     return iri_value(IRI_SEGMENT[key.type], scope, key.name)
+
+
+def assertion_iri(subject: str, predicate_name: str, obj: str, doc_sha256: str) -> str:
+    """hgid:assertion/<hash> of one relation stated by one document (subject and object
+    as IRIs). A hex digest is its own slug and a safe IRI: no slug is made or checked
+    (memoising would not help: every assertion is new)."""
+    return f"{HGID}assertion/{short_hash(subject, predicate_name, obj, doc_sha256)}"
+
+
+def indicator_iri(name: str) -> str:
+    return iri_value("indicator", name)
+
+
+def _region_name(code: str) -> str:
+    table = regions()
+    return table.by_code[code].name if code in table.by_code else ""
+
+
+def target_iri(owner_iri: str | None, region_code: str, indicator: str, year: int | None, value: str) -> str:
+    """hgid:target/<owner>/<indicator>/<year or na>/<value and unit>: the owner is the
+    program's IRI path (after /id/) where the target has one, else its region's name."""
+    owner = owner_iri.rsplit("/id/", 1)[-1] if owner_iri is not None else _region_name(region_code)
+    return iri_value("target", owner, indicator, year if year else "na", value)
+
+
+def measurement_iri(region_code: str, indicator: str, year: int | None, value: str) -> str:
+    """hgid:measurement/<region name>/<indicator>/<year or na>/<value and unit>."""
+    return iri_value("measurement", _region_name(region_code), indicator, year if year else "na", value)

@@ -7,6 +7,8 @@ namespaces of these same terms for rdflib users, and a test checks them against
 """
 from __future__ import annotations
 
+from kg.schema import TYPES
+
 HG_NS = "https://w3id.org/healthgov-kg/ontology#"
 HGID_NS = "https://w3id.org/healthgov-kg/id/"
 ORG_NS = "http://www.w3.org/ns/org#"
@@ -33,18 +35,10 @@ PREFIXES = {
 
 # every hg: term, with what it names (see kg/ontology/healthgov.ttl)
 HG_TERMS = {
-    # classes
-    "Organization": "any organisation",
-    "Department": "a government body or office",
-    "Hospital": "a medical institution",
-    "MedicalConsortium": "医联体, 医共体, 专科联盟, 健康联合体",
-    "OrganizationGroup": "a collective named as one end of a relation",
-    "Program": "a named action, plan, project, campaign or platform",
-    "Target": "a value set for a future year",
+    # classes: the node classes of kg/schema.py, then the classes of the graph's own records
+    **{t.name: t.en for t in TYPES},
     "Measurement": "a value reported as achieved",
     "Indicator": "what a target or measurement measures",
-    "Region": "an administrative area",
-    "PolicyDocument": "a cited document",
     "SourceDocument": "an input document",
     "RelationAssertion": "a reified relation with its evidence",
     # object properties
