@@ -151,6 +151,41 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, the reason travels back pickled
+def _pdf_bomb(path: Path, megabytes: int = 300) -> None:
+    """A one-page PDF whose content stream inflates to ``megabytes`` MB from ~300 KB."""
+    import zlib
+
+    comp = zlib.compressobj(9)
+    body = b"".join(comp.compress(b" " * (1 << 20)) for _ in range(megabytes)) + comp.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def test_a_pdf_bomb_is_bounded(tmp_path):
+    """pypdf inflates at most 75 MB a stream (its own limit, hence pypdf>=6.10): a 300 KB
+    PDF that would inflate to 300 MB costs little memory and ends in one line."""
+    import resource
+
+    from kg.errors import InputError
+    from kg.ingest import read_document
+
+    bomb = tmp_path / "bomb.pdf"
+    _pdf_bomb(bomb)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(InputError, match="bomb.pdf"):
+        read_document(bomb)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 150_000  # KiB
+
+
 def test_a_bad_file_among_good_ones_is_skipped_with_exit_1(tmp_path, jobs):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
