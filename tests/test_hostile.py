@@ -150,7 +150,6 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB: far below the 300 MB it inflates to
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, the reason travels back pickled
 def _pdf_bomb(path: Path, megabytes: int = 300) -> None:
     """A one-page PDF whose content stream inflates to ``megabytes`` MB from ~300 KB."""
     import zlib
@@ -186,6 +185,7 @@ def test_a_pdf_bomb_is_bounded(tmp_path):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 150_000  # KiB
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, the reason travels back pickled
 def test_a_bad_file_among_good_ones_is_skipped_with_exit_1(tmp_path, jobs):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(MINHANG.read_text(encoding="utf-8"), encoding="utf-8")
