@@ -45,6 +45,7 @@ class Cues:
     lead_is: tuple[str, ...]
     by_lead_verbs: tuple[str, ...]
     partner_verbs: tuple[str, ...]
+    lead_verb_objects: tuple[str, ...]
 
     @classmethod
     def load(cls, path: Path = DATA) -> "Cues":
@@ -60,7 +61,8 @@ class Cues:
             first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
-            partner_verbs=_longest_first(prose["partner_verbs"]))
+            partner_verbs=_longest_first(prose["partner_verbs"]),
+            lead_verb_objects=_longest_first(prose["lead_verb_objects"]))
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:
         """A unit that names no one body: 相关部门, 市级成员单位, 各设区市人民政府 (but a

@@ -18,7 +18,7 @@ from kg.extract.entities import program_mention
 from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import responsibility_clauses, split_units, unit_like
-from kg.extract.relations.cues import cues
+from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
 from kg.spans import SpanSet
@@ -28,7 +28,12 @@ def by_lead_re() -> re.Pattern[str]:
     """由A牵头 / 由A负责 / 由A主办: the verbs from the data file."""
     verbs = "|".join(map(re.escape, cues().by_lead_verbs))
     return re.compile(r"由([^，。；：\n（）]{2,60}?)(" + verbs + r")(?![单部人])")
-_LEAD_VERB = re.compile(r"牵头(完成|负责|推进|开展|实施|建设|制定|组织|组建|成立)?(?![单部])")
+
+
+@lru_cache(maxsize=4)
+def _lead_verb_re(c: Cues) -> re.Pattern[str]:
+    """A牵头 and A牵头完成/推进/实施 … (the verbs from the data file), not 牵头单位/牵头部门."""
+    return re.compile(r"牵头(" + "|".join(map(re.escape, c.lead_verb_objects)) + r")?(?![单部])")
 _ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "各项", "以上", "前述", "本项")
 _LEAD_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)牵头[，,]")
 
@@ -155,7 +160,7 @@ def lead_is(finder: RelationFinder) -> None:
 def lead_verb(finder: RelationFinder) -> None:
     """A牵头完成/负责/推进 Y."""
     f = finder.ctx.folded
-    for m in _LEAD_VERB.finditer(f):
+    for m in _lead_verb_re(cues()).finditer(f):
         if f[m.start() - 1:m.start()] in ("由", "的"):
             continue
         lead = [o for o in finder.index.ending_at(m.start()) if o.key.type in ORG_TYPES]
