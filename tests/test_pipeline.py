@@ -8,7 +8,7 @@ from kg.extract import extract_document
 from kg.extract.pipeline import PIPE_NAMES, default_nlp, make_nlp, save_pipeline
 from kg.ingest import read_document
 
-from .conftest import MINHANG, SEEDS
+from .conftest import CHANGNING, MINHANG, SEEDS
 
 
 def test_components_are_registered_and_saved(tmp_path):
@@ -187,3 +187,64 @@ def test_components_declare_what_they_assign_and_require():
     nlp.remove_pipe("hg_entities")
     problems = nlp.analyze_pipes(pretty=False)["problems"]
     assert "doc._.hg_mentions" in problems["hg_relations"]
+
+
+PLAN_WITH_NEW_WORDS = ("关于印发健康促进行动方案的通知\n一、主要目标\n到2025年，全区居民健康奖章发放数达到300枚。\n二、重点任务\n"
+                       "（一）健康知识普及行动。面向群众普及健康知识。（区卫健委牵头，区教育局襄助）\n")
+
+
+def _read(nlp, path):  # noqa: ANN001, ANN202
+    from kg.extract.pipeline import NOT_IN_BUILDS, extraction_of, source_doc
+
+    src = read_document(path, default_region="闵行区")
+    ex = extraction_of(nlp(source_doc(src, nlp), disable=NOT_IN_BUILDS), src)
+    return ({(r.kind, r.source.name, r.target.name) for r in ex.relations},
+            {(q.kind, q.indicator, q.value, q.unit, q.year) for q in ex.quantities},
+            {(m.key.type, m.key.name) for m in ex.mentions})
+
+
+def test_a_saved_pipeline_is_whole_and_reads_the_same(tmp_path):
+    """nlp.to_disk writes every component's data; spacy.load reads the seeds as the
+    package's pipeline does."""
+    import spacy
+
+    from kg.extract.pipeline import make_nlp
+
+    make_nlp().to_disk(tmp_path / "pipe")
+    saved = {str(p.relative_to(tmp_path / "pipe")) for p in (tmp_path / "pipe").rglob("*.json") if "vocab" not in p.parts}
+    assert {"hg_entities/grammar.json", "hg_entities/responsibility.json", "hg_relations/responsibility.json",
+            "hg_quantities/quantities.json", "hg_quantities/responsibility.json"} <= saved
+    loaded = spacy.load(tmp_path / "pipe")
+    for path in (MINHANG, CHANGNING):
+        assert _read(loaded, path) == _read(make_nlp(), path)
+
+
+def test_a_saved_pipeline_reads_its_own_words(tmp_path):
+    """A support verb and a unit added to the saved copies are read by the loaded
+    pipeline, and by no other pipeline of the same process."""
+    import json
+
+    import spacy
+
+    from kg.extract.pipeline import make_nlp
+
+    doc = tmp_path / "plan.txt"
+    doc.write_text(PLAN_WITH_NEW_WORDS, encoding="utf-8")
+    make_nlp().to_disk(tmp_path / "pipe")
+    for component in ("hg_entities", "hg_relations", "hg_quantities"):
+        cues = tmp_path / "pipe" / component / "responsibility.json"
+        if cues.exists():
+            raw = json.loads(cues.read_text(encoding="utf-8"))
+            raw["support_verbs"].append("襄助")
+            cues.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    units = tmp_path / "pipe" / "hg_quantities" / "quantities.json"
+    raw = json.loads(units.read_text(encoding="utf-8"))
+    raw["units"].append("枚")
+    units.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+
+    edited = _read(spacy.load(tmp_path / "pipe"), doc)
+    assert ("support", "闵行区教育局", "健康知识普及行动") in edited[0]
+    assert ("target", "居民健康奖章发放数", 300.0, "枚", 2025) in edited[1]
+    package = _read(make_nlp(), doc)  # the package's words: neither is read
+    assert ("support", "闵行区教育局", "健康知识普及行动") not in package[0]
+    assert ("target", "居民健康奖章发放数", 300.0, "枚", 2025) not in package[1]

@@ -8,7 +8,10 @@ entity mentions ``doc.ents``. A build reads only the extensions and runs without
 (:func:`extract_document`). The Doc is made
 over the *folded* text (Simplified, same length as the original), and the original
 is kept in ``doc._.hg_original`` so labels and evidence keep their script.
-Components that carry data (the entity grammar) save it with ``to_disk``.
+Components that carry data (the entity grammar, the responsibility cues, the grammar
+of values) save it with ``to_disk`` and lend it to their rules while they run
+(kg.extract.active); the jurisdiction reads the region table of kg.resolve, which the
+graph's IRIs share, and the segmenter has no data.
 """
 from __future__ import annotations
 
@@ -36,6 +39,8 @@ from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
 from kg.extract.quantities.targets import TargetContext, achievement_spans, annual_plan_year, goal_spans, read_targets
+from kg.extract.quantities.rules import ACTIVE_RULES, load_rules
+from kg.extract.relations.cues import ACTIVE_CUES, Cues
 from kg.extract.relations import (
     clause_owner_sections,
     find_relations,
@@ -222,14 +227,82 @@ def _set_entities(doc: Doc, entities: list[tuple[str, int, int]]) -> None:
     doc.from_array([ENT_IOB, ENT_TYPE], arr)
 
 
-class EntityRecognizer:
-    """Lexicon + suffix grammar + quotation rules; the grammar is its data."""
+class _RuleDataComponent:
+    """A component that carries the data files its rules read (kg.extract.active):
+    loaded from the package or from the paths in its config, lent to its rules while
+    it runs, written by ``to_disk`` and read back by ``from_disk``, so that a saved
+    pipeline is whole and one edited on disk reads its own words."""
 
-    def __init__(self, nlp: Language, name: str, grammar_path: str | None = None) -> None:
+    FILES: tuple[str, ...] = ()  # the data files it saves, by name
+
+    def __init__(self, name: str, responsibility_path: str | None = None,
+                 quantities_path: str | None = None) -> None:
         self.name = name
+        self.cues = Cues.load(Path(responsibility_path)) if responsibility_path else ACTIVE_CUES.default()
+        self.quantity_rules = load_rules(Path(quantities_path)) if quantities_path else ACTIVE_RULES.default()
+
+    def _file_text(self, name: str) -> str:
+        if name == "responsibility.json":
+            return self.cues.source
+        if name == "quantities.json":
+            return json.dumps(self.quantity_rules.raw, ensure_ascii=False, indent=1)
+        raise KeyError(name)
+
+    def _load_file(self, name: str, path: Path) -> None:
+        if name == "responsibility.json":
+            self.cues = Cues.load(path)
+        elif name == "quantities.json":
+            self.quantity_rules = load_rules(path)
+
+    def _lent(self):  # noqa: ANN202 - a context manager
+        """The component's data, lent to the rules for the span of one call."""
+        from contextlib import ExitStack
+
+        stack = ExitStack()
+        stack.enter_context(ACTIVE_CUES.using(self.cues))
+        stack.enter_context(ACTIVE_RULES.using(self.quantity_rules))
+        return stack
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in self.FILES:
+            (path / name).write_text(self._file_text(name), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()):  # noqa: ANN201 - returns self, as spaCy's do
+        for name in self.FILES:
+            if (Path(path) / name).exists():
+                self._load_file(name, Path(path) / name)
+        return self
+
+
+class EntityRecognizer(_RuleDataComponent):
+    """Lexicon + suffix grammar + quotation rules; the grammar is its data, and the
+    responsibility cues that tell a plan's task headings."""
+
+    FILES = ("grammar.json", "responsibility.json")
+
+    def __init__(self, nlp: Language, name: str, grammar_path: str | None = None,
+                 responsibility_path: str | None = None) -> None:
+        super().__init__(name, responsibility_path)
         self.grammar = Grammar.load(Path(grammar_path) if grammar_path else GRAMMAR_DATA)
 
+    def _file_text(self, name: str) -> str:
+        if name == "grammar.json":
+            return json.dumps(self.grammar.raw, ensure_ascii=False, indent=1)
+        return super()._file_text(name)
+
+    def _load_file(self, name: str, path: Path) -> None:
+        if name == "grammar.json":
+            self.grammar = Grammar.load(path)
+        else:
+            super()._load_file(name, path)
+
     def __call__(self, doc: Doc) -> Doc:
+        with self._lent():
+            return self._recognise(doc)
+
+    def _recognise(self, doc: Doc) -> Doc:
         ctx = _ctx(doc)
         ctx.g = self.grammar
         mentions, members = find_entities(ctx, _meta(doc).get("doc_number"))
@@ -253,22 +326,13 @@ class EntityRecognizer:
         doc._.hg_programs_by_section = by_section
         return doc
 
-    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "grammar.json").write_text(json.dumps(self.grammar.raw, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    def from_disk(self, path: str | Path, exclude: tuple = ()) -> "EntityRecognizer":
-        p = Path(path) / "grammar.json"
-        if p.exists():
-            self.grammar = Grammar.load(p)
-        return self
-
-
-@Language.factory("hg_entities", default_config={"grammar_path": None}, requires=["doc._.hg_context", "doc._.hg_sections"],
+@Language.factory("hg_entities", default_config={"grammar_path": None, "responsibility_path": None},
+                  requires=["doc._.hg_context", "doc._.hg_sections"],
                   assigns=["doc._.hg_mentions", "doc._.hg_members", "doc._.hg_programs_by_section"])
-def make_entity_recognizer(nlp: Language, name: str, grammar_path: str | None) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, grammar_path)
+def make_entity_recognizer(nlp: Language, name: str, grammar_path: str | None,
+                           responsibility_path: str | None) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, grammar_path, responsibility_path)
 
 
 def _program_of_section(sections: SectionList, by_section: dict, offset: int):  # noqa: ANN202
@@ -299,10 +363,26 @@ def _program_for(doc: Doc):  # noqa: ANN202 - returns a closure
     return program_for_offset
 
 
-@Language.component("hg_relations", requires=["doc._.hg_context", "doc._.hg_mentions", "doc._.hg_programs_by_section"],
-                    assigns=["doc._.hg_relations", "doc._.hg_unattached", "doc._.hg_mentions"])
-def relations_component(doc: Doc) -> Doc:
-    """Lead/support/member/part relations, one rule per convention (kg.extract.relations)."""
+class RelationRules(_RuleDataComponent):
+    """Lead/support/member/part relations, one rule per convention (kg.extract.relations);
+    the responsibility cues are its data."""
+
+    FILES = ("responsibility.json",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        with self._lent():
+            return relations_of(doc)
+
+
+@Language.factory("hg_relations", default_config={"responsibility_path": None},
+                  requires=["doc._.hg_context", "doc._.hg_mentions", "doc._.hg_programs_by_section"],
+                  assigns=["doc._.hg_relations", "doc._.hg_unattached", "doc._.hg_mentions"])
+def make_relation_rules(nlp: Language, name: str, responsibility_path: str | None) -> RelationRules:
+    return RelationRules(name, responsibility_path)
+
+
+def relations_of(doc: Doc) -> Doc:
+    """The relation rules over one Doc, with the cues active now."""
     ctx = _ctx(doc)
     finder = find_relations(ctx, list(doc._.hg_mentions or []), doc._.hg_members or [],
                             doc._.hg_programs_by_section or {}, _program_for(doc))
@@ -327,10 +407,27 @@ def _last_year(sent: str) -> int | None:
     return found[-1] if found else None
 
 
-@Language.component("hg_quantities", requires=["doc._.hg_context", "doc._.hg_sentences", "doc._.hg_programs_by_section"],
-                    assigns=["doc._.hg_quantities"])
-def quantities_component(doc: Doc) -> Doc:
-    """Targets and measurements, sentence by sentence."""
+class QuantityReader(_RuleDataComponent):
+    """Targets and measurements, sentence by sentence; the grammar of values and
+    indicators is its data, and the cues that tell a plan."""
+
+    FILES = ("quantities.json", "responsibility.json")
+
+    def __call__(self, doc: Doc) -> Doc:
+        with self._lent():
+            return quantities_of(doc)
+
+
+@Language.factory("hg_quantities", default_config={"quantities_path": None, "responsibility_path": None},
+                  requires=["doc._.hg_context", "doc._.hg_sentences", "doc._.hg_programs_by_section"],
+                  assigns=["doc._.hg_quantities"])
+def make_quantity_reader(nlp: Language, name: str, quantities_path: str | None,
+                         responsibility_path: str | None) -> QuantityReader:
+    return QuantityReader(name, responsibility_path, quantities_path)
+
+
+def quantities_of(doc: Doc) -> Doc:
+    """Targets and measurements of one Doc, with the grammar active now."""
     ctx = _ctx(doc)
     meta = _meta(doc)
     doc_year = int(meta["date"][:4]) if meta.get("date") else None

@@ -15,19 +15,17 @@ from kg.extract.quantities.rules import _CJK, _split_values, FUTURE_CLAUSE, _cla
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
 
-@lru_cache(maxsize=1)
-def _change_re() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _change_re(u: str) -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
-    u = rules().unit_re
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?"
         r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
-@lru_cache(maxsize=1)
-def _paired_change_re() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _paired_change_re(u: str) -> re.Pattern[str]:
     """A和B分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰: values paired with indicators."""
-    u = rules().unit_re
     vals = r"\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)+"
     return re.compile(
         r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>" + vals + r")"
@@ -37,7 +35,7 @@ def _paired_change_re() -> re.Pattern[str]:
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
                     r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
-    for m in _paired_change_re().finditer(sent):
+    for m in _paired_change_re(rules().unit_re).finditer(sent):
         inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("ind"))]
         a, b = _split_values(m.group("a"), r.unit_re), _split_values(m.group("b"), r.unit_re)
         if not (len(inds) == len(a) == len(b)) or not all(len(i) >= 2 for i in inds):
@@ -57,7 +55,7 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
         return [], []  # every change statement opens with 由 or 从
     out, spans = _paired_changes(sent, base, year_hint, region, places, r)
     last_years: tuple[int | None, int | None] = (None, None)
-    for m in _change_re().finditer(sent):
+    for m in _change_re(rules().unit_re).finditer(sent):
         if any(a <= m.start() < b for a, b in spans):
             continue
         ind = _strip_verbs(m.group("ind"), r, places)
@@ -74,10 +72,9 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
     return out, spans
 
 
-@lru_cache(maxsize=1)
-def _paired_values_re() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _paired_values_re(u: str) -> re.Pattern[str]:
     """婴儿死亡率和5岁以下儿童死亡率分别下降到1.44‰和2.24‰: values paired with indicators."""
-    u = rules().unit_re
     one = r"\d+(?:\.\d+)?(?:" + u + r")?"
     return re.compile(r"(?P<inds>[^，。；：]{2,60}?)分别(?:为|是|达到|达|下降到|下降至|降至|降到|降低到|降低至|提高到|提高至|"
                       r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过)"
@@ -89,7 +86,7 @@ def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year
     out, spans = [], []
     if "分别" not in sent:
         return out, spans
-    for m in _paired_values_re().finditer(sent):
+    for m in _paired_values_re(rules().unit_re).finditer(sent):
         inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("inds"))]
         values = _split_values(m.group("vals"), r.unit_re)
         if len(inds) != len(values) or not all(plausible_indicator(i, r) for i in inds):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.active import ActiveData
 from kg.extract.segment import BracketSplitter
 from kg.lexicon import PrefixWords
 
@@ -22,7 +23,7 @@ VALUE_PREFIXES = ("约", "近", "超过", "超", "逾", "突破", "达到", "达
 _CJK = r"\u3400-\u9fff"
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: caches key on the object
 class _Rules:
     raw: dict
 
@@ -69,9 +70,17 @@ def _value_group(unit_re: str) -> str:
     return one + r"(?:(?:和|、|及|与|至)" + one + r")*"
 
 
-@lru_cache(maxsize=1)
+def load_rules(path: Path = DATA) -> _Rules:
+    """The grammar of values and indicators from a quantities.json."""
+    return _Rules(json.loads(path.read_text(encoding="utf-8")))
+
+
+ACTIVE_RULES: ActiveData[_Rules] = ActiveData("hg_quantity_rules", load_rules)
+
+
 def rules() -> _Rules:
-    return _Rules(json.loads(DATA.read_text(encoding="utf-8")))
+    """The grammar of the component running (kg.extract.active), else the package's."""
+    return ACTIVE_RULES.get()
 
 
 def _split_values(text: str, unit_re: str) -> list[tuple[float, str, str]]:

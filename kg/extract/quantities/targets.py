@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import parse_number
-from kg.extract.quantities.rules import PLAN_WORDS, _clauses, _clean_indicator, _split_values, rules
+from kg.extract.quantities.rules import PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
 
 _DIGIT = re.compile(r"\d")
 
@@ -44,9 +44,12 @@ def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | 
 _ITEM_LABEL = re.compile(r"\s*(?:\d{1,2}[\.．、]|[（(]\d{1,2}[）)])?\s*([^：:，。]{2,40})[：:]")
 
 
-@lru_cache(maxsize=1)
 def _year_cmp_re() -> re.Pattern[str]:
-    r = rules()
+    return _year_cmp_re_of(rules())
+
+
+@lru_cache(maxsize=4)
+def _year_cmp_re_of(r: _Rules) -> re.Pattern[str]:
     cmps = "|".join(map(re.escape, sorted(r.cmp_map, key=len, reverse=True)))
     return re.compile(
         r"(?<!\d)(?P<year>\d{4})\s*年(?:底|末|前)?[，]?(?:要|力争|将|争取)?(?P<cmp>" + cmps + r")(?P<val>\d+(?:\.\d+)?)(?P<unit>"

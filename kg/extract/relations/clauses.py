@@ -454,11 +454,15 @@ def _labelled_line_re(c: Cues) -> re.Pattern[str]:
     return re.compile(r"(?m)^[ \t]*((?:" + labels + r")\s*[：:][^\n]+)$")
 
 
-@lru_cache(maxsize=4)
 def responsibility_clauses(folded: str) -> tuple[Clause, ...]:
-    """Every responsibility clause of a folded text (cached: the entity and relation
-    components both ask for the same document's clauses)."""
-    return ClauseReader().find(folded)
+    """Every responsibility clause of a folded text, read with the active cues (cached:
+    the entity and relation components both ask for the same document's clauses)."""
+    return _clauses_with(folded, cues())
+
+
+@lru_cache(maxsize=4)
+def _clauses_with(folded: str, c: Cues) -> tuple[Clause, ...]:
+    return ClauseReader(c).find(folded)
 
 
 def standing_units(folded: str, c: Cues | None = None) -> list[tuple[int, tuple[Span, ...]]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.active import ActiveData
 from kg.paths import RESPONSIBILITY_DATA
 
 DATA = RESPONSIBILITY_DATA
@@ -24,7 +25,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(map(re.escape, words))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object
 class Cues:
     """Labels, verbs and notes of responsibility clauses."""
 
@@ -47,9 +48,15 @@ class Cues:
     partner_verbs: tuple[str, ...]
     lead_verb_objects: tuple[str, ...]
 
+    source: str = ""  # the JSON text it was read from (what a component saves)
+
     @classmethod
     def load(cls, path: Path = DATA) -> "Cues":
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls.from_json(path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Cues":
+        raw = json.loads(text)
         labels, prose, standing = raw["labels"], raw["prose"], raw["standing_units"]
         return cls(
             lead_labels=_longest_first(labels["lead"]), joint_labels=_longest_first(labels["joint"]),
@@ -62,7 +69,7 @@ class Cues:
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
             partner_verbs=_longest_first(prose["partner_verbs"]),
-            lead_verb_objects=_longest_first(prose["lead_verb_objects"]))
+            lead_verb_objects=_longest_first(prose["lead_verb_objects"]), source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:
         """A unit that names no one body: 相关部门, 市级成员单位, 各设区市人民政府 (but a
@@ -113,6 +120,9 @@ def _any_cue_re(cues: Cues) -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
-@lru_cache(maxsize=1)
+ACTIVE_CUES: ActiveData[Cues] = ActiveData("hg_cues", Cues.load)
+
+
 def cues() -> Cues:
-    return Cues.load()
+    """The cues of the component running (kg.extract.active), else the package's."""
+    return ACTIVE_CUES.get()

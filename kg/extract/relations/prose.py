@@ -23,10 +23,14 @@ from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
 from kg.spans import SpanSet
 
-@lru_cache(maxsize=1)
 def by_lead_re() -> re.Pattern[str]:
     """由A牵头 / 由A负责 / 由A主办: the verbs from the data file."""
-    verbs = "|".join(map(re.escape, cues().by_lead_verbs))
+    return _by_lead_re(cues())
+
+
+@lru_cache(maxsize=4)
+def _by_lead_re(c: Cues) -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, c.by_lead_verbs))
     return re.compile(r"由([^，。；：\n（）]{2,60}?)(" + verbs + r")(?![单部人])")
 
 
@@ -89,11 +93,11 @@ def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> lis
 
 def _in_clause(finder: RelationFinder, offset: int) -> bool:
     """Is ``offset`` inside a bracketed or labelled clause (read by the list rule)?"""
-    return _clause_spans(finder.ctx.folded).covers(offset)
+    return _clause_spans(finder.ctx.folded, cues()).covers(offset)
 
 
 @lru_cache(maxsize=4)
-def _clause_spans(folded: str) -> SpanSet:
+def _clause_spans(folded: str, c: Cues) -> SpanSet:  # noqa: ARG001 - the cues key the cache
     return SpanSet((c.start, c.end) for c in responsibility_clauses(folded))
 
 
