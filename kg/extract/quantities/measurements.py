@@ -6,6 +6,7 @@ its indicator is the noun phrase that the number measures.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.model import Quantity
@@ -35,7 +36,7 @@ def _paired_change_re(u: str) -> re.Pattern[str]:
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
                     r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
-    for m in _paired_change_re(rules().unit_re).finditer(sent):
+    for m in _paired_change_re(r.unit_re).finditer(sent):
         inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("ind"))]
         a, b = _split_values(m.group("a"), r.unit_re), _split_values(m.group("b"), r.unit_re)
         if not (len(inds) == len(a) == len(b)) or not all(len(i) >= 2 for i in inds):
@@ -55,7 +56,7 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
         return [], []  # every change statement opens with 由 or 从
     out, spans = _paired_changes(sent, base, year_hint, region, places, r)
     last_years: tuple[int | None, int | None] = (None, None)
-    for m in _change_re(rules().unit_re).finditer(sent):
+    for m in _change_re(r.unit_re).finditer(sent):
         if any(a <= m.start() < b for a, b in spans):
             continue
         ind = _strip_verbs(m.group("ind"), r, places)
@@ -86,7 +87,7 @@ def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year
     out, spans = [], []
     if "分别" not in sent:
         return out, spans
-    for m in _paired_values_re(rules().unit_re).finditer(sent):
+    for m in _paired_values_re(r.unit_re).finditer(sent):
         inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("inds"))]
         values = _split_values(m.group("vals"), r.unit_re)
         if len(inds) != len(values) or not all(plausible_indicator(i, r) for i in inds):
@@ -133,97 +134,176 @@ _LINK_VERB_END = re.compile(r"(达到|达|为|是|超过|超|突破|逾|约|近|
                             r"保持在|稳定在|控制在|维持在|降至|降到|下降到|下降至|减少到|增长到)$")
 
 
+@dataclass
+class SentenceReading:
+    """One sentence read for measurements: what every rule needs, and what the rules
+    before it found (a later rule skips the spans an earlier one read, and a value
+    with no indicator of its own takes the one before it)."""
+
+    sent: str
+    base: int
+    year_hint: int | None
+    region: str
+    places: tuple[str, ...]
+    r: _Rules
+    sent_years: list[tuple[int, int]]  # (offset, year) of each year the sentence names, not those after 比/较
+    found: list[Quantity] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # spans read by the change and paired rules
+
+    def year_before(self, pos: int) -> int | None:
+        """The last year named before ``pos``, else the paragraph's or document's."""
+        prior = [y for at, y in self.sent_years if at < pos]
+        return prior[-1] if prior else self.year_hint
+
+    def measured(self, indicator: str, value: float, unit: str, year: int | None, comparator: str,
+                 start: int, end: int) -> None:
+        self.found.append(Quantity("measurement", indicator, value, unit, year, comparator, self.base + start,
+                                   self.base + end, None, self.region))
+
+
+def changes(rd: SentenceReading) -> None:
+    """由2020年的65%提高到2023年的78.5%, and its paired form: a value before and after."""
+    out, spans = _change_measurements(rd.sent, rd.base, rd.year_hint, rd.region, rd.places, rd.r)
+    rd.found += out
+    rd.taken += spans
+
+
+def paired_values(rd: SentenceReading) -> None:
+    """A和B分别下降到1.44‰和2.24‰: values paired with indicators."""
+    out, spans = _paired_values(rd.sent, rd.base, rd.sent_years, rd.year_hint, rd.region, rd.places, rd.r)
+    rd.found += out
+    rd.taken += spans
+
+
+def _no_measured_value(num: str, unit: str, before: str, after: str) -> bool:
+    """A number that is no measured value: a span of years, a year, an ordinal or a
+    rate's base (第, 每), part of a name (15分钟健康服务圈, 4.0场景), days or ages
+    without their indicator word, a Chinese numeral that counts no run or duration."""
+    if unit == "年" and not _RUN_OF_YEARS_BEFORE.search(before):
+        return True
+    if _FOUR_DIGITS.fullmatch(num) and unit in ("年",):
+        return True
+    if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
+        return True
+    if _NAMED_RING_AFTER.match(after):
+        return True  # "15分钟健康服务圈": the number is part of a name
+    if unit in _WORD_UNITS and after[:1] and after[0] in _WORD_UNITS[unit]:
+        return True  # 4.0场景, 3场所: the unit's character opens a word
+    if unit == "天" and not _DURATION_BEFORE.search(before):
+        return True  # days count only as a duration indicator (平均住院日6.8天)
+    if unit == "岁" and not _AGE_WORD.search(before + after[:4]):
+        return True
+    if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not _RUN_OR_DURATION.search(before[-2:] + unit)):
+        return not (before.endswith("连续") or unit in ("分钟", "小时"))
+    return False
+
+
+def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Match[str], unit: str) -> str:
+    """The noun phrase a value measures; "" when none is plausible."""
+    indicator = _measurement_indicator(before, after, m, rd.r, rd.places)
+    if unit == "年" and before.endswith("连续"):
+        what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
+        indicator = "连续" + (what.group(0) if what else "") + "年数"
+    if not indicator and rd.found and rd.found[-1].unit == unit:
+        indicator = rd.found[-1].indicator  # X为640万元，2010年755万元: the same indicator, a later year
+    if not indicator or not plausible_indicator(indicator, rd.r):
+        return ""
+    if rd.found and _CHANGE_ONLY.fullmatch(indicator):
+        indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
+    return indicator
+
+
+def _comparator_of_value(m: re.Match[str], r: _Rules) -> str:
+    """<, <= or > from the words around a value (不超过, 以内, 超过, 以上 …), else =."""
+    marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "", m.group("mid2") or "")
+    if any(p and p in r.less for p in marks):
+        return "<=" if "不超过" in marks or "以内" in marks else "<"
+    if any(p and p in r.more for p in marks):
+        return ">"
+    return "="
+
+
+def _year_of_value(rd: SentenceReading, before: str, at: int, clause_end: int) -> int | None:
+    """The year written right before the value (较2022年的27.47%), else the last named
+    before it; a year after it counts only in its own clause (407个地级及以上市2022年度评价
+    结果), never in a later one (…为78.9%，达到2022年度目标值)."""
+    own = _YEAR_OF_VALUE.search(before)
+    if own:
+        return int(own.group(1))
+    prior = [y for pos, y in rd.sent_years if pos < at]
+    if prior:
+        return prior[-1]
+    later = [y for pos, y in rd.sent_years if at < pos < clause_end]
+    return later[0] if later else rd.year_hint
+
+
+def values_in_clauses(rd: SentenceReading) -> None:
+    """A number with a unit in a clause that reports (not plans), with its indicator,
+    comparator and year."""
+    for cs, ce in _clauses(rd.sent):
+        clause = rd.sent[cs:ce]
+        if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
+            continue  # no number to read (value_re needs one), or a plan, not an achievement
+        for m in rd.r.value_re.finditer(clause):
+            if any(a <= cs + m.start() < b for a, b in rd.taken):
+                continue  # read above as a change statement
+            num = m.group("num")
+            unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
+            before, after = clause[: m.start()], clause[m.end():]
+            if _no_measured_value(num, unit, before, after):
+                continue
+            value = parse_number(num)
+            if value is None:
+                continue
+            indicator = _indicator_of_value(rd, before, after, m, unit)
+            if indicator:
+                rd.measured(indicator, value, unit, _year_of_value(rd, before, cs + m.start(), ce),
+                            _comparator_of_value(m, rd.r), cs, ce)
+
+
+def full_coverage(rd: SentenceReading) -> None:
+    """实现A、B全覆盖: 100% coverage of each."""
+    for m in _FULL_COVERAGE.finditer(rd.sent):
+        if FUTURE_CLAUSE.search(rd.sent[: m.start()]):
+            continue
+        for item in m.group(1).split("、"):
+            ind = _clean_indicator(item, rd.r, rd.places)
+            if len(ind) >= 2 and not _COUNTED.match(ind):
+                rd.measured(ind + "覆盖率", 100.0, "%", rd.year_before(m.start()), "=", 0, len(rd.sent))
+
+
+def ranks(rd: SentenceReading) -> None:
+    """排名第N / 位列第N: a rank, its indicator the clause before it."""
+    for m in _RANK.finditer(rd.sent):
+        if FUTURE_CLAUSE.search(rd.sent[: m.start()]):
+            continue
+        value = parse_number(m.group(2))
+        ind = _clean_indicator(_CLAUSE_BREAK.split(rd.sent[: m.start()])[-1], rd.r, rd.places)
+        if ind in rd.places:
+            ind = ""
+        if value is not None:
+            rd.measured((ind[-12:] if ind else "") + "排名", value, "名", rd.year_before(m.start()), "=", 0, len(rd.sent))
+
+
+# the measurement rules, in the order they read a sentence (a later one sees what the
+# earlier found: values skip the spans of changes and paired values)
+MEASUREMENT_RULES = (("changes", changes), ("paired values", paired_values), ("values", values_in_clauses),
+                     ("full coverage", full_coverage), ("ranks", ranks))
+
+
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
                              places: tuple[str, ...] = ()) -> list[Quantity]:
     """Reported values of one sentence; ``places`` are region names to drop from the
     front of indicators ("嘉兴全市人均预期寿命" → "人均预期寿命")."""
     r = rules()
     if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
-        return []  # no number, no coverage, no rank: nothing below can match
-    out, change_spans = _change_measurements(sent, base, year_hint, region, places, r)
+        return []  # no number, no coverage, no rank: no rule can match
     # a year after 比/较 is the base of a comparison, not the year a value is for
-    sent_years = [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)]
-    paired, paired_spans = _paired_values(sent, base, sent_years, year_hint, region, places, r)
-    out += paired
-    change_spans += paired_spans
-    for cs, ce in _clauses(sent):
-        clause = sent[cs:ce]
-        if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
-            continue  # no number to read (value_re needs one), or a plan, not an achievement
-        for m in r.value_re.finditer(clause):
-            if any(a <= cs + m.start() < b for a, b in change_spans):
-                continue  # read above as a change statement
-            num = m.group("num")
-            unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
-            after = clause[m.end():]
-            before = clause[: m.start()]
-            if unit == "年" and not _RUN_OF_YEARS_BEFORE.search(before):
-                continue
-            if _FOUR_DIGITS.fullmatch(num) and unit in ("年",):
-                continue
-            if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
-                continue
-            if _NAMED_RING_AFTER.match(after):
-                continue  # "15分钟健康服务圈": the number is part of a name
-            if unit in _WORD_UNITS and after[:1] and after[0] in _WORD_UNITS[unit]:
-                continue  # 4.0场景, 3场所: the unit's character opens a word
-            if unit == "天" and not _DURATION_BEFORE.search(before):
-                continue  # days count only as a duration indicator (平均住院日6.8天)
-            if unit == "岁" and not _AGE_WORD.search(before + after[:4]):
-                continue
-            if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not _RUN_OR_DURATION.search(before[-2:] + unit)):
-                if not (before.endswith("连续") or unit in ("分钟", "小时")):
-                    continue
-            value = parse_number(num)
-            if value is None:
-                continue
-            indicator = _measurement_indicator(before, after, m, r, places)
-            if unit == "年" and before.endswith("连续"):
-                what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
-                indicator = "连续" + (what.group(0) if what else "") + "年数"
-            if not indicator and out and out[-1].unit == unit:
-                indicator = out[-1].indicator  # X为640万元，2010年755万元: the same indicator, a later year
-            if not indicator or not plausible_indicator(indicator, r):
-                continue
-            if out and _CHANGE_ONLY.fullmatch(indicator):
-                indicator = out[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
-            comparator = ""
-            marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "", m.group("mid2") or "")
-            if any(p and p in r.less for p in marks):
-                comparator = "<=" if "不超过" in marks or "以内" in marks else "<"
-            elif any(p and p in r.more for p in marks):
-                comparator = ">"
-            abs_pos = cs + m.start()
-            own = _YEAR_OF_VALUE.search(before)  # 较2022年的27.47%: the year written right before the value
-            prior = [y for pos, y in sent_years if pos < abs_pos]
-            # a year after the value counts only in the value's own clause (407个地级及以上市2022年度
-            # 评价结果); in a later clause it speaks of something else (…为78.9%，达到2022年度目标值)
-            later = [y for pos, y in sent_years if abs_pos < pos < ce]
-            year = int(own.group(1)) if own else prior[-1] if prior else later[0] if later else year_hint
-            out.append(Quantity("measurement", indicator, value, unit, year, comparator or "=", base + cs, base + ce, None, region))
-    # 实现A、B全覆盖: 100% coverage of each
-    for m in _FULL_COVERAGE.finditer(sent):
-        if FUTURE_CLAUSE.search(sent[: m.start()]):
-            continue
-        for item in m.group(1).split("、"):
-            ind = _clean_indicator(item, r, places)
-            if len(ind) >= 2 and not _COUNTED.match(ind):
-                prior = [y for pos, y in sent_years if pos < m.start()]
-                out.append(Quantity("measurement", ind + "覆盖率", 100.0, "%", prior[-1] if prior else year_hint, "=",
-                                    base, base + len(sent), None, region))
-    # 排名第N / 位列第N
-    for m in _RANK.finditer(sent):
-        if FUTURE_CLAUSE.search(sent[: m.start()]):
-            continue
-        value = parse_number(m.group(2))
-        ind = _clean_indicator(_CLAUSE_BREAK.split(sent[: m.start()])[-1], r, places)
-        if ind in places:
-            ind = ""
-        ind = (ind[-12:] if ind else "") + "排名"
-        if value is not None:
-            prior = [y for pos, y in sent_years if pos < m.start()]
-            out.append(Quantity("measurement", ind, value, "名", prior[-1] if prior else year_hint, "=", base, base + len(sent), None, region))
-    return out
+    rd = SentenceReading(sent, base, year_hint, region, places, r,
+                         [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)])
+    for _name, rule in MEASUREMENT_RULES:
+        rule(rd)
+    return rd.found
 
 
 COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "门", "万人", "万个", "万", "位", "条", "张", "台", "辆", "例", "支", "场",
