@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.atomic import write_bytes
 from kg.errors import KGError
+from kg.graph.formats import RDF_FORMATS
 
 if TYPE_CHECKING:
     from kg.graph.store import GraphStore
@@ -41,7 +42,7 @@ def _rdf(fmt: str) -> Callable[["GraphStore"], bytes]:
 
 # format name → what writes it (RDF through pyoxigraph, networks through networkx)
 EXPORTERS: dict[str, Callable[["GraphStore"], bytes]] = {
-    "turtle": _rdf("turtle"), "trig": _rdf("trig"), "nt": _rdf("nt"), "nquads": _rdf("nquads"), "jsonld": _rdf("jsonld"),
+    **{fmt: _rdf(fmt) for fmt in RDF_FORMATS},
     "graphml": _network("write_graphml"), "gexf": _network("write_gexf"),
 }
 EXPORT_FORMATS = tuple(EXPORTERS)

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from kg.errors import GraphLoadError
 from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph
+from kg.graph.formats import ALIASES, QUAD_FORMATS, SUFFIX_FORMAT
 from kg.graph.terms import PREFIXES
 from kg.graph.turtle import default_writer, trig_chunks, turtle_chunks
 
@@ -24,15 +25,9 @@ if TYPE_CHECKING:
 
     from kg.corpus import BuildReport
 
-FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
-}
-SUFFIX_FORMAT = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "jsonld", ".json": "jsonld"}
-QUAD_FORMATS = {"trig", "nquads", "nq"}
+_OX_FORMAT = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+              "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+FORMATS = {**_OX_FORMAT, **{alias: _OX_FORMAT[name] for alias, name in ALIASES.items()}}  # name or alias → pyoxigraph's
 
 
 class GraphStore:
