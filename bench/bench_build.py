@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 KG = Path(sys.executable).with_name("kg")  # the console script installed beside this Python
 
-from kg.resolve.regions import regions  # noqa: E402
+from kg.names.regions import regions  # noqa: E402
 
 SEED_PLACES = [("闵行", "区"), ("嘉定", "区"), ("长宁", "区"), ("長寧", "區"), ("嘉兴", "市"), ("海盐", "县")]
 

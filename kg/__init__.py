@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve_name", "presets", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -143,13 +143,15 @@ def validate(graph: GraphStore | str | Path):  # noqa: ANN201
     return _validate(_store(graph))
 
 
-def resolve_name(name: str, region: str | None = None):  # noqa: ANN201
-    """How ``name`` resolves, read as a document of ``region`` would read it: a list of
-    Resolution (surface, type, canonical name, IRI, region, why). (``kg.resolve`` is the
-    package of names, regions and bodies, so the function has the longer name.)"""
-    from kg.explain import resolve_name
+def resolve(name: str, region: str | None = None):  # noqa: ANN201
+    """How ``name`` resolves, read as a document of ``region`` would read it (kg
+    resolve): a list of Resolution (surface, type, canonical name, IRI, region, why)."""
+    from kg.explain import resolve_name as _resolve
 
-    return resolve_name(name, region)
+    return _resolve(name, region)
+
+
+resolve_name = resolve  # its name before the package of names moved from kg.resolve to kg.names
 
 
 def audit(paths: Iterable[str | Path], max_bytes: int | None = None):  # noqa: ANN201

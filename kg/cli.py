@@ -322,7 +322,7 @@ def resolve(name: str, region: str | None) -> None:
     import kg as api
     from kg.sparql import QueryResult, format_result
 
-    res = api.resolve_name(name, region)
+    res = api.resolve(name, region)
     if not res:
         _fail(f"{name!r} is not read as any entity")
     click.echo(format_result(QueryResult(["surface", "type", "canonical", "region", "iri", "why"],

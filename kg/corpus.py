@@ -157,7 +157,7 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
 def check_region(name: str) -> str:
     """``name`` if the region table knows it; a clear error otherwise."""
     from kg.errors import KGError
-    from kg.resolve.regions import regions
+    from kg.names.regions import regions
     from kg.textnorm import fold
 
     if regions().pick(fold(name.strip())) is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.errors import KGError
-from kg.resolve.regions import regions
+from kg.names.regions import regions
 from kg.textnorm import fold
 
 
@@ -40,11 +40,11 @@ def resolve_name(name: str, region: str | None = None) -> list[Resolution]:
         if m.key.type == "Region":
             reason = f"region table ({table.source}), code {m.admin_code or '—'}"
         elif m.key.type == "Department":
-            reason = "standard body name from resolve/data/bodies.json, jurisdiction from " + (
+            reason = "standard body name from names/data/bodies.json, jurisdiction from " + (
                 "the name's own region" if any(r.name in folded for r in table.by_name.get(reg, [])) or reg and reg in folded
                 else f"the document region ({reg})" if reg else "a national prefix" if m.key.name.startswith(("国家", "全国", "中国")) else "the name")
         elif m.key.type == "Hospital":
-            reason = "hospital gazetteer (resolve/data/hospitals.json)" if m.key.name != folded else "hospital suffix grammar"
+            reason = "hospital gazetteer (names/data/hospitals.json)" if m.key.name != folded else "hospital suffix grammar"
         else:
             reason = f"{m.key.type} naming rules"
         out.append(Resolution(name[m.start:m.end], m.key.type, m.key.name, str(entity_iri(m.key)), reg, reason))

@@ -50,3 +50,10 @@ def test_nothing_readable_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     with pytest.raises(KGError, match="nothing was built"):
         kg.build([tmp_path])
+
+
+def test_resolve_says_what_a_name_stands_for():
+    """kg.resolve, as `kg resolve`: a district's short form in that district's document."""
+    res = kg.resolve("区卫健委", region="闵行区")
+    assert ("Department", "闵行区卫生健康委员会") in {(r.type, r.canonical) for r in res}
+    assert kg.resolve_name is kg.resolve

@@ -283,8 +283,8 @@ def test_left_extend_equals_the_character_scan_it_replaced():
 def test_level_characters_name_the_documents_own_regions():
     """区/县 is the document's county, 市 its city (or itself, for a county-level city),
     省 its province; asked again (memoised) the answers are the same."""
-    from kg.resolve.bodies import level_region
-    from kg.resolve.regions import regions
+    from kg.names.bodies import level_region
+    from kg.names.regions import regions
 
     table = regions()
     minhang, tongxiang = table.by_name["闵行区"][0], table.by_name["桐乡市"][0]

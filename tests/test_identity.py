@@ -4,7 +4,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 import kg
 from kg.graph.vocab import HG
-from kg.resolve.regions import regions
+from kg.names.regions import regions
 
 from .conftest import SEEDS
 
@@ -74,7 +74,7 @@ def test_hospital_gazetteer_has_one_row_per_hospital():
 
     from kg.paths import PACKAGE_DIR
 
-    rows = json.loads((PACKAGE_DIR / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))["hospitals"]
+    rows = json.loads((PACKAGE_DIR / "names" / "data" / "hospitals.json").read_text(encoding="utf-8"))["hospitals"]
     names = [h["name"] for h in rows]
     forms = names + [a for h in rows for a in h.get("aliases", [])]
     assert len(forms) == len(set(forms)), "a name or alias names two rows"

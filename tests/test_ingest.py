@@ -68,7 +68,7 @@ def test_size_limit(tmp_path):
 
 
 def test_jurisdiction_from_issuer_number_title_and_text():
-    from kg.resolve.regions import detect_jurisdiction, regions
+    from kg.names.regions import detect_jurisdiction, regions
 
     t = regions()
     body = "上海市闵行区和嘉兴市的做法。"

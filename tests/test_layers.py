@@ -13,7 +13,7 @@ from .conftest import ROOT
 LAYERS = [
     {"errors", "paths", "defaults", "textnorm", "spans", "schema", "lexicon", "atomic", "gcpause"},
     {"ingest"},
-    {"resolve"},
+    {"names"},
     {"extract"},
     {"graph"},
     {"sparql", "shacl"},

@@ -169,7 +169,7 @@ def test_county_reply_with_verb_like_region_names():
 
 
 def test_verb_like_region_names_need_a_boundary():
-    from kg.resolve.regions import region_mentions, regions
+    from kg.names.regions import region_mentions, regions
 
     names_found = lambda t, ctx=None: {r.name for _, _, r in region_mentions(t, ctx)}  # noqa: E731
     assert "新建区" not in names_found("新建区级医院3家", regions().pick("南昌市"))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive kg/resolve/data/regions.tsv from the cpca package's adcodes table.
+"""Derive kg/names/data/regions.tsv from the cpca package's adcodes table.
 
 cpca (MIT, https://github.com/DQinYuan/chinese_province_city_area_mapper) ships
 ``resources/adcodes.csv``: every province-, prefecture- and county-level division
@@ -66,7 +66,7 @@ def main() -> int:
         if parent and parent not in rows:
             parent = code[:2] + "0000"
         out.append((code, name, short_form(name), level, parent))
-    dst = Path(__file__).resolve().parents[1] / "kg" / "resolve" / "data" / "regions.tsv"
+    dst = Path(__file__).resolve().parents[1] / "kg" / "names" / "data" / "regions.tsv"
     with dst.open("w", encoding="utf-8", newline="") as fh:
         fh.write(f"# source: cpca {version} resources/adcodes.csv (GB/T 2260 codes), derived by tools/derive_regions.py\n")
         fh.write("code\tname\tshort\tlevel\tparent\n")

@@ -85,7 +85,7 @@ class Extraction:
     sections: list[Section] = field(default_factory=list)
     task_sections: list[int] = field(default_factory=list)  # indexes of the sections that are programs
     unattached: list[tuple[int, str]] = field(default_factory=list)  # (offset, rule) of clauses that found no task
-    jurisdiction: object = None  # kg.resolve.regions.Jurisdiction: the region read, how, and whether for certain
+    jurisdiction: object = None  # kg.names.regions.Jurisdiction: the region read, how, and whether for certain
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""

@@ -10,7 +10,7 @@ over the *folded* text (Simplified, same length as the original), and the origin
 is kept in ``doc._.hg_original`` so labels and evidence keep their script.
 Components that carry data (the entity grammar, the responsibility cues, the grammar
 of values) save it with ``to_disk`` and lend it to their rules while they run
-(kg.extract.active); the jurisdiction reads the region table of kg.resolve, which the
+(kg.extract.active); the jurisdiction reads the region table of kg.names, which the
 graph's IRIs share, and the segmenter has no data.
 """
 from __future__ import annotations
@@ -52,7 +52,7 @@ from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.spans import SpanIndex
 from kg.ingest.document import SourceDocument
-from kg.resolve.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
+from kg.names.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
 from kg.textnorm import fold
 
 # What a Doc carries in (set by source_doc: the folded text, the original, the document's

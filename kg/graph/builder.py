@@ -25,7 +25,7 @@ from kg.graph.terms import PROV_NS, RDF_NS, RDFS_NS, RELATION_TERM, SKOS_NS, XSD
 from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.ingest.document import SourceDocument
 from kg.graph.iri import assertion_iri, doc_iri, entity_iri, indicator_iri, measurement_iri, region_iri, target_iri
-from kg.resolve.regions import regions
+from kg.names.regions import regions
 from kg.schema import IRI_SEGMENT, ORGANISATION_SUBCLASSES, TYPES
 from kg.textnorm import is_traditional, to_simplified
 

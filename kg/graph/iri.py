@@ -12,7 +12,7 @@ from functools import lru_cache
 from kg.extract.model import REGION, EntityKey
 from kg.graph.terms import HGID_NS as HGID
 from kg.ingest.document import SourceDocument
-from kg.resolve.regions import regions
+from kg.names.regions import regions
 from kg.schema import IRI_SEGMENT
 
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff+]+")

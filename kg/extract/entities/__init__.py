@@ -21,7 +21,7 @@ from kg.extract.entities.programs import (
 from kg.extract.entities.regions import find_regions, find_zones
 from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, POLICY, REGION, Mention
 from kg.spans import SpanIndex
-from kg.resolve.regions import region_mentions
+from kg.names.regions import region_mentions
 
 __all__ = ["Context", "find_entities", "heading_programs", "issuer_key", "program_mention"]
 

@@ -15,7 +15,7 @@ from kg.extract.segment import SectionList
 from kg.spans import SpanIndex
 from kg.lexicon import WordMatcher, compile_words
 from kg.paths import PACKAGE_DIR
-from kg.resolve.regions import Region, innermost, regions
+from kg.names.regions import Region, innermost, regions
 
 CJK = r"\u3400-\u9fff"
 # the administrative committee of an industrial or development zone (莘庄工业区管委会)
@@ -75,7 +75,7 @@ class Context:
 
 @lru_cache(maxsize=1)
 def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], WordMatcher]:
-    raw = json.loads((PACKAGE_DIR / "resolve" / "data" / "hospitals.json").read_text(encoding="utf-8"))
+    raw = json.loads((PACKAGE_DIR / "names" / "data" / "hospitals.json").read_text(encoding="utf-8"))
     by_alias: dict[str, dict] = {}
     by_short: dict[str, dict] = {}
     for h in raw["hospitals"]:

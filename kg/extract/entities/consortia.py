@@ -22,8 +22,8 @@ from kg.extract.model import (
 )
 from kg.extract.entities.hospitals import canonical_hospital
 from kg.spans import SpanSet
-from kg.resolve.bodies import level_region
-from kg.resolve.regions import Region, regions
+from kg.names.bodies import level_region
+from kg.names.regions import Region, regions
 
 
 def _consortium_members(ctx: Context, label: str, region: Region | None = None) -> list[Mention]:

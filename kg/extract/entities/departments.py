@@ -16,8 +16,8 @@ from kg.extract.model import (
 from kg.extract.segment import SectionList
 from kg.spans import SpanSet
 from kg.lexicon import WordMatcher, compile_words
-from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, Body, bodies, level_region
-from kg.resolve.regions import Region, innermost, region_mentions
+from kg.names.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, Body, bodies, level_region
+from kg.names.regions import Region, innermost, region_mentions
 
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
 # what every _ENUM match ends with (the pattern itself opens with a character class)

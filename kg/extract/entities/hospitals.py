@@ -22,8 +22,8 @@ from kg.extract.model import (
     Mention,
 )
 from kg.spans import SpanIndex
-from kg.resolve.bodies import level_region
-from kg.resolve.regions import regions
+from kg.names.bodies import level_region
+from kg.names.regions import regions
 
 
 def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:

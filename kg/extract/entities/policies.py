@@ -19,7 +19,7 @@ from kg.extract.model import (
     EntityKey,
     Mention,
 )
-from kg.resolve.bodies import level_region
+from kg.names.bodies import level_region
 
 # the same, found from its bracketed year: a pattern that opens with [CJK]{1,10} is
 # tried at every character of the text

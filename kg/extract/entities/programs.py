@@ -25,7 +25,7 @@ from kg.extract.model import (
 )
 from kg.extract.segment import BracketSplitter
 from kg.spans import SpanSet
-from kg.resolve.regions import regions
+from kg.names.regions import regions
 
 
 # compiled once: each runs for every quoted or head-noun candidate

@@ -24,7 +24,7 @@ from functools import lru_cache
 from kg.extract.grammar import grammar
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.segment import BracketSplitter
-from kg.resolve.bodies import LEVEL_CHARS, bodies
+from kg.names.bodies import LEVEL_CHARS, bodies
 
 Span = tuple[int, int]
 

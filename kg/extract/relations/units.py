@@ -14,7 +14,7 @@ from kg.extract.model import DEPARTMENT, GROUP, ORGANIZATION, EntityKey, Mention
 from kg.extract.relations.clauses import unit_like
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
-from kg.resolve.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
+from kg.names.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
 
 _COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
 _SELF_REFERENCE = re.compile(r"(?:我|本)(?:院|委|局|办|厅|中心|所|站|会)")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.resolve.regions import Region, regions
+from kg.names.regions import Region, regions
 
 DATA = Path(__file__).with_name("data") / "bodies.json"
 NATIONAL_PREFIXES = ("国家", "全国", "中央", "国务院")

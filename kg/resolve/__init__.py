@@ -1,1 +1,0 @@
-"""Identity: regions, canonical names and stable IRIs."""
