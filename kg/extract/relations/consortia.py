@@ -4,59 +4,89 @@ members a consortium's own name gives (复旦-闵行健康联合体 → 复旦�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.entities.consortia import KIND_AFTER
 from kg.extract.model import CONSORTIUM, GROUP, HOSPITAL, EntityKey, Mention
 from kg.extract.relations.clauses import split_units
+from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import RelationFinder
 from kg.extract.relations.units import collective_entity
 
-_ROLE = re.compile(r"以([^，。；以\n]{2,20}?)(为龙头|为核心|为牵头单位|牵头)的([^，。；\n]{0,20}?)"
-                   r"(“[^”]{2,12}”|(?:医疗联合体|医联体|健康联合体|医共体|专科联盟))")
-_CORE = re.compile(r"以([^，。；以\n]{2,20}?)(为核心|为龙头|为牵头单位)[，,]")
-_BUILD = re.compile(r"(?:组建|成立|建立|组成|建成|推动|推进)(?:了)?")
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, words))
 
 
-def _kind(role: str) -> str:
+@dataclass(frozen=True)
+class _Patterns:
+    """The consortium patterns, made from the words of responsibility.json ("consortia")."""
+
+    role: re.Pattern[str]       # 以A为龙头的B, 以A牵头的“B”
+    core: re.Pattern[str]       # 以A为核心，
+    build: re.Pattern[str]      # 组建(了)
+    kind_model: re.Pattern[str]  # 医共体模式: a kind of consortium named as a model
+    members_follow: re.Pattern[str]
+    members_end: re.Pattern[str]
+    member_roles: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def _patterns(c: Cues) -> _Patterns:
+    w = c.consortia
+    kinds = _alt(w["kinds"])
+    return _Patterns(
+        role=re.compile(r"以([^，。；以\n]{2,20}?)(" + _alt(w["lead_roles"] + w["member_roles"]) + r")的([^，。；\n]{0,20}?)"
+                        r"(“[^”]{2,12}”|(?:" + kinds + r"))"),
+        core=re.compile(r"以([^，。；以\n]{2,20}?)(" + _alt(w["built_around_roles"]) + r")[，,]"),
+        build=re.compile(r"(?:" + _alt(w["build_verbs"]) + r")(?:了)?"),
+        kind_model=re.compile(r"(?:" + kinds + r")(?:" + "|".join(KIND_AFTER) + ")"),
+        members_follow=re.compile(r"(?:" + _alt(w["member_bodies"]) + r")(?:" + _alt(w["member_words"]) + r")?(?:"
+                                  + _alt(w["list_openers"]) + r")[：:，,]?"),
+        members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
+                               + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
+        member_roles=w["member_roles"])
+
+
+def _kind(role: str, p: _Patterns) -> str:
     """A core (核心) institution is a member; a head (龙头, 牵头) leads."""
-    return "member" if role == "为核心" else "lead"
+    return "member" if role in p.member_roles else "lead"
 
 
 def consortium_roles(finder: RelationFinder) -> None:
     """以A为龙头/核心的B; 以A牵头的“B”."""
     f = finder.ctx.folded
-    for m in _ROLE.finditer(f):
+    p = _patterns(cues())
+    for m in p.role.finditer(f):
         a_s, a_e = m.span(1)
         b_s, b_e = m.span(4)
         after = f[b_e:b_e + 8]
-        if f[b_s] == "“" and (after.startswith(KIND_AFTER) or re.match(r"(?:医疗联合体|医联体|健康联合体|医共体|专科联盟)"
-                                                                       r"(?:" + "|".join(KIND_AFTER) + ")", after)):
+        if f[b_s] == "“" and (after.startswith(KIND_AFTER) or p.kind_model.match(after)):
             continue  # 以县级医院为龙头的“1+X+N”医共体模式: a model, no one consortium
         src = collective_entity(finder, a_s, a_e)
         dst = _consortium_end(finder, m.start(3), b_s, b_e)
         if src and dst:
-            finder.add(_kind(m.group(2)), src, dst, m.start(), m.group(2))
+            finder.add(_kind(m.group(2), p), src, dst, m.start(), m.group(2))
 
 
 def consortium_cores(finder: RelationFinder) -> None:
     """以A为核心/龙头，…组建B: the consortium is built around A."""
     f = finder.ctx.folded
-    for m in _CORE.finditer(f):
+    p = _patterns(cues())
+    for m in p.core.finditer(f):
         s_end = finder.sentence(m.start())[1]
-        for b in _BUILD.finditer(f, m.end(), s_end):
+        for b in p.build.finditer(f, m.end(), s_end):
             named = [o for o in finder.index.starting_at(b.end()) + finder.index.starting_at(b.end() + 1)
                      if o.key.type == CONSORTIUM]
             if named:
                 orgs = finder.orgs_in(*m.span(1))
                 if orgs:
-                    finder.add(_kind(m.group(2)), orgs[0].key, named[0].key, m.start(), m.group(2))
+                    finder.add(_kind(m.group(2), p), orgs[0].key, named[0].key, m.start(), m.group(2))
                 break
 
 
-# the cue that a list of a consortium's members follows (联盟医院分别是A、B; 宣读了联盟成员名单，A、B)
-_MEMBERS_FOLLOW = re.compile(r"(?:联盟|医联体|医共体|联合体)(?:成员单位|成员医院|联盟医院|医院|单位|成员)?(?:名单|分别是|分别为|包括)[：:，,]?")
-# … or ends it (A、B和C成为首批联盟单位)
-_MEMBERS_END = re.compile(r"(?:成为|为|作为)(?:首批|第一批)?(?:联盟|医联体|医共体)?(?:成员单位|联盟单位|成员医院|成员)")
+# a list of a consortium's members follows its cue (联盟医院分别是A、B; 宣读了联盟成员名单，A、B) or
+# ends with one (A、B和C成为首批联盟单位): _Patterns.members_follow and members_end
 _LIST_STOP = re.compile(r"[。；！？\n]")
 
 
@@ -70,10 +100,11 @@ def listed_members(finder: RelationFinder) -> None:
     if not consortia:
         return
     spans: list[tuple[int, int, str]] = []
-    for m in _MEMBERS_FOLLOW.finditer(f):
+    p = _patterns(cues())
+    for m in p.members_follow.finditer(f):
         stop = _LIST_STOP.search(f, m.end())
         end = stop.start() if stop else len(f)
-        tail = _MEMBERS_END.search(f, m.end(), end)
+        tail = p.members_end.search(f, m.end(), end)
         spans.append((m.end(), tail.start() if tail else end, m.group(0)))
     for s, e, cue in spans:
         before = [c for c in consortia if c.end <= s]

@@ -47,6 +47,7 @@ class Cues:
     by_lead_verbs: tuple[str, ...]
     partner_verbs: tuple[str, ...]
     lead_verb_objects: tuple[str, ...]
+    consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
 
     source: str = ""  # the JSON text it was read from (what a component saves)
 
@@ -69,7 +70,8 @@ class Cues:
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
             partner_verbs=_longest_first(prose["partner_verbs"]),
-            lead_verb_objects=_longest_first(prose["lead_verb_objects"]), source=text)
+            lead_verb_objects=_longest_first(prose["lead_verb_objects"]),
+            consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")}, source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:
         """A unit that names no one body: 相关部门, 市级成员单位, 各设区市人民政府 (but a
