@@ -151,7 +151,13 @@ def _meta(doc: Doc) -> dict:
     return doc._.hg_meta or {}
 
 
-@Language.component("hg_jurisdiction", assigns=["doc._.hg_region", "doc._.hg_jurisdiction", "doc._.hg_context"])
+@Language.factory("hg_jurisdiction", default_config={}, assigns=["doc._.hg_region", "doc._.hg_jurisdiction", "doc._.hg_context"])
+def make_jurisdiction_reader(nlp: Language, name: str):  # noqa: ANN201 - a spaCy component
+    """The region a document speaks for; its data is the region table of kg.names,
+    which the graph's IRIs share, so it is not a pipeline's own."""
+    return jurisdiction_component
+
+
 def jurisdiction_component(doc: Doc) -> Doc:
     """Detect the region the document speaks for (issuer, title, text)."""
     meta = _meta(doc)
@@ -180,7 +186,13 @@ def jurisdiction_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("hg_segmenter", requires=["doc._.hg_context"], assigns=["doc._.hg_sections", "doc._.hg_sentences"])
+@Language.factory("hg_segmenter", default_config={}, requires=["doc._.hg_context"],
+                  assigns=["doc._.hg_sections", "doc._.hg_sentences"])
+def make_segmenter(nlp: Language, name: str):  # noqa: ANN201 - a spaCy component
+    """Sentences and the numbered section tree: punctuation and numbering, no data."""
+    return segmenter_component
+
+
 def segmenter_component(doc: Doc) -> Doc:
     """Sentences at 。！？ and line ends; the numbered section tree."""
     text = _text(doc)
@@ -502,7 +514,12 @@ def quantities_of(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(ANNOTATIONS, requires=["doc._.hg_sentences", "doc._.hg_mentions"], assigns=["doc.ents", "token.is_sent_start"])
+@Language.factory(ANNOTATIONS, default_config={}, requires=["doc._.hg_sentences", "doc._.hg_mentions"],
+                  assigns=["doc.ents", "token.is_sent_start"])
+def make_annotations(nlp: Language, name: str):  # noqa: ANN201 - a spaCy component
+    return annotations_component
+
+
 def annotations_component(doc: Doc) -> Doc:
     """What the components found, as spaCy's own token annotations: sentence starts
     (``doc.sents``) from the segmenter's sentences, and entities (``doc.ents``) from

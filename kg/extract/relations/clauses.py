@@ -301,56 +301,67 @@ class ClauseReader:
         if _label_line_re(c).search(folded) is None:
             return []  # no header line: no table (one regex pass, as for most texts)
         lines = _lines_with_offsets(folded)
-        labels = frozenset(c.labels)
-        kinds: list[str] = []
-        header_end = -1
-        for k, (_, text) in enumerate(lines):
-            word = text.strip(_WS)
-            if word in labels:
-                kinds.append(c.label_kind(word))
-                header_end = k
-            elif kinds and len(word) > 12:
-                break  # the header block is over
-        if not kinds:
+        header = _table_header(lines, c)
+        if header is None:
             return []
-        roles = _column_roles(kinds)
+        labels, header_end = header
+        roles = _column_roles([c.label_kind(w) for w in labels])
         if roles is None:
             return []
-        out: list[Clause] = []
-        cue = "、".join(w for w in dict.fromkeys(lines[k][1].strip(_WS) for k in range(header_end + 1)
-                                                  if lines[k][1].strip(_WS) in labels))
-        run: list[tuple[int, int]] = []
-        opened = False
+        cue = "、".join(dict.fromkeys(labels))
+        return [_column_clause(run, roles, cue) for run in _unit_runs(lines[header_end + 1:], c)]
 
-        def close() -> None:
-            if not run or not opened:
-                return
-            if len(run) == len(roles):
-                leads = [sp for sp, r in zip(run, roles) if r == "lead"]
-                supports = [sp for sp, r in zip(run, roles) if r == "support"]
-            else:
-                first, rest = roles[0], roles[1] if len(roles) > 1 else roles[0]
-                leads = [run[0]] if first == "lead" else []
-                supports = [] if first == "lead" else [run[0]]
-                (leads if rest == "lead" else supports).extend(run[1:])
-            out.append(Clause(run[0][0], run[-1][1], tuple(leads), tuple(supports), "table_column", cue, bracketed=False))
 
-        for off, text in lines[header_end + 1:]:
-            word = text.strip(_WS)
-            if not word:
-                continue
-            lead_ws = len(text) - len(text.lstrip(_WS))
-            if _CELL_PUNCT.search(word) is None and unit_like(word, c) and not c.is_generic(word, grammar().collective_prefixes):
-                if not run:
-                    opened = True
-                run.append((off + lead_ws, off + lead_ws + len(word)))
-            elif run and len(word) <= 12 and _CELL_PUNCT.search(word) is None and not word[:1].isdecimal():
-                continue  # a cell that names no unit the grammar reads: skipped, not guessed
-            else:
-                close()
-                run, opened = [], False
-        close()
-        return out
+def _table_header(lines: list[tuple[int, str]], c: Cues) -> tuple[list[str], int] | None:
+    """The label lines of a table's header (牵头单位 / 配合单位, one a line) and the index of
+    the last; the header is over at the first long line after a label."""
+    labels = frozenset(c.labels)
+    found: list[str] = []
+    header_end = -1
+    for k, (_, text) in enumerate(lines):
+        word = text.strip(_WS)
+        if word in labels:
+            found.append(word)
+            header_end = k
+        elif found and len(word) > 12:
+            break
+    return (found, header_end) if found else None
+
+
+def _unit_runs(lines: list[tuple[int, str]], c: Cues) -> list[list[tuple[int, int]]]:
+    """Runs of lines that are each one unit (their spans): one task's cells. A short line
+    that names no unit the grammar reads is skipped inside a run; any other line ends it."""
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for off, text in lines:
+        word = text.strip(_WS)
+        if not word:
+            continue
+        lead_ws = len(text) - len(text.lstrip(_WS))
+        if _CELL_PUNCT.search(word) is None and unit_like(word, c) and not c.is_generic(word, grammar().collective_prefixes):
+            run.append((off + lead_ws, off + lead_ws + len(word)))
+        elif run and len(word) <= 12 and _CELL_PUNCT.search(word) is None and not word[:1].isdecimal():
+            continue  # a cell that names no unit the grammar reads: skipped, not guessed
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _column_clause(run: list[tuple[int, int]], roles: list[str], cue: str) -> Clause:
+    """One task's cells as a clause: a cell per column where the run has one per column,
+    else the first cell in the first column and the rest in the next."""
+    if len(run) == len(roles):
+        leads = [sp for sp, r in zip(run, roles) if r == "lead"]
+        supports = [sp for sp, r in zip(run, roles) if r == "support"]
+    else:
+        first, rest = roles[0], roles[1] if len(roles) > 1 else roles[0]
+        leads = [run[0]] if first == "lead" else []
+        supports = [] if first == "lead" else [run[0]]
+        (leads if rest == "lead" else supports).extend(run[1:])
+    return Clause(run[0][0], run[-1][1], tuple(leads), tuple(supports), "table_column", cue, bracketed=False)
 
 
 _CELL_PUNCT = re.compile(r"[，。；：,;:！？、\d]")
