@@ -117,21 +117,13 @@ _SENT_YEAR = re.compile(r"(\d{4})(?<![比较]\d{4})\s*年(?:度|底|末)?(?!\d{1
 _YEAR_OF_VALUE = re.compile(r"(\d{4})\s*年(?:度|底|末)?(?:的|为|是|达到?)?$")
 _RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_NAMED_RING_AFTER = re.compile(rf"[{_CJK}]{{0,8}}?(?:圈|生活圈|服务圈|健身圈)")
-_DURATION_BEFORE = re.compile(r"(?:日|天数|时间|周期|时长)(?:缩短至|缩短到|降至|为|达|是)?$")
-_AGE_WORD = re.compile(r"寿命|年龄")
-# units that also open words: the characters after them that make the word (场景, 期刊, 批次 …)
-_WORD_UNITS = {"场": "景所地馆合域", "期": "刊间限望待盼", "批": "次准示复发", "支": "持撑付援出柱"}
 _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
 _CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)")
 _FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项大]")
-_RANK = re.compile(r"(排名|位列|位居|名列)(?:全[国省市区])?第([一二三四五六七八九十\d]+)")
 _CLAUSE_BREAK = re.compile(r"[，。；]")
 _PHRASE_BREAK = re.compile(r"[，。；、]")
-_LINK_VERB_END = re.compile(r"(达到|达|为|是|超过|超|突破|逾|约|近|共有|共|现到|累计|缩短至|缩短到|提高到|增至|增加到|已达|已|实现|降幅达|新建了|新增|"
-                            r"保持在|稳定在|控制在|维持在|降至|降到|下降到|下降至|减少到|增长到)$")
 
 
 @dataclass
@@ -175,7 +167,7 @@ def paired_values(rd: SentenceReading) -> None:
     rd.taken += spans
 
 
-def _no_measured_value(num: str, unit: str, before: str, after: str) -> bool:
+def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) -> bool:
     """A number that is no measured value: a span of years, a year, an ordinal or a
     rate's base (第, 每), part of a name (15分钟健康服务圈, 4.0场景), days or ages
     without their indicator word, a Chinese numeral that counts no run or duration."""
@@ -185,13 +177,13 @@ def _no_measured_value(num: str, unit: str, before: str, after: str) -> bool:
         return True
     if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
         return True
-    if _NAMED_RING_AFTER.match(after):
+    if w.named_ring_after.match(after):
         return True  # "15分钟健康服务圈": the number is part of a name
-    if unit in _WORD_UNITS and after[:1] and after[0] in _WORD_UNITS[unit]:
+    if unit in w.word_units and after[:1] and after[0] in w.word_units[unit]:
         return True  # 4.0场景, 3场所: the unit's character opens a word
-    if unit == "天" and not _DURATION_BEFORE.search(before):
+    if unit == "天" and not w.duration_before.search(before):
         return True  # days count only as a duration indicator (平均住院日6.8天)
-    if unit == "岁" and not _AGE_WORD.search(before + after[:4]):
+    if unit == "岁" and not w.age_word.search(before + after[:4]):
         return True
     if num[0] in CN_NUMERAL_CHARS and (num == "一" or after.startswith("大") or not _RUN_OR_DURATION.search(before[-2:] + unit)):
         return not (before.endswith("连续") or unit in ("分钟", "小时"))
@@ -240,6 +232,7 @@ def _year_of_value(rd: SentenceReading, before: str, at: int, clause_end: int) -
 def values_in_clauses(rd: SentenceReading) -> None:
     """A number with a unit in a clause that reports (not plans), with its indicator,
     comparator and year."""
+    words = _words(rd.r)
     for cs, ce in _clauses(rd.sent):
         clause = rd.sent[cs:ce]
         if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
@@ -250,7 +243,7 @@ def values_in_clauses(rd: SentenceReading) -> None:
             num = m.group("num")
             unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
             before, after = clause[: m.start()], clause[m.end():]
-            if _no_measured_value(num, unit, before, after):
+            if _no_measured_value(num, unit, before, after, words):
                 continue
             value = parse_number(num)
             if value is None:
@@ -274,7 +267,7 @@ def full_coverage(rd: SentenceReading) -> None:
 
 def ranks(rd: SentenceReading) -> None:
     """排名第N / 位列第N: a rank, its indicator the clause before it."""
-    for m in _RANK.finditer(rd.sent):
+    for m in _words(rd.r).rank.finditer(rd.sent):
         if FUTURE_CLAUSE.search(rd.sent[: m.start()]):
             continue
         value = parse_number(m.group(2))
@@ -306,22 +299,56 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     return rd.found
 
 
-COUNT_UNITS = ("个", "家", "名", "所", "项", "种", "座", "处", "套", "门", "万人", "万个", "万", "位", "条", "张", "台", "辆", "例", "支", "场",
-               "期", "批")
-_RIGHT_VERBS = r"已|进入|接入|派驻|定期|下沉|纳入|实现|提供|覆盖|作为|的|是|全部|均|共|牵头|发布|之一|比例|位列"
-_RIGHT_STOP = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{_RIGHT_VERBS})"
-_NOT_MEASURED = ("方面", "环节", "维度", "领域", "层次", "阶段", "大类")
-# a count of exactly these is the document's own content (提出27项重点任务, 明确了16项专项行动, 等20项
-# 措施), not something achieved; 15个专项行动工作组 counts groups set up, and stays
-_CONTENT_COUNTED = frozenset({"重点任务", "主要任务", "任务", "专项行动", "行动", "措施", "举措", "政策措施", "具体措施"})
-_RIGHT_VERB_AT = re.compile(_RIGHT_VERBS + "|、")
-_RIGHT_NOUN = re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){_RIGHT_STOP}")
+@dataclass(frozen=True)
+class _Words:
+    """The measurement reader's patterns, made from quantities.json's "measurement_words"."""
+
+    named_ring_after: re.Pattern[str]  # 15分钟健康服务圈: the number is part of a name
+    duration_before: re.Pattern[str]   # 平均住院日6.8天: days as a duration
+    age_word: re.Pattern[str]
+    word_units: dict[str, str]         # units that also open words: the characters after them that make the word
+    rank: re.Pattern[str]              # 排名第N
+    link_verb_end: re.Pattern[str]     # …达到 / …保持在: cut from the indicator before a value
+    count_units: frozenset[str]
+    right_stop: str                    # where a counted noun after the number ends
+    right_verb_at: re.Pattern[str]
+    right_noun: re.Pattern[str]
+    not_measured: tuple[str, ...]      # 3个方面: no count measures them
+    # a count of exactly these is the document's own content (提出27项重点任务, 明确了16项专项行动, 等20项
+    # 措施), not something achieved; 15个专项行动工作组 counts groups set up, and stays
+    content_counted: frozenset[str]
+    verbs: re.Pattern[str]             # 已建成, 累计覆盖: cut from the front of an indicator
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@lru_cache(maxsize=4)
+def _words(r: _Rules) -> _Words:
+    w = r.raw["measurement_words"]
+    right_verbs = _alt(w["right_verbs"])
+    right_stop = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{right_verbs})"
+    return _Words(
+        named_ring_after=re.compile(rf"[{_CJK}]{{0,8}}?(?:{_alt(w['ring_words'])})"),
+        duration_before=re.compile(rf"(?:{_alt(w['duration_words'])})(?:{_alt(w['duration_links'])})?$"),
+        age_word=re.compile(_alt(w["age_words"])),
+        word_units=dict(w["word_units"]),
+        rank=re.compile(rf"({_alt(w['rank_words'])})(?:全[国省市区])?第([一二三四五六七八九十\d]+)"),
+        link_verb_end=re.compile(rf"({_alt(w['link_verbs'])})$"),
+        count_units=frozenset(w["count_units"]),
+        right_stop=right_stop,
+        right_verb_at=re.compile(right_verbs + "|、"),
+        right_noun=re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){right_stop}"),
+        not_measured=tuple(w["not_measured"]),
+        content_counted=frozenset(w["content_counted"]),
+        verbs=re.compile(rf"^(?:{_alt(w['indicator_adverbs'])})?(?:{_alt(w['indicator_verbs'])})"))
 
 
 @lru_cache(maxsize=256)
-def _shared_count(unit: str) -> re.Pattern[str]:
+def _shared_count(unit: str, right_stop: str) -> re.Pattern[str]:
     """"和6家乡镇卫生院" after "7家": a second count of the same unit and its noun."""
-    return re.compile(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){_RIGHT_STOP}")
+    return re.compile(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){right_stop}")
 
 
 def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:
@@ -329,31 +356,29 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     number ("…覆盖率超92%", "人均预期寿命达到82.68岁"); a count names what is counted,
     after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
     before it ("建成健康主题公园11座", "行动计划5个")."""
+    w = _words(r)
     left = _PHRASE_BREAK.split(before)[-1] if before else ""
-    left = _LINK_VERB_END.sub("", left)
+    left = w.link_verb_end.sub("", left)
     left = _strip_verbs(left, r, places)
-    right = None if _RIGHT_VERB_AT.match(after) else _RIGHT_NOUN.match(after)
+    right = None if w.right_verb_at.match(after) else w.right_noun.match(after)
     right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
     unit = m.group("unit") or m.group("bare") or m.group("unit2") or ""
-    shared = _shared_count(unit).match(after) if unit and after[:1] in ("和", "及", "与", "、") else None
-    if shared and unit in COUNT_UNITS:
+    shared = _shared_count(unit, w.right_stop).match(after) if unit and after[:1] in ("和", "及", "与", "、") else None
+    if shared and unit in w.count_units:
         return _strip_verbs(shared.group(1), r, places)  # 7家和6家乡镇卫生院: both count 乡镇卫生院
-    if right_text.startswith(_NOT_MEASURED) or right_text in _CONTENT_COUNTED:
+    if right_text.startswith(w.not_measured) or right_text in w.content_counted:
         return ""
-    if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in COUNT_UNITS and len(right_text) >= 2):
+    if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in w.count_units and len(right_text) >= 2):
         return left
-    if unit in COUNT_UNITS and len(right_text) >= 2:
+    if unit in w.count_units and len(right_text) >= 2:
         return right_text
     if len(left) >= 2:
         return left
     return right_text
 
 
-_VERBS = re.compile(r"^(?:已经|已|累计|基本|全面|先后|陆续|共|全年)?(?:创成|创建|完成了|完成|建成了|建成|新建了|新建|建立了|建立|培育|创编|开发|提供|设立|搭建|新增|推出|聘任|形成|覆盖|纳入|带动|接入|派驻|入选|打造|创新|拥有|设有|开设|累计覆盖|共有|现有|已有|评选出|公布|评出|研发)")
-
-
 def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
-    t = _VERBS.sub("", _clean_indicator(text, r, places))
+    t = _words(r).verbs.sub("", _clean_indicator(text, r, places))
     return _clean_indicator(t, r, places)
 
 
