@@ -144,8 +144,11 @@ FUTURE_CLAUSE = re.compile(
 
 
 
-_PLAN_TITLE = re.compile(r"(?:方案|行动计划|工作计划|实施计划|工作要点|规划|实施意见|指导意见|若干措施|意见|项举措|民生实事|实事项目)"
-                         r"(?:[（(][^）)]*[）)])?》?(?:的通知|的函)?$")
+@lru_cache(maxsize=4)
+def _plan_title_re(r: _Rules) -> re.Pattern[str]:
+    """The end of a plan's title (…实施方案, 关于印发…行动计划的通知), from quantities.json."""
+    titles = "|".join(map(re.escape, r.raw["target_words"]["plan_titles"]))
+    return re.compile(r"(?:" + titles + r")(?:[（(][^）)]*[）)])?》?(?:的通知|的函)?$")
 
 
 def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:
@@ -153,7 +156,7 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:
     unless a sentence says so (截至, 已). A document is a plan when it assigns tasks, or
     its title is a plan's (…实施方案, 关于印发…行动计划的通知) — not a title that only
     names one (《…实施方案》专场, a press conference about it)."""
-    return has_responsibility_lists or bool(title and _PLAN_TITLE.search(title.strip()))
+    return has_responsibility_lists or bool(title and _plan_title_re(rules()).search(title.strip()))
 
 
 _ASPECT_INSIDE = re.compile(r"了(?!解)")

@@ -16,12 +16,34 @@ from kg.extract.quantities.rules import PLAN_WORDS, _clauses, _clean_indicator, 
 
 _DIGIT = re.compile(r"\d")
 
-# the verbs of a planned count: what is to be built, added, held or created
-_BUILD = r"(?:新增|新建|建成|建设|打造|完成|举办|开展|组织|创建|培育|遴选|建立|设立|举)"
-_COUNT_UNIT = r"[家个所座场次期批支处项]"
-_COUNT_TARGET = re.compile(_BUILD + r"\s*(\d+)\s*(" + _COUNT_UNIT + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|，|。|$)"
-                           r"(?:(?:及|和|、)\s*(\d+)\s*(" + _COUNT_UNIT + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=的|，|。|$))?")
-_COUNT_TARGET_AFTER = re.compile(r"(?:新增|新建|建成|建设|打造|完成)([\u4e00-\u9fff]{2,16}?)(\d+)\s*([家个所座])(?=[，。；]|$)")
+def _alt(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The target reader's patterns, made from quantities.json's "target_words"."""
+
+    count_target: re.Pattern[str]        # 新增5家区级医院及12家社区卫生服务中心: what is to be built, added, held
+    count_target_after: re.Pattern[str]  # 建成健康促进示范社区20个
+    achieved: re.Pattern[str]            # a sentence that reports what was done, not what is to be done
+    trend: re.Pattern[str]               # …逐步提高: a rise or fall without a value
+    annual_plan: re.Pattern[str]         # 2024年工作要点
+
+
+@lru_cache(maxsize=4)
+def _words(r: _Rules) -> _Words:
+    w = r.raw["target_words"]
+    build, unit = "(?:" + _alt(w["count_verbs"]) + ")", _alt(w["count_units"])
+    return _Words(
+        count_target=re.compile(build + r"\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|，|。|$)"
+                                r"(?:(?:及|和|、)\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=的|，|。|$))?"),
+        count_target_after=re.compile(r"(?:" + _alt(w["count_after_verbs"]) + r")([\u4e00-\u9fff]{2,16}?)(\d+)\s*("
+                                      + _alt(w["count_after_units"]) + r")(?=[，。；]|$)"),
+        achieved=re.compile(_alt(w["achieved_words"])),
+        trend=re.compile(r"(?:" + _alt(w["trend_adverbs"]) + r")?(?:" + _alt(w["trend_verbs"]) + r")$"),
+        annual_plan=re.compile(r"(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^《》“”（）()，。；\d]{0,30}?(?:"
+                               + _alt(w["annual_plan_titles"]) + ")"))
 
 
 def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | None, region: str) -> list[Quantity]:
@@ -29,9 +51,10 @@ def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | 
     "新增10个以上市级医疗专科联盟", "举10场以上义诊活动": planned counts of what is named
     after (or, for 建成X20个, before) the number; 以上 makes the count a floor."""
     out = []
-    for m in _COUNT_TARGET_AFTER.finditer(sent):
+    w = _words(rules())
+    for m in w.count_target_after.finditer(sent):
         out.append(Quantity("target", m.group(1), float(m.group(2)), m.group(3), year, "=", base, base + len(sent), program, region))
-    for m in _COUNT_TARGET.finditer(sent):
+    for m in w.count_target.finditer(sent):
         for i in (1, 5):
             if m.group(i):
                 comparator = ">=" if m.group(i + 2) == "以上" else "="
@@ -92,8 +115,6 @@ class TargetContext:
     plan_doc: bool = False        # a plan: its values are targets unless the text reports them as achieved
 
 
-# a sentence that reports what was done, not what is to be done
-_ACHIEVED = re.compile(r"截至|截止|已经|已|目前|现有|比上年|同比|较上年|上年")
 _PAST_YEAR = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?![\d])")
 _DEADLINE = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?:底|末)?(?:前|以前)")
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}\s*年")
@@ -159,7 +180,7 @@ def _year_phrase_cuts(sent: str, phrases: list[re.Match[str]]) -> list[int]:
 
 def _reports_achievement(sent: str, tc: TargetContext) -> bool:
     """Does a plan's sentence report what was achieved (截至…已…, a year before the plan's)?"""
-    if _ACHIEVED.search(sent):
+    if _words(rules()).achieved.search(sent):
         return True
     return tc.doc_year is not None and any(int(y) < tc.doc_year for y in _PAST_YEAR.findall(sent))
 
@@ -216,14 +237,13 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
 
 
 _FULL_COVERAGE = re.compile(r"实现(?P<ind>[^，。；]{2,30}?)全覆盖")
-_TREND = re.compile(r"(?:逐步|持续|逐年|不断|稳步|进一步|显著|明显|有所|大幅|继续)?(?:提高|提升|下降|降低|增加|减少|增长|上升|改善|扩大)$")
 _PAIRED_SPLIT = re.compile(r"[、和及与]")
 
 
 def _trend_subject(clause: str, r) -> str:  # noqa: ANN001 - the rules
     """The indicator a clause says will rise or fall without a value (人均预期寿命逐步提高):
     the clause without its trend words, if it names an indicator."""
-    m = _TREND.search(clause)
+    m = _words(r).trend.search(clause)
     if not m:
         return ""
     subject = _clean_indicator(clause[: m.start()], r)
@@ -329,12 +349,10 @@ def achievement_spans(sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 
                   if len(sec.title.strip()) <= 20 and sec.title.strip().rstrip("。：:").endswith(r.achievement_headings))
 
 
-_ANNUAL_PLAN = re.compile(r"(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^《》“”（）()，。；\d]{0,30}?"
-                          r"(?:工作要点|工作计划|重点工作|工作安排|实施计划|行动计划|工作方案|任务分解|项举措|民生实事|实事项目)")
 
 
 def annual_plan_year(title: str) -> int | None:
     """The year an annual plan is for (健康河南行动2024年工作要点 → 2024; 2022年健康宁夏…工作要点
     → 2022)."""
-    m = _ANNUAL_PLAN.search(title or "")
+    m = _words(rules()).annual_plan.search(title or "")
     return int(m.group(1)) if m else None
