@@ -162,7 +162,7 @@ def test_value_pattern_opening_with_a_lookahead_matches_the_plain_one(parts):
     from kg.extract.quantities import rules, value_pattern
 
     text = "".join(parts)
-    plain = re.compile(value_pattern(rules().unit_re, first_class=False))
+    plain = re.compile(value_pattern(rules().unit_re, rules().value_prefixes, first_class=False))
     assert not plain.pattern.startswith("(?=") and rules().value_re.pattern.startswith("(?=")
     assert [(m.span(), m.groupdict()) for m in rules().value_re.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in plain.finditer(text)]
@@ -172,7 +172,7 @@ def test_clean_indicator_equals_its_plain_spelling():
     """_clean_indicator reuses the leading-word list of the last (noise, places) it was
     given and tests trailing adverbs in one call; with places changing between calls
     it must give what building the list each time and testing each adverb gives."""
-    from kg.extract.quantities import _LEADING_YEARS, _TRAILING_ADVERBS, _clean_indicator, rules
+    from kg.extract.quantities import _LEADING_YEARS, _clean_indicator, rules
     from kg.lexicon import PrefixWords
 
     r = rules()
@@ -188,14 +188,14 @@ def test_clean_indicator_equals_its_plain_spelling():
             if k:
                 t = t[k:]
                 changed = True
-            for w in _TRAILING_ADVERBS:
+            for w in r.trailing_adverbs:
                 if t.endswith(w):
                     t = t[: -len(w)]
                     changed = True
         return t.strip("，、；： 的")
 
     place_sets = [(), ("嘉兴市", "嘉兴"), ("闵行区", "闵行", "莘庄镇"), tuple(["嘉兴市", "嘉兴"])]
-    pieces = list(r.leading_noise[:12]) + list(_TRAILING_ADVERBS) + ["嘉兴", "闵行区", "莘庄镇", "人均预期寿命",
+    pieces = list(r.leading_noise[:12]) + list(r.trailing_adverbs) + ["嘉兴", "闵行区", "莘庄镇", "人均预期寿命",
                                                                      "覆盖率", "2025年", "到2023年底，", "的", "，", " "]
 
     @settings(max_examples=400, deadline=None)

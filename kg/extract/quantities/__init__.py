@@ -6,7 +6,6 @@
 from kg.extract.quantities.measurements import _MAY_MEASURE, _NUMERAL, _SENT_YEAR, measurements_in_sentence
 from kg.extract.quantities.rules import (
     _LEADING_YEARS,
-    _TRAILING_ADVERBS,
     FUTURE_CLAUSE,
     PLAN_WORDS,
     _clean_indicator,
@@ -17,4 +16,4 @@ from kg.extract.quantities.rules import (
 from kg.extract.quantities.targets import targets_in_sentence
 
 __all__ = ["FUTURE_CLAUSE", "PLAN_WORDS", "is_plan_document", "measurements_in_sentence", "rules", "targets_in_sentence",
-           "value_pattern", "_LEADING_YEARS", "_MAY_MEASURE", "_NUMERAL", "_SENT_YEAR", "_TRAILING_ADVERBS", "_clean_indicator"]
+           "value_pattern", "_LEADING_YEARS", "_MAY_MEASURE", "_NUMERAL", "_SENT_YEAR", "_clean_indicator"]

@@ -18,8 +18,6 @@ from kg.lexicon import PrefixWords
 DATA = Path(__file__).resolve().parent.parent / "data" / "quantities.json"
 _CN_DIGITS = "一二两三四五六七八九十百千"
 _NUM = r"(\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{1,6})"
-# what may stand before a reported value (约, 超过, 达到 …), in the alternation's order
-VALUE_PREFIXES = ("约", "近", "超过", "超", "逾", "突破", "达到", "达", "为", "共", "共有", "现到", "累计", "不超过", "不足")
 _CJK = r"\u3400-\u9fff"
 
 
@@ -41,7 +39,9 @@ class _Rules:
         self.relative_verbs = r["relative_verbs"]
         # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
         self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到|展望)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
-        self.value_re = re.compile(value_pattern(self.unit_re))
+        self.value_prefixes = tuple(r["value_prefixes"])  # before a reported value, in the alternation's order
+        self.trailing_adverbs = tuple(r["indicator_trailing_adverbs"])
+        self.value_re = re.compile(value_pattern(self.unit_re, self.value_prefixes))
         self.indicator_heads = tuple(r["indicator_heads"])
         self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
         self.more = r["measurement_more"]
@@ -53,14 +53,14 @@ class _Rules:
         self.less = r["measurement_less"]
 
 
-def value_pattern(unit_re: str, first_class: bool = True) -> str:
+def value_pattern(unit_re: str, prefixes: tuple[str, ...], first_class: bool = True) -> str:
     """A reported value: (prefix) number (余/多) unit (以上 …). The plain spelling opens
     with the optional prefix group, which the regex engine tries, and fails, at every
     character of a clause; ``first_class`` puts before it a lookahead for the characters
     a match can open with (a prefix's first, a digit, a Chinese numeral), which it
     fails at once: the same matches, a third of the time."""
-    first = "[" + "".join(dict.fromkeys(w[0] for w in VALUE_PREFIXES)) + r"\d" + _CN_DIGITS + "]"
-    return ((f"(?={first})" if first_class else "") + "(?P<pre>" + "|".join(VALUE_PREFIXES) + ")?(?P<num>" + _NUM +
+    first = "[" + "".join(dict.fromkeys(re.escape(w[0]) for w in prefixes)) + r"\d" + _CN_DIGITS + "]"
+    return ((f"(?={first})" if first_class else "") + "(?P<pre>" + "|".join(map(re.escape, prefixes)) + ")?(?P<num>" + _NUM +
             r")(?P<mid>余|多)?(?:(?P<unit>" + unit_re + r")|(?P<mult>万|亿)(?P<mid2>余|多)?(?P<unit2>" + unit_re +
             r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
 
@@ -98,7 +98,6 @@ def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWor
     return PrefixWords(noise + places)
 
 
-_TRAILING_ADVERBS = ("分别", "持续", "继续", "均", "要", "力争", "逐步", "基本")
 _LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?")
 
 
@@ -115,8 +114,8 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
         if k:
             t = t[k:]
             changed = True
-        if t.endswith(_TRAILING_ADVERBS):  # one test; which ones, in order, only if any
-            for w in _TRAILING_ADVERBS:
+        if t.endswith(r.trailing_adverbs):  # one test; which ones, in order, only if any
+            for w in r.trailing_adverbs:
                 if t.endswith(w):
                     t = t[: -len(w)]
                     changed = True
