@@ -23,7 +23,7 @@ __all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "ren
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, region: str | None = None,
-          regions: dict[str, str] | None = None, on_start: Callable[[int], None] | None = None,
+          regions: dict[str, str] | None = None, persist: bool = False, on_start: Callable[[int], None] | None = None,
           on_document: Callable[[str], None] | None = None, on_skip: Callable[[Any], None] | None = None,
           before_writing: Callable[[Any], None] | None = None) -> GraphStore:
     """Build a graph from files and folders; with ``out`` also write graph.ttl,
@@ -35,7 +35,8 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
     ``max_bytes`` skips larger files; ``strict`` makes any skipped input an error before
     anything is written; ``region`` is the jurisdiction of every document whose text
     does not state one (none found, or an uncertain reading), ``regions`` one per file
-    (name or path → region) that holds whatever the text says.
+    (name or path → region) that holds whatever the text says. ``persist`` also writes
+    the on-disk store (OUT/store/) that later commands open in milliseconds.
     ``on_start`` is called with the number of input files found, ``on_document`` /
     ``on_skip`` as each is read or skipped (a progress bar), ``before_writing`` with the
     report once the graph is built."""
@@ -54,7 +55,7 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
     if before_writing is not None:
         before_writing(report)
     if out is not None:
-        write_outputs(store, out, html=html, report=report)
+        write_outputs(store, out, html=html, report=report, persist=persist)
     return store
 
 

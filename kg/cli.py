@@ -57,6 +57,8 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None, help="Output folder (default out/).")
 @click.option("--no-html", is_flag=True, help="Skip the explorer page.")
+@click.option("--store", "persist", is_flag=True,
+              help="Also write OUT/store/, an on-disk graph store that query, stats, export and the API open in milliseconds.")
 @click.option("--strict", is_flag=True, help="Any skipped input is fatal: nothing is written.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Skip files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
@@ -67,7 +69,7 @@ def main() -> None:
                                 "(no region found, or an uncertain reading).")
 @click.option("--regions", "regions_file", type=click.Path(dir_okay=False),
               help="A FILE<TAB>REGION mapping: the jurisdiction of each listed document, whatever its text says.")
-def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool, max_bytes: int, quiet: bool,
+def build(inputs: tuple[str, ...], out: str | None, no_html: bool, persist: bool, strict: bool, max_bytes: int, quiet: bool,
           verbose: bool, jobs: int, region: str | None, regions_file: str | None) -> None:
     """Build graph.ttl, graph.trig and graph.html from files and folders.
 
@@ -115,12 +117,23 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, strict: bool,
         if not quiet:
             for dup, first in report.duplicates:
                 click.echo(f"kg: {dup}: same bytes as {first}; read once", err=True)
-        for path, basis, name in report.uncertain:  # a warning about the graph itself: --quiet keeps it
+        uncertain = report.uncertain
+        if uncertain and (quiet or len(uncertain) > _NAMED_UNCERTAIN):
+            # a warning about the graph itself: --quiet keeps it, as one line
+            shown = [] if quiet else uncertain[:_NAMED_UNCERTAIN]
+        else:
+            shown = uncertain
+        for path, basis, name in shown:
             read = f"read as {name} from the regions its text names" if name else "no region found"
             click.echo(f"kg: {path}: jurisdiction uncertain ({read}); give --region or --regions to set it", err=True)
+        if len(shown) < len(uncertain):
+            more = len(uncertain) - len(shown)
+            click.echo(f"kg: {'' if not shown else 'and '}{more} {'more ' if shown else ''}document(s) with an uncertain "
+                       f"jurisdiction (hg:jurisdictionUncertain in the graph; first: {uncertain[len(shown)][0]}); "
+                       "give --region or --regions to set it", err=True)
 
     try:
-        store = api.build(inputs, out=out, html=not no_html, jobs=jobs, max_bytes=max_bytes, strict=strict, region=region,
+        store = api.build(inputs, out=out, html=not no_html, persist=persist, jobs=jobs, max_bytes=max_bytes, strict=strict, region=region,
                           regions=mapping, on_start=start_bar, on_document=(lambda _: bar.update(1) if bar else None),
                           on_skip=skipped, before_writing=before_writing)
     finally:
@@ -327,6 +340,9 @@ def resolve(name: str, region: str | None) -> None:
         _fail(f"{name!r} is not read as any entity")
     click.echo(format_result(QueryResult(["surface", "type", "canonical", "region", "iri", "why"],
                                          [[r.surface, r.type, r.canonical, r.region, r.iri, r.reason] for r in res]), max_cell=200))
+
+
+_NAMED_UNCERTAIN = 20  # documents of uncertain jurisdiction named one a line; the rest are counted
 
 
 # Set by run(), the console script, which ends the process once the command returns.

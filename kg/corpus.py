@@ -14,6 +14,7 @@ from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
 from kg.graph.builder import DocumentGraph, document_graph
+from kg.graph.persist import make_current, remove_store, store_root, write_generation
 from kg.graph.store import GraphStore
 from kg.ingest import collect_paths, read_document
 from kg.defaults import DEFAULT_MAX_BYTES
@@ -36,6 +37,7 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, earlier path with the same bytes)
     # (path, basis, region read or "") of documents whose jurisdiction is uncertain
     uncertain: list[tuple[str, str, str]] = field(default_factory=list)
+    sources: list[tuple[str, str, str]] = field(default_factory=list)  # (path, SHA-256 of its bytes, its graph's IRI)
     per_document: list[tuple[str, str, str, float, int]] = field(default_factory=list)  # name, format, encoding, dropped, chars
 
     def summary(self) -> str:
@@ -64,6 +66,7 @@ class _DocResult:
     targets: int = 0
     measurements: int = 0
     uncertain: tuple[str, str] | None = None  # (basis, region read) where the jurisdiction is uncertain
+    sha256: str = ""
 
 
 def _process(path: Path, max_bytes: int, given: tuple[str | None, str | None] = (None, None)) -> _DocResult:
@@ -79,7 +82,7 @@ def _process(path: Path, max_bytes: int, given: tuple[str | None, str | None] = 
         return _DocResult(str(path), error=InputError(str(path), f"could not be read ({type(e).__name__}: {e}); "
                                                                  "please report this file"))
     found = ex.jurisdiction
-    res = _DocResult(str(path), graph=document_graph(src, ex),
+    res = _DocResult(str(path), graph=document_graph(src, ex), sha256=src.sha256,
                      info=(src.format, src.encoding, src.dropped_share, len(src.text), src.chars_dropped))
     res.entities.update(key.type for key in {m.key for m in ex.mentions})
     res.relations.update(kind for kind, _, _ in {(r.kind, r.source, r.target) for r in ex.relations})
@@ -237,6 +240,7 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document,
         store.add_document(res.graph)
         fmt, enc, dropped, kept, n_dropped = res.info
         report.documents.append(res.path)
+        report.sources.append((res.path, res.sha256, res.graph.term[1:-1]))
         report.per_document.append((res.path, fmt, enc, dropped, kept))
         report.characters += kept
         report.dropped_characters += n_dropped
@@ -250,6 +254,18 @@ def _merge(res: _DocResult, store: GraphStore, report: BuildReport, on_document,
         on_document(res.path)
 
 
+def _write_store(store: GraphStore, out: Path, report: BuildReport | None) -> Path:
+    """A new store generation of the built graph, with its manifest: each document's
+    graph, file and SHA-256."""
+    by_graph = {iri: (path, sha) for path, sha, iri in (report.sources if report else [])}
+    documents = []
+    for g in store.documents:
+        iri = g.term[1:-1]
+        path, sha = by_graph.get(iri, ("", ""))
+        documents.append({"graph": iri, "file": Path(path).name if path else "", "sha256": sha})
+    return write_generation(out, store.nquads_chunks(), store.union_chunks(), documents)
+
+
 # what write_outputs writes: the union (Turtle), a named graph per document (TriG), the explorer
 OUTPUT_NAMES = ("graph.ttl", "graph.trig", "graph.html")
 
@@ -261,9 +277,12 @@ def _explorer_html(store: GraphStore) -> Iterator[bytes]:
     yield render_html(store).encode("utf-8")
 
 
-def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, report: BuildReport | None = None) -> list[str]:
+def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, report: BuildReport | None = None,
+                  persist: bool = False) -> list[str]:
     """Write graph.ttl (union), graph.trig (a named graph per document) and graph.html,
-    atomically and together (:func:`kg.atomic.write_files`)."""
+    atomically and together (:func:`kg.atomic.write_files`); with ``persist``, also the
+    on-disk store (kg.graph.persist), switched to once the files are in place. Without
+    it, a store left by an earlier build is removed: it would describe other files."""
     out = Path(out)
     ttl, trig, page = OUTPUT_NAMES
     outputs: list[tuple[Path, Iterable[bytes]]] = [
@@ -274,9 +293,16 @@ def write_outputs(store: GraphStore, out: str | Path, *, html: bool = True, repo
         # temporary files of an earlier build that was killed before its rename (no
         # other build is writing: the lock is ours)
         remove_stale_temporaries(out / name for name in OUTPUT_NAMES)
+        generation = _write_store(store, out, report) if persist else None
         # all three replaced together, once all are on disk: outputs never mix two builds
         write_files(outputs)
+        if generation is not None:
+            make_current(out, generation)
+        else:
+            remove_store(out)
     written = [str(path) for path, _ in outputs]
+    if generation is not None:
+        written.append(str(store_root(out)))
     if report is not None:
         report.outputs = written
     return written

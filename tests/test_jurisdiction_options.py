@@ -44,7 +44,9 @@ UNITS = 'SELECT DISTINCT ?unit WHERE { ?unit a hg:Department ; rdfs:label ?l . F
 
 
 def test_no_region_is_said_on_stderr_and_in_the_graph_and_names_stay_apart(tmp_path):
-    res, out = build(tmp_path, "-q")  # the warning is about the graph: --quiet keeps it
+    quiet, _ = build(tmp_path, "-q")  # the warning is about the graph: --quiet keeps it, as one line
+    assert quiet.stderr.count("\n") == 1 and "2 document(s) with an uncertain jurisdiction" in quiet.stderr
+    res, out = build(tmp_path)
     for name in ("a.txt", "b.txt"):
         assert f"{name}: jurisdiction uncertain (no region found)" in res.stderr
     assert "jiading.txt" not in res.stderr

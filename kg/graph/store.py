@@ -48,6 +48,7 @@ class GraphStore:
         self._unloaded: list[DocumentGraph] = []
         self._other_content = False  # quads that did not come from add_document
         self.report: BuildReport | None = None  # what the build that made it read and skipped (kg.build)
+        self.location: Path | None = None  # the on-disk store it reads, opened read-only (kg.graph.persist)
 
     # ------------------------------------------------------------------ filling
     def add_document(self, document: DocumentGraph) -> None:
@@ -102,11 +103,32 @@ class GraphStore:
         self._union_ready = True
 
     @classmethod
+    def open_location(cls, location: str | Path) -> GraphStore:
+        """A store on disk (kg.graph.persist), opened read-only: its default graph is
+        already the union."""
+        from kg.graph.persist import open_read_only
+
+        store = cls()
+        try:
+            store._store = open_read_only(location)
+        except OSError as exc:
+            raise GraphLoadError(f"{location}: cannot open the graph store ({str(exc).splitlines()[0]})") from None
+        store._other_content = True
+        store.location = Path(location)
+        return store
+
+    @classmethod
     def load(cls, path: str | Path) -> GraphStore:
-        """Load a .ttl/.trig/.nt/.nq/.jsonld file, or an output folder (its graph.trig,
-        else graph.ttl)."""
+        """Load a .ttl/.trig/.nt/.nq/.jsonld file, or an output folder: its store when it
+        has one that matches its files (kg build --store: opened in milliseconds), else
+        its graph.trig, else graph.ttl."""
         p = Path(path)
         if p.is_dir():
+            from kg.graph.persist import current_generation
+
+            found = current_generation(p)
+            if found is not None:
+                return cls.open_location(found[0])
             for name in ("graph.trig", "graph.ttl", "graph.nq", "graph.nt"):
                 if (p / name).exists():
                     p = p / name
@@ -207,6 +229,17 @@ class GraphStore:
         # JSON-LD: the union, as for Turtle, with Turtle's prefixes
         return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=FORMATS[fmt],
                             prefixes=default_writer().prefixes)
+
+    def nquads_chunks(self) -> Iterator[bytes]:
+        """The named graphs as N-Quads, a document at a time (what the on-disk store loads)."""
+        for g in self._graphs():
+            yield g.nquads().encode("utf-8")
+
+    def union_chunks(self, per_chunk: int = 50_000) -> Iterator[bytes]:
+        """The union's statements as N-Triples, sorted and unique, a slice at a time."""
+        union = self._union()
+        for i in range(0, len(union), per_chunk):
+            yield "".join(st + " .\n" for st in union[i:i + per_chunk]).encode("utf-8")
 
     def to_rdflib(self) -> rdflib.Graph:
         """The union graph as an rdflib Graph (for pyshacl and rdflib users)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QUERY_OUTPUT_FORMATS
-from kg.errors import QueryError
+from kg.errors import KGError, QueryError
 from kg.graph.store import GraphStore
 from kg.graph.terms import PREFIXES
 from kg.paths import ONTOLOGY_DIR
@@ -164,11 +164,15 @@ def _child(store: GraphStore, sparql: str, conn, max_rows: int | None, max_memor
     os.close(devnull)
     _limit_memory(max_memory_mb)
     try:
+        if store.location is not None:  # a database handle is not shared across fork: this process opens its own
+            store = GraphStore.open_location(store.location)
         conn.send(("ok", _execute(store, sparql, max_rows)))
     except QueryError as exc:
         conn.send(("error", str(exc)))
     except MemoryError:
         conn.send(("error", _out_of_memory(max_memory_mb)))
+    except KGError as exc:
+        conn.send(("error", str(exc)))
     conn.close()
 
 

@@ -1,0 +1,121 @@
+"""The on-disk store (kg build --store): what it holds, that every reader answers from it
+as from the files, that it is never used once stale, and that a build killed while
+writing it leaves the previous one whole and in use."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.graph.persist import current_generation, store_root
+
+from .conftest import ROOT, SEEDS
+
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def kg_cli(*args: object, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(KG + [str(a) for a in args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("stored")
+    res = kg_cli("build", SEEDS, "--out", out, "--no-html", "--store", "-q")
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+def test_one_named_graph_per_document_keyed_by_the_sha256_of_its_bytes(stored):
+    location, manifest = current_generation(stored)
+    files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.glob("*.txt")}
+    assert {d["file"]: d["sha256"] for d in manifest["documents"]} == files
+    assert all(d["graph"].endswith("/doc/" + d["sha256"][:16]) for d in manifest["documents"])
+    store = kg.load(stored)
+    assert store.location == location
+    graphs = {r[0] for r in kg.query(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows}
+    assert graphs == {d["graph"] for d in manifest["documents"]}
+
+
+@pytest.mark.parametrize("preset", sorted(kg.presets()))
+def test_every_preset_answers_from_the_store_as_from_the_files(stored, preset):
+    from_store = kg.query(stored, preset=preset)
+    from_files = kg.query(stored / "graph.trig", preset=preset)
+    assert kg.load(stored).location is not None
+    assert from_store.columns == from_files.columns and from_store.rows == from_files.rows
+
+
+def test_exports_and_stats_from_the_store_are_the_files_bytes(stored, tmp_path):
+    kg.export(stored, "trig", tmp_path / "again.trig")
+    kg.export(stored, "turtle", tmp_path / "again.ttl")
+    assert (tmp_path / "again.trig").read_bytes() == (stored / "graph.trig").read_bytes()
+    assert (tmp_path / "again.ttl").read_bytes() == (stored / "graph.ttl").read_bytes()
+    assert kg.stats(stored) == kg.stats(stored / "graph.trig")
+
+
+def test_a_build_without_the_store_removes_it_and_a_stale_one_is_never_used(tmp_path):
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    assert current_generation(tmp_path) is not None
+    # files rewritten by something other than a build with --store: the store no longer describes them
+    (tmp_path / "graph.trig").write_bytes((tmp_path / "graph.trig").read_bytes())
+    os.utime(tmp_path / "graph.trig", ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert current_generation(tmp_path) is None and kg.load(tmp_path).location is None
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "-q").returncode == 0
+    assert not store_root(tmp_path).exists()
+
+
+def test_a_build_killed_while_writing_the_store_leaves_the_previous_one(tmp_path, stored):
+    """SIGKILL once the new generation is being written: CURRENT still names the old
+    one, which answers as before; the next build clears the unfinished one."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(stored, out)
+    os.utime(out / "graph.trig", ns=((stored / "graph.trig").stat().st_atime_ns, (stored / "graph.trig").stat().st_mtime_ns))
+    before = kg.query(out, preset="programs_by_department").rows
+    assert kg.load(out).location is not None
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):  # enough for the store's bulk load to take a moment
+        for p in sorted(SEEDS.glob("*.txt")):
+            (corpus / f"{i:03d}_{p.name}").write_text(p.read_text(encoding="utf-8") + f"\n（{i}）", encoding="utf-8")
+    proc = subprocess.Popen(KG + ["build", str(corpus), "--out", str(out), "--no-html", "--store", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = store_root(out)
+    deadline = time.time() + 300
+    while time.time() < deadline and not any(".tmp-" in p.name for p in root.iterdir()):
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(60)
+    assert any(".tmp-" in p.name for p in root.iterdir()), "the build ended before its store was being written"
+    assert (root / "CURRENT").read_text(encoding="utf-8").strip() == "g1"
+    assert kg.query(out, preset="programs_by_department").rows == before
+    res = kg_cli("build", SEEDS, "--out", out, "--no-html", "--store", "-q")
+    assert res.returncode == 0, res.stderr
+    assert not any(".tmp-" in p.name for p in root.iterdir())
+    assert (root / "CURRENT").read_text(encoding="utf-8").strip() == "g2"
+    assert kg.query(out, preset="programs_by_department").rows == before
+
+
+def test_the_store_is_read_only(stored):
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError, match="refused"):
+        kg.query(stored, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    manifest = json.loads((store_root(stored) / "g1.json").read_text(encoding="utf-8"))
+    assert manifest["format"] == 1 and len(manifest["documents"]) == 5
+
+
+def test_the_cli_queries_the_store(stored):
+    res = kg_cli("query", stored, "--preset", "programs_by_department", "--format", "csv")
+    assert res.returncode == 0 and res.stdout.count("\n") > 10, res.stderr
+    assert ROOT.exists()
