@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -108,6 +108,16 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
         text, offset = with_prefixes(sparql)
     return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
                      max_memory_mb=max_memory_mb)
+
+
+def serve(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
+          max_rows: int = 10_000, max_memory_mb: int = 1024, log: Callable[[str], None] | None = None):  # noqa: ANN201
+    """A read-only SPARQL 1.1 Protocol endpoint (kg.serve.SparqlServer) over a graph or
+    an output folder, not yet serving: call ``.serve_forever()`` (in a thread, from a
+    notebook) and ``.shutdown()``; ``.url`` is its address (port 0 takes a free one)."""
+    from kg.serve import Limits, make_server
+
+    return make_server(graph, host, port, Limits(timeout, max_rows, max_memory_mb), log)
 
 
 def presets() -> dict:

@@ -345,6 +345,41 @@ def resolve(name: str, region: str | None) -> None:
 _NAMED_UNCERTAIN = 20  # documents of uncertain jurisdiction named one a line; the rest are counted
 
 
+@main.command()
+@click.argument("graph", required=False, default=DEFAULT_OUT, type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (another than 127.0.0.1 opens it to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) a result holds at most.")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=1), default=1024, show_default=True,
+              help="Megabytes a query may take.")
+@click.option("--quiet", "-q", is_flag=True, help="No line per request.")
+def serve(graph: str, host: str, port: int, timeout: float, max_rows: int, max_memory_mb: int, quiet: bool) -> None:
+    """Serve a graph read-only over the SPARQL 1.1 Protocol, with the explorer page.
+
+    \b
+    Examples:
+      kg serve out                     # http://127.0.0.1:7878/sparql, explorer at /
+      kg serve out --port 8890 --timeout 10 --max-rows 50000
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
+    """
+    import kg as api
+
+    try:
+        server = api.serve(graph, host, port, timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory_mb,
+                           log=None if quiet else (lambda line: click.echo(line, err=True)))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    click.echo(f"kg: serving {graph} at {server.url} (explorer at {server.url[:-len('sparql')]}); Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 # Set by run(), the console script, which ends the process once the command returns.
 _ENDS_WITH_COMMAND = False
 

@@ -8,6 +8,7 @@ import json
 import multiprocessing as mp
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -59,9 +60,13 @@ def _walk(node):  # noqa: ANN001, ANN202 - rdflib parse trees are untyped
             yield from _walk(v)
 
 
-def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -> None:
+_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct", "DescribeQuery": "describe"}
+
+
+def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -> str:
     """Parse the query (rdflib's SPARQL grammar) and refuse anything that would reach
-    the network. Raises QueryError with the parser's line and column."""
+    the network; return its form (select, ask, construct, describe). Raises QueryError
+    with the parser's line and column."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
 
@@ -75,8 +80,9 @@ def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -
         raise QueryError(f"SPARQL syntax error at line {exc.lineno - line_offset}, column {exc.col}: {exc.msg} — near: {line[:80]}") from None
     except Exception as exc:  # rdflib raises a few other kinds on odd input
         raise QueryError(f"SPARQL syntax error: {exc}") from None
+    form = _FORMS.get(getattr(tree[1], "name", ""), "select")
     if allow_remote:
-        return
+        return form
     for node in _walk(tree):
         if node.name == "ServiceGraphPattern":
             raise QueryError("SERVICE clauses reach other endpoints over the network; refused (pass --allow-remote to permit)")
@@ -84,6 +90,7 @@ def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -
             raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
     if re.search(r"(?im)^\s*FROM\s+(NAMED\s+)?<", _strip_strings(sparql)):
         raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
+    return form
 
 
 def _is_update(sparql: str) -> bool:
@@ -113,7 +120,7 @@ def _term_text(term: object) -> str:
 
 
 
-def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:
+def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_ROWS) -> QueryResult:  # noqa: D417
     """Run the query and collect at most ``max_rows`` rows (the solutions are read
     lazily: a cross join is stopped there, not held in memory whole)."""
     try:
@@ -154,26 +161,57 @@ def _limit_memory(megabytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _child(store: GraphStore, sparql: str, conn, max_rows: int | None, max_memory_mb: int | None) -> None:  # noqa: ANN001
+def _child(work, store: GraphStore, conn, max_memory_mb: int | None) -> None:  # noqa: ANN001
     import os
 
     # the engine's own last words on a failed allocation ("memory allocation of … failed")
     # are not the user's: the answer, or the reason, comes back over the pipe
+    import faulthandler
+
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+    faulthandler.disable()  # (a test runner's) crash report on the engine's abort would reach the parent's terminal
     _limit_memory(max_memory_mb)
     try:
         if store.location is not None:  # a database handle is not shared across fork: this process opens its own
             store = GraphStore.open_location(store.location)
-        conn.send(("ok", _execute(store, sparql, max_rows)))
-    except QueryError as exc:
-        conn.send(("error", str(exc)))
+        conn.send(("ok", work(store)))
     except MemoryError:
         conn.send(("error", _out_of_memory(max_memory_mb)))
     except KGError as exc:
         conn.send(("error", str(exc)))
     conn.close()
+    os._exit(0)  # nothing of the parent's (threads, buffers) runs again in this copy
+
+
+def run_bounded(work, store: GraphStore, *, timeout: float, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB):  # noqa: ANN001, ANN201
+    """``work(store)`` in a forked process, killed when ``timeout`` seconds are up and
+    unable to map more than ``max_memory_mb`` beyond what this process holds: SPARQL
+    engines cannot be interrupted from Python. Returns what ``work`` returns (it must
+    pickle); its KGError comes back as a QueryError."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(work, store, child, max_memory_mb), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if parent.poll(timeout):
+            try:
+                status, payload = parent.recv()
+            except EOFError:  # the process ended without an answer: an allocation failed in the engine, or a kill
+                proc.join(1)
+                raise QueryError(_out_of_memory(max_memory_mb) if max_memory_mb is not None and proc.exitcode != 0
+                                 else "the query's process ended without an answer") from None
+            proc.join(1)
+            if status == "error":
+                raise QueryError(payload)
+            return payload
+        proc.kill()
+        proc.join(1)
+        raise QueryError(f"query stopped after the {timeout:g} s time limit (--timeout)")
+    finally:
+        parent.close()
 
 
 def _out_of_memory(max_memory_mb: int | None) -> str:
@@ -198,25 +236,8 @@ def run_query(store: GraphStore, sparql: str, *, timeout: float | None = DEFAULT
     check_query(sparql, allow_remote, line_offset)
     if timeout is None:
         return _execute(store, sparql, max_rows)
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(store, sparql, child, max_rows, max_memory_mb), daemon=True)
-    proc.start()
-    child.close()
-    if parent.poll(timeout):
-        try:
-            status, payload = parent.recv()
-        except EOFError:  # the query's process ended without an answer: an allocation failed in the engine, or a kill
-            proc.join(1)
-            raise QueryError(_out_of_memory(max_memory_mb) if max_memory_mb is not None and proc.exitcode != 0
-                             else "the query's process ended without an answer") from None
-        proc.join(1)
-        if status == "error":
-            raise QueryError(payload)
-        return payload
-    proc.kill()
-    proc.join(1)
-    raise QueryError(f"query stopped after the {timeout:g} s time limit (--timeout)")
+    return run_bounded(partial(_execute, sparql=sparql, max_rows=max_rows), store, timeout=timeout,
+                       max_memory_mb=max_memory_mb)
 
 
 # ---------------------------------------------------------------------- formatting

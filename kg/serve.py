@@ -1,0 +1,188 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over one graph, and its
+explorer page.
+
+    GET  /sparql?query=…            POST /sparql (application/sparql-query, or a form with query=)
+    GET  /                          the explorer page (the graph as kg render draws it)
+
+Results come in the format the client's Accept header asks for (SPARQL results JSON,
+XML, CSV, TSV; Turtle or N-Triples for CONSTRUCT and DESCRIBE), or the one ``format=``
+names. Each query runs in its own forked process with a time limit, a memory budget and
+a row cap (``X-KG-Truncated: true`` says rows were left out). Updates, LOAD and SERVICE
+(and FROM, which fetches) are refused with 403 and a one-line reason; a malformed query
+gets 400, a query past its time or memory 503. It listens on 127.0.0.1 unless told
+otherwise. Many requests are served at once (one thread each).
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import partial
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from kg.errors import QueryError
+from kg.graph.store import GraphStore
+from kg.sparql import check_query, run_bounded, with_prefixes
+from kg.sparql.results import MEDIA_TYPES, negotiate, serialize
+
+MAX_QUERY_BYTES = 1 << 20  # a query text longer than this is refused
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may cost."""
+
+    timeout: float = 30.0
+    max_rows: int = 10_000
+    max_memory_mb: int = 1024
+
+
+def _answer(store: GraphStore, sparql: str, fmt: str, max_rows: int) -> tuple[bytes, bool]:
+    """In the query's own process: run it and write its result."""
+    try:
+        result = store.query_raw(sparql)
+        return serialize(result, fmt, max_rows)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"SPARQL evaluation failed: {str(exc).splitlines()[0]}") from None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "healthgov-kg"
+    protocol_version = "HTTP/1.1"
+
+    # ------------------------------------------------------------------ routes
+    def do_GET(self) -> None:  # noqa: N802 - http.server's names
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            self._send(HTTPStatus.OK, self.server.page(), "text/html; charset=utf-8")
+        elif url.path == "/sparql":
+            params = parse_qs(url.query, keep_blank_values=True)
+            self._sparql(params)
+        else:
+            self._error(HTTPStatus.NOT_FOUND, f"no such path {url.path!r}: the endpoint is /sparql, the explorer /")
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            self._error(HTTPStatus.NOT_FOUND, f"no such path {url.path!r}: the endpoint is /sparql")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_QUERY_BYTES:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query of {length:,} bytes is over the {MAX_QUERY_BYTES:,}-byte limit")
+            return
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url.query, keep_blank_values=True)
+        if kind == "application/sparql-query":
+            params["query"] = [body]
+        elif kind == "application/sparql-update":
+            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused")
+            return
+        elif kind == "application/x-www-form-urlencoded":
+            for k, v in parse_qs(body, keep_blank_values=True).items():
+                params.setdefault(k, []).extend(v)
+        else:
+            self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "send the query as application/sparql-query or as a form (application/x-www-form-urlencoded)")
+            return
+        self._sparql(params)
+
+    # ------------------------------------------------------------------ SPARQL
+    def _sparql(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused")
+            return
+        queries = params.get("query") or []
+        if len(queries) != 1 or not queries[0].strip():
+            self._error(HTTPStatus.BAD_REQUEST, "give one SPARQL query as query=… (GET or a form) or as the body "
+                                                "of a POST with Content-Type application/sparql-query")
+            return
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported: "
+                                                "the default graph is the union of all documents")
+            return
+        sparql, _ = with_prefixes(queries[0])
+        try:
+            form = check_query(sparql)
+        except QueryError as exc:
+            refused = "refused" in str(exc)
+            self._error(HTTPStatus.FORBIDDEN if refused else HTTPStatus.BAD_REQUEST, str(exc))
+            return
+        requested = (params.get("format") or [None])[0]
+        fmt = negotiate(self.headers.get("Accept") or "", form, requested)
+        if fmt is None:
+            self._error(HTTPStatus.NOT_ACCEPTABLE, f"a {form.upper()} result can be sent as "
+                        + ", ".join(MEDIA_TYPES[f] for f in ({"select": ("json", "xml", "csv", "tsv"),
+                                                              "ask": ("json", "xml")}.get(form, ("turtle", "nt")))))
+            return
+        limits: Limits = self.server.limits
+        try:
+            body, truncated = run_bounded(partial(_answer, sparql=sparql, fmt=fmt, max_rows=limits.max_rows),
+                                          self.server.store, timeout=limits.timeout, max_memory_mb=limits.max_memory_mb)
+        except QueryError as exc:
+            status = HTTPStatus.SERVICE_UNAVAILABLE if ("time limit" in str(exc) or "memory" in str(exc)) else HTTPStatus.BAD_REQUEST
+            self._error(status, str(exc))
+            return
+        media = MEDIA_TYPES[fmt] + "; charset=utf-8"
+        self._send(HTTPStatus.OK, body, media, {"X-KG-Truncated": "true"} if truncated else None)
+
+    # ------------------------------------------------------------------ replies
+    def _send(self, status: HTTPStatus, body: bytes, media: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: HTTPStatus, message: str) -> None:
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
+        if self.server.log is not None:
+            self.server.log(f"{self.address_string()} {format % args}")
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The endpoint over one GraphStore; :meth:`serve_forever` serves until shut down."""
+
+    daemon_threads = True
+
+    def __init__(self, store: GraphStore, host: str = "127.0.0.1", port: int = 7878, limits: Limits = Limits(),
+                 log=None) -> None:  # noqa: ANN001 - a callable taking a line
+        super().__init__((host, port), _Handler)
+        self.store = store
+        self.limits = limits
+        self.log = log
+        self._page: bytes | None = None
+        self._page_lock = threading.Lock()
+        store.query_raw("ASK { ?s ?p ?o }")  # the union is made now, before any request forks from this process
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/sparql"
+
+    def page(self) -> bytes:
+        """The explorer page, drawn on the first request for it."""
+        with self._page_lock:
+            if self._page is None:
+                from kg.explorer.explorer import render_html
+
+                self._page = render_html(self.store).encode("utf-8")
+            return self._page
+
+
+def make_server(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits = Limits(),
+                log=None) -> SparqlServer:  # noqa: ANN001
+    """The endpoint over a GraphStore, a graph file or an output folder (its store when
+    it has one); ``port=0`` takes a free port (see ``.url``)."""
+    store = graph if isinstance(graph, GraphStore) else GraphStore.load(graph)
+    return SparqlServer(store, host, port, limits, log)
