@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -118,6 +118,15 @@ def serve(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: int = 7
     from kg.serve import Limits, make_server
 
     return make_server(graph, host, port, Limits(timeout, max_rows, max_memory_mb), log)
+
+
+def push(graph: GraphStore | str | Path, endpoint: str, *, name: str | None = None, user: str | None = None,
+         password: str | None = None):  # noqa: ANN201
+    """PUT each document's named graph to a SPARQL 1.1 Graph Store Protocol endpoint
+    (kg push); returns a PushReport (put, deleted, failed)."""
+    from kg.push import push_graph
+
+    return push_graph(graph, endpoint, name=name, user=user, password=password)
 
 
 def presets() -> dict:

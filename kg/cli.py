@@ -380,6 +380,33 @@ def serve(graph: str, host: str, port: int, timeout: float, max_rows: int, max_m
         server.server_close()
 
 
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--endpoint", required=True, help="The Graph Store Protocol URL (e.g. http://localhost:7878/store for Oxigraph).")
+@click.option("--name", help="Tells pushes of different folders to one server apart (default: the folder's name).")
+@click.option("--user", envvar="KG_PUSH_USER", help="HTTP Basic user (or KG_PUSH_USER).")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", help="HTTP Basic password (or KG_PUSH_PASSWORD; never printed).")
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+def push(graph: str, endpoint: str, name: str | None, user: str | None, password: str | None, quiet: bool) -> None:
+    """Put each document's named graph into a SPARQL server (Graph Store Protocol).
+
+    \b
+    Examples:
+      kg push out --endpoint http://localhost:7878/store
+      KG_PUSH_USER=kg KG_PUSH_PASSWORD=… kg push out --endpoint http://localhost:3030/ds/data
+    """
+    import kg as api
+
+    report = api.push(graph, endpoint, name=name, user=user, password=password)
+    for line in report.failed:
+        click.echo(f"kg: {line}", err=True)
+    if not quiet:
+        click.echo(f"kg: pushed {len(report.put)} graph(s) to {endpoint}"
+                   + (f", removed {len(report.deleted)} of an earlier push" if report.deleted else "")
+                   + (f"; {len(report.failed)} failed" if report.failed else ""), err=True)
+    sys.exit(1 if report.failed else 0)
+
+
 # Set by run(), the console script, which ends the process once the command returns.
 _ENDS_WITH_COMMAND = False
 

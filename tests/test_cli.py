@@ -8,7 +8,7 @@ from kg.cli import main
 
 from .conftest import GOLD, MINHANG, SEEDS
 
-COMMANDS = ["build", "query", "export", "render", "stats", "validate", "eval", "resolve", "serve"]
+COMMANDS = ["build", "query", "export", "render", "stats", "validate", "eval", "resolve", "serve", "push"]
 
 
 def run(*args):
