@@ -23,7 +23,8 @@ __all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "ren
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, region: str | None = None,
-          regions: dict[str, str] | None = None, persist: bool = False, on_start: Callable[[int], None] | None = None,
+          regions: dict[str, str] | None = None, persist: bool = False, incremental: bool = False,
+          on_start: Callable[[int], None] | None = None,
           on_document: Callable[[str], None] | None = None, on_skip: Callable[[Any], None] | None = None,
           before_writing: Callable[[Any], None] | None = None) -> GraphStore:
     """Build a graph from files and folders; with ``out`` also write graph.ttl,
@@ -36,17 +37,24 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
     anything is written; ``region`` is the jurisdiction of every document whose text
     does not state one (none found, or an uncertain reading), ``regions`` one per file
     (name or path → region) that holds whatever the text says. ``persist`` also writes
-    the on-disk store (OUT/store/) that later commands open in milliseconds.
+    the on-disk store (OUT/store/) that later commands open in milliseconds;
+    ``incremental`` (with ``out``) reads again only the documents that are new or
+    changed since the last incremental build into ``out`` (kg.cache): the same graph.
     ``on_start`` is called with the number of input files found, ``on_document`` /
     ``on_skip`` as each is read or skipped (a progress bar), ``before_writing`` with the
     report once the graph is built."""
+    from kg.cache import DocumentCache
     from kg.corpus import build_store, check_region, write_outputs
     from kg.errors import KGError
 
+    if incremental and out is None:
+        raise KGError("an incremental build keeps its cache in the output folder: give out=")
+    cache = DocumentCache(out) if incremental else None
     store, report = build_store(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES, jobs=jobs,
                                 region=check_region(region) if region else None,
                                 regions_by_file={k: check_region(v) for k, v in (regions or {}).items()},
-                                on_start=on_start, on_document=on_document, on_skip=on_skip)
+                                on_start=on_start, on_document=on_document, on_skip=on_skip,
+                                cache=cache)
     store.report = report
     if not report.documents:
         raise KGError("nothing was built: no readable document among the inputs")
@@ -56,6 +64,8 @@ def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool
         before_writing(report)
     if out is not None:
         write_outputs(store, out, html=html, report=report, persist=persist)
+        if cache is not None:
+            cache.drop_unused()  # removed and changed documents, an older extractor
     return store
 
 

@@ -59,6 +59,8 @@ def main() -> None:
 @click.option("--no-html", is_flag=True, help="Skip the explorer page.")
 @click.option("--store", "persist", is_flag=True,
               help="Also write OUT/store/, an on-disk graph store that query, stats, export and the API open in milliseconds.")
+@click.option("--incremental", is_flag=True,
+              help="Read again only documents new or changed since the last --incremental build into OUT (cache in OUT/.kg-cache/).")
 @click.option("--strict", is_flag=True, help="Any skipped input is fatal: nothing is written.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Skip files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
@@ -69,7 +71,7 @@ def main() -> None:
                                 "(no region found, or an uncertain reading).")
 @click.option("--regions", "regions_file", type=click.Path(dir_okay=False),
               help="A FILE<TAB>REGION mapping: the jurisdiction of each listed document, whatever its text says.")
-def build(inputs: tuple[str, ...], out: str | None, no_html: bool, persist: bool, strict: bool, max_bytes: int, quiet: bool,
+def build(inputs: tuple[str, ...], out: str | None, no_html: bool, persist: bool, incremental: bool, strict: bool, max_bytes: int, quiet: bool,
           verbose: bool, jobs: int, region: str | None, regions_file: str | None) -> None:
     """Build graph.ttl, graph.trig and graph.html from files and folders.
 
@@ -133,7 +135,7 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, persist: bool
                        "give --region or --regions to set it", err=True)
 
     try:
-        store = api.build(inputs, out=out, html=not no_html, persist=persist, jobs=jobs, max_bytes=max_bytes, strict=strict, region=region,
+        store = api.build(inputs, out=out, html=not no_html, persist=persist, incremental=incremental, jobs=jobs, max_bytes=max_bytes, strict=strict, region=region,
                           regions=mapping, on_start=start_bar, on_document=(lambda _: bar.update(1) if bar else None),
                           on_skip=skipped, before_writing=before_writing)
     finally:

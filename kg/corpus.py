@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.atomic import FolderLock, remove_stale_temporaries, write_files
+from kg.cache import DocumentCache, entry_key
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
@@ -38,6 +39,7 @@ class BuildReport:
     # (path, basis, region read or "") of documents whose jurisdiction is uncertain
     uncertain: list[tuple[str, str, str]] = field(default_factory=list)
     sources: list[tuple[str, str, str]] = field(default_factory=list)  # (path, SHA-256 of its bytes, its graph's IRI)
+    reused: int = 0  # documents an incremental build took from its cache instead of reading them again
     per_document: list[tuple[str, str, str, float, int]] = field(default_factory=list)  # name, format, encoding, dropped, chars
 
     def summary(self) -> str:
@@ -47,6 +49,8 @@ class BuildReport:
         if self.duplicates:
             skipped += f"; {len(self.duplicates)} duplicate(s) of earlier files ignored"
         dropped = self.dropped_characters / (self.characters + self.dropped_characters) if self.characters else 0
+        if self.reused:
+            skipped += f"; {self.reused} unchanged, taken from the cache"
         return (f"Built {len(self.documents)} document(s){skipped} in {self.seconds:.2f} s "
                 f"({self.characters:,} characters kept, {dropped:.0%} dropped as boilerplate). "
                 f"Entities: {ents}. Relations: {rels}. Targets: {self.targets}. Measurements: {self.measurements}.")
@@ -93,6 +97,40 @@ def _process(path: Path, max_bytes: int, given: tuple[str | None, str | None] = 
     return res
 
 
+def _cache_fields(res: _DocResult) -> tuple:
+    """What an incremental build keeps of a document besides its graph (kg.cache)."""
+    return (res.info, dict(res.entities), dict(res.relations), res.targets, res.measurements, res.uncertain, res.sha256)
+
+
+def _from_cache(path: Path, graph: DocumentGraph, fields: tuple) -> _DocResult:
+    info, entities, relations, targets, measurements, uncertain, sha256 = fields
+    return _DocResult(str(path), graph=graph, info=tuple(info), entities=Counter(entities), relations=Counter(relations),
+                      targets=targets, measurements=measurements, uncertain=tuple(uncertain) if uncertain else None,
+                      sha256=sha256)
+
+
+def _cached_results(paths: list[Path], given: list[tuple[str | None, str | None]], max_bytes: int,
+                    cache: DocumentCache) -> tuple[list[_DocResult | None], list[str | None]]:
+    """For each path, its cached result (None where there is none) and its entry key
+    (None where the file cannot be read or is over the limit: reading reports it)."""
+    hits: list[_DocResult | None] = []
+    keys: list[str | None] = []
+    for path, (region, default) in zip(paths, given):
+        try:
+            data = path.read_bytes() if path.stat().st_size <= max_bytes else None
+        except OSError:
+            data = None
+        if data is None:
+            hits.append(None)
+            keys.append(None)
+            continue
+        key = entry_key(hashlib.sha256(data).hexdigest(), path.name, region, default)
+        found = cache.get(key)
+        hits.append(_from_cache(path, *found) if found else None)
+        keys.append(key)
+    return hits, keys
+
+
 def _exit_with_parent() -> None:
     """Worker initializer: end this worker when the build process ends. A worker
     otherwise waits on its task queue forever if the build is killed (``kill -9``, an
@@ -116,10 +154,12 @@ def _exit_with_parent() -> None:
 def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
                 region: str | None = None, regions_by_file: dict[str, str] | None = None,
                 on_start: Callable[[int], None] | None = None, on_document: Callable[[str], None] | None = None,
-                on_skip: Callable[[InputError], None] | None = None) -> tuple[GraphStore, BuildReport]:
+                on_skip: Callable[[InputError], None] | None = None,
+                cache: DocumentCache | None = None) -> tuple[GraphStore, BuildReport]:
     """Read, extract and load every document into a fresh store. With ``jobs`` > 1 the
     documents are read in that many worker processes; results are merged in input
-    order, so the graph is the same."""
+    order, so the graph is the same. With a ``cache``, documents it holds are taken
+    from it and those read are put in it (kg build --incremental): the same graph."""
     t0 = time.perf_counter()
     report = BuildReport()
     paths, errors = collect_paths(list(inputs))
@@ -132,8 +172,27 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
     store = GraphStore()
     paths = _first_of_each_content(paths, max_bytes, report, on_document)
     given = [_region_for(p, region, regions_by_file or {}) for p in paths]
-    default_nlp()  # load once; forked workers share it
-    if jobs > 1 and len(paths) > 1:
+    hits, keys = _cached_results(paths, given, max_bytes, cache) if cache is not None else ([None] * len(paths), [None] * len(paths))
+    report.reused = sum(1 for h in hits if h is not None)
+    todo = [i for i, h in enumerate(hits) if h is None]
+
+    def in_order(computed: Iterable[_DocResult]) -> Iterator[_DocResult]:
+        """Every result in input order: cached ones as they are, the others as read (and cached)."""
+        fresh = iter(computed)
+        for i, hit in enumerate(hits):
+            if hit is not None:
+                yield hit
+                continue
+            res = next(fresh)
+            if cache is not None and keys[i] is not None and res.error is None:
+                cache.put(keys[i], res.graph, _cache_fields(res))
+            yield res
+
+    paths_todo = [paths[i] for i in todo]
+    given_todo = [given[i] for i in todo]
+    if todo:
+        default_nlp()  # load once; forked workers share it
+    if jobs > 1 and len(paths_todo) > 1:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
@@ -144,14 +203,15 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method),
                                  initializer=_exit_with_parent) as pool, \
                 cyclic_gc_paused() as gc_pause:
-            results = pool.map(_process, paths, [max_bytes] * len(paths), given, chunksize=max(1, len(paths) // (jobs * 8)))
-            for res in results:
+            results = pool.map(_process, paths_todo, [max_bytes] * len(paths_todo), given_todo,
+                               chunksize=max(1, len(paths_todo) // (jobs * 8)))
+            for res in in_order(results):
                 _merge(res, store, report, on_document, on_skip)
                 gc_pause.step()
     else:
         with cyclic_gc_paused() as gc_pause:
-            for p, r in zip(paths, given):
-                _merge(_process(p, max_bytes, r), store, report, on_document, on_skip)
+            for res in in_order(_process(p, max_bytes, r) for p, r in zip(paths_todo, given_todo)):
+                _merge(res, store, report, on_document, on_skip)
                 gc_pause.step()
     report.seconds = time.perf_counter() - t0
     return store, report

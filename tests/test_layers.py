@@ -19,7 +19,7 @@ LAYERS = [
     {"sparql", "shacl"},
     {"network"},
     {"analytics", "explorer", "exporters", "coverage", "scoring", "explain", "serve", "push"},
-    {"corpus"},
+    {"corpus", "cache"},
     {"kg"},  # the API, kg/__init__.py
     {"cli"},
 ]
