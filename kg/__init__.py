@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "extract_nquads", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -137,6 +137,14 @@ def push(graph: GraphStore | str | Path, endpoint: str, *, name: str | None = No
     from kg.push import push_graph
 
     return push_graph(graph, endpoint, name=name, user=user, password=password)
+
+
+def extract_nquads(data: bytes, name: str, *, region: str | None = None, default_region: str | None = None) -> bytes:
+    """One document's named graph as N-Quads from its bytes (a pure function: map it over
+    a cluster, then ``GraphStore.load_nquads`` or ``kg.push`` the results)."""
+    from kg.corpus import extract_nquads as _extract
+
+    return _extract(data, name, region=region, default_region=default_region)
 
 
 def presets() -> dict:

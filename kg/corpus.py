@@ -131,6 +131,18 @@ def _cached_results(paths: list[Path], given: list[tuple[str | None, str | None]
     return hits, keys
 
 
+def extract_nquads(data: bytes, name: str, *, region: str | None = None, default_region: str | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """One document's graph as N-Quads, from its bytes alone: the pure per-document step
+    of a build, to map over a cluster (examples/dask_cluster.py). ``name`` is its file
+    name (it is in the graph); the regions are those ``kg build --regions`` / ``--region``
+    give. Raises InputError for a document that cannot be read."""
+    from kg.ingest.reader import read_data
+
+    src = read_data(data, name, max_bytes=max_bytes, region=region, default_region=default_region)
+    return document_graph(src, extract_document(src, default_nlp())).nquads().encode("utf-8")
+
+
 def _exit_with_parent() -> None:
     """Worker initializer: end this worker when the build process ends. A worker
     otherwise waits on its task queue forever if the build is killed (``kill -9``, an

@@ -58,6 +58,16 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: 
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(str(p), f"cannot read: {exc.strerror or exc}") from None
+    return read_data(data, p, max_bytes, region, default_region)
+
+
+def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
+              default_region: str | None = None) -> SourceDocument:
+    """:func:`read_document` of bytes already read (a worker of a cluster, a web
+    upload): ``path`` names the document (its suffix helps tell the format)."""
+    p = Path(path)
+    if len(data) > max_bytes:
+        raise InputError(str(p), f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
     kind = sniff(data, p.suffix.lower())
     if kind == "pdf":
         text, encoding, fmt = read_pdf(data, str(p)), "pdf", "pdf"
