@@ -117,7 +117,7 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
     else:
         text, offset = with_prefixes(sparql)
     return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
-                     max_memory_mb=max_memory_mb)
+                     max_memory_mb=max_memory_mb, preset=preset is not None)
 
 
 def serve(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,

@@ -53,3 +53,12 @@ def test_a_triple_stated_by_two_documents_answers_once(seeds_store, built_out):
 
     for store in (seeds_store, GraphStore.load(built_out), GraphStore.load(built_out / "graph.ttl")):
         assert run_query(store, q).rows == [["居民健康素养水平"]]
+
+
+def test_every_preset_passes_the_checks_it_skips():
+    """Presets run without being parsed first (kg.query(preset=)): each must be a query
+    the checks would let through — it parses, reads only and reaches no other endpoint."""
+    from kg.sparql import check_query, presets
+
+    for name, preset in presets().items():
+        assert check_query(preset.sparql) in ("select", "ask", "construct", "describe"), name
