@@ -122,10 +122,10 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
 
 def serve(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
           max_rows: int = 10_000, max_memory_mb: int = 1024, log: Callable[[str], None] | None = None):  # noqa: ANN201
-    """A read-only SPARQL 1.1 Protocol endpoint (kg.serve.SparqlServer) over a graph or
+    """A read-only SPARQL 1.1 Protocol endpoint (kg.endpoint.SparqlServer) over a graph or
     an output folder, not yet serving: call ``.serve_forever()`` (in a thread, from a
     notebook) and ``.shutdown()``; ``.url`` is its address (port 0 takes a free one)."""
-    from kg.serve import Limits, make_server
+    from kg.endpoint import Limits, make_server
 
     return make_server(graph, host, port, Limits(timeout, max_rows, max_memory_mb), log)
 
@@ -134,7 +134,7 @@ def push(graph: GraphStore | str | Path, endpoint: str, *, name: str | None = No
          password: str | None = None):  # noqa: ANN201
     """PUT each document's named graph to a SPARQL 1.1 Graph Store Protocol endpoint
     (kg push); returns a PushReport (put, deleted, failed)."""
-    from kg.push import push_graph
+    from kg.gsp import push_graph
 
     return push_graph(graph, endpoint, name=name, user=user, password=password)
 

@@ -403,7 +403,9 @@ def push(graph: str, endpoint: str, name: str | None, user: str | None, password
     for line in report.failed:
         click.echo(f"kg: {line}", err=True)
     if not quiet:
-        click.echo(f"kg: pushed {len(report.put)} graph(s) to {endpoint}"
+        from kg.gsp import _shown
+
+        click.echo(f"kg: pushed {len(report.put)} graph(s) to {_shown(endpoint)}"
                    + (f", removed {len(report.deleted)} of an earlier push" if report.deleted else "")
                    + (f"; {len(report.failed)} failed" if report.failed else ""), err=True)
     sys.exit(1 if report.failed else 0)

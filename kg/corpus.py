@@ -124,9 +124,12 @@ def _cached_results(paths: list[Path], given: list[tuple[str | None, str | None]
             hits.append(None)
             keys.append(None)
             continue
-        key = entry_key(hashlib.sha256(data).hexdigest(), path.name, region, default)
+        key = entry_key(hashlib.sha256(data).hexdigest(), path.name, region, default, max_bytes)
         found = cache.get(key)
-        hits.append(_from_cache(path, *found) if found else None)
+        try:
+            hits.append(_from_cache(path, *found) if found else None)
+        except (TypeError, ValueError):  # an entry of another shape: read the document again
+            hits.append(None)
         keys.append(key)
     return hits, keys
 
@@ -196,7 +199,8 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
                 yield hit
                 continue
             res = next(fresh)
-            if cache is not None and keys[i] is not None and res.error is None:
+            # the bytes read are those hashed for the key (not a file changed in between)
+            if cache is not None and keys[i] is not None and res.error is None and keys[i].startswith(res.sha256[:16]):
                 cache.put(keys[i], res.graph, _cache_fields(res))
             yield res
 

@@ -107,7 +107,7 @@ def test_push_query_push_again_change_and_push(tmp_path, oxigraph_server):
 
 
 def test_an_endpoint_that_is_not_there_is_one_line(tmp_path):
-    from kg.push import PushError, push_graph
+    from kg.gsp import PushError, push_graph
 
     out = tmp_path / "out"
     _build(SEEDS / "002_ade2870d4016e2b5.txt", out)
@@ -147,3 +147,14 @@ def test_credentials_are_sent_and_never_printed(tmp_path):
     assert res.returncode == 2 and "HTTP 401" in res.stderr and res.stderr.count("\n") == 1, res.stderr
     assert "s3cret-pw" not in res.stderr + res.stdout
     assert _Refusing.seen and _Refusing.seen[0] == "Basic " + base64.b64encode(b"analyst:s3cret-pw").decode()
+
+
+def test_a_wrong_endpoint_and_a_graph_without_documents_are_refused(tmp_path, oxigraph_server):
+    out = tmp_path / "out"
+    _build(SEEDS / "002_ade2870d4016e2b5.txt", out)
+    res = _push(out, oxigraph_server + "/no-such-path")  # 404 on PUT: no success reported
+    assert res.returncode != 0 and "HTTP 404" in res.stderr, res.stderr
+    res = _push(out / "graph.ttl", oxigraph_server + "/store")  # the union has no document graphs
+    assert res.returncode == 2 and "no named graphs" in res.stderr
+    res = _push(out, "http://user:pw@127.0.0.1:1/store")
+    assert res.returncode == 2 and "pw" not in res.stderr and "not in the URL" in res.stderr

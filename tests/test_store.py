@@ -17,7 +17,7 @@ import pytest
 import kg
 from kg.graph.persist import current_generation, store_root
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -118,4 +118,25 @@ def test_the_store_is_read_only(stored):
 def test_the_cli_queries_the_store(stored):
     res = kg_cli("query", stored, "--preset", "programs_by_department", "--format", "csv")
     assert res.returncode == 0 and res.stdout.count("\n") > 10, res.stderr
-    assert ROOT.exists()
+
+
+def test_a_reader_of_the_old_store_keeps_answering_after_a_rebuild(tmp_path):
+    """A running kg serve holds the generation it opened: a rebuild keeps that one (and
+    removes those before), and the server's next query reads the new one."""
+    from kg.endpoint import make_server
+
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    server = make_server(tmp_path, port=0)
+    try:
+        first = server.current_store().location
+        assert kg_cli("build", SEEDS, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+        assert first.exists()  # the generation a reader holds is kept
+        second = server.current_store().location
+        assert second != first
+        n = kg.query(server.current_store(), "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        assert n == [["5"]]
+        assert kg_cli("build", SEEDS, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+        assert not first.exists()  # two rebuilds on, it is gone
+    finally:
+        server.server_close()

@@ -113,15 +113,21 @@ def write_generation(out: str | Path, nquads: Iterable[bytes], union_ntriples: I
 
 def make_current(out: str | Path, location: Path) -> None:
     """Use ``location`` from now on, stamped with the graph.trig now in OUT; remove the
-    older generations."""
+    generations before the one it replaces (that one stays: a reader that opened it —
+    a running kg serve — keeps answering until it opens the new one)."""
     root = store_root(out)
     manifest_path = root / f"{location.name}.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["trig"] = _stamp(Path(out) / "graph.trig")
     write_text(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    try:
+        previous = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except OSError:
+        previous = ""
     write_text(root / CURRENT, location.name + "\n")  # atomic: the old generation or the new, never neither
+    keep = {CURRENT, location.name, manifest_path.name, previous, previous + ".json"}
     for p in root.iterdir():
-        if p.name not in (CURRENT, location.name, manifest_path.name):
+        if p.name not in keep:
             _remove(p)
 
 

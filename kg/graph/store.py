@@ -128,7 +128,10 @@ class GraphStore:
 
             found = current_generation(p)
             if found is not None:
-                return cls.open_location(found[0])
+                try:
+                    return cls.open_location(found[0])
+                except GraphLoadError:
+                    pass  # replaced by a build since it was found: the files are whole
             for name in ("graph.trig", "graph.ttl", "graph.nq", "graph.nt"):
                 if (p / name).exists():
                     p = p / name

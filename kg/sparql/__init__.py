@@ -181,6 +181,8 @@ def _child(work, store: GraphStore, conn, max_memory_mb: int | None) -> None:  #
         conn.send(("error", _out_of_memory(max_memory_mb)))
     except KGError as exc:
         conn.send(("error", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - any other fault is this query's, told in one line
+        conn.send(("error", f"the query failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"))
     conn.close()
     os._exit(0)  # nothing of the parent's (threads, buffers) runs again in this copy
 

@@ -45,16 +45,24 @@ def _json_term(term: object) -> dict:
     return out
 
 
+_XML_FORBIDDEN = {chr(c): "\ufffd" for c in range(0x20) if chr(c) not in "\t\n\r"}
+_XML_KEEP = {"\r": "&#13;", **_XML_FORBIDDEN}  # a raw \r would be read as \n; XML 1.0 holds no other control
+
+
+def _xml_text(text: str) -> str:
+    return escape(text, _XML_KEEP)
+
+
 def _xml_term(term: object) -> str:
     if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{_xml_text(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
     if term.language:
-        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
     if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-    return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+    return f"<literal>{_xml_text(term.value)}</literal>"
 
 
 def _csv_value(term: object) -> str:

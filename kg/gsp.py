@@ -46,12 +46,33 @@ class PushReport:
     failed: list[str] = field(default_factory=list)    # one line each
 
 
+def _shown(url: str) -> str:
+    """The URL as it may be printed: no user information, no query (a token may sit there)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    return urllib.parse.urlunsplit((parts.scheme, host + (f":{parts.port}" if parts.port else ""), parts.path, "", ""))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Credentials go to the endpoint named, never to where it redirects."""
+
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 class _Client:
     def __init__(self, endpoint: str, user: str | None, password: str | None, timeout: float,
                  sleep: Callable[[float], None]) -> None:
-        if not endpoint.startswith(("http://", "https://")):
-            raise PushError(f"{endpoint!r} is no http(s) URL of a Graph Store Protocol endpoint")
+        parts = urllib.parse.urlsplit(endpoint)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise PushError(f"{_shown(endpoint)!r} is no http(s) URL of a Graph Store Protocol endpoint")
+        if parts.username or parts.password:
+            raise PushError("give credentials with --user/--password (or KG_PUSH_USER/KG_PUSH_PASSWORD), not in the URL")
         self.endpoint = endpoint
+        self.shown = _shown(endpoint)
         self.timeout = timeout
         self.sleep = sleep
         self.headers = {}
@@ -76,17 +97,17 @@ class _Client:
         for attempt in range(RETRIES + 1):
             req = urllib.request.Request(self.url(graph), data=body, method=method, headers=headers)
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as res:
+                with _OPENER.open(req, timeout=self.timeout) as res:
                     return res.status, res.read()
             except urllib.error.HTTPError as err:
-                if err.code == 404:
-                    return 404, b""
+                if err.code == 404 and method in ("GET", "DELETE"):
+                    return 404, b""  # no such graph: an answer (a PUT answered 404 means a wrong endpoint)
                 if err.code not in (429, 500, 502, 503, 504) or attempt == RETRIES:
-                    raise PushError(f"{method} of graph <{graph}> to {self.endpoint}: HTTP {err.code} {err.reason}") from None
-            except (urllib.error.URLError, OSError) as err:
+                    raise PushError(f"{method} of graph <{graph}> to {self.shown}: HTTP {err.code} {err.reason}") from None
+            except (urllib.error.URLError, OSError, ValueError) as err:
                 if attempt == RETRIES:
                     reason = getattr(err, "reason", err)
-                    raise PushError(f"{self.endpoint}: cannot reach the endpoint ({reason}) after {RETRIES + 1} tries") from None
+                    raise PushError(f"{self.shown}: cannot reach the endpoint ({reason}) after {RETRIES + 1} tries") from None
             self.sleep(wait)
             wait *= 2
         raise AssertionError("unreachable")
@@ -112,6 +133,8 @@ def push_graph(graph: GraphStore | str | Path, endpoint: str, *, name: str | Non
         except (SyntaxError, ValueError):
             before = set()
     graphs = [g for g in store._graphs() if g.term]
+    if not graphs:
+        raise PushError("the graph has no named graphs of documents to push (push an output folder or its graph.trig)")
     for g in graphs:
         iri = g.term[1:-1]
         data = "".join(st + " .\n" for st in g.statements).encode("utf-8")
@@ -122,16 +145,17 @@ def push_graph(graph: GraphStore | str | Path, endpoint: str, *, name: str | Non
             report.failed.append(str(exc))
         if on_graph:
             on_graph(iri)
-    if report.failed:
-        return report  # the record still names what an earlier push put: the next push finishes the work
     now = {g.term[1:-1] for g in graphs}
-    for gone in sorted(before - now):
-        try:
-            client.request("DELETE", gone)
-            report.deleted.append(gone)
-        except PushError as exc:
-            report.failed.append(str(exc))
-    listing = "".join(f"<{record}> <{MEMBER}> <{iri}> .\n" for iri in sorted(now)).encode("utf-8")
+    if not report.failed:  # only a whole push retires what an earlier one put
+        for gone in sorted(before - now):
+            try:
+                client.request("DELETE", gone)
+                report.deleted.append(gone)
+            except PushError as exc:
+                report.failed.append(str(exc))
+    # what is on the server from pushes of this name: a graph not yet deleted stays listed, to be retried
+    listed = (before - set(report.deleted)) | set(report.put)
+    listing = "".join(f"<{record}> <{MEMBER}> <{iri}> .\n" for iri in sorted(listed)).encode("utf-8")
     try:
         client.request("PUT", record, listing, "application/n-triples")
     except PushError as exc:

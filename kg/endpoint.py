@@ -14,6 +14,7 @@ otherwise. Many requests are served at once (one thread each).
 """
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from functools import partial
@@ -68,10 +69,19 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path != "/sparql":
+            self.close_connection = True  # its body is not read
             self._error(HTTPStatus.NOT_FOUND, f"no such path {url.path!r}: the endpoint is /sparql")
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or "")
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            self._error(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+            return
         if length > MAX_QUERY_BYTES:
+            self.close_connection = True
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query of {length:,} bytes is over the {MAX_QUERY_BYTES:,}-byte limit")
             return
         body = self.rfile.read(length).decode("utf-8", errors="replace")
@@ -120,13 +130,22 @@ class _Handler(BaseHTTPRequestHandler):
                                                               "ask": ("json", "xml")}.get(form, ("turtle", "nt")))))
             return
         limits: Limits = self.server.limits
+        if not self.server.slots.acquire(timeout=limits.timeout):  # a query waits for a free one up to its time limit
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"{self.server.max_running} queries are running: try again shortly")
+            return
         try:
             body, truncated = run_bounded(partial(_answer, sparql=sparql, fmt=fmt, max_rows=limits.max_rows),
-                                          self.server.store, timeout=limits.timeout, max_memory_mb=limits.max_memory_mb)
+                                          self.server.current_store(), timeout=limits.timeout,
+                                          max_memory_mb=limits.max_memory_mb)
         except QueryError as exc:
-            status = HTTPStatus.SERVICE_UNAVAILABLE if ("time limit" in str(exc) or "memory" in str(exc)) else HTTPStatus.BAD_REQUEST
-            self._error(status, str(exc))
+            text = str(exc)
+            status = (HTTPStatus.SERVICE_UNAVAILABLE if ("time limit" in text or "memory" in text)
+                      else HTTPStatus.INTERNAL_SERVER_ERROR if text.startswith(("the query failed", "the query's process"))
+                      else HTTPStatus.BAD_REQUEST)
+            self._error(status, text)
             return
+        finally:
+            self.server.slots.release()
         media = MEDIA_TYPES[fmt] + "; charset=utf-8"
         self._send(HTTPStatus.OK, body, media, {"X-KG-Truncated": "true"} if truncated else None)
 
@@ -147,7 +166,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
         if self.server.log is not None:
-            self.server.log(f"{self.address_string()} {format % args}")
+            line = f"{self.address_string()} {format % args}"
+            self.server.log("".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in line))
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -163,7 +183,25 @@ class SparqlServer(ThreadingHTTPServer):
         self.log = log
         self._page: bytes | None = None
         self._page_lock = threading.Lock()
+        self.max_running = max(1, os.cpu_count() or 1)  # queries at once, each in its own process and memory budget
+        self.slots = threading.BoundedSemaphore(self.max_running)
+        self.folder: Path | None = None  # an output folder: each query opens its current store
         store.query_raw("ASK { ?s ?p ?o }")  # the union is made now, before any request forks from this process
+        self.page()  # drawn now: no query of the page's runs in a thread while another forks
+
+    def current_store(self) -> GraphStore:
+        """The store a query reads: for an output folder whose store a build replaced
+        since, the new one."""
+        if self.folder is not None and self.store.location is not None:
+            from kg.graph.persist import current_generation
+
+            found = current_generation(self.folder)
+            if found is not None and found[0] != self.store.location:
+                try:
+                    self.store = GraphStore.open_location(found[0])
+                except Exception:  # noqa: BLE001 - keep answering from the one it has
+                    pass
+        return self.store
 
     @property
     def url(self) -> str:
@@ -185,4 +223,7 @@ def make_server(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: i
     """The endpoint over a GraphStore, a graph file or an output folder (its store when
     it has one); ``port=0`` takes a free port (see ``.url``)."""
     store = graph if isinstance(graph, GraphStore) else GraphStore.load(graph)
-    return SparqlServer(store, host, port, limits, log)
+    server = SparqlServer(store, host, port, limits, log)
+    if not isinstance(graph, GraphStore) and Path(graph).is_dir():
+        server.folder = Path(graph)
+    return server
