@@ -403,9 +403,9 @@ def push(graph: str, endpoint: str, name: str | None, user: str | None, password
     for line in report.failed:
         click.echo(f"kg: {line}", err=True)
     if not quiet:
-        from kg.gsp import _shown
+        from kg.gsp import shown_url
 
-        click.echo(f"kg: pushed {len(report.put)} graph(s) to {_shown(endpoint)}"
+        click.echo(f"kg: pushed {len(report.put)} graph(s) to {shown_url(endpoint)}"
                    + (f", removed {len(report.deleted)} of an earlier push" if report.deleted else "")
                    + (f"; {len(report.failed)} failed" if report.failed else ""), err=True)
     sys.exit(1 if report.failed else 0)

@@ -23,12 +23,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryFault, QueryLimitReached, QueryRefused
 from kg.graph.store import GraphStore
-from kg.sparql import check_query, run_bounded, with_prefixes
-from kg.sparql.results import MEDIA_TYPES, negotiate, serialize
+from kg.sparql import check_query, raw_results, run_bounded, with_prefixes
+from kg.sparql.results import MEDIA_TYPES, negotiate, offered, serialize
 
 MAX_QUERY_BYTES = 1 << 20  # a query text longer than this is refused
+# the reply to each kind of failed query (any other QueryError is the query's own: 400)
+_STATUS_OF = {QueryRefused: HTTPStatus.FORBIDDEN, QueryLimitReached: HTTPStatus.SERVICE_UNAVAILABLE,
+              QueryFault: HTTPStatus.INTERNAL_SERVER_ERROR}
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,7 @@ class Limits:
 
 def _answer(store: GraphStore, sparql: str, fmt: str, max_rows: int) -> tuple[bytes, bool]:
     """In the query's own process: run it and write its result."""
-    try:
-        result = store.query_raw(sparql)
-        return serialize(result, fmt, max_rows)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from None
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise QueryError(f"SPARQL evaluation failed: {str(exc).splitlines()[0]}") from None
+    return serialize(raw_results(store, sparql), fmt, max_rows)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -119,15 +116,13 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             form = check_query(sparql)
         except QueryError as exc:
-            refused = "refused" in str(exc)
-            self._error(HTTPStatus.FORBIDDEN if refused else HTTPStatus.BAD_REQUEST, str(exc))
+            self._error(_STATUS_OF.get(type(exc), HTTPStatus.BAD_REQUEST), str(exc))
             return
         requested = (params.get("format") or [None])[0]
         fmt = negotiate(self.headers.get("Accept") or "", form, requested)
         if fmt is None:
             self._error(HTTPStatus.NOT_ACCEPTABLE, f"a {form.upper()} result can be sent as "
-                        + ", ".join(MEDIA_TYPES[f] for f in ({"select": ("json", "xml", "csv", "tsv"),
-                                                              "ask": ("json", "xml")}.get(form, ("turtle", "nt")))))
+                        + ", ".join(MEDIA_TYPES[f] for f in offered(form)))
             return
         limits: Limits = self.server.limits
         if not self.server.slots.acquire(timeout=limits.timeout):  # a query waits for a free one up to its time limit
@@ -138,11 +133,7 @@ class _Handler(BaseHTTPRequestHandler):
                                           self.server.current_store(), timeout=limits.timeout,
                                           max_memory_mb=limits.max_memory_mb)
         except QueryError as exc:
-            text = str(exc)
-            status = (HTTPStatus.SERVICE_UNAVAILABLE if ("time limit" in text or "memory" in text)
-                      else HTTPStatus.INTERNAL_SERVER_ERROR if text.startswith(("the query failed", "the query's process"))
-                      else HTTPStatus.BAD_REQUEST)
-            self._error(status, text)
+            self._error(_STATUS_OF.get(type(exc), HTTPStatus.BAD_REQUEST), str(exc))
             return
         finally:
             self.server.slots.release()

@@ -24,5 +24,17 @@ class QueryError(KGError):
     """A SPARQL query was malformed, refused or took too long."""
 
 
+class QueryRefused(QueryError):
+    """The query would change a graph or reach the network (kg serve: 403)."""
+
+
+class QueryLimitReached(QueryError):
+    """The query ran out of its time or memory (kg serve: 503)."""
+
+
+class QueryFault(QueryError):
+    """The query's process failed in a way no query text explains (kg serve: 500)."""
+
+
 class GraphLoadError(KGError):
     """A graph file or folder could not be loaded."""

@@ -46,7 +46,7 @@ class PushReport:
     failed: list[str] = field(default_factory=list)    # one line each
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """The URL as it may be printed: no user information, no query (a token may sit there)."""
     parts = urllib.parse.urlsplit(url)
     host = parts.hostname or ""
@@ -68,11 +68,11 @@ class _Client:
                  sleep: Callable[[float], None]) -> None:
         parts = urllib.parse.urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise PushError(f"{_shown(endpoint)!r} is no http(s) URL of a Graph Store Protocol endpoint")
+            raise PushError(f"{shown_url(endpoint)!r} is no http(s) URL of a Graph Store Protocol endpoint")
         if parts.username or parts.password:
             raise PushError("give credentials with --user/--password (or KG_PUSH_USER/KG_PUSH_PASSWORD), not in the URL")
         self.endpoint = endpoint
-        self.shown = _shown(endpoint)
+        self.shown = shown_url(endpoint)
         self.timeout = timeout
         self.sleep = sleep
         self.headers = {}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QUERY_OUTPUT_FORMATS
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, QueryFault, QueryLimitReached, QueryRefused
 from kg.graph.store import GraphStore
 from kg.graph.terms import PREFIXES
 from kg.paths import ONTOLOGY_DIR
@@ -74,7 +74,7 @@ def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -
         tree = parseQuery(sparql)
     except ParseException as exc:
         if _is_update(sparql):
-            raise QueryError("INSERT, DELETE, LOAD, CLEAR, DROP and other updates change a graph; "
+            raise QueryRefused("INSERT, DELETE, LOAD, CLEAR, DROP and other updates change a graph; "
                              "kg query only reads (refused)") from None
         line = exc.line.strip() if exc.line else ""
         raise QueryError(f"SPARQL syntax error at line {exc.lineno - line_offset}, column {exc.col}: {exc.msg} — near: {line[:80]}") from None
@@ -85,11 +85,11 @@ def check_query(sparql: str, allow_remote: bool = False, line_offset: int = 0) -
         return form
     for node in _walk(tree):
         if node.name == "ServiceGraphPattern":
-            raise QueryError("SERVICE clauses reach other endpoints over the network; refused (pass --allow-remote to permit)")
+            raise QueryRefused("SERVICE clauses reach other endpoints over the network; refused (pass --allow-remote to permit)")
         if node.name in ("DatasetClause",) or "default" in node and node.name == "DatasetClause":
-            raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
+            raise QueryRefused("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
     if re.search(r"(?im)^\s*FROM\s+(NAMED\s+)?<", _strip_strings(sparql)):
-        raise QueryError("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
+        raise QueryRefused("FROM / FROM NAMED load remote graphs; refused (pass --allow-remote to permit)")
     return form
 
 
@@ -124,7 +124,7 @@ def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_
     """Run the query and collect at most ``max_rows`` rows (the solutions are read
     lazily: a cross join is stopped there, not held in memory whole)."""
     try:
-        res = store.query_raw(sparql)
+        res = raw_results(store, sparql)
         if isinstance(res, ox.QueryBoolean):
             return QueryResult(["result"], [["true" if bool(res) else "false"]], bool(res))
         if isinstance(res, ox.QuerySolutions):
@@ -136,6 +136,14 @@ def _execute(store: GraphStore, sparql: str, max_rows: int | None = DEFAULT_MAX_
                                                                     _term_text(t.object)] for t in itertools.islice(res, max_rows)])
         out.truncated = max_rows is not None and len(out.rows) >= max_rows and next(iter(res), None) is not None
         return out
+    except (OSError, ValueError, RuntimeError) as exc:  # raised while the solutions are read
+        raise QueryError(f"SPARQL evaluation failed: {str(exc).splitlines()[0]}") from None
+
+
+def raw_results(store: GraphStore, sparql: str):  # noqa: ANN201 - pyoxigraph result types
+    """The engine's results of one query (read lazily), its errors as one-line QueryErrors."""
+    try:
+        return store.query_raw(sparql)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from None
     except (OSError, ValueError, RuntimeError) as exc:
@@ -176,13 +184,13 @@ def _child(work, store: GraphStore, conn, max_memory_mb: int | None) -> None:  #
     try:
         if store.location is not None:  # a database handle is not shared across fork: this process opens its own
             store = GraphStore.open_location(store.location)
-        conn.send(("ok", work(store)))
+        conn.send(("ok", None, work(store)))
     except MemoryError:
-        conn.send(("error", _out_of_memory(max_memory_mb)))
+        conn.send(("error", QueryLimitReached, _out_of_memory(max_memory_mb)))
     except KGError as exc:
-        conn.send(("error", str(exc)))
+        conn.send(("error", type(exc) if isinstance(exc, QueryError) else QueryError, str(exc)))
     except Exception as exc:  # noqa: BLE001 - any other fault is this query's, told in one line
-        conn.send(("error", f"the query failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"))
+        conn.send(("error", QueryFault, f"the query failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"))
     conn.close()
     os._exit(0)  # nothing of the parent's (threads, buffers) runs again in this copy
 
@@ -200,18 +208,19 @@ def run_bounded(work, store: GraphStore, *, timeout: float, max_memory_mb: int |
     try:
         if parent.poll(timeout):
             try:
-                status, payload = parent.recv()
+                status, kind, payload = parent.recv()
             except EOFError:  # the process ended without an answer: an allocation failed in the engine, or a kill
                 proc.join(1)
-                raise QueryError(_out_of_memory(max_memory_mb) if max_memory_mb is not None and proc.exitcode != 0
-                                 else "the query's process ended without an answer") from None
+                if max_memory_mb is not None and proc.exitcode != 0:
+                    raise QueryLimitReached(_out_of_memory(max_memory_mb)) from None
+                raise QueryFault("the query's process ended without an answer") from None
             proc.join(1)
             if status == "error":
-                raise QueryError(payload)
+                raise kind(payload)
             return payload
         proc.kill()
         proc.join(1)
-        raise QueryError(f"query stopped after the {timeout:g} s time limit (--timeout)")
+        raise QueryLimitReached(f"query stopped after the {timeout:g} s time limit (--timeout)")
     finally:
         parent.close()
 

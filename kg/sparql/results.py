@@ -120,19 +120,24 @@ def _solutions(variables: list[str], rows: list, fmt: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def offered(form: str) -> tuple[str, ...]:
+    """The formats a result of ``form`` (select, ask, construct, describe) can be sent in."""
+    return {"select": SOLUTION_FORMATS, "ask": BOOLEAN_FORMATS}.get(form, GRAPH_FORMATS)
+
+
 def negotiate(accept: str, form: str, requested: str | None = None) -> str | None:
     """The format to answer a query of ``form`` (select, ask, construct, describe) with:
     ``requested`` (?format=) if it suits (None if it does not), else the client's Accept
     header by quality, else the form's first format — as endpoints people use do, so
     that a client asking for results JSON of a CONSTRUCT (rdflib's SPARQLStore) gets
     Turtle rather than a refusal."""
-    offered = {"select": SOLUTION_FORMATS, "ask": BOOLEAN_FORMATS}.get(form, GRAPH_FORMATS)
+    formats = offered(form)
     if requested:
         name = ALIASES.get(requested, requested)
         name = next((n for n, t in MEDIA_TYPES.items() if t == name), name)
-        return name if name in offered else None
+        return name if name in formats else None
     if not accept.strip():
-        return offered[0]
+        return formats[0]
     choices: list[tuple[float, int, str]] = []
     for order, part in enumerate(accept.split(",")):
         media, *params = [x.strip() for x in part.split(";")]
@@ -147,9 +152,9 @@ def negotiate(accept: str, form: str, requested: str | None = None) -> str | Non
             continue
         media = media.lower()
         if media in ("*/*", "application/*", "text/*"):
-            name = next((n for n in offered if MEDIA_TYPES[n].startswith(media[:-1]) or media == "*/*"), None)
+            name = next((n for n in formats if MEDIA_TYPES[n].startswith(media[:-1]) or media == "*/*"), None)
         else:
             name = ALIASES.get(media) or next((n for n, t in MEDIA_TYPES.items() if t == media), None)
-        if name in offered:
+        if name in formats:
             choices.append((-q, order, name))
-    return min(choices)[2] if choices else offered[0]
+    return min(choices)[2] if choices else formats[0]
