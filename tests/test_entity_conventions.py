@@ -104,3 +104,34 @@ def test_members_listed_after_the_consortium(extract):
 def test_a_member_list_needs_a_consortium_named_before_it(extract):
     ex = extract("18家联盟医院分别是，眉山市人民医院、仁寿县人民医院、资阳市人民医院。", title="成都新闻")
     assert members(ex) == set()
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("区卫健委开展“健康加油站”，服务居民。", "健康加油站"),               # a launching verb before it
+    ("建立了数字化“共享药柜”，方便取药。", "共享药柜"),                  # the verb a few characters before
+    ("推进“健康乡镇”“健康村居”建设。", "健康乡镇"),                      # a run of quotes shares its noun
+    ("“双向转诊、分级诊疗”工作有序推进。", "双向转诊、分级诊疗"),          # a noun of undertaking after it
+    ("市民可登录“健康市民服务平台”查询。", "健康市民服务平台"),            # its last word says what it is
+])
+def test_a_quoted_phrase_the_text_acts_on_is_a_program(extract, sentence, name):
+    assert name in names(extract(sentence, title="某区新闻"), "Program")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("筑牢疫情防控的“铜墙铁壁”。", "铜墙铁壁"),                           # a metaphor
+    ("专家化身“科普翻译官”，走进社区。", "科普翻译官"),                  # a role
+    ("科学应对“小胖墩”“节日胖”等体重问题。", "小胖墩"),                    # a description
+    ("当好自身健康“第一责任人”。", "第一责任人"),
+])
+def test_a_quoted_phrase_the_text_does_not_act_on_is_no_program(extract, sentence, name):
+    assert name not in names(extract(sentence, title="某区新闻"), "Program")
+
+
+DEV = Path(__file__).resolve().parents[1] / "dev" / "docs"
+
+
+def test_real_news_metaphors_are_no_programs_and_its_actions_are():
+    ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))
+    programs = names(ex, "Program")
+    assert not {"铜墙铁壁", "观念长城", "隐形防护服", "科普翻译官"} & programs
+    assert "健康贵州" in programs

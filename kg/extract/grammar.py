@@ -53,6 +53,10 @@ class Grammar:
         self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
         self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
+        acted = g["quoted_action_verbs"]
+        self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))
+        self.quoted_action_after = tuple(sorted(acted["after"], key=len, reverse=True))
+        self.quoted_action_reach = int(acted["reach_before"])
         self.policy_heads = tuple(sorted(g["policy_heads"], key=len, reverse=True))
         self.list_nouns = tuple(g["department_list_nouns"])
         self.company_suffixes = tuple(g["company_suffixes"])

@@ -89,13 +89,53 @@ def _quoted_is_program(inner: str, g: Grammar) -> bool:
     return True
 
 
+_QUOTE_LIST_GAP = ("", "、", "和", "及", "与")
+_CLAUSE_BREAK = re.compile(r"[，。！？；：\n（）《》]")
+
+
+def _acted_on_groups(f: str, quotes: list[re.Match[str]], g: Grammar) -> set[int]:
+    """The quoted phrases (by their opening offset) the text acts on, as
+    ``quoted_action_verbs`` in the grammar says: a run of quotes joined by 、/和 (开展
+    “健康中国行”、“中医中药中国行”等) shares the verb before its first and the noun after
+    its last."""
+    groups: list[list[re.Match[str]]] = []
+    for q in quotes:
+        if groups and f[groups[-1][-1].end():q.start()] in _QUOTE_LIST_GAP:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    acted: set[int] = set()
+    reach = g.quoted_action_reach
+    for group in groups:
+        start, end = group[0].start(), group[-1].end()
+        lead_in = f[max(0, start - reach - 4):start]
+        cut = [m.end() for m in _CLAUSE_BREAK.finditer(lead_in)]
+        lead_in = lead_in[cut[-1]:] if cut else lead_in
+        before = any(lead_in[max(0, k - len(v)):k] == v for v in g.quoted_action_before
+                     for k in range(max(len(v), len(lead_in) - reach), len(lead_in) + 1))
+        tail = f[end:end + 8]
+        tail = tail[1:] if tail.startswith("等") else tail
+        tail = tail[2:] if tail.startswith(("系列", "主题")) else tail
+        if before or tail.startswith(g.quoted_action_after):
+            acted.update(q.start() for q in group)
+    return acted
+
+
+def _names_its_kind(inner: str, g: Grammar) -> bool:
+    """A quoted name whose last word says it is an undertaking (“健康细胞工程”,
+    “捷医平台”): one of the quoted program heads of two characters or more."""
+    return any(inner.endswith(h) for h in g.quoted_heads if len(h) >= 2)
+
+
 def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list[Mention]:
     f = ctx.folded
     g = ctx.g
     out: list[Mention] = []
     quoted_spans = []
     in_consortium = SpanSet(consortium_spans)
-    for q in QUOTED.finditer(f):
+    quotes = list(QUOTED.finditer(f))
+    acted = _acted_on_groups(f, quotes, g)
+    for q in quotes:
         inner = q.group(1)
         s, e = q.start(1), q.end(1)
         quoted_spans.append((q.start(), q.end()))
@@ -108,7 +148,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             out.append(named)
             out.append(Mention(s, e, named.key, ctx.surface(s, e), region=named.region))  # X alone, as written too
             continue
-        if _quoted_is_program(inner, g):
+        if _quoted_is_program(inner, g) and (q.start() in acted or _names_its_kind(inner, g)):
             out.append(program_mention(ctx, s, e, inner))
     # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
     in_quotes = SpanSet(quoted_spans)
