@@ -45,6 +45,7 @@ from kg.extract.relations import (
     clause_owner_sections,
     find_relations,
     owner_sections,
+    subject_owner_sections,
     responsibility_clauses,
 )
 from kg.extract.segment import SectionList
@@ -181,6 +182,7 @@ def jurisdiction_component(doc: Doc) -> Doc:
     if region is None and not ctx.national:
         ctx.unscoped = "doc-" + (meta.get("sha256") or "")[:12]  # 区卫健委 of an unknown region: this document's
     ctx.full_region_names = full
+    ctx.title = title
     ctx.issuer = issuer_key(fold(meta.get("issuer") or ""), region)
     doc._.hg_context = ctx
     return doc
@@ -318,7 +320,7 @@ class EntityRecognizer(_RuleDataComponent):
         ctx = _ctx(doc)
         ctx.g = self.grammar
         mentions, members = find_entities(ctx, _meta(doc).get("doc_number"))
-        owners = owner_sections(ctx)
+        owners = owner_sections(ctx) or subject_owner_sections(ctx, mentions)
         if owners:  # in a plan with lists, an action stated as 由A牵头 is an action too
             owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
         heads = heading_programs(ctx, owners) + title_programs(ctx, fold(_meta(doc).get("title") or ""))

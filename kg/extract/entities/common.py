@@ -48,6 +48,7 @@ class Context:
     full_region_names: list[tuple[int, int, str]] | None = None
     issuer: EntityKey | None = None  # the issuing body, which 我委/本局 refer to
     national: bool = False  # the document speaks for the central government (no region of its own)
+    title: str = ""  # the document's own title, folded (a plan's: …实施方案, 关于印发…的通知)
     # the scope of names that need a region when the document has none (区卫健委 in a
     # document of no known region): its own, so that such names never merge across documents
     unscoped: str = ""

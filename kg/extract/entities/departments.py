@@ -23,8 +23,10 @@ _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三
 # what every _ENUM match ends with (the pattern itself opens with a character class)
 _ENUM_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
 _COORDINATING_BODY = re.compile(
-    rf"(?:国务院|[{CJK}]{{2,5}}?(?:省|市|县|区))?(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
-    rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)(?:办公室)?")
+    rf"(?:国务院)?"
+    rf"(?:(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
+    rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)"
+    rf"|健康促进(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
 # a zone named by its kind alone, no place name: the zone of the document's region
 _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区",
@@ -150,9 +152,14 @@ def find_departments(ctx: Context) -> list[Mention]:
     # remit, written out in full (a committee, leading group or joint conference of health work)
     for m in _COORDINATING_BODY.finditer(f):
         s0, e0 = m.start(), m.end()
+        if f.endswith("自治区", 0, s0):
+            s0 -= 3  # 自治区健康宁夏建设领导小组: the region's level, as 省 is a province's
+        elif not m.group(0).startswith("国务院"):
+            s0, _, _ = _prefix(ctx, s0)  # its jurisdiction: a region's name or a level character
         if s0 > 0 and "\u4e00" <= f[s0 - 1] <= "\u9fff" and f[s0 - 1] not in ctx.g.stop_chars and not ctx.g.boundary_before(f, s0):
             continue  # inside a longer name
-        out.append(Mention(s0, e0, EntityKey(DEPARTMENT, f[s0:e0]), ctx.surface(s0, e0), region=ctx.region_code()))
+        out.append(Mention(s0, e0, EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, e0)), ctx.surface(s0, e0),
+                           region=ctx.region_code()))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
@@ -162,6 +169,23 @@ def find_departments(ctx: Context) -> list[Mention]:
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
     return out
+
+
+def _coordinating_name(ctx: Context, s: int, e: int) -> str:
+    """A coordinating body's name with its jurisdiction written out: 县健康专家委员会 in a
+    阜新蒙古族自治县 document → 阜新蒙古族自治县健康专家委员会; 阜蒙县健康促进工作领导小组 →
+    阜新蒙古族自治县…; a name with no jurisdiction stays as written."""
+    f = ctx.folded
+    found = [t for t in ctx.region_index.starting_at(s) if t[1] < e]
+    if found:
+        end, region = max(found, key=lambda t: t[1])[1:]
+        return region.name + f[end:e]
+    level, rest = ("省", s + 3) if f.startswith("自治区", s) else (f[s], s + 1)
+    if level in "省市县区" and not f.startswith(("市场", "区域", "县域"), s):
+        region = level_region(level, ctx.doc_region)
+        if region is not None:
+            return region.name + f[rest:e]
+    return f[s:e]
 
 
 def issuer_key(issuer: str | None, region: Region | None) -> EntityKey | None:

@@ -2,7 +2,8 @@
 
 Official texts state responsibility in a few fixed ways: a clause after a task
 (（A牵头，B、C按职责分工负责）, （责任单位：A、B）: :mod:`.clauses`), prose (由A牵头，B配合;
-A会同B…: :mod:`.prose`), or a consortium description (以A为龙头的…医联体:
+A会同B…: :mod:`.prose`), a measure's sentence subjects in a plan without lists (A负责…,
+A要…: :mod:`.subjects`), or a consortium description (以A为龙头的…医联体:
 :mod:`.consortia`). Sub-actions (1. 2. under （一）) are part of their action. The cue
 words of every rule are data (``extract/data/responsibility.json``); the rules run in
 the order of :data:`RULES`, each seeing the mentions the earlier ones added.
@@ -30,9 +31,10 @@ from kg.extract.relations.prose import (
     lead_with,
 )
 from kg.extract.relations.responsibility import responsibility
+from kg.extract.relations.subjects import subject_owner_sections, subjects
 
 __all__ = ["RULES", "Clause", "ORG_TYPES", "RelationFinder", "clause_owner_sections", "commitment_openings",
-           "find_relations", "owner_sections", "responsibility_clauses", "sentence_around", "_COMMITMENT"]
+           "find_relations", "owner_sections", "responsibility_clauses", "sentence_around", "subject_owner_sections", "_COMMITMENT"]
 
 Rule = Callable[[RelationFinder], None]
 # in order: lists first (their items become mentions that prose rules may then use)
@@ -45,6 +47,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lead_with", lead_with),
     ("commitment", commitment),
     ("coordination", coordination),
+    ("subjects", subjects),
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),

@@ -47,6 +47,10 @@ class Cues:
     by_lead_verbs: tuple[str, ...]
     partner_verbs: tuple[str, ...]
     lead_verb_objects: tuple[str, ...]
+    subject_lead_verbs: tuple[str, ...]       # A负责… / A要…: the subject of a measure's sentence leads it
+    subject_modal_verbs: tuple[str, ...]      # A要… / A应当…: an obligation, weaker than A负责…
+    subject_support_objects: tuple[str, ...]  # A负责提供技术支持: what a supporting subject does
+    assisted_by_endings: tuple[str, ...]      # 在A的协助下: A supports
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
 
     source: str = ""  # the JSON text it was read from (what a component saves)
@@ -71,6 +75,10 @@ class Cues:
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
             partner_verbs=_longest_first(prose["partner_verbs"]),
             lead_verb_objects=_longest_first(prose["lead_verb_objects"]),
+            subject_lead_verbs=_longest_first(prose["subject_lead_verbs"]),
+            subject_modal_verbs=_longest_first(prose["subject_modal_verbs"]),
+            subject_support_objects=_longest_first(prose["subject_support_objects"]),
+            assisted_by_endings=_longest_first(prose["assisted_by_endings"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")}, source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:

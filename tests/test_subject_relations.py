@@ -1,0 +1,92 @@
+"""A plan that gives no list of units states responsibility by the subject of a
+measure's sentence (kg.extract.relations.subjects): a written plan for each rule and
+the two real plans of this shape among the development documents."""
+from pathlib import Path
+
+from kg.extract import extract_document
+from kg.ingest import read_document
+
+DEV = Path(__file__).resolve().parents[1] / "dev" / "docs"
+
+PLAN = """句容市“将健康融入所有政策”工作实施方案
+一、工作内容
+（一）宣传普及健康理念。
+市卫生健康部门要主动向各级党政领导宣讲健康理念。
+（二）开展跨部门健康行动。
+1. 各镇、各部门要针对当地健康问题，开展跨部门健康行动。
+2. 市健康专家委员会和市卫生健康部门负责为跨部门健康行动提供技术支持。
+（三）建立健康审查制度。
+各部门要在市健康专家委员会的协助下，梳理现有政策。
+（四）加强能力建设。市健康促进委员会办公室负责组织培训。市卫生健康部门要加强专业机构建设。
+"""
+TITLE = "关于印发句容市“将健康融入所有政策”工作实施方案的通知"
+
+
+def rels(ex, kind):
+    return {(r.source.name, r.target.name) for r in ex.relations if r.kind == kind}
+
+
+def programs(ex):
+    return {m.key.name for m in ex.mentions if m.key.type == "Program"}
+
+
+def test_the_subject_of_a_measure_leads_it(extract):
+    ex = extract(PLAN, title=TITLE, issuer="句容市卫生健康委员会")
+    assert ("句容市卫生健康委员会", "宣传普及健康理念") in rels(ex, "lead")      # A要…
+    assert ("句容市健康促进委员会办公室", "加强能力建设") in rels(ex, "lead")    # A负责…
+    assert {"宣传普及健康理念", "开展跨部门健康行动", "建立健康审查制度", "加强能力建设"} <= programs(ex)
+
+
+def test_technical_support_and_assistance_are_support(extract):
+    ex = extract(PLAN, title=TITLE, issuer="句容市卫生健康委员会")
+    support = rels(ex, "support")
+    # a numbered item that is itself the sentence speaks of the measure above it
+    assert {("句容市健康专家委员会", "开展跨部门健康行动"), ("句容市卫生健康委员会", "开展跨部门健康行动")} <= support
+    assert ("句容市健康专家委员会", "建立健康审查制度") in support            # 在A的协助下
+    assert not any(t.startswith("各部门") for _, t in support)                # the item is no program
+
+
+def test_an_obligation_beside_a_stated_duty_assigns_nothing(extract):
+    ex = extract(PLAN, title=TITLE, issuer="句容市卫生健康委员会")
+    # （四）: 市健康促进委员会办公室负责… decides; 市卫生健康部门要… beside it is no lead
+    assert ("句容市卫生健康委员会", "加强能力建设") not in rels(ex, "lead")
+
+
+def test_a_collective_subject_assigns_nothing(extract):
+    ex = extract(PLAN, title=TITLE, issuer="句容市卫生健康委员会")
+    assert not any("各部门" in o or "各镇" in o for o, _ in rels(ex, "lead") | rels(ex, "support"))
+
+
+def test_a_report_with_numbered_headings_is_not_read_by_its_subjects(extract):
+    report = PLAN.replace("工作实施方案", "工作情况")
+    ex = extract(report, title="句容市“将健康融入所有政策”工作情况报告", issuer="句容市卫生健康委员会")
+    assert not rels(ex, "lead") and not rels(ex, "support")
+
+
+def test_a_plan_with_lists_is_read_by_its_lists(extract):
+    plan = PLAN.replace("（四）加强能力建设。", "（四）加强能力建设。（市卫健委牵头，市教育局配合）")
+    ex = extract(plan, title=TITLE, issuer="句容市卫生健康委员会")
+    assert ("句容市卫生健康委员会", "宣传普及健康理念") not in rels(ex, "lead")
+    assert ("句容市卫生健康委员会", "加强能力建设") in rels(ex, "lead")
+
+
+def test_a_coordinating_body_takes_its_jurisdiction(extract):
+    ex = extract("成立县健康专家委员会，负责提供技术支持。阜新蒙古族自治县健康促进工作领导小组办公室负责日常工作。",
+                 title="阜新蒙古族自治县工作指导方案")
+    depts = {m.key.name for m in ex.mentions if m.key.type == "Department"}
+    assert {"阜新蒙古族自治县健康专家委员会", "阜新蒙古族自治县健康促进工作领导小组办公室"} <= depts
+    assert not any(d.startswith("成立") for d in depts)
+
+
+def test_real_county_plan_without_lists():
+    ex = extract_document(read_document(DEV / "h10_fumeng_health_in_all_policies.txt"))
+    assert ("阜新蒙古族自治县卫生健康局", "宣传普及“将健康融入所有政策”理念") in rels(ex, "lead")
+    assert {("阜新蒙古族自治县健康专家委员会", "开展跨部门健康行动"),
+            ("阜新蒙古族自治县卫生健康局", "开展跨部门健康行动")} <= rels(ex, "support")
+    assert ("阜新蒙古族自治县卫生健康局", "加强能力建设") not in rels(ex, "lead")
+
+
+def test_real_city_plan_without_lists():
+    ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
+    assert ("句容市卫生健康委员会", "宣传普及“将健康融入所有政策”理念") in rels(ex, "lead")
+    assert ("句容市健康专家委员会", "开展跨部门健康行动") in rels(ex, "support")
