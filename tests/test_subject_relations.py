@@ -90,3 +90,14 @@ def test_real_city_plan_without_lists():
     ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
     assert ("句容市卫生健康委员会", "宣传普及“将健康融入所有政策”理念") in rels(ex, "lead")
     assert ("句容市健康专家委员会", "开展跨部门健康行动") in rels(ex, "support")
+
+
+def test_a_measure_that_opens_with_a_lead_clause_is_a_program(extract):
+    plan = ("嘉定区健康促进行动实施方案\n二、主要任务\n"
+            "（一）开展健康知识普及。区卫健委牵头，区教育局配合，组织开展健康科普进校园活动。\n"
+            "（二）推进无烟环境建设。由区体育局牵头，区市场监管局配合，开展无烟单位创建。\n")
+    ex = extract(plan, title="嘉定区健康促进行动实施方案", issuer="上海市嘉定区人民政府")
+    assert {"开展健康知识普及", "推进无烟环境建设"} <= programs(ex)
+    assert ("嘉定区卫生健康委员会", "开展健康知识普及") in rels(ex, "lead")
+    assert ("嘉定区教育局", "开展健康知识普及") in rels(ex, "support")
+    assert ("嘉定区体育局", "推进无烟环境建设") in rels(ex, "lead")

@@ -39,7 +39,7 @@ def _lead_verb_re(c: Cues) -> re.Pattern[str]:
     """A牵头 and A牵头完成/推进/实施 … (the verbs from the data file), not 牵头单位/牵头部门."""
     return re.compile(r"牵头(" + "|".join(map(re.escape, c.lead_verb_objects)) + r")?(?![单部])")
 _ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "各项", "以上", "前述", "本项")
-_LEAD_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)牵头[，,]")
+LEAD_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)牵头[，,]")
 
 
 def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[list[tuple[int, int]], int, str]:
@@ -136,7 +136,7 @@ def by_lead(finder: RelationFinder) -> None:
 def lead_first(finder: RelationFinder) -> None:
     """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
     f = finder.ctx.folded
-    for m in _LEAD_FIRST.finditer(f):
+    for m in LEAD_FIRST.finditer(f):
         if _in_clause(finder, m.start(1)):
             continue
         leads = split_units(m.group(1), m.start(1))

@@ -23,6 +23,7 @@ from kg.extract.quantities.rules import is_plan_document
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import RelationFinder
+from kg.extract.relations.prose import LEAD_FIRST, by_lead_re
 from kg.spans import SpanIndex
 
 # a subject names one body: not a group (各部门), not a consortium
@@ -115,7 +116,10 @@ def subject_owner_sections(ctx: Context, mentions: list[Mention]) -> set[int]:
     if not reads_subjects(ctx):
         return set()
     index = SpanIndex([m for m in mentions if m.key.type in SUBJECT_TYPES])
-    return {i for i in (measure_of(ctx, r.at) for r in subject_roles(ctx, index)) if i is not None}
+    starts = [r.at for r in subject_roles(ctx, index)]
+    # 区卫健委牵头，区教育局配合，组织… and 由A牵头…: read by the prose rules, in the measure's paragraph
+    starts += [m.start(1) for m in LEAD_FIRST.finditer(ctx.folded)] + [m.start() for m in by_lead_re().finditer(ctx.folded)]
+    return {i for i in (measure_of(ctx, at) for at in starts) if i is not None}
 
 
 def subjects(finder: RelationFinder) -> None:
