@@ -81,3 +81,23 @@ def test_real_plan_background():
     measured = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert ("人均预期寿命", 68.2, 2015) in {(i[-6:], v, y) for i, v, y in measured}
     assert not [q for q in ex.quantities if q.kind == "target" and q.value == 97.0]
+
+
+def test_earlier_values_a_value_is_compared_with_are_measurements_of_their_years():
+    got = m("2023年，全县居民健康素养水平为31.5%，较2022年的28.1%和2021年的25.0%分别提高了3.4、6.5个百分点。")
+    assert ("居民健康素养水平", 31.5, 2023) in got
+    assert ("居民健康素养水平", 28.1, 2022) in got and ("居民健康素养水平", 25.0, 2021) in got
+    assert ("居民健康素养水平较2022年提高", 3.4, 2023) in got and ("居民健康素养水平较2021年提高", 6.5, 2023) in got
+    assert not [i for i, _, _ in got if i.startswith("较")]  # the comparison is no indicator of its own
+    one = m("2024年孕产妇系统管理率达到95.2%，比2023年的93.0%提高2.2个百分点。")
+    assert ("孕产妇系统管理率", 93.0, 2023) in one and ("孕产妇系统管理率较2023年提高", 2.2, 2024) in one
+
+
+DEV = Path(__file__).resolve().parents[1] / "dev" / "docs"
+
+
+def test_real_news_comparing_with_two_earlier_years():
+    ex = extract_document(read_document(DEV / "h13_guangning_healthy_county_news.txt"))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {("居民健康素养整体水平", 27.47, 2022), ("居民健康素养整体水平", 22.6, 2021)} <= {
+        (i[-10:], v, y) for i, v, y in got}

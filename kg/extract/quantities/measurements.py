@@ -82,6 +82,46 @@ def _paired_values_re(u: str) -> re.Pattern[str]:
                       r"(?P<vals>" + one + r"(?:(?:和|、|及|与)" + one + r")+)")
 
 
+@lru_cache(maxsize=4)
+def _baselines_re(u: str) -> re.Pattern[str]:
+    """…水平为29.93%，较2022年的27.47%和2021年的22.60%（分别）提高了…: a reported value
+    compared with the same indicator's values of earlier years, each year written."""
+    one = r"\d{4}年(?:的|底的|末的)?\d+(?:\.\d+)?(?:" + u + r")"
+    return re.compile(r"(?P<ind>[^，。；：]{2,40}?)(?:为|达到|达|是|提高到|提升到|上升到|下降到|降至)\d+(?:\.\d+)?(?:" + u + r")[，,]?"
+                      r"(?:较|比)(?P<base>" + one + r"(?:(?:和|、|及|与)" + one + r")*)"
+                      r"(?:分别|均)?(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少)了?"
+                      r"(?P<changes>\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)*)?")
+
+
+_BASE_VALUE = re.compile(r"(\d{4})年(?:的|底的|末的)?(\d+(?:\.\d+)?)")
+
+
+def baselines(rd: SentenceReading) -> None:
+    """The earlier values a reported value is compared with (较2022年的27.47%): the same
+    indicator, in the year each is written with; and the change over each (分别提高了2.46、
+    7.33个百分点: …较2022年提高 2.46, in the year of the reported value)."""
+    if "较" not in rd.sent and "比" not in rd.sent:
+        return
+    for m in _baselines_re(rd.r.unit_re).finditer(rd.sent):
+        ind = _strip_verbs(m.group("ind"), rd.r, rd.places)
+        if not plausible_indicator(ind, rd.r):
+            continue
+        units = _split_values(_BASE_VALUE.sub(r"\2", m.group("base")), rd.r.unit_re)
+        years = [int(y) for y, _ in _BASE_VALUE.findall(m.group("base"))]
+        if len(units) != len(years):
+            continue
+        for year, (value, unit, _) in zip(years, units):
+            rd.measured(ind, value, unit, year, "=", m.start("base"), m.end("base"))
+        rd.taken.append((m.start("base"), m.end("base")))
+        deltas = _split_values(m.group("changes") or "", rd.r.unit_re)
+        if len(deltas) == len(years):  # 分别提高了2.46、7.33个百分点: the change over each earlier year
+            year_now = rd.year_before(m.start("base"))
+            for year, (value, unit, _) in zip(years, deltas):
+                rd.measured(f"{ind}较{year}年{m.group('verb')}", value, unit or deltas[-1][1], year_now, "=",
+                            m.start("changes"), m.end("changes"))
+            rd.taken.append((m.start("changes"), m.end("changes")))
+
+
 def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year_hint: int | None, region: str,
                    places: tuple[str, ...], r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
@@ -280,7 +320,8 @@ def ranks(rd: SentenceReading) -> None:
 
 # the measurement rules, in the order they read a sentence (a later one sees what the
 # earlier found: values skip the spans of changes and paired values)
-MEASUREMENT_RULES = (("changes", changes), ("paired values", paired_values), ("values", values_in_clauses),
+MEASUREMENT_RULES = (("changes", changes), ("paired values", paired_values), ("baselines", baselines),
+                     ("values", values_in_clauses),
                      ("full coverage", full_coverage), ("ranks", ranks))
 
 
