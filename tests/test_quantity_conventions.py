@@ -101,3 +101,20 @@ def test_real_news_comparing_with_two_earlier_years():
     got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert {("居民健康素养整体水平", 27.47, 2022), ("居民健康素养整体水平", 22.6, 2021)} <= {
         (i[-10:], v, y) for i, v, y in got}
+
+
+def test_a_yearless_target_of_a_plan_is_for_the_end_of_the_plans_period(extract):
+    ex = extract("某省促进中医药发展行动计划（2022—2024年）\n一、主要目标\n力争通过3年左右的努力，培育产值过亿元的中药大品种30个，"
+                 "中医药健康服务覆盖率达到95%。", title="某省促进中医药发展行动计划（2022—2024年）")
+    got = {(q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert (95.0, 2024) in got
+    # two plans of different periods named: no one period decides
+    two = extract("《甲规划（2016—2030年）》和《乙计划（2021—2025年）》印发。力争健康服务覆盖率达到95%。",
+                  title="关于印发某行动方案的通知")
+    assert {q.year for q in two.quantities if q.kind == "target" and q.value == 95.0} <= {None}
+
+
+def test_real_plan_period_written_in_the_text():
+    ex = extract_document(read_document(UNSEEN2 / "v09_ningxia_2013_action_targets.txt"))
+    got = {(q.indicator[-7:], q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert ("健康知识知晓率", 95.0, 2020) in got and ("婴儿死亡率", 10.0, 2020) in {(i[-5:], v, y) for i, v, y in got}

@@ -38,7 +38,14 @@ from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
-from kg.extract.quantities.targets import TargetContext, achievement_spans, annual_plan_year, goal_spans, read_targets
+from kg.extract.quantities.targets import (
+    TargetContext,
+    achievement_spans,
+    annual_plan_year,
+    goal_spans,
+    plan_period_end,
+    read_targets,
+)
 from kg.extract.quantities.rules import ACTIVE_RULES, load_rules
 from kg.extract.relations.cues import ACTIVE_CUES, Cues
 from kg.extract.relations import (
@@ -463,6 +470,7 @@ def quantities_of(doc: Doc) -> Doc:
     achieved = achievement_spans(ctx.sections)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
+    period_end = plan_period_end(fold(meta.get("title") or "") + "\n" + text) if plan else None
     line_start, prev = 0, 0
     last_year: int | None = None  # the last year the paragraph before named
     for s, e in (doc._.hg_sentences or []):
@@ -477,7 +485,8 @@ def quantities_of(doc: Doc) -> Doc:
         future = _FUTURE_YEAR.search(sent)
         if goal and future:
             goal_year = int(future.group(1))
-        tc = TargetContext(program_for_offset(s), region, doc_year, (goal_year if goal else None) or annual, goal, plan)
+        tc = TargetContext(program_for_offset(s), region, doc_year, (goal_year if goal else None) or annual, goal, plan,
+                           period_end)
         if line_start == s:
             m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None

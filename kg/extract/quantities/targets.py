@@ -113,6 +113,7 @@ class TargetContext:
     year: int | None = None       # the year set around the sentence: 到2025年 opening its paragraph or goal section
     goal: bool = False            # the sentence lies in a goal section (主要目标) or a list opened by 实现以下目标
     plan_doc: bool = False        # a plan: its values are targets unless the text reports them as achieved
+    period_end: int | None = None  # the last year of the plan's own period (…行动计划(2022—2024年)): a yearless target's
 
 
 _PAST_YEAR = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?![\d])")
@@ -194,7 +195,7 @@ def _year_of(sent: str, tc: TargetContext) -> int | None:
     within = _WITHIN_YEARS.search(sent)
     if within and tc.doc_year is not None:
         return tc.doc_year + int(parse_number(within.group(1)) or 0)  # 三年内 from the document's year
-    return tc.year
+    return tc.year if tc.year is not None else tc.period_end
 
 
 def _stated_targets(sent: str, base: int, years: list[int | None], body_start: int, year_phrase: bool,
@@ -349,6 +350,17 @@ def achievement_spans(sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 
                   if len(sec.title.strip()) <= 20 and sec.title.strip().rstrip("。：:").endswith(r.achievement_headings))
 
 
+
+
+# a plan's name followed by its period: 行动计划(2022—2024年), 行动规划(2013~2020), 《…纲要（2016-2030年）》
+_PLAN_PERIOD = re.compile(r"(?:规划|计划|方案|纲要|行动)\s*[（(]\s*(\d{4})\s*[—–\-－~～至到]\s*(\d{4})\s*年?\s*[）)]")
+
+
+def plan_period_end(text: str) -> int | None:
+    """The last year of the period a plan names itself with, where the text names plans
+    of one period only (a news item on several plans gives no one year)."""
+    ends = {int(b) for a, b in _PLAN_PERIOD.findall(text) if 1990 <= int(a) < int(b) <= 2100}
+    return ends.pop() if len(ends) == 1 else None
 
 
 def annual_plan_year(title: str) -> int | None:
