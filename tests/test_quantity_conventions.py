@@ -118,3 +118,43 @@ def test_real_plan_period_written_in_the_text():
     ex = extract_document(read_document(UNSEEN2 / "v09_ningxia_2013_action_targets.txt"))
     got = {(q.indicator[-7:], q.value, q.year) for q in ex.quantities if q.kind == "target"}
     assert ("健康知识知晓率", 95.0, 2020) in got and ("婴儿死亡率", 10.0, 2020) in {(i[-5:], v, y) for i, v, y in got}
+
+
+def full(sent, doc_year=2017):
+    return [(q.kind, q.indicator, q.comparator, q.value, q.year, q.relative)
+            for q in targets_in_sentence(sent, 0, None, "", doc_year, plan_doc=True)]
+
+
+def test_a_change_from_a_measured_value_to_a_target():
+    got = full("到2030年，婴儿死亡率从2015年的5.28‰降到2030年的≤5‰、孕产妇死亡率降低到12/10万。")
+    assert ("measurement", "婴儿死亡率", "=", 5.28, 2015, False) in got        # the value it starts from
+    assert ("target", "婴儿死亡率", "<=", 5.0, 2030, False) in got             # not "2030" as a value
+    assert ("target", "孕产妇死亡率", "<=", 12.0, 2030, False) in got          # the next item of the list
+
+
+def test_an_adverb_is_no_indicator_the_one_named_before_is():
+    got = full("到2020年全省居民人均预期寿命从2015年的73.25岁增长到74岁；到2030年，进一步增长到76岁。")
+    assert ("target", "居民人均预期寿命", ">=", 76.0, 2030, False) in got
+    assert not [g for g in got if g[1] == "进一步"]
+
+
+def test_targets_listed_with_a_comparator_each():
+    got = full("到2030年，Ⅲ类水体比例要达到92%、省级卫生县城数达到100%、空气质量优良天数比率达到82%，并保持持续改善。")
+    assert [(i, v) for _, i, _, v, _, _ in got] == [("Ⅲ类水体比例", 92.0), ("省级卫生县城数", 100.0),
+                                                   ("空气质量优良天数比率", 82.0)]
+
+
+def test_a_change_by_the_year_is_a_relative_target():
+    assert ("target", "人均每日食盐摄入量", "=", 20.0, 2030, True) in full("到2030年，人均每日食盐摄入量降低20%。")
+    got = targets_in_sentence("到2025年，全市孕产妇死亡率较2020年下降10%左右。", 0, None, "", 2021, plan_doc=True)
+    assert [(q.indicator, q.value, q.baseline_year, q.approximate) for q in got] == [("孕产妇死亡率", 10.0, 2020, True)]
+
+
+UNSEEN3 = Path(__file__).resolve().parents[1] / "unseen3" / "docs"
+
+
+def test_real_news_on_a_provincial_plan_with_its_2030_targets():
+    ex = extract_document(read_document(UNSEEN3 / "w16_gansu_2030_plan_targets.txt"))
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert {("target", "人均预期寿命", 76.0, 2030), ("target", "婴儿死亡率", 5.0, 2030),
+            ("measurement", "婴儿死亡率", 5.28, 2015)} <= {(k, i.removeprefix("居民"), v, y) for k, i, v, y in got}

@@ -31,8 +31,10 @@ class _Rules:
         self.unit_re = "(?:" + "|".join(re.escape(u) for u in units) + ")"
         cmps = sorted(r["target_comparators"], key=len, reverse=True)
         self.cmp_map = r["target_comparators"]
+        # 降到2030年的≤5‰: the value may carry its year and a sign of its own after the verb
         self.target_re = re.compile(
-            r"(?P<cmp>" + "|".join(map(re.escape, cmps)) + r")(?P<vals>" + _value_group(self.unit_re) + r")")
+            r"(?P<cmp>" + "|".join(map(re.escape, cmps)) + r")(?:\d{4}年的)?(?P<sign>[≤≥])?(?P<vals>" +
+            _value_group(self.unit_re) + r")")
         self.relative_re = re.compile(
             r"在(?P<base>\d{4})年(?:的)?基础上(?:力争|继续|再|逐步)?(?:每年)?(?P<verb>" + "|".join(r["relative_verbs"]) +
             r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")
@@ -44,6 +46,8 @@ class _Rules:
         self.value_re = re.compile(value_pattern(self.unit_re, self.value_prefixes))
         self.indicator_heads = tuple(r["indicator_heads"])
         self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
+        # words that are no indicator on their own (进一步增长到76岁: the indicator is the one named before)
+        self.adverbs = frozenset(self.leading_noise + self.trailing_adverbs)
         self.more = r["measurement_more"]
         self.goal_headings = tuple(r.get("goal_headings", []))
         self.dangling = tuple(sorted(r.get("indicator_dangling_endings", []), key=len, reverse=True))

@@ -129,7 +129,7 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
     return read_targets(sent, base, TargetContext(program, region, doc_year, plan_year, goal, plan_doc))
 
 
-def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
+def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = "") -> list[Quantity]:
     """The targets one sentence sets. A sentence sets targets when it carries a future
     year (到2025年), a planning word (力争, 计划), lies in a goal section or a
     paragraph that opened with a future year, or belongs to a plan and does not report
@@ -146,7 +146,8 @@ def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
         out: list[Quantity] = []
         bounds = [0, *cuts, len(sent)]
         for a, b in zip(bounds, bounds[1:]):
-            out.extend(read_targets(sent[a:b], base + a, tc))
+            named = [q.indicator for q in out if q.kind == "target"]
+            out.extend(read_targets(sent[a:b], base + a, tc, named[-1] if named else ""))
         return out
     ym = phrases[0] if phrases else None
     if tc.plan_doc and not ym:
@@ -170,7 +171,7 @@ def read_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
             return out
     else:
         return []
-    return _stated_targets(sent, base, years, body_start, bool(ym), tc)
+    return _stated_targets(sent, base, years, body_start, bool(ym), tc, last_indicator)
 
 
 def _year_phrase_cuts(sent: str, phrases: list[re.Match[str]]) -> list[int]:
@@ -199,13 +200,12 @@ def _year_of(sent: str, tc: TargetContext) -> int | None:
 
 
 def _stated_targets(sent: str, base: int, years: list[int | None], body_start: int, year_phrase: bool,
-                    tc: TargetContext) -> list[Quantity]:
+                    tc: TargetContext, last_indicator: str = "") -> list[Quantity]:
     """Clause by clause: "indicator + comparator + value(s)", a relative change, full
     coverage, or a count to build. An indicator left out (…逐步提高，达到78.7岁) is the
     one the previous clause named."""
     r = rules()
     out: list[Quantity] = []
-    last_indicator = ""
     item_label = _ITEM_LABEL.match(sent)
     for cs, ce in _clauses(sent):
         cs = max(cs, body_start) if cs < body_start < ce else cs
@@ -263,6 +263,18 @@ def _relative_targets(clause: str, s: int, e: int, years: list[int | None], last
         return [Quantity("target", ind, float(rel.group("val")), rel.group("unit") or "", years[-1],
                          r.relative_verbs[rel.group("verb")], s, e, tc.program, tc.region, relative=True,
                          approximate=bool(rel.group("approx")), baseline_year=int(rel.group("base")))]
+    bare = _BARE_CHANGE.search(clause) if years[-1] is not None else None
+    if bare and not _YEARLY_CHANGE.search(clause):  # 到2030年，人均每日食盐摄入量降低20%: a change by the year
+        before = clause[: bare.start()]
+        since = _SINCE_YEAR.search(before)
+        ind = _clean_indicator(before[: since.start()] if since else before, r) or last_indicator
+        if not ind or ind in r.adverbs:
+            return []
+        post = bare.group("post") or ""
+        comparator = ">=" if "以上" in post else r.relative_verbs[bare.group("verb")]
+        return [Quantity("target", ind, float(bare.group("val")), bare.group("unit"), years[-1], comparator, s, e,
+                         tc.program, tc.region, relative=True, approximate="左右" in post,
+                         baseline_year=int(since.group(1)) if since else None)]
     yearly = _YEARLY_CHANGE.search(clause)
     if yearly:
         ind = _clean_indicator(clause[: yearly.start()], r) or last_indicator
@@ -275,6 +287,10 @@ def _relative_targets(clause: str, s: int, e: int, years: list[int | None], last
     return []
 
 
+# a change with no level to reach (降低20%, 提高5个百分点; not 降低到/至), and its base year (较2020年)
+_BARE_CHANGE = re.compile(r"(?<!每年)(?<!年均)(?<!逐年)(?P<verb>提高|提升|增长|增加|下降|降低|减少)了?(?P<val>\d+(?:\.\d+)?)"
+                          r"(?P<unit>个百分点|%)(?P<post>以上|左右)?")
+_SINCE_YEAR = re.compile(r"(?:较|比)(\d{4})年(?:的水平)?$")
 _YEARLY_CHANGE = re.compile(r"(?:每年|年均|逐年)(?P<verb>提高|提升|增长|增加|下降|降低|减少)(?P<val>\d+(?:\.\d+)?)"
                             r"(?P<unit>个百分点|%)(?P<post>以上|左右)?")
 
@@ -284,40 +300,80 @@ def _comparator_targets(clause: str, s: int, e: int, years: list[int | None], la
     """indicator + comparator + value(s). 分别 pairs values with years (到2022年和2030年
     分别达到36.6%和40%) or with indicators (A和B分别控制在10%和4%以下)."""
     r = rules()
+    found: list[Quantity] = []
+    prev_end: int | None = None
     for m in r.target_re.finditer(clause):
-        raw = clause[: m.start()]
-        ind = _clean_indicator(raw, r) or last_indicator or (_clean_indicator(item_label.group(1), r) if item_label else "")
-        if not ind or len(ind) < 2:
-            continue
-        values = _split_values(m.group("vals"), r.unit_re)
-        if not values:
-            continue
-        cmp_word = m.group("cmp")
-        indicators = [ind]
-        if "分别" in raw and len(values) > 1:
-            parts = [_clean_indicator(p, r) for p in _PAIRED_SPLIT.split(raw.replace("分别", ""))]
-            parts = [p for p in parts if p]
-            if len(parts) == len(values):
-                indicators = parts
-        if len(indicators) == len(values) > 1:
-            pairs = [(years[-1], ind_i, v) for ind_i, v in zip(indicators, values)]
-        elif len(values) == len(years):
-            pairs = [(y, ind, v) for y, v in zip(years, values)]
-        elif len(values) == 1:
-            pairs = [(y, ind, values[0]) for y in years]
-        else:
-            pairs = [(y, ind, v) for y, v in zip(years, values)]
-        out = []
-        for year, indicator, (v, unit, post) in pairs:
-            comparator = r.cmp_map[cmp_word]
-            if "以下" in post or "以内" in post:
-                comparator = "<="
-            elif "以上" in post:
-                comparator = ">="
-            out.append(Quantity("target", indicator, v, unit, year, comparator, s, e, tc.program, tc.region,
-                                approximate="左右" in post))
-        return out
-    return []
+        if prev_end is None:
+            raw = clause[: m.start()]
+        else:  # …比例要达到92%、省级卫生县城数达到100%、…: a list of indicators, each with its value
+            gap = clause[prev_end:m.start()]
+            if not gap.startswith("、"):
+                break
+            raw = gap[1:]
+        got = _one_comparator_target(m, raw, s, e, years, last_indicator, item_label, tc)
+        if not got:
+            if prev_end is None:
+                continue
+            break
+        found.extend(got)
+        last_indicator = got[-1].indicator
+        prev_end = m.end()
+    return found
+
+
+def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: list[int | None], last_indicator: str,
+                           item_label: re.Match[str] | None, tc: TargetContext) -> list[Quantity]:
+    """The targets of one comparator and its values, ``raw`` the words before it; the
+    value a change starts from (从2015年的5.28‰降到…) as that year's measurement."""
+    r = rules()
+    baselines: list[Quantity] = []
+    base_value = _FROM_BASELINE.search(raw)
+    if base_value:  # 婴儿死亡率从2015年的5.28‰降到…: the value it starts from was measured that year
+        raw = raw[: base_value.start()]
+        base_ind = _clean_indicator(raw, r) or last_indicator
+        if base_ind:
+            baselines.append(Quantity("measurement", base_ind, float(base_value.group("val")),
+                                      base_value.group("unit") or "", int(base_value.group("year")), "=", s, e,
+                                      None, tc.region))
+    ind = _clean_indicator(raw, r)
+    if ind in r.adverbs:
+        ind = ""  # 进一步增长到76岁: the indicator the clause before named
+    ind = ind or last_indicator or (_clean_indicator(item_label.group(1), r) if item_label else "")
+    if not ind or len(ind) < 2:
+        return []
+    values = _split_values(m.group("vals"), r.unit_re)
+    if not values:
+        return []
+    cmp_word = m.group("cmp")
+    indicators = [ind]
+    if "分别" in raw and len(values) > 1:
+        parts = [_clean_indicator(p, r) for p in _PAIRED_SPLIT.split(raw.replace("分别", ""))]
+        parts = [p for p in parts if p]
+        if len(parts) == len(values):
+            indicators = parts
+    if len(indicators) == len(values) > 1:
+        pairs = [(years[-1], ind_i, v) for ind_i, v in zip(indicators, values)]
+    elif len(values) == len(years):
+        pairs = [(y, ind, v) for y, v in zip(years, values)]
+    elif len(values) == 1:
+        pairs = [(y, ind, values[0]) for y in years]
+    else:
+        pairs = [(y, ind, v) for y, v in zip(years, values)]
+    out = []
+    for year, indicator, (v, unit, post) in pairs:
+        comparator = r.cmp_map[cmp_word]
+        if m.group("sign"):
+            comparator = "<=" if m.group("sign") == "≤" else ">="
+        elif "以下" in post or "以内" in post:
+            comparator = "<="
+        elif "以上" in post:
+            comparator = ">="
+        out.append(Quantity("target", indicator, v, unit, year, comparator, s, e, tc.program, tc.region,
+                            approximate="左右" in post))
+    return baselines + out
+
+
+_FROM_BASELINE = re.compile(r"(?:从|由)(?P<year>\d{4})年(?:的)?(?P<val>\d+(?:\.\d+)?)(?P<unit>[^\d，。；、]{0,4}?)$")
 
 
 def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
