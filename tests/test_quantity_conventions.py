@@ -158,3 +158,31 @@ def test_real_news_on_a_provincial_plan_with_its_2030_targets():
     got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
     assert {("target", "人均预期寿命", 76.0, 2030), ("target", "婴儿死亡率", 5.0, 2030),
             ("measurement", "婴儿死亡率", 5.28, 2015)} <= {(k, i.removeprefix("居民"), v, y) for k, i, v, y in got}
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    ("2022年全年共举办讲座150余场。", "讲座", 150.0),                               # adverbs and an activity verb
+    ("积极开展个体健康教育144万人次。", "个体健康教育", 144.0),
+    ("全省编制发放图文海报、音频视频、常识折页等各类宣教材料53种。", "宣教材料", 53.0),  # the kind after 等, not the examples
+    ("在全省82.5%的中小学配建心理辅导室并面向师生开放。", "中小学配建心理辅导室比例", 82.5),  # the share of what
+])
+def test_the_indicator_of_a_reported_count_is_what_is_counted(sentence, indicator, value):
+    assert (indicator, value) in [(i, v) for i, v, _ in m(sentence)]
+
+
+def test_a_rates_base_is_no_value_but_a_period_is():
+    assert 1.0 not in [v for _, v, _ in m("每骑行1公里，可获得93.3克碳减排量。")]
+    assert [v for _, v, _ in m("每月200多名市区级专家定期在社区卫生服务中心坐诊。")] == [200.0]
+
+
+def test_a_change_written_with_a_comma_before_its_verb():
+    got = m("婴儿死亡率和5岁以下儿童死亡率分别从2020年的4.02‰和5.72‰，下降至2024年的2.95‰和3.98‰。")
+    assert {("婴儿死亡率", 4.02, 2020), ("5岁以下儿童死亡率", 5.72, 2020), ("婴儿死亡率", 2.95, 2024),
+            ("5岁以下儿童死亡率", 3.98, 2024)} <= set(got)
+
+
+def test_real_news_with_activity_counts():
+    ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))
+    got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
+    assert ("宣教材料", 53.0) in got and ("讲座", 150.0) in got
+    assert not [i for i, _ in got if i.startswith(("全年", "积极", "常识折页"))]

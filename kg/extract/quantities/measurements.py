@@ -13,6 +13,8 @@ from kg.extract.model import Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
 from kg.extract.quantities.rules import _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, plausible_indicator, rules
 
+# 每乘坐1次公交, 每骑行1公里: the base of a rate, not a value (每月200多名专家: a period, it is)
+_RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}$")
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
 
@@ -20,7 +22,7 @@ _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居�
 def _change_re(u: str) -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
     return re.compile(
-        r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?"
+        r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
         r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
@@ -29,7 +31,7 @@ def _paired_change_re(u: str) -> re.Pattern[str]:
     """A和B分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰: values paired with indicators."""
     vals = r"\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)+"
     return re.compile(
-        r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>" + vals + r")"
+        r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>" + vals + r")，?"
         r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:了)?(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>" + vals + r")")
 
 
@@ -215,7 +217,7 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
         return True
     if _FOUR_DIGITS.fullmatch(num) and unit in ("年",):
         return True
-    if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")):
+    if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")) or _RATE_BASE_BEFORE.search(before):
         return True
     if w.named_ring_after.match(after):
         return True  # "15分钟健康服务圈": the number is part of a name
@@ -383,7 +385,7 @@ def _words(r: _Rules) -> _Words:
         right_noun=re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){right_stop}"),
         not_measured=tuple(w["not_measured"]),
         content_counted=frozenset(w["content_counted"]),
-        verbs=re.compile(rf"^(?:{_alt(w['indicator_adverbs'])})?(?:{_alt(w['indicator_verbs'])})"))
+        verbs=re.compile(rf"^(?:{_alt(w['indicator_adverbs'])})*(?:{_alt(w['indicator_verbs'])})"))
 
 
 @lru_cache(maxsize=256)
@@ -392,13 +394,22 @@ def _shared_count(unit: str, right_stop: str) -> re.Pattern[str]:
     return re.compile(rf"(?:和|及|与|、)\d+(?:\.\d+)?{re.escape(unit)}([{_CJK}]{{2,16}}?){right_stop}")
 
 
+# 编制发放图文海报、音频视频、常识折页等各类宣教材料53种: the examples before 等 name
+# instances, the noun after it is what is counted
+_LISTED_KINDS = re.compile(r"[^，。；]*、[^，。；]*?等(?:各类|各种|多种|多类)?(?=[\u4e00-\u9fff]{2})|[^，。；、]*?等(?:各类|各种|多种|多类)")
+
+
+# …%的中小学配建心理辅导室(并…): what the percentage is the share of, to the clause's end or 并
+_SHARE_OF = re.compile(r"的([\u4e00-\u9fff“”]{4,20}?)(?=$|[，。；并])")
+
+
 def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:
     """The noun phrase a number measures. A rate or level names itself before the
     number ("…覆盖率超92%", "人均预期寿命达到82.68岁"); a count names what is counted,
     after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
     before it ("建成健康主题公园11座", "行动计划5个")."""
     w = _words(r)
-    left = _PHRASE_BREAK.split(before)[-1] if before else ""
+    left = _PHRASE_BREAK.split(_LISTED_KINDS.sub("", before))[-1] if before else ""
     left = w.link_verb_end.sub("", left)
     left = _strip_verbs(left, r, places)
     right = None if w.right_verb_at.match(after) else w.right_noun.match(after)
@@ -411,6 +422,9 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
         return ""
     if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in w.count_units and len(right_text) >= 2):
         return left
+    share = _SHARE_OF.match(after) if unit == "%" else None
+    if share:  # 全省82.5%的中小学配建心理辅导室: the share of the schools that did so
+        return _strip_verbs(share.group(1), r, places) + "比例"
     if unit in w.count_units and len(right_text) >= 2:
         return right_text
     if len(left) >= 2:
