@@ -55,7 +55,7 @@ FLOORS = {
     "unseen": {"entities": 0.74, "relations": 0.72, "targets": 0.80, "measurements": 0.81},
     "originals": {"entities": 0.81, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
-    "unseen2": {"entities": 0.80, "relations": 0.81, "targets": 0.79, "measurements": 0.60},
+    "unseen2": {"entities": 0.80, "relations": 0.81, "targets": 0.79, "measurements": 0.69},
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
     "unseen3": {"entities": 0.63, "relations": 0.21, "targets": 0.78, "measurements": 0.54},
     "unseen3-health": {"entities": 0.66, "relations": 0.22, "targets": 0.78, "measurements": 0.54},

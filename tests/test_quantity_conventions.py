@@ -186,3 +186,32 @@ def test_real_news_with_activity_counts():
     got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
     assert ("宣教材料", 53.0) in got and ("讲座", 150.0) in got
     assert not [i for i, _ in got if i.startswith(("全年", "积极", "常识折页"))]
+
+
+def test_a_measured_base_in_brackets_after_a_target():
+    got = full("力争到2022年和2030年，人均预期寿命达到77岁和79岁（2018年为75.7岁），居民健康素养水平达到20%和30%及以上（2018年为12.88%）。")
+    assert ("measurement", "人均预期寿命", "=", 75.7, 2018, False) in got
+    assert ("measurement", "居民健康素养水平", "=", 12.88, 2018, False) in got
+    assert ("target", "人均预期寿命", ">=", 79.0, 2030, False) in got
+
+
+def test_a_change_over_a_period_written_before_it():
+    assert {("人均预期寿命", 76.34, 2015), ("人均预期寿命", 77.93, 2020)} <= set(
+        m("据介绍，中国人均预期寿命在2015年至2020年，从76.34岁提高至77.93岁。"))
+
+
+def test_a_share_that_has_achieved_coverage_is_no_full_coverage():
+    got = m("目前90.9%的县已实现县级医院派驻人员到乡镇卫生院服务全覆盖。")
+    assert [v for _, v, _ in got] == [90.9]
+    assert got[0][0].endswith("比例")
+
+
+def test_a_sentence_about_next_year_reports_nothing(extract):
+    ex = extract("“到明年年底，90%以上的县要建立县域医共体，紧密型程度要有新的提升。”", title="某新闻")
+    assert not [q for q in ex.quantities if q.kind == "measurement"]
+
+
+def test_real_provincial_news_with_bracketed_bases():
+    ex = extract_document(read_document(UNSEEN2 / "v08_ningxia_16_actions_targets.txt"))
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert {("measurement", "人均预期寿命", 75.7, 2018), ("measurement", "居民健康素养水平", 12.88, 2018)} <= got

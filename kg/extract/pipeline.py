@@ -415,7 +415,7 @@ def relations_of(doc: Doc) -> Doc:
 
 _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
-_PLAN_OPENING = re.compile(r"\s*(?:到\d{4}年|下一步|下阶段|今后)")
+_PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
 _ACHIEVED = re.compile(r"截至|截止|已")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 _YEAR_NAMED = re.compile(r"(?<![比较\d])(\d{4})\s*年(?!\d{1,2}月)")

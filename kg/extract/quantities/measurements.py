@@ -22,7 +22,7 @@ _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居�
 def _change_re(u: str) -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
     return re.compile(
-        r"(?P<ind>[^，。；]{2,30}?)(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
+        r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
         r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
@@ -62,8 +62,8 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
         if any(a <= m.start() < b for a, b in spans):
             continue
         ind = _strip_verbs(m.group("ind"), r, places)
-        y1 = int(m.group("y1")) if m.group("y1") else None
-        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = int(m.group("y1") or m.group("r1")) if m.group("y1") or m.group("r1") else None  # 在2015年至2020年，从…
+        y2 = int(m.group("y2") or m.group("r2")) if m.group("y2") or m.group("r2") else None
         if y1 is None and y2 is None:
             y1, y2 = last_years  # 糖尿病…由62.1%提高到75.3%: the years of the previous statement
         last_years = (y1, y2)
@@ -163,6 +163,7 @@ _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
 _CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)")
 _FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
+_SHARE_BEFORE = re.compile(r"\d+(?:\.\d+)?%的[^，。；]{0,12}$")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项大]")
 _CLAUSE_BREAK = re.compile(r"[，。；]")
 _PHRASE_BREAK = re.compile(r"[，。；、]")
@@ -301,6 +302,8 @@ def full_coverage(rd: SentenceReading) -> None:
     for m in _FULL_COVERAGE.finditer(rd.sent):
         if FUTURE_CLAUSE.search(rd.sent[: m.start()]):
             continue
+        if _SHARE_BEFORE.search(rd.sent[: m.start()]):
+            continue  # 90.9%的县已实现…全覆盖: a share of the counties, not all
         for item in m.group(1).split("、"):
             ind = _clean_indicator(item, rd.r, rd.places)
             if len(ind) >= 2 and not _COUNTED.match(ind):
@@ -400,7 +403,7 @@ _LISTED_KINDS = re.compile(r"[^，。；]*、[^，。；]*?等(?:各类|各种|�
 
 
 # …%的中小学配建心理辅导室(并…): what the percentage is the share of, to the clause's end or 并
-_SHARE_OF = re.compile(r"的([\u4e00-\u9fff“”]{4,20}?)(?=$|[，。；并])")
+_SHARE_OF = re.compile(r"的([\u4e00-\u9fff“”]{4,32}?)(?=$|[，。；并])")
 
 
 def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules, places: tuple[str, ...] = ()) -> str:

@@ -311,6 +311,11 @@ def _comparator_targets(clause: str, s: int, e: int, years: list[int | None], la
                 break
             raw = gap[1:]
         got = _one_comparator_target(m, raw, s, e, years, last_indicator, item_label, tc)
+        base = _BRACKETED_BASE.match(clause, m.end()) if got else None
+        if base:  # 人均预期寿命达到77岁和79岁（2018年为75.7岁）: the value of a year already measured
+            unit = base.group("unit") or got[-1].unit
+            got.append(Quantity("measurement", got[-1].indicator, float(base.group("val")), unit, int(base.group("year")),
+                                "=", s, e, None, tc.region))
         if not got:
             if prev_end is None:
                 continue
@@ -373,6 +378,8 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
     return baselines + out
 
 
+_BRACKETED_BASE = re.compile(r"[（(](?P<year>\d{4})年(?:底|末)?(?:为|是|达到|达)?(?P<val>\d+(?:\.\d+)?)"
+                            r"(?P<unit>%|‰|岁|/10万|个百分点|[\u4e00-\u9fff]{0,2}?)[）)]")
 _FROM_BASELINE = re.compile(r"(?:从|由)(?P<year>\d{4})年(?:的)?(?P<val>\d+(?:\.\d+)?)(?P<unit>[^\d，。；、]{0,4}?)$")
 
 
