@@ -135,3 +135,18 @@ def test_real_news_metaphors_are_no_programs_and_its_actions_are():
     programs = names(ex, "Program")
     assert not {"铜墙铁壁", "观念长城", "隐形防护服", "科普翻译官"} & programs
     assert "健康贵州" in programs
+
+
+def test_kinds_of_facilities_a_plan_intends_are_no_programs(extract):
+    ex = extract("统筹建设全民健身场地设施，推进健康步道、健康主题公园、配套体育设施建设。", title="某省实施方案")
+    assert not {"健康步道", "健康主题公园", "配套体育设施"} & names(ex, "Program")
+
+
+def test_projects_a_plan_names_by_their_own_head_are_programs(extract):
+    ex = extract("推动光华中西医结合医院异地迁建、长宁区妇幼保健院改扩建、同仁医院急诊大楼改扩建等。", title="长宁区新闻")
+    assert {"长宁区妇幼保健院改扩建", "同仁医院急诊大楼改扩建"} <= names(ex, "Program")
+
+
+def test_real_plan_listing_facilities_to_build():
+    ex = extract_document(read_document(DEV / "h03_jiangxi_health_in_all_policies.txt"))
+    assert not {"健康步道", "互联网医院", "智慧医院"} & names(ex, "Program")

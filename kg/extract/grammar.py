@@ -62,6 +62,7 @@ class Grammar:
         self.company_suffixes = tuple(g["company_suffixes"])
         self.collective_prefixes = tuple(sorted(g["collective_prefixes"], key=len, reverse=True))
         self.list_verbs = tuple(sorted(g.get("program_list_verbs", []), key=len, reverse=True))
+        self.plan_list_verbs = frozenset(g["program_plan_list_verbs"]["verbs"])
         # what may follow a name's head: a function word, an adverb or a verb (tuples, so
         # str.startswith tests them all in one call)
         self.right_ok = tuple(g.get("right_ok_words", [])) + tuple(w for w in self.boundary_words if len(w) >= 2)

@@ -298,6 +298,8 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
         if any("的" in t or t[:1] in g.stop_chars or t.count("（") != t.count("）") or re.search(r"[\d%]|各|等", t)
                or len(t) < 3 or t.endswith(g.consortium_suffixes) for t in texts):
             continue
+        if f[m.start():body_start] in g.plan_list_verbs and not all(_PROJECT_HEAD.search(t) for t in texts):
+            continue  # 推进健康步道、健康主题公园建设: kinds of facilities a plan intends, no named projects
         if len(items) == 2 and not _PROJECT_HEAD.search(texts[0]) and _PROJECT_HEAD.search(texts[1]):
             # "药物、器械临床研究与转化平台": one name with a 、 inside, not two items
             s0, e1 = items[0][0], items[1][1]
