@@ -94,3 +94,27 @@ def test_sentence_around_equals_the_find_scans(parts, offset, reach):
 def test_a_self_reference_without_a_known_issuer_names_no_unit(extract):
     ex = extract("7月14日，由我院牵头成立的生殖医学专科联盟举行签约仪式。", title="眉山市新闻")
     assert not [r for r in ex.relations if r.kind == "lead" and "我院" in r.source.name]
+
+
+def test_organisers_of_an_event_lead_it_and_its_hosts_support_it(extract):
+    ex = extract("近日，由市卫健委、市体育局联合开展的2024年全民健身科普大赛圆满落幕。"
+                 "由市卫健委主办，市疾控中心承办的“健康生活方式”宣传周活动启动。", title="嘉兴市新闻", issuer="嘉兴市卫生健康委员会")
+    assert rels(ex, "lead") == {("嘉兴市卫生健康委员会", "2024年全民健身科普大赛"), ("嘉兴市体育局", "2024年全民健身科普大赛"),
+                                ("嘉兴市卫生健康委员会", "健康生活方式宣传周活动")}
+    assert rels(ex, "support") == {("嘉兴市疾病预防控制中心", "健康生活方式宣传周活动")}
+
+
+def test_an_organiser_of_no_named_event_assigns_nothing(extract):
+    ex = extract("由区卫健委组织的人员进行了检查。", title="某区新闻")
+    assert not rels(ex, "lead")
+
+
+def test_real_news_of_a_national_case_collection():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    doc = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h13_guangning_healthy_county_news.txt"
+    leads = rels(extract_document(read_document(doc)), "lead")
+    assert {("国家卫生健康委员会", "2023年度全国健康县区建设优秀案例征集活动"),
+            ("全国爱国卫生运动委员会办公室", "2023年度全国健康县区建设优秀案例征集活动")} <= leads

@@ -26,6 +26,7 @@ from kg.extract.relations.prose import (
     commitment_openings,
     coordination,
     lead_first,
+    organisers,
     lead_is,
     lead_verb,
     lead_with,
@@ -40,6 +41,7 @@ Rule = Callable[[RelationFinder], None]
 # in order: lists first (their items become mentions that prose rules may then use)
 RULES: tuple[tuple[str, Rule], ...] = (
     ("responsibility", responsibility),
+    ("organisers", organisers),
     ("by_lead", by_lead),
     ("lead_first", lead_first),
     ("lead_is", lead_is),

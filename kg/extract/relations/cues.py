@@ -51,6 +51,9 @@ class Cues:
     subject_modal_verbs: tuple[str, ...]      # A要… / A应当…: an obligation, weaker than A负责…
     subject_support_objects: tuple[str, ...]  # A负责提供技术支持: what a supporting subject does
     assisted_by_endings: tuple[str, ...]      # 在A的协助下: A supports
+    organiser_verbs: tuple[str, ...]          # 由A联合开展/主办的X: A leads the event X
+    organiser_support_verbs: tuple[str, ...]  # …，B承办的X: B supports it
+    organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
 
     source: str = ""  # the JSON text it was read from (what a component saves)
@@ -79,6 +82,9 @@ class Cues:
             subject_modal_verbs=_longest_first(prose["subject_modal_verbs"]),
             subject_support_objects=_longest_first(prose["subject_support_objects"]),
             assisted_by_endings=_longest_first(prose["assisted_by_endings"]),
+            organiser_verbs=_longest_first(prose["organiser_verbs"]),
+            organiser_support_verbs=_longest_first(prose["organiser_support_verbs"]),
+            organised_event_heads=_longest_first(prose["organised_event_heads"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")}, source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:

@@ -7,7 +7,8 @@
 - ``lead_verb``: A牵头完成/负责/推进 Y;
 - ``lead_with``: A会同/协同/联合 B、C等部门 … Y — A leads, B and C support;
 - ``commitment``: 下一步，A将加快推进X、Y — the body that commits leads;
-- ``coordination``: A统筹推进 Y.
+- ``coordination``: A统筹推进 Y;
+- ``organisers``: 由A、B联合开展的X / 由A主办，C承办的X — A and B lead the event X, C supports it.
 """
 from __future__ import annotations
 
@@ -269,3 +270,40 @@ def coordination(finder: RelationFinder) -> None:
         progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
         if lead and progs:
             finder.add("lead", lead[0].key, progs[0].key, m.start(), "统筹推进")
+
+
+@lru_cache(maxsize=4)
+def _organiser_re(c: Cues) -> re.Pattern[str]:
+    """由A(、B)联合开展/主办(，C承办)的X."""
+    verbs, supports = "|".join(map(re.escape, c.organiser_verbs)), "|".join(map(re.escape, c.organiser_support_verbs))
+    return re.compile(r"由(?P<leads>[^，。；：\n（）由]{2,60}?)(?P<verb>" + verbs + r")"
+                      r"(?:[，,](?P<sups>[^，。；：\n（）]{2,60}?)(?:" + supports + r"))?的(?P<obj>[^，。；：\n（）]{2,40})")
+
+
+def organisers(finder: RelationFinder) -> None:
+    """由A、B联合开展的X: the organisers lead the event the sentence names after 的,
+    those who host it for them (承办, 协办) support it. The event is the phrase after 的
+    up to its head (活动, 大赛, 行动 …); a phrase ending otherwise names no event."""
+    f = finder.ctx.folded
+    c = cues()
+    if "由" not in f:
+        return
+    for m in _organiser_re(c).finditer(f):
+        leads = split_units(m.group("leads"), m.start("leads"))
+        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
+            continue
+        supports = split_units(m.group("sups"), m.start("sups")) if m.group("sups") else []
+        if supports and not all(unit_like(f[s:e]) for s, e in supports):
+            continue
+        obj = m.group("obj")
+        ends = [i + len(h) for h in c.organised_event_heads for i in [obj.rfind(h)] if i >= 0]
+        if not ends:
+            continue
+        end = max(ends)
+        start = m.start("obj")
+        named = [p for p in finder.programs_in(start, start + end) if p.start == start or f[start:p.start] in ("“", "《")]
+        task = max(named, key=lambda p: p.end) if named else program_mention(finder.ctx, start, start + end,
+                                                                               f[start:start + end].strip("“”"))
+        if not named:
+            finder.new_mentions.append(task)
+        _assign(finder, m.start(), leads, supports, [task.key], "由…" + m.group("verb"), "organisers")
