@@ -150,3 +150,25 @@ def test_projects_a_plan_names_by_their_own_head_are_programs(extract):
 def test_real_plan_listing_facilities_to_build():
     ex = extract_document(read_document(DEV / "h03_jiangxi_health_in_all_policies.txt"))
     assert not {"健康步道", "互联网医院", "智慧医院"} & names(ex, "Program")
+
+
+def test_a_hospital_written_with_its_city_and_district_keeps_the_written_form(extract):
+    ex = extract("成都市温江区人民医院、都江堰市人民医院加入联盟。", title="四川省人民医院新闻")
+    hospitals = {m.key.name: m.surface for m in ex.mentions if m.key.type == "Hospital"}
+    assert "都江堰市人民医院" in hospitals                        # not 江堰市: 都 is the region's own character
+    assert any(s == "成都市温江区人民医院" for s in hospitals.values())  # the written form, an alias of the name
+
+
+@pytest.mark.parametrize("sentence", ["18家联盟医院分别与我院签约。", "对口帮扶医院派出专家。", "来自省内的18家地、市、州人民医院加入联盟。"])
+def test_a_hospital_named_by_its_role_or_level_is_no_hospital(extract, sentence):
+    assert names(extract(sentence, title="某院新闻"), "Hospital") == set()
+
+
+UNSEEN3 = Path(__file__).resolve().parents[1] / "unseen3" / "docs"
+
+
+def test_real_alliance_news_listing_eighteen_hospitals():
+    ex = extract_document(read_document(UNSEEN3 / "w03_sichuan_reproductive_alliance.txt"))
+    hospitals = names(ex, "Hospital")
+    assert {"都江堰市人民医院", "德阳市人民医院", "凉山彝族自治州第一人民医院"} <= hospitals
+    assert not {"江堰市人民医院", "联盟医院", "州人民医院", "地市州人民医院"} & hospitals

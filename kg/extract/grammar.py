@@ -40,6 +40,7 @@ class Grammar:
         self.hospital_suffix = compile_words(tuple(g["hospital_suffixes"]), whole_text=True)
         self.hospital_generic = set(g["hospital_generic"])
         self.hospital_type_words = set(g["hospital_type_words"])
+        self.hospital_role_endings = tuple(g["hospital_role_endings"]["words"])
         # word lists that names are peeled against
         self.hospital_type_prefixes = PrefixWords(self.hospital_type_words)
         self.hospital_kind_prefixes = PrefixWords(self.hospital_generic | self.hospital_type_words)

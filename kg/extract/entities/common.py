@@ -121,7 +121,14 @@ def hospital_is_generic(core: str, g: Grammar) -> bool:
 
 def cut_at_region(ctx: Context, start: int, head: int) -> int:
     """A name that has a full region name inside it starts at that region name
-    ("借嘉定区中心医院" → "嘉定区中心医院")."""
+    ("借嘉定区中心医院" → "嘉定区中心医院"); one that opens with a region keeps its whole
+    chain (成都市温江区人民医院), and a region the name's left edge cuts into is taken
+    whole (都江堰市人民医院, where 都 alone reads as a particle)."""
+    across = [(s, e) for s, e, _ in ctx.region_index.starting_in(max(0, start - 8), start) if s < start < e]
+    if across:
+        return min(s for s, _ in across)
+    if any(s == start for s, _, _ in ctx.region_index.starting_in(start, start + 1)):
+        return start
     for s, e, r in ctx.region_index.starting_in(start + 1, head):
         if r.name == ctx.folded[s:e]:
             return s

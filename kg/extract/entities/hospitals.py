@@ -46,7 +46,9 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         core = core[1:]
         region = level_region(level, ctx.doc_region)
     if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "+")) or "属" in core.replace("附属", ""):
-        return None  # 区属, 所属: a kind of hospital; 附属 (a university's affiliated hospital) names one
+        return None
+    if core.endswith(ctx.g.hospital_role_endings):
+        return None  # 联盟医院, 对口帮扶医院: a hospital by its role, not its name  # 区属, 所属: a kind of hospital; 附属 (a university's affiliated hospital) names one
     only_type = core == "" or ctx.g.hospital_type_prefixes.covers(core)
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
