@@ -50,9 +50,9 @@ FLOORS = {
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
     "dev": {"entities": 0.76, "relations": 0.93, "targets": 0.95, "measurements": 0.82},
-    "dev-tuned": {"entities": 0.75, "relations": 0.92, "targets": 0.95, "measurements": 0.82},
+    "dev-tuned": {"entities": 0.75, "relations": 0.93, "targets": 0.95, "measurements": 0.82},
     "dev-held-out": {"entities": 0.78, "relations": 0.96, "targets": 0.99, "measurements": 0.84},
-    "unseen": {"entities": 0.75, "relations": 0.74, "targets": 0.80, "measurements": 0.81},
+    "unseen": {"entities": 0.75, "relations": 0.75, "targets": 0.80, "measurements": 0.81},
     "originals": {"entities": 0.82, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
     "unseen2": {"entities": 0.80, "relations": 0.81, "targets": 0.79, "measurements": 0.69},

@@ -118,3 +118,26 @@ def test_real_news_of_a_national_case_collection():
     leads = rels(extract_document(read_document(doc)), "lead")
     assert {("国家卫生健康委员会", "2023年度全国健康县区建设优秀案例征集活动"),
             ("全国爱国卫生运动委员会办公室", "2023年度全国健康县区建设优秀案例征集活动")} <= leads
+
+
+def test_in_news_the_body_that_carries_out_a_named_program_leads_it(extract):
+    ex = extract("2022年，贵州省卫生健康委大力实施居民健康素养提高专项行动，成效明显。", title="贵州省新闻")
+    assert ("贵州省卫生健康委员会", "居民健康素养提高专项行动") in rels(ex, "lead")
+    # a verb whose object is no program, or a program named later in the clause, assigns nothing
+    none = extract("贵州省卫生健康委开展调研，了解居民健康素养提高专项行动进展。", title="贵州省新闻")
+    assert not rels(none, "lead")
+
+
+def test_a_plan_with_lists_is_not_read_by_its_actors(extract):
+    ex = extract("嘉兴市健康行动实施方案\n一、主要任务\n（一）控烟行动。市卫健委大力实施无烟单位建设工程。（市爱卫办牵头，市卫健委配合）",
+                 title="嘉兴市健康行动实施方案")
+    assert ("嘉兴市卫生健康委员会", "无烟单位建设工程") not in rels(ex, "lead")
+
+
+def test_real_provincial_news_of_a_literacy_campaign():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    doc = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h05_guizhou_health_literacy_news.txt"
+    assert ("贵州省卫生健康委员会", "居民健康素养提高专项行动") in rels(extract_document(read_document(doc)), "lead")

@@ -54,6 +54,8 @@ class Cues:
     organiser_verbs: tuple[str, ...]          # 由A联合开展/主办的X: A leads the event X
     organiser_support_verbs: tuple[str, ...]  # …，B承办的X: B supports it
     organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
+    actor_verbs: tuple[str, ...]              # A实施/开展/启动 X in news: A leads X
+    actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
 
     source: str = ""  # the JSON text it was read from (what a component saves)
@@ -85,6 +87,8 @@ class Cues:
             organiser_verbs=_longest_first(prose["organiser_verbs"]),
             organiser_support_verbs=_longest_first(prose["organiser_support_verbs"]),
             organised_event_heads=_longest_first(prose["organised_event_heads"]),
+            actor_verbs=_longest_first(prose["actor_verbs"]),
+            actor_adverbs=_longest_first(prose["actor_adverbs"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")}, source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:

@@ -8,7 +8,9 @@
 - ``lead_with``: A会同/协同/联合 B、C等部门 … Y — A leads, B and C support;
 - ``commitment``: 下一步，A将加快推进X、Y — the body that commits leads;
 - ``coordination``: A统筹推进 Y;
-- ``organisers``: 由A、B联合开展的X / 由A主办，C承办的X — A and B lead the event X, C supports it.
+- ``organisers``: 由A、B联合开展的X / 由A主办，C承办的X — A and B lead the event X, C supports it;
+- ``actors``: in a text with no lists of units, A大力实施X / A开展“X” — the body that carries out
+  the named program leads it.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.entities import program_mention
+from kg.extract.entities.programs import program_core_generic
 from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import responsibility_clauses, split_units, unit_like
@@ -307,3 +310,58 @@ def organisers(finder: RelationFinder) -> None:
         if not named:
             finder.new_mentions.append(task)
         _assign(finder, m.start(), leads, supports, [task.key], "由…" + m.group("verb"), "organisers")
+
+
+@lru_cache(maxsize=4)
+def _actor_re(c: Cues) -> re.Pattern[str]:
+    """(adverbs)(verb)(了)?(“)? right after a body's name."""
+    adverbs = "|".join(map(re.escape, c.actor_adverbs))
+    verbs = "|".join(map(re.escape, c.actor_verbs))
+    return re.compile(r"(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
+
+
+def actors(finder: RelationFinder) -> None:
+    """A大力实施X, A开展“X”: in a news item or report (no responsibility lists, which
+    would say who leads), the body that carries out a named program leads it. The
+    program must follow the verb at once; the body must end right before the adverbs."""
+    ctx = finder.ctx
+    f = ctx.folded
+    if responsibility_clauses(f):
+        return
+    pattern = _actor_re(cues())
+    for org in [m for m in finder.mentions if m.key.type in ORG_TYPES]:
+        m = pattern.match(f, org.end)
+        if not m:
+            continue
+        progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
+        if not progs and f[m.end() - 1:m.end()] in "“《":
+            progs = [p for p in finder.index.starting_at(m.end() - 1) if p.key.type == PROGRAM]
+        if not progs:
+            prog = _object_named_by_head(finder, m.end())
+            progs = [prog] if prog else []
+        if progs:
+            prog = max(progs, key=lambda p: p.end)
+            finder.add("lead", org.key, prog.key, org.start, m.group("verb"))
+
+
+def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 - a Mention or None
+    """The verb's object when it ends in a program head within its clause (实施居民健康素养
+    提高专项行动: 提高 inside the name, where a name read from its head stops): from
+    the verb to the head, 4 to 24 characters, not generic (重点专项行动)."""
+    f, g = finder.ctx.folded, finder.ctx.g
+    stop = min([i for i in (f.find(ch, start, start + 40) for ch in "，。；、\n（") if i >= 0] or [min(len(f), start + 40)])
+    heads = [h for h in g.program_head.finditer(f, start, stop) if _right_edge_ok_at(f, h.end(), g)]
+    if not heads:
+        return None
+    end = heads[0].end()
+    name = f[start:end].strip("“”《》")
+    core = name[: -len(heads[0].group(0))]
+    if not 4 <= len(name) <= 24 or program_core_generic(core, g, heads[0].group(0)) or name.startswith(_ANAPHORS):
+        return None
+    pm = program_mention(finder.ctx, start, end, name)
+    finder.new_mentions.append(pm)
+    return pm
+
+
+def _right_edge_ok_at(f: str, end: int, g) -> bool:  # noqa: ANN001 - the grammar
+    return end >= len(f) or f[end] in "，。；、”》）\n" or f.startswith(("工作", "建设", "等"), end)
