@@ -172,3 +172,29 @@ def test_real_alliance_news_listing_eighteen_hospitals():
     hospitals = names(ex, "Hospital")
     assert {"都江堰市人民医院", "德阳市人民医院", "凉山彝族自治州第一人民医院"} <= hospitals
     assert not {"江堰市人民医院", "联盟医院", "州人民医院", "地市州人民医院"} & hospitals
+
+
+def test_a_body_written_after_its_autonomous_regions_level_word(extract):
+    ex = extract("此次专项督查由自治区教育厅、自治区卫生健康委、自治区体育局组成联合督查组。", title="内蒙古自治区新闻",
+                 issuer="内蒙古自治区卫生健康委员会")
+    assert {"内蒙古自治区教育厅", "内蒙古自治区卫生健康委员会", "内蒙古自治区体育局"} <= names(ex, "Department")
+    assert not {"教育厅", "体育局"} & names(ex, "Department")
+
+
+def test_real_news_of_an_autonomous_regions_plan():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen2" / "docs" /
+                                        "v09_ningxia_2013_action_targets.txt"))
+    assert "宁夏回族自治区卫生厅" in names(ex, "Department") and "卫生厅" not in names(ex, "Department")
+
+
+def test_a_body_of_an_earlier_reorganisation_is_that_body(extract):
+    ex = extract("本次活动由福建省卫计委主办。自治区卫生厅、环保厅、文化厅等8个部门参加。", title="新闻",
+                 issuer="福建省卫生和计划生育委员会")
+    depts = names(ex, "Department")
+    assert "福建省卫生和计划生育委员会" in depts and "福建省卫生健康委员会" not in depts
+
+
+def test_real_news_of_a_provincial_health_and_family_planning_commission():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen2" / "docs" /
+                                        "v19_fujian_lifestyle_phase2.txt"))
+    assert {"福建省卫生和计划生育委员会", "福州市卫生和计划生育委员会"} <= names(ex, "Department")

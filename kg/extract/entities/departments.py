@@ -61,9 +61,16 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
         pos = s0
     if chain:
         return pos, innermost(chain), "region"
+    for word, level in _LEVEL_WORDS:  # 自治区教育厅: the autonomous region's own, as 省 is a province's
+        if f.endswith(word, 0, start):
+            return start - len(word), level_region(level, ctx.doc_region), "level"
     if start > 0 and f[start - 1] in "区县市省州":
         return start - 1, level_region(f[start - 1], ctx.doc_region), "level"
     return start, None, "none"
+
+
+# the level words written in front of a body for the document's own jurisdiction, as 省/市/县 are
+_LEVEL_WORDS = (("自治区", "省"), ("自治州", "州"), ("自治县", "县"))
 
 
 def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool, region: Region | None) -> Mention:
