@@ -98,3 +98,14 @@ def test_a_bad_mapping_line_is_one_line(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 2 and "regions.tsv:1: a mapping line is FILE<TAB>REGION" in res.stderr
     assert res.stderr.strip().count("\n") == 0
+
+
+def test_a_text_naming_only_its_provinces_campaign_is_that_provinces_uncertainly():
+    from kg.names.regions import read_jurisdiction
+    found = read_jurisdiction("为深入实施健康内蒙古行动，自治区教育厅开展督查。", None, None)
+    assert found.region is not None and found.region.name == "内蒙古自治区"
+    assert found.basis == "campaign" and not found.certain
+    # two provinces' campaigns: no one province
+    assert read_jurisdiction("学习健康浙江行动和健康江苏行动的经验。", None, None).region is None
+    # a text that names a region itself is read by its mentions
+    assert read_jurisdiction("呼和浩特市推进健康内蒙古行动。呼和浩特市卫健委…", None, None).basis == "mentions"

@@ -7,6 +7,8 @@ document's county.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,6 +267,9 @@ def read_jurisdiction(text: str, title: str | None, issuer: str | None, full: li
         if r and r.level != "province":
             return Jurisdiction(r, "title", True)
     if not counts:
+        campaign = campaign_province(text)
+        if campaign is not None:  # 健康内蒙古行动 in a text that names no region itself: that province's, not certain
+            return Jurisdiction(campaign, "campaign", False)
         return Jurisdiction(None, "none", False)
     # Most mentioned; among near-ties the most specific.
     best = max(counts.values())
@@ -275,6 +280,19 @@ def read_jurisdiction(text: str, title: str | None, issuer: str | None, full: li
     rivals = [r for r in near if r.code not in ancestors and chosen.code not in {a.code for a in table.chain(r)}]
     named_in_title = bool(title) and any(r.code == chosen.code for _, _, r in region_mentions(title, anchor))
     return Jurisdiction(chosen, "mentions", not rivals and (counts[chosen.code] >= 2 or named_in_title))
+
+
+_CAMPAIGN_NAME = re.compile(r"健康([\u4e00-\u9fff]{2,3}?)(?:行动|建设)")
+
+
+def campaign_province(text: str) -> Region | None:
+    """The one province whose health campaign the text names (健康内蒙古行动, 健康宁夏建设),
+    where it names no other: a provincial news item that writes 全区/我省 and never the
+    region's name still names its campaign."""
+    table = regions()
+    found = {table._province_shorts[m.group(1)].code for m in _CAMPAIGN_NAME.finditer(text)
+             if m.group(1) in table._province_shorts}
+    return table.by_code[found.pop()] if len(found) == 1 else None
 
 
 def detect_jurisdiction(text: str, title: str | None, issuer: str | None,
