@@ -198,3 +198,9 @@ def test_real_news_of_a_provincial_health_and_family_planning_commission():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen2" / "docs" /
                                         "v19_fujian_lifestyle_phase2.txt"))
     assert {"福建省卫生和计划生育委员会", "福州市卫生和计划生育委员会"} <= names(ex, "Department")
+
+
+def test_an_action_named_inside_its_committees_name_is_no_program_there(extract):
+    ex = extract("经健康广东行动推进委员会主任同意，现印发给你们。", title="广东省通知")
+    assert not [n for n in names(ex, "Program") if "健康广东行动" in n]
+    assert any(n.endswith("健康广东行动推进委员会") for n in names(ex, "Department"))

@@ -165,8 +165,8 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue  # 11个…平台: counted things are a category
         if f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》":
             s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name
-        if f.startswith(("委员会", "委", "办公室", "领导小组"), m.end()):
-            continue  # 健康促进行动委员会 … is a body, not the action
+        if f.startswith(("委员会", "委", "办公室", "领导小组", "推进委员会", "推进办", "工作组", "工作专班"), m.end()):
+            continue  # 健康促进行动委员会, 健康广东行动推进委员会 … is a body, not the action
         if not _right_edge_ok(f, m.end(), g):
             continue  # the head is inside a longer noun (项目学校, 行动执行情况)
         name = g.strip_scope(f[s:m.end()])
