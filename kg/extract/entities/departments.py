@@ -69,6 +69,8 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
     return start, None, "none"
 
 
+# prepositions of official writing that a body's name follows (经…推进委员会同意, 据…领导小组通报)
+_BEFORE_A_BODY = "经据请向"
 # the level words written in front of a body for the document's own jurisdiction, as 省/市/县 are
 _LEVEL_WORDS = (("自治区", "省"), ("自治州", "州"), ("自治县", "县"))
 
@@ -163,7 +165,8 @@ def find_departments(ctx: Context) -> list[Mention]:
             s0 -= 3  # 自治区健康宁夏建设领导小组: the region's level, as 省 is a province's
         elif not m.group(0).startswith("国务院"):
             s0, _, _ = _prefix(ctx, s0)  # its jurisdiction: a region's name or a level character
-        if s0 > 0 and "\u4e00" <= f[s0 - 1] <= "\u9fff" and f[s0 - 1] not in ctx.g.stop_chars and not ctx.g.boundary_before(f, s0):
+        if s0 > 0 and "\u4e00" <= f[s0 - 1] <= "\u9fff" and f[s0 - 1] not in ctx.g.stop_chars \
+                and f[s0 - 1] not in _BEFORE_A_BODY and not ctx.g.boundary_before(f, s0):
             continue  # inside a longer name
         out.append(Mention(s0, e0, EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, e0)), ctx.surface(s0, e0),
                            region=ctx.region_code()))
