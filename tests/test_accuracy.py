@@ -23,9 +23,9 @@ from .conftest import GOLD, ROOT, SEEDS
 
 DEV = ROOT / "dev"
 HELDOUT = ROOT / "heldout"
-# the development documents scored before their errors were read (README, "Accuracy")
-DEV_HELD_OUT = ("h06_jiande_zheer_branch_news", "h09_hainan_youth_mental_health", "h10_fumeng_health_in_all_policies",
-                "h12_yunyang_health_in_all_policies_news", "h15_hainan_weight_management_news")
+# the development documents whose errors have not been read (README, "Accuracy"): five at first; the
+# error listings read in stop 26 showed h06's and h10's, which are development documents since
+DEV_HELD_OUT = ("h09_hainan_youth_mental_health", "h12_yunyang_health_in_all_policies_news", "h15_hainan_weight_management_news")
 DEV_TUNED = tuple(sorted(p.stem for p in (DEV / "gold").glob("*.json") if p.stem not in DEV_HELD_OUT))
 
 SETS = {
@@ -50,8 +50,8 @@ FLOORS = {
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
     "dev": {"entities": 0.76, "relations": 0.93, "targets": 0.95, "measurements": 0.82},
-    "dev-tuned": {"entities": 0.75, "relations": 0.93, "targets": 0.95, "measurements": 0.82},
-    "dev-held-out": {"entities": 0.77, "relations": 0.96, "targets": 0.99, "measurements": 0.84},
+    "dev-tuned": {"entities": 0.76, "relations": 0.92, "targets": 0.95, "measurements": 0.81},
+    "dev-held-out": {"entities": 0.76, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     "unseen": {"entities": 0.75, "relations": 0.75, "targets": 0.80, "measurements": 0.81},
     "originals": {"entities": 0.82, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
