@@ -215,3 +215,24 @@ def test_real_provincial_news_with_bracketed_bases():
     ex = extract_document(read_document(UNSEEN2 / "v08_ningxia_16_actions_targets.txt"))
     got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
     assert {("measurement", "人均预期寿命", 75.7, 2018), ("measurement", "居民健康素养水平", 12.88, 2018)} <= got
+
+
+def test_counts_of_things_households_and_items():
+    got = m("目前，我省已建成健康社区1825个、健康村5598个、健康家庭266.17万户；上传科普材料1.14万件。")
+    assert {("健康社区", 1825.0), ("健康家庭", 266.17), ("上传科普材料", 1.14)} <= {(i, v) for i, v, _ in got}
+    assert not [i for i, _, _ in got if i.startswith("我省")]     # the province speaking of itself is no indicator
+    assert m("联合16部门印发方案。") == []                          # 部门 is a word, not 16 部
+
+
+def test_a_note_in_brackets_after_a_count_is_no_noun():
+    got = m("累计建成国家级健康县区11个，省级健康县区135个（含1个开发区）。")
+    assert ("省级健康县区", 135.0) in [(i, v) for i, v, _ in got]
+
+
+def test_a_later_years_value_is_no_measurement(extract):
+    ex = extract("我省人均预期寿命2030年提高到76岁\n2016年，全省人均预期寿命为73.3岁。", title="甘肃省新闻", date="2017-02-18")
+    got = [(q.value, q.year) for q in ex.quantities if q.kind == "measurement"]
+    assert (73.3, 2016) in got and not [v for v, y in got if y == 2030]
+    # a headline about a later year sets no year for the figures after it
+    ex = extract("山东已有17项指标达国家2030年目标值\n全省居民健康素养水平提升至33.13%。", title="山东新闻", date="2024-06-28")
+    assert [q.year for q in ex.quantities if q.value == 33.13] in ([2024], [None])

@@ -502,8 +502,8 @@ def quantities_of(doc: Doc) -> Doc:
             if plan_year is not None:
                 tc.year = plan_year
         named = _last_year(sent)
-        if named is not None:
-            last_year = named
+        if named is not None and (doc_year is None or named <= doc_year):
+            last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
         targets = [] if reported else read_targets(sent, s, tc)
         if targets:
@@ -513,7 +513,8 @@ def quantities_of(doc: Doc) -> Doc:
             continue  # the whole sentence (or its paragraph, its goal section) states plans
         if plan and not reported and _ACHIEVED.search(sent) is None:
             continue
-        out.extend(measurements_in_sentence(sent, s, para_year or doc_year, region, places))
+        out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, region, places)
+                   if doc_year is None or q.year is None or q.year <= doc_year)  # a later year's value is no measurement
     seen = set()
     uniq = []
     for q in out:

@@ -415,8 +415,8 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     left = _PHRASE_BREAK.split(_LISTED_KINDS.sub("", before))[-1] if before else ""
     left = w.link_verb_end.sub("", left)
     left = _strip_verbs(left, r, places)
-    right = None if w.right_verb_at.match(after) else w.right_noun.match(after)
-    right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""
+    right = None if w.right_verb_at.match(after) or after.startswith(("（", "(")) else w.right_noun.match(after)
+    right_text = _strip_verbs(right.group(1).strip("、"), r, places) if right else ""  # （含1个开发区）: a note, no noun
     unit = m.group("unit") or m.group("bare") or m.group("unit2") or ""
     shared = _shared_count(unit, w.right_stop).match(after) if unit and after[:1] in ("和", "及", "与", "、") else None
     if shared and unit in w.count_units:
