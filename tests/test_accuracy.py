@@ -24,8 +24,8 @@ from .conftest import GOLD, ROOT, SEEDS
 DEV = ROOT / "dev"
 HELDOUT = ROOT / "heldout"
 # the development documents whose errors have not been read (README, "Accuracy"): five at first; the
-# error listings read in stop 26 showed h06's and h10's, which are development documents since
-DEV_HELD_OUT = ("h09_hainan_youth_mental_health", "h12_yunyang_health_in_all_policies_news", "h15_hainan_weight_management_news")
+# error listings read in stop 26 showed h06's, h09's and h10's, which are development documents since
+DEV_HELD_OUT = ("h12_yunyang_health_in_all_policies_news", "h15_hainan_weight_management_news")
 DEV_TUNED = tuple(sorted(p.stem for p in (DEV / "gold").glob("*.json") if p.stem not in DEV_HELD_OUT))
 
 SETS = {
@@ -50,8 +50,8 @@ FLOORS = {
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
     "dev": {"entities": 0.76, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
-    "dev-tuned": {"entities": 0.76, "relations": 0.92, "targets": 0.95, "measurements": 0.86},
-    "dev-held-out": {"entities": 0.76, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
+    "dev-tuned": {"entities": 0.76, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
+    "dev-held-out": {"entities": 0.68, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     "unseen": {"entities": 0.75, "relations": 0.75, "targets": 0.80, "measurements": 0.83},
     "originals": {"entities": 0.82, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
