@@ -204,3 +204,9 @@ def test_an_action_named_inside_its_committees_name_is_no_program_there(extract)
     ex = extract("经健康广东行动推进委员会主任同意，现印发给你们。", title="广东省通知")
     assert not [n for n in names(ex, "Program") if "健康广东行动" in n]
     assert any(n.endswith("健康广东行动推进委员会") for n in names(ex, "Department"))
+
+
+def test_a_pages_metadata_label_is_no_part_of_a_document_number(extract):
+    ex = extract("索引号000014349/2018-00073文号藏政发〔2017〕23号\n西藏自治区人民政府关于印发规划的通知", title="通知")
+    assert "藏政发〔2017〕23号" in names(ex, "PolicyDocument")
+    assert not [n for n in names(ex, "PolicyDocument") if n.startswith("文号")]
