@@ -62,13 +62,24 @@ def _styles() -> dict[str, dict]:
     return {**CLASS_STYLE, **EXPLORER_STYLE}
 
 
-def _groups() -> dict[str, dict]:
-    """vis-network groups, one per class: shape and colours written once, not per node."""
-    return {c: {"shape": OUTSIDE_LABEL.get(s["shape"], s["shape"]),
-                "color": {"background": s["fill"], "border": s["color"],
-                          "highlight": {"background": "#fff7c2", "border": s["color"]},
-                          "hover": {"background": "#fff7c2", "border": s["color"]}}}
-            for c, s in _styles().items()}
+def _groups(used: list[tuple[str, float]]) -> dict[str, dict]:
+    """vis-network groups, one per class and label size (``Department/2``): shape, colours
+    and font written once, not per node (a font object on each of 5,000 nodes is parsed
+    one by one when the page opens)."""
+    styles = _styles()
+    out = {}
+    for cls, font in used:
+        s = styles[cls]
+        out[_group(cls, font)] = {
+            "shape": OUTSIDE_LABEL.get(s["shape"], s["shape"]), "font": {"size": font},
+            "color": {"background": s["fill"], "border": s["color"],
+                      "highlight": {"background": "#fff7c2", "border": s["color"]},
+                      "hover": {"background": "#fff7c2", "border": s["color"]}}}
+    return out
+
+
+def _group(cls: str, font: float) -> str:
+    return f"{cls}/{font:g}"
 
 
 def vis_nodes(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> tuple[list[dict], dict]:
@@ -78,20 +89,19 @@ def vis_nodes(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> tuple[list[d
     out = []
     for nid, n in nodes.items():
         x, y = lay.pos[nid]
-        v = {"id": nid, "label": labels[nid], "group": n.cls, "x": x, "y": y,
-             "size": lay.size[nid], "font": {"size": lay.font[nid]}}
+        v = {"id": nid, "label": labels[nid], "group": _group(n.cls, lay.font[nid]), "x": x, "y": y, "size": lay.size[nid]}
         if labels[nid] != n.label:
             v["title"] = n.label
         out.append(v)
-    meta = {"scale": round(lay.scale, 6), "community": lay.community, "rank": lay.rank,
+    meta = {"scale": round(lay.scale, 6), "groupStyles": _groups(sorted({(n.cls, lay.font[k]) for k, n in nodes.items()})), "community": lay.community, "rank": lay.rank,
             "groups": [{"id": g.id, "label": g.label, "x": g.x, "y": g.y, "r": g.r, "size": g.size} for g in lay.groups]}
     return out, meta
 
 
-def _options(n_nodes: int) -> dict:
+def _options(n_nodes: int, groups: dict[str, dict]) -> dict:
     big = n_nodes > BIG
     return {
-        "groups": _groups(),
+        "groups": groups,
         "nodes": {"font": {"face": FONT_STACK, "size": 14, "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1,
                   # level of detail: a label is drawn only from 11 px on screen (vis-network draws
@@ -112,6 +122,16 @@ def _json_for_script(obj: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _edge_style(kind: str, n_nodes: int) -> dict:
+    """A relation's line. Dashed lines cost the canvas most of a frame on a large graph
+    (15,000 edges: 595 ms a frame dashed, 78 ms solid), so there they are solid and told
+    apart by colour and width alone."""
+    st = dict(EDGE_STYLE[kind])
+    if n_nodes > BIG:
+        st["dashes"] = False
+    return st
+
+
 def _search_terms(n: NodeInfo) -> list[str]:
     """What a search finds the node by besides its name and aliases: a body's standard
     short forms (kg.names.bodies), e.g. 卫健委 for 嘉定区卫生健康委员会."""
@@ -123,31 +143,38 @@ def _search_terms(n: NodeInfo) -> list[str]:
 
 def page_data(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> dict:
     vis, meta = vis_nodes(nodes, edges)
+    # nodes are numbered in the page (vis ids, edge ends, info by position): an IRI is
+    # written once, not on every edge that reaches it; empty lists are left out
+    number = {nid: k for k, nid in enumerate(nodes)}
+    for v in vis:
+        v["id"] = number[v["id"]]
     degree = {nid: 0 for nid in nodes}
     for e in edges:
         degree[e.source] += 1
         degree[e.target] += 1
-    info = {}
+    info = []
     for nid, n in nodes.items():
-        info[nid] = {
-            "name": n.label, "degree": degree[nid], "cls": n.cls, "aliases": n.aliases, "short": _search_terms(n),
-            "regions": n.regions, "documents": n.documents, "own": [list(x) for x in n.evidence],
+        item = {
+            "iri": nid, "name": n.label, "degree": degree[nid], "cls": n.cls, "aliases": n.aliases, "short": _search_terms(n),
+            "regions": n.regions, "documents": n.documents,
             "cited": [[c.text, c.document, [list(k) for k in c.cited_by]] for c in n.cited],
             "targets": [[q.label, q.year, q.evidence, q.document] for q in n.target_items],
             "measurements": [[q.label, q.year, q.evidence, q.document] for q in n.measurements],
             "community": meta["community"].get(nid, -1), "rank": meta["rank"].get(nid, -1)}
-    edge_info = [{"from": e.source, "to": e.target, "kind": e.kind, "evidence": [list(x) for x in e.evidence]} for e in edges]
+        info.append({k: v for k, v in item.items() if v != []})
+    edge_info = [{"from": number[e.source], "to": number[e.target], "kind": e.kind, "evidence": [list(x) for x in e.evidence]}
+                 for e in edges]
     # Traditional → Simplified for every Traditional character whose Simplified form the
     # labels use, so a search typed in either script finds the entity
-    chars = {ch for i in info.values() for s in [i["name"], *i["aliases"], *i["short"]] for ch in s}
+    chars = {ch for i in info for s in [i["name"], *i.get("aliases", []), *i.get("short", [])] for ch in s}
     t2s = {chr(cp): mapped for cp, mapped in sorted(ts_table().items()) if mapped in chars or chr(cp) in chars}
     styles = _styles()
     present = {n.cls for n in nodes.values()}
     return {
         "nodes": vis, "info": info, "edgeInfo": edge_info, "groups": meta["groups"], "fitScale": meta["scale"],
-        "options": _options(len(nodes)),
+        "options": _options(len(nodes), meta["groupStyles"]),
         "classes": {c: {"zh": s["zh"], "color": s["color"], "shape": s["shape"]} for c, s in styles.items() if c in present or c in CLASS_STYLE},
-        "edgeKinds": {k: {"zh": ALL_EDGE_KINDS[k], **EDGE_STYLE[k]} for k in EDGE_STYLE},
+        "edgeKinds": {k: {"zh": ALL_EDGE_KINDS[k], **_edge_style(k, len(nodes))} for k in EDGE_STYLE},
         "edgeLabels": len(nodes) <= EDGE_LABEL_LIMIT,
         "t2s": t2s,
     }
