@@ -99,7 +99,7 @@ def _separate(circles: list[list[float]], gap: float, rounds: int = 200) -> None
                     moved = True
         if not moved:
             break
-        if k < rounds // 2:  # pull only in the first half: the last rounds only separate
+        if k < rounds // 4:  # pull only in the first quarter: the other rounds only separate
             for c in circles:
                 c[0] *= 0.995
                 c[1] *= 0.995
@@ -191,7 +191,7 @@ def layout(nodes: dict[str, NodeInfo], edges: list[EdgeInfo], labels: dict[str, 
         else:
             centres = [(0.0, 0.0)]
         circles = [[centres[c][0], centres[c][1], radius[c]] for c in range(ncom)]
-        _separate(circles, gap=0.25 * NODE_SPACING * 2)
+        _separate(circles, gap=1.2 * NODE_SPACING)
     finally:
         igraph.set_random_number_generator(random)
     for nid, i in index.items():
@@ -235,22 +235,40 @@ def layout(nodes: dict[str, NodeInfo], edges: list[EdgeInfo], labels: dict[str, 
         imp = 1.0 - (r / max(1, len(ranked))) if r is not None else 0.0
         out.size[nid] = round(8 + 10 * imp ** 4 + (3 * unit if r is not None and r < FIRST_LABELS else 0), 1)
     first = [n for n in ranked[: FIRST_LABELS + 10]]
-    _unoverlap(out.pos, first, labels, out.size, out.font)
-    # groups: a circle around each community of four or more, named by its region or hub
     by_c: dict[int, list[str]] = defaultdict(list)
     for nid, c in out.community.items():
         if c >= 0:
             by_c[c].append(nid)
+    # moving first labels apart can push a hub out of its disc: the groups' circles are then
+    # separated again (each group moved whole) and the labels checked once more
+    _unoverlap(out.pos, first, labels, out.size, out.font)
+    hulls = _hulls(out.pos, by_c)
+    circles = [[h[1], h[2], h[3]] for h in hulls]
+    _separate(circles, gap=0.3 * NODE_SPACING, rounds=400)
+    for (c, x, y, _), moved in zip(hulls, circles):
+        dx, dy = moved[0] - x, moved[1] - y
+        for m in by_c[c]:
+            out.pos[m] = (out.pos[m][0] + dx, out.pos[m][1] + dy)
+    _unoverlap(out.pos, first, labels, out.size, out.font)
+    # groups: a circle around each community of four or more, named by its region
+    for c, cx, cy, r in _hulls(out.pos, by_c):
+        out.groups.append(Group(c, _group_name(by_c[c], nodes, c), round(cx, 1), round(cy, 1), round(r, 1), len(by_c[c])))
+    out.pos = {k: (round(x, 1), round(y, 1)) for k, (x, y) in out.pos.items()}
+    return out
+
+
+def _hulls(pos: dict[str, tuple[float, float]], by_c: dict[int, list[str]]) -> list[tuple[int, float, float, float]]:
+    """(community, x, y, radius) of a circle around each community of four or more: its
+    members' mean, out to the 90th percentile of their distances and a margin."""
+    out = []
     for c in sorted(by_c):
         members = by_c[c]
         if len(members) < 4:
             continue
-        cx = sum(out.pos[m][0] for m in members) / len(members)
-        cy = sum(out.pos[m][1] for m in members) / len(members)
-        d = sorted(math.hypot(out.pos[m][0] - cx, out.pos[m][1] - cy) for m in members)
-        r = d[int(0.9 * (len(d) - 1))] + NODE_SPACING * 0.6
-        out.groups.append(Group(c, _group_name(members, nodes, c), round(cx, 1), round(cy, 1), round(r, 1), len(members)))
-    out.pos = {k: (round(x, 1), round(y, 1)) for k, (x, y) in out.pos.items()}
+        cx = sum(pos[m][0] for m in members) / len(members)
+        cy = sum(pos[m][1] for m in members) / len(members)
+        d = sorted(math.hypot(pos[m][0] - cx, pos[m][1] - cy) for m in members)
+        out.append((c, cx, cy, d[int(0.9 * (len(d) - 1))] + NODE_SPACING * 0.6))
     return out
 
 
