@@ -24,12 +24,13 @@ MEASUREMENT = "Measurement"
 
 @dataclass(frozen=True)
 class Evidence:
-    """One sentence the graph cites, the document it is in, and what cites it there
-    (``mention``, ``target``, ``measurement`` or a relation kind, each with a count)."""
+    """One sentence the graph cites, the document it is in, and what cites it there:
+    (``mention``, ``target``, ``measurement`` or a relation kind; the other end of the
+    relation, or ""; how many times)."""
 
     text: str
     document: str
-    cited_by: tuple[tuple[str, int], ...] = ()
+    cited_by: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,17 +103,17 @@ def explorer_data(store: GraphStore, measurements: bool = False) -> tuple[dict[s
         n.regions = sorted(regions[e])
         n.evidence = sorted(evidence[e])
         n.targets = sorted(targets[e])
-    cites: dict[str, dict[tuple[str, str], dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    cites: dict[str, dict[tuple[str, str], dict[tuple[str, str], int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for e, n in nodes.items():
         for ev, f in n.evidence:
-            cites[e][(ev, f)]["mention"] += 1
+            cites[e][(ev, f)][("mention", "")] += 1
     edge_ev = defaultdict(set)
     for s, p, o, ev, f in _rows(store, "SELECT ?s ?p ?o ?ev ?f WHERE { ?a a hg:RelationAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; hg:evidence ?ev ; prov:wasDerivedFrom/hg:fileName ?f }"):
         kind = p.rsplit("#", 1)[-1]
         edge_ev[(s, kind, o)].add((ev, f))
-        for x in (s, o):
+        for x, other in ((s, o), (o, s)):
             if x in nodes:
-                cites[x][(ev, f)][kind] += 1
+                cites[x][(ev, f)][(kind, nodes[other].label if other in nodes else "")] += 1
     program_targets: dict[str, list[Quantity]] = defaultdict(list)
     region_targets: dict[str, list[Quantity]] = defaultdict(list)
     for t, label, year, ev, f, p, r in _rows(store, _QUANTITY.format(cls="Target", program="OPTIONAL { ?p hg:hasTarget ?q }")):
@@ -120,7 +121,7 @@ def explorer_data(store: GraphStore, measurements: bool = False) -> tuple[dict[s
         if p:
             program_targets[p].append(q)
             if p in nodes:
-                cites[p][(ev, f)]["target"] += 1
+                cites[p][(ev, f)][("target", label)] += 1
         if r:
             region_targets[r].append(q)
     edges = []
@@ -138,7 +139,7 @@ def explorer_data(store: GraphStore, measurements: bool = False) -> tuple[dict[s
         if p and q not in program_measures[p]:
             program_measures[p].append(q)
             if p in nodes:
-                cites[p][(ev, f)]["measurement"] += 1
+                cites[p][(ev, f)][("measurement", label)] += 1
         if measurements:
             if m not in nodes:
                 nodes[m] = NodeInfo(m, label, MEASUREMENT, evidence=[(ev, f)])
@@ -152,13 +153,13 @@ def explorer_data(store: GraphStore, measurements: bool = False) -> tuple[dict[s
         for m, n in nodes.items():
             if n.cls == MEASUREMENT:
                 for ev, f in n.evidence:
-                    cites[m][(ev, f)]["mention"] += 1
+                    cites[m][(ev, f)][("mention", "")] += 1
     for e, n in nodes.items():
         n.target_items = sorted(program_targets[e] + region_targets[e], key=_quantity_key)
         n.target_items = [q for i, q in enumerate(n.target_items) if q not in n.target_items[:i]]
         n.measurements = sorted(region_measures[e] + program_measures[e], key=_quantity_key)
         n.measurements = [q for i, q in enumerate(n.measurements) if q not in n.measurements[:i]]
-        n.cited = sorted((Evidence(ev, f, tuple(sorted(c.items()))) for (ev, f), c in cites[e].items()),
+        n.cited = sorted((Evidence(ev, f, tuple(sorted((k, o, c) for (k, o), c in by.items()))) for (ev, f), by in cites[e].items()),
                          key=lambda x: (x.document, x.text))
         n.documents = sorted(set(docs[e]) | {x.document for x in n.cited})
     edges = list({(e.source, e.kind, e.target): e for e in edges}.values())

@@ -12,7 +12,8 @@ def test_a_node_carries_every_sentence_of_its_relations(built_out):
     relation_sentences = {s for e in edges if mh.id in (e.source, e.target) for s, _ in e.evidence}
     assert len(relation_sentences) > 20
     assert relation_sentences <= {c.text for c in mh.cited}
-    assert sum(dict(c.cited_by).get("leads", 0) for c in mh.cited) >= 20
+    assert sum(n for c in mh.cited for k, _, n in c.cited_by if k == "leads") >= 20
+    assert any(k == "leads" and other == "健康知识普及行动" for c in mh.cited for k, other, _ in c.cited_by)
 
 
 def test_measurements_only_when_asked_and_linked_to_region_and_program(built_out):
