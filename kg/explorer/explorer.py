@@ -72,9 +72,10 @@ def _groups(used: list[tuple[str, float]]) -> dict[str, dict]:
         s = styles[cls]
         out[_group(cls, font)] = {
             "shape": OUTSIDE_LABEL.get(s["shape"], s["shape"]), "font": {"size": font},
+            # no hover colour of its own: merging one more nested object into 5,000 nodes cost a
+            # third of their construction (188 → 125 ms, warm)
             "color": {"background": s["fill"], "border": s["color"],
-                      "highlight": {"background": "#fff7c2", "border": s["color"]},
-                      "hover": {"background": "#fff7c2", "border": s["color"]}}}
+                      "highlight": {"background": "#fff7c2", "border": s["color"]}}}
     return out
 
 
