@@ -70,6 +70,12 @@ TIMED = """async (js) => {
   await Promise.race([drawn, frames]);
   return performance.now() - t0;
 }"""
+# a 10 ms timer from the first draw to the end of loading: its longest gap is the longest task
+LAG = """(() => { let last = 0, worst = 0, timer = 0;
+  const tick = () => { const now = performance.now();
+    if (window.kgDrawnAt !== undefined) { if (last) worst = Math.max(worst, now - last - 10); last = now; }
+    if (window.kgReadyAt !== undefined) { window.kgBenchLag = worst; clearInterval(timer); } };
+  timer = setInterval(tick, 10); })();"""
 HUB = "window.kgBench = window.kgExplorer.info.findIndex(i => i.rank === 0)"
 INTERACTIONS = [
     ("search 卫生健康委员会", "const s = document.getElementById('search'); s.value = '卫生健康委员会'; s.dispatchEvent(new Event('input'))"),
@@ -114,6 +120,7 @@ def main() -> int:
                                         "--disable-component-update", "--disable-sync", "--no-first-run"])
             for _ in range(a.runs):
                 ctx = b.new_context(viewport={"width": 1400, "height": 900}, offline=True)
+                ctx.add_init_script(LAG)
                 page = ctx.new_page()
                 requests: list[str] = []
                 page.on("request", lambda r: requests.append(r.url))
@@ -123,23 +130,27 @@ def main() -> int:
                 page.wait_for_function("() => window.kgDrawnAt !== undefined", timeout=120000)
                 in_page = page.evaluate("window.kgDrawnAt") / 1000
                 page.wait_for_function("() => window.kgReadyAt !== undefined", timeout=120000)
+                # the longest the page's main thread was busy at once between the first draw and
+                # the last edge added: how long an input could wait then
+                lag = page.evaluate("window.kgBenchLag")
                 ready = page.evaluate("window.kgReadyAt") / 1000
                 n = page.evaluate("window.kgNetwork.body.data.nodes.length")
                 page.evaluate(HUB)
                 times = [(name, page.evaluate(TIMED, js)) for name, js in INTERACTIONS]
                 if [u for u in requests if not u.startswith("file://")]:
                     raise SystemExit(f"the page made a request: {requests}")
-                runs.append((draw_s, in_page, ready, times))
+                runs.append((draw_s, in_page, ready, lag, times))
                 ctx.close()
             b.close()
     print(f"graph: {a.nodes:,} nodes, {a.edges:,} edges; page nodes: {n:,}; HTML {html.stat().st_size / 1e6 if html.exists() else 0:.1f} MB")
     print(f"kg render (load + layout + page): {render_s:.2f} s   (goal < 10 s)")
     ok = True
-    for k, (draw_s, in_page, ready, times) in enumerate(runs, 1):
+    for k, (draw_s, in_page, ready, lag, times) in enumerate(runs, 1):
         slow = max(t for _, t in times)
         ok &= in_page < 2 and slow < 300
         print(f"run {k}: first draw {in_page:.2f} s after navigation, measured in the page   (goal < 2 s); edges between "
-              f"groups all added by {ready:.2f} s; page.goto returned (load event) after {draw_s:.2f} s")
+              f"groups all added by {ready:.2f} s (main thread busy at most {lag or 0:.0f} ms at once meanwhile); "
+              f"page.goto returned (load event) after {draw_s:.2f} s")
         for name, t in times:
             print(f"    {name:<40} {t:7.1f} ms")
         print(f"    slowest interaction {slow:.1f} ms   (goal < 300 ms)")
