@@ -111,6 +111,7 @@ def main() -> int:
         t0 = time.perf_counter()
         subprocess.run([str(kg), "render", str(graph), "-o", str(html)], check=True, capture_output=True)
         render_s = time.perf_counter() - t0
+        size = html.stat().st_size
         from playwright.sync_api import sync_playwright
 
         runs = []
@@ -142,7 +143,7 @@ def main() -> int:
                 runs.append((draw_s, in_page, ready, lag, times))
                 ctx.close()
             b.close()
-    print(f"graph: {a.nodes:,} nodes, {a.edges:,} edges; page nodes: {n:,}; HTML {html.stat().st_size / 1e6 if html.exists() else 0:.1f} MB")
+    print(f"graph: {a.nodes:,} nodes, {a.edges:,} edges; page nodes: {n:,}; HTML {size / 1e6:.1f} MB")
     print(f"kg render (load + layout + page): {render_s:.2f} s   (goal < 10 s)")
     ok = True
     for k, (draw_s, in_page, ready, lag, times) in enumerate(runs, 1):

@@ -106,8 +106,8 @@ def _options(n_nodes: int, groups: dict[str, dict]) -> dict:
         "nodes": {"font": {"face": FONT_STACK, "size": 14, "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1,
                   # level of detail: a label is drawn only from 11 px on screen (vis-network draws
-                  # it when size × zoom ≥ drawThreshold − 1), and never above 20 px
-                  "scaling": {"label": {"enabled": False, "drawThreshold": 12, "maxVisible": 20}}},
+                  # it when size × zoom ≥ drawThreshold − 1); the page caps labels at 22 px
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 12}}},
         "edges": {"font": {"face": FONT_STACK, "size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"enabled": False, "drawThreshold": 12}},
                   "smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
