@@ -1,11 +1,13 @@
 """The explorer: one self-contained HTML file that works offline.
 
-pyvis assembles nodes, edges and vis-network options; the page itself comes from our
-own template (``templates/explorer.html``) because pyvis's template always loads
-Bootstrap from a CDN and inserts titles as raw HTML. vis-network's script (shipped
-inside the pyvis package) is inlined, so opening the file makes no request at all.
-Text from documents reaches the page only as JSON (with ``<``, ``>`` and ``&``
-escaped) and is put into the DOM with ``textContent``, never as HTML.
+The page comes from our own template (``templates/explorer.html``) because pyvis's
+template always loads Bootstrap from a CDN and inserts titles as raw HTML; from pyvis we
+take vis-network's script (shipped inside the package), inlined so that opening the file
+makes no request at all. Positions, communities and label sizes are computed before the
+page opens (``kg.explorer.layout``); the page only draws, and vis-network's own options
+(groups per class, ``scaling.label.drawThreshold`` for level of detail) do the rest.
+Text from documents reaches the page only as JSON (with ``<``, ``>`` and ``&`` escaped)
+and is put into the DOM with ``textContent``, never as HTML.
 """
 from __future__ import annotations
 
@@ -13,13 +15,11 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from pyvis.edge import Edge
-from pyvis.network import Network
-from pyvis.node import Node
-
-from kg.network import EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
+from kg.explorer.layout import layout
 from kg.graph.store import GraphStore
-from kg.schema import TYPES
+from kg.names.bodies import short_forms
+from kg.network import EDGE_KINDS, MEASUREMENT, MEASUREMENT_EDGE_KINDS, EdgeInfo, NodeInfo, explorer_data
+from kg.schema import ORGANISATION_TYPES, TYPES
 from kg.textnorm import ts_table
 
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
@@ -27,6 +27,12 @@ FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFa
               '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif')
 # colour: border / legend; fill: light background that dark labels read on (kg.schema)
 CLASS_STYLE = {t.name: {"shape": t.shape, "color": t.color, "fill": t.fill, "zh": t.zh} for t in TYPES}
+# drawn by the explorer only: measurements are not a class of kg.schema (extraction makes
+# them as values, like targets, and the graph's tables do not list them)
+EXPLORER_STYLE = {MEASUREMENT: {"shape": "triangleDown", "color": "#16a085", "fill": "#16a085", "zh": "实测值"}}
+# shapes with the label inside grow with their label; the explorer draws every class with
+# its label under the shape, so that a hidden label leaves a small mark, not an empty box
+OUTSIDE_LABEL = {"box": "square", "ellipse": "dot"}
 EDGE_STYLE = {
     "leads": {"width": 3, "dashes": False, "color": "#2f6db5"},
     "supports": {"width": 1.5, "dashes": [6, 4], "color": "#5dade2"},
@@ -34,9 +40,13 @@ EDGE_STYLE = {
     "partOf": {"width": 0.8, "dashes": False, "color": "#27ae60"},
     "hasTarget": {"width": 0.8, "dashes": False, "color": "#e67e22"},
     "regionPartOf": {"width": 0.8, "dashes": [2, 2], "color": "#8d6e63"},
+    "measuredIn": {"width": 0.8, "dashes": [2, 3], "color": "#16a085"},
+    "reports": {"width": 0.8, "dashes": False, "color": "#16a085"},
 }
+ALL_EDGE_KINDS = {**EDGE_KINDS, **MEASUREMENT_EDGE_KINDS}
 LABEL_LIMIT = 14
-PHYSICS_LIMIT = 400  # above this many nodes the layout is computed before the page opens
+EDGE_LABEL_LIMIT = 400  # above this many nodes edges carry no label (15,000 would cost seconds per frame)
+BIG = 2000  # above this many nodes edges are hidden while dragging or zooming
 
 
 def _short(label: str, limit: int = LABEL_LIMIT) -> str:
@@ -48,94 +58,62 @@ def _vis_js() -> str:
     return (base / "vis-network.min.js").read_text(encoding="utf-8")
 
 
-def _layout(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> dict[str, tuple[float, float]]:
-    """Fixed positions for large graphs: Fruchterman–Reingold in igraph's C core over the
-    connected entities, scaled so that their shapes have room (~90 px of side per
-    sqrt(node)); unconnected entities (hidden until asked for) go on a ring outside.
-    Measured on 5,000 nodes and 15,000 edges (bench/bench_render.py): igraph FR with its
-    grid 0.9 s; networkx spring_layout 53 s, spectral_layout 60 s, forceatlas2_layout
-    (30 iterations) 41 s. Seeded, so the page is deterministic."""
-    import math
-    import random
+def _styles() -> dict[str, dict]:
+    return {**CLASS_STYLE, **EXPLORER_STYLE}
 
-    import igraph
 
-    linked = sorted({e.source for e in edges} | {e.target for e in edges})
-    lonely = sorted(set(nodes) - set(linked))
-    index = {n: i for i, n in enumerate(linked)}
-    n = max(1, len(linked))
-    out: dict[str, tuple[float, float]] = {}
-    if linked:
-        g = igraph.Graph(n=len(linked), edges=sorted({(index[e.source], index[e.target]) for e in edges}))
-        # igraph's grid keeps FR near-linear only when the start is spread over ~sqrt(n);
-        # seeded generators (for the start and igraph's own RNG) make the layout repeatable
-        rng = random.Random(7)
-        igraph.set_random_number_generator(random.Random(11))
-        side = math.sqrt(n)
-        seed = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
-        try:
-            coords = g.layout_fruchterman_reingold(niter=300, seed=seed, grid="auto").coords
-        finally:
-            igraph.set_random_number_generator(random)
-        xs = sorted(c[0] for c in coords)
-        ys = sorted(c[1] for c in coords)
-        # robust spread (5th–95th percentile): a few far-flung components must not
-        # squeeze the rest into a blob
-        lo, hi = int(0.05 * (n - 1)), int(0.95 * (n - 1))
-        spread = max(xs[hi] - xs[lo], ys[hi] - ys[lo], 1e-9)
-        scale = 0.9 * 90 * math.sqrt(n) / spread
-        cx, cy = (xs[hi] + xs[lo]) / 2, (ys[hi] + ys[lo]) / 2
-        for nid, i in index.items():
-            out[nid] = (round((coords[i][0] - cx) * scale, 1), round((coords[i][1] - cy) * scale, 1))
-    radius = 60 * math.sqrt(n) + 200
-    for k, nid in enumerate(lonely):
-        a = 2 * math.pi * k / max(1, len(lonely))
-        out[nid] = (round(radius * math.cos(a), 1), round(radius * math.sin(a), 1))
+def _groups(used: list[tuple[str, float]]) -> dict[str, dict]:
+    """vis-network groups, one per class and label size (``Department/2``): shape, colours
+    and font written once, not per node (a font object on each of 5,000 nodes is parsed
+    one by one when the page opens)."""
+    styles = _styles()
+    out = {}
+    for cls, font in used:
+        s = styles[cls]
+        out[_group(cls, font)] = {
+            "shape": OUTSIDE_LABEL.get(s["shape"], s["shape"]), "font": {"size": font},
+            # no hover colour of its own: merging one more nested object into 5,000 nodes cost a
+            # third of their construction (188 → 125 ms, warm)
+            "color": {"background": s["fill"], "border": s["color"],
+                      "highlight": {"background": "#fff7c2", "border": s["color"]}}}
     return out
 
 
-def build_network(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> Network:
-    """A pyvis Network with one vis node per entity and one edge per relation.
+def _group(cls: str, font: float) -> str:
+    return f"{cls}/{font:g}"
 
-    Nodes and edges are made with pyvis's own Node and Edge classes but appended
-    directly: ``Network.add_node``/``add_edge`` scan lists for duplicates on every call,
-    which is quadratic (4 s for 15,000 edges); ours are unique by construction."""
-    big = len(nodes) > PHYSICS_LIMIT
-    positions = _layout(nodes, edges) if big else {}
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+
+def vis_nodes(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> tuple[list[dict], dict]:
+    """One vis node per entity at its precomputed position, and the layout's groups."""
+    labels = {nid: _short(n.label) for nid, n in nodes.items()}
+    lay = layout(nodes, edges, labels)
+    out = []
     for nid, n in nodes.items():
-        st = CLASS_STYLE[n.cls]
-        kw = {"x": positions[nid][0], "y": positions[nid][1], "physics": False} if big else {}
-        node = Node(nid, st["shape"], label=_short(n.label), title=n.label, font_color=net.font_color,
-                    color={"background": st["fill"], "border": st["color"],
-                           "highlight": {"background": "#fff7c2", "border": st["color"]}}, **kw)
-        net.nodes.append(node.options)
-        net.node_ids.append(nid)
-        net.node_map[nid] = node.options
-    known = set(net.node_ids)
-    for e in edges:
-        if e.source not in known or e.target not in known:
-            raise ValueError(f"edge to an unknown node: {e.source} → {e.target}")
-        st = EDGE_STYLE[e.kind]
-        label = {} if big else {"label": EDGE_KINDS[e.kind]}  # 15,000 edge labels would cost seconds per frame
-        net.edges.append(Edge(e.source, e.target, True, width=st["width"], dashes=st["dashes"], color=st["color"],
-                              kind=e.kind, arrows="to", **label).options)
-    return net
+        x, y = lay.pos[nid]
+        v = {"id": nid, "label": labels[nid], "group": _group(n.cls, lay.font[nid]), "x": x, "y": y, "size": lay.size[nid]}
+        if labels[nid] != n.label:
+            v["title"] = n.label
+        out.append(v)
+    meta = {"scale": round(lay.scale, 6), "groupStyles": _groups(sorted({(n.cls, lay.font[k]) for k, n in nodes.items()})), "community": lay.community, "rank": lay.rank,
+            "groups": [{"id": g.id, "label": g.label, "x": g.x, "y": g.y, "r": g.r, "size": g.size} for g in lay.groups]}
+    return out, meta
 
 
-def _options(big: bool) -> dict:
+def _options(n_nodes: int, groups: dict[str, dict]) -> dict:
+    big = n_nodes > BIG
     return {
-        "nodes": {"font": {"face": FONT_STACK, "size": 14, "color": "#1b1b1b", "strokeWidth": 0 if big else 3, "strokeColor": "#ffffff"},
-                  "size": 14, "borderWidth": 1,
-                  # on a large graph labels appear as the user zooms in, not all at once
-                  "scaling": {"label": {"enabled": True, "drawThreshold": 9 if big else 2.5}}},
+        "groups": groups,
+        "nodes": {"font": {"face": FONT_STACK, "size": 14, "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1,
+                  # level of detail: a label is drawn only from 11 px on screen (vis-network draws
+                  # it when size × zoom ≥ drawThreshold − 1); the page caps labels at 22 px
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 12}}},
         "edges": {"font": {"face": FONT_STACK, "size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "smooth": False if big else {"type": "continuous"}, "arrows": {"to": {"scaleFactor": 0.5}}},
-        "physics": {"enabled": not big, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -45, "centralGravity": 0.03, "springLength": 90, "avoidOverlap": 0.6},
-                    "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "layout": {"randomSeed": 7, "improvedLayout": not big},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 12}},
+                  "smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
+        "physics": {"enabled": False},
+        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
     }
 
 
@@ -145,28 +123,60 @@ def _json_for_script(obj: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _edge_style(kind: str, n_nodes: int) -> dict:
+    """A relation's line. Dashed lines cost the canvas most of a frame on a large graph
+    (15,000 edges: 595 ms a frame dashed, 78 ms solid), so there they are solid and told
+    apart by colour and width alone."""
+    st = dict(EDGE_STYLE[kind])
+    if n_nodes > BIG:
+        st["dashes"] = False
+    return st
+
+
+def _search_terms(n: NodeInfo) -> list[str]:
+    """What a search finds the node by besides its name and aliases: a body's standard
+    short forms (kg.names.bodies), e.g. 卫健委 for 嘉定区卫生健康委员会."""
+    if n.cls not in ORGANISATION_TYPES:
+        return []
+    have = {n.label, *n.aliases}
+    return [s for s in short_forms(n.label) if s not in have]
+
+
 def page_data(nodes: dict[str, NodeInfo], edges: list[EdgeInfo]) -> dict:
-    net = build_network(nodes, edges)
-    vis_nodes, vis_edges, *_ = net.get_network_data()
+    vis, meta = vis_nodes(nodes, edges)
+    # nodes are numbered in the page (vis ids, edge ends, info by position): an IRI is
+    # written once, not on every edge that reaches it; empty lists are left out
+    number = {nid: k for k, nid in enumerate(nodes)}
+    for v in vis:
+        v["id"] = number[v["id"]]
     degree = {nid: 0 for nid in nodes}
     for e in edges:
         degree[e.source] += 1
         degree[e.target] += 1
-    info = {nid: {"name": n.label, "degree": degree[nid], "cls": n.cls, "aliases": n.aliases, "regions": n.regions,
-                  "evidence": [list(x) for x in n.evidence], "documents": n.documents, "targets": n.targets}
-            for nid, n in nodes.items()}
-    edge_info = [{"from": e.source, "to": e.target, "kind": e.kind, "evidence": [list(x) for x in e.evidence]} for e in edges]
-    for i, ve in enumerate(vis_edges):
-        ve["id"] = f"e{i}"
+    info = []
+    for nid, n in nodes.items():
+        item = {
+            "iri": nid, "name": n.label, "degree": degree[nid], "cls": n.cls, "aliases": n.aliases, "short": _search_terms(n),
+            "regions": n.regions, "documents": n.documents,
+            "cited": [[c.text, c.document, [list(k) for k in c.cited_by]] for c in n.cited],
+            "targets": [[q.label, q.year, q.evidence, q.document] for q in n.target_items],
+            "measurements": [[q.label, q.year, q.evidence, q.document] for q in n.measurements],
+            "community": meta["community"].get(nid, -1), "rank": meta["rank"].get(nid, -1)}
+        info.append({k: v for k, v in item.items() if v != []})
+    edge_info = [{"from": number[e.source], "to": number[e.target], "kind": e.kind, "evidence": [list(x) for x in e.evidence]}
+                 for e in edges]
     # Traditional → Simplified for every Traditional character whose Simplified form the
     # labels use, so a search typed in either script finds the entity
-    chars = {ch for n in nodes.values() for s in [n.label, *n.aliases] for ch in s}
+    chars = {ch for i in info for s in [i["name"], *i.get("aliases", []), *i.get("short", [])] for ch in s}
     t2s = {chr(cp): mapped for cp, mapped in sorted(ts_table().items()) if mapped in chars or chr(cp) in chars}
+    styles = _styles()
+    present = {n.cls for n in nodes.values()}
     return {
-        "nodes": vis_nodes, "edges": vis_edges, "info": info, "edgeInfo": edge_info,
-        "options": _options(len(nodes) > PHYSICS_LIMIT),
-        "classes": {c: {"zh": s["zh"], "color": s["color"], "shape": s["shape"]} for c, s in CLASS_STYLE.items()},
-        "edgeKinds": {k: {"zh": EDGE_KINDS[k], **EDGE_STYLE[k]} for k in EDGE_STYLE},
+        "nodes": vis, "info": info, "edgeInfo": edge_info, "groups": meta["groups"], "fitScale": meta["scale"],
+        "options": _options(len(nodes), meta["groupStyles"]),
+        "classes": {c: {"zh": s["zh"], "color": s["color"], "shape": s["shape"]} for c, s in styles.items() if c in present or c in CLASS_STYLE},
+        "edgeKinds": {k: {"zh": ALL_EDGE_KINDS[k], **_edge_style(k, len(nodes))} for k in EDGE_STYLE},
+        "edgeLabels": len(nodes) <= EDGE_LABEL_LIMIT,
         "t2s": t2s,
     }
 
@@ -184,5 +194,5 @@ def render_data(nodes: dict[str, NodeInfo], edges: list[EdgeInfo], title: str = 
 
 def render_html(store: GraphStore, title: str = "healthgov-kg explorer") -> str:
     """The whole graph as an explorer page."""
-    nodes, edges = explorer_data(store)
+    nodes, edges = explorer_data(store, measurements=True)
     return render_data(nodes, edges, title)

@@ -3,7 +3,7 @@ some classes, one region."""
 from __future__ import annotations
 
 from kg.errors import KGError
-from kg.network import explorer_data
+from kg.network import MEASUREMENT, explorer_data
 from kg.explorer.explorer import render_data
 from kg.graph.store import GraphStore
 from kg.schema import DRAWN_CLASSES
@@ -12,11 +12,12 @@ from kg.textnorm import fold
 
 def render_subgraph(store: GraphStore, focus: str | None = None, depth: int = 2, classes: list[str] | None = None,
                     region: str | None = None, title: str = "healthgov-kg explorer") -> str:
-    nodes, edges = explorer_data(store)
+    nodes, edges = explorer_data(store, measurements=True)
     if classes:
-        unknown = [c for c in classes if c not in DRAWN_CLASSES]
+        drawn = (*DRAWN_CLASSES, MEASUREMENT)
+        unknown = [c for c in classes if c not in drawn]
         if unknown:
-            raise KGError(f"unknown class {unknown[0]!r} ({', '.join(DRAWN_CLASSES)})")
+            raise KGError(f"unknown class {unknown[0]!r} ({', '.join(drawn)})")
         nodes = {k: n for k, n in nodes.items() if n.cls in classes}
     if region:
         r = fold(region)

@@ -125,3 +125,58 @@ def level_region(level_char: str, doc_region: Region | None) -> Region | None:
     if level_char == "省":
         return chain[0]
     return doc_region
+
+
+def _strip_regions(name: str) -> tuple[list[str], str]:
+    """The region names ``name`` starts with (上海市, 嘉定区 …) and what follows them."""
+    table = regions()
+    prefixes: list[str] = []
+    while True:
+        head = next((name[:k] for k in range(min(len(name) - 1, 12), 1, -1) if name[:k] in table.by_name), None)
+        if head is None:
+            return prefixes, name
+        prefixes.append(head)
+        name = name[len(head):]
+
+
+def abbreviated(part: str) -> list[str]:
+    """The standard short forms of a body name by the conventions that
+    :meth:`BodyTable.written_out` reads back (卫生健康委员会 → 卫生健康委 → 卫健委),
+    longest first."""
+    table = bodies()
+    out = [part]
+    for short, full in table.ending_expansions:
+        if part.endswith(full):
+            out.append(part[: -len(full)] + short)
+            break
+    form = out[-1]  # the stem is abbreviated only with the ending (卫健委, not 卫健委员会)
+    for short, full in table.stem_expansions:
+        if form.startswith(full):
+            out.append(short + form[len(full):])
+            break
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def short_forms(name: str) -> tuple[str, ...]:
+    """Short forms a reader types for the body ``name`` (嘉定区卫生健康委员会 →
+    卫健委, 卫生健康委, 区卫健委, 嘉定卫健委, 嘉定区卫健委 …): the body's distinctive aliases
+    in ``bodies.json`` and its conventional abbreviations, bare, after the level character
+    (区/县/市/省) and after the region's full and short name. Empty when ``name`` is not a
+    body's name."""
+    prefixes, part = _strip_regions(name)
+    table = bodies()
+    if not table.is_body_name(part):
+        return ()
+    body = table.by_alias.get(part) or table.by_alias.get(table.written_out(part))
+    bare = abbreviated(part) + ([a for a in [body.name, *body.aliases] if table.distinctive(a)] if body else [])
+    bare = [b for b in dict.fromkeys(bare) if len(b) >= 2]
+    out = list(bare)
+    if prefixes:
+        here = prefixes[-1]
+        rs = regions().by_name.get(here, [])
+        shorts = sorted({r.short for r in rs if len(r.short) >= 2 and r.short != here})
+        level = here[-1] if here[-1] in LEVEL_CHARS else ""
+        for b in bare:
+            out += ([level + b] if level else []) + [here + b] + [s + b for s in shorts]
+    return tuple(x for x in dict.fromkeys(out) if x != name)
