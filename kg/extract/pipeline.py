@@ -37,6 +37,7 @@ from kg.extract.entities.programs import title_programs
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
+from kg.extract.direction import read_direction
 from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
 from kg.extract.quantities.targets import TargetContext, achievement_spans, annual_plan_year, goal_spans, read_targets
 from kg.extract.quantities.rules import ACTIVE_RULES, load_rules
@@ -494,7 +495,7 @@ def quantities_of(doc: Doc) -> Doc:
         if named is not None:
             last_year = named
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
-        targets = [] if reported else read_targets(sent, s, tc)
+        targets = [] if reported else [read_direction(text, q) for q in read_targets(sent, s, tc)]
         if targets:
             out.extend(targets)
             continue
