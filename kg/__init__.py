@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "extract_nquads", "progress", "regions_compared", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "extract_nquads", "progress", "regions_compared", "report", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -183,6 +183,15 @@ def regions_compared(graph: GraphStore | str | Path) -> list[dict]:
     """Who is ahead (the ``regions_compared`` preset): per indicator concept, each
     region's latest measurement beside its furthest target, ranked by value."""
     return _typed_rows(query(graph, preset="regions_compared", max_rows=None))
+
+
+def report(graph: GraphStore | str | Path, path: str | Path, fmt: str = "html") -> list[Path]:
+    """Write the analyst's report (kg report): ``html`` one offline page with inline SVG
+    charts beside their tables, or ``md`` markdown with a CSV per table and an SVG per
+    chart beside it. Returns the files written."""
+    from kg.reporting import write_report
+
+    return write_report(_store(graph), path, fmt)
 
 
 def presets() -> dict:
