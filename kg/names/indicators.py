@@ -82,6 +82,10 @@ def normalise(wording: str) -> str:
             if s.startswith(p) and len(s) > len(p) + 1:
                 s, changed = s[len(p):], True
                 break
+        for p in _words()["leading_verbs"]:
+            if s.startswith(p) and len(s) > len(p) + 1:
+                s, changed = s[len(p):], True
+                break
         for p in _words()["population_prefixes"]:
             if s.startswith(p) and len(s) > len(p) + 1:
                 s, changed = s[len(p):], True
