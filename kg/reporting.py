@@ -250,7 +250,10 @@ def _packed_layout(g) -> dict:  # noqa: ANN001 - a networkx graph
     return pos
 
 
-def _indicator_rows(store: GraphStore, cls: str, evidence: bool = True) -> list[dict[str, str]]:
+_ATTRIBUTES = (("year", "year"), ("comparator", "cmp"), ("unit", "unit"), ("relative", "relative"), ("direction", "direction"))
+
+
+def _indicator_rows(store: GraphStore, cls: str, evidence: bool = True, attributes: bool = True) -> list[dict[str, str]]:
     """Every target or measurement with its indicator's key (its exactMatch concept, else
     itself), the key's label, year, comparator, value, unit, region, relative, direction
     and one evidence sentence with its file. Read as a few simple queries joined here: one
@@ -261,7 +264,7 @@ def _indicator_rows(store: GraphStore, cls: str, evidence: bool = True) -> list[
     for r in _rows(store, "SELECT ?i ?c ?l WHERE { ?i a hg:Indicator ; skos:exactMatch ?c . ?c skos:prefLabel ?l }"):
         key[r["i"]] = (r["c"], r["l"])
     attrs: dict[str, dict[str, str]] = defaultdict(dict)
-    for prop, col in (("year", "year"), ("comparator", "cmp"), ("unit", "unit"), ("relative", "relative"), ("direction", "direction")):
+    for prop, col in (_ATTRIBUTES if attributes else ()):
         for r in _rows(store, f"SELECT ?x ?v WHERE {{ ?x a hg:{cls} ; hg:{prop} ?v }}"):
             attrs[r["x"]][col] = r["v"]
     for r in _rows(store, f"SELECT ?x ?v WHERE {{ ?x a hg:{cls} ; hg:region/rdfs:label ?v }}"):
@@ -394,7 +397,7 @@ def coverage_section(store: GraphStore, ev: _Evidence, columns: int = 12) -> Sec
     cells: dict[tuple[str, str], Counter] = defaultdict(Counter)
     label: dict[str, str] = {}
     for kind in ("Target", "Measurement"):
-        for r in _indicator_rows(store, kind, evidence=False):
+        for r in _indicator_rows(store, kind, evidence=False, attributes=False):
             if r["region"]:
                 cells[(r["region"], r["key"])][kind] += 1
                 label[r["key"]] = r["ilabel"]
