@@ -326,7 +326,9 @@ def timeline_section(store: GraphStore, ev: _Evidence, top: int = 25) -> Section
 
         def draw(plt):  # noqa: ANN001, ANN202
             fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(ys) + 1.3))
-            ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=[30 + 25 * min(p[2], 40) for p in pts], color="#117a65", alpha=0.8)
+            most = max(p[2] for p in pts)  # the area grows with the count, the largest fits its row
+            ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=[25 + 180 * (p[2] / most) ** 0.5 for p in pts],
+                       color="#117a65", alpha=0.8)
             for x, y, n in pts:
                 if n > 1:
                     ax.annotate(str(n), (x, y), textcoords="offset points", xytext=(7, 4), fontsize=8)
