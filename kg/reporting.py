@@ -155,13 +155,20 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
     import networkx as nx
 
     label: dict[str, str] = {}
-    pairs = []
-    for r in _rows(store, """SELECT ?a ?b ?la ?lb (COUNT(DISTINCT ?p) AS ?n) WHERE {
-            ?a a hg:Department ; hg:leads ?p ; rdfs:label ?la . ?b a hg:Department ; hg:leads ?p ; rdfs:label ?lb .
-            ?p a hg:Program . FILTER(STR(?a) < STR(?b)) } GROUP BY ?a ?b ?la ?lb"""):
-        pairs.append((r["a"], r["b"], int(r["n"])))
-        label[r["a"]], label[r["b"]] = r["la"], r["lb"]
-    g = _canonical_graph(sorted(label), sorted(pairs))
+    leaders: dict[str, set[str]] = defaultdict(set)
+    # the lead pairs, joined here: the self-join in SPARQL takes 2 s on 1,000 documents
+    for r in _rows(store, "SELECT ?d ?l ?p WHERE { ?d a hg:Department ; hg:leads ?p ; rdfs:label ?l . ?p a hg:Program }"):
+        leaders[r["p"]].add(r["d"])
+        label[r["d"]] = r["l"]
+    shared_by: Counter = Counter()
+    for ds in leaders.values():
+        ordered = sorted(ds)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                shared_by[(a, b)] += 1
+    pairs = sorted((a, b, n) for (a, b), n in shared_by.items())
+    label = {d: label[d] for pair in shared_by for d in pair}
+    g = _canonical_graph(sorted(label), pairs)
     if g.number_of_nodes() == 0:
         return Section("colead", "共同牵头网络 · The co-lead network", "Departments that lead the same program.",
                        Table(["部门 department", "社区 community", "共同牵头部门 co-leaders", "共同牵头项目 shared programs", "中介中心性 betweenness"], []),
@@ -169,8 +176,7 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
     communities = sorted((sorted(c) for c in nx.community.louvain_communities(g, weight="weight", seed=23)),
                          key=lambda c: (-len(c), c[0]))
     community = {n: i + 1 for i, c in enumerate(communities) for n in c}
-    k = None if g.number_of_nodes() <= 600 else 300  # sampled beyond that: a few seconds at most
-    btw = nx.betweenness_centrality(g, k=k, seed=23, normalized=True)
+    btw = _betweenness(g)
     shared = {n: sum(d["weight"] for _, _, d in g.edges(n, data=True)) for n in g}
     ranked = sorted(g, key=lambda n: (-btw[n], -g.degree(n), label[n], n))
     shown = ranked[:TABLE_LIMIT]
@@ -209,11 +215,27 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
         return fig
     intro = (f"{g.number_of_nodes()} departments co-lead programs with another, in {len(communities)} communities "
              f"(Louvain, seeded; colour). Node size is betweenness: the bridging departments are the largest"
-             + (f" (sampled on {k} sources)" if k else "") + f". The chart shows {len(drawn)} of them"
+             + f". The chart shows {len(drawn)} of them"
              + ("" if len(drawn) == g.number_of_nodes() else ": the 12 most bridging with their closest co-leaders, then those with most co-leaders")
              + ", each connected group apart; the 12 most bridging are named.")
     return Section("colead", "共同牵头网络与桥接部门 · The co-lead network, its communities and the bridging departments",
                    intro, table, _svg(draw))
+
+
+def _betweenness(g) -> dict:  # noqa: ANN001 - a networkx graph
+    """Exact betweenness centrality, normalised as networkx normalises it, computed by
+    igraph's C core (0.02 s for 1,649 departments and 9,316 co-lead pairs, where networkx
+    takes 0.6 s sampling 300 sources)."""
+    import igraph
+
+    nodes = list(g)
+    n = len(nodes)
+    if n < 3:
+        return {v: 0.0 for v in nodes}
+    index = {v: i for i, v in enumerate(nodes)}
+    raw = igraph.Graph(n=n, edges=[(index[a], index[b]) for a, b in g.edges()]).betweenness(directed=False)
+    scale = 2.0 / ((n - 1) * (n - 2))
+    return {v: round(raw[i] * scale, 12) for i, v in enumerate(nodes)}
 
 
 def _canonical_graph(nodes, edges):  # noqa: ANN001, ANN202
