@@ -77,6 +77,11 @@ def test_markdown_with_csv_tables_beside_it(progress_out, tmp_path):
     assert any(r["差距 gap"] == "4.7" for r in progress)
 
 
+def test_a_folder_without_its_store_is_told_how_to_make_the_report_faster(progress_out, tmp_path):
+    res = CliRunner().invoke(main, ["report", str(progress_out), "-o", str(tmp_path / "r.html")])
+    assert res.exit_code == 0 and "kg build --store" in res.output
+
+
 def test_a_folder_without_a_graph_is_one_line_and_a_failure(tmp_path):
     res = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
     assert res.exit_code != 0
