@@ -206,8 +206,12 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
                                edge_color="#b3b6b7")
         nx.draw_networkx_nodes(sub, pos, ax=ax, node_size=[40 + 3000 * btw[n] for n in sub],
                                node_color=[palette((community[n] - 1) % 10) for n in sub])
-        for n in sorted(named):
+        placed: list[tuple[float, float]] = []
+        for n in [m for m in by_rank if m in named]:  # most bridging first; a label that would cover one is left out
             x, y = pos[n]
+            if any(abs(x - px) < 1.1 and abs(y - py) < 0.16 for px, py in placed):
+                continue
+            placed.append((x, y))
             ax.annotate(label[n], (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
         ax.set_axis_off()
@@ -217,7 +221,7 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
              f"(Louvain, seeded; colour). Node size is betweenness: the bridging departments are the largest"
              + f". The chart shows {len(drawn)} of them"
              + ("" if len(drawn) == g.number_of_nodes() else ": the 12 most bridging with their closest co-leaders, then those with most co-leaders")
-             + ", each connected group apart; the 12 most bridging are named.")
+             + ", each connected group apart; the most bridging of the 12 are named where a label would not cover another.")
     return Section("colead", "共同牵头网络与桥接部门 · The co-lead network, its communities and the bridging departments",
                    intro, table, _svg(draw))
 
