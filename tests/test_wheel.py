@@ -68,4 +68,6 @@ def test_every_command_works_from_the_wheel(installed):
     assert res.returncode == 0, res.stderr
     py, work = installed
     assert "<svg" in (work / "report.html").read_text(encoding="utf-8")
+    # the indicator scheme ships in the wheel: the installed build links indicators to it
+    assert "skos:exactMatch <https://w3id.org/healthgov-kg/indicator/HC-01>" in (work / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert (work / "g.jsonld").stat().st_size > 1000 and (work / "page.html").stat().st_size > 1000
