@@ -240,7 +240,7 @@ def test_a_remote_endpoint_that_is_not_there_is_one_line(good_out):
 
 
 def test_a_cross_join_is_bounded_in_time_and_rows(good_out):
-    res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a", "--timeout", "2")
+    res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a", "--timeout", "1")
     assert res.returncode == 2
     one_clean_line(res, "time limit")
     res = kg("query", good_out, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "--format", "csv", "--max-rows", "1000")
