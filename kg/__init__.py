@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.graph.store import GraphStore
 
 __version__ = "0.1.0"
-__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "extract_nquads", "__version__"]
+__all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "extract_nquads", "progress", "regions_compared", "report", "__version__"]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = None, html: bool = True, *, jobs: int = 1,
@@ -145,6 +145,53 @@ def extract_nquads(data: bytes, name: str, *, region: str | None = None, default
     from kg.corpus import extract_nquads as _extract
 
     return _extract(data, name, region=region, default_region=default_region)
+
+
+def _typed_rows(result) -> list[dict]:  # noqa: ANN001 - a QueryResult
+    """Rows as dicts: years int, values and gaps Decimal, met and relative bool, unbound None."""
+    from decimal import Decimal
+
+    years, numbers, flags = {"targetYear", "measuredYear", "regions"}, {"target", "measured", "gap"}, {"met", "relative"}
+    out = []
+    for row in result.rows:
+        d = {}
+        for col, v in zip(result.columns, row):
+            if v is None or v == "":
+                d[col] = None
+            elif col in years:
+                d[col] = int(v)
+            elif col in numbers:
+                d[col] = Decimal(v)
+            elif col in flags:
+                d[col] = v == "true"
+            else:
+                d[col] = v
+        out.append(d)
+    return out
+
+
+def progress(graph: GraphStore | str | Path) -> list[dict]:
+    """Did they do what they said (the ``progress`` preset): per region and indicator
+    concept, each target (targetYear, comparator, target, unit, direction, relative)
+    beside the latest measurement in that region up to the target's year in the same
+    unit (measuredYear, measured), the ``gap`` (positive: short of the target) and
+    whether it is ``met``, with both evidence sentences and nodes. Unbound is None."""
+    return _typed_rows(query(graph, preset="progress", max_rows=None))
+
+
+def regions_compared(graph: GraphStore | str | Path) -> list[dict]:
+    """Who is ahead (the ``regions_compared`` preset): per indicator concept, each
+    region's latest measurement beside its furthest target, ranked by value."""
+    return _typed_rows(query(graph, preset="regions_compared", max_rows=None))
+
+
+def report(graph: GraphStore | str | Path, path: str | Path, fmt: str = "html") -> list[Path]:
+    """Write the analyst's report (kg report): ``html`` one offline page with inline SVG
+    charts beside their tables, or ``md`` markdown with a CSV per table and an SVG per
+    chart beside it. Returns the files written."""
+    from kg.reporting import write_report
+
+    return write_report(_store(graph), path, fmt)
 
 
 def presets() -> dict:

@@ -241,6 +241,36 @@ def render(graph: str, output: str, focus: str | None, depth: int, classes: str 
 
 @main.command()
 @click.argument("graph", type=click.Path())
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False),
+              help="The page to write (html), or the markdown file with its CSV tables and SVG charts beside it (md).")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+def report(graph: str, output: str, fmt: str) -> None:
+    """The analyst's report: departments by programs led and supported, the co-lead
+    network (communities, bridging departments), targets by indicator and year, target
+    against achieved per indicator and region, and which regions set which indicators;
+    each chart beside its table, each row linked to its evidence. One offline page: no
+    script, no request leaves it.
+
+    \b
+    Examples:
+      kg report out -o report.html
+      kg report out -o report.md --format md     # and report_*.csv, report_*.svg beside it
+    """
+    import kg as api
+
+    written = api.report(graph, output, fmt)
+    click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
+    from pathlib import Path
+
+    from kg.graph.persist import current_generation
+
+    if Path(graph).is_dir() and current_generation(Path(graph)) is None:
+        click.echo(f"kg: {graph} has no on-disk store; `kg build --store` makes kg report about 4 times faster on a "
+                   "large graph (4 s against 16 s on 1,000 documents)", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
 def stats(graph: str) -> None:
     """Counts per class and property, and the ten most central organisations.
 

@@ -18,6 +18,8 @@ EXPECT = {
     "entities_per_region": ("闵行区", "310112", "Department"),
     "documents_per_entity": ("上海市",),
     "program_structure": ("慢性病防治行动", "强化癌症防治", "闵行区卫生健康委员会"),
+    "progress": ("闵行区", "健康素养水平", "2022", ">=", "36.6", "%"),  # no same-region measurement on the seeds
+    "regions_compared": ("健康素养水平", "https://w3id.org/healthgov-kg/indicator/HC-01", "嘉兴市", "2022", "40.81"),
 }
 
 

@@ -18,7 +18,7 @@ LAYERS = [
     {"graph"},
     {"sparql", "shacl"},
     {"network"},
-    {"analytics", "explorer", "exporters", "coverage", "scoring", "explain", "endpoint", "gsp"},
+    {"analytics", "explorer", "exporters", "coverage", "scoring", "explain", "endpoint", "gsp", "reporting"},
     {"corpus", "cache"},
     {"kg"},  # the API, kg/__init__.py
     {"cli"},

@@ -64,5 +64,10 @@ def test_every_command_works_from_the_wheel(installed):
     assert kg(installed, "export", "out", "--format", "jsonld", "-o", "g.jsonld").returncode == 0
     assert kg(installed, "render", "out", "-o", "page.html").returncode == 0
     assert kg(installed, "stats", "out").returncode == 0
+    res = kg(installed, "report", "out", "-o", "report.html")
+    assert res.returncode == 0, res.stderr
     py, work = installed
+    assert "<svg" in (work / "report.html").read_text(encoding="utf-8")
+    # the indicator scheme ships in the wheel: the installed build links indicators to it
+    assert "skos:exactMatch <https://w3id.org/healthgov-kg/indicator/HC-01>" in (work / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert (work / "g.jsonld").stat().st_size > 1000 and (work / "page.html").stat().st_size > 1000

@@ -57,6 +57,8 @@ class Quantity:
     relative: bool = False
     approximate: bool = False
     baseline_year: int | None = None
+    direction: str = ""              # increase | decrease | keep (kg.extract.direction), "" when unsaid
+    baseline: float | None = None    # the value a change starts from (由2020年的25%提高到30% → 25)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from kg.extract.entities.programs import title_programs
 from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
+from kg.extract.direction import read_direction
 from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
 from kg.extract.quantities.targets import (
     TargetContext,
@@ -505,7 +506,7 @@ def quantities_of(doc: Doc) -> Doc:
         if named is not None and (doc_year is None or named <= doc_year):
             last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
-        targets = [] if reported else read_targets(sent, s, tc)
+        targets = [] if reported else [read_direction(text, q) for q in read_targets(sent, s, tc)]
         if targets:
             out.extend(targets)
             continue

@@ -25,6 +25,7 @@ from kg.graph.terms import PROV_NS, RDF_NS, RDFS_NS, RELATION_TERM, SKOS_NS, XSD
 from kg.graph.turtle import SubjectBlock, subject_blocks
 from kg.ingest.document import SourceDocument
 from kg.graph.iri import assertion_iri, doc_iri, entity_iri, indicator_iri, measurement_iri, region_iri, target_iri
+from kg.names.indicators import SCHEME_IRI, match as indicator_concept, scheme as indicator_scheme
 from kg.names.regions import regions
 from kg.schema import IRI_SEGMENT, ORGANISATION_SUBCLASSES, TYPES
 from kg.textnorm import is_traditional, to_simplified
@@ -34,7 +35,7 @@ _H = {n: nt.iri(hg(n)) for n in (
     "SourceDocument", "RelationAssertion", "Indicator", "Target", "Measurement", "Organization",
     "fileName", "sha256", "encoding", "format", "droppedShare", "title", "date", "issuer",
     "documentNumber", "region", "adminCode", "regionPartOf", "cue", "evidence", "indicator", "value",
-    "unit", "year", "comparator", "relative", "baselineYear", "approximate", "hasTarget", "jurisdictionBasis",
+    "unit", "year", "comparator", "relative", "baselineYear", "direction", "baseline", "approximate", "hasTarget", "jurisdictionBasis",
     "jurisdictionUncertain")}
 TYPE = nt.iri(RDF_NS + "type")
 LABEL = nt.iri(RDFS_NS + "label")
@@ -87,6 +88,15 @@ def _plain(text: str) -> str:
 
 
 _TRUE = nt.typed("true", _BOOLEAN)
+_SKOS_LINK = {r: nt.iri(SKOS_NS + r) for r in ("exactMatch", "broader")}
+
+
+@lru_cache(maxsize=512)
+def _concept_pairs(iri: str) -> tuple[tuple[str, str], ...]:
+    c = indicator_scheme().concepts[iri]
+    return ((TYPE, CONCEPT), (nt.iri(SKOS_NS + "inScheme"), nt.iri(SCHEME_IRI)),
+            (nt.iri(SKOS_NS + "notation"), nt.literal(c.notation)),
+            (nt.iri(SKOS_NS + "prefLabel"), nt.literal(c.label, "zh")))
 
 
 @dataclass(frozen=True)
@@ -275,6 +285,7 @@ class StatementBuilder:
             ind = nt.iri(indicator_iri(q.indicator))
             self.pairs[ind] += (_INDICATOR_PAIR, _CONCEPT_PAIR, (LABEL, nt.literal(q.indicator, "zh")))
             self.provenance(ind, q.start)
+            self._indicator_concept(ind, q.indicator)
             value_text = _decimal_text(q.value)
             node = nt.iri(self._quantity_node(q, value_text))
             label = f"{q.indicator} {q.comparator}{value_text}{q.unit}" + (f"（{q.year}年）" if q.year else "")
@@ -289,8 +300,12 @@ class StatementBuilder:
                 pairs.append((H["comparator"], _plain(q.comparator)))
             if q.relative:
                 pairs.append((H["relative"], _TRUE))
-                if q.baseline_year:
-                    pairs.append((H["baselineYear"], _year(q.baseline_year)))
+            if q.baseline_year:
+                pairs.append((H["baselineYear"], _year(q.baseline_year)))
+            if q.direction:
+                pairs.append((H["direction"], _plain(q.direction)))
+            if q.baseline is not None:
+                pairs.append((H["baseline"], _decimal(q.baseline)))
             if q.approximate:
                 pairs.append((H["approximate"], _TRUE))
             if q.region in self.region_by_code:
@@ -298,6 +313,15 @@ class StatementBuilder:
             if q.program is not None and q.program in self.entities:
                 self.add(self.entities[q.program], H["hasTarget"], node)
             self.provenance(node, q.start)
+
+    def _indicator_concept(self, ind: str, wording: str) -> None:
+        """Link an indicator to the concept of the scheme its wording names (kg.names.indicators),
+        with the concept's class, scheme, notation and prefLabel for queries and pages."""
+        found = indicator_concept(wording)
+        if found is not None:
+            relation, concept = found
+            self.pairs[ind].append((_SKOS_LINK[relation], nt.iri(concept)))
+            self.pairs[nt.iri(concept)] += _concept_pairs(concept)
 
     def _quantity_node(self, q: Quantity, value_text: str) -> str:
         if q.kind == "target":

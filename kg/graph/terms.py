@@ -46,6 +46,7 @@ HG_TERMS = {
     "indicator": "", "region": "",
     # datatype properties
     "value": "", "unit": "", "year": "", "comparator": "", "relative": "", "approximate": "", "baselineYear": "",
+    "direction": "", "baseline": "",
     "evidence": "", "cue": "", "adminCode": "", "fileName": "", "sha256": "", "title": "", "date": "",
     "issuer": "", "documentNumber": "", "encoding": "", "format": "", "droppedShare": "",
     "jurisdictionBasis": "", "jurisdictionUncertain": "",

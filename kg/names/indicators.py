@@ -1,0 +1,147 @@
+"""Indicator wordings → the concepts of the indicator scheme (kg/ontology/indicators.ttl).
+
+The same indicator is worded differently in every document (居民健康素养水平,
+健康素养水平, 全省居民健康素养水平). ``match(wording)`` normalises the wording (region and
+area words that open it, 居民/城乡居民, years, brackets, 的) and returns
+
+* ("exactMatch", concept) when it equals a concept's normalised prefLabel or altLabel;
+* ("broader", concept) when it is a qualifier (kg/names/data/indicators.json: 城市,
+  农村, 老年人 …) followed by a concept's normalised label — a sub-indicator;
+* None otherwise: the indicator stays its own concept (precision first).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.paths import ONTOLOGY_DIR
+
+SCHEME_PATH = ONTOLOGY_DIR / "indicators.ttl"
+DATA_PATH = Path(__file__).with_name("data") / "indicators.json"
+HGI_NS = "https://w3id.org/healthgov-kg/indicator/"
+SCHEME_IRI = HGI_NS + "scheme"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_HG_UNIT = "https://w3id.org/healthgov-kg/ontology#unit"
+
+_BRACKETS = re.compile(r"[（(][^（）()]{0,20}[）)]")
+_YEAR = re.compile(r"\d{4}\s*年(?:度|底|末)?")
+_MARKS = re.compile(r"[《》“”‘’\"'\s·—]")
+# what extraction leaves after a wording: 从/由 and the old value (人均期望寿命从75.9岁),
+# a trend verb (人均预期寿命提高)
+_TAIL = re.compile(r"(?:(?:从|由)(?:\d|“|十|年).*|(?:逐步|持续|稳步)?(?:提高|提升|降低|下降)$)")
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: str
+    notation: str
+    label: str            # skos:prefLabel@zh
+    unit: str
+    alt_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scheme:
+    concepts: dict[str, Concept]          # IRI → concept
+    by_key: dict[str, str]                # normalised label → concept IRI
+    keys_by_length: tuple[str, ...]       # the keys, longest first (for sub-indicators)
+    qualifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return json.loads(DATA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _area_prefixes() -> tuple[str, ...]:
+    from kg.names.regions import regions
+
+    names = {n for n in regions().by_name if len(n) >= 2}
+    return tuple(sorted(names | set(_words()["area_prefixes"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def normalise(wording: str) -> str:
+    """The form wordings are compared in: NFKC, no brackets' content, marks, years or 的,
+    without the region, area and population words that open it."""
+    s = unicodedata.normalize("NFKC", wording)
+    s = _MARKS.sub("", s)
+    s = _BRACKETS.sub("", s)
+    s = _TAIL.sub("", s)
+    s = _YEAR.sub("", s)
+    s = s.replace("的", "")
+    changed = True
+    while changed and s:
+        changed = False
+        for p in _area_prefixes():
+            if s.startswith(p) and len(s) > len(p) + 1:
+                s, changed = s[len(p):], True
+                break
+        for p in _words()["leading_verbs"]:
+            if s.startswith(p) and len(s) > len(p) + 1:
+                s, changed = s[len(p):], True
+                break
+        for p in _words()["population_prefixes"]:
+            if s.startswith(p) and len(s) > len(p) + 1:
+                s, changed = s[len(p):], True
+                break
+    return s
+
+
+@lru_cache(maxsize=1)
+def scheme() -> Scheme:
+    """The concept scheme, read once (pyoxigraph parses it in milliseconds)."""
+    import pyoxigraph as ox
+
+    notation: dict[str, str] = {}
+    pref: dict[str, str] = {}
+    unit: dict[str, str] = {}
+    alts: dict[str, list[str]] = {}
+    members: set[str] = set()
+    for t in ox.parse(path=str(SCHEME_PATH), format=ox.RdfFormat.TURTLE):
+        s, p, o = t.subject.value, t.predicate.value, t.object
+        if p == _SKOS + "inScheme" and o.value == SCHEME_IRI:
+            members.add(s)
+        elif p == _SKOS + "notation":
+            notation[s] = o.value
+        elif p == _SKOS + "prefLabel" and getattr(o, "language", None) == "zh":
+            pref[s] = o.value
+        elif p == _SKOS + "altLabel":
+            alts.setdefault(s, []).append(o.value)
+        elif p == _HG_UNIT:
+            unit[s] = o.value
+    concepts = {c: Concept(c, notation[c], pref[c], unit.get(c, ""), tuple(sorted(alts.get(c, ()))))
+                for c in sorted(members)}
+    by_key: dict[str, str] = {}
+    for c in concepts.values():
+        for label in (c.label, *c.alt_labels):
+            key = normalise(label)
+            other = by_key.setdefault(key, c.iri)
+            if other != c.iri:
+                raise ValueError(f"indicators.ttl: {label!r} names both {other} and {c.iri}")
+    return Scheme(concepts, by_key, tuple(sorted(by_key, key=lambda k: (-len(k), k))),
+                  frozenset(_words()["qualifiers"]))
+
+
+@lru_cache(maxsize=65536)
+def match(wording: str) -> tuple[str, str] | None:
+    """("exactMatch" | "broader", concept IRI) for an indicator's wording, or None."""
+    sc = scheme()
+    key = normalise(wording)
+    if len(key) < 2:
+        return None
+    found = sc.by_key.get(key)
+    if found:
+        return ("exactMatch", found)
+    for k in sc.keys_by_length:
+        if len(k) >= 4 and len(key) > len(k) and key.endswith(k):
+            head = key[: -len(k)]
+            if head in sc.qualifiers or head.removesuffix("居民") in sc.qualifiers:
+                return ("broader", sc.by_key[k])
+            return None  # the longest label it ends with has another head: not a sub-indicator we know
+    return None
