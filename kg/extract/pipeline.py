@@ -176,7 +176,8 @@ def jurisdiction_component(doc: Doc) -> Doc:
     title = fold(meta.get("title") or "")
     given = regions().pick(fold(meta["region"])) if meta.get("region") else None
     default = regions().pick(fold(meta["default_region"])) if meta.get("default_region") else None
-    found = read_jurisdiction(text, title, meta.get("issuer"), full=full, doc_number=meta.get("doc_number"), given=given)
+    found = read_jurisdiction(text, title, meta.get("issuer"), full=full, doc_number=meta.get("doc_number"), given=given,
+                              furniture=meta.get("furniture"))
     national = given is None and is_national_document(text, title, meta.get("issuer"), meta.get("doc_number"))
     if national and found.basis != "issuer":
         found = Jurisdiction(None, "national", True)  # a central document: the regions it names are not its own
@@ -575,7 +576,8 @@ def source_doc(src: SourceDocument, nlp: Language) -> Doc:
     doc._.hg_folded = src.folded
     doc._.hg_original = src.text
     doc._.hg_meta = {"title": src.title, "issuer": src.issuer, "date": src.date, "doc_number": src.doc_number,
-                                "sha256": src.sha256, "region": src.region, "default_region": src.default_region}
+                                "sha256": src.sha256, "region": src.region, "default_region": src.default_region,
+                                "furniture": src.furniture}
     return doc
 
 

@@ -113,6 +113,25 @@ def _trailer_cues() -> tuple[str, ...]:
     return tuple(_config()["trailer_cues"])
 
 
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    cfg = _config()["furniture"]
+    return tuple(cfg["footer_marks"]), tuple(cfg["metadata_labels"]), int(cfg["metadata_short_line"])
+
+
+def is_furniture(folded: str) -> bool:
+    """Is this line a portal's footer or an article's metadata line (data_boilerplate.json,
+    "furniture")? Such a line names the site's or the feed's bodies (来源：X, 主办：X 版权所有),
+    which are no part of what the text says; the reader still reads the date from it."""
+    marks, labels, short = _furniture()
+    f = "".join(folded.split())
+    if any(m in f for m in marks):
+        return True
+    if f.startswith(labels) and len(f) <= short:
+        return True
+    return sum(1 for w in labels if w in f) >= 2
+
+
 def clean_text(raw: str) -> tuple[list[str], list[str]]:
     """Split ``raw`` into (kept lines, dropped lines)."""
     kept, dropped = clean_lines(raw)

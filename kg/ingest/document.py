@@ -28,6 +28,9 @@ class SourceDocument:
     chars_dropped: int = 0
     dropped: list[str] = field(default_factory=list)
     folded_text: str = field(default="", repr=False)  # fold(text), when the reader has it
+    # the portal's footer and metadata lines (来源：X, 主办：X 版权所有), folded: kept out of the
+    # body, read only for the region the page speaks for
+    furniture: str = ""
 
     @property
     def folded(self) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.defaults import DEFAULT_MAX_BYTES
 from kg.errors import InputError
-from kg.ingest.clean import clean_lines
+from kg.ingest.clean import clean_lines, is_furniture
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
 from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
@@ -89,16 +89,22 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     kept_lines, dropped = clean_lines(text)
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
+    meta = extract_metadata([ln.text for ln in kept_lines], [ln.folded for ln in kept_lines])
+    # a footer or metadata line gives the date above, and nothing to the body
+    body_lines = [ln for ln in kept_lines if not is_furniture(ln.folded)]
+    furniture = [ln for ln in kept_lines if is_furniture(ln.folded)] if body_lines else []
+    if furniture:
+        dropped = dropped + [ln.text for ln in furniture]
+        kept_lines = body_lines
     kept = [ln.text for ln in kept_lines]
     folded = [ln.folded for ln in kept_lines]
-    meta = extract_metadata(kept, folded)
     _join_title_lines(kept, folded, meta["title"])
     body = "\n".join(kept)
     n_dropped = sum(len(d) for d in dropped)
     return SourceDocument(
         path=str(p), name=p.name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
         format=fmt, text=body, chars_in=len(body) + n_dropped, chars_dropped=n_dropped,
-        dropped=dropped, folded_text="\n".join(folded), region=region, default_region=default_region, **meta,
+        dropped=dropped, folded_text="\n".join(folded), furniture="\n".join(ln.folded for ln in furniture), region=region, default_region=default_region, **meta,
     )
 
 

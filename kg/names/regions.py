@@ -239,11 +239,13 @@ class Jurisdiction:
 
 
 def read_jurisdiction(text: str, title: str | None, issuer: str | None, full: list[tuple[int, int, str]] | None = None,
-                      doc_number: str | None = None, given: Region | None = None) -> Jurisdiction:
+                      doc_number: str | None = None, given: Region | None = None,
+                      furniture: str | None = None) -> Jurisdiction:
     """The region a document speaks for: the one given; its issuer's; else the one its
     document number abbreviates (闵府发 → 闵行区, 嘉卫建提 → 嘉定区) among the regions the
     text names; else its title's; else the most mentioned one (short forms counted once
-    a full form has fixed the province)."""
+    a full form has fixed the province). ``furniture``: the page's source and footer lines
+    (来源：X县卫生健康委), which count as mentions though they are no part of the body."""
     if given is not None:
         return Jurisdiction(given, "given", True)
     table = regions()
@@ -252,6 +254,8 @@ def read_jurisdiction(text: str, title: str | None, issuer: str | None, full: li
         if r:
             return Jurisdiction(r, "issuer", True)
     found = [r for _, _, r in region_mentions(text, full=full)]
+    published = [r for _, _, r in region_mentions(furniture)] if furniture else []
+    found += published
     if doc_number and found:
         by_number = number_region(doc_number, found)
         if by_number is not None:
@@ -279,7 +283,10 @@ def read_jurisdiction(text: str, title: str | None, issuer: str | None, full: li
     # a rival is a region of another branch: neither above the chosen one nor within it
     rivals = [r for r in near if r.code not in ancestors and chosen.code not in {a.code for a in table.chain(r)}]
     named_in_title = bool(title) and any(r.code == chosen.code for _, _, r in region_mentions(title, anchor))
-    return Jurisdiction(chosen, "mentions", not rivals and (counts[chosen.code] >= 2 or named_in_title))
+    # a page its own region's body publishes (来源：灵璧县卫生健康委员会) speaks for that region
+    publisher = innermost(published)
+    by_publisher = publisher is not None and publisher.code == chosen.code
+    return Jurisdiction(chosen, "mentions", not rivals and (counts[chosen.code] >= 2 or named_in_title or by_publisher))
 
 
 _CAMPAIGN_NAME = re.compile(r"健康([\u4e00-\u9fff]{2,3}?)(?:行动|建设)")
