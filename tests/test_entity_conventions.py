@@ -122,6 +122,11 @@ def test_a_quoted_phrase_the_text_acts_on_is_a_program(extract, sentence, name):
     ("专家化身“科普翻译官”，走进社区。", "科普翻译官"),                  # a role
     ("科学应对“小胖墩”“节日胖”等体重问题。", "小胖墩"),                    # a description
     ("当好自身健康“第一责任人”。", "第一责任人"),
+    # a quoted manner or kind modifies the noun after it (grammar.json quoted_modifiers)
+    ("推动各区实现婚育“一站式”服务点全覆盖。", "一站式服务"),
+    ("推动各区实现婚育“一站式”服务点全覆盖。", "一站式"),
+    ("完善“网格化”儿童健康管理救治体系。", "网格化"),
+    ("组建“紧密型”县域医共体。", "紧密型"),
 ])
 def test_a_quoted_phrase_the_text_does_not_act_on_is_no_program(extract, sentence, name):
     assert name not in names(extract(sentence, title="某区新闻"), "Program")
@@ -135,6 +140,12 @@ def test_real_news_metaphors_are_no_programs_and_its_actions_are():
     programs = names(ex, "Program")
     assert not {"铜墙铁壁", "观念长城", "隐形防护服", "科普翻译官"} & programs
     assert "健康贵州" in programs
+
+
+def test_real_quoted_modifiers_are_no_programs():
+    # h03: 为老年人提供医疗、康复、护理、照护等“一站式”服务
+    ex = extract_document(read_document(DEV / "h03_jiangxi_health_in_all_policies.txt"))
+    assert not {"一站式服务", "一站式"} & names(ex, "Program")
 
 
 def test_kinds_of_facilities_a_plan_intends_are_no_programs(extract):

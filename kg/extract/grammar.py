@@ -53,6 +53,8 @@ class Grammar:
         self.program_generic_prefixes = PrefixWords(self.program_generic)
         self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
         self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
+        self.quoted_modifier_endings = tuple(g["quoted_modifiers"]["endings"])
+        self.quoted_modifier_length = int(g["quoted_modifiers"]["max_length"])
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
         acted = g["quoted_action_verbs"]
         self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))

@@ -64,7 +64,9 @@ def program_mention(ctx: Context, s: int, e: int, name: str) -> Mention:
 
 
 def _is_concept(inner: str, g: Grammar) -> bool:
-    """A quoted slogan or concept (体医结合, 互联网+医疗健康), not a name."""
+    """A quoted slogan, concept or modifier (体医结合, 互联网+医疗健康, “一站式”服务), not a name."""
+    if len(inner) <= g.quoted_modifier_length and inner.endswith(g.quoted_modifier_endings):
+        return True
     return inner.startswith("互联网+") or inner.endswith(g.quoted_concepts)
 
 
