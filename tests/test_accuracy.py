@@ -49,11 +49,11 @@ FLOORS = {
     # the seeds' gold counts bodies named by domain (卫健、财政、教育等部门) and regions named only inside other
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
-    "dev": {"entities": 0.76, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
-    "dev-tuned": {"entities": 0.76, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
+    "dev": {"entities": 0.77, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
+    "dev-tuned": {"entities": 0.77, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
     "dev-held-out": {"entities": 0.69, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
-    "unseen": {"entities": 0.75, "relations": 0.75, "targets": 0.80, "measurements": 0.83},
-    "originals": {"entities": 0.82, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
+    "unseen": {"entities": 0.76, "relations": 0.75, "targets": 0.80, "measurements": 0.83},
+    "originals": {"entities": 0.83, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
     "unseen2": {"entities": 0.82, "relations": 0.82, "targets": 0.79, "measurements": 0.72},
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")

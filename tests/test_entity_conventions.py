@@ -221,3 +221,19 @@ def test_a_pages_metadata_label_is_no_part_of_a_document_number(extract):
     ex = extract("索引号000014349/2018-00073文号藏政发〔2017〕23号\n西藏自治区人民政府关于印发规划的通知", title="通知")
     assert "藏政发〔2017〕23号" in names(ex, "PolicyDocument")
     assert not [n for n in names(ex, "PolicyDocument") if n.startswith("文号")]
+
+
+def forms(ex, name):
+    return {m.surface for m in ex.mentions if m.key.name == name}
+
+
+def test_a_campaigns_construction_is_the_campaign_too(extract):
+    # 推进健康江西建设 names the campaign 健康江西: one program, both forms its names
+    ex = extract("深入推进健康江西建设，落实健康优先战略。", title="江西省实施方案")
+    assert "健康江西" in forms(ex, "健康江西建设")
+    assert "健康江西" not in names(ex, "Program")  # one program, not two
+
+
+def test_real_news_naming_the_campaign_by_its_construction():
+    ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))  # 要推进健康中国建设
+    assert "健康中国" in forms(ex, "健康中国建设")

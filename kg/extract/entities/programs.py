@@ -182,7 +182,10 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         out.append(program_mention(ctx, s, m.end(), name))
     places = _campaign_places(tuple(regions().family_shorts(ctx.doc_region)) if ctx.doc_region else ())
     for s, e in _campaigns(f, places):
-        out.append(program_mention(ctx, s, e, f[s:e]))
+        named = program_mention(ctx, s, e, f[s:e])
+        out.append(named)
+        # 健康江西建设 is the campaign 健康江西 too: its name without 建设 is one of its forms
+        out.append(Mention(s, e - 2, named.key, ctx.surface(s, e - 2), region=named.region))
     # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
     for _, name_end in _abbreviated_names(f):
         s = g.left_extend(f, name_end)
