@@ -237,3 +237,29 @@ def test_a_campaigns_construction_is_the_campaign_too(extract):
 def test_real_news_naming_the_campaign_by_its_construction():
     ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))  # 要推进健康中国建设
     assert "健康中国" in forms(ex, "健康中国建设")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("一年多以来，各地的健康行动取得了哪些进展？", "健康行动"),           # a quality before the head, no name
+    ("倡导各级政府和社会各界共同参与、共同行动。", "共同行动"),
+    ("文明健康的生活方式成为人民的自觉行动。", "自觉行动"),
+    ("开展跨部门健康行动，出台多部门健康公共政策。", "跨部门健康行动"),
+])
+def test_a_head_with_only_a_manner_before_it_is_no_program(extract, sentence, name):
+    assert name not in names(extract(sentence, title="某省新闻"), "Program")
+
+
+def test_a_manner_word_inside_a_platforms_name_stays(extract):
+    ex = extract("特别考察了家庭医生签约服务与健康云平台的协同运作模式。", title="某区新闻")
+    assert "健康云平台" in names(ex, "Program")
+
+
+def test_a_series_of_actions_is_named_without_series(extract):
+    ex = extract("组织各地各部门大力开展系列爱国卫生专项行动，助力疫情防控。", title="某省新闻")
+    assert "爱国卫生专项行动" in names(ex, "Program") and "系列爱国卫生专项行动" not in names(ex, "Program")
+
+
+def test_real_press_conference_names_no_innovation_action():
+    # h07: …是海南将健康融入所有政策实施方案中的创新行动
+    ex = extract_document(read_document(DEV / "h07_hainan_press_conference.txt"))
+    assert not {"创新行动", "发展行动"} & names(ex, "Program")

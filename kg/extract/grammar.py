@@ -51,6 +51,8 @@ class Grammar:
         self.program_head = compile_words(tuple(g["program_heads"]), whole_text=True)
         self.program_generic = set(g["program_generic"])
         self.program_generic_prefixes = PrefixWords(self.program_generic)
+        self.program_generic_cores = frozenset(g["program_generic_cores"]["words"])
+        self.program_generic_core_heads = frozenset(g["program_generic_cores"]["heads"])
         self.quoted_heads = tuple(sorted(g["quoted_program_heads"], key=len, reverse=True))
         self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
         self.quoted_modifier_endings = tuple(g["quoted_modifiers"]["endings"])

@@ -33,7 +33,7 @@ _CJK_CHAR = re.compile(rf"[{CJK}]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
 _CLAUSE_PUNCT = re.compile(r"[，。；：]")
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$")
-_BATCH = re.compile(r"首批|第一批|新一批")
+_BATCH = re.compile(r"首批|第一批|新一批|^一?系列")
 _YEAR_AT = re.compile(r"\d{4}年")
 
 
@@ -421,6 +421,8 @@ def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
     rest = g.program_generic_prefixes.peel(core)
     if len(rest) < 2:
         return True
+    if head in g.program_generic_core_heads and (core in g.program_generic_cores or rest in g.program_generic_cores):
+        return True  # 各地的健康行动, 共同行动: no name before the head
     if head == "项目" and core.endswith("建设"):
         return True  # X建设项目: a category of projects
     return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平", "级", "类"))
