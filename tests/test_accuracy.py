@@ -49,7 +49,7 @@ FLOORS = {
     # the seeds' gold counts bodies named by domain (卫健、财政、教育等部门) and regions named only inside other
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
-    "dev": {"entities": 0.77, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
+    "dev": {"entities": 0.78, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
     "dev-tuned": {"entities": 0.78, "relations": 0.93, "targets": 0.95, "measurements": 0.86},
     "dev-held-out": {"entities": 0.72, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     "unseen": {"entities": 0.76, "relations": 0.75, "targets": 0.80, "measurements": 0.83},

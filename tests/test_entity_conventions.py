@@ -139,7 +139,7 @@ def test_real_news_metaphors_are_no_programs_and_its_actions_are():
     ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))
     programs = names(ex, "Program")
     assert not {"铜墙铁壁", "观念长城", "隐形防护服", "科普翻译官"} & programs
-    assert "健康贵州" in programs
+    assert "健康贵州" in programs | forms(ex, "健康贵州建设")  # “健康贵州”建设: one program, both forms
 
 
 def test_real_quoted_modifiers_are_no_programs():
@@ -263,3 +263,15 @@ def test_real_press_conference_names_no_innovation_action():
     # h07: …是海南将健康融入所有政策实施方案中的创新行动
     ex = extract_document(read_document(DEV / "h07_hainan_press_conference.txt"))
     assert not {"创新行动", "发展行动"} & names(ex, "Program")
+
+
+def test_a_quoted_campaign_and_its_construction_are_one_program(extract):
+    ex = extract("致力于推进“健康华蓥”建设，有效整合医疗资源。", title="华蓥市新闻")
+    assert "健康华蓥建设" in names(ex, "Program") and "健康华蓥" in forms(ex, "健康华蓥建设")
+    assert "健康华蓥" not in names(ex, "Program")
+
+
+def test_real_plan_building_a_quoted_county_title():
+    # h04: 具体负责指导解决“省级健康促进县（区）”建设过程中的重要事务
+    ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
+    assert "省级健康促进县（区）建设" in names(ex, "Program")

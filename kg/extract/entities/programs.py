@@ -151,6 +151,12 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             out.append(Mention(s, e, named.key, ctx.surface(s, e), region=named.region))  # X alone, as written too
             continue
         if _quoted_is_program(inner, g) and (q.start() in acted or _names_its_kind(inner, g)):
+            if f.startswith("建设", q.end()):
+                # “健康华蓥”建设: the campaign's construction, named with 建设 as 健康江西建设 is, X its other form
+                named = program_mention(ctx, q.start(), q.end() + 2, inner + "建设")
+                out.append(named)
+                out.append(Mention(s, e, named.key, ctx.surface(s, e), region=named.region))
+                continue
             out.append(program_mention(ctx, s, e, inner))
     # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
     in_quotes = SpanSet(quoted_spans)
