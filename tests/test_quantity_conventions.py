@@ -236,3 +236,24 @@ def test_a_later_years_value_is_no_measurement(extract):
     # a headline about a later year sets no year for the figures after it
     ex = extract("山东已有17项指标达国家2030年目标值\n全省居民健康素养水平提升至33.13%。", title="山东新闻", date="2024-06-28")
     assert [q.year for q in ex.quantities if q.value == 33.13] in ([2024], [None])
+
+
+def test_counts_chained_before_a_value_are_cut_off_its_indicator():
+    # 2类12种13.8万份: the kinds break the copies down; the copies are the value
+    got = m("2019年，印制各类控烟宣传资料2类12种13.8万份。")
+    assert [i for i, v, _ in got if v == 13.8 and i.endswith("宣传资料")]
+    assert not [i for i, v, _ in got if "12种" in i]
+
+
+@pytest.mark.parametrize("sentence", [
+    "山东建成健康教育基地124个成人吸烟率降至22.65%群众健康素养显著提升",  # a headline with no punctuation
+    "10. 开展“西学中”人才培训900人。",                                  # a list number opening it
+])
+def test_an_indicator_holding_a_second_count_reports_nothing(sentence):
+    assert not [1 for i, v, _ in m(sentence) if v in (22.65, 900.0)]
+
+
+def test_real_news_with_materials_counted_by_kind_and_copies():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "dev" / "docs" / "h05_guizhou_health_literacy_news.txt"))
+    got = {q.indicator: q.value for q in ex.quantities if q.kind == "measurement" and q.value == 3251}
+    assert got and not [i for i in got if "53种" in i]

@@ -52,6 +52,10 @@ class _Rules:
         self.goal_headings = tuple(r.get("goal_headings", []))
         self.dangling = tuple(sorted(r.get("indicator_dangling_endings", []), key=len, reverse=True))
         self.personal = tuple(r.get("indicator_personal", []))
+        counts = "".join(sorted(r["indicator_count_words"]))
+        # a count inside an indicator (outside quotes), or a list number opening it
+        self.counts_at_end = re.compile(r"(?:\d+(?:\.\d+)?[" + counts + r"])+$")
+        self.count_inside = re.compile(r"(?:^|[^\d.“”\"])\d+(?:\.\d+)?\s*[" + counts + r"](?![^“”\"]*[”\"])|^\s*\d{1,2}\s*[.．、]")
         self.goal_openings = tuple(r.get("goal_openings", []))
         self.achievement_headings = tuple(r.get("achievement_headings", []))
         self.less = r["measurement_less"]
@@ -123,7 +127,9 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
                 if t.endswith(w):
                     t = t[: -len(w)]
                     changed = True
-    return t.strip("，、；： 的")
+    t = t.strip("，、；： 的")
+    cut = r.counts_at_end.sub("", t)  # 宣传资料2类12种 (13.8万份): the counts break the value down
+    return cut if len(cut) >= 2 else t
 
 
 _CLAUSE_SPLIT = BracketSplitter("《（(", "》）)", "，；：")
@@ -177,5 +183,7 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False
     if _ASPECT_INSIDE.search(indicator):
         return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
+    if r.count_inside.search(indicator):
+        return False  # 宣教材料53种 (…53种3251万份): two statements joined, not one indicator
     return indicator.count("（") == indicator.count("）")
 
