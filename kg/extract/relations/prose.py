@@ -44,6 +44,8 @@ def _lead_verb_re(c: Cues) -> re.Pattern[str]:
     return re.compile(r"牵头(" + "|".join(map(re.escape, c.lead_verb_objects)) + r")?(?![单部])")
 _ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "各项", "以上", "前述", "本项")
 LEAD_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)牵头[，,]")
+# the rule's own: A牵头， and A负责， where supporting units follow (A负责，B配合，task)
+_LEAD_OR_CHARGE_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)(牵头|负责)[，,]")
 
 
 def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[list[tuple[int, int]], int, str]:
@@ -65,20 +67,24 @@ def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[li
     return units, stop, verb
 
 
-def _object_program(finder: RelationFinder, start: int, sent_end: int):  # noqa: ANN202 - a Mention or None
+def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: int = 20):  # noqa: ANN202 - a Mention or None
     """The object right after a lead verb (牵头负责我省疾控体系改革) as a program: the
-    clause up to the next break, without its scope words (我省, 全市), 4 to 20
+    clause up to the next break, without its scope words (我省, 全市), 4 to ``longest``
     characters, not an anaphor (该项工作)."""
     f = finder.ctx.folded
     if f[start:start + 1] in "，,。；":
         return None
     end = min([i for i in (f.find(c, start, sent_end) for c in "，。；\n") if i >= 0] or [sent_end])
+    while end > start and f[end - 1] in " .":
+        end -= 1  # a table cell's sentence ending with an ASCII full stop
     obj = finder.ctx.g.strip_scope(f[start:end].strip())
+    if obj.endswith(cues().support_verbs + ("指导", "督导", "负责", "牵头")):
+        return None  # 区爱卫办指导: another unit's role, not the task
     for scope in ("我省", "我市", "我县", "我区", "我国"):
         if obj.startswith(scope) and len(obj) > len(scope) + 3:
             obj = obj[len(scope):]
     bare = next((obj[len(w):] for w in sorted(finder.ctx.g.boundary_words, key=len, reverse=True) if obj.startswith(w)), obj)
-    if obj.startswith(_ANAPHORS) or bare.startswith(_ANAPHORS) or not 4 <= len(obj) <= 20:
+    if obj.startswith(_ANAPHORS) or bare.startswith(_ANAPHORS) or not 4 <= len(obj) <= longest:
         return None  # 推进该项工作: the work is named elsewhere
     pm = program_mention(finder.ctx, end - len(obj), end, obj)
     finder.new_mentions.append(pm)
@@ -140,7 +146,7 @@ def by_lead(finder: RelationFinder) -> None:
 def lead_first(finder: RelationFinder) -> None:
     """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
     f = finder.ctx.folded
-    for m in LEAD_FIRST.finditer(f):
+    for m in _LEAD_OR_CHARGE_FIRST.finditer(f):
         if _in_clause(finder, m.start(1)):
             continue
         leads = split_units(m.group(1), m.start(1))
@@ -148,8 +154,15 @@ def lead_first(finder: RelationFinder) -> None:
             continue
         sent_s, sent_e = finder.sentence(m.start(1))
         supports, after, verb = _supports_after(finder, m.end() - 1, sent_e)
-        cue = "牵头" + ("，" + verb if verb else "")
-        _assign(finder, m.start(1), leads, supports, _task_for(finder, m.start(1), after, sent_e), cue, "lead_first")
+        if m.group(2) == "负责" and not supports:
+            continue  # A负责，… alone may say what A is in charge of in general; with ，B配合， it assigns a task
+        cue = m.group(2) + ("，" + verb if verb else "")
+        tasks = _task_for(finder, m.start(1), after, sent_e)
+        if not tasks and supports:
+            # 区城管局负责，工商局配合，取缔各类农贸市场占道经营现象: the clause after the units is the task
+            obj = _object_program(finder, after + 1, sent_e, longest=40)
+            tasks = [obj.key] if obj else []
+        _assign(finder, m.start(1), leads, supports, tasks, cue, "lead_first")
 
 
 def lead_is(finder: RelationFinder) -> None:
