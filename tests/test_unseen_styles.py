@@ -73,8 +73,11 @@ def reply():
 
 
 def test_reply_self_reference_and_partners(reply):
-    assert {("浦东新区卫生健康委员会", "社区健康管理服务站"), ("浦东新区卫生健康委员会", "智慧家医平台")} <= rels(reply, "lead")
-    assert {("浦东新区民政局", "社区健康管理服务站"), ("浦东新区医疗保障局", "社区健康管理服务站"),
+    # 推进“社区健康管理服务站”建设: the construction is the program, the quoted name one of its forms
+    stations = "社区健康管理服务站建设"
+    assert any(m.surface == "社区健康管理服务站" and m.key.name == stations for m in reply.mentions)
+    assert {("浦东新区卫生健康委员会", stations), ("浦东新区卫生健康委员会", "智慧家医平台")} <= rels(reply, "lead")
+    assert {("浦东新区民政局", stations), ("浦东新区医疗保障局", stations),
             ("浦东新区财政局", "智慧家医平台")} <= rels(reply, "support")
     assert any(m.surface == "我委" and m.key.name == "浦东新区卫生健康委员会" for m in reply.mentions)
 
