@@ -53,7 +53,7 @@ FLOORS = {
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.88},
     "dev": {"entities": 0.78, "relations": 0.93, "targets": 0.95, "measurements": 0.88},
-    "dev-tuned": {"entities": 0.78, "relations": 0.93, "targets": 0.95, "measurements": 0.87},
+    "dev-tuned": {"entities": 0.79, "relations": 0.93, "targets": 0.95, "measurements": 0.87},
     "dev-held-out": {"entities": 0.72, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     "unseen": {"entities": 0.76, "relations": 0.75, "targets": 0.80, "measurements": 0.83},
     "originals": {"entities": 0.83, "relations": 0.99, "targets": 0.99, "measurements": 0.99},

@@ -275,3 +275,18 @@ def test_real_plan_building_a_quoted_county_title():
     # h04: 具体负责指导解决“省级健康促进县（区）”建设过程中的重要事务
     ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
     assert "省级健康促进县（区）建设" in names(ex, "Program")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("全面建成以中医类医院为主体、其他类别医院为骨干的服务网络。", "中医类医院"),  # a class of hospitals
+    ("加强妇幼保健机构、公立妇女儿童专科医院标准化建设。", "公立妇女儿童专科医院"),   # kinds only
+    ("持续推进儿童友好医院建设工作。", "儿童友好医院"),                            # a title hospitals earn
+    ("在本地医院就能做手术。", "本地医院"),
+])
+def test_a_class_or_kind_of_hospital_is_no_hospital(extract, sentence, name):
+    assert name not in names(extract(sentence, title="某省实施方案"), "Hospital")
+
+
+def test_real_plan_naming_kinds_of_hospitals():
+    ex = extract_document(read_document(DEV / "h02_hainan_child_health.txt"))
+    assert not {"儿童友好医院", "公立妇女儿童专科医院"} & names(ex, "Hospital")

@@ -115,8 +115,8 @@ def strip_region_prefix(ctx: Context, s: int, e: int) -> tuple[int, Region | Non
 
 def hospital_is_generic(core: str, g: Grammar) -> bool:
     """A name core made only of generic modifiers (县级, 区属, 综合 …) names a kind of
-    hospital, not one hospital."""
-    return g.hospital_kind_prefixes.covers(core)
+    hospital, not one hospital; so does one that names a class (中医类医院, 其他类别医院)."""
+    return "类" in core or g.hospital_kind_prefixes.covers(core)
 
 
 def cut_at_region(ctx: Context, start: int, head: int) -> int:
