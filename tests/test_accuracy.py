@@ -58,7 +58,7 @@ FLOORS = {
     "unseen": {"entities": 0.76, "relations": 0.75, "targets": 0.80, "measurements": 0.83},
     "originals": {"entities": 0.83, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
-    "unseen2": {"entities": 0.82, "relations": 0.82, "targets": 0.79, "measurements": 0.72},
+    "unseen2": {"entities": 0.82, "relations": 0.82, "targets": 0.82, "measurements": 0.72},
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
     "unseen3": {"entities": 0.69, "relations": 0.24, "targets": 0.78, "measurements": 0.57},
     # first scored at 0.650 / 0.051 / 0.462 / 0.758 (0.641 / 0.051 / 0.462 / 0.697 with stop 25's code)

@@ -257,3 +257,17 @@ def test_real_news_with_materials_counted_by_kind_and_copies():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "dev" / "docs" / "h05_guizhou_health_literacy_news.txt"))
     got = {q.indicator: q.value for q in ex.quantities if q.kind == "measurement" and q.value == 3251}
     assert got and not [i for i in got if "53种" in i]
+
+
+def test_a_year_closed_by_a_colon_opens_a_list_of_targets(extract):
+    text = ("湖北省爱国卫生运动实施意见\n一、总体要求\n坚持预防为主。到2025年：（一）城乡环境面貌全面改善——建成5000个美丽乡村示范村。"
+            "——生活垃圾焚烧处理能力占比达到70%。（二）居民健康素质全面提高——全省居民健康素养水平达到30%。\n")
+    ex = extract(text, title="湖北省关于深入开展爱国卫生运动的实施意见", date="2021-03-01")
+    got = {(q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {(70.0, 2025), (30.0, 2025)} <= got
+
+
+def test_real_opinion_with_a_dashed_goal_list():
+    ex = extract_document(read_document(UNSEEN2 / "v22_hubei_patriotic_health_opinion.txt"))
+    got = {(q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {(70.0, 2025), (30.0, 2025)} <= got

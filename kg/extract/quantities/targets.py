@@ -383,23 +383,28 @@ _BRACKETED_BASE = re.compile(r"[（(](?P<year>\d{4})年(?:底|末)?(?:为|是|�
 _FROM_BASELINE = re.compile(r"(?:从|由)(?P<year>\d{4})年(?:的)?(?P<val>\d+(?:\.\d+)?)(?P<unit>[^\d，。；、]{0,4}?)$")
 
 
+# a year phrase that a colon closes opens the list of what is to be reached by then (到2025年：)
+_YEAR_COLON = re.compile(r"(?:到|至|力争到)\d{4}年(?:底|末)?[：:]")
+
+
 def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
     """Where a text states targets as a list: a section titled 主要目标/总体目标…, and
-    what follows a sentence that opens one (实现以下目标：) to the end of its section."""
+    what follows a sentence that opens one (实现以下目标：, 到2025年：) to the end of its section."""
     r = rules()
     out = []
     for sec in sections:
         title = sec.title.strip().rstrip("。：:")
         if title in r.goal_headings or (len(title) <= 12 and title.endswith(r.goal_headings) and "目标" in title):
             out.append((sec.start, sec.end))
-    for word in r.goal_openings:
-        for m in re.finditer(re.escape(word), folded):
-            end = len(folded)
-            for sec in sections:
-                if sec.start > m.start() and sec.start < end:
-                    end = sec.start
-                    break
-            out.append((m.start(), end))
+    openings = [m for word in r.goal_openings for m in re.finditer(re.escape(word), folded)]
+    openings += list(_YEAR_COLON.finditer(folded))  # 到2025年：——A达到70%。——B…: a year opening a list
+    for m in openings:
+        end = len(folded)
+        for sec in sections:
+            if sec.start > m.start() and sec.start < end:
+                end = sec.start
+                break
+        out.append((m.start(), end))
     return sorted(out)
 
 
