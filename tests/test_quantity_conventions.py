@@ -271,3 +271,19 @@ def test_real_opinion_with_a_dashed_goal_list():
     ex = extract_document(read_document(UNSEEN2 / "v22_hubei_patriotic_health_opinion.txt"))
     got = {(q.value, q.year) for q in ex.quantities if q.kind == "target"}
     assert {(70.0, 2025), (30.0, 2025)} <= got
+
+
+def test_a_sources_verb_of_stating_ends_what_the_indicator_is_not():
+    # 规划提出…: the indicator is what follows the verb, not the plan that states it
+    got = m("2019年的监测结果显示居民健康素养水平达到19.2%。")
+    assert [i for i, v, _ in got if v == 19.2] == ["居民健康素养水平"]
+
+
+def test_a_time_word_alone_is_no_indicator():
+    # 方案明确今年100%公立医疗机构全部纳入…: 今年 names when, not what
+    assert not [i for i, v, _ in m("方案明确今年100%公立医疗机构全部纳入医联体体系。") if i in ("今年", "方案明确今年")]
+
+
+def test_real_news_of_a_national_plan_stated_by_the_plan():
+    ex = extract_document(read_document(UNSEEN2 / "v24_quanguo_14th_plan_targets_traditional.txt"))
+    assert not [q for q in ex.quantities if "规划" in q.indicator and "提出" in q.indicator]

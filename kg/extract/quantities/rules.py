@@ -43,6 +43,7 @@ class _Rules:
         self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到|展望)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
         self.value_prefixes = tuple(r["value_prefixes"])  # before a reported value, in the alternation's order
         self.trailing_adverbs = tuple(r["indicator_trailing_adverbs"])
+        self.reporting_verbs = re.compile("|".join(map(re.escape, r["indicator_reporting_verbs"])))
         self.value_re = re.compile(value_pattern(self.unit_re, self.value_prefixes))
         self.indicator_heads = tuple(r["indicator_heads"])
         self.leading_noise = tuple(sorted(r["leading_noise"], key=len, reverse=True))
@@ -113,6 +114,9 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     """The indicator phrase without leading years, scope words, place names and
     adverbs, nor trailing adverbs (分别, 均 …)."""
     t = text.strip("，、；： “”")
+    said = [m.end() for m in r.reporting_verbs.finditer(t)]
+    if said and len(t) - said[-1] >= 2:
+        t = t[said[-1]:]  # 规划提出中国人均预期寿命: what follows the source's verb
     t = _LEADING_YEARS.sub("", t)
     leading = _leading_words(r.leading_noise, places)
     changed = True
