@@ -114,17 +114,22 @@ def _trailer_cues() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+def _furniture() -> tuple[tuple[str, ...], tuple[str, ...], int, re.Pattern[str]]:
     cfg = _config()["furniture"]
-    return tuple(cfg["footer_marks"]), tuple(cfg["metadata_labels"]), int(cfg["metadata_short_line"])
+    marks, labels = tuple(cfg["footer_marks"]), tuple(cfg["metadata_labels"])
+    # one search tells the lines that hold none of the words (nearly all) from the rest
+    any_word = re.compile("|".join(map(re.escape, sorted(marks + labels, key=len, reverse=True))))
+    return marks, labels, int(cfg["metadata_short_line"]), any_word
 
 
 def is_furniture(folded: str) -> bool:
     """Is this line a portal's footer or an article's metadata line (data_boilerplate.json,
     "furniture")? Such a line names the site's or the feed's bodies (来源：X, 主办：X 版权所有),
     which are no part of what the text says; the reader still reads the date from it."""
-    marks, labels, short = _furniture()
-    f = "".join(folded.split())
+    marks, labels, short, any_word = _furniture()
+    f = "".join(folded.split()) if " " in folded or "\t" in folded else folded  # 来 源：of a PDF's text layer
+    if any_word.search(f) is None:
+        return False
     if any(m in f for m in marks):
         return True
     if f.startswith(labels) and len(f) <= short:

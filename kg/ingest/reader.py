@@ -91,8 +91,9 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         raise InputError(str(p), "no readable text after removing page chrome")
     meta = extract_metadata([ln.text for ln in kept_lines], [ln.folded for ln in kept_lines])
     # a footer or metadata line gives the date above, and nothing to the body
-    body_lines = [ln for ln in kept_lines if not is_furniture(ln.folded)]
-    furniture = [ln for ln in kept_lines if is_furniture(ln.folded)] if body_lines else []
+    is_body = [not is_furniture(ln.folded) for ln in kept_lines]
+    body_lines = [ln for ln, b in zip(kept_lines, is_body) if b]
+    furniture = [ln for ln, b in zip(kept_lines, is_body) if not b] if body_lines else []
     if furniture:
         dropped = dropped + [ln.text for ln in furniture]
         kept_lines = body_lines
