@@ -290,3 +290,20 @@ def test_a_class_or_kind_of_hospital_is_no_hospital(extract, sentence, name):
 def test_real_plan_naming_kinds_of_hospitals():
     ex = extract_document(read_document(DEV / "h02_hainan_child_health.txt"))
     assert not {"儿童友好医院", "公立妇女儿童专科医院"} & names(ex, "Hospital")
+
+
+def test_a_campaigns_construction_committee_is_a_body(extract):
+    ex = extract("成立健康赣州建设委员会，统筹推进健康赣州建设。", title="赣州市实施方案")
+    assert any(n.endswith("健康赣州建设委员会") for n in names(ex, "Department"))
+
+
+def test_a_body_written_with_its_other_name_in_brackets_is_one_body(extract):
+    ex = extract("由省健康海南建设委员会（爱国卫生运动委员会）负责统筹推动落实。", title="海南省新闻发布会")
+    depts = names(ex, "Department")
+    assert any(n.endswith("健康海南建设委员会（爱国卫生运动委员会）") for n in depts)
+    assert not any(n.endswith("健康海南建设委员会") for n in depts)
+
+
+def test_real_press_conference_naming_the_merged_committee():
+    ex = extract_document(read_document(DEV / "h07_hainan_press_conference.txt"))
+    assert "海南省健康海南建设委员会（爱国卫生运动委员会）" in names(ex, "Department")

@@ -26,7 +26,9 @@ _COORDINATING_BODY = re.compile(
     rf"(?:国务院)?"
     rf"(?:(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
     rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)"
+    rf"|健康[{CJK}]{{2,4}}?建设委员会"  # 健康赣州建设委员会: the committee of the campaign's construction
     rf"|健康促进(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
+_INNER_BREAK = re.compile(r"[，。；、：（]")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
 # a zone named by its kind alone, no place name: the zone of the document's region
 _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区",
@@ -168,6 +170,12 @@ def find_departments(ctx: Context) -> list[Mention]:
         if s0 > 0 and "\u4e00" <= f[s0 - 1] <= "\u9fff" and f[s0 - 1] not in ctx.g.stop_chars \
                 and f[s0 - 1] not in _BEFORE_A_BODY and not ctx.g.boundary_before(f, s0):
             continue  # inside a longer name
+        if f.startswith("（", e0):
+            # 省健康海南建设委员会（爱国卫生运动委员会）(办公室): one body under its two names, written as one
+            close = f.find("）", e0, e0 + 16)
+            inner = f[e0 + 1:close] if close > 0 else ""
+            if inner.endswith(("委员会", "领导小组")) and not _INNER_BREAK.search(inner):
+                e0 = close + 1 + (3 if f.startswith("办公室", close + 1) else 0)
         out.append(Mention(s0, e0, EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, e0)), ctx.surface(s0, e0),
                            region=ctx.region_code()))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
