@@ -91,12 +91,12 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         raise InputError(str(p), "no readable text after removing page chrome")
     meta = extract_metadata([ln.text for ln in kept_lines], [ln.folded for ln in kept_lines])
     # a footer or metadata line gives the date above, and nothing to the body
-    is_body = [not is_furniture(ln.folded) for ln in kept_lines]
-    body_lines = [ln for ln, b in zip(kept_lines, is_body) if b]
-    furniture = [ln for ln, b in zip(kept_lines, is_body) if not b] if body_lines else []
+    furniture = [ln for ln in kept_lines if is_furniture(ln.folded)]
+    if len(furniture) == len(kept_lines):
+        furniture = []  # a page of nothing else keeps its lines as its text
     if furniture:
         dropped = dropped + [ln.text for ln in furniture]
-        kept_lines = body_lines
+        kept_lines = [ln for ln in kept_lines if all(ln is not x for x in furniture)]
     kept = [ln.text for ln in kept_lines]
     folded = [ln.folded for ln in kept_lines]
     _join_title_lines(kept, folded, meta["title"])

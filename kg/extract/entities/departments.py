@@ -175,7 +175,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             close = f.find("）", e0, e0 + 16)
             inner = f[e0 + 1:close] if close > 0 else ""
             if inner.endswith(("委员会", "领导小组")) and not _INNER_BREAK.search(inner):
-                e0 = close + 1 + (3 if f.startswith("办公室", close + 1) else 0)
+                e0 = close + 1 + (len("办公室") if f.startswith("办公室", close + 1) else 0)
         out.append(Mention(s0, e0, EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, e0)), ctx.surface(s0, e0),
                            region=ctx.region_code()))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area

@@ -63,6 +63,12 @@ def program_mention(ctx: Context, s: int, e: int, name: str) -> Mention:
     return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
 
 
+def other_form(ctx: Context, named: Mention, s: int, e: int) -> Mention:
+    """The span s:e as another form of ``named``'s program (“X”工程 and X, 健康江西建设 and
+    健康江西): a mention of the same key, so that it becomes an alias, not a second program."""
+    return Mention(s, e, named.key, ctx.surface(s, e), region=named.region)
+
+
 def _is_concept(inner: str, g: Grammar) -> bool:
     """A quoted slogan, concept or modifier (体医结合, 互联网+医疗健康, “一站式”服务), not a name."""
     if len(inner) <= g.quoted_modifier_length and inner.endswith(g.quoted_modifier_endings):
@@ -148,14 +154,14 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if trail is not None and not concept and not _CLAUSE_PUNCT.search(inner):
             named = program_mention(ctx, q.start(), trail[1], inner + trail[0])  # “X”工程: the quoted name and its head
             out.append(named)
-            out.append(Mention(s, e, named.key, ctx.surface(s, e), region=named.region))  # X alone, as written too
+            out.append(other_form(ctx, named, s, e))  # X alone, as written too
             continue
         if _quoted_is_program(inner, g) and (q.start() in acted or _names_its_kind(inner, g)):
             if f.startswith("建设", q.end()):
                 # “健康华蓥”建设: the campaign's construction, named with 建设 as 健康江西建设 is, X its other form
                 named = program_mention(ctx, q.start(), q.end() + 2, inner + "建设")
                 out.append(named)
-                out.append(Mention(s, e, named.key, ctx.surface(s, e), region=named.region))
+                out.append(other_form(ctx, named, s, e))
                 continue
             out.append(program_mention(ctx, s, e, inner))
     # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
@@ -191,7 +197,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         named = program_mention(ctx, s, e, f[s:e])
         out.append(named)
         # 健康江西建设 is the campaign 健康江西 too: its name without 建设 is one of its forms
-        out.append(Mention(s, e - 2, named.key, ctx.surface(s, e - 2), region=named.region))
+        out.append(other_form(ctx, named, s, e - 2))
     # 联盟式药品集中议价采购（GPO）: a Chinese full name defined with its Latin abbreviation
     for _, name_end in _abbreviated_names(f):
         s = g.left_extend(f, name_end)

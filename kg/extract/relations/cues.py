@@ -56,6 +56,7 @@ class Cues:
     organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
     actor_verbs: tuple[str, ...]              # A实施/开展/启动 X in news: A leads X
     actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
+    role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
 
     source: str = ""  # the JSON text it was read from (what a component saves)
@@ -89,6 +90,7 @@ class Cues:
             organised_event_heads=_longest_first(prose["organised_event_heads"]),
             actor_verbs=_longest_first(prose["actor_verbs"]),
             actor_adverbs=_longest_first(prose["actor_adverbs"]),
+            role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")}, source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:

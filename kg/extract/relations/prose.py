@@ -43,9 +43,14 @@ def _lead_verb_re(c: Cues) -> re.Pattern[str]:
     """A牵头 and A牵头完成/推进/实施 … (the verbs from the data file), not 牵头单位/牵头部门."""
     return re.compile(r"牵头(" + "|".join(map(re.escape, c.lead_verb_objects)) + r")?(?![单部])")
 _ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "各项", "以上", "前述", "本项")
-LEAD_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)牵头[，,]")
+def _units_first(verbs: str) -> re.Pattern[str]:
+    """Units opening a sentence or clause, outside brackets, then one of ``verbs`` and a comma."""
+    return re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)(" + verbs + r")[，,]")
+
+
+LEAD_FIRST = _units_first("牵头")  # A牵头，…: where a measure's subjects are not read (subjects.py)
 # the rule's own: A牵头， and A负责， where supporting units follow (A负责，B配合，task)
-_LEAD_OR_CHARGE_FIRST = re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)(牵头|负责)[，,]")
+_LEAD_OR_CHARGE_FIRST = _units_first("牵头|负责")
 
 
 def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[list[tuple[int, int]], int, str]:
@@ -78,7 +83,7 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
     while end > start and f[end - 1] in " .":
         end -= 1  # a table cell's sentence ending with an ASCII full stop
     obj = finder.ctx.g.strip_scope(f[start:end].strip())
-    if obj.endswith(cues().support_verbs + ("指导", "督导", "负责", "牵头")):
+    if obj.endswith(cues().role_endings):
         return None  # 区爱卫办指导: another unit's role, not the task
     for scope in ("我省", "我市", "我县", "我区", "我国"):
         if obj.startswith(scope) and len(obj) > len(scope) + 3:
