@@ -89,16 +89,36 @@ def test_undecodable_bytes(tmp_path):
 
 
 def test_reader_folded_body_is_the_fold_of_the_body():
-    """Extraction matches against the reader's folded lines; they must equal fold(text)."""
+    """Extraction matches against the reader's folded lines; they must equal fold(text)
+    with ASCII full stops read as 。 (what SourceDocument.folded gives without the reader)."""
     from pathlib import Path
 
     from kg.ingest import read_document
+    from kg.ingest.clean import full_stops
+    from kg.ingest.document import SourceDocument
     from kg.textnorm import fold
 
     root = Path(__file__).parent
-    for path in sorted((root.parent / "seeds").glob("*.txt")) + sorted((root / "data" / "docs").glob("*.txt")):
+    paths = sorted((root.parent / "seeds").glob("*.txt")) + sorted((root / "data" / "docs").glob("*.txt"))
+    paths.append(root.parent / "unseen4" / "docs" / "x04_hainan_xiuying_promotion_targets.txt")  # 以上.城、乡
+    for path in paths:
         src = read_document(path)
-        assert src.folded_text == fold(src.text), path.name
+        assert src.folded_text == full_stops(fold(src.text)), path.name
+        assert SourceDocument(path="x", name="x", sha256="", encoding="utf-8", format="text", text=src.text,
+                              chars_in=0, chars_dropped=0, dropped=[]).folded == src.folded_text, path.name
+
+
+@pytest.mark.parametrize("line, stops", [
+    ("全区居民健康素养水平提高到26%以上.城、乡居民健康素养水平分别提高到26%和18%以上.", 2),  # a PDF's text layer
+    ("请认真组织实施.(此件主动公开)", 1),
+    ("水平达到36.6%，见1.2节。", 0),  # a decimal, a section number
+    ("详见www.gov.cn和Dr.Li的说明", 0),  # a web address, Latin text
+])
+def test_an_ascii_full_stop_between_chinese_text_is_a_full_stop(line, stops):
+    from kg.ingest.clean import full_stops
+
+    folded = full_stops(line)
+    assert len(folded) == len(line) and folded.count("。") - line.count("。") == stops
 
 
 @settings(max_examples=300, deadline=None)

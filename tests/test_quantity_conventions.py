@@ -52,6 +52,7 @@ def test_counts_of_a_documents_own_tasks_are_no_measurements():
     ("关于印发《2022年健康宁夏暨健康水平提升行动工作要点》的通知", 2022),
     ("县卫健委2021年政府工作报告任务分解", 2021),
     ("健康河南行动2024年工作要点", 2024),
+    ("关于印发《秀英区2019年健康促进与教育工作实施方案》的通知", 2019),
     ("健康中国行动（2019—2030年）实施方案", None),
     ("2019-2030年行动计划", None),
 ])
@@ -287,3 +288,74 @@ def test_a_time_word_alone_is_no_indicator():
 def test_real_news_of_a_national_plan_stated_by_the_plan():
     ex = extract_document(read_document(UNSEEN2 / "v24_quanguo_14th_plan_targets_traditional.txt"))
     assert not [q for q in ex.quantities if "规划" in q.indicator and "提出" in q.indicator]
+
+
+UNSEEN4 = Path(__file__).resolve().parents[1] / "unseen4" / "docs"
+
+
+def goal(sent, plan_year=2019):
+    return [(q.indicator, q.value, q.comparator) for q in
+            targets_in_sentence(sent, 0, None, "", 2019, plan_year=plan_year, plan_doc=True, goal=True)]
+
+
+@pytest.mark.parametrize("sent, expected", [
+    # the head written once after the last item: each item gets it
+    ("城、乡居民健康素养水平分别提高到26%和18%以上。", [("城居民健康素养水平", 26.0, ">="), ("乡居民健康素养水平", 18.0, ">=")]),
+    ("城市、农村居民健康素养水平分别达到30%和20%。", [("城市居民健康素养水平", 30.0, ">="), ("农村居民健康素养水平", 20.0, ">=")]),
+    ("高血压、糖尿病患者规范管理率分别达到65%和60%。", [("高血压患者规范管理率", 65.0, ">="), ("糖尿病患者规范管理率", 60.0, ">=")]),
+    # a list and its values in the same order, without 分别
+    ("健康机关、健康学校、健康企业的比例不低于65%、65%、30%。",
+     [("健康机关的比例", 65.0, ">="), ("健康学校的比例", 65.0, ">="), ("健康企业的比例", 30.0, ">=")]),
+    # items that already carry the head are left as they are
+    ("孕产妇死亡率和婴儿死亡率分别下降到10/10万和5‰。", [("孕产妇死亡率", 10.0, "<="), ("婴儿死亡率", 5.0, "<=")]),
+])
+def test_a_head_written_once_after_a_list_belongs_to_each_item(sent, expected):
+    assert goal(sent) == expected
+
+
+def test_the_number_of_a_goal_item_is_no_part_of_its_indicator():
+    assert goal("（一）全区居民健康素养水平提高到26%以上。") == [("居民健康素养水平", 26.0, ">=")]
+    assert goal("①孕产妇死亡率控制在10/10万以下。") == [("孕产妇死亡率", 10.0, "<=")]
+
+
+def test_a_share_written_with_zhan_is_a_target():
+    assert goal("到2017年，基层医疗卫生机构的诊疗量占总诊疗量的65%以上。") == [("基层医疗卫生机构的诊疗量占总诊疗量", 65.0, ">=")]
+    assert goal("公立医院医疗服务收入占医疗收入的35%左右。")[0][1:] == (35.0, "=")
+    assert goal("占比提高。") == []
+
+
+def test_real_county_targets_in_one_list_with_their_values():
+    ex = extract_document(read_document(UNSEEN4 / "x03_guizhou_dushan_county_targets.txt"))
+    got = {(q.indicator.replace("创建", ""), q.value) for q in ex.quantities if q.kind == "target"}
+    assert {("健康镇（街道）的比例", 30.0), ("健康机关的比例", 65.0), ("健康促进医院的比例", 70.0)} <= got
+
+
+def test_real_annual_plan_of_a_pdf_text_layer_with_ascii_full_stops():
+    # 提高到26%以上.城、乡居民…: the ASCII full stops split the sentences; the plan's title, broken inside
+    # 《》 over two lines, gives the year of its targets
+    src = read_document(UNSEEN4 / "x04_hainan_xiuying_promotion_targets.txt")
+    assert src.title.endswith("《秀英区2019年健康促进与教育工作实施方案》的通知")
+    got = {(q.indicator, q.value, q.year) for q in extract_document(src).quantities if q.kind == "target"}
+    assert got == {("居民健康素养水平", 26.0, 2019), ("城居民健康素养水平", 26.0, 2019), ("乡居民健康素养水平", 18.0, 2019)}
+
+
+def test_real_opinion_sets_a_share_target():
+    ex = extract_document(read_document(UNSEEN4 / "x11_gansu_tiered_care_opinion_trad.txt"))
+    assert ("基层医疗卫生机构的诊疗量占总诊疗量", 65.0, 2017) in {(q.indicator, q.value, q.year) for q in ex.quantities}
+
+
+def test_a_plan_word_inside_a_bodys_name_plans_nothing():
+    sent = "国家卫健委规划信息司司长毛群安表示，各地健康城市的人均预期寿命的中位数达到79.40岁。"
+    assert t(sent, 2022) == []
+    assert [v for _, v, _ in m(sent)] == [79.4]
+
+
+def test_real_press_news_with_the_planning_departments_director():
+    ex = extract_document(read_document(UNSEEN4 / "x14_national_healthy_cities_trad.txt"))
+    assert not [q for q in ex.quantities if q.kind == "target"]
+    assert 79.4 in {q.value for q in ex.quantities if q.kind == "measurement"}
+
+
+def test_a_list_whose_last_item_opens_with_no_head_noun_is_not_distributed():
+    # 儿童、青少年近视率: 年近视率 is no head of 儿童
+    assert [i for i, _, _ in goal("儿童、青少年近视率分别控制在40%和50%以下。")] != ["儿童年近视率", "青少年近视率"]

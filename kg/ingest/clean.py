@@ -137,6 +137,18 @@ def is_furniture(folded: str) -> bool:
     return sum(1 for w in labels if w in f) >= 2
 
 
+# An ASCII full stop where 。 belongs, as PDF text layers and some pages write it (提高到26%以上.城、乡居民…):
+# after a CJK character, a closing bracket or %, before a CJK character or the line's end. A decimal (36.6), a list number (1.)
+# and a web address (www.gov.cn) have a digit or a Latin letter beside the dot, and stay.
+_ASCII_STOP = re.compile(r"(?<=[\u3400-\u9fff）)%”])\.(?=[\u3400-\u9fff（(“\n]|$)")
+
+
+def full_stops(folded: str) -> str:
+    """``folded`` with an ASCII full stop between Chinese text folded to 。 (one character
+    for one: offsets stay)."""
+    return _ASCII_STOP.sub("。", folded) if "." in folded else folded
+
+
 def clean_text(raw: str) -> tuple[list[str], list[str]]:
     """Split ``raw`` into (kept lines, dropped lines)."""
     kept, dropped = clean_lines(raw)
@@ -148,7 +160,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     # radicals are repaired over the whole page in one search: the repair maps no
     # whitespace or line break, so its lines are the lines repaired one by one
     texts = [t for t in (squeeze_cjk_spaces(r.strip()) for r in repair_ideographs(raw).splitlines()) if t]
-    folded = fold_lines(texts)
+    folded = [full_stops(f) for f in fold_lines(texts)]
     lines: list[Line] = []
     for t, f, n in zip(texts, folded, cjk_counts(folded)):
         ln = Line(t, f, n)

@@ -27,18 +27,19 @@ class SourceDocument:
     chars_in: int = 0
     chars_dropped: int = 0
     dropped: list[str] = field(default_factory=list)
-    folded_text: str = field(default="", repr=False)  # fold(text), when the reader has it
+    folded_text: str = field(default="", repr=False)  # full_stops(fold(text)), when the reader has it
     # the portal's footer and metadata lines (来源：X, 主办：X 版权所有), folded: kept out of the
     # body, read only for the region the page speaks for
     furniture: str = ""
 
     @property
     def folded(self) -> str:
-        """The folded body (kg.textnorm.fold): what extraction matches against."""
+        """The folded body (kg.textnorm.fold, ASCII full stops as 。): what extraction matches against."""
         if not self.folded_text or len(self.folded_text) != len(self.text):
+            from kg.ingest.clean import full_stops
             from kg.textnorm import fold
 
-            self.folded_text = fold(self.text)
+            self.folded_text = full_stops(fold(self.text))
         return self.folded_text
 
     @property

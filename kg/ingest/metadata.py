@@ -13,6 +13,8 @@ _META_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 # how the title of a plan, an opinion, a notice or a report ends
 _TITLE_ENDINGS = ("行动", "方案", "计划", "意见", "通知", "要点", "办法", "规划", "报告", "答复", "决定", "纲要", "细则", "措施", "函")
 _SENTENCE_MARK = re.compile(r"[，。；：！？]")
+# the rest of a name in 《》 broken over two lines, and what a notice's title says after it
+_TITLE_CLOSE = re.compile(r"[^《》，。；：！？]{1,40}》(?:的(?:通知|意见|函|批复|决定|报告))?")
 
 
 def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[str, str | None]:
@@ -34,6 +36,11 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
                 nxt = folded[i + 1].strip()
                 if 2 <= len(nxt) <= 20 and nxt.endswith(_TITLE_ENDINGS) and not _SENTENCE_MARK.search(nxt):
                     title += head[i + 1].strip()
+                elif f.count("《") > f.count("》"):
+                    # a line break inside the plan's name: 关于印发《秀英区 / 2019年…工作实施方案》的通知
+                    closed = _TITLE_CLOSE.match(nxt)
+                    if closed:
+                        title += head[i + 1].strip()[:closed.end()]
             break
     date = None
     for f in folded[: max(25, len(lines) // 3)]:

@@ -110,13 +110,14 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def _join_title_lines(kept: list[str], folded: list[str], title: str | None) -> None:
-    """A title the metadata read over two lines (…健康食品产业 / 发展行动) is one line of
-    the body too, so that its name is read whole."""
+    """A title the metadata read over two lines (…健康食品产业 / 发展行动; 关于印发《秀英区 /
+    2019年…实施方案》的通知, the second line running on into the body) is one line of the body
+    too, so that its name is read whole."""
     if not title:
         return
     for i in range(min(len(kept) - 1, 25)):
         a, b = kept[i].strip(), kept[i + 1].strip()
-        if a and b and a != title and a + b == title:
+        if a and b and a != title and title.startswith(a) and (a + b).startswith(title):
             kept[i:i + 2] = [a + b]
             folded[i:i + 2] = [folded[i].strip() + folded[i + 1].strip()]
             return

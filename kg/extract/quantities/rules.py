@@ -108,6 +108,9 @@ def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWor
 
 
 _LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?")
+# the number of a list item a target opens with: （一）全区居民健康素养水平提高到26%以上, ①…, 一是…
+# (not 1.: a measurement's indicator opening with one is a headline run into the text, and reports nothing)
+_LEADING_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|（[一二三四五六七八九十\d]{1,3}）|[①-⑳])")
 
 
 def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
@@ -117,6 +120,7 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     said = [m.end() for m in r.reporting_verbs.finditer(t)]
     if said and len(t) - said[-1] >= 2:
         t = t[said[-1]:]  # 规划提出中国人均预期寿命: what follows the source's verb
+    t = _LEADING_ITEM_NUMBER.sub("", t)
     t = _LEADING_YEARS.sub("", t)
     leading = _leading_words(r.leading_noise, places)
     changed = True
@@ -144,15 +148,17 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in _CLAUSE_SPLIT(sentence) if e > s]
 
 
-# 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要)
+# 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要) nor in a body's
+# name (国家卫健委规划信息司司长, 规划发展与信息化司, 市规划局)
 # Each alternative opens with its literal and checks what precedes it afterwards (a
 # lookbehind that includes the literal): the regex engine then skips to the literals'
 # first characters instead of trying lookbehinds at every position (6x faster here;
 # tests compare these with the lookbehind-first spelling).
-PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设)|力争|目标是")
+PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设|"
+                        r"(?:信息|发展与信息化|财务)?[司处科局])|力争|目标是")
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"
-    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局)"
+    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|(?:信息|发展与信息化|财务)?[司处科局])"
     r"|力争|争取|下一步|下阶段|今后|明年|后年|将(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|建设|启动|探索|扩大)|拟|预计")
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import parse_number
+from kg.extract.segment import BracketSplitter
 from kg.extract.quantities.rules import PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
 
 _DIGIT = re.compile(r"\d")
@@ -29,6 +30,7 @@ class _Words:
     achieved: re.Pattern[str]            # a sentence that reports what was done, not what is to be done
     trend: re.Pattern[str]               # …逐步提高: a rise or fall without a value
     annual_plan: re.Pattern[str]         # 2024年工作要点
+    shared_tail_heads: tuple[str, ...]   # 居民, 患者 …: what a list's head written once opens with
 
 
 @lru_cache(maxsize=4)
@@ -43,7 +45,8 @@ def _words(r: _Rules) -> _Words:
         achieved=re.compile(_alt(w["achieved_words"])),
         trend=re.compile(r"(?:" + _alt(w["trend_adverbs"]) + r")?(?:" + _alt(w["trend_verbs"]) + r")$"),
         annual_plan=re.compile(r"(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^《》“”（）()，。；\d]{0,30}?(?:"
-                               + _alt(w["annual_plan_titles"]) + ")"))
+                               + _alt(w["annual_plan_titles"]) + ")"),
+        shared_tail_heads=tuple(r.raw["shared_tail_heads"]))
 
 
 def _count_targets(sent: str, base: int, year: int | None, program: EntityKey | None, region: str) -> list[Quantity]:
@@ -216,7 +219,8 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
             clause_years = [tc.year]  # a plan's standard before the year phrase (每天不低于2小时，…到2030年…)
         clause = sent[cs:ce]
         found = _relative_targets(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
-            _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc)
+            _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc) or \
+            _share_targets(clause, base + cs, base + ce, clause_years, tc)
         if found:
             out.extend(found)
             last_indicator = found[-1].indicator
@@ -237,8 +241,51 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
     return out
 
 
+# a share to reach, written with 占 and no comparator: 基层医疗卫生机构的诊疗量占总诊疗量的65%以上
+_SHARE = re.compile(r"(?P<ind>[^，。；]{2,40}?占[^，。；]{1,20}?)的?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)(?P<post>以上|以下|左右)?")
+
+
+def _share_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
+    """A占B的N%以上: the share A has of B, at least (以上), at most (以下) or about (左右) N."""
+    if "占" not in clause:
+        return []
+    m = _SHARE.search(clause)
+    if m is None:
+        return []
+    ind = _clean_indicator(m.group("ind"), rules())
+    if len(ind) < 4:
+        return []
+    post = m.group("post") or ""
+    comparator = ">=" if post == "以上" else "<=" if post == "以下" else "="
+    return [Quantity("target", ind, float(m.group("val")), m.group("unit"), y, comparator, s, e, tc.program, tc.region,
+                     approximate=post == "左右") for y in years]
+
+
 _FULL_COVERAGE = re.compile(r"实现(?P<ind>[^，。；]{2,30}?)全覆盖")
 _PAIRED_SPLIT = re.compile(r"[、和及与]")
+_LIST_SPLIT = BracketSplitter("（(", "）)", "、")
+
+
+def shared_tail(parts: list[str]) -> list[str]:
+    """Items of a list whose head is written once, after the last (城、乡居民健康素养水平 →
+    城居民健康素养水平, 乡居民健康素养水平; 健康镇、健康村的比例 → 健康镇的比例, 健康村的比例): an
+    item written with the last item's tail where all earlier items are modifiers of the
+    last one's length and the rest of it opens with a head noun (城、乡 + 居民…; 高血压、糖尿病
+    + 患者…; quantities.json shared_tail_heads), or where the last ends in 的 + tail. Not
+    儿童、青少年近视率: 年近视率 opens with no head."""
+    if len(parts) < 2 or any(not p for p in parts):
+        return parts
+    last, earlier = parts[-1], parts[:-1]
+    k = len(earlier[0])
+    if k <= 3 and all(len(p) == k for p in earlier) and last[k:].startswith(_words(rules()).shared_tail_heads):
+        tail = last[k:]
+    elif "的" in last[1:]:
+        tail = last[last.rindex("的"):]
+    else:
+        return parts
+    if any(p.endswith(tail) for p in earlier):
+        return parts
+    return [p + tail for p in earlier] + [last]
 
 
 def _trend_subject(clause: str, r) -> str:  # noqa: ANN001 - the rules
@@ -355,7 +402,12 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
         parts = [_clean_indicator(p, r) for p in _PAIRED_SPLIT.split(raw.replace("分别", ""))]
         parts = [p for p in parts if p]
         if len(parts) == len(values):
-            indicators = parts
+            indicators = shared_tail(parts)
+    elif len(values) > 2 and len(years) == 1:
+        # A、B、C的比例不低于30%、30%、65%: one value for each item of the list, in order
+        parts = [raw[a:b] for a, b in _LIST_SPLIT(raw) if b > a]
+        if len(parts) == len(values) and "的" in parts[-1]:
+            indicators = shared_tail([_clean_indicator(p, r) for p in parts])
     if len(indicators) == len(values) > 1:
         pairs = [(years[-1], ind_i, v) for ind_i, v in zip(indicators, values)]
     elif len(values) == len(years):
