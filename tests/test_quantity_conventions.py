@@ -359,3 +359,25 @@ def test_real_press_news_with_the_planning_departments_director():
 def test_a_list_whose_last_item_opens_with_no_head_noun_is_not_distributed():
     # 儿童、青少年近视率: 年近视率 is no head of 儿童
     assert [i for i, _, _ in goal("儿童、青少年近视率分别控制在40%和50%以下。")] != ["儿童年近视率", "青少年近视率"]
+
+
+def test_a_count_that_scopes_the_next_value_is_no_measurement():
+    got = m("全国339个地级以上城市的空气质量平均优良天数占比达到87%。")
+    assert [(i, v) for i, v, _ in got] == [("全国地级以上城市的空气质量平均优良天数占比", 87.0)]
+    # a count with nothing measured over it stays a count
+    assert [v for _, v, _ in m("全市已建成12家医疗机构。")] == [12.0]
+
+
+def test_the_ji_and_yu_inside_an_indicator_join_nothing():
+    # 普及率, 参与率: not A及B, A与B
+    got = m("农村集中供水率和自来水普及率分别达到了89%和84%。")
+    assert [(i, v) for i, v, _ in got] == [("农村集中供水率", 89.0), ("自来水普及率", 84.0)]
+    assert [i for i, _, _ in goal("健康知识普及率和群众参与率分别达到90%和80%。")] == ["健康知识普及率", "群众参与率"]
+    assert [i for i, _, _ in goal("孕产妇死亡率及婴儿死亡率分别控制在10/10万和5‰以下。")] == ["孕产妇死亡率", "婴儿死亡率"]
+
+
+def test_real_press_news_with_shares_over_counted_cities():
+    ex = extract_document(read_document(UNSEEN4 / "x14_national_healthy_cities_trad.txt"))
+    got = {q.indicator: q.value for q in ex.quantities if q.kind == "measurement"}
+    assert got.get("自来水普及率") == 84.0 and got.get("农村集中供水率") == 89.0
+    assert 87.0 in got.values() and 339.0 not in got.values()

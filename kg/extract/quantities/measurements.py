@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.extract.model import Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
-from kg.extract.quantities.rules import _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, plausible_indicator, rules
+from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, plausible_indicator, rules
 
 # 每乘坐1次公交, 每骑行1公里: the base of a rate, not a value (每月200多名专家: a period, it is)
 _RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}$")
@@ -39,7 +39,7 @@ def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, pl
                     r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
     for m in _paired_change_re(r.unit_re).finditer(sent):
-        inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("ind"))]
+        inds = [_strip_verbs(p, r, places) for p in LIST_JOINERS.split(m.group("ind"))]
         a, b = _split_values(m.group("a"), r.unit_re), _split_values(m.group("b"), r.unit_re)
         if not (len(inds) == len(a) == len(b)) or not all(len(i) >= 2 for i in inds):
             continue
@@ -80,7 +80,7 @@ def _paired_values_re(u: str) -> re.Pattern[str]:
     """婴儿死亡率和5岁以下儿童死亡率分别下降到1.44‰和2.24‰: values paired with indicators."""
     one = r"\d+(?:\.\d+)?(?:" + u + r")?"
     return re.compile(r"(?P<inds>[^，。；：]{2,60}?)分别(?:为|是|达到|达|下降到|下降至|降至|降到|降低到|降低至|提高到|提高至|"
-                      r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过)"
+                      r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过)了?"
                       r"(?P<vals>" + one + r"(?:(?:和|、|及|与)" + one + r")+)")
 
 
@@ -130,7 +130,7 @@ def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year
     if "分别" not in sent:
         return out, spans
     for m in _paired_values_re(r.unit_re).finditer(sent):
-        inds = [_strip_verbs(p, r, places) for p in re.split(r"[、和及与]", m.group("inds"))]
+        inds = [_strip_verbs(p, r, places) for p in LIST_JOINERS.split(m.group("inds"))]
         values = _split_values(m.group("vals"), r.unit_re)
         if len(inds) != len(values) or not all(plausible_indicator(i, r) for i in inds):
             continue
@@ -272,6 +272,12 @@ def _year_of_value(rd: SentenceReading, before: str, at: int, clause_end: int) -
     return later[0] if later else rd.year_hint
 
 
+# a count that is the scope of the value its clause reports next (339个地级以上城市的空气质量平均优良天数占比达到87%)
+_SCOPE_OF_A_LATER_VALUE = re.compile(r"[\u4e00-\u9fff]{2,16}?的[\u4e00-\u9fff“”]{2,30}?(?:率|比|比例|水平|占比|数)"
+                                     r"(?:达到了|达到|达|为|是|超过)?\d")
+_SCOPE_COUNT = re.compile(r"\d+(?:\.\d+)?[个家所座](?=[\u4e00-\u9fff]{2,16}?的)")
+
+
 def values_in_clauses(rd: SentenceReading) -> None:
     """A number with a unit in a clause that reports (not plans), with its indicator,
     comparator and year."""
@@ -288,6 +294,8 @@ def values_in_clauses(rd: SentenceReading) -> None:
             before, after = clause[: m.start()], clause[m.end():]
             if _no_measured_value(num, unit, before, after, words):
                 continue
+            if unit in words.count_units and _SCOPE_OF_A_LATER_VALUE.match(after):
+                continue  # 全国339个地级以上城市的…占比达到87%: the count says over what the share is taken
             value = parse_number(num)
             if value is None:
                 continue
@@ -412,6 +420,8 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     after the number ("407个地级及以上市", "17家县级医院") or, when nothing follows,
     before it ("建成健康主题公园11座", "行动计划5个")."""
     w = _words(r)
+    if before and _SCOPE_COUNT.search(before):
+        before = _SCOPE_COUNT.sub("", before)  # 全国339个地级以上城市的…占比: the scope's count is no part of it
     left = _PHRASE_BREAK.split(_LISTED_KINDS.sub("", before))[-1] if before else ""
     left = w.link_verb_end.sub("", left)
     left = _strip_verbs(left, r, places)

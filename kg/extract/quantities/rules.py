@@ -108,6 +108,10 @@ def _leading_words(noise: tuple[str, ...], places: tuple[str, ...]) -> PrefixWor
 
 
 _LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年)*[，,]?")
+# where the items of a list of indicators are joined (A、B和C, A以及B), not the 及 of 普及率, 及时率 nor
+# the 与 of 参与率
+LIST_JOINERS = re.compile(r"以及|[、和]|(?<![普涉危波顾触遍])及(?![时格早])|(?<![参给授赋])与")
+
 # the number of a list item a target opens with: （一）全区居民健康素养水平提高到26%以上, ①…, 一是…
 # (not 1.: a measurement's indicator opening with one is a headline run into the text, and reports nothing)
 _LEADING_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|（[一二三四五六七八九十\d]{1,3}）|[①-⑳])")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import parse_number
 from kg.extract.segment import BracketSplitter
-from kg.extract.quantities.rules import PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
+from kg.extract.quantities.rules import LIST_JOINERS, PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
 
 _DIGIT = re.compile(r"\d")
 
@@ -262,7 +262,6 @@ def _share_targets(clause: str, s: int, e: int, years: list[int | None], tc: Tar
 
 
 _FULL_COVERAGE = re.compile(r"实现(?P<ind>[^，。；]{2,30}?)全覆盖")
-_PAIRED_SPLIT = re.compile(r"[、和及与]")
 _LIST_SPLIT = BracketSplitter("（(", "）)", "、")
 
 
@@ -399,7 +398,7 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
     cmp_word = m.group("cmp")
     indicators = [ind]
     if "分别" in raw and len(values) > 1:
-        parts = [_clean_indicator(p, r) for p in _PAIRED_SPLIT.split(raw.replace("分别", ""))]
+        parts = [_clean_indicator(p, r) for p in LIST_JOINERS.split(raw.replace("分别", ""))]
         parts = [p for p in parts if p]
         if len(parts) == len(values):
             indicators = shared_tail(parts)
