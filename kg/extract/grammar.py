@@ -71,6 +71,11 @@ class Grammar:
         # what may follow a name's head: a function word, an adverb or a verb (tuples, so
         # str.startswith tests them all in one call)
         self.right_ok = tuple(g.get("right_ok_words", [])) + tuple(w for w in self.boundary_words if len(w) >= 2)
+        inside = g["region_in_names"]
+        ordinal = r"(?:第[一二三四五六七八九十\d]{1,3})?"
+        self.region_in_name_after = re.compile(rf"[\u4e00-\u9fff]{{0,{int(inside['max_between'])}}}{ordinal}(?:"
+                                               + "|".join(map(re.escape, sorted(inside["name_endings"], key=len, reverse=True))) + ")")
+        self.dateline_after = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:" + "|".join(map(re.escape, inside["dateline_after"])) + ")")
         self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])), whole_text=True)
 
     @classmethod

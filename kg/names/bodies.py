@@ -121,7 +121,10 @@ def level_region(level_char: str, doc_region: Region | None) -> Region | None:
         county = [r for r in chain if r.level == "county"]
         if county and county[-1].name.endswith("市"):
             return county[-1]
-        return table.city(doc_region) or doc_region
+        city = table.city(doc_region)
+        if city is None and doc_region.level == "province" and not doc_region.name.endswith("市"):
+            return None  # a province's document: 市中医医院 is some city's, not the province's
+        return city or doc_region
     if level_char == "省":
         return chain[0]
     return doc_region

@@ -68,7 +68,17 @@ def _regions_named_as_regions(ctx: Context, mentions: list[Mention]) -> list[Men
         return any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                    for o in others.starting_in(max(0, m.start - reach), m.start + 1))
 
-    standalone = {m.key for m in mentions if m.key.type == REGION and not nested(m)}
+    def in_unread_name(m: Mention) -> bool:
+        """遵义市 of 遵义市播州区第一小学 (a school, no entity here), 北京 of 新华网北京7月6日电."""
+        pos = m.end
+        while True:  # the regions written after it: 遵义市播州区…
+            nxt = [e for s, e, _ in ctx.region_index.starting_at(pos)]
+            if not nxt:
+                break
+            pos = max(nxt)
+        return bool(ctx.g.region_in_name_after.match(ctx.folded, pos) or ctx.g.dateline_after.match(ctx.folded, m.end))
+
+    standalone = {m.key for m in mentions if m.key.type == REGION and not nested(m) and not in_unread_name(m)}
     own = ctx.doc_region.name if ctx.doc_region else None
     return [m for m in mentions if m.key.type != REGION or m.key in standalone or m.key.name == own]
 

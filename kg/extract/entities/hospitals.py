@@ -50,6 +50,8 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
     if core.endswith(ctx.g.hospital_role_endings):
         return None  # 联盟医院, 对口帮扶医院: a hospital by its role, not its name  # 区属, 所属: a kind of hospital; 附属 (a university's affiliated hospital) names one
     only_type = core == "" or ctx.g.hospital_type_prefixes.covers(core)
+    if level and region is None and only_type and ctx.doc_region is not None:
+        return None  # 市中医医院 in a province's document: some city's, which one the text does not say
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
     elif hospital_is_generic(core, ctx.g) or len(core) < 2:
@@ -82,7 +84,7 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
             pass
-        start = _gazetteer_suffix(f, start, m.end())
+        start = _gazetteer_suffix(ctx, start, m.end())
         res = canonical_hospital(ctx, start, m.end(), suffix)
         if res is None:
             out.extend(_coordinated_hospitals(ctx, start, m.start(), m.end(), suffix))
@@ -111,11 +113,15 @@ def find_hospitals(ctx: Context) -> list[Mention]:
     return out
 
 
-def _gazetteer_suffix(f: str, start: int, end: int) -> int:
-    """If a gazetteer name ends at ``end`` inside f[start:end], start there."""
+def _gazetteer_suffix(ctx: Context, start: int, end: int) -> int:
+    """If a gazetteer name ends at ``end`` inside f[start:end], start there; never inside
+    a region's name (铜仁市中医医院 is not 铜仁 + 上海's 市中医医院)."""
     by_alias, _, _ = hospital_gazetteer()
+    f = ctx.folded
     for k in range(start, end - 2):
         if f[k:end] in by_alias:
+            if any(s < k < e for s, e, _ in ctx.region_index.starting_in(max(0, k - 8), k)):
+                continue
             return k
     return start
 
