@@ -349,3 +349,19 @@ def test_real_news_naming_schools_and_a_city_hospital():
 def test_real_news_with_a_dateline():
     ex = extract_document(read_document(HELDOUT / "u24_hunan_xinhua_news.txt"))
     assert "北京市" not in names(ex, "Region") and "湖南省" in names(ex, "Region")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("近日，甘肃省第29届全国肿瘤防治宣传周在兰州启动。", "全国肿瘤防治宣传周"),  # the campaign, not its edition
+    ("5月20日是第36届“5·20”中国学生营养日。", "“5·20”中国学生营养日"),         # its date is part of its name
+    ("结合全民健康素养宣传月开展健康科普。", "全民健康素养宣传月"),
+    ("组织开展全国老年健康宣传周等活动。", "全国老年健康宣传周"),
+])
+def test_a_named_campaign_week_month_or_day_is_a_program(extract, sentence, name):
+    assert name in names(extract(sentence, title="新闻"), "Program")
+
+
+def test_real_news_of_a_campaign_weeks_edition():
+    ex = extract_document(read_document(HELDOUT / "u18_gansu_cancer_screening_news.txt"))
+    assert "全国肿瘤防治宣传周" in names(ex, "Program")
+    assert not [n for n in names(ex, "Program") if "第29届" in n]

@@ -35,6 +35,10 @@ _CLAUSE_PUNCT = re.compile(r"[，。；：]")
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$")
 _BATCH = re.compile(r"首批|第一批|新一批|^一?系列")
 _YEAR_AT = re.compile(r"\d{4}年")
+# a campaign day's date written before its name: “5·20”中国学生营养日, “5·12”护士节
+_QUOTED_DATE_BEFORE = re.compile(r"“\d{1,2}[·.．]\d{1,2}”$")
+# an edition of a recurring campaign, and what stands before it (甘肃省第29届全国肿瘤防治宣传周)
+_EDITION = re.compile(r"^[^，。；、]{0,8}?第[\d一二三四五六七八九十百]{1,4}[届次](?=[\u4e00-\u9fff“]{4})")
 
 
 def _program_scope(name: str, ctx: Context) -> str:
@@ -177,8 +181,11 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue  # 各…行动 / A等B项目: a category, not a name
         if _COUNTED_BEFORE.search(f[max(0, s - 4):s]):
             continue  # 11个…平台: counted things are a category
-        if f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》":
-            s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name
+        dated = _QUOTED_DATE_BEFORE.search(f, max(0, s - 9), s)
+        if dated:
+            s = dated.start()  # “5·20”中国学生营养日: the day's date, quoted, is part of its name
+        elif f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》" and f[s + 1:s + 2] != "国":
+            s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name (but “5·20”中国学生营养日)
         if f.startswith(("委员会", "委", "办公室", "领导小组", "推进委员会", "推进办", "工作组", "工作专班"), m.end()):
             continue  # 健康促进行动委员会, 健康广东行动推进委员会 … is a body, not the action
         if not _right_edge_ok(f, m.end(), g):
@@ -186,7 +193,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         name = g.strip_scope(f[s:m.end()])
         s = m.end() - len(name)
         core = name[: -len(head)]
-        name = _BATCH.sub("", name)
+        name = _EDITION.sub("", _BATCH.sub("", name))  # 第11届全民营养周: the campaign, not its edition
         if name.startswith("建设") and len(name) >= len(head) + 6:
             name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
         if program_core_generic(core, g, head):
