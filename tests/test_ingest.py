@@ -224,3 +224,27 @@ def test_a_page_published_by_its_regions_body_speaks_for_that_region():
     published = read_jurisdiction(body, None, None, furniture="文章来源：灵璧县卫生健康委员会")
     assert alone.region.name == "灵璧县" and not alone.certain
     assert published.region.name == "灵璧县" and published.certain
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("首页 > 地方文件", True),
+    ("当前位置：首页 > 政务公开", True),
+    ("您访问的链接即将离开\"云浮市云安区人民政府\"门户网站是否继续?", True),
+    ("首页建设工作取得进展，全市建成健康小屋20个。", False),  # a sentence, however it opens
+])
+def test_a_sites_breadcrumb_and_leaving_prompt_are_furniture(line, furniture):
+    from kg.ingest.clean import is_furniture
+    from kg.textnorm import fold
+
+    assert is_furniture(fold(line)) is furniture
+
+
+def test_a_line_of_keywords_joined_by_underscores_is_spam(tmp_path):
+    from kg.ingest import read_document
+
+    p = tmp_path / "spam.txt"
+    p.write_text("亚洲国产综合激情视频_亚洲成a人v电影在线观看_日韩欧美国产精品\n首頁 地方文件\n"
+                 "深圳市社会心理服务体系建设试点工作实施方案\n为做好社会心理服务体系建设国家试点工作，制定本方案。\n",
+                 encoding="utf-8")
+    src = read_document(p)
+    assert src.title == "深圳市社会心理服务体系建设试点工作实施方案" and "亚洲" not in src.text

@@ -381,3 +381,50 @@ def test_real_press_news_with_shares_over_counted_cities():
     got = {q.indicator: q.value for q in ex.quantities if q.kind == "measurement"}
     assert got.get("自来水普及率") == 84.0 and got.get("农村集中供水率") == 89.0
     assert 87.0 in got.values() and 339.0 not in got.values()
+
+
+UNSEEN5 = Path(__file__).resolve().parents[1] / "unseen5" / "docs"
+
+
+@pytest.mark.parametrize("sent, expected", [
+    ("学校心理咨询室建成率100%以上。", [("学校心理咨询室建成率", 100.0, ">=")]),       # a rate straight before its value
+    ("中小学100%设立心理辅导室，并配备专职教师。", [("中小学设立心理辅导室比例", 100.0, "=")]),  # the share that does it
+    ("50%的二级以上综合医院开设心理门诊。", [("二级以上综合医院开设心理门诊比例", 50.0, "=")]),
+    ("创建心理健康教育特色学校2个，设立未成年人心理健康教育辅导中心1个。",
+     [("心理健康教育特色学校", 2.0, "="), ("未成年人心理健康教育辅导中心", 1.0, "=")]),
+])
+def test_a_goal_sections_values_without_a_comparator_word_are_targets(sent, expected):
+    assert goal(sent, 2021) == expected
+
+
+def test_outside_a_goal_section_a_bare_rate_sets_nothing():
+    assert [q for q in targets_in_sentence("学校心理咨询室建成率100%以上。", 0, None, "", 2019, plan_doc=True)
+            if q.indicator == "学校心理咨询室建成率" and q.comparator == "="] == []
+    assert targets_in_sentence("中小学100%设立心理辅导室。", 0, None, "", 2019) == []
+
+
+def test_an_unnumbered_goal_heading_and_a_deadline_opening_set_targets_and_their_year(extract):
+    text = ("深圳市社会心理服务体系建设试点工作实施方案（2019—2021）\n指导思想\n以习近平新时代中国特色社会主义思想为指导。\n"
+            "工作目标\n2019年底前，将心理健康服务纳入健康城市评价指标体系。各区心理服务指导中心设置率达100%，"
+            "中小学校心理辅导室设置率达60%。\n主要任务\n全市已有心理服务站120个。\n")
+    ex = extract(text, title="深圳市社会心理服务体系建设试点工作实施方案（2019—2021）")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert ("target", "各区心理服务指导中心设置率", 100.0, 2019) in got
+    assert ("target", "中小学校心理辅导室设置率", 60.0, 2019) in got
+    assert not [q for q in ex.quantities if q.kind == "measurement" and q.value in (100.0, 60.0)]
+
+
+def test_real_district_plan_with_a_goal_list():
+    ex = extract_document(read_document(UNSEEN5 / "y05_ningxia_xingqing_psych_service_targets.txt"))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {("中小学设立心理辅导室比例", 100.0, 2021), ("学校心理咨询室建成率", 100.0, 2021),
+            ("心理健康教育特色学校", 2.0, 2021)} <= got
+
+
+def test_real_traditional_plan_under_spam_and_a_breadcrumb():
+    src = read_document(UNSEEN5 / "y07_guangdong_shenzhen_psych_service_trad.txt")
+    assert src.title.startswith("深圳市社會心理服務")  # not the spam line, not 首頁 地方文件
+    ex = extract_document(src)
+    targets = {(q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {(100.0, 2019), (20.0, 2019), (60.0, 2019), (50.0, 2019)} <= targets
+    assert not [q for q in ex.quantities if q.kind == "measurement" and q.year == 2019]

@@ -419,6 +419,7 @@ _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
 _ACHIEVED = re.compile(r"截至|截止|已")
+_DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 _YEAR_NAMED = re.compile(r"(?<![比较\d])(\d{4})\s*年(?!\d{1,2}月)")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
@@ -492,7 +493,8 @@ def quantities_of(doc: Doc) -> Doc:
         if line_start == s:
             m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
-            plan_year = para_year if para_year and PLAN_WORDS.search(sent) else None
+            # a paragraph that opens with a plan (2024年，…规划…) or a deadline (2019年底前，…) sets its targets' year
+            plan_year = para_year if para_year and (PLAN_WORDS.search(sent) or _DEADLINE_OPENING.match(sent)) else None
             if para_year is None and not _HEADING_START.match(sent):
                 para_year = last_year  # figures right after a paragraph about 2022 are for 2022
             if _HEADING_START.match(sent):

@@ -114,24 +114,26 @@ def _trailer_cues() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[tuple[str, ...], tuple[str, ...], int, re.Pattern[str]]:
+def _furniture() -> tuple[tuple[str, ...], tuple[str, ...], int, re.Pattern[str], tuple[str, ...]]:
     cfg = _config()["furniture"]
-    marks, labels = tuple(cfg["footer_marks"]), tuple(cfg["metadata_labels"])
+    marks, labels, crumbs = tuple(cfg["footer_marks"]), tuple(cfg["metadata_labels"]), tuple(cfg["navigation_openings"])
     # one search tells the lines that hold none of the words (nearly all) from the rest
-    any_word = re.compile("|".join(map(re.escape, sorted(marks + labels, key=len, reverse=True))))
-    return marks, labels, int(cfg["metadata_short_line"]), any_word
+    any_word = re.compile("|".join(map(re.escape, sorted(marks + labels + crumbs, key=len, reverse=True))))
+    return marks, labels, int(cfg["metadata_short_line"]), any_word, crumbs
 
 
 def is_furniture(folded: str) -> bool:
     """Is this line a portal's footer or an article's metadata line (data_boilerplate.json,
     "furniture")? Such a line names the site's or the feed's bodies (来源：X, 主办：X 版权所有),
     which are no part of what the text says; the reader still reads the date from it."""
-    marks, labels, short, any_word = _furniture()
+    marks, labels, short, any_word, crumbs = _furniture()
     f = "".join(folded.split()) if " " in folded or "\t" in folded else folded  # 来 源：of a PDF's text layer
     if any_word.search(f) is None:
         return False
     if any(m in f for m in marks):
         return True
+    if f.startswith(crumbs) and len(f) <= short and not _SENT_PUNCT.search(f.replace("：", "")):
+        return True  # 首页 > 地方文件, 当前位置：…: a breadcrumb, not a sentence that opens with 首页
     if f.startswith(labels) and len(f) <= short:
         return True
     return sum(1 for w in labels if w in f) >= 2

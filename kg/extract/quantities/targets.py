@@ -170,8 +170,10 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
         years = [_year_of(sent, tc)]
         body_start = 0
         out = _count_targets(sent, base, years[-1], tc.program, tc.region)
-        if out:
-            return out
+        if out:  # 培育…大品种30个，…覆盖率达到95%: the counts, and the clauses' other values
+            counted = {q.value for q in out}
+            return out + [q for q in _stated_targets(sent, base, years, body_start, False, tc, last_indicator)
+                          if q.value not in counted]
     else:
         return []
     return _stated_targets(sent, base, years, body_start, bool(ym), tc, last_indicator)
@@ -220,7 +222,8 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
         clause = sent[cs:ce]
         found = _relative_targets(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
             _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc) or \
-            _share_targets(clause, base + cs, base + ce, clause_years, tc)
+            _share_targets(clause, base + cs, base + ce, clause_years, tc) or \
+            _bare_targets(clause, base + cs, base + ce, clause_years, tc)
         if found:
             out.extend(found)
             last_indicator = found[-1].indicator
@@ -259,6 +262,41 @@ def _share_targets(clause: str, s: int, e: int, years: list[int | None], tc: Tar
     comparator = ">=" if post == "以上" else "<=" if post == "以下" else "="
     return [Quantity("target", ind, float(m.group("val")), m.group("unit"), y, comparator, s, e, tc.program, tc.region,
                      approximate=post == "左右") for y in years]
+
+
+# a goal list's rate written straight before its value (学校心理咨询室建成率100%以上), and a share written
+# before what is done (中小学100%设立心理辅导室): targets without a comparator word
+_BARE_RATE = re.compile(r"(?P<ind>[^，。；：、]{2,40}?(?:率|比例|比重|水平|占比|覆盖面))(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)"
+                        r"(?P<post>以上|以下|左右)?(?=[，。；、]|$)")
+_SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+(?:\.\d+)?)%(?P<verb>设立|建立|建成|配备|开展|开设|设置|落实|"
+                          r"达标|实现|纳入|接入)(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
+
+_SHARE_OF_DOING = re.compile(r"^(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的(?P<subj>[\u4e00-\u9fff（）()]{2,16}?)(?P<verb>设立|建立|建成|配备|"
+                             r"开展|开设|设置|落实|达标|实现|纳入|接入)(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
+
+
+def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
+    """In a goal section only, values with no comparator word: X率80%以上 (以上 makes it a
+    floor), 中小学100%设立心理辅导室 and 50%的二级以上综合医院开设心理门诊 (the share of them that
+    do so)."""
+    if not tc.goal:
+        return []
+    r = rules()
+    m = _BARE_RATE.search(clause)
+    if m:
+        ind = _clean_indicator(m.group("ind"), r)
+        post = m.group("post") or ""
+    else:
+        m = _SHARE_DOING.match(clause) or _SHARE_OF_DOING.match(clause)
+        if m is None:
+            return []
+        ind = _clean_indicator(m.group("subj"), r) + m.group("verb") + m.group("obj") + "比例"
+        post = m.groupdict().get("post") or ""
+    if len(ind) < 4 or _DIGIT.search(ind):
+        return []
+    comparator = ">=" if post == "以上" else "<=" if post == "以下" else "="
+    return [Quantity("target", ind, float(m.group("val")), m.group("unit") if "unit" in m.groupdict() else "%", y,
+                     comparator, s, e, tc.program, tc.region, approximate=post == "左右") for y in years]
 
 
 _FULL_COVERAGE = re.compile(r"实现(?P<ind>[^，。；]{2,30}?)全覆盖")
@@ -434,6 +472,22 @@ _BRACKETED_BASE = re.compile(r"[（(](?P<year>\d{4})年(?:底|末)?(?:为|是|�
 _FROM_BASELINE = re.compile(r"(?:从|由)(?P<year>\d{4})年(?:的)?(?P<val>\d+(?:\.\d+)?)(?P<unit>[^\d，。；、]{0,4}?)$")
 
 
+# a line that is a heading without a number: short, no sentence punctuation
+_BARE_HEADING_LINE = re.compile(r"^[ \t]*([\u4e00-\u9fff]{2,12})[ \t]*[：:]?[ \t]*$", re.M)
+
+
+def _unnumbered_goal_sections(folded: str, r: _Rules) -> list[tuple[int, int]]:
+    """A goal heading on a line of its own without a number (工作目标, as pages print a plan's
+    headings in bold), to the next such heading line."""
+    lines = list(_BARE_HEADING_LINE.finditer(folded))
+    out = []
+    for i, m in enumerate(lines):
+        if m.group(1) in r.goal_headings:
+            end = lines[i + 1].start() if i + 1 < len(lines) else len(folded)
+            out.append((m.start(), end))
+    return out
+
+
 # a year phrase that a colon closes opens the list of what is to be reached by then (到2025年：)
 _YEAR_COLON = re.compile(r"(?:到|至|力争到)\d{4}年(?:底|末)?[：:]")
 
@@ -447,6 +501,7 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
         title = sec.title.strip().rstrip("。：:")
         if title in r.goal_headings or (len(title) <= 12 and title.endswith(r.goal_headings) and "目标" in title):
             out.append((sec.start, sec.end))
+    out.extend(_unnumbered_goal_sections(folded, r))
     openings = [m for word in r.goal_openings for m in re.finditer(re.escape(word), folded)]
     openings += list(_YEAR_COLON.finditer(folded))  # 到2025年：——A达到70%。——B…: a year opening a list
     for m in openings:
