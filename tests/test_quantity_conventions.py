@@ -428,3 +428,33 @@ def test_real_traditional_plan_under_spam_and_a_breadcrumb():
     targets = {(q.value, q.year) for q in ex.quantities if q.kind == "target"}
     assert {(100.0, 2019), (20.0, 2019), (60.0, 2019), (50.0, 2019)} <= targets
     assert not [q for q in ex.quantities if q.kind == "measurement" and q.year == 2019]
+
+
+def test_a_change_from_a_period_named_without_a_year():
+    got = [(i, v, y) for i, v, y in m("人均预期寿命由和平解放初期的35.5岁提高至70.6岁。")]
+    assert [(i, v) for i, v, _ in got] == [("人均预期寿命", 35.5), ("人均预期寿命", 70.6)]
+    assert got[0][2] is None
+
+
+def test_a_value_compared_in_brackets_with_the_countrys_and_a_lists_per_capita_head():
+    got = [(q.indicator, q.value, q.year) for q in
+           measurements_in_sentence("每千人口床位数4.88张（全国2017年5.72张）、卫生技术人员5.54人（全国2017年6.47人）。", 0, 2019, "")]
+    assert got == [("每千人口床位数", 4.88, 2019), ("每千人口床位数", 5.72, 2017),
+                   ("每千人口卫生技术人员数", 5.54, 2019), ("每千人口卫生技术人员数", 6.47, 2017)]
+
+
+def test_real_traditional_news_comparing_with_the_country():
+    ex = extract_document(read_document(UNSEEN5 / "y17_xizang_life_expectancy_trad.txt"))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {("每千人口床位数", 5.72, 2017), ("每千人口卫生技术人员数", 6.47, 2017), ("人均预期寿命", 35.5, None)} <= got
+    assert not [i for i, _, _ in got if "和平解放" in i]
+
+
+def test_a_per_capita_count_to_reach_is_a_target():
+    assert t("到2025年，每千人拥有社会体育指导员2.3名。") == [("每千人拥有社会体育指导员", 2.3, 2025)]
+    assert t("到2030年，人均体育场地面积2.6平方米以上。") == [("人均体育场地面积", 2.6, 2030)]
+
+
+def test_real_provincial_plan_with_a_per_capita_target():
+    ex = extract_document(read_document(UNSEEN5 / "y02_fujian_14th_health_plan_tasks.txt"))
+    assert ("每千人拥有社会体育指导员", 2.3, 2025) in {(q.indicator, q.value, q.year) for q in ex.quantities}

@@ -20,9 +20,11 @@ _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居�
 
 @lru_cache(maxsize=4)
 def _change_re(u: str) -> re.Pattern[str]:
-    """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6%: a value before and after."""
+    """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6% / 由和平解放初期的35.5岁提高至70.6岁 (a
+    time named by its period, no year): a value before and after."""
     return re.compile(
-        r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
+        r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
+        r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
         r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
@@ -278,10 +280,31 @@ _SCOPE_OF_A_LATER_VALUE = re.compile(r"[\u4e00-\u9fff]{2,16}?的[\u4e00-\u9fff�
 _SCOPE_COUNT = re.compile(r"\d+(?:\.\d+)?[个家所座](?=[\u4e00-\u9fff]{2,16}?的)")
 
 
+# a value compared in brackets with the country's or province's of a year: 4.88张（全国2017年5.72张）
+_BRACKETED_COMPARISON = re.compile(r"[（(](?P<scope>全国|全省|全市|全区)(?P<year>\d{4})年(?:为|是|达到|达)?(?P<val>\d+(?:\.\d+)?)"
+                                   r"(?P<unit>%|‰|岁|/10万|[\u4e00-\u9fff]{0,2}?)[）)]")
+
+
+_PER_CAPITA = re.compile(r"^(?:每(?:千|万|十万|百)(?:常住)?(?:人口|人))")
+
+
+def _per_capita_of_list(rd: SentenceReading, before: str, indicator: str) -> str:
+    """每千人口床位数4.88张、卫生技术人员5.54人: a list's later items are per capita too
+    (每千人口卫生技术人员数), as its first names them."""
+    if not rd.found or not before.endswith("、" + indicator) or _PER_CAPITA.match(indicator):
+        return indicator
+    prev = rd.found[-1].indicator
+    head = _PER_CAPITA.match(prev)
+    if head is None:
+        return indicator
+    return head.group(0) + indicator + ("数" if prev.endswith("数") and not indicator.endswith(("数", "率")) else "")
+
+
 def values_in_clauses(rd: SentenceReading) -> None:
     """A number with a unit in a clause that reports (not plans), with its indicator,
     comparator and year."""
     words = _words(rd.r)
+    compared: list[tuple[int, int]] = []
     for cs, ce in _clauses(rd.sent):
         clause = rd.sent[cs:ce]
         if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
@@ -299,10 +322,21 @@ def values_in_clauses(rd: SentenceReading) -> None:
             value = parse_number(num)
             if value is None:
                 continue
+            if any(a <= cs + m.start() < b for a, b in compared):
+                continue  # read with the value before it
             indicator = _indicator_of_value(rd, before, after, m, unit)
             if indicator:
-                rd.measured(indicator, value, unit, _year_of_value(rd, before, cs + m.start(), ce),
+                indicator = _per_capita_of_list(rd, before, indicator)
+                other = _BRACKETED_COMPARISON.match(clause, m.end())
+                rd.measured(indicator, value, unit, _year_of_value(rd, before, cs + m.start(), cs + other.start() if other else ce),
                             _comparator_of_value(m, rd.r), cs, ce)
+                if other:  # 每千人口床位数4.88张（全国2017年5.72张）: the same indicator elsewhere, that year
+                    rd.found.append(Quantity("measurement", indicator, float(other.group("val")), other.group("unit") or unit,
+                                             int(other.group("year")), "=", rd.base + cs, rd.base + ce, None,
+                                             "" if other.group("scope") == "全国" else rd.region))
+                    compared.append((cs + other.start(), cs + other.end()))
+                    # its year is the comparison's, not the year of the values after it
+                    rd.sent_years = [(p, y) for p, y in rd.sent_years if not cs + other.start() <= p < cs + other.end()]
 
 
 def full_coverage(rd: SentenceReading) -> None:

@@ -223,7 +223,8 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
         found = _relative_targets(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
             _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc) or \
             _share_targets(clause, base + cs, base + ce, clause_years, tc) or \
-            _bare_targets(clause, base + cs, base + ce, clause_years, tc)
+            _bare_targets(clause, base + cs, base + ce, clause_years, tc) or \
+            _per_capita_targets(clause, base + cs, base + ce, clause_years, tc)
         if found:
             out.extend(found)
             last_indicator = found[-1].indicator
@@ -273,6 +274,21 @@ _SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+
 
 _SHARE_OF_DOING = re.compile(r"^(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的(?P<subj>[\u4e00-\u9fff（）()]{2,16}?)(?P<verb>设立|建立|建成|配备|"
                              r"开展|开设|设置|落实|达标|实现|纳入|接入)(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
+
+# a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米
+_PER_CAPITA = re.compile(r"(?P<ind>(?:每(?:千|万|十万)(?:常住)?(?:人口|人)|人均)[\u4e00-\u9fff（）()]{1,16}?)(?P<val>\d+(?:\.\d+)?)"
+                         r"(?P<unit>名|人|张|个|所|平方米|米)(?P<post>以上|左右)?(?=[，。；、]|$)")
+
+
+def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
+    """到2025年，每千人拥有社会体育指导员2.3名: a per-capita count to reach."""
+    m = _PER_CAPITA.search(clause)
+    if m is None:
+        return []
+    ind = _clean_indicator(m.group("ind"), rules())
+    post = m.group("post") or ""
+    return [Quantity("target", ind, float(m.group("val")), m.group("unit"), y, ">=" if post == "以上" else "=", s, e,
+                     tc.program, tc.region, approximate=post == "左右") for y in years]
 
 
 def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
