@@ -122,3 +122,28 @@ def test_a_second_segment_of_shared_duty_adds_its_units(extract):
     lead = rels(ex, "lead")
     assert {("赣州市卫生健康委员会", "加强组织领导"), ("赣州经济技术开发区管理委员会", "加强组织领导")} <= lead
     assert not [o for o, _ in lead if o.startswith("各")]
+
+
+UNSEEN5 = Path(__file__).resolve().parents[1] / "unseen5" / "docs"
+
+
+def test_a_units_trailing_note_and_levels_sharing_a_head(extract):
+    ex = extract("一、主要任务\n（一）加强全民健康教育。将健康教育纳入国民教育体系。〔责任单位：省教育厅、体育局、卫健委，各市、县（区）人民政府，"
+                 "平潭综合实验区管委会（以下有关内容均要求各地落实，不再重复）〕\n",
+                 title="福建省“十四五”健康福建建设实施方案", issuer="福建省人民政府")
+    leads = rels(ex, "lead")
+    assert {("福建省教育厅", "加强全民健康教育"), ("福建省平潭综合实验区管理委员会", "加强全民健康教育")} <= leads
+    # 各市、县（区）人民政府 is a kind of body, not 县（区）人民政府; a note is no part of a name
+    assert not [u for u, _ in leads if "县（区）" in u or "以下" in u]
+
+
+def test_items_listed_before_a_shared_special_action_head(extract):
+    ex = extract("强化全民健康生活方式指导及干预，开展健康体重、健康口腔、健康骨骼等专项行动。", title="某省健康行动方案")
+    assert {"健康体重专项行动", "健康口腔专项行动", "健康骨骼专项行动"} <= names(ex, "Program")
+    assert not [n for n in names(ex, "Program") if n.startswith("开展")]
+
+
+def test_real_provincial_plan_with_a_note_in_its_unit_list():
+    ex = extract_document(read_document(UNSEEN5 / "y02_fujian_14th_health_plan_tasks.txt"))
+    assert not [u for u, _ in rels(ex, "lead") if "县（区）" in u or "以下" in u]
+    assert {"健康体重专项行动", "健康骨骼专项行动"} <= names(ex, "Program")

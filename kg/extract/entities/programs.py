@@ -344,6 +344,7 @@ _COUNT_OF_ACTIONS = r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个
 _CAMPAIGN_HEADS = ("革命", "运动", "攻坚战", "保卫战", "攻坚")  # 厕所革命: a campaign named by its own head
 _ACTION_LIST_VERB = re.compile(r"开展|实施|推进|启动|包括|涵盖|组织|部署|聚焦")
 _ACTIONS_BEFORE = re.compile(rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)等?{_COUNT_OF_ACTIONS}")
+_SPECIAL_ACTIONS_BEFORE = re.compile(rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)等专项行动")
 _COUNT_BEFORE_HEAD = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个)(?:专项)?$")
 _LIST_REACH = 320  # how far before a counted 行动 its list may start
 # 16项专项行动，分别为A、B、C: the list follows
@@ -357,19 +358,22 @@ def _shared_head_actions(ctx: Context) -> list[Mention]:
     of 行动 says the items are that many actions, not one long name."""
     f, g = ctx.folded, ctx.g
     out: list[Mention] = []
-    found: list[tuple[re.Match[str], bool]] = []
+    found: list[tuple[re.Match[str], bool, str]] = []
     i = f.find("行动")
     while i >= 0:  # anchored on the counted head (rare), not a scan of every CJK run
         count = _COUNT_BEFORE_HEAD.search(f, max(0, i - 8), i)
         if count is not None:
             before = [m for m in _ACTIONS_BEFORE.finditer(f, max(0, count.start() - _LIST_REACH), i + 2)
                       if m.end() == i + 2]
-            found.extend((m, True) for m in before[:1])
+            found.extend((m, True, "行动") for m in before[:1])
             after = _ACTIONS_AFTER.match(f, count.start())
             if after is not None:
-                found.append((after, False))
+                found.append((after, False, "行动"))
+        elif f.startswith("等专项", i - 3):  # 开展健康体重、健康口腔、健康骨骼等专项行动: each item is one
+            before = [m for m in _SPECIAL_ACTIONS_BEFORE.finditer(f, max(0, i - _LIST_REACH), i + 2) if m.end() == i + 2]
+            found.extend((m, True, "专项行动") for m in before[:1])
         i = f.find("行动", i + 2)
-    for m, trim_first in found:
+    for m, trim_first, head_word in found:
         pos = m.start(1)
         items = []
         for k, part in enumerate(m.group(1).split("、")):
@@ -387,7 +391,7 @@ def _shared_head_actions(ctx: Context) -> list[Mention]:
         for (s, e), text in zip(items, texts):
             head = g.program_head.search(text)
             own_head = (head and head.end() == len(text)) or text.endswith(_CAMPAIGN_HEADS)
-            name = text if own_head else text + "行动"
+            name = text if own_head else text + head_word
             out.append(program_mention(ctx, s, e, name))
     return out
 

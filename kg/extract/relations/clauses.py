@@ -79,9 +79,31 @@ def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
                 cut = text.find("等", a, b)
                 if cut > a + 1:  # 新华社安徽分社等有关部门参: a list tail with a typo after it
                     b = cut
+            note = _TRAILING_NOTE.search(text, a, b)
+            if note and note.end() == b and note.start() > a + 1:
+                b = note.start()  # 平潭综合实验区管委会（以下有关内容均要求各地落实，不再重复）: a note, no part of the name
             if b > a:
                 spans.append((base + a, base + b))
-    return spans
+    return _levels_sharing_a_head(spans, text, base)
+
+
+# a bracket that closes a unit's name and notes something about it (以下…, 不再重复, 含…, 简称…)
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*(?:以下|不再|简称|含|包括|，)[^（）()]*[）)]")
+# an item that is only a level of government: 各市、县（区）人民政府 writes 人民政府 once for both
+_LEVEL_ONLY = re.compile(r"各?(?:省|市|州|盟|县|区|旗|乡|镇|乡镇|街道|县（市、区）|县（区）|县（市）|县市区)")
+
+
+def _levels_sharing_a_head(spans: list[Span], text: str, base: int) -> list[Span]:
+    """各市、县（区）人民政府: an item that names only a level shares the next item's head;
+    the two are one unit (a kind of body, which 各 or the missing region keeps from
+    being any one), not 县（区）人民政府 alone."""
+    out: list[Span] = []
+    for sp in spans:
+        if out and _LEVEL_ONLY.fullmatch(text[out[-1][0] - base:out[-1][1] - base]):
+            out[-1] = (out[-1][0], sp[1])
+        else:
+            out.append(sp)
+    return out
 
 
 _JOIN = re.compile(r"和|与|以及")
