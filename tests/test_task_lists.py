@@ -147,3 +147,18 @@ def test_real_provincial_plan_with_a_note_in_its_unit_list():
     ex = extract_document(read_document(UNSEEN5 / "y02_fujian_14th_health_plan_tasks.txt"))
     assert not [u for u, _ in rels(ex, "lead") if "县（区）" in u or "以下" in u]
     assert {"健康体重专项行动", "健康骨骼专项行动"} <= names(ex, "Program")
+
+
+def test_a_lead_named_with_you_and_its_partners_after_lianhe(extract):
+    ex = extract("由省卫生健康委牵头，联合省教育厅、省体育局等30多个部门，研究制定了《关于实施健康湖北行动的实施意见》，"
+                 "全面实施健康湖北行动。", title="健康湖北行动新闻", issuer="湖北省卫生健康委员会")
+    assert ("湖北省卫生健康委员会", "健康湖北行动") in rels(ex, "lead")
+    assert {("湖北省教育厅", "健康湖北行动"), ("湖北省体育局", "健康湖北行动")} <= rels(ex, "support")
+    # without 由…牵头 before it, a body that only meets with others leads nothing
+    ex = extract("会上，联合省教育厅开展调研。", title="新闻", issuer="湖北省卫生健康委员会")
+    assert not rels(ex, "support")
+
+
+def test_real_news_of_a_provincial_action_drafted_by_thirty_departments():
+    ex = extract_document(read_document(UNSEEN5 / "y16_xinjiang_15_actions_news.txt"))
+    assert {("新疆维吾尔自治区教育厅", "健康新疆行动"), ("新疆维吾尔自治区体育局", "健康新疆行动")} <= rels(ex, "support")

@@ -214,6 +214,10 @@ def lead_with(finder: RelationFinder) -> None:
         lead = [o for o in finder.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
         if not lead and f[m.start() - 1:m.start()] in ("将", "要", "拟", "也"):
             lead = [o for o in finder.index.ending_at(m.start() - 1) if o.key.type == DEPARTMENT]
+        if not lead and f.startswith("牵头，", m.start() - 3):
+            # 由A牵头，联合B、C等30多个部门，…: the lead named before, its partners after the verb
+            lead = [o for o in finder.index.ending_at(m.start() - 3) if o.key.type == DEPARTMENT
+                    and f[o.start - 1:o.start] == "由"]
         if not lead:
             continue
         sent_s, sent_e = finder.sentence(m.start())
@@ -230,7 +234,7 @@ def lead_with(finder: RelationFinder) -> None:
             if not sep:
                 break
             pos += sep.end()
-        tail = re.match(r"等(?:\d+个)?(?:部门|单位)", f[pos:pos + 8])
+        tail = re.match(r"等(?:\d+(?:多|余)?个)?(?:部门|单位)", f[pos:pos + 9])
         partners_end = pos + (tail.end() if tail else 0)
         progs = finder.programs_in(partners_end, finder.clause_run_end(partners_end, sent_e))
         if not partners or not progs:
