@@ -11,6 +11,7 @@ from kg.names.indicators import HGI_NS, match, normalise, scheme
 from .conftest import ROOT
 
 SAMPLE = ROOT / "docs" / "indicator_mapping_sample.tsv"
+SAMPLE2 = ROOT / "docs" / "indicator_mapping_sample2.tsv"  # the wordings mapped by the second round of concepts
 
 
 def test_the_scheme_reads_and_every_concept_has_a_notation_and_a_label():
@@ -40,8 +41,69 @@ def test_wordings_map_to_their_concept(wording, relation, notation):
 
 
 @pytest.mark.parametrize("wording", ["重大慢性病过早死亡率降幅", "下降至2024年", "在全省", "专席", "治疗控制率",
-                                     "国家学生体质健康标准达标率", "中新网重庆新闻12月6日电健康细胞建设覆盖率"])
+                                     "国家学生体质健康标准达标率", "中新网重庆新闻12月6日电健康细胞建设覆盖率",
+                                     # fragments the extraction takes for an indicator stay visible as such
+                                     "使用", "体系", "部门", "科室", "案例", "培训", "共计培训", "早诊率", "治疗率"])
 def test_a_wording_the_scheme_does_not_name_stays_unmapped(wording):
+    assert match(wording) is None
+
+
+@pytest.mark.parametrize("wording, relation, notation", [
+    # the work 健康教育服务规范 counts, named as documents name it
+    ("宣传资料", "exactMatch", "HE-01"),
+    ("宣教材料", "exactMatch", "HE-01"),
+    ("健康教育处方", "exactMatch", "HE-02"),
+    ("健康咨询活动", "exactMatch", "HE-05"),
+    ("个体健康教育", "exactMatch", "HE-06"),
+    ("讲座", "exactMatch", "ST-62"),
+    ("健康细胞", "exactMatch", "HE-17"),
+    ("省级健康（促进）县区", "exactMatch", "HE-22"),    # 健康促进县（区） is 健康县区 since 2022
+    ("国家级健康促进区", "exactMatch", "ST-41"),
+    ("生长迟缓率", "exactMatch", "ST-92"),              # the general rate, not 5岁以下儿童's
+    ("老年人群贫血率", "exactMatch", "ST-95"),
+    ("初中生近视率", "exactMatch", "ST-99"),
+])
+def test_new_concepts_take_the_wordings_documents_use(wording, relation, notation):
+    assert match(wording) == (relation, HGI_NS + notation)
+
+
+@pytest.mark.parametrize("wording, relation, notation", [
+    ("进校园讲座", "broader", "ST-62"),                  # a place qualifier before a count concept
+    ("心理健康科普宣传活动", "broader", "HE-07"),         # a topic qualifier
+    ("省级健康促进医院", "broader", "ST-40"),             # a level qualifier
+    ("市级医疗专科联盟", "broader", "ST-48"),
+    ("紧密型县域医共体数量", "broader", "ST-47"),          # 数量 read as the label's 数
+    ("县域医共体数量", "exactMatch", "ST-47"),
+    ("以县级医院为核心的县域医联体", "broader", "ST-47"),   # who leads them: a part of the concept
+    ("以市级医院为龙头的城市医联体", "broader", "ST-49"),
+    ("培养家庭健康指导员", "exactMatch", "HE-09"),         # a verb left before the indicator
+    ("共培训健康明白人", "exactMatch", "HE-11"),
+    ("累计建设国家级健康促进区", "exactMatch", "ST-41"),
+    ("案例入选国家级健康县区优秀案例", "broader", "HE-13"),
+    ("全国共入选健康县区建设优秀案例", "exactMatch", "HE-13"),
+    ("居民健康素养水平提升至", "exactMatch", "HC-01"),      # a trend verb with 至 left after it
+    ("成人吸烟率降至", "exactMatch", "HC-10"),
+    ("人均预期寿命将", "exactMatch", "HC-00"),
+    ("居民健康素养水平由不到10%", "exactMatch", "HC-01"),
+])
+def test_the_count_qualifier_led_by_verb_and_tail_rules_map(wording, relation, notation):
+    assert match(wording) == (relation, HGI_NS + notation)
+
+
+@pytest.mark.parametrize("wording", [
+    "学术讲座",                       # a count concept's label after a head that is no qualifier
+    "市级婴儿死亡率",                  # a level qualifier is for counts only
+    "省级贫血率",                      # nor before a rate's short label
+    "档案数量",                       # 数量 alone names nothing
+    "以县级医院为核心",                # the opener without a concept after it
+    "以县级医院为核心的体系",
+    "培训控烟工作管理人员及技术人员",    # a verb stripped leaves no label
+    "医院设置学习困难门诊",             # a near wording of 医院设置心理门诊 the scheme does not name
+    "居民健康素养整体水平较2021年提高",  # a change, not the level
+    "居民健康素养水平提升至较2022年提高",
+    "控烟宣传标语",
+])
+def test_near_wordings_of_the_new_rules_stay_unmapped(wording):
     assert match(wording) is None
 
 
@@ -50,8 +112,8 @@ def test_normalise_strips_region_area_population_and_year():
     assert normalise("我省2023年城乡居民健康素养水平（%）") == "健康素养水平"
 
 
-def _sample() -> list[dict]:
-    with SAMPLE.open(encoding="utf-8") as f:
+def _sample(path=SAMPLE) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
@@ -62,6 +124,17 @@ def test_the_hand_checked_sample_still_maps_as_checked_and_its_precision_holds()
         assert match(r["wording"]) == (r["relation"], HGI_NS + r["notation"]), r
     correct = sum(r["verdict"] == "correct" for r in rows)
     assert correct / len(rows) >= 0.95  # README: 100/100 after the fixes the check found (97/100 before)
+
+
+def test_the_second_hand_checked_sample_still_maps_as_checked_and_its_precision_holds():
+    rows = _sample(SAMPLE2)
+    assert len(rows) == 58 and {r["corpus"] for r in rows} == {"seeds+dev", "heldout", "unseen2", "unseen3", "survey"}
+    assert not {r["wording"] for r in rows} & {r["wording"] for r in _sample()}  # newly mapped wordings only
+    for r in rows:
+        assert match(r["wording"]) == (r["relation"], HGI_NS + r["notation"]), r
+        assert scheme().concepts[HGI_NS + r["notation"]].label == r["concept"], r
+    correct = sum(r["verdict"] == "correct" for r in rows)
+    assert correct / len(rows) >= 0.95  # README: 58/58, 8 of them borderline (50/58 if those were counted wrong)
 
 
 SHARE_QUERY = """
@@ -82,8 +155,9 @@ def test_the_share_of_indicators_mapped_on_seeds_and_dev_is_what_the_readme_says
 
     row = kg.query(seeds_and_dev, SHARE_QUERY).rows[0]
     n, mapped, nodes, mapped_nodes = (int(v) for v in row)
-    # README "Indicators": 64 of 203 indicators (31.5%), 80 of 222 targets and measurements (36%)
-    assert mapped >= 64 and mapped / n >= 0.315 and mapped_nodes / nodes >= 0.36, (mapped, n, mapped_nodes, nodes)
+    # README "Indicators": 91 of 203 indicators (44.8%), 109 of 222 targets and measurements (49.1%);
+    # the goal of 90% is not met: most of the rest are not indicator names (extraction)
+    assert mapped >= 91 and mapped / n >= 0.448 and mapped_nodes / nodes >= 0.49, (mapped, n, mapped_nodes, nodes)
 
 
 def test_a_linked_concept_carries_its_label_and_notation_in_the_graph(seeds_and_dev):
