@@ -174,6 +174,7 @@ def test_clean_indicator_equals_its_plain_spelling():
     given and tests trailing adverbs in one call; with places changing between calls
     it must give what building the list each time and testing each adverb gives."""
     from kg.extract.quantities import _LEADING_YEARS, _clean_indicator, rules
+    from kg.extract.quantities.rules import _TRAILING_YEAR
     from kg.lexicon import PrefixWords
 
     r = rules()
@@ -193,7 +194,7 @@ def test_clean_indicator_equals_its_plain_spelling():
                 if t.endswith(w):
                     t = t[: -len(w)]
                     changed = True
-        return t.strip("，、；： 的")
+        return _TRAILING_YEAR.sub("", t.strip("，、；： 的"))
 
     place_sets = [(), ("嘉兴市", "嘉兴"), ("闵行区", "闵行", "莘庄镇"), tuple(["嘉兴市", "嘉兴"])]
     pieces = list(r.leading_noise[:12]) + list(r.trailing_adverbs) + ["嘉兴", "闵行区", "莘庄镇", "人均预期寿命",

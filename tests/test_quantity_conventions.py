@@ -458,3 +458,43 @@ def test_a_per_capita_count_to_reach_is_a_target():
 def test_real_provincial_plan_with_a_per_capita_target():
     ex = extract_document(read_document(UNSEEN5 / "y02_fujian_14th_health_plan_tasks.txt"))
     assert ("每千人拥有社会体育指导员", 2.3, 2025) in {(q.indicator, q.value, q.year) for q in ex.quantities}
+
+
+@pytest.mark.parametrize("sent, indicator", [
+    ("全区共15家医疗机构参与“健康北京周”系列宣传活动。", "医疗机构"),     # the counted noun ends at its verb
+    ("仅目前的11家成员医院加起来，年门急诊总量超过1500万人次。", "成员医院"),
+    ("卫滨区卫健委组织区疾控中心等9家单位在体育场开展宣传活动。", "单位"),  # …and at a preposition
+    ("全市共有1200名在校学生参加体检。", "在校学生"),                     # but not at the 在 of a noun
+])
+def test_a_counted_noun_ends_where_a_verb_or_preposition_begins(sent, indicator):
+    assert indicator in [i for i, _, _ in m(sent)]
+
+
+def test_a_count_of_the_documents_own_actions_stays_no_measurement_when_a_verb_follows():
+    assert m("以15项专项行动为主要内容的健康新疆行动已全面实施。") == []
+    assert m("新疆启动实施包括控烟等15项专项行动在内的健康新疆行动。") == []
+
+
+@pytest.mark.parametrize("sent, indicator", [
+    ("中新网重庆新闻12月6日电健康细胞建设覆盖率达到90%。", "健康细胞建设覆盖率"),   # a dateline
+    ("/font>5岁以下儿童贫血率为8.6%。", "5岁以下儿童贫血率"),                   # a broken tag's rest
+])
+def test_page_junk_before_an_indicator_is_no_part_of_it(sent, indicator):
+    assert [i for i, _, _ in m(sent)] == [indicator]
+
+
+def test_a_change_written_with_le_after_its_verb():
+    got = m("人均基本公共卫生服务经费由2010年的27元提高到了2015年的50元。")
+    assert got == [("人均基本公共卫生服务经费", 27.0, 2010), ("人均基本公共卫生服务经费", 50.0, 2015)]
+
+
+def test_real_xizang_plan_background_with_a_change():
+    ex = extract_document(read_document(UNSEEN2 / "v21_xizang_13th_plan_base.txt"))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {("人均基本公共卫生服务经费", 27.0, 2010), ("人均基本公共卫生服务经费", 50.0, 2015)} <= got
+
+
+def test_real_news_counting_the_actions_of_a_provincial_plan():
+    ex = extract_document(read_document(UNSEEN5 / "y16_xinjiang_15_actions_news.txt"))
+    # 以15项专项行动为主要内容, 包括…等15项专项行动在内: the plan's own content (its headline's count stays a judgement)
+    assert not [q for q in ex.quantities if q.kind == "measurement" and ("内容" in q.indicator or "在内" in q.indicator)]

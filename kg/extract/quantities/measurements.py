@@ -25,7 +25,7 @@ def _change_re(u: str) -> re.Pattern[str]:
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
         r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
-        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
+        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
 @lru_cache(maxsize=4)
@@ -415,7 +415,7 @@ def _alt(words: list[str]) -> str:
 @lru_cache(maxsize=4)
 def _words(r: _Rules) -> _Words:
     w = r.raw["measurement_words"]
-    right_verbs = _alt(w["right_verbs"])
+    right_verbs = _alt(w["right_verbs"]) + "|" + w["right_preposition"]
     right_stop = rf"(?=[，。；和与\d]|以(?![上下])|及(?!以上|以下)|、(?=[\d一二三四五六七八九十])|$|{right_verbs})"
     return _Words(
         named_ring_after=re.compile(rf"[{_CJK}]{{0,8}}?(?:{_alt(w['ring_words'])})"),

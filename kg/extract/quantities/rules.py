@@ -112,6 +112,11 @@ _LEADING_YEARS = re.compile(r"^(?:到|至)?\d{4}年(?:底|末)?(?:(?:和|、|及
 # the 与 of 参与率
 LIST_JOINERS = re.compile(r"以及|[、和]|(?<![普涉危波顾触遍])及(?![时格早])|(?<![参给授赋])与")
 
+# what a page puts before an indicator that is none of it: a news dateline (中新网重庆新闻12月6日电), a
+# broken tag's rest (/font>)
+_INDICATOR_JUNK = re.compile(r"^(?:[^，。；]{0,20}?\d{1,2}月\d{1,2}日电|[^\u4e00-\u9fff]{0,12}>)")
+_TRAILING_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\d{4}年(?:底|末)?$")
+
 # the number of a list item a target opens with: （一）全区居民健康素养水平提高到26%以上, ①…, 一是…
 # (not 1.: a measurement's indicator opening with one is a headline run into the text, and reports nothing)
 _LEADING_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|（[一二三四五六七八九十\d]{1,3}）|[①-⑳])")
@@ -121,6 +126,9 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     """The indicator phrase without leading years, scope words, place names and
     adverbs, nor trailing adverbs (分别, 均 …)."""
     t = text.strip("，、；： “”")
+    if "——" in t and len(t) - t.rindex("——") > 3:
+        t = t[t.rindex("——") + 2:]  # （二）居民健康素质全面提高——全省居民健康素养水平: a list's dash opens the item
+    t = _INDICATOR_JUNK.sub("", t)
     said = [m.end() for m in r.reporting_verbs.finditer(t)]
     if said and len(t) - said[-1] >= 2:
         t = t[said[-1]:]  # 规划提出中国人均预期寿命: what follows the source's verb
@@ -139,7 +147,7 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
                 if t.endswith(w):
                     t = t[: -len(w)]
                     changed = True
-    t = t.strip("，、；： 的")
+    t = _TRAILING_YEAR.sub("", t.strip("，、；： 的"))  # 人均预期寿命2030年(提高到76岁): the year is the target's
     cut = r.counts_at_end.sub("", t)  # 宣传资料2类12种 (13.8万份): the counts break the value down
     return cut if len(cut) >= 2 else t
 
