@@ -498,3 +498,47 @@ def test_real_news_counting_the_actions_of_a_provincial_plan():
     ex = extract_document(read_document(UNSEEN5 / "y16_xinjiang_15_actions_news.txt"))
     # 以15项专项行动为主要内容, 包括…等15项专项行动在内: the plan's own content (its headline's count stays a judgement)
     assert not [q for q in ex.quantities if q.kind == "measurement" and ("内容" in q.indicator or "在内" in q.indicator)]
+
+
+UNSEEN6 = Path(__file__).resolve().parents[1] / "unseen6" / "docs"
+
+
+def test_a_plans_background_under_a_chapter_heading_reports_measurements(extract):
+    text = ("某市“十四五”卫生健康发展规划\n第一章 规划背景和总体要求\n第一节 发展基础\n"
+            "2020年，每千人口医疗卫生机构床位数增加到8.6张，比“十三五”规划高2.6张。\n第二节 主要目标\n"
+            "到2025年，每千人口医疗卫生机构床位数达到9.5张。\n")
+    ex = extract(text, title="某市“十四五”卫生健康发展规划")
+    got = {(q.kind, q.value, q.year) for q in ex.quantities}
+    assert ("measurement", 8.6, 2020) in got and ("target", 9.5, 2025) in got
+    assert not [q for q in ex.quantities if q.kind == "target" and q.value == 8.6]
+
+
+def test_a_section_titled_by_its_achievements_is_a_background(extract):
+    text = ("某市卫生健康事业发展“十四五”规划\n一、推进健康建设\n（一）健康某市建设成效显著。\n"
+            "每千人口床位数10.07张，每千人口注册护士数4.31人，位居全省前列。\n（二）主要目标。\n到2025年，每千人口床位数达到11张。\n")
+    ex = extract(text, title="某市卫生健康事业发展“十四五”规划")
+    assert {q.value for q in ex.quantities if q.kind == "target"} == {11.0}
+    assert {10.07, 4.31} <= {q.value for q in ex.quantities if q.kind == "measurement"}
+
+
+@pytest.mark.parametrize("sent, expected", [
+    # a comma lost between a value and the next indicator
+    ("婴儿死亡率为4.08‰5岁以下儿童死亡率为5.01‰。", [("婴儿死亡率", 4.08), ("5岁以下儿童死亡率", 5.01)]),
+    ("每千人口执业（助理）医师数3.37每千人口注册护士数4.31人。", [("每千人口注册护士数", 4.31)]),
+    # a count before a noun is no value run on: 124个成人吸烟率 keeps its count out of the indicator's start
+    ("成人吸烟率降至22.65%。", [("成人吸烟率", 22.65)]),
+])
+def test_a_value_run_into_the_next_indicator(sent, expected):
+    assert [(i, v) for i, v, _ in m(sent)] == expected
+
+
+def test_a_difference_from_the_province_is_the_indicators_difference():
+    got = [(i, v) for i, v, _ in m("2020年我市婴儿死亡率为4.01‰，比全省低1.22个千分点。")]
+    assert got == [("婴儿死亡率", 4.01), ("婴儿死亡率比全省低", 1.22)]
+
+
+def test_real_city_plan_with_its_background_under_chapters():
+    ex = extract_document(read_document(UNSEEN6 / "z07_heilongjiang_qiqihar_14th_plan_base.txt"))
+    assert not [q for q in ex.quantities if q.kind == "target" and q.value in (8.6, 3.3)]
+    got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
+    assert {("人均预期寿命", 79.48), ("婴儿死亡率", 4.01), ("婴儿死亡率比全省低", 1.22)} <= got

@@ -470,7 +470,7 @@ def quantities_of(doc: Doc) -> Doc:
     para_year: int | None = None
     plan_year: int | None = None
     goals = goal_spans(text, ctx.sections)
-    achieved = achievement_spans(ctx.sections)
+    achieved = achievement_spans(ctx.sections, text)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
     period_end = plan_period_end(fold(meta.get("title") or "") + "\n" + text) if plan else None

@@ -163,7 +163,8 @@ _RUN_OF_YEARS_BEFORE = re.compile(r"连续$|连续[\u4e00-\u9fff]{0,2}$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
-_CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)")
+_CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)"
+                          r"|[比较](?:全国|全省|全市|全区|全州)(?:平均水平)?(?:高|低|多|少)")  # …为4.01‰，比全省低1.22个千分点
 _FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
 _SHARE_BEFORE = re.compile(r"\d+(?:\.\d+)?%的[^，。；]{0,12}$")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项大]")
@@ -444,6 +445,13 @@ def _shared_count(unit: str, right_stop: str) -> re.Pattern[str]:
 _LISTED_KINDS = re.compile(r"[^，。；]*、[^，。；]*?等(?:各类|各种|多种|多类)?(?=[\u4e00-\u9fff]{2})|[^，。；、]*?等(?:各类|各种|多种|多类)")
 
 
+# a value with its unit written straight before the next indicator, where a comma was lost (医师数3.37每千人口…);
+# not an age or a count that opens an indicator (5岁以下儿童死亡率, 15岁及以上人群, 65岁以上老年人)
+_RUN_ON_VALUE = re.compile(r"(?<![\d.])(?:\d+(?:\.\d+)?(?:%|‰|/10万|个百分点|张|人)(?=[\u4e00-\u9fff]|\d+岁)"
+                           r"|\d+(?:\.\d+)?(?![\d.])(?=[\u4e00-\u9fff]))"
+                           r"(?![个家所座场次期批支处项名岁周天年月日万亿千百十余多克元张人例台套辆种类篇倍])"
+                           r"(?!提高|提升|下降|降低|增长|增加|减少|上升|达到|达|为|是|比|较|以上|以下|左右|和|及|与|至|到|的)")
+
 # …%的中小学配建心理辅导室(并…): what the percentage is the share of, to the clause's end or 并
 _SHARE_OF = re.compile(r"的([\u4e00-\u9fff“”]{4,32}?)(?=$|[，。；并])")
 
@@ -457,6 +465,9 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     if before and _SCOPE_COUNT.search(before):
         before = _SCOPE_COUNT.sub("", before)  # 全国339个地级以上城市的…占比: the scope's count is no part of it
     left = _PHRASE_BREAK.split(_LISTED_KINDS.sub("", before))[-1] if before else ""
+    run_on = list(_RUN_ON_VALUE.finditer(left))
+    if run_on and len(left) - run_on[-1].end() >= 2:
+        left = left[run_on[-1].end():]  # 婴儿死亡率为4.08‰5岁以下儿童死亡率: a value run into the next indicator
     left = w.link_verb_end.sub("", left)
     left = _strip_verbs(left, r, places)
     right = None if w.right_verb_at.match(after) or after.startswith(("（", "(")) else w.right_noun.match(after)

@@ -488,20 +488,27 @@ _BRACKETED_BASE = re.compile(r"[（(](?P<year>\d{4})年(?:底|末)?(?:为|是|�
 _FROM_BASELINE = re.compile(r"(?:从|由)(?P<year>\d{4})年(?:的)?(?P<val>\d+(?:\.\d+)?)(?P<unit>[^\d，。；、]{0,4}?)$")
 
 
-# a line that is a heading without a number: short, no sentence punctuation
-_BARE_HEADING_LINE = re.compile(r"^[ \t]*([\u4e00-\u9fff]{2,12})[ \t]*[：:]?[ \t]*$", re.M)
+# a line that is a heading the section tree does not number: short, no sentence punctuation, or opened by
+# a chapter's or part's number (第一章 规划背景, 第一节 发展基础)
+_BARE_HEADING_LINE = re.compile(r"^[ \t]*(?:第[一二三四五六七八九十]{1,3}[章节部分篇][ \t]*)?([\u4e00-\u9fff]{2,12})[ \t]*[：:]?[ \t]*$",
+                                re.M)
 
 
-def _unnumbered_goal_sections(folded: str, r: _Rules) -> list[tuple[int, int]]:
-    """A goal heading on a line of its own without a number (工作目标, as pages print a plan's
-    headings in bold), to the next such heading line."""
+def _unnumbered_sections(folded: str, wanted) -> list[tuple[int, int]]:  # noqa: ANN001 - a title test
+    """Headings on a line of their own that the section tree does not hold (工作目标 printed in
+    bold without a number; 第一节 发展基础), whose title ``wanted`` accepts, each to the next
+    such heading line."""
     lines = list(_BARE_HEADING_LINE.finditer(folded))
     out = []
     for i, m in enumerate(lines):
-        if m.group(1) in r.goal_headings:
+        if wanted(m.group(1)):
             end = lines[i + 1].start() if i + 1 < len(lines) else len(folded)
             out.append((m.start(), end))
     return out
+
+
+def _unnumbered_goal_sections(folded: str, r: _Rules) -> list[tuple[int, int]]:
+    return _unnumbered_sections(folded, lambda title: title in r.goal_headings)
 
 
 # a year phrase that a colon closes opens the list of what is to be reached by then (到2025年：)
@@ -532,12 +539,16 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
 
 # 2024年工作要点, 2022年健康宁夏暨健康水平提升行动工作要点, 2021年政府工作报告任务分解; not the
 # end of a period (健康中国行动（2019—2030年）实施方案)
-def achievement_spans(sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
+def achievement_spans(sections: list, folded: str = "") -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
     """Where a text reports what was achieved: a section titled “十二五”发展成就, 工作基础,
-    发展现状 (a plan's background). Its values are measurements, not targets."""
+    发展现状, 健康十堰建设成效显著 (a plan's background), numbered or on a line of its own
+    (第一节 发展基础). Its values are measurements, not targets."""
     r = rules()
-    return sorted((sec.start, sec.end) for sec in sections
-                  if len(sec.title.strip()) <= 20 and sec.title.strip().rstrip("。：:").endswith(r.achievement_headings))
+    spans = [(sec.start, sec.end) for sec in sections
+             if len(sec.title.strip()) <= 20 and sec.title.strip().rstrip("。：:").endswith(r.achievement_headings)]
+    if folded:
+        spans += _unnumbered_sections(folded, lambda title: title.endswith(r.achievement_headings))
+    return sorted(spans)
 
 
 
