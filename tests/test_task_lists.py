@@ -162,3 +162,29 @@ def test_a_lead_named_with_you_and_its_partners_after_lianhe(extract):
 def test_real_news_of_a_provincial_action_drafted_by_thirty_departments():
     ex = extract_document(read_document(UNSEEN5 / "y16_xinjiang_15_actions_news.txt"))
     assert {("新疆维吾尔自治区教育厅", "健康新疆行动"), ("新疆维吾尔自治区体育局", "健康新疆行动")} <= rels(ex, "support")
+
+
+UNSEEN6 = Path(__file__).resolve().parents[1] / "unseen6" / "docs"
+
+
+def test_this_event_organised_by_a_and_run_by_b_with_c_assisting(extract):
+    ex = extract("厦门市2023年全民健康生活方式宣传月正式启动。本次活动由市卫生健康委员会主办，市疾病预防控制中心承办，"
+                 "同安区慢性病综合防控示范区建设领导小组办公室协办。", title="某市2023年全民健康生活方式宣传月启动",
+                 issuer="厦门市卫生健康委员会")
+    leads, supports = rels(ex, "lead"), rels(ex, "support")
+    assert leads == {("厦门市卫生健康委员会", "厦门市2023年全民健康生活方式宣传月")}
+    assert {u for u, _ in supports} >= {"厦门市疾病预防控制中心", "同安区慢性病综合防控示范区建设领导小组办公室"}
+    # the office is a body, and the zone inside its name no program
+    assert "同安区慢性病综合防控示范区建设领导小组办公室" in names(ex, "Department")
+    assert not [n for n in names(ex, "Program") if n.endswith("示范区")]
+
+
+def test_without_an_anaphor_the_event_is_the_one_the_sentence_names(extract):
+    ex = extract("某市开展健康知识竞赛。由市卫生健康委员会主办的健康科普大赛于5月举行。", title="新闻", issuer="厦门市卫生健康委员会")
+    assert not [p for _, p in rels(ex, "lead") if p.endswith("竞赛")]
+
+
+def test_real_news_of_a_citys_campaign_month():
+    ex = extract_document(read_document(UNSEEN6 / "z19_fujian_xiamen_lifestyle_month.txt"))
+    assert ("厦门市卫生健康委员会", "厦门市2023年全民健康生活方式宣传月") in rels(ex, "lead")
+    assert ("同安区慢性病综合防范示范区建设领导小组办公室", "厦门市2023年全民健康生活方式宣传月") in rels(ex, "support")

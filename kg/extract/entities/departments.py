@@ -29,6 +29,8 @@ _COORDINATING_BODY = re.compile(
     rf"|健康[{CJK}]{{2,4}}?建设委员会"  # 健康赣州建设委员会: the committee of the campaign's construction
     rf"|健康促进(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
 _INNER_BREAK = re.compile(r"[，。；、：（]")
+_CAMPAIGN_GROUP = re.compile(r"(?:示范区|示范县|示范市|卫生城市|卫生县城|卫生乡镇|卫生城镇|文明城市|健康城市|健康县城)"
+                             r"(?:创建|建设)(?:工作)?(?:领导小组|指挥部)(?:办公室)?")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
 # a zone named by its kind alone, no place name: the zone of the document's region
 _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区",
@@ -178,6 +180,16 @@ def find_departments(ctx: Context) -> list[Mention]:
                 e0 = close + 1 + (len("办公室") if f.startswith("办公室", close + 1) else 0)
         out.append(Mention(s0, e0, EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, e0)), ctx.surface(s0, e0),
                            region=ctx.region_code()))
+    # 同安区慢性病综合防范示范区建设领导小组办公室: the leading group of a campaign to build or win a
+    # title (a demonstration zone, a sanitary city) and its office, named by what precedes its remit
+    for m in _CAMPAIGN_GROUP.finditer(f):
+        s0 = ctx.g.left_extend(f, m.start(), max_len=16)
+        if m.start() - s0 < 2:
+            continue  # 示范区建设领导小组 alone: whose, the text does not say
+        if any(o.start <= s0 and m.end() <= o.end for o in out):
+            continue
+        out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, m.end())),
+                           ctx.surface(s0, m.end()), region=ctx.region_code()))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)

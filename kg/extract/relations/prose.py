@@ -106,6 +106,21 @@ def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> lis
     return [task] if task else []
 
 
+# 本次活动由A主办，B承办: the event the text has named, spoken of again
+_EVENT_ANAPHORS = ("本次活动", "此次活动", "本次大赛", "此次大赛", "本届大赛", "本次会议", "此次会议", "本次竞赛", "此次竞赛")
+_EVENT_HEADS = ("活动", "宣传月", "宣传周", "宣传日", "活动月", "活动周", "大赛", "竞赛", "会议", "论坛", "大会", "比赛")
+
+
+def _anaphoric_event(finder: RelationFinder, at: int) -> EntityKey | None:
+    """The event 本次活动 (or 此次大赛, 本次会议) before ``at`` refers to: the last event-like
+    program the text names before it."""
+    f = finder.ctx.folded
+    if not f.endswith(_EVENT_ANAPHORS, max(0, at - 5), at):
+        return None
+    named = [p for p in finder.programs_in(0, at) if p.key.name.endswith(_EVENT_HEADS)]
+    return named[-1].key if named else None
+
+
 def _in_clause(finder: RelationFinder, offset: int) -> bool:
     """Is ``offset`` inside a bracketed or labelled clause (read by the list rule)?"""
     return _clause_spans(finder.ctx.folded, cues()).covers(offset)
@@ -140,8 +155,14 @@ def by_lead(finder: RelationFinder) -> None:
             continue
         sent_s, sent_e = finder.sentence(m.start())
         supports, after, verb = _supports_after(finder, m.end(), sent_e)
+        while verb:  # …，B、C承办，D协办: each support clause in turn
+            more, further, more_verb = _supports_after(finder, after, sent_e)
+            if not more_verb:
+                break
+            supports, after = supports + more, further
         cue = "由…" + m.group(2) + ("，" + verb if verb else "")
-        tasks = _task_for(finder, m.start(), after, sent_e)
+        event = _anaphoric_event(finder, m.start())
+        tasks = [event] if event else _task_for(finder, m.start(), after, sent_e)
         if not tasks and not supports:
             obj = _object_program(finder, m.end(), sent_e)  # 由A牵头负责疾控体系改革
             tasks = [obj.key] if obj else []
