@@ -188,3 +188,19 @@ def test_real_news_of_a_citys_campaign_month():
     ex = extract_document(read_document(UNSEEN6 / "z19_fujian_xiamen_lifestyle_month.txt"))
     assert ("厦门市卫生健康委员会", "厦门市2023年全民健康生活方式宣传月") in rels(ex, "lead")
     assert ("同安区慢性病综合防范示范区建设领导小组办公室", "厦门市2023年全民健康生活方式宣传月") in rels(ex, "support")
+
+
+def test_a_label_on_its_own_line_and_the_task_on_the_line_before(tmp_path):
+    p = tmp_path / "livelihood.txt"
+    p.write_text("某区2020年民生实事\n\n进一步完善托育服务体系，为不同年龄段幼儿家庭提供服务\n\n牵头单位:\n\n闵行区卫生健康委员会\n\n"
+                 "协办单位:\n\n闵行区教育局\n\n进度安排\n\n第一季度：落实托育机构备案制度。\n", encoding="utf-8")
+    src = read_document(p)
+    assert "牵头单位:闵行区卫生健康委员会" in src.text  # one line: the label and its units
+    ex = extract_document(src)
+    assert ("闵行区卫生健康委员会", "进一步完善托育服务体系") in rels(ex, "lead")
+    assert ("闵行区教育局", "进一步完善托育服务体系") in rels(ex, "support")
+
+
+def test_real_livelihood_table_copied_cell_by_cell():
+    ex = extract_document(read_document(UNSEEN6 / "z02_guangdong_guangming_childcare_livelihood.txt"))
+    assert ("深圳市光明区卫生健康局", "进一步完善托育服务体系") in rels(ex, "lead")

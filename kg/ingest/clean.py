@@ -103,9 +103,36 @@ def _repeatable() -> tuple[str, ...]:
     """Lines a document may write more than once (责任单位：X牵头 after several measures):
     those opening with a responsibility label (the relation rules' own list, so a label
     they read is never dropped as a body printed twice) or with one of the config's."""
-    groups = json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["labels"]
-    labels = {w for kind, words in groups.items() if not kind.startswith("_") for w in words}
+    labels = responsibility_labels()
     return tuple(sorted(set(_config()["repeatable"]) | labels | {"（" + w for w in labels}))
+
+
+@lru_cache(maxsize=1)
+def responsibility_labels() -> frozenset[str]:
+    """The labels of responsibility lines (牵头单位, 协办单位 …), from the relation rules' data."""
+    groups = json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["labels"]
+    return frozenset(w for kind, words in groups.items() if not kind.startswith("_") for w in words)
+
+
+def join_label_lines(lines: list[Line]) -> list[Line]:
+    """A responsibility label that a page set on a line of its own, its units on the next
+    (牵头单位： / 光明区卫生健康局, as a table's cells are copied), as one line: 牵头单位：光明区卫生健康局."""
+    labels = responsibility_labels()
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        label = ln.folded.strip().rstrip("：:").strip()
+        if label in labels and ln.folded.strip().endswith(("：", ":")) and i + 1 < len(lines) \
+                and len(lines[i + 1].folded.strip()) <= 60:
+            nxt = lines[i + 1]
+            out.append(Line(ln.text.strip() + nxt.text.strip(), ln.folded.strip() + nxt.folded.strip(), ln.cjk + nxt.cjk,
+                            "prose"))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.defaults import DEFAULT_MAX_BYTES
 from kg.errors import InputError
-from kg.ingest.clean import clean_lines, is_furniture
+from kg.ingest.clean import clean_lines, is_furniture, join_label_lines
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
 from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
@@ -97,6 +97,7 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if furniture:
         dropped = dropped + [ln.text for ln in furniture]
         kept_lines = [ln for ln in kept_lines if all(ln is not x for x in furniture)]
+    kept_lines = join_label_lines(kept_lines)
     kept = [ln.text for ln in kept_lines]
     folded = [ln.folded for ln in kept_lines]
     _join_title_lines(kept, folded, meta["title"])

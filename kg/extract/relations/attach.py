@@ -3,10 +3,16 @@ task or measure belongs to that task or measure; one after a section heading's t
 belongs to that section's action)."""
 from __future__ import annotations
 
-from kg.extract.entities import Context
+import re
+
+from kg.extract.entities import Context, program_mention
 from kg.extract.model import EntityKey
 from kg.extract.relations.clauses import Clause, responsibility_clauses
 from kg.extract.relations.finder import RelationFinder
+
+
+_LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:单位|部门)[：:]")
+_DIGIT = re.compile(r"\d")
 
 
 def owner_sections(ctx: Context) -> set[int]:
@@ -30,7 +36,34 @@ def clause_task(finder: RelationFinder, clause: Clause) -> EntityKey | None:
     before = [p for p in finder.programs_in(s, clause.start) if p.end <= clause.start]
     if before:
         return before[-1].key
+    if i is None and clause.rule == "labelled_line":
+        return _task_line_before(finder, clause.start)
     return finder.program_at(clause.start) if i is not None else None
+
+
+def _task_line_before(finder: RelationFinder, at: int) -> EntityKey | None:
+    """A task set on the line before its units' labelled lines, with no number (a 民生实事
+    table copied cell by cell: 进一步完善托育服务体系，为…服务 / 牵头单位：X): the task named by the
+    opening phrase of that line, as a measure without a heading is (FORMAT.md)."""
+    f = finder.ctx.folded
+    end = f.rfind("\n", 0, at)
+    while end > 0:
+        start = f.rfind("\n", 0, end) + 1
+        line = f[start:end].strip()
+        if not line:
+            end = start - 1
+            continue
+        if _LABELLED.match(line):
+            end = start - 1  # the lead's line above the support's
+            continue
+        phrase = re.split(r"[，,。；;：:]", line, maxsplit=1)[0].strip()
+        if not 4 <= len(phrase) <= 24 or phrase == (finder.ctx.title or "").strip() or _DIGIT.search(phrase):
+            return None
+        lead_in = f.find(phrase, start)
+        pm = program_mention(finder.ctx, lead_in, lead_in + len(phrase), phrase)
+        finder.new_mentions.append(pm)
+        return pm.key
+    return None
 
 
 def paragraph_task(finder: RelationFinder, offset: int) -> EntityKey | None:
