@@ -292,3 +292,33 @@ def test_level_characters_name_the_documents_own_regions():
         assert [level_region(c, minhang).name for c in "区县市省"] == ["闵行区", "闵行区", "上海市", "上海市"]
         assert [level_region(c, tongxiang).name for c in "区市省"] == ["桐乡市", "桐乡市", "浙江省"]
         assert level_region("区", None) is None
+
+
+def test_the_verb_before_a_quote_is_found_as_testing_each_end_position_finds_it():
+    """_acted_on_groups tests one substring per verb; it must agree with testing every
+    position a verb may end at within the reach (its first spelling)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.grammar import Grammar
+
+    g = Grammar.load()
+    verbs, reach = g.quoted_action_before, g.quoted_action_reach
+
+    def by_position(lead_in: str) -> bool:
+        return any(lead_in[max(0, k - len(v)):k] == v for v in verbs
+                   for k in range(max(len(v), len(lead_in) - reach), len(lead_in) + 1))
+
+    def by_substring(lead_in: str) -> bool:
+        n = len(lead_in)
+        return any(v in lead_in[max(0, n - reach - len(v)):] for v in verbs)
+
+    pieces = list(verbs[:10]) + ["健康", "的", "，", "全市", "积极", "行动"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=8))
+    def agree(parts):
+        text = "".join(parts)
+        assert by_substring(text) == by_position(text), text
+
+    agree()

@@ -282,6 +282,8 @@ _PER_CAPITA = re.compile(r"(?P<ind>(?:每(?:千|万|十万)(?:常住)?(?:人口|
 
 def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
     """到2025年，每千人拥有社会体育指导员2.3名: a per-capita count to reach."""
+    if "每" not in clause and "人均" not in clause:
+        return []
     m = _PER_CAPITA.search(clause)
     if m is None:
         return []
@@ -494,11 +496,17 @@ _BARE_HEADING_LINE = re.compile(r"^[ \t]*(?:第[一二三四五六七八九十]{
                                 re.M)
 
 
+@lru_cache(maxsize=2)
+def _heading_lines(folded: str) -> list[re.Match[str]]:
+    """The unnumbered heading lines of a text (asked for twice: goals and achievements)."""
+    return list(_BARE_HEADING_LINE.finditer(folded))
+
+
 def _unnumbered_sections(folded: str, wanted) -> list[tuple[int, int]]:  # noqa: ANN001 - a title test
     """Headings on a line of their own that the section tree does not hold (工作目标 printed in
     bold without a number; 第一节 发展基础), whose title ``wanted`` accepts, each to the next
     such heading line."""
-    lines = list(_BARE_HEADING_LINE.finditer(folded))
+    lines = _heading_lines(folded)
     out = []
     for i, m in enumerate(lines):
         if wanted(m.group(1)):
