@@ -365,3 +365,9 @@ def test_real_news_of_a_campaign_weeks_edition():
     ex = extract_document(read_document(HELDOUT / "u18_gansu_cancer_screening_news.txt"))
     assert "全国肿瘤防治宣传周" in names(ex, "Program")
     assert not [n for n in names(ex, "Program") if "第29届" in n]
+
+
+def test_the_partys_name_before_a_committee_is_part_of_its_surface(extract):
+    ex = extract("中共云南省委 云南省人民政府关于做好2022年重点工作的实施意见\n为深入贯彻落实，提出如下意见。",
+                 title="中共云南省委 云南省人民政府关于做好2022年重点工作的实施意见")
+    assert any(m.surface == "中共云南省委" for m in ex.mentions if m.key.type == "Department")

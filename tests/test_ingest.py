@@ -248,3 +248,22 @@ def test_a_line_of_keywords_joined_by_underscores_is_spam(tmp_path):
                  encoding="utf-8")
     src = read_document(p)
     assert src.title == "深圳市社会心理服务体系建设试点工作实施方案" and "亚洲" not in src.text
+
+
+@pytest.mark.parametrize("line", [
+    "高邮市融媒体中心主办2004-2023© 未经许可不得转载不良信息举报",
+    "地址：都匀市环东中路14号",
+    "联系人：张锐 电话：0731-57222539",
+])
+def test_a_sites_copyright_and_contact_lines_are_furniture(line):
+    from kg.ingest.clean import is_furniture
+    from kg.textnorm import fold
+
+    assert is_furniture(fold(line))
+
+
+def test_a_sentence_that_gives_an_address_is_no_furniture():
+    from kg.ingest.clean import is_furniture
+    from kg.textnorm import fold
+
+    assert not is_furniture(fold("群众可到区卫生健康局地址所在的服务大厅办理，电话咨询也可，全年共接待群众咨询1200人次。"))

@@ -84,6 +84,8 @@ def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool
     name = table.canonical(body, region, national=national)
     code = "" if national else (region.code if region else "")
     scope = ctx.unscoped if region is None and not national else ""
+    if name.startswith("中共") and ctx.folded.startswith("中共", s - 2):
+        s -= 2  # 中共云南省委: the party's name written before the committee is part of its surface
     return Mention(s, e, EntityKey(DEPARTMENT, name, scope), ctx.surface(s, e), region=code)
 
 
