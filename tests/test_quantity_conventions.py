@@ -542,3 +542,44 @@ def test_real_city_plan_with_its_background_under_chapters():
     assert not [q for q in ex.quantities if q.kind == "target" and q.value in (8.6, 3.3)]
     got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
     assert {("人均预期寿命", 79.48), ("婴儿死亡率", 4.01), ("婴儿死亡率比全省低", 1.22)} <= got
+
+
+UNSEEN7 = Path(__file__).resolve().parents[1] / "unseen7" / "docs"
+
+
+def test_a_list_item_that_opens_with_its_year():
+    got = [(q.indicator, q.value, q.year) for q in
+           targets_in_sentence("1.2025年，居民艾滋病防治知识知晓率达90%以上，感染者权利义务知晓率达95%以上，到2030年持续巩固提升。",
+                               0, None, "", 2021, plan_year=2030, plan_doc=True, goal=True)]
+    assert got == [("居民艾滋病防治知识知晓率", 90.0, 2025), ("感染者权利义务知晓率", 95.0, 2025)]
+    got = [(q.indicator, q.value, q.year) for q in
+           targets_in_sentence("4.2025年，感染者比例达90%以上，到2030年达95%以上。", 0, None, "", 2021, plan_doc=True, goal=True)]
+    assert got == [("感染者比例", 90.0, 2025), ("感染者比例", 95.0, 2030)]
+
+
+def test_one_value_for_every_indicator_of_a_list_written_with_jun():
+    assert [(i, v) for i, v, _ in goal("经诊断发现的感染者接受抗病毒治疗比例、接受抗病毒治疗的感染者病毒抑制比例均达95%以上。")] == [
+        ("经诊断发现的感染者接受抗病毒治疗比例", 95.0), ("接受抗病毒治疗的感染者病毒抑制比例", 95.0)]
+
+
+def test_a_rate_held_under_a_value_with_zai():
+    assert goal("艾滋病母婴传播率在2%以下。") == [("艾滋病母婴传播率", 2.0, "<=")]
+
+
+def test_da_in_a_verb_of_sending_and_a_year_are_no_target():
+    got = t("根据省财政厅《关于提前下达2026年基本公共卫生服务补助资金预算的通知》，到2026年全省居民健康素养水平达到32%。", 2026)
+    assert [(v, y) for _, v, y in got] == [(32.0, 2026)]  # not 下达 + 2026
+    assert t("市卫健委传达2025年工作会议精神。", 2025) == []
+
+
+def test_real_county_aids_plan_with_yearly_list_items():
+    ex = extract_document(read_document(UNSEEN7 / "q09_neimenggu_kezuozhongqi_hiv_plan_targets.txt"))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {("居民艾滋病防治知识知晓率", 90.0, 2025), ("艾滋病母婴传播率", 2.0, 2025),
+            ("经诊断发现并知晓自身感染状况的感染者比例", 95.0, 2030)} <= got
+    assert not [1 for i, v, y in got if i == "居民艾滋病防治知识知晓率" and y == 2030]
+
+
+def test_real_project_plan_citing_a_funding_notice():
+    ex = extract_document(read_document(UNSEEN7 / "q13_gansu_2026_health_literacy_project_plan.txt"))
+    assert not [q for q in ex.quantities if q.value == 2026.0]

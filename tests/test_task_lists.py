@@ -204,3 +204,18 @@ def test_a_label_on_its_own_line_and_the_task_on_the_line_before(tmp_path):
 def test_real_livelihood_table_copied_cell_by_cell():
     ex = extract_document(read_document(UNSEEN6 / "z02_guangdong_guangming_childcare_livelihood.txt"))
     assert ("深圳市光明区卫生健康局", "进一步完善托育服务体系") in rels(ex, "lead")
+
+
+UNSEEN7 = Path(__file__).resolve().parents[1] / "unseen7" / "docs"
+
+
+def test_a_note_that_the_first_listed_department_leads(extract):
+    ex = extract("一、重点任务\n（一）落实政府责任。编制区域卫生规划。（市卫生健康委、市发展改革委、市财政局分别负责。排在第一位的部门为牵头部门，下同）\n",
+                 title="某市深化医药卫生体制改革工作要点", issuer="嘉兴市人民政府")
+    assert rels(ex, "lead") == {("嘉兴市卫生健康委员会", "落实政府责任")}
+    assert {("嘉兴市发展和改革委员会", "落实政府责任"), ("嘉兴市财政局", "落实政府责任")} <= rels(ex, "support")
+
+
+def test_real_traditional_work_points_with_the_first_listed_note():
+    ex = extract_document(read_document(UNSEEN7 / "q03_guangdong_dongguan_reform_work_points_trad.txt"))
+    assert rels(ex, "lead") == {("东莞市卫生和计划生育局", "落实政府责任")}

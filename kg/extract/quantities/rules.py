@@ -32,9 +32,10 @@ class _Rules:
         cmps = sorted(r["target_comparators"], key=len, reverse=True)
         self.cmp_map = r["target_comparators"]
         # 降到2030年的≤5‰: the value may carry its year and a sign of its own after the verb
+        # 下达2026年…资金, 送达, 传达: 达 in a verb of sending or reaching is no comparator, and a year no value
         self.target_re = re.compile(
-            r"(?P<cmp>" + "|".join(map(re.escape, cmps)) + r")(?:\d{4}年的)?(?P<sign>[≤≥])?(?P<vals>" +
-            _value_group(self.unit_re) + r")")
+            r"(?<![下送传抵表转通直])(?P<cmp>" + "|".join(map(re.escape, cmps)) + r")(?:\d{4}年的)?(?P<sign>[≤≥])?"
+            r"(?!(?:19|20)\d{2}\s*年)(?P<vals>" + _value_group(self.unit_re) + r")")
         self.relative_re = re.compile(
             r"在(?P<base>\d{4})年(?:的)?基础上(?:力争|继续|再|逐步)?(?:每年)?(?P<verb>" + "|".join(r["relative_verbs"]) +
             r")(?P<val>\d+(?:\.\d+)?)(?P<unit>" + self.unit_re + r")?(?P<approx>左右)?")

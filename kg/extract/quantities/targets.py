@@ -119,6 +119,8 @@ class TargetContext:
     period_end: int | None = None  # the last year of the plan's own period (…行动计划(2022—2024年)): a yearless target's
 
 
+# a plan's sentence (or list item) that opens with the year its targets are for: 1.2025年，… / 2025年和2030年，…
+_OPENING_YEARS = re.compile(r"\s*(?:\d{1,2}[.．、])?(?:20\d{2})年(?:底|末)?(?:(?:和|、|及)20\d{2}年(?:底|末)?)*[，,：:]")
 _PAST_YEAR = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?![\d])")
 _DEADLINE = re.compile(r"(?<![\d\-—–~至到])(\d{4})\s*年(?:底|末)?(?:前|以前)")
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}\s*年")
@@ -144,6 +146,16 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     # which defeat the regex engine's literal-prefix search
     has_year_word = "到" in sent or "至" in sent or "展望" in sent
     phrases = list(r.years_re.finditer(sent)) if has_year_word else []
+    opening = _OPENING_YEARS.match(sent) if tc.goal or tc.plan_doc else None
+    if opening:  # 1.2025年，A达90%以上，B达95%以上，到2030年持续巩固提升: the opening year is the targets' year
+        later = next((p for p in phrases if p.start() >= opening.end()), None)
+        cut = later.start() if later is not None and sent[later.start() - 1:later.start()] in "，；,;" else len(sent)
+        years_open: list[int | None] = [int(y) for y in re.findall(r"\d{4}", opening.group(0))]
+        out = _stated_targets(sent[:cut], base, years_open, opening.end(), True, tc, last_indicator)
+        if cut < len(sent):
+            named = [q.indicator for q in out if q.kind == "target"]
+            out += read_targets(sent[cut:], base + cut, tc, named[-1] if named else last_indicator)
+        return out
     cuts = _year_phrase_cuts(sent, phrases)
     if cuts:  # 到2022年…20个；到2030年…30个: each year phrase opens its own targets
         out: list[Quantity] = []
@@ -267,7 +279,7 @@ def _share_targets(clause: str, s: int, e: int, years: list[int | None], tc: Tar
 
 # a goal list's rate written straight before its value (学校心理咨询室建成率100%以上), and a share written
 # before what is done (中小学100%设立心理辅导室): targets without a comparator word
-_BARE_RATE = re.compile(r"(?P<ind>[^，。；：、]{2,40}?(?:率|比例|比重|水平|占比|覆盖面))(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)"
+_BARE_RATE = re.compile(r"(?P<ind>[^，。；：、]{2,40}?(?:率|比例|比重|水平|占比|覆盖面))在?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)"
                         r"(?P<post>以上|以下|左右)?(?=[，。；、]|$)")
 _SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+(?:\.\d+)?)%(?P<verb>设立|建立|建成|配备|开展|开设|设置|落实|"
                           r"达标|实现|纳入|接入)(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
@@ -458,6 +470,12 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
         parts = [p for p in parts if p]
         if len(parts) == len(values):
             indicators = shared_tail(parts)
+    elif len(values) == 1 and raw.rstrip().endswith("均") and "、" in raw:
+        # A比例、B比例均达95%以上: one value for each indicator of the list
+        parts = [_clean_indicator(raw[a:b], r) for a, b in _LIST_SPLIT(raw.rstrip()[:-1]) if b > a]
+        if len(parts) > 1 and all(p.endswith(r.indicator_heads) for p in parts):
+            indicators = parts
+            values = values * len(parts)
     elif len(values) > 2 and len(years) == 1:
         # A、B、C的比例不低于30%、30%、65%: one value for each item of the list, in order
         parts = [raw[a:b] for a, b in _LIST_SPLIT(raw) if b > a]
