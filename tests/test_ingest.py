@@ -267,3 +267,15 @@ def test_a_sentence_that_gives_an_address_is_no_furniture():
     from kg.textnorm import fold
 
     assert not is_furniture(fold("群众可到区卫生健康局地址所在的服务大厅办理，电话咨询也可，全年共接待群众咨询1200人次。"))
+
+
+def test_headings_run_together_in_a_flattened_line_start_their_own_lines():
+    from kg.ingest.clean import unflatten
+
+    line = ("二、主要措施 (一)完善网络布局。 1.推进全域急救一体化。落实急救中心医疗机构基本标准，推进院前急救职业化、标准化、数字化建设，"
+            "打造院前急救指挥调度全市一张网，具备突发事件和紧急医疗救援全市统一指挥调度能力。 2.科学规划急救站点。科学编制急救站点建设规划，"
+            "将急救站点建设纳入国土空间规划，优先保障急救站点建设用地，加强急救站点标准化建设和管理，完善急救站点布局。"
+            "人均水平达到1.5 倍。")
+    parts = unflatten(line)
+    assert [p[:2] for p in parts] == ["二、", "1.", "2."]
+    assert unflatten("短行。 1.推进。") == ["短行。 1.推进。"]  # a short line is left as it is

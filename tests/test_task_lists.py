@@ -219,3 +219,21 @@ def test_a_note_that_the_first_listed_department_leads(extract):
 def test_real_traditional_work_points_with_the_first_listed_note():
     ex = extract_document(read_document(UNSEEN7 / "q03_guangdong_dongguan_reform_work_points_trad.txt"))
     assert rels(ex, "lead") == {("东莞市卫生和计划生育局", "落实政府责任")}
+
+
+def test_a_clause_in_square_brackets_and_its_own_first_listed_note(extract):
+    ex = extract("二、主要措施\n1.推进全域急救一体化。打造院前急救指挥调度全市一张网。[责任单位:市卫生健康委员会、市委编办、市数据资源局,"
+                 "各区、县(市)政府,列第一位的为牵头单位,下同]\n", title="杭州市人民政府办公厅关于推进院前医疗急救高质量发展的实施意见",
+                 issuer="杭州市人民政府办公厅")
+    assert rels(ex, "lead") == {("杭州市卫生健康委员会", "推进全域急救一体化")}
+    supports = {u for u, _ in rels(ex, "support")}
+    assert {"中共杭州市委机构编制委员会办公室", "杭州市数据资源局"} <= supports
+    assert not [u for u in supports if "牵头" in u or "下同" in u]  # the note is no unit
+
+
+def test_real_city_opinion_flattened_into_one_line_under_a_drawn_table_border():
+    src = read_document(UNSEEN7 / "q04_zhejiang_hangzhou_prehospital_emergency_opinion.txt")
+    assert src.title == "杭州市人民政府办公厅关于推进院前医疗急救高质量发展的实施意见"
+    assert "\n1.推进全域急救一体化" in src.folded  # the flattened headings start their lines again
+    ex = extract_document(src)
+    assert ("杭州市卫生健康委员会", "推进全域急救一体化") in rels(ex, "lead")

@@ -178,6 +178,24 @@ def full_stops(folded: str) -> str:
     return _ASCII_STOP.sub("。", folded) if "." in folded else folded
 
 
+# where a page flattened a plan into one line, a heading after a full stop and a space began a line:
+# …能力。 1.推进全域急救一体化。 / 。 (二)完善… / 。 三、… (spaces are squeezed out after, so this runs first)
+_FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                                r"|\d{1,2}[.．、][\u4e00-\u9fff])")
+
+
+# a table's drawn border at either end of a line (杭州市人民政府办公厅关于…的实施意见 | ||||||||): no text
+_TABLE_RULES = re.compile(r"^[ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*|[ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*$")
+
+
+def unflatten(line: str) -> list[str]:
+    """A long line split where it holds headings run together (a page's layout lost), else
+    the line itself."""
+    if len(line) < 120 or " " not in line and "\u3000" not in line:
+        return [line]
+    return _FLATTENED_HEADING.split(line)
+
+
 def clean_text(raw: str) -> tuple[list[str], list[str]]:
     """Split ``raw`` into (kept lines, dropped lines)."""
     kept, dropped = clean_lines(raw)
@@ -188,7 +206,8 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
     # radicals are repaired over the whole page in one search: the repair maps no
     # whitespace or line break, so its lines are the lines repaired one by one
-    texts = [t for t in (squeeze_cjk_spaces(r.strip()) for r in repair_ideographs(raw).splitlines()) if t]
+    texts = [t for t in (squeeze_cjk_spaces(_TABLE_RULES.sub("", r).strip()) for line in repair_ideographs(raw).splitlines()
+                         for r in unflatten(line)) if t]
     folded = [full_stops(f) for f in fold_lines(texts)]
     lines: list[Line] = []
     for t, f, n in zip(texts, folded, cjk_counts(folded)):

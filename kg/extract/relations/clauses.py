@@ -79,6 +79,8 @@ def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
                 cut = text.find("等", a, b)
                 if cut > a + 1:  # 新华社安徽分社等有关部门参: a list tail with a typo after it
                     b = cut
+            if any(w in text[a:b] for w in c.first_is_lead) or text[a:b].strip() in ("下同", "下同。"):
+                continue  # 列第一位的为牵头单位，下同: the clause's note on its lead, no unit
             note = _TRAILING_NOTE.search(text, a, b)
             if note and note.end() == b and note.start() > a + 1:
                 b = note.start()  # 平潭综合实验区管委会（以下有关内容均要求各地落实，不再重复）: a note, no part of the name
@@ -440,13 +442,13 @@ def _verb_at(body: str, verb: str) -> int:
     return -1
 
 
-_BRACKET_OR_BREAK = re.compile(r"[（）〔〕【】]|\n[ \t]*\n|\n(?=[ \t]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、]))")
+_BRACKET_OR_BREAK = re.compile(r"[（）〔〕【】\[\]［］]|\n[ \t]*\n|\n(?=[ \t]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、]))")
 _BRACKET_REACH = 400
 
 
 def _top_brackets(folded: str) -> list[Span]:
-    """(start, end) of every outermost （…） group (〔…〕 and 【…】 close a task the same
-    way: "…。〔市卫生健康委牵头，…按职责分工负责〕"). A group may run over a line break
+    """(start, end) of every outermost （…） group (〔…〕, 【…】 and […] close a task the same
+    way: "…。〔市卫生健康委牵头，…按职责分工负责〕", "…。[责任单位:市卫生健康委员会、…]"). A group may run over a line break
     (a PDF text layer breaks lines inside a clause: "（…，中央宣传部、教育\n部…）"), but
     not over a blank line, a new heading or 400 characters: an unclosed bracket is
     dropped there."""
@@ -454,11 +456,11 @@ def _top_brackets(folded: str) -> list[Span]:
     depth, open_at = 0, -1
     for m in _BRACKET_OR_BREAK.finditer(folded):
         mark = m.group()
-        if mark in "（〔【":
+        if mark in "（〔【[［":
             if depth == 0:
                 open_at = m.start()
             depth += 1
-        elif mark in "）〕】":
+        elif mark in "）〕】]］":
             if depth:
                 depth -= 1
                 if depth == 0 and m.end() - open_at <= _BRACKET_REACH:
