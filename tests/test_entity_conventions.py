@@ -371,3 +371,24 @@ def test_the_partys_name_before_a_committee_is_part_of_its_surface(extract):
     ex = extract("中共云南省委 云南省人民政府关于做好2022年重点工作的实施意见\n为深入贯彻落实，提出如下意见。",
                  title="中共云南省委 云南省人民政府关于做好2022年重点工作的实施意见")
     assert any(m.surface == "中共云南省委" for m in ex.mentions if m.key.type == "Department")
+
+
+@pytest.mark.parametrize("sentence", [
+    "各区县(市)卫健局、委属各单位、委机关各处室：",                       # 各 and the levels it spans
+    "各地、州、市卫生健康委、民政局、财政局、人力资源和社会保障局、医疗保障局：",  # every item of the list
+    "各县（市、区）卫健局、泉州开发区社会事业局：",
+])
+def test_bodies_of_every_area_an_addressee_line_names_are_no_one_body(extract, sentence):
+    ex = extract(sentence + "\n为进一步加强试验区建设，现就有关事项通知如下。", title="关于加强建设的通知", issuer="沈阳市卫生健康委员会")
+    assert not [n for n in names(ex, "Department") if n.endswith(("卫生健康局", "民政局", "财政局", "医疗保障局"))]
+
+
+def test_a_body_named_after_a_list_of_units_that_opens_otherwise_is_kept(extract):
+    ex = extract("各单位要积极配合区卫生健康委员会、区民政局开展工作。", title="通知", issuer="上海市闵行区人民政府")
+    assert {"闵行区卫生健康委员会", "闵行区民政局"} <= names(ex, "Department")
+
+
+def test_real_notice_to_every_prefectures_bureaus():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen5" / "docs" /
+                                        "y20_xinjiang_grassroots_pilot_notice.txt"))
+    assert not [n for n in names(ex, "Department") if n.startswith("新源县")]

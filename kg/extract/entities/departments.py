@@ -37,6 +37,24 @@ _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新�
                             "产业园区", "工业区"})
 # a body named by its domain alone (体育部门) is one body where the text makes it the responsible unit
 _NAMED_AS_RESPONSIBLE = ("牵头", "负责", "主办")
+# 各 and the levels it spans, written before a body's short name (各区县（市）卫健局, 各县（市、区）卫生健康局)
+_EVERY_LEVEL_BEFORE = re.compile(r"各[区县市乡镇州盟旗（）()、]{1,8}$")
+_CLAUSE_START = re.compile(r"[，。；：:\n]")
+_EVERY_AREA_LIST = re.compile(r"各(?:地|[区县市乡镇州盟旗])[^，。；：:\n]{0,80}")
+
+
+def _in_every_levels_list(f: str, s: int) -> bool:
+    """Is the body at ``s`` an item of a list that opens with 各 and the areas it spans
+    (各地、州、市卫生健康委、民政局、财政局): each item a kind of body, in every area?"""
+    if s == 0 or f[s - 1] != "、":
+        return False
+    lo = max(0, s - 90)
+    breaks = [m.end() for m in _CLAUSE_START.finditer(f, lo, s)]
+    start = breaks[-1] if breaks else lo
+    m = _EVERY_AREA_LIST.match(f, start, s)
+    return m is not None and m.end() == s and all(len(item) <= 12 for item in f[start:s].split("、"))
+
+
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -128,6 +146,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         ps, region, kind = _prefix(ctx, s)
         if kind == "national":
             national = True
+        elif _EVERY_LEVEL_BEFORE.search(f, max(0, s - 10), s) or (kind == "none" and _in_every_levels_list(f, s)):
+            continue  # 各区县（市）卫健局, 各地、州、市卫生健康委、民政局: the bodies of every area, no one body
         # a list noun right after a short alias makes it a department ("体育部门", "文广系统")
         with_noun = False
         if f.startswith(ctx.g.list_nouns, e):  # one call for the usual "no"
