@@ -101,3 +101,24 @@ def test_a_measure_that_opens_with_a_lead_clause_is_a_program(extract):
     assert ("嘉定区卫生健康委员会", "开展健康知识普及") in rels(ex, "lead")
     assert ("嘉定区教育局", "开展健康知识普及") in rels(ex, "support")
     assert ("嘉定区体育局", "推进无烟环境建设") in rels(ex, "lead")
+
+
+def test_a_body_that_carries_out_programs_clause_after_clause(extract):
+    ex = extract("“十三五”期间，自治区发展改革委推进实施健康扶贫工程，争取中央资金43亿元；推进实施妇幼健康保障工程，"
+                 "争取4.2亿元；2020年为加强疫情防控体系建设，争取中央资金9.6亿元。", title="关于提案的答复",
+                 issuer="广西壮族自治区发展和改革委员会")
+    leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+    assert {("广西壮族自治区发展和改革委员会", "健康扶贫工程"), ("广西壮族自治区发展和改革委员会", "妇幼健康保障工程")} <= leads
+    assert len(leads) == 2  # the clause that names no program gives none
+
+
+def test_real_reply_to_a_proposal_listing_the_commissions_programs():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen5" / "docs" /
+                                        "y15_guangxi_drc_proposal_reply.txt"))
+    leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+    assert ("广西壮族自治区发展和改革委员会", "公共卫生服务能力提升工程") in leads

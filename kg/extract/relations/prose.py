@@ -385,6 +385,23 @@ def actors(finder: RelationFinder) -> None:
         if progs:
             prog = max(progs, key=lambda p: p.end)
             finder.add("lead", org.key, prog.key, org.start, m.group("verb"))
+            _same_subject_after_semicolons(finder, org, m.end(), pattern)
+
+
+def _same_subject_after_semicolons(finder: RelationFinder, org, after: int, pattern: re.Pattern[str]) -> None:  # noqa: ANN001
+    """A实施X，…；实施Y，…；实施Z: the clauses after ；that open with the verb again and
+    name no subject of their own are the same body's (a report listing what it did)."""
+    f = finder.ctx.folded
+    _, sent_e = finder.sentence(after)
+    pos = f.find("；", after, sent_e)
+    while pos >= 0:
+        m = pattern.match(f, pos + 1)
+        if m:
+            progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
+            prog = max(progs, key=lambda p: p.end) if progs else _object_named_by_head(finder, m.end())
+            if prog is not None:
+                finder.add("lead", org.key, prog.key, pos + 1, m.group("verb"))
+        pos = f.find("；", pos + 1, sent_e)
 
 
 def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 - a Mention or None
