@@ -82,7 +82,7 @@ FLOORS = {
     "unseen6": {"entities": 0.73, "relations": 0.36, "targets": 0.27, "measurements": 0.75},
     # first scored at 0.667 / 0.380 / 0.429 / 0.473, lead precision 8/11 (stop 27's code: the same figures)
     # then its errors were read (stop 28): q03's first-listed note, q09's yearly items, q13's 下达, q04's flattened page: 0.466 / 0.630 after
-    "unseen7": {"entities": 0.67, "relations": 0.46, "targets": 0.63, "measurements": 0.47},
+    "unseen7": {"entities": 0.67, "relations": 0.46, "targets": 0.63, "measurements": 0.56},
     "unseen3-health": {"entities": 0.73, "relations": 0.25, "targets": 0.78, "measurements": 0.61},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/

@@ -583,3 +583,29 @@ def test_real_county_aids_plan_with_yearly_list_items():
 def test_real_project_plan_citing_a_funding_notice():
     ex = extract_document(read_document(UNSEEN7 / "q13_gansu_2026_health_literacy_project_plan.txt"))
     assert not [q for q in ex.quantities if q.value == 2026.0]
+
+
+def test_yi_of_a_relative_clause_reports_nothing_in_a_plan(extract):
+    text = ("某省地方病防治实施规划\n（二）大骨节病\n巩固已取得的防治成果，继续坚持在44个县800万病区人口中开展硒盐防治。\n"
+            "截至2000年底，已有30个病区县达到控制标准。\n")
+    ex = extract(text, title="某省人民政府关于印发某省地方病防治实施规划的通知")
+    measured = {q.value for q in ex.quantities if q.kind == "measurement"}
+    assert 800.0 not in measured and 44.0 not in measured
+    assert 30.0 in measured  # 截至…已有: a report, still
+
+
+def test_a_plans_own_title_on_one_of_its_first_lines(extract):
+    text = ("标签“进一步”的相关文档,共1条\n2024.03.04 某市医改领导小组秘书处关于印发《某市乡村医疗卫生体系健康发展分工方案》的通知\n"
+            "①每个乡镇办好1所乡镇卫生院。\n")
+    ex = extract(text, title="标签“进一步”的相关文档,共1条", date="2024-03-04")
+    assert not [q for q in ex.quantities if q.kind == "measurement"]
+
+
+def test_real_provincial_plan_consolidating_what_was_achieved():
+    ex = extract_document(read_document(UNSEEN7 / "q08_shaanxi_endemic_disease_plan_targets.txt"))
+    assert not [q for q in ex.quantities if q.kind == "measurement" and q.value in (800.0, 62.0, 31.0)]
+
+
+def test_a_count_that_conditions_what_a_task_is_for_is_no_target():
+    assert t("到2025年，遴选开放床位超过20张的乡镇卫生院建设县域医疗次中心。", 2024) == []
+    assert [v for _, v, _ in t("到2025年，乡镇卫生院开放床位超过20张。", 2024)] == [20.0]

@@ -418,7 +418,8 @@ def relations_of(doc: Doc) -> Doc:
 _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
-_ACHIEVED = re.compile(r"截至|截止|已")
+# what a plan's sentence reports as done: 截至…, 已…; not 已 of a relative clause (巩固已取得的防治成果, 对已建成的…)
+_ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 _YEAR_NAMED = re.compile(r"(?<![比较\d])(\d{4})\s*年(?!\d{1,2}月)")
@@ -459,7 +460,9 @@ def quantities_of(doc: Doc) -> Doc:
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
         doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
     text = _text(doc)
-    plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or ""))
+    plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or "")) or any(
+        len(line) <= 120 and is_plan_document(False, line.strip().lstrip("0123456789.-— ")) for line in text[:600].split("\n")[:5])
+    # (a plan's own title on one of its first lines, where the title read is a page's: 标签…的相关文档)
     program_for_offset = _program_for(doc)
     region = ctx.doc_region.code if ctx.doc_region else ""
     places: tuple[str, ...] = ()

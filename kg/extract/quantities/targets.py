@@ -257,6 +257,7 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
     return out
 
 
+_COUNT_UNITS_OF_A_CONDITION = frozenset("张个家所人名床")
 # a share to reach, written with 占 and no comparator: 基层医疗卫生机构的诊疗量占总诊疗量的65%以上
 _SHARE = re.compile(r"(?P<ind>[^，。；]{2,40}?占[^，。；]{1,20}?)的?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)(?P<post>以上|以下|左右)?")
 
@@ -463,6 +464,8 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
     values = _split_values(m.group("vals"), r.unit_re)
     if not values:
         return []
+    if m.string.startswith("的", m.end()) and values[-1][1] in _COUNT_UNITS_OF_A_CONDITION:
+        return []  # 开放床位超过20张的乡镇卫生院: a condition on what the task is for, no target
     cmp_word = m.group("cmp")
     indicators = [ind]
     if "分别" in raw and len(values) > 1:
