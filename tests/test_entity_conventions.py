@@ -392,3 +392,20 @@ def test_real_notice_to_every_prefectures_bureaus():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen5" / "docs" /
                                         "y20_xinjiang_grassroots_pilot_notice.txt"))
     assert not [n for n in names(ex, "Department") if n.startswith("新源县")]
+
+
+@pytest.mark.parametrize("sentence, program", [
+    ("深入开展健康知识普及行动，提升居民健康素养。", "健康知识普及行动"),   # the 及 of 普及 is no "and"
+    ("实施健康知识普及及合理膳食行动。", "合理膳食行动"),                   # the second 及 is
+])
+def test_the_ji_of_puji_ends_no_name(extract, sentence, program):
+    assert program in names(extract(sentence, title="某市健康行动方案"), "Program")
+
+
+def test_puji_as_the_verb_opens_no_name(extract):
+    assert not [n for n in names(extract("为进一步普及科学运动知识，开展健步走活动。", title="新闻"), "Program") if n.startswith("普及")]
+
+
+def test_real_news_naming_the_health_knowledge_action():
+    ex = extract_document(read_document(HELDOUT / "u16_tianjin_health_cells_news.txt"))
+    assert "健康知识普及行动" in names(ex, "Program")

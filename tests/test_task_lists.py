@@ -237,3 +237,28 @@ def test_real_city_opinion_flattened_into_one_line_under_a_drawn_table_border():
     assert "\n1.推进全域急救一体化" in src.folded  # the flattened headings start their lines again
     ex = extract_document(src)
     assert ("杭州市卫生健康委员会", "推进全域急救一体化") in rels(ex, "lead")
+
+
+def test_a_program_and_the_projects_it_is_made_of(extract):
+    ex = extract("中医药健康服务高质量发展工程包含重点医院建设、医疗集团建设、中医护理推广3个项目。", title="实施方案解读")
+    assert rels(ex, "part") == {("重点医院建设", "中医药健康服务高质量发展工程"), ("医疗集团建设", "中医药健康服务高质量发展工程"),
+                                ("中医护理推广", "中医药健康服务高质量发展工程")}
+
+
+def test_named_actions_an_action_takes_in_and_no_count(extract):
+    ex = extract("据悉，“健康临武行动”涵括了健康知识普及行动、合理膳食行动、全民健身行动。", title="新闻", issuer="临武县卫生健康局")
+    assert {("健康知识普及行动", "健康临武行动"), ("全民健身行动", "健康临武行动")} <= rels(ex, "part")
+    assert not [n for n in names(ex, "Program") if n.startswith("涵括")]
+    # items that are no programs and no count: nothing
+    ex = extract("健康临武行动包括宣传、培训和督导。", title="新闻")
+    assert not rels(ex, "part")
+
+
+def test_real_interpretation_of_a_citys_major_projects():
+    ex = extract_document(read_document(UNSEEN7 / "q18_jiangsu_changzhou_tcm_project_interpretation.txt"))
+    assert ("中医药信息化建设", "中医药健康服务高质量发展工程") in rels(ex, "part")
+
+
+def test_real_meeting_news_of_a_county_action():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen4" / "docs" / "x02_hunan_linwu_action_meeting.txt"))
+    assert ("合理膳食行动", "健康临武行动") in rels(ex, "part")

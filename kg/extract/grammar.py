@@ -31,6 +31,11 @@ class Grammar:
         self.boundary_words = set(g["boundary_words"])
         self._boundary_automaton = automaton(sorted(self.boundary_words), whole_text=True,
                                              matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        # words that hold a boundary word but are none (普及, 涉及): (word, the offsets in it where
+        # a boundary word would end), so those ends are not taken as a name's left edge
+        self._unbroken = tuple(
+            (w, tuple(i + len(b) for b in self.boundary_words for i in range(len(w)) if w.startswith(b, i) and i + len(b) < len(w) + 1))
+            for w in g.get("unbroken_words", []))
         # per text: (text, every offset where a boundary word ends, the same sorted)
         self._boundary_cache: list[tuple[str, frozenset[int], list[int]]] = []
         # the last character before endpos that ends a name: one not written in names,
@@ -96,6 +101,15 @@ class Grammar:
             ends = self._boundary_index(text)[1]
             k = bisect.bisect_right(ends, head_start) - 1
             i = max(lo, brk.end() if brk else lo, ends[k] if k >= 0 else lo)
+            while i > lo and brk is not None and brk.end() == i and self._unbroken and any(
+                    text.endswith(w, 0, i) for w, _ in self._unbroken):
+                # the break is the 及 of 普及: look further left, past the word
+                w = next(w for w, _ in self._unbroken if text.endswith(w, 0, i))
+                brk2 = self._last_name_break.match(text, lo, i - len(w))
+                i2 = max(lo, brk2.end() if brk2 else lo, ends[k] if k >= 0 else lo)
+                if i2 >= i - len(w):
+                    break  # nothing of a name before it: 普及 is the verb (普及科学运动)
+                brk, i = brk2, i2
         # A counted phrase ("20个重点…") is a quantity, not part of the name.
         for m in _COUNT.finditer(text, i, head_start):
             i = m.end()
@@ -111,7 +125,13 @@ class Grammar:
         for cached_text, ends, ordered in self._boundary_cache:
             if cached_text is text or cached_text == text:
                 return ends, ordered
-        ends = frozenset(e for _, _, e in self._boundary_automaton.find_matches_as_indexes(text, overlapping=True))
+        ends = {e for _, _, e in self._boundary_automaton.find_matches_as_indexes(text, overlapping=True)}
+        for word, inner_ends in self._unbroken:  # 普及: its 及 is no "and" (健康知识普及行动)
+            k = text.find(word)
+            while k >= 0:
+                ends.difference_update(k + e for e in inner_ends)
+                k = text.find(word, k + 1)
+        ends = frozenset(ends)
         ordered = sorted(ends)
         # the document and one short text (an issuer line, a title) asked in between
         self._boundary_cache = [(text, ends, ordered)] + self._boundary_cache[:1]

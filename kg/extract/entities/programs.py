@@ -35,6 +35,8 @@ _CLAUSE_PUNCT = re.compile(r"[，。；：]")
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$")
 _BATCH = re.compile(r"首批|第一批|新一批|^一?系列")
 _YEAR_AT = re.compile(r"\d{4}年")
+# a verb with 了 before a program's name (涵括了…, 开展了…, 启动了…)
+_VERB_DONE = re.compile(r"^[\u4e00-\u9fff]{1,3}了")
 # a campaign day's date written before its name: “5·20”中国学生营养日, “5·12”护士节
 _QUOTED_DATE_BEFORE = re.compile(r"“\d{1,2}[·.．]\d{1,2}”$")
 # an edition of a recurring campaign, and what stands before it (甘肃省第29届全国肿瘤防治宣传周)
@@ -196,6 +198,9 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         s = m.end() - len(name)
         core = name[: -len(head)]
         name = _EDITION.sub("", _BATCH.sub("", name))  # 第11届全民营养周: the campaign, not its edition
+        done = _VERB_DONE.match(name)
+        if done and len(name) - done.end() >= 4:
+            name, s = name[done.end():], s + done.end()  # 涵括了健康知识普及行动: a verb and its 了 open no name
         if name.startswith("建设") and len(name) >= len(head) + 6:
             name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
         if program_core_generic(core, g, head):

@@ -32,6 +32,7 @@ from kg.extract.relations.prose import (
     lead_verb,
     lead_with,
 )
+from kg.extract.relations.parts import listed_parts
 from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
 
@@ -55,6 +56,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),
+    ("listed_parts", listed_parts),
 )
 
 

@@ -58,6 +58,8 @@ class Cues:
     actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
+    part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
+    part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
     source: str = ""  # the JSON text it was read from (what a component saves)
 
@@ -91,7 +93,9 @@ class Cues:
             actor_verbs=_longest_first(prose["actor_verbs"]),
             actor_adverbs=_longest_first(prose["actor_adverbs"]),
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
-            consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")}, source=text)
+            consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")},
+            part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
+            source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:
         """A unit that names no one body: 相关部门, 市级成员单位, 各设区市人民政府 (but a
