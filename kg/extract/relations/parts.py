@@ -41,7 +41,7 @@ def listed_parts(finder: RelationFinder) -> None:
             count = _COUNT.search(head)
             if count:
                 body, counted = head[:count.start()], True
-        items = [(mm.start(), mm.end()) for mm in _items(body)]
+        items = _items(body)
         if len(items) < 2:
             continue
         for a, b in items:
@@ -57,26 +57,14 @@ def listed_parts(finder: RelationFinder) -> None:
             finder.add("part", child.key, parent.key, m.start(), m.group(0))
 
 
-def _items(body: str):  # noqa: ANN202 - match-like spans
-    """The items of a list written with 、 (and 和/及 before its last)."""
-    pos = 0
-    out = []
+def _items(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of a list written with 、 (and 和/及 before its last)."""
+    out, pos = [], 0
     for sep in _ITEM_SPLIT.finditer(body):
-        out.append(_Span(pos, sep.start()))
+        out.append((pos, sep.start()))
         pos = sep.end()
-    out.append(_Span(pos, len(body)))
-    return [sp for sp in out if sp.end() > sp.start()]
-
-
-class _Span:
-    def __init__(self, a: int, b: int) -> None:
-        self._a, self._b = a, b
-
-    def start(self) -> int:
-        return self._a
-
-    def end(self) -> int:
-        return self._b
+    out.append((pos, len(body)))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _program_ending_at(finder: RelationFinder, at: int):  # noqa: ANN202 - a Mention or None
