@@ -409,3 +409,31 @@ def test_puji_as_the_verb_opens_no_name(extract):
 def test_real_news_naming_the_health_knowledge_action():
     ex = extract_document(read_document(HELDOUT / "u16_tianjin_health_cells_news.txt"))
     assert "健康知识普及行动" in names(ex, "Program")
+
+
+UNSEEN7 = Path(__file__).resolve().parents[1] / "unseen7" / "docs"
+
+
+@pytest.mark.parametrize("title, action", [
+    ("杭州市人民政府办公厅关于推进院前医疗急救高质量发展的实施意见", "推进院前医疗急救高质量发展"),
+    ("四川省遏制艾滋病传播实施方案（2020—2022）", "遏制艾滋病传播"),
+    ("区社会心理服务体系建设试点工作实施方案", "社会心理服务体系建设试点工作"),
+])
+def test_the_action_a_plans_title_names(extract, title, action):
+    ex = extract(title + "\n为贯彻落实有关要求，制定本方案。", title=title)
+    assert action in names(ex, "Program")
+
+
+@pytest.mark.parametrize("title", [
+    "关于推进健康榆阳行动的实施意见",              # the action is the program it names
+    "关于做好2022年全面推进乡村振兴重点工作的实施意见",  # a year's work, no named action
+    "某县卫生健康局2023年工作总结",                # no plan
+])
+def test_a_title_that_names_no_action_of_its_own(extract, title):
+    ex = extract(title + "\n为贯彻落实有关要求，制定本方案。", title=title)
+    assert not [n for n in names(ex, "Program") if n.startswith(("推进健康榆阳行动", "做好", "某县"))]
+
+
+def test_real_provincial_plan_named_by_its_action():
+    ex = extract_document(read_document(UNSEEN7 / "q07_sichuan_hiv_transmission_plan_targets.txt"))
+    assert "遏制艾滋病传播" in names(ex, "Program")

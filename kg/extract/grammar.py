@@ -81,6 +81,9 @@ class Grammar:
         self.region_in_name_after = re.compile(rf"[\u4e00-\u9fff]{{0,{int(inside['max_between'])}}}{ordinal}(?:"
                                                + "|".join(map(re.escape, sorted(inside["name_endings"], key=len, reverse=True))) + ")")
         self.dateline_after = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:" + "|".join(map(re.escape, inside["dateline_after"])) + ")")
+        acted = g["title_actions"]
+        self.title_action_openers = tuple(acted["openers"])
+        self.title_action_endings = tuple(acted["endings"])
         self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])), whole_text=True)
 
     @classmethod

@@ -25,7 +25,7 @@ from kg.extract.model import (
 )
 from kg.extract.segment import BracketSplitter
 from kg.spans import SpanSet
-from kg.names.regions import regions
+from kg.names.regions import regions, region_mentions
 
 
 # compiled once: each runs for every quoted or head-noun candidate
@@ -219,6 +219,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             out.append(program_mention(ctx, s, name_end, f[s:name_end]))
     for m in g.known_programs.finditer(f):
         out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
+    out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
     # a name read inside a longer program name is part of it, not a second program
@@ -549,6 +550,46 @@ def _heading_name(title: str, g: Grammar) -> str:
 
 
 _NOT_AN_ACTION_TITLE = re.compile(r"关于|印发|通知|转发|的意见|答复|报告|新闻|发布会")
+
+
+_DIGIT_IN_NAME = re.compile(r"\d")
+_PLAN_KIND = r"(?:实施方案|工作方案|行动方案|实施意见|指导意见|方案|规划|行动计划|实施计划|工作计划|意见)"
+# 关于推进院前医疗急救高质量发展的实施意见, 四川省遏制艾滋病传播实施方案（2020—2022）, 关于印发《…》的通知
+_TITLE_ACTION = re.compile(rf"^(?:[^《》]*?关于)?(?:印发|转发)?《?(?P<x>[^《》“”，。、]{{4,40}}?)的?{_PLAN_KIND}"
+                           r"(?:[（(][^）)]*[）)])?》?(?:的通知)?$")
+
+
+def title_action(ctx: Context) -> list[Mention]:
+    """The action a plan's title names by its verb and object (推进院前医疗急救高质量发展,
+    遏制艾滋病传播) or as a pilot or construction (社会心理服务体系建设试点工作): official titles
+    write a plan as 关于 + the action + 的实施意见/实施方案. The action is named without the
+    region in front of it (四川省, 区), as the text writes it in its title line."""
+    m = _TITLE_ACTION.match((ctx.title or "").strip())
+    if m is None:
+        return []
+    written = x = m.group("x")
+    while True:  # 四川省…, 深圳市…: the jurisdiction is no part of the action's name
+        spans = [(a, b) for a, b, _ in region_mentions(x, ctx.doc_region) if a == 0]
+        if not spans:
+            break
+        x = x[max(b for _, b in spans):]
+    if x[:1] in "省市县区州" and len(x) > 6:
+        x = x[1:]
+    if not (x.startswith(ctx.g.title_action_openers) or x.endswith(ctx.g.title_action_endings)) or not 4 <= len(x) <= 30 \
+            or _DIGIT_IN_NAME.search(x):
+        return []
+    obj = x[len(next((o for o in ctx.g.title_action_openers if x.startswith(o)), "")):]
+    if obj != x and ctx.g.program_head.search(obj) and obj.endswith(tuple(h for h in ("行动", "工程", "计划", "项目", "战略")) ):
+        return []  # 推进健康榆阳行动: the action is the program it names (read as such elsewhere)
+    s = ctx.folded.find(x, 0, 800)
+    if s < 0:
+        return []
+    named = program_mention(ctx, s, s + len(x), x)
+    out = [named]
+    w = ctx.folded.find(written, 0, 800)
+    if written != x and w >= 0:
+        out.append(other_form(ctx, named, w, w + len(written)))  # 深圳市社会心理服务体系建设试点工作, as written
+    return out
 
 
 def title_programs(ctx: Context, title: str) -> list[Mention]:
