@@ -188,6 +188,11 @@ _FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=[一二三四�
 _TABLE_RULES = re.compile(r"^[ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*|[ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*[|｜][ \t|｜]*$")
 
 
+def without_table_rules(line: str) -> str:
+    """The line without a drawn table border at its ends (only a line with a bar is searched)."""
+    return _TABLE_RULES.sub("", line) if "|" in line or "｜" in line else line
+
+
 def unflatten(line: str) -> list[str]:
     """A long line split where it holds headings run together (a page's layout lost), else
     the line itself."""
@@ -206,7 +211,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
     # radicals are repaired over the whole page in one search: the repair maps no
     # whitespace or line break, so its lines are the lines repaired one by one
-    texts = [t for t in (squeeze_cjk_spaces(_TABLE_RULES.sub("", r).strip()) for line in repair_ideographs(raw).splitlines()
+    texts = [t for t in (squeeze_cjk_spaces(without_table_rules(r).strip()) for line in repair_ideographs(raw).splitlines()
                          for r in unflatten(line)) if t]
     folded = [full_stops(f) for f in fold_lines(texts)]
     lines: list[Line] = []

@@ -513,14 +513,22 @@ _FROM_BASELINE = re.compile(r"(?:从|由)(?P<year>\d{4})年(?:的)?(?P<val>\d+(?
 
 # a line that is a heading the section tree does not number: short, no sentence punctuation, or opened by
 # a chapter's or part's number (第一章 规划背景, 第一节 发展基础)
-_BARE_HEADING_LINE = re.compile(r"^[ \t]*(?:第[一二三四五六七八九十]{1,3}[章节部分篇][ \t]*)?([\u4e00-\u9fff]{2,12})[ \t]*[：:]?[ \t]*$",
-                                re.M)
+_BARE_HEADING_LINE = re.compile(r"[ \t]*(?:第[一二三四五六七八九十]{1,3}[章节部分篇][ \t]*)?([\u4e00-\u9fff]{2,12})[ \t]*[：:]?[ \t]*")
 
 
 @lru_cache(maxsize=2)
-def _heading_lines(folded: str) -> list[re.Match[str]]:
-    """The unnumbered heading lines of a text (asked for twice: goals and achievements)."""
-    return list(_BARE_HEADING_LINE.finditer(folded))
+def _heading_lines(folded: str) -> list[tuple[int, str]]:
+    """(offset, title) of the unnumbered heading lines of a text (asked for twice: goals and
+    achievements); only short lines are tried, one line at a time (a multi-line pattern
+    was tried at every character)."""
+    out, pos = [], 0
+    for line in folded.split("\n"):
+        if len(line) <= 32:
+            m = _BARE_HEADING_LINE.fullmatch(line)
+            if m:
+                out.append((pos, m.group(1)))
+        pos += len(line) + 1
+    return out
 
 
 def _unnumbered_sections(folded: str, wanted) -> list[tuple[int, int]]:  # noqa: ANN001 - a title test
@@ -529,10 +537,10 @@ def _unnumbered_sections(folded: str, wanted) -> list[tuple[int, int]]:  # noqa:
     such heading line."""
     lines = _heading_lines(folded)
     out = []
-    for i, m in enumerate(lines):
-        if wanted(m.group(1)):
-            end = lines[i + 1].start() if i + 1 < len(lines) else len(folded)
-            out.append((m.start(), end))
+    for i, (start, title) in enumerate(lines):
+        if wanted(title):
+            end = lines[i + 1][0] if i + 1 < len(lines) else len(folded)
+            out.append((start, end))
     return out
 
 
