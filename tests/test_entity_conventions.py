@@ -437,3 +437,17 @@ def test_a_title_that_names_no_action_of_its_own(extract, title):
 def test_real_provincial_plan_named_by_its_action():
     ex = extract_document(read_document(UNSEEN7 / "q07_sichuan_hiv_transmission_plan_targets.txt"))
     assert "遏制艾滋病传播" in names(ex, "Program")
+
+
+@pytest.mark.parametrize("sentence", [
+    "推进高水平医院建设，支持平台型医院发展。",
+    "加强偏远地区村卫生室和薄弱乡镇卫生院建设。",
+    "对全县村卫生室和部分村卫生室进行了改造，私立医院4个。",
+    "每千人口公立中医医院床位数达到0.55张。",
+])
+def test_a_kind_of_hospital_named_by_its_quality_or_reach_is_no_hospital(extract, sentence):
+    assert names(extract(sentence, title="某县卫生健康规划", issuer="石林彝族自治县卫生健康局"), "Hospital") == set()
+
+
+def test_a_hospital_named_with_its_county_stays_one(extract):
+    assert "石林彝族自治县人民医院" in names(extract("石林彝族自治县人民医院开展义诊。", title="新闻"), "Hospital")
