@@ -320,6 +320,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout" / "docs"
     ("办好上海合作组织传统医学论坛。", "上海市"),               # an organisation's name
     ("新华网北京7月6日电 湖南省印发健康湖南行动。", "北京市"),   # a news dateline
     ("甘肃经济日报兰州讯 近日，全省启动肿瘤防治宣传周。", "兰州市"),
+    ("各市、自治州人民政府，兰州新区管委会，省政府有关部门：", "兰州市"),  # a national new area, not the city
 ])
 def test_a_region_written_only_as_the_first_word_of_a_name_or_a_dateline_is_no_region(extract, sentence, region):
     assert region not in names(extract(sentence, title="湖南省卫生健康委员会关于公布营养健康学校名单的通知",
