@@ -262,3 +262,14 @@ def test_real_interpretation_of_a_citys_major_projects():
 def test_real_meeting_news_of_a_county_action():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen4" / "docs" / "x02_hunan_linwu_action_meeting.txt"))
     assert ("合理膳食行动", "健康临武行动") in rels(ex, "part")
+
+
+def test_a_lead_named_with_its_other_name_in_brackets(extract):
+    ex = extract("在省级层面由省健康海南建设委员会（爱国卫生运动委员会）负责统筹推动落实“将健康融入所有政策”。",
+                 title="新闻发布会实录", issuer="海南省卫生健康委员会")
+    assert ("海南省健康海南建设委员会（爱国卫生运动委员会）", "将健康融入所有政策") in rels(ex, "lead")
+
+
+def test_real_press_conference_naming_the_merged_committee_as_lead():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "dev" / "docs" / "h07_hainan_press_conference.txt"))
+    assert ("海南省健康海南建设委员会（爱国卫生运动委员会）", "将健康融入所有政策") in rels(ex, "lead")

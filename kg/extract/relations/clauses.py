@@ -138,12 +138,18 @@ def _is_one_name(piece: str) -> bool:
 _REGION_START = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗))")
 
 
+_OTHER_NAME_AFTER = re.compile(r"(.{2,30}?)（[^（）]{2,20}(?:委员会|领导小组|办公室)）")
+
+
 def unit_like(name: str, c: Cues | None = None) -> bool:
     """Can ``name`` (one list item) be a responsible unit? A lexical test, made before
     the document's context is known: a body's alias or a body ending after a
     jurisdiction, a collective (各街镇), a company, a hospital, a university."""
     c = c or cues()
     table, g = bodies(), grammar()
+    named_twice = _OTHER_NAME_AFTER.fullmatch(name)
+    if named_twice and unit_like(named_twice.group(1), c):
+        return True  # 省健康海南建设委员会（爱国卫生运动委员会）: one body under its two names
     for ending in c.generic_endings:  # 区爱卫会相关成员单位 stands for the committee
         if name.endswith(ending) and len(name) > len(ending) + 2:
             head = name[: -len(ending)]

@@ -35,7 +35,8 @@ def by_lead_re() -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _by_lead_re(c: Cues) -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, c.by_lead_verbs))
-    return re.compile(r"由([^，。；：\n（）]{2,60}?)(" + verbs + r")(?![单部人])")
+    # the units may hold a bracketed other name (由省健康海南建设委员会（爱国卫生运动委员会）负责…)
+    return re.compile(r"由((?:[^，。；：\n（）]|（[^（），。；\n]{1,20}）){2,60}?)(" + verbs + r")(?![单部人])")
 
 
 @lru_cache(maxsize=4)
