@@ -28,6 +28,11 @@ HELDOUT = ROOT / "heldout"
 DEV_HELD_OUT = ("h12_yunyang_health_in_all_policies_news", "h15_hainan_weight_management_news")
 DEV_TUNED = tuple(sorted(p.stem for p in (DEV / "gold").glob("*.json") if p.stem not in DEV_HELD_OUT))
 
+def _annotated(folder: str, only: tuple[str, ...] | None = None) -> tuple:
+    """An annotated set of this repository: its gold/ and docs/ folders."""
+    return ROOT / folder / "gold", ROOT / folder / "docs", only
+
+
 SETS = {
     "seeds": (GOLD, SEEDS, None),
     "dev": (DEV / "gold", DEV / "docs", None),
@@ -35,25 +40,25 @@ SETS = {
     "dev-held-out": (DEV / "gold", DEV / "docs", DEV_HELD_OUT),
     "unseen": (HELDOUT / "gold", HELDOUT / "docs", None),
     # 25 passages annotated after the rules were written, scored once before their errors were read
-    "unseen2": (ROOT / "unseen2" / "gold", ROOT / "unseen2" / "docs", None),
+    "unseen2": _annotated("unseen2"),
     # 25 more, annotated after unseen2's errors had been read, scored once before their own were read
-    "unseen3": (ROOT / "unseen3" / "gold", ROOT / "unseen3" / "docs", None),
+    "unseen3": _annotated("unseen3"),
     # its health documents: its two off-topic texts have empty gold by design (unseen3/README.md), though
     # FORMAT.md's conventions would count the responsibility clause of w24
-    "unseen3-health": (ROOT / "unseen3" / "gold", ROOT / "unseen3" / "docs",
-                       tuple(p.stem for p in (ROOT / "unseen3" / "gold").glob("*.json") if "offtopic" not in p.stem)),
+    "unseen3-health": _annotated("unseen3", tuple(p.stem for p in (ROOT / "unseen3" / "gold").glob("*.json")
+                                                  if "offtopic" not in p.stem)),
     # 20 more (15 provinces, annotated in stop 27 after every earlier set's errors had been read), scored once
     # with the extraction of commit 224fb1f before any of its errors were read (README, "Accuracy")
-    "unseen4": (ROOT / "unseen4" / "gold", ROOT / "unseen4" / "docs", None),
+    "unseen4": _annotated("unseen4"),
     # 20 more (14 provinces, 12 plans/annexes/opinions, 3 PDF text layers; annotated in stop 28 by a session that
     # never ran the code), scored once with the extraction of 007fc11 before any of its errors were read
-    "unseen5": (ROOT / "unseen5" / "gold", ROOT / "unseen5" / "docs", None),
+    "unseen5": _annotated("unseen5"),
     # 20 more (15 provinces, 12 plans, task tables and plan openings, replies, news; annotated in stop 28 after
     # unseen5's errors had been read), scored once with the extraction of 43c3f87 before any of its errors were read
-    "unseen6": (ROOT / "unseen6" / "gold", ROOT / "unseen6" / "docs", None),
+    "unseen6": _annotated("unseen6"),
     # 20 more (19 provinces and a national text; 13 plans, work points, opinions and task tables; annotated in stop 28
     # after unseen6's errors had been read), scored once with the extraction of b04d850 before any error was read
-    "unseen7": (ROOT / "unseen7" / "gold", ROOT / "unseen7" / "docs", None),
+    "unseen7": _annotated("unseen7"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }

@@ -33,9 +33,8 @@ class Grammar:
                                              matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         # words that hold a boundary word but are none (普及, 涉及): (word, the offsets in it where
         # a boundary word would end), so those ends are not taken as a name's left edge
-        self._unbroken = tuple(
-            (w, tuple(i + len(b) for b in self.boundary_words for i in range(len(w)) if w.startswith(b, i) and i + len(b) < len(w) + 1))
-            for w in g.get("unbroken_words", []))
+        self._unbroken = tuple((w, tuple(i + len(b) for b in self.boundary_words for i in range(len(w)) if w.startswith(b, i)))
+                               for w in g.get("unbroken_words", []))
         # per text: (text, every offset where a boundary word ends, the same sorted)
         self._boundary_cache: list[tuple[str, frozenset[int], list[int]]] = []
         # the last character before endpos that ends a name: one not written in names,
@@ -104,10 +103,11 @@ class Grammar:
             ends = self._boundary_index(text)[1]
             k = bisect.bisect_right(ends, head_start) - 1
             i = max(lo, brk.end() if brk else lo, ends[k] if k >= 0 else lo)
-            while i > lo and brk is not None and brk.end() == i and self._unbroken and any(
-                    text.endswith(w, 0, i) for w, _ in self._unbroken):
+            while i > lo and brk is not None and brk.end() == i:
                 # the break is the 及 of 普及: look further left, past the word
-                w = next(w for w, _ in self._unbroken if text.endswith(w, 0, i))
+                w = next((w for w, _ in self._unbroken if text.endswith(w, 0, i)), None)
+                if w is None:
+                    break
                 brk2 = self._last_name_break.match(text, lo, i - len(w))
                 i2 = max(lo, brk2.end() if brk2 else lo, ends[k] if k >= 0 else lo)
                 if i2 >= i - len(w):

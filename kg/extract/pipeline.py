@@ -460,9 +460,7 @@ def quantities_of(doc: Doc) -> Doc:
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
         doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
     text = _text(doc)
-    plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or "")) or any(
-        len(line) <= 120 and is_plan_document(False, line.strip().lstrip("0123456789.-— ")) for line in text[:600].split("\n")[:5])
-    # (a plan's own title on one of its first lines, where the title read is a page's: 标签…的相关文档)
+    plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or ""), opening=text)
     program_for_offset = _program_for(doc)
     region = ctx.doc_region.code if ctx.doc_region else ""
     places: tuple[str, ...] = ()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from kg.extract.entities.common import Context
+from kg.extract.entities.common import Context, strip_region_prefix
 from kg.extract.entities.consortia import find_consortia
 from kg.extract.entities.departments import find_departments, issuer_key
 from kg.extract.entities.hospitals import find_hospitals
@@ -70,12 +70,7 @@ def _regions_named_as_regions(ctx: Context, mentions: list[Mention]) -> list[Men
 
     def in_unread_name(m: Mention) -> bool:
         """遵义市 of 遵义市播州区第一小学 (a school, no entity here), 北京 of 新华网北京7月6日电."""
-        pos = m.end
-        while True:  # the regions written after it: 遵义市播州区…
-            nxt = [e for s, e, _ in ctx.region_index.starting_at(pos)]
-            if not nxt:
-                break
-            pos = max(nxt)
+        pos, _ = strip_region_prefix(ctx, m.start, len(ctx.folded))  # past the regions written after it: 遵义市播州区…
         return bool(ctx.g.region_in_name_after.match(ctx.folded, pos) or ctx.g.dateline_after.match(ctx.folded, m.end))
 
     standalone = {m.key for m in mentions if m.key.type == REGION and not nested(m) and not in_unread_name(m)}

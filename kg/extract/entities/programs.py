@@ -351,8 +351,9 @@ _COUNT_OF_ACTIONS = r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个
 # A、B、C等八大行动 / 五大行动: the items share the head 行动
 _CAMPAIGN_HEADS = ("革命", "运动", "攻坚战", "保卫战", "攻坚")  # 厕所革命: a campaign named by its own head
 _ACTION_LIST_VERB = re.compile(r"开展|实施|推进|启动|包括|涵盖|组织|部署|聚焦")
-_ACTIONS_BEFORE = re.compile(rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)等?{_COUNT_OF_ACTIONS}")
-_SPECIAL_ACTIONS_BEFORE = re.compile(rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)等专项行动")
+_ACTION_ITEMS = rf"((?:[{CJK}]{{2,24}}、){{2,}}[{CJK}]{{2,14}}?)"  # three or more items joined by 、
+_ACTIONS_BEFORE = re.compile(rf"{_ACTION_ITEMS}等?{_COUNT_OF_ACTIONS}")
+_SPECIAL_ACTIONS_BEFORE = re.compile(rf"{_ACTION_ITEMS}等专项行动")
 _COUNT_BEFORE_HEAD = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个)(?:专项)?$")
 _LIST_REACH = 320  # how far before a counted 行动 its list may start
 # 16项专项行动，分别为A、B、C: the list follows
@@ -553,6 +554,7 @@ _NOT_AN_ACTION_TITLE = re.compile(r"关于|印发|通知|转发|的意见|答复
 
 
 _DIGIT_IN_NAME = re.compile(r"\d")
+_NAMED_PROGRAM_HEADS = ("行动", "工程", "计划", "项目", "战略")  # what a program the text names ends with
 _PLAN_KIND = r"(?:实施方案|工作方案|行动方案|实施意见|指导意见|方案|规划|行动计划|实施计划|工作计划|意见)"
 # 关于推进院前医疗急救高质量发展的实施意见, 四川省遏制艾滋病传播实施方案（2020—2022）, 关于印发《…》的通知
 _TITLE_ACTION = re.compile(rf"^(?:[^《》]*?关于)?(?:印发|转发)?《?(?P<x>[^《》“”，。、]{{4,40}}?)的?{_PLAN_KIND}"
@@ -579,7 +581,7 @@ def title_action(ctx: Context) -> list[Mention]:
             or _DIGIT_IN_NAME.search(x):
         return []
     obj = x[len(next((o for o in ctx.g.title_action_openers if x.startswith(o)), "")):]
-    if obj != x and ctx.g.program_head.search(obj) and obj.endswith(tuple(h for h in ("行动", "工程", "计划", "项目", "战略")) ):
+    if obj != x and obj.endswith(_NAMED_PROGRAM_HEADS):
         return []  # 推进健康榆阳行动: the action is the program it names (read as such elsewhere)
     s = ctx.folded.find(x, 0, 800)
     if s < 0:

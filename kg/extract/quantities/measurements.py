@@ -286,16 +286,16 @@ _BRACKETED_COMPARISON = re.compile(r"[（(](?P<scope>全国|全省|全市|全区
                                    r"(?P<unit>%|‰|岁|/10万|[\u4e00-\u9fff]{0,2}?)[）)]")
 
 
-_PER_CAPITA = re.compile(r"^(?:每(?:千|万|十万|百)(?:常住)?(?:人口|人))")
+_PER_CAPITA_HEAD = re.compile(r"^(?:每(?:千|万|十万|百)(?:常住)?(?:人口|人))")
 
 
 def _per_capita_of_list(rd: SentenceReading, before: str, indicator: str) -> str:
     """每千人口床位数4.88张、卫生技术人员5.54人: a list's later items are per capita too
     (每千人口卫生技术人员数), as its first names them."""
-    if not rd.found or not before.endswith("、" + indicator) or _PER_CAPITA.match(indicator):
+    if not rd.found or not before.endswith("、" + indicator) or _PER_CAPITA_HEAD.match(indicator):
         return indicator
     prev = rd.found[-1].indicator
-    head = _PER_CAPITA.match(prev)
+    head = _PER_CAPITA_HEAD.match(prev)
     if head is None:
         return indicator
     return head.group(0) + indicator + ("数" if prev.endswith("数") and not indicator.endswith(("数", "率")) else "")

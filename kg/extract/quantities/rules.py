@@ -183,12 +183,17 @@ def _plan_title_re(r: _Rules) -> re.Pattern[str]:
     return re.compile(r"(?:" + titles + r")(?:[（(][^）)]*[）)])?》?(?:的通知|的函)?$")
 
 
-def is_plan_document(has_responsibility_lists: bool, title: str | None) -> bool:
+def is_plan_document(has_responsibility_lists: bool, title: str | None, opening: str = "") -> bool:
     """Plans state targets, not achievements: their numbers are never measurements
     unless a sentence says so (截至, 已). A document is a plan when it assigns tasks, or
     its title is a plan's (…实施方案, 关于印发…行动计划的通知) — not a title that only
-    names one (《…实施方案》专场, a press conference about it)."""
-    return has_responsibility_lists or bool(title and _plan_title_re(rules()).search(title.strip()))
+    names one (《…实施方案》专场, a press conference about it) — or, where the title read is
+    a page's (标签…的相关文档), one of the first lines of ``opening`` is a plan's title."""
+    pattern = _plan_title_re(rules())
+    if has_responsibility_lists or bool(title and pattern.search(title.strip())):
+        return True
+    lines = opening[:600].split("\n")[:5]
+    return any(len(ln) <= 120 and pattern.search(ln.strip().lstrip("0123456789.-— ")) for ln in lines if ln.strip())
 
 
 _ASPECT_INSIDE = re.compile(r"了(?!解)")

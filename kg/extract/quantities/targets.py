@@ -258,6 +258,15 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
 
 
 _COUNT_UNITS_OF_A_CONDITION = frozenset("张个家所人名床")
+
+
+def _targets_of_years(ind: str, val: str, unit: str, post: str, years: list[int | None], s: int, e: int,
+                      tc: TargetContext) -> list[Quantity]:
+    """One target per year of a value written without a comparator word: 以上 makes it a
+    floor, 以下 a ceiling, 左右 approximate; anything else is the value to reach."""
+    comparator = ">=" if post == "以上" else "<=" if post == "以下" else "="
+    return [Quantity("target", ind, float(val), unit, y, comparator, s, e, tc.program, tc.region,
+                     approximate=post == "左右") for y in years]
 # a share to reach, written with 占 and no comparator: 基层医疗卫生机构的诊疗量占总诊疗量的65%以上
 _SHARE = re.compile(r"(?P<ind>[^，。；]{2,40}?占[^，。；]{1,20}?)的?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)(?P<post>以上|以下|左右)?")
 
@@ -272,21 +281,17 @@ def _share_targets(clause: str, s: int, e: int, years: list[int | None], tc: Tar
     ind = _clean_indicator(m.group("ind"), rules())
     if len(ind) < 4:
         return []
-    post = m.group("post") or ""
-    comparator = ">=" if post == "以上" else "<=" if post == "以下" else "="
-    return [Quantity("target", ind, float(m.group("val")), m.group("unit"), y, comparator, s, e, tc.program, tc.region,
-                     approximate=post == "左右") for y in years]
+    return _targets_of_years(ind, m.group("val"), m.group("unit"), m.group("post") or "", years, s, e, tc)
 
 
 # a goal list's rate written straight before its value (学校心理咨询室建成率100%以上), and a share written
 # before what is done (中小学100%设立心理辅导室): targets without a comparator word
 _BARE_RATE = re.compile(r"(?P<ind>[^，。；：、]{2,40}?(?:率|比例|比重|水平|占比|覆盖面))在?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)"
                         r"(?P<post>以上|以下|左右)?(?=[，。；、]|$)")
-_SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+(?:\.\d+)?)%(?P<verb>设立|建立|建成|配备|开展|开设|设置|落实|"
-                          r"达标|实现|纳入|接入)(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
-
-_SHARE_OF_DOING = re.compile(r"^(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的(?P<subj>[\u4e00-\u9fff（）()]{2,16}?)(?P<verb>设立|建立|建成|配备|"
-                             r"开展|开设|设置|落实|达标|实现|纳入|接入)(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
+_DOING = (r"(?P<verb>设立|建立|建成|配备|开展|开设|设置|落实|达标|实现|纳入|接入)"
+          r"(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
+_SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+(?:\.\d+)?)%" + _DOING)
+_SHARE_OF_DOING = re.compile(r"^(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的(?P<subj>[\u4e00-\u9fff（）()]{2,16}?)" + _DOING)
 
 # a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米
 _PER_CAPITA = re.compile(r"(?P<ind>(?:每(?:千|万|十万)(?:常住)?(?:人口|人)|人均)[\u4e00-\u9fff（）()]{1,16}?)(?P<val>\d+(?:\.\d+)?)"
@@ -300,10 +305,8 @@ def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc
     m = _PER_CAPITA.search(clause)
     if m is None:
         return []
-    ind = _clean_indicator(m.group("ind"), rules())
-    post = m.group("post") or ""
-    return [Quantity("target", ind, float(m.group("val")), m.group("unit"), y, ">=" if post == "以上" else "=", s, e,
-                     tc.program, tc.region, approximate=post == "左右") for y in years]
+    return _targets_of_years(_clean_indicator(m.group("ind"), rules()), m.group("val"), m.group("unit"),
+                             m.group("post") or "", years, s, e, tc)
 
 
 def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
@@ -315,19 +318,15 @@ def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: Targ
     r = rules()
     m = _BARE_RATE.search(clause)
     if m:
-        ind = _clean_indicator(m.group("ind"), r)
-        post = m.group("post") or ""
+        ind, unit = _clean_indicator(m.group("ind"), r), m.group("unit")
     else:
         m = _SHARE_DOING.match(clause) or _SHARE_OF_DOING.match(clause)
         if m is None:
             return []
-        ind = _clean_indicator(m.group("subj"), r) + m.group("verb") + m.group("obj") + "比例"
-        post = m.groupdict().get("post") or ""
+        ind, unit = _clean_indicator(m.group("subj"), r) + m.group("verb") + m.group("obj") + "比例", "%"
     if len(ind) < 4 or _DIGIT.search(ind):
         return []
-    comparator = ">=" if post == "以上" else "<=" if post == "以下" else "="
-    return [Quantity("target", ind, float(m.group("val")), m.group("unit") if "unit" in m.groupdict() else "%", y,
-                     comparator, s, e, tc.program, tc.region, approximate=post == "左右") for y in years]
+    return _targets_of_years(ind, m.group("val"), unit, m.groupdict().get("post") or "", years, s, e, tc)
 
 
 _FULL_COVERAGE = re.compile(r"实现(?P<ind>[^，。；]{2,30}?)全覆盖")

@@ -8,10 +8,10 @@ import re
 from kg.extract.entities import Context, program_mention
 from kg.extract.model import EntityKey
 from kg.extract.relations.clauses import Clause, responsibility_clauses
+from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
 
 
-_LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:单位|部门)[：:]")
 _DIGIT = re.compile(r"\d")
 
 
@@ -41,6 +41,11 @@ def clause_task(finder: RelationFinder, clause: Clause) -> EntityKey | None:
     return finder.program_at(clause.start) if i is not None else None
 
 
+def _labels() -> tuple[str, ...]:
+    c = cues()
+    return c.lead_labels + c.joint_labels + c.support_labels
+
+
 def _task_line_before(finder: RelationFinder, at: int) -> EntityKey | None:
     """A task set on the line before its units' labelled lines, with no number (a 民生实事
     table copied cell by cell: 进一步完善托育服务体系，为…服务 / 牵头单位：X): the task named by the
@@ -53,7 +58,7 @@ def _task_line_before(finder: RelationFinder, at: int) -> EntityKey | None:
         if not line:
             end = start - 1
             continue
-        if _LABELLED.match(line):
+        if line.startswith(_labels()):
             end = start - 1  # the lead's line above the support's
             continue
         phrase = re.split(r"[，,。；;：:]", line, maxsplit=1)[0].strip()
