@@ -419,6 +419,11 @@ UNSEEN7 = Path(__file__).resolve().parents[1] / "unseen7" / "docs"
     ("杭州市人民政府办公厅关于推进院前医疗急救高质量发展的实施意见", "推进院前医疗急救高质量发展"),
     ("四川省遏制艾滋病传播实施方案（2020—2022）", "遏制艾滋病传播"),
     ("区社会心理服务体系建设试点工作实施方案", "社会心理服务体系建设试点工作"),
+    # a reprint: the document's number in front (and the whole title in 《》: q10 below)
+    ("津政办发〔2021〕12号天津市人民政府办公厅关于印发天津市推进托育服务发展实施方案的通知", "推进托育服务发展"),
+    # the plan's period before the region, a 实施规划, the control of a disease
+    ("湖南省人民政府关于印发2021年至2025年湖南省结核病防治实施规划的通知", "结核病防治"),
+    ("关于印发佛山市深化医药卫生体制改革近期工作要点的通知", "深化医药卫生体制改革"),
 ])
 def test_the_action_a_plans_title_names(extract, title, action):
     ex = extract(title + "\n为贯彻落实有关要求，制定本方案。", title=title)
@@ -438,6 +443,24 @@ def test_a_title_that_names_no_action_of_its_own(extract, title):
 def test_real_provincial_plan_named_by_its_action():
     ex = extract_document(read_document(UNSEEN7 / "q07_sichuan_hiv_transmission_plan_targets.txt"))
     assert "遏制艾滋病传播" in names(ex, "Program")
+
+
+@pytest.mark.parametrize("stem, action", [
+    ("q10_chongqing_elderly_care_plan_trad", "推进养老服务发展"),        # 渝府办发〔2019〕129号《…的通知》
+    ("q08_shaanxi_endemic_disease_plan_targets", "地方病防治"),          # 2001年至2005年陕西省…实施规划
+    ("q03_guangdong_dongguan_reform_work_points_trad", "深化医药卫生体制改革"),  # …近期工作要点
+    ("q09_neimenggu_kezuozhongqi_hiv_plan_targets", "遏制与防治艾滋病"),   # 科左中旗… (a banner's short name)
+])
+def test_real_plans_named_by_the_action_of_their_title(stem, action):
+    ex = extract_document(read_document(UNSEEN7 / f"{stem}.txt"))
+    assert action in names(ex, "Program")
+
+
+def test_a_wing_banner_is_read_by_its_short_name(extract):
+    ex = extract("近日，科右前旗开展健康促进活动。", title="通知", issuer="兴安盟卫生健康委员会")
+    assert "科尔沁右翼前旗" in names(ex, "Region")
+    real = extract_document(read_document(UNSEEN7 / "q09_neimenggu_kezuozhongqi_hiv_plan_targets.txt"))
+    assert "科尔沁左翼中旗" in names(real, "Region")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -11,6 +11,7 @@ Usage: python tools/derive_regions.py  (needs `pip install cpca==0.5.5`)
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from importlib import metadata, resources
 from pathlib import Path
@@ -24,7 +25,15 @@ SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别�
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级"}
 
 
+# Inner Mongolia's banners of a wing are written by the first character of the league's
+# people, the wing and the position: 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 → 察右前旗
+WING_BANNER = re.compile(r"^(?P<people>[\u4e00-\u9fff]{2,3})(?P<wing>[左右])翼(?P<position>[前中后])旗$")
+
+
 def short_form(name: str) -> str:
+    wing = WING_BANNER.match(name)
+    if wing:
+        return wing["people"][0] + wing["wing"] + wing["position"] + "旗"  # as texts write it
     for suf in SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             base = name[: -len(suf)]

@@ -555,10 +555,40 @@ _NOT_AN_ACTION_TITLE = re.compile(r"关于|印发|通知|转发|的意见|答复
 
 _DIGIT_IN_NAME = re.compile(r"\d")
 _NAMED_PROGRAM_HEADS = ("行动", "工程", "计划", "项目", "战略")  # what a program the text names ends with
-_PLAN_KIND = r"(?:实施方案|工作方案|行动方案|实施意见|指导意见|方案|规划|行动计划|实施计划|工作计划|意见)"
+_PLAN_KIND = r"(?:实施方案|工作方案|行动方案|实施意见|指导意见|方案|实施规划|规划|行动计划|实施计划|工作计划|意见|工作要点)"
+# what may stand between the action and the kind of plan: 近期工作要点, 2024年工作要点
+_PLAN_QUALIFIER = r"(?:近期|年度|\d{4}年度?)?"
 # 关于推进院前医疗急救高质量发展的实施意见, 四川省遏制艾滋病传播实施方案（2020—2022）, 关于印发《…》的通知
-_TITLE_ACTION = re.compile(rf"^(?:[^《》]*?关于)?(?:印发|转发)?《?(?P<x>[^《》“”，。、]{{4,40}}?)的?{_PLAN_KIND}"
+_TITLE_ACTION = re.compile(rf"^(?:[^《》]*?关于)?(?:印发|转发)?《?(?P<x>[^《》“”，。、]{{4,40}}?)的?{_PLAN_QUALIFIER}{_PLAN_KIND}"
                            r"(?:[（(][^）)]*[）)])?》?(?:的通知)?$")
+
+
+# a reprint's title line may carry the document's number in front and its name in 《》:
+# 渝府办发〔2019〕129号《重庆市人民政府办公厅关于印发…实施方案的通知》
+_NUMBER_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【（]\d{4}[〕\]］】）]\s*第?\d+号\s*")
+
+
+_TITLE_PERIOD = re.compile(r"^\d{4}(?:年?(?:[至到—–\-－~]|—)\d{4})?年度?")
+
+
+def bare_title(title: str) -> str:
+    """A title without a document number in front of it and without 《》 around the whole."""
+    t = _NUMBER_BEFORE_TITLE.sub("", title.strip())
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1]
+    return t
+
+
+def _outside_book_title(f: str, x: str, within: int) -> int:
+    """The first place before ``within`` where ``x`` is written outside 《》 (a name in 《》
+    is the document's, read as a PolicyDocument), else the first place at all, else -1."""
+    first = k = f.find(x, 0, within)
+    while k >= 0:
+        line_start = f.rfind("\n", 0, k) + 1
+        if f.count("《", line_start, k) <= f.count("》", line_start, k):
+            return k
+        k = f.find(x, k + 1, within)
+    return first
 
 
 def title_action(ctx: Context) -> list[Mention]:
@@ -566,12 +596,13 @@ def title_action(ctx: Context) -> list[Mention]:
     遏制艾滋病传播) or as a pilot or construction (社会心理服务体系建设试点工作): official titles
     write a plan as 关于 + the action + 的实施意见/实施方案. The action is named without the
     region in front of it (四川省, 区), as the text writes it in its title line."""
-    m = _TITLE_ACTION.match((ctx.title or "").strip())
+    m = _TITLE_ACTION.match(bare_title(ctx.title or ""))
     if m is None:
         return []
     written = x = m.group("x")
-    while True:  # 四川省…, 深圳市…: the jurisdiction is no part of the action's name
-        spans = [(a, b) for a, b, _ in region_mentions(x, ctx.doc_region) if a == 0]
+    while True:  # 四川省…, 深圳市…, 2001年至2005年陕西省…: the jurisdiction and the period are no part of the action's name
+        period = _TITLE_PERIOD.match(x)
+        spans = [(a, b) for a, b, _ in region_mentions(x, ctx.doc_region) if a == 0] + ([(0, period.end())] if period else [])
         if not spans:
             break
         x = x[max(b for _, b in spans):]
@@ -583,7 +614,7 @@ def title_action(ctx: Context) -> list[Mention]:
     obj = x[len(next((o for o in ctx.g.title_action_openers if x.startswith(o)), "")):]
     if obj != x and obj.endswith(_NAMED_PROGRAM_HEADS):
         return []  # 推进健康榆阳行动: the action is the program it names (read as such elsewhere)
-    s = ctx.folded.find(x, 0, 800)
+    s = _outside_book_title(ctx.folded, x, 800)
     if s < 0:
         return []
     named = program_mention(ctx, s, s + len(x), x)
