@@ -122,3 +122,23 @@ def test_real_reply_to_a_proposal_listing_the_commissions_programs():
                                         "y15_guangxi_drc_proposal_reply.txt"))
     leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
     assert ("广西壮族自治区发展和改革委员会", "公共卫生服务能力提升工程") in leads
+
+
+REMIT_PLAN = """某县全民健康生活方式行动实施方案
+三、保障措施
+（一）加强组织领导。成立县健康促进工作领导小组，具体负责指导推进“健康促进县”建设中的重大事项。
+领导小组下设办公室，负责日常协调和管理工作。成立县健康专家委员会，负责提供技术咨询。
+"""
+
+
+def test_a_body_set_up_with_a_remit_leads_the_program_it_names(extract):
+    ex = extract(REMIT_PLAN, title="关于印发某县全民健康生活方式行动实施方案的通知", issuer="溧水区卫生健康委员会")
+    leads = rels(ex, "lead")
+    assert any(o.endswith("健康促进工作领导小组") and t.startswith("健康促进县") for o, t in leads), leads
+    # a remit that names no program (日常协调, 技术咨询) assigns nothing
+    assert not any("专家委员会" in o or o.endswith("办公室") for o, _ in leads | rels(ex, "support")), leads
+
+
+def test_real_plan_committee_remit():
+    ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
+    assert ("句容市健康促进委员会", "省级健康促进县（区）建设") in rels(ex, "lead")

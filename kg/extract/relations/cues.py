@@ -57,6 +57,8 @@ class Cues:
     actor_verbs: tuple[str, ...]              # A实施/开展/启动 X in news: A leads X
     actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
+    remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
+    remit_charge_words: tuple[str, ...]       # …，(具体)负责…: what opens its remit
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
@@ -93,6 +95,8 @@ class Cues:
             actor_verbs=_longest_first(prose["actor_verbs"]),
             actor_adverbs=_longest_first(prose["actor_adverbs"]),
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
+            remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),
+            remit_charge_words=_longest_first(prose["remit_charge_words"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")},
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)

@@ -357,6 +357,35 @@ def organisers(finder: RelationFinder) -> None:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
+def _remit_re(c: Cues) -> re.Pattern[str]:
+    """成立/组建/设立 right before a body's name (the name itself is read from the mentions)."""
+    return re.compile("|".join(map(re.escape, c.remit_founding_verbs)))
+
+
+def remits(finder: RelationFinder) -> None:
+    """成立A，(具体)负责 <remit>: a body set up with its remit leads the programs the remit
+    names in its clause. Nothing is minted from the remit's words: a remit that names
+    no program (负责日常协调和管理工作) is a standing duty, not a task."""
+    f = finder.ctx.folded
+    c = cues()
+    for m in _remit_re(c).finditer(f):
+        bodies = [o for o in finder.index.starting_at(m.end()) if o.key.type in ORG_TYPES]
+        if not bodies:
+            continue
+        body = max(bodies, key=lambda o: o.end)
+        if f[body.end:body.end + 1] not in "，,":
+            continue
+        charge = next((w for w in c.remit_charge_words if f.startswith(w, body.end + 1)), "")
+        if not charge:
+            continue
+        start = body.end + 1 + len(charge)
+        _, sent_e = finder.sentence(start)
+        clause_end = min([i for i in (f.find(ch, start, sent_e) for ch in "，。；\n") if i >= 0] or [sent_e])
+        for key in dict.fromkeys(p.key for p in finder.programs_in(start, clause_end)):
+            finder.add("lead", body.key, key, m.start(), charge)
+
+
 def _actor_re(c: Cues) -> re.Pattern[str]:
     """(adverbs)(verb)(了)?(“)? right after a body's name."""
     adverbs = "|".join(map(re.escape, c.actor_adverbs))
