@@ -609,3 +609,28 @@ def test_real_provincial_plan_consolidating_what_was_achieved():
 def test_a_count_that_conditions_what_a_task_is_for_is_no_target():
     assert t("到2025年，遴选开放床位超过20张的乡镇卫生院建设县域医疗次中心。", 2024) == []
     assert [v for _, v, _ in t("到2025年，乡镇卫生院开放床位超过20张。", 2024)] == [20.0]
+
+
+UNSEEN6 = Path(__file__).resolve().parents[1] / "unseen6" / "docs"
+
+
+def test_counts_a_news_item_says_will_be_made_are_targets(extract):
+    # 将 + a verb of doing: what the sentence counts is planned, not reported
+    ex = extract("近日，某市启动健康促进工程。其中，健康讲堂活动将统一编写教材，并遴选出20名健康讲师、搭建15个健康教育基地。",
+                 title="某市启动健康促进工程", date="2021-03-01")
+    targets = {(q.indicator, q.value) for q in ex.quantities if q.kind == "target"}
+    assert {("健康讲师", 20.0), ("健康教育基地", 15.0)} <= targets, targets
+    assert not [q for q in ex.quantities if q.kind == "measurement"]
+
+
+def test_counts_a_news_item_reports_stay_measurements(extract):
+    ex = extract("近日，某市启动健康促进工程。今年以来，全市遴选出20名健康讲师，搭建15个健康教育基地。",
+                 title="某市启动健康促进工程", date="2021-03-01")
+    assert not [q for q in ex.quantities if q.kind == "target"]
+
+
+def test_real_news_planned_counts():
+    ex = extract_document(read_document(UNSEEN6 / "z17_shandong_qingdao_promotion_project_news.txt"))
+    targets = {(q.indicator, q.value) for q in ex.quantities if q.kind == "target"}
+    assert {("健康形象大使", 10.0), ("流动学堂", 100.0)} <= targets, targets
+    assert not [q for q in ex.quantities if q.kind == "measurement" and q.value in (10.0, 100.0, 1000.0)]

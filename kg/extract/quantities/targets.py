@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import parse_number
 from kg.extract.segment import BracketSplitter
-from kg.extract.quantities.rules import LIST_JOINERS, PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
+from kg.extract.quantities.rules import FUTURE_MODAL, LIST_JOINERS, PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
 
 _DIGIT = re.compile(r"\d")
 
@@ -38,7 +38,7 @@ def _words(r: _Rules) -> _Words:
     w = r.raw["target_words"]
     build, unit = "(?:" + _alt(w["count_verbs"]) + ")", _alt(w["count_units"])
     return _Words(
-        count_target=re.compile(build + r"\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|，|。|$)"
+        count_target=re.compile(build + r"出?\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|，|。|$)"
                                 r"(?:(?:及|和|、)\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=的|，|。|$))?"),
         count_target_after=re.compile(r"(?:" + _alt(w["count_after_verbs"]) + r")([\u4e00-\u9fff]{2,16}?)(\d+)\s*("
                                       + _alt(w["count_after_units"]) + r")(?=[，。；]|$)"),
@@ -178,7 +178,8 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     elif deadline:
         years, body_start = [int(deadline.group(1))], deadline.end()  # 2020年底前，新增10个…
         ym = deadline
-    elif PLAN_WORDS.search(sent) or tc.year is not None or tc.goal or (tc.plan_doc and not _reports_achievement(sent, tc)):
+    elif PLAN_WORDS.search(sent) or FUTURE_MODAL.search(sent) or tc.year is not None or tc.goal \
+            or (tc.plan_doc and not _reports_achievement(sent, tc)):
         years = [_year_of(sent, tc)]
         body_start = 0
         out = _count_targets(sent, base, years[-1], tc.program, tc.region)
