@@ -475,3 +475,43 @@ def test_a_kind_of_hospital_named_by_its_quality_or_reach_is_no_hospital(extract
 
 def test_a_hospital_named_with_its_county_stays_one(extract):
     assert "石林彝族自治县人民医院" in names(extract("石林彝族自治县人民医院开展义诊。", title="新闻"), "Hospital")
+
+
+UNSEEN8 = Path(__file__).resolve().parents[1] / "unseen8" / "docs"
+
+
+def _labels(ex, kind):
+    return {m.surface for m in ex.mentions if m.key.type == kind} | names(ex, kind)
+
+
+def test_a_recurring_event_is_also_named_with_its_ordinal(extract):
+    ex = extract("近日，市卫生健康委在人民广场举办第十二届“健康生活节”主题活动。", title="新闻", issuer="杭州市卫生健康委员会")
+    forms = {m.surface for m in ex.mentions if m.key.type == "Program"}
+    assert any(f.startswith("第十二届") for f in forms), forms
+
+
+@pytest.mark.parametrize("path, form", [
+    (UNSEEN8 / "r17_shanghai_no_tobacco_day_news.txt", "第38个“世界无烟日”宣传活动"),
+    (UNSEEN7 / "q14_hebei_lunan_action_news_trad.txt", "第六屆“萬步有約”活動"),
+])
+def test_real_events_named_with_their_ordinals(path, form):
+    ex = extract_document(read_document(path))
+    assert form in {m.surface for m in ex.mentions if m.key.type == "Program"}
+
+
+def test_a_kind_of_township_hospital_is_no_hospital(extract):
+    ex = extract("调整后，全市共设苏木乡镇卫生院20所，其中中心卫生院8所，一般卫生院12所。", title="关于调整卫生院设置的批复",
+                 issuer="包头市卫生局")
+    assert names(ex, "Hospital") == set()
+
+
+def test_real_reply_on_township_hospitals():
+    ex = extract_document(read_document(UNSEEN8 / "r02_neimenggu_baotou_township_hospital_reply.txt"))
+    assert not [n for n in names(ex, "Hospital") if "一般卫生院" in n or "共设" in n or n.endswith("苏木乡镇卫生院")]
+
+
+def test_a_short_form_a_city_shares_with_its_county_names_the_city(extract):
+    ex = extract("抚顺市卫生健康委员会召开会议，要求结合抚顺实际抓好落实。", title="新闻", issuer="抚顺市卫生健康委员会")
+    assert "抚顺县" not in names(ex, "Region")
+    real = extract_document(read_document(UNSEEN8 / "r09_henan_xinxiang_public_health_plan.txt"))
+    assert "新乡县" not in names(real, "Region") and "新乡市" in names(real, "Region")

@@ -135,7 +135,9 @@ class RegionTable:
             return self._family[r.code]
         out = dict(self._province_shorts)
         city = self.city(r)
-        family = self.chain(r) + (self.children(city) if city else []) + self.children(r)
+        # the chain last: where a county shares its city's short form (新乡县 and 新乡市, 抚顺县 and
+        # 抚顺市), the bare short form names the city, as 结合新乡实际 does
+        family = (self.children(city) if city else []) + self.children(r) + self.chain(r)
         for f in family:
             if len(f.short) >= 2 and not f.name.startswith(VERB_INITIAL):
                 out[f.short] = f  # 新建 of 新建区 is a verb first: its short form is never read

@@ -222,6 +222,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
+    out.extend(_with_ordinals(ctx, f, out))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
 
@@ -272,6 +273,23 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
                 break
         out.append((start, end))
         pos = end
+    return out
+
+
+# 第38个“世界无烟日”宣传活动, 第六届“万步有约”活动: the ordinal of a recurring event
+_ORDINAL_BEFORE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[个届次期]$")
+
+
+def _with_ordinals(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:
+    """A recurring event named with its ordinal in front is also named so: the program
+    is the campaign (世界无烟日宣传活动), and 第38个… is another form of its name."""
+    out = []
+    for m in mentions:
+        if m.key.type != PROGRAM:
+            continue
+        ordinal = _ORDINAL_BEFORE.search(f, max(0, m.start - 8), m.start)
+        if ordinal:
+            out.append(other_form(ctx, m, ordinal.start(), m.end))
     return out
 
 
