@@ -478,6 +478,7 @@ def test_a_hospital_named_with_its_county_stays_one(extract):
 
 
 UNSEEN8 = Path(__file__).resolve().parents[1] / "unseen8" / "docs"
+ROOT_DIR = Path(__file__).resolve().parents[1]
 
 
 def _labels(ex, kind):
@@ -515,3 +516,40 @@ def test_a_short_form_a_city_shares_with_its_county_names_the_city(extract):
     assert "抚顺县" not in names(ex, "Region")
     real = extract_document(read_document(UNSEEN8 / "r09_henan_xinxiang_public_health_plan.txt"))
     assert "新乡县" not in names(real, "Region") and "新乡市" in names(real, "Region")
+
+
+@pytest.mark.parametrize("sentence, not_a_program", [
+    ("各部门要强化责任担当，迅速行动，抓好落实。", "迅速行动"),
+    ("这是落实健康中国建设的实际行动。", "实际行动"),
+])
+def test_a_manner_before_action_names_no_program(extract, sentence, not_a_program):
+    assert not_a_program not in names(extract(sentence, title="新闻"), "Program")
+
+
+@pytest.mark.parametrize("path, not_a_program", [
+    (ROOT_DIR / "unseen4" / "docs" / "x16_yunnan_lufeng_rectification_meeting.txt", "迅速行动"),
+    (ROOT_DIR / "unseen4" / "docs" / "x08_guangdong_yunan_nutrition_week.txt", "实际行动"),
+])
+def test_real_manners_before_action(path, not_a_program):
+    assert not_a_program not in names(extract_document(read_document(path)), "Program")
+
+
+def test_the_speakers_own_province_is_no_part_of_a_program(extract):
+    ex = extract("我省健康中国行动推进有力，我国爱国卫生运动成效明显。", title="新闻", issuer="河南省卫生健康委员会")
+    progs = names(ex, "Program")
+    assert not [p for p in progs if p.startswith(("我省", "我国"))], progs
+    real = extract_document(read_document(UNSEEN7 / "q01_henan_2023_action_work_points.txt"))
+    assert "健康中国行动" in names(real, "Program") and "我省健康中国行动" not in names(real, "Program")
+
+
+@pytest.mark.parametrize("title", ["甘肃省建成30个癌症筛查基地", "某市启动实施10项健康专项行动", "天津市全面推进健康天津行动"])
+def test_a_news_headline_is_no_program(extract, title):
+    ex = extract(title + "\n近日，相关工作取得进展。", title=title)
+    assert title not in names(ex, "Program")
+
+
+def test_real_headlines_are_no_programs():
+    for path in (ROOT_DIR / "heldout" / "docs" / "u18_gansu_cancer_screening_news.txt",
+                 ROOT_DIR / "unseen5" / "docs" / "y16_xinjiang_15_actions_news.txt"):
+        ex = extract_document(read_document(path))
+        assert not [p for p in names(ex, "Program") if p.startswith(("甘肃省建成", "新疆启动"))]

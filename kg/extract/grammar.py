@@ -83,6 +83,7 @@ class Grammar:
         acted = g["title_actions"]
         self.title_action_openers = tuple(acted["openers"])
         self.title_action_endings = tuple(acted["endings"])
+        self.headline_verbs = tuple(g["headline_verbs"]["words"])
         self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])), whole_text=True)
 
     @classmethod

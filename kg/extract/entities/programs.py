@@ -643,12 +643,28 @@ def title_action(ctx: Context) -> list[Mention]:
     return out
 
 
+_COUNT_IN_HEADLINE = re.compile(r"\d+\s*[个项家所座条批名]|[一二三四五六七八九十两]+[个项大]")
+
+
+def _is_headline(ctx: Context, title: str) -> bool:
+    """A news headline is a sentence, not a name: a region doing something (甘肃省建成…,
+    新疆启动实施…, 路南区坚持…推进…) or a count (15项, 三个融合). The program it speaks of is
+    read where the text names it."""
+    rest = title
+    spans = [(a, b) for a, b, _ in region_mentions(rest, ctx.doc_region) if a == 0]
+    if spans:
+        rest = rest[max(b for _, b in spans):]
+        if rest.startswith(tuple(ctx.g.boundary_words)) or rest.startswith(ctx.g.headline_verbs):
+            return True
+    return bool(_COUNT_IN_HEADLINE.search(title))
+
+
 def title_programs(ctx: Context, title: str) -> list[Mention]:
     """A document whose own title names an action (海南省儿童健康促进专项行动计划, an annex
     of a plan) is that action: a program named by its whole title, where the title line
     opens the text. A notice about it (关于印发…的通知) is not."""
     title = title.strip()
-    if not title or len(title) > 60 or _NOT_AN_ACTION_TITLE.search(title):
+    if not title or len(title) > 60 or _NOT_AN_ACTION_TITLE.search(title) or _is_headline(ctx, title):
         return []
     found = list(ctx.g.program_head.finditer(title))
     if not found or found[-1].end() != len(title):
