@@ -634,3 +634,16 @@ def test_real_news_planned_counts():
     targets = {(q.indicator, q.value) for q in ex.quantities if q.kind == "target"}
     assert {("健康形象大使", 10.0), ("流动学堂", 100.0)} <= targets, targets
     assert not [q for q in ex.quantities if q.kind == "measurement" and q.value in (10.0, 100.0, 1000.0)]
+
+
+def test_the_upper_end_of_a_range_measures_what_its_lower_end_does():
+    found = m("全市儿童龋齿患病率为12.5%~18.3%，成人吸烟率为22%。")
+    assert ("儿童龋齿患病率", 18.3, None) in found or ("儿童龋齿患病率", 18.3, 2019) in found, found
+    assert not [ind for ind, _, _ in found if "~" in ind or "12.5" in ind]
+
+
+def test_real_ranges_of_infection_rates():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen7" / "docs"
+                                        / "q16_qinghai_echinococcosis_cppcc_member.txt"))
+    found = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
+    assert {("牛的感染率", 60.36), ("羊的感染率", 53.14)} <= found, found

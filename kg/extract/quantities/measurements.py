@@ -236,8 +236,16 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
     return False
 
 
+# the lower end of a range right before a value: 感染率为29.09%~60.36%, 3-5个
+_RANGE_LOWER_END = re.compile(r"\d+(?:\.\d+)?\s*%?\s*[~～〜\-—–至]\s*$")
+
+
 def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Match[str], unit: str) -> str:
-    """The noun phrase a value measures; "" when none is plausible."""
+    """The noun phrase a value measures; "" when none is plausible. The upper end of a
+    range (29.09%~60.36%) measures what its lower end does."""
+    lower = _RANGE_LOWER_END.search(before)
+    if lower and rd.found and rd.found[-1].unit == unit:
+        return rd.found[-1].indicator
     indicator = _measurement_indicator(before, after, m, rd.r, rd.places)
     if unit == "年" and before.endswith("连续"):
         what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
