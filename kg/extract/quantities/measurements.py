@@ -284,8 +284,10 @@ def _year_of_value(rd: SentenceReading, before: str, at: int, clause_end: int) -
 
 
 # a count that is the scope of the value its clause reports next (339个地级以上城市的空气质量平均优良天数占比达到87%)
+# 全国339个地级以上城市的…占比达到87%, 全省14个市州的299家医疗机构: the count says over what the later value is taken
 _SCOPE_OF_A_LATER_VALUE = re.compile(r"[\u4e00-\u9fff]{2,16}?的[\u4e00-\u9fff“”]{2,30}?(?:率|比|比例|水平|占比|数)"
-                                     r"(?:达到了|达到|达|为|是|超过)?\d")
+                                     r"(?:达到了|达到|达|为|是|超过)?\d|[\u4e00-\u9fff]{2,8}?的\d")
+_REACH_VERBS = ("覆盖", "涵盖", "辐射")  # 已覆盖26个城市的112家医院: how far it reaches is itself reported
 _SCOPE_COUNT = re.compile(r"\d+(?:\.\d+)?[个家所座](?=[\u4e00-\u9fff]{2,16}?的)")
 
 
@@ -326,7 +328,7 @@ def values_in_clauses(rd: SentenceReading) -> None:
             before, after = clause[: m.start()], clause[m.end():]
             if _no_measured_value(num, unit, before, after, words):
                 continue
-            if unit in words.count_units and _SCOPE_OF_A_LATER_VALUE.match(after):
+            if unit in words.count_units and _SCOPE_OF_A_LATER_VALUE.match(after) and not before.endswith(_REACH_VERBS):
                 continue  # 全国339个地级以上城市的…占比达到87%: the count says over what the share is taken
             value = parse_number(num)
             if value is None:
