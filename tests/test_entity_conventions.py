@@ -553,3 +553,18 @@ def test_real_headlines_are_no_programs():
                  ROOT_DIR / "unseen5" / "docs" / "y16_xinjiang_15_actions_news.txt"):
         ex = extract_document(read_document(path))
         assert not [p for p in names(ex, "Program") if p.startswith(("甘肃省建成", "新疆启动"))]
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("各市、州人民政府，兰州新区管委会，省政府有关部门：", "兰州新区管理委员会"),
+    ("太白湖新区管委会、济宁高新区管委会负责落实。", "太白湖新区管理委员会"),
+    ("（省卫生健康委牵头，赣江新区管委会按职责分工负责）", "赣江新区管理委员会"),
+])
+def test_a_zones_administrative_committee_is_a_body(extract, sentence, body):
+    ex = extract("一、加强组织领导\n" + sentence, title="通知", issuer="江西省人民政府办公厅")
+    assert body in names(ex, "Department"), names(ex, "Department")
+
+
+def test_real_zone_committees():
+    ex = extract_document(read_document(ROOT_DIR / "unseen6" / "docs" / "z01_gansu_reform_2016_tasks.txt"))
+    assert "兰州新区管理委员会" in names(ex, "Department")

@@ -31,7 +31,10 @@ _COORDINATING_BODY = re.compile(
 _INNER_BREAK = re.compile(r"[，。；、：（]")
 _CAMPAIGN_GROUP = re.compile(r"(?:示范区|示范县|示范市|卫生城市|卫生县城|卫生乡镇|卫生城镇|文明城市|健康城市|健康县城)"
                              r"(?:创建|建设)(?:工作)?(?:领导小组|指挥部)(?:办公室)?")
-_ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}(?:工业区|开发区|高新区|产业园区|经济技术开发区))(管委会|管理委员会)")
+# the administrative committee of a zone: 莘庄工业区管委会, 兰州新区管委会 (a national new area), 曲阜文化建设示范区管委会
+_ZONE_KIND = "(?:工业区|开发区|高新区|产业园区|经济技术开发区|新区|示范区|试验区|合作区|管理区|旅游度假区)"
+_ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,6}}{_ZONE_KIND})(管委会|管理委员会)")
+ZONE_KINDS = re.compile(_ZONE_KIND + "管理委员会$")  # a zone committee's canonical name
 # a zone named by its kind alone, no place name: the zone of the document's region
 _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区",
                             "产业园区", "工业区"})
@@ -215,6 +218,8 @@ def find_departments(ctx: Context) -> list[Mention]:
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.end(1) - 3, max_len=6)
+        if any(o.start <= s0 and m.end() <= o.end for o in out):
+            continue  # read as a body already (江西省赣江新区管理委员会)
         zone = f[s0:m.end(1)]
         if zone in _UNNAMED_ZONES and ctx.doc_region is not None:
             zone = ctx.doc_region.name + zone  # 经济开发区管委会 in a county's text: the county's zone

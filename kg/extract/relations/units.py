@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities.departments import read_unit
+from kg.extract.entities.departments import ZONE_KINDS, read_unit
 from kg.extract.model import DEPARTMENT, GROUP, ORGANIZATION, EntityKey, Mention
 from kg.extract.relations.clauses import unit_like
 from kg.extract.relations.cues import cues
@@ -95,8 +95,12 @@ def list_levels(finder: RelationFinder, spans: list[tuple[int, int]]) -> list[st
 
 
 def _has_own_jurisdiction(finder: RelationFinder, s: int, e: int) -> bool:
-    """Does the item open with a region name or a national prefix of its own?"""
+    """Does the item open with a region name or a national prefix of its own, or name a
+    zone's committee (赣江新区管委会: the zone is its jurisdiction)?"""
     f = finder.ctx.folded
+    if any(o.start == s and o.end == e and o.key.type == DEPARTMENT and ZONE_KINDS.search(o.key.name)
+           for o in finder.orgs_in(s, e)):
+        return True
     return bool(finder.ctx.region_index.starting_at(s)) or f.startswith(NATIONAL_PREFIXES + ("中国", "中共", "共青团"), s)
 
 
