@@ -568,3 +568,18 @@ def test_a_zones_administrative_committee_is_a_body(extract, sentence, body):
 def test_real_zone_committees():
     ex = extract_document(read_document(ROOT_DIR / "unseen6" / "docs" / "z01_gansu_reform_2016_tasks.txt"))
     assert "兰州新区管理委员会" in names(ex, "Department")
+
+
+@pytest.mark.parametrize("sentence, office", [
+    ("日前，国家卫生健康委办公厅印发通知。", "国家卫生健康委员会办公厅"),
+    ("日前，教育部办公厅印发通知。", "教育部办公厅"),
+    ("市卫生健康委办公室负责汇总。", "杭州市卫生健康委员会办公室"),
+])
+def test_a_bodys_general_office_is_a_body(extract, sentence, office):
+    ex = extract(sentence, title="通知", issuer="杭州市卫生健康委员会")
+    assert office in names(ex, "Department"), names(ex, "Department")
+
+
+def test_real_ministry_office():
+    ex = extract_document(read_document(UNSEEN8 / "r15_shandong_laoshan_health_promotion_news.txt"))
+    assert "国家卫生健康委员会办公厅" in names(ex, "Department")

@@ -110,6 +110,22 @@ def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool
     return Mention(s, e, EntityKey(DEPARTMENT, name, scope), ctx.surface(s, e), region=code)
 
 
+_OFFICES = ("办公厅", "办公室")
+
+
+def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Mention:
+    """国家卫生健康委办公厅, 省教育厅办公室: a body's general office, written right after its
+    name, is a body of its own (FORMAT.md: a government body or its office). A party
+    committee's office and a government's (人民政府办公室, in the table) are named otherwise."""
+    f = ctx.folded
+    office = next((w for w in _OFFICES if f.startswith(w, mention.end)), "")
+    if not office or (body is not None and body.party) or mention.key.name.endswith(_OFFICES + ("政府",)):
+        return mention
+    e = mention.end + len(office)
+    return Mention(mention.start, e, EntityKey(DEPARTMENT, mention.key.name + office, mention.key.scope),
+                   ctx.surface(mention.start, e), region=mention.region)
+
+
 def find_departments(ctx: Context) -> list[Mention]:
     table = bodies()
     f = ctx.folded
@@ -140,7 +156,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             out.append(_department_mention(ctx, ps, e, body, False, region))
             continue
         if alias in table.national_fixed and alias not in table.by_alias:  # 广电总局, 全国妇联: a central body
-            out.append(Mention(s, e, EntityKey(DEPARTMENT, table.national_fixed[alias]), ctx.surface(s, e)))
+            out.append(_with_office(ctx, Mention(s, e, EntityKey(DEPARTMENT, table.national_fixed[alias]), ctx.surface(s, e))))
             continue
         national = alias in table.national_names and alias not in table.by_alias
         body = table.national_names[alias] if national else table.by_alias[alias]
@@ -185,7 +201,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             continue  # 市县教育部门: the bodies of every city and county, no one body
         if kind == "level" and region is None:
             region = ctx.doc_region
-        out.append(_department_mention(ctx, ps, e, body, national, region))
+        out.append(_with_office(ctx, _department_mention(ctx, ps, e, body, national, region), body))
     # 健康中原行动推进委员会, 黑龙江省国民营养健康指导委员会: a coordinating body named by its
     # remit, written out in full (a committee, leading group or joint conference of health work)
     for m in _COORDINATING_BODY.finditer(f):
