@@ -583,3 +583,16 @@ def test_a_bodys_general_office_is_a_body(extract, sentence, office):
 def test_real_ministry_office():
     ex = extract_document(read_document(UNSEEN8 / "r15_shandong_laoshan_health_promotion_news.txt"))
     assert "国家卫生健康委员会办公厅" in names(ex, "Department")
+
+
+def test_a_heads_title_is_no_mention_of_the_body(extract):
+    ex = extract("2月25日举行的全国中医药局长会议传来消息。区卫生健康局长期坚持开展义诊。", title="新闻")
+    depts = names(ex, "Department")
+    assert "国家中医药管理局" not in depts, depts
+
+
+def test_a_year_on_a_line_of_its_own_is_the_year_of_the_lines_after_it():
+    ex = extract_document(read_document(UNSEEN8 / "r20_national_tcm_directors_meeting_news.txt"))
+    years = {q.indicator: q.year for q in ex.quantities if q.kind == "measurement"}
+    assert years and all(y == 2022 for y in years.values()), years
+    assert "国家中医药管理局" not in names(ex, "Department")

@@ -279,3 +279,18 @@ def test_headings_run_together_in_a_flattened_line_start_their_own_lines():
     parts = unflatten(line)
     assert [p[:2] for p in parts] == ["二、", "1.", "2."]
     assert unflatten("短行。 1.推进。") == ["短行。 1.推进。"]  # a short line is left as it is
+
+
+def test_a_slide_like_page_keeps_its_year_lines_and_byline_apart(tmp_path):
+    """A page of short unpunctuated lines looks wrapped; still a byline is a line of its
+    own and a year alone on its line heads the lines after it (2022年 / achievements)."""
+    lines = ["来看卫生健康事业取得的这些新进展", "2023-03-02 来源:某某网  作者:佚名", "3月1日举行的全市卫生健康工作会议传来消息",
+             "卫生健康事业在服务体系建设等方面取得新进展", "2022年", "全市社区卫生服务中心中医馆实现全覆盖",
+             "区域医疗中心增至14个建成一批重点专科项目", "二级及以上公立综合医院设有中医类临床科室", "2023年",
+             "全市将全面实施中医药振兴发展重大工程", "启动中医药传承创新发展示范试点项目进一步推动"]
+    path = tmp_path / "slides.txt"
+    path.write_text("\n\n".join(lines), encoding="utf-8")
+    src = read_document(path)
+    kept = src.text.split("\n")
+    assert "2022年" in kept and "2023年" in kept, kept
+    assert any(k.startswith("3月1日举行的") for k in kept), kept

@@ -21,6 +21,7 @@ from kg.textnorm import squeeze_cjk_spaces
 # or a closing quote after sentence punctuation (a quote alone closes a name mid-sentence:
 # 近视防控“教、医、家、社”\n联动平台)
 _END = re.compile(r"[。！？：；）)」》]$|[。！？][”’」]$|^\s*$")
+_YEAR_LINE = re.compile(r"^\d{4}\s*年度?[：:]?$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[\.．、](?!\d)|[①-⑳])")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,4}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
 
@@ -48,6 +49,9 @@ def join_layout_lines(lines: list[str]) -> str:
     the next when it is at least 85% as long as the document's long lines, does not end
     with sentence punctuation, and the next does not open a numbered heading. Page
     numbers are dropped."""
+    from kg.ingest.clean import is_furniture  # the cleaner's, which imports this module's neighbours
+    from kg.textnorm import fold
+
     stripped = [raw.strip() for raw in lines]
     lengths = sorted(len(x) for x in stripped if x)
     full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
@@ -56,7 +60,10 @@ def join_layout_lines(lines: list[str]) -> str:
     for line in stripped:
         if not line or _PAGE_NUMBER.match(line):
             continue
-        if out and last_len >= 0.85 * full and not _END.search(out[-1]) and not _HEADING.match(line):
+        # a year on a line of its own heads what follows (2022年 / …); a byline (2023-03-02 来源：…) is a
+        # line of its own: neither is a line the layout broke
+        if out and last_len >= 0.85 * full and not _END.search(out[-1]) and not _HEADING.match(line) \
+                and not _YEAR_LINE.match(line) and not _YEAR_LINE.match(out[-1]) and not is_furniture(fold(out[-1])):
             out[-1] += line
         else:
             out.append(line)

@@ -111,6 +111,7 @@ def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool
 
 
 _OFFICES = ("办公厅", "办公室")
+_HEADS_TITLE = ("长",)  # 局长, 厅长: the title fuses with the body's ending; 卫健委主任 still names the body
 
 
 def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Mention:
@@ -148,6 +149,8 @@ def find_departments(ctx: Context) -> list[Mention]:
     for m in _department_pattern().finditer(f):
         alias = m.group(0)
         s, e = m.start(), m.end()
+        if f.startswith(_HEADS_TITLE, e) and alias.endswith(("局", "厅", "部", "处", "科")) and f[e + 1:e + 2] not in "期远效足久":
+            continue  # 全国中医药局长会议, 卫生厅厅长: the head's title, no mention of the body
         if alias in table.level_embedded:  # 团省委: the level is inside the alias
             body, level = table.level_embedded[alias]
             ps, region, kind = _prefix(ctx, s)
