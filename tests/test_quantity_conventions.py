@@ -660,3 +660,20 @@ def test_real_count_of_prefectures_as_scope():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "heldout" / "docs"
                                         / "u18_gansu_cancer_screening_news.txt"))
     assert not [q for q in ex.quantities if q.kind == "measurement" and q.value == 14.0 and q.indicator == "市州"]
+
+
+def test_a_year_and_a_colon_open_a_list_of_numbered_targets(extract):
+    text = ("某市卫生强市战略，到2025年将实现：\n1、新建投入使用三级公立医院5家\n2、全市常住人口千人床位数达到6.5张\n"
+            "3、重点人群家庭医生签约服务率≥75%\n")
+    ex = extract(text, title="某市卫生强市战略", date="2021-01-05")
+    targets = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert ("全市常住人口千人床位数", 6.5, 2025) in targets or ("常住人口千人床位数", 6.5, 2025) in targets, targets
+    assert any(v == 75.0 and y == 2025 for _, v, y in targets), targets       # ≥ is a comparator
+    assert not [q for q in ex.quantities if q.kind == "measurement"]
+
+
+def test_real_numbered_target_list_after_a_year_and_a_colon():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen9" / "docs"
+                                        / "s15_guangdong_shenzhen_2020_targets.txt"))
+    targets = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert ("市域内住院率", 98.0, 2020) in targets and ("居民人均期望寿命", 81.0, 2020) in targets, targets

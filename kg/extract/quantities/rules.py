@@ -120,7 +120,7 @@ _TRAILING_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\d{4}年(?:底|末)?$")
 
 # the number of a list item a target opens with: （一）全区居民健康素养水平提高到26%以上, ①…, 一是…
 # (not 1.: a measurement's indicator opening with one is a headline run into the text, and reports nothing)
-_LEADING_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|（[一二三四五六七八九十\d]{1,3}）|[①-⑳])")
+_LEADING_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|（[一二三四五六七八九十\d]{1,3}）|[①-⑳]|\d{1,2}、)")
 
 
 def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:

@@ -549,7 +549,8 @@ def _unnumbered_goal_sections(folded: str, r: _Rules) -> list[tuple[int, int]]:
 
 
 # a year phrase that a colon closes opens the list of what is to be reached by then (到2025年：)
-_YEAR_COLON = re.compile(r"(?:到|至|力争到)\d{4}年(?:底|末)?[：:]")
+# 到2025年：——A达到70%…, 到2020年将实现：1、…: a year opening a list (a few words may stand before the colon)
+_YEAR_COLON = re.compile(r"(?:到|至|力争到)\d{4}年(?:底|末)?(?:[^。；：:，,\n]{0,8})?[：:]")
 
 
 def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: ANN001 - Sections
@@ -565,13 +566,23 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
     openings = [m for word in r.goal_openings for m in re.finditer(re.escape(word), folded)]
     openings += list(_YEAR_COLON.finditer(folded))  # 到2025年：——A达到70%。——B…: a year opening a list
     for m in openings:
-        end = len(folded)
-        for sec in sections:
-            if sec.start > m.start() and sec.start < end:
-                end = sec.start
-                break
-        out.append((m.start(), end))
+        line_start = folded.rfind("\n", 0, m.start()) + 1  # the opening's sentence sets the list's year
+        out.append((line_start, _opened_list_end(sections, m.start(), len(folded))))
     return sorted(out)
+
+
+def _opened_list_end(sections: list, at: int, text_end: int) -> int:  # noqa: ANN001 - Sections
+    """Where the list a goal opening at ``at`` opens ends: with the section it stands in
+    (its numbered items included), or, outside any section, with the run of numbered
+    items after it (1、… 2、…), at the first heading above them."""
+    enclosing = [sec for sec in sections if sec.start <= at < sec.end]
+    if enclosing:
+        return max(enclosing, key=lambda sec: sec.start).end
+    after = [sec for sec in sections if sec.start > at]
+    if not after:
+        return text_end
+    higher = next((sec for sec in after[1:] if sec.level < after[0].level), None)
+    return higher.start if higher else text_end
 
 
 # 2024年工作要点, 2022年健康宁夏暨健康水平提升行动工作要点, 2021年政府工作报告任务分解; not the
