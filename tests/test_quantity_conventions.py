@@ -677,3 +677,8 @@ def test_real_numbered_target_list_after_a_year_and_a_colon():
                                         / "s15_guangdong_shenzhen_2020_targets.txt"))
     targets = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
     assert ("市域内住院率", 98.0, 2020) in targets and ("居民人均期望寿命", 81.0, 2020) in targets, targets
+
+
+def test_a_count_in_ten_thousands_with_no_unit_after_it():
+    assert ("总诊疗人次", 1752.0, 2019) in m("全区总诊疗人次达1752万。")
+    assert ("出院人数", 29.0, 2019) in m("全区出院人数29万；")

@@ -72,7 +72,7 @@ def value_pattern(unit_re: str, prefixes: tuple[str, ...], first_class: bool = T
     first = "[" + "".join(dict.fromkeys(re.escape(w[0]) for w in prefixes)) + r"\d" + _CN_DIGITS + "]"
     return ((f"(?={first})" if first_class else "") + "(?P<pre>" + "|".join(map(re.escape, prefixes)) + ")?(?P<num>" + _NUM +
             r")(?P<mid>余|多)?(?:(?P<unit>" + unit_re + r")|(?P<mult>万|亿)(?P<mid2>余|多)?(?P<unit2>" + unit_re +
-            r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}))(?P<post>以上|以下|余|多|左右|以内)?")
+            r")|(?P<bare>万)(?=[\u4e00-\u9fff]{2}|[，。；,;]|$))(?P<post>以上|以下|余|多|左右|以内)?")  # 1752万，: ten thousands of what is named
 
 
 def _value_group(unit_re: str) -> str:
