@@ -682,3 +682,17 @@ def test_real_numbered_target_list_after_a_year_and_a_colon():
 def test_a_count_in_ten_thousands_with_no_unit_after_it():
     assert ("总诊疗人次", 1752.0, 2019) in m("全区总诊疗人次达1752万。")
     assert ("出院人数", 29.0, 2019) in m("全区出院人数29万；")
+
+
+def test_counts_a_news_item_says_will_be_done_at_least(extract):
+    ex = extract("近日，市卫健委启动健康传播活动。活动将依托专家库,各县卫健局至少组织开展8场健康讲座;活动将推荐至少50名健康榜样。",
+                 title="某市启动健康传播活动", date="2022-05-01")
+    targets = {(q.indicator, q.value) for q in ex.quantities if q.kind == "target"}
+    assert {("健康讲座", 8.0), ("健康榜样", 50.0)} <= targets, targets
+
+
+def test_real_news_counts_to_be_done():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen9" / "docs"
+                                        / "s06_hebei_shijiazhuang_health_communication_news.txt"))
+    targets = {(q.indicator, q.value) for q in ex.quantities if q.kind == "target"}
+    assert {("健康讲座", 10.0), ("群众身边健康榜样", 100.0)} <= targets, targets

@@ -38,8 +38,8 @@ def _words(r: _Rules) -> _Words:
     w = r.raw["target_words"]
     build, unit = "(?:" + _alt(w["count_verbs"]) + ")", _alt(w["count_units"])
     return _Words(
-        count_target=re.compile(build + r"出?\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|，|。|$)"
-                                r"(?:(?:及|和|、)\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=的|，|。|$))?"),
+        count_target=re.compile(build + r"出?(?:至少)?\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=及|和|、|的|[，。；,;]|$)"
+                                r"(?:(?:及|和|、)\s*(\d+)\s*(" + unit + r")(以上|左右)?([\u4e00-\u9fff“”]{2,14}?)(?=的|[，。；,;]|$))?"),
         count_target_after=re.compile(r"(?:" + _alt(w["count_after_verbs"]) + r")([\u4e00-\u9fff]{2,16}?)(\d+)\s*("
                                       + _alt(w["count_after_units"]) + r")(?=[，。；]|$)"),
         achieved=re.compile(_alt(w["achieved_words"])),
