@@ -357,7 +357,6 @@ def organisers(finder: RelationFinder) -> None:
 
 
 @lru_cache(maxsize=4)
-@lru_cache(maxsize=4)
 def _remit_re(c: Cues) -> re.Pattern[str]:
     """成立/组建/设立 right before a body's name (the name itself is read from the mentions)."""
     return re.compile("|".join(map(re.escape, c.remit_founding_verbs)))
@@ -386,6 +385,7 @@ def remits(finder: RelationFinder) -> None:
             finder.add("lead", body.key, key, m.start(), charge)
 
 
+@lru_cache(maxsize=4)
 def _actor_re(c: Cues) -> re.Pattern[str]:
     """(adverbs)(verb)(了)?(“)? right after a body's name."""
     adverbs = "|".join(map(re.escape, c.actor_adverbs))
