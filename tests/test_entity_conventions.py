@@ -596,3 +596,10 @@ def test_a_year_on_a_line_of_its_own_is_the_year_of_the_lines_after_it():
     years = {q.indicator: q.year for q in ex.quantities if q.kind == "measurement"}
     assert years and all(y == 2022 for y in years.values()), years
     assert "国家中医药管理局" not in names(ex, "Department")
+
+
+def test_supportive_is_no_verb_inside_a_name(extract):
+    ex = extract("全市深入开展健康支持性环境建设行动。", title="新闻")
+    assert "健康支持性环境建设行动" in names(ex, "Program")
+    real = extract_document(read_document(ROOT_DIR / "unseen9" / "docs" / "s05_henan_dengzhou_health_knowledge_news.txt"))
+    assert "健康支持性环境建设行动" in names(real, "Program")
