@@ -603,3 +603,11 @@ def test_supportive_is_no_verb_inside_a_name(extract):
     assert "健康支持性环境建设行动" in names(ex, "Program")
     real = extract_document(read_document(ROOT_DIR / "unseen9" / "docs" / "s05_henan_dengzhou_health_knowledge_news.txt"))
     assert "健康支持性环境建设行动" in names(real, "Program")
+
+
+def test_an_action_plan_also_names_its_action(extract):
+    ex = extract("各地要深入实施健康江西全民行动计划，确保取得实效。", title="新闻")
+    forms = {m.surface for m in ex.mentions if m.key.type == "Program"}
+    assert {"健康江西全民行动计划", "健康江西全民行动"} <= forms, forms
+    real = extract_document(read_document(UNSEEN8 / "r09_henan_xinxiang_public_health_plan.txt"))
+    assert "新乡市公共卫生体系建设三年行动" in {m.surface for m in real.mentions if m.key.type == "Program"}

@@ -223,6 +223,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
     out.extend(_with_ordinals(ctx, f, out))
+    out.extend(_actions_of_plans(ctx, out))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
 
@@ -291,6 +292,14 @@ def _with_ordinals(ctx: Context, f: str, mentions: list[Mention]) -> list[Mentio
         if ordinal:
             out.append(other_form(ctx, m, ordinal.start(), m.end))
     return out
+
+
+def _actions_of_plans(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """An action plan names its action: 健康湖北全民行动计划 is also 健康湖北全民行动, the
+    action the plan sets out (another form of the same program's name)."""
+    return [other_form(ctx, m, m.start, m.end - 2) for m in mentions
+            if m.key.type == PROGRAM and m.key.name.endswith("行动计划") and ctx.folded.endswith("行动计划", 0, m.end)
+            and m.end - m.start >= 8]
 
 
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
