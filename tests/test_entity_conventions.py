@@ -611,3 +611,11 @@ def test_an_action_plan_also_names_its_action(extract):
     assert {"健康江西全民行动计划", "健康江西全民行动"} <= forms, forms
     real = extract_document(read_document(UNSEEN8 / "r09_henan_xinxiang_public_health_plan.txt"))
     assert "新乡市公共卫生体系建设三年行动" in {m.surface for m in real.mentions if m.key.type == "Program"}
+
+
+def test_improve_opens_an_object_not_a_hospitals_name(extract):
+    ex = extract("县卫健局将持续改善医院就医环境，改善乡镇卫生院基础条件，实施学生营养改善专项行动。", title="答复")
+    assert not [h for h in names(ex, "Hospital") if "改善" in h]
+    assert "学生营养改善专项行动" in names(ex, "Program")
+    real = extract_document(read_document(UNSEEN7 / "q02_fujian_sanming_rural_health_task_division_pdf.txt"))
+    assert not [h for h in names(real, "Hospital") if "改善" in h]
