@@ -172,3 +172,26 @@ def test_real_sanitary_city_task_table():
     led = {t for _, t in rels(ex, "lead")}
     assert {"取缔各类农贸市场占道经营现象", "监督各市场业主、各经营者在食品卫生方面严格执行《食品卫生法》"} <= led
     assert not [t for t in led if t.endswith(("指导", "."))]  # 区爱卫办指导 is a role; a cell's full stop is no part
+
+
+def test_bodies_that_carry_out_a_program_together_lead_it(extract):
+    ex = extract("近日，县卫生健康局、县计生协会决定联合在全县开展为期1年的“健康知识进校园”活动。", title="新闻",
+                 issuer="德江县卫生健康局")
+    leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+    assert {("德江县卫生健康局", "健康知识进校园活动"), ("德江县计划生育协会", "健康知识进校园活动")} <= leads, leads
+
+
+def test_a_joint_list_with_an_unsplit_item_assigns_nothing(extract):
+    # 区文化体育和旅游局和区疾控中心: two bodies joined by 和, one item unread: no guess
+    ex = extract("区卫生健康局、区文化体育和旅游局和区疾控中心联合举办第六届健走大赛。", title="新闻", issuer="路南区卫生健康局")
+    assert not [r for r in ex.relations if r.cue.startswith("联合")]
+
+
+def test_real_news_of_a_jointly_run_campaign():
+    from pathlib import Path
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen9" / "docs"
+                                        / "s02_guizhou_dejiang_health_knowledge_news.txt"))
+    leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+    assert ("德江县计划生育协会", "健康知识进万家活动") in leads, leads

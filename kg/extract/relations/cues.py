@@ -59,6 +59,7 @@ class Cues:
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
     remit_charge_words: tuple[str, ...]       # …，(具体)负责…: what opens its remit
+    joint_organiser_verbs: tuple[str, ...]    # A、B联合开展/举办 X: what bodies do together
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
@@ -97,6 +98,7 @@ class Cues:
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
             remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),
             remit_charge_words=_longest_first(prose["remit_charge_words"]),
+            joint_organiser_verbs=_longest_first(prose["joint_organiser_verbs"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")},
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)

@@ -357,6 +357,41 @@ def organisers(finder: RelationFinder) -> None:
 
 
 @lru_cache(maxsize=4)
+def _joint_re(c: Cues) -> re.Pattern[str]:
+    """A、B(决定)联合/共同 … 开展/举办 … X, opening a clause."""
+    verbs = "|".join(map(re.escape, c.joint_organiser_verbs))
+    return re.compile(r"(?:^|(?<=[，。；：\n]))(?P<units>[^，。；：\n（）]{4,80}?)(?:决定|将|拟)?(?:联合|共同)"
+                      r"(?P<rest>[^，。；：\n]{0,30}?)(?P<verb>" + verbs + r")")
+
+
+def joint_organisers(finder: RelationFinder) -> None:
+    """县卫生健康局、县计生协会决定联合在全县开展“健康知识进万家”活动: bodies that do a
+    named program together lead it jointly (as 由A、B联合开展的X does). Two bodies at
+    least, each a unit, and the program named in the same clause after the verb."""
+    f = finder.ctx.folded
+    c = cues()
+    if "联合" not in f and "共同" not in f:
+        return
+    for m in _joint_re(c).finditer(f):
+        if "由" in m.group("units"):
+            continue  # 由A、B联合开展的X: the organisers rule's
+        units = split_units(m.group("units"), m.start("units"))
+        if len(units) < 2 or not all(_a_named_body(finder, s, e) for s, e in units):
+            continue  # each item a body the text names (区文化体育和旅游局和区疾控中心 is two, unsplit)
+        _, sent_e = finder.sentence(m.end())
+        clause_end = min([i for i in (f.find(ch, m.end(), sent_e) for ch in "，。；\n") if i >= 0] or [sent_e])
+        progs = finder.programs_in(m.end(), clause_end)
+        if progs:  # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event)
+            _assign(finder, m.start("units"), units, [], [max(progs, key=lambda p: p.end).key], "联合" + m.group("verb"),
+                    "joint_organisers")
+
+
+def _a_named_body(finder: RelationFinder, s: int, e: int) -> bool:
+    """Is f[s:e] exactly one body the entity rules read?"""
+    return any(o.start == s and o.end == e for o in finder.orgs_in(s, e))
+
+
+@lru_cache(maxsize=4)
 def _remit_re(c: Cues) -> re.Pattern[str]:
     """成立/组建/设立 right before a body's name (the name itself is read from the mentions)."""
     return re.compile("|".join(map(re.escape, c.remit_founding_verbs)))
