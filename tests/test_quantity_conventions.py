@@ -696,3 +696,20 @@ def test_real_news_counts_to_be_done():
                                         / "s06_hebei_shijiazhuang_health_communication_news.txt"))
     targets = {(q.indicator, q.value) for q in ex.quantities if q.kind == "target"}
     assert {("健康讲座", 10.0), ("群众身边健康榜样", 100.0)} <= targets, targets
+
+
+@pytest.mark.parametrize("sentence", [
+    "全县以宣传贯彻《健康素养66条》为主线开展活动。",      # a title cut by its number
+    "各项专项行动扎实17项推进落实。",                     # an adverb before the number
+])
+def test_a_fragment_before_a_number_is_no_indicator(sentence):
+    assert not m(sentence), m(sentence)
+
+
+def test_real_fragments_before_numbers():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen9" / "docs"
+                                        / "s02_guizhou_dejiang_health_knowledge_news.txt"))
+    assert not [q for q in ex.quantities if "《" in q.indicator and "》" not in q.indicator]
+    park = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen8" / "docs"
+                                          / "r15_shandong_laoshan_health_promotion_news.txt"))
+    assert not [q for q in park.quantities if q.indicator.endswith("身边")]   # 建设10处老百姓身边的“口袋”公园

@@ -219,5 +219,6 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
     if r.count_inside.search(indicator):
         return False  # 宣教材料53种 (…53种3251万份): two statements joined, not one indicator
-    return indicator.count("（") == indicator.count("）")
+    # a title or quotation cut by the number (以宣传贯彻《健康素养…) is no noun phrase
+    return indicator.count("（") == indicator.count("）") and indicator.count("《") <= indicator.count("》")
 
