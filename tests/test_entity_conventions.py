@@ -619,3 +619,11 @@ def test_improve_opens_an_object_not_a_hospitals_name(extract):
     assert "学生营养改善专项行动" in names(ex, "Program")
     real = extract_document(read_document(UNSEEN7 / "q02_fujian_sanming_rural_health_task_division_pdf.txt"))
     assert not [h for h in names(real, "Hospital") if "改善" in h]
+
+
+def test_a_program_written_with_construction_is_named_with_it_too(extract):
+    ex = extract("加快推进全国基层中医药工作示范区建设，打造中医药高地。", title="新闻")
+    forms = {m.surface for m in ex.mentions if m.key.type == "Program"}
+    assert "全国基层中医药工作示范区建设" in forms, forms
+    real = extract_document(read_document(UNSEEN8 / "r16_guangdong_tcm_conference_news.txt"))
+    assert "国家中医药综合改革示范区建设" in {m.surface for m in real.mentions if m.key.type == "Program"}

@@ -224,6 +224,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_shared_head_actions(ctx))
     out.extend(_with_ordinals(ctx, f, out))
     out.extend(_actions_of_plans(ctx, out))
+    out.extend(_with_construction(ctx, out))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
 
@@ -300,6 +301,16 @@ def _actions_of_plans(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return [other_form(ctx, m, m.start, m.end - 2) for m in mentions
             if m.key.type == PROGRAM and m.key.name.endswith("行动计划") and ctx.folded.endswith("行动计划", 0, m.end)
             and m.end - m.start >= 8]
+
+
+def _with_construction(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A program written with 建设 after it (国家中医药综合改革示范区建设, “健康细胞”建设) is
+    named with it too: another form of the same program's name."""
+    f = ctx.folded
+    spans = {(m.start, m.end) for m in mentions if m.key.type == PROGRAM}
+    return [other_form(ctx, m, m.start, m.end + 2) for m in mentions
+            if m.key.type == PROGRAM and f.startswith("建设", m.end) and not m.key.name.endswith("建设")
+            and not f.startswith(("建设中", "建设的", "建设过程"), m.end) and (m.start, m.end + 2) not in spans]
 
 
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
