@@ -627,3 +627,31 @@ def test_a_program_written_with_construction_is_named_with_it_too(extract):
     assert "全国基层中医药工作示范区建设" in forms, forms
     real = extract_document(read_document(UNSEEN8 / "r16_guangdong_tcm_conference_news.txt"))
     assert "国家中医药综合改革示范区建设" in {m.surface for m in real.mentions if m.key.type == "Program"}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("《规划》已经市职业病防治工作联席会议审议通过。", "合肥市职业病防治工作联席会议"),
+    ("健全市公共卫生与重大疾病防治工作领导小组办公室职能。", "合肥市公共卫生与重大疾病防治工作领导小组办公室"),
+])
+def test_a_disease_control_body_is_a_body(extract, sentence, body):
+    assert body in names(extract(sentence, title="通知", issuer="合肥市卫生健康委员会"), "Department")
+
+
+def test_bodies_of_every_level_are_no_one_body(extract):
+    ex = extract("建立市县两级职业病防治工作联席会议制度。", title="通知", issuer="合肥市卫生健康委员会")
+    assert not [d for d in names(ex, "Department") if "联席会议" in d]
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("黄山风景区管委会、黄山现代服务业产业园管委会负责。", "黄山现代服务业产业园管理委员会"),
+    ("各区（市）县政府，成都天府新区管委会：", "成都天府新区管理委员会"),
+])
+def test_zone_committees_with_their_places(extract, sentence, body):
+    assert body in names(extract(sentence, title="通知", issuer="成都市卫生健康委员会"), "Department")
+
+
+def test_real_disease_control_bodies_and_zones():
+    ex = extract_document(read_document(UNSEEN8 / "r11_guangdong_maoming_occupational_plan.txt"))
+    assert "茂名市职业病防治工作联席会议" in names(ex, "Department")
+    zones = extract_document(read_document(ROOT_DIR / "unseen9" / "docs" / "s20_anhui_huangshan_finance_responsibility_plan.txt"))
+    assert "黄山风景区管理委员会" in names(zones, "Department")
