@@ -655,3 +655,11 @@ def test_real_disease_control_bodies_and_zones():
     assert "茂名市职业病防治工作联席会议" in names(ex, "Department")
     zones = extract_document(read_document(ROOT_DIR / "unseen9" / "docs" / "s20_anhui_huangshan_finance_responsibility_plan.txt"))
     assert "黄山风景区管理委员会" in names(zones, "Department")
+
+
+def test_a_bureaus_district_branch_is_a_body(extract):
+    ex = extract("区文明办、市生态环境局番禺分局、区住房城乡建设局等单位参加。", title="新闻", issuer="广州市番禺区卫生健康局")
+    assert "广州市生态环境局番禺分局" in names(ex, "Department")
+    assert "广州市生态环境局" not in names(ex, "Department")
+    real = extract_document(read_document(ROOT_DIR / "unseen9" / "docs" / "s04_guangdong_panyu_patriotic_health_month_trad.txt"))
+    assert "广州市生态环境局番禺分局" in names(real, "Department")

@@ -116,6 +116,7 @@ def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool
 
 
 _OFFICES = ("办公厅", "办公室")
+_BRANCH = re.compile(rf"[{CJK}]{{2,4}}?分局")
 _HEADS_TITLE = ("长",)  # 局长, 厅长: the title fuses with the body's ending; 卫健委主任 still names the body
 
 
@@ -124,6 +125,11 @@ def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Me
     name, is a body of its own (FORMAT.md: a government body or its office). A party
     committee's office and a government's (人民政府办公室, in the table) are named otherwise."""
     f = ctx.folded
+    branch = _BRANCH.match(f, mention.end) if mention.key.name.endswith("局") else None
+    if branch:  # 广州市生态环境局番禺分局: a bureau's branch in a district, a body of its own
+        e = branch.end()
+        return Mention(mention.start, e, EntityKey(DEPARTMENT, mention.key.name + branch.group(0), mention.key.scope),
+                       ctx.surface(mention.start, e), region=mention.region)
     office = next((w for w in _OFFICES if f.startswith(w, mention.end)), "")
     if not office or (body is not None and body.party) or mention.key.name.endswith(_OFFICES + ("政府",)):
         return mention
