@@ -663,3 +663,10 @@ def test_a_bureaus_district_branch_is_a_body(extract):
     assert "广州市生态环境局" not in names(ex, "Department")
     real = extract_document(read_document(ROOT_DIR / "unseen9" / "docs" / "s04_guangdong_panyu_patriotic_health_month_trad.txt"))
     assert "广州市生态环境局番禺分局" in names(real, "Department")
+
+
+def test_a_peoples_congress_standing_committee_is_a_body(extract):
+    ex = extract("条例将于今年7月提请市人大常委会审议。", title="新闻", issuer="重庆市卫生健康委员会")
+    assert "重庆市人民代表大会常务委员会" in names(ex, "Department")
+    real = extract_document(read_document(UNSEEN8 / "r13_chongqing_tobacco_control_news_trad.txt"))
+    assert "重庆市人民代表大会常务委员会" in names(real, "Department")
