@@ -140,9 +140,9 @@ def test_the_share_of_indicators_mapped_on_seeds_and_dev_is_what_the_readme_says
 
     row = kg.query(seeds_and_dev, SHARE_QUERY).rows[0]
     n, mapped, nodes, mapped_nodes = (int(v) for v in row)
-    # README "Indicators": 92 of 202 indicators (45.5%), 110 of 221 targets and measurements (49.8%);
+    # README "Indicators": 92 of 204 indicators (45.1%), 110 of 223 targets and measurements (49.3%);
     # the goal of 90% is not met: most of the rest are not indicator names (extraction)
-    assert mapped >= 92 and mapped / n >= 0.455 and mapped_nodes / nodes >= 0.497, (mapped, n, mapped_nodes, nodes)
+    assert mapped >= 92 and mapped / n >= 0.450 and mapped_nodes / nodes >= 0.493, (mapped, n, mapped_nodes, nodes)
 
 
 def test_a_linked_concept_carries_its_label_and_notation_in_the_graph(seeds_and_dev):
