@@ -194,8 +194,7 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
             if len(drawn) >= top:
                 break
             drawn.add(n)
-    sub = _canonical_graph(sorted(drawn), sorted((a, b, d["weight"]) for a, b, d in g.subgraph(drawn).edges(data=True) if a < b)
-                           + sorted((b, a, d["weight"]) for a, b, d in g.subgraph(drawn).edges(data=True) if b < a))
+    sub = _drawn_subgraph(g, drawn)
     named = set(by_rank[:12]) & drawn
     pos = _packed_layout(sub)
 
@@ -224,6 +223,15 @@ def colead_section(store: GraphStore, ev: _Evidence, top: int = 40) -> Section:
              + ", each connected group apart; the most bridging of the 12 are named where a label would not cover another.")
     return Section("colead", "共同牵头网络与桥接部门 · The co-lead network, its communities and the bridging departments",
                    intro, table, _svg(draw))
+
+
+def _drawn_subgraph(g, drawn):  # noqa: ANN001, ANN202 - a networkx graph, a set of its nodes
+    """The subgraph of ``drawn`` with its nodes and edges in sorted order. (A networkx
+    subgraph view of a small part iterates the node set, in an order that changes with
+    the process's string hashing: the chart's edges were drawn in another order in every
+    run on the 1,000-document corpus.)"""
+    return _canonical_graph(sorted(drawn), sorted((a, b, d["weight"]) if a < b else (b, a, d["weight"])
+                                                  for a, b, d in g.subgraph(drawn).edges(data=True)))
 
 
 def _betweenness(g) -> dict:  # noqa: ANN001 - a networkx graph
