@@ -191,7 +191,7 @@ def report(graph: GraphStore | str | Path, path: str | Path, fmt: str = "html") 
     chart beside it. Returns the files written."""
     from kg.reporting import write_report
 
-    return write_report(_store(graph), path, fmt)
+    return write_report(graph, path, fmt)  # a folder without its store is read as the report needs it
 
 
 def presets() -> dict:

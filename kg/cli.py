@@ -265,8 +265,8 @@ def report(graph: str, output: str, fmt: str) -> None:
     from kg.graph.persist import current_generation
 
     if Path(graph).is_dir() and current_generation(Path(graph)) is None:
-        click.echo(f"kg: {graph} has no on-disk store; `kg build --store` makes kg report about 4 times faster on a "
-                   "large graph (4 s against 16 s on 1,000 documents)", err=True)
+        click.echo(f"kg: {graph} has no on-disk store; `kg build --store` makes kg report faster on a large graph "
+                   "(docs/performance.md, Report)", err=True)
 
 
 @main.command()
