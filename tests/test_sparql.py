@@ -62,3 +62,24 @@ def test_every_preset_passes_the_checks_it_skips():
 
     for name, preset in presets().items():
         assert check_query(preset.sparql) in ("select", "ask", "construct", "describe"), name
+
+
+def test_without_fork_a_bounded_query_runs_in_a_spawned_process(seeds_store, monkeypatch):
+    """Where there is no os.fork (Windows), the query's process is spawned: same rows,
+    and the time limit still holds."""
+    import os
+
+    query = "SELECT ?l WHERE { ?x a <https://w3id.org/healthgov-kg/ontology#Region> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l"
+    forked = run_query(seeds_store, query, timeout=30)
+    monkeypatch.delattr(os, "fork")
+    assert run_query(seeds_store, query, timeout=60).rows == forked.rows
+    with pytest.raises(QueryError, match="time limit"):
+        run_query(seeds_store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout=3)
+
+
+def test_a_large_answer_comes_back_whole_over_the_pipe(seeds_store):
+    """Answers larger than a pipe's buffer (64 KB) are read while they are written."""
+    res = run_query(seeds_store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", timeout=60, max_rows=None)
+    assert len(res.rows) == len(run_query(seeds_store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", timeout=None, max_rows=None).rows)
+    assert sum(len(c) for r in res.rows for c in r) > 1 << 18
+
