@@ -83,3 +83,46 @@ def test_a_large_answer_comes_back_whole_over_the_pipe(seeds_store):
     assert len(res.rows) == len(run_query(seeds_store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", timeout=None, max_rows=None).rows)
     assert sum(len(c) for r in res.rows for c in r) > 1 << 18
 
+
+def _table_as_it_was(result: QueryResult, max_cell: int = 60) -> str:
+    """The aligned table as format_result wrote it before widths were memoised."""
+    from wcwidth import wcswidth
+
+    def width(t: str) -> int:
+        w = wcswidth(t)
+        return w if w >= 0 else len(t)
+
+    def cell(t: str) -> str:
+        t = " ".join(t.split())
+        if width(t) <= max_cell:
+            return t
+        out, w = "", 0
+        for ch in t:
+            if w + width(ch) > max_cell - 1:
+                break
+            out += ch
+            w += width(ch)
+        return out + "…"
+
+    rows = [[cell(c) for c in r] for r in result.rows]
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(result.columns)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(values)).rstrip()
+
+    return "\n".join([line(result.columns), "  ".join("-" * w for w in widths)] + [line(r) for r in rows]
+                     + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def test_the_table_is_the_same_as_before_its_widths_were_memoised(seeds_store):
+    import random
+
+    rng = random.Random(21)
+    alphabet = "ab 1\t\n闵行区卫生健康委员会（）、。—…é\u0301\u200d\ufe0f👩\x07\x1b한"
+    cells = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 150))) for _ in range(600)]
+    synthetic = QueryResult(["名称", "b", "c"], [cells[i:i + 3] for i in range(0, len(cells), 3)])
+    assert format_result(synthetic) == _table_as_it_was(synthetic)
+    for name in presets():
+        res = run_query(seeds_store, presets()[name].sparql, timeout=None)
+        assert format_result(res) == _table_as_it_was(res), name
+

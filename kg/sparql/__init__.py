@@ -7,7 +7,7 @@ import itertools
 import json
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -377,6 +377,11 @@ def _width(text: str) -> int:
     return w if w >= 0 else len(text)
 
 
+@lru_cache(maxsize=None)
+def _char_width(ch: str) -> int:
+    return _width(ch)
+
+
 def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -> str:
     if fmt == "json":
         return json.dumps({"columns": result.columns, "rows": [dict(zip(result.columns, r)) for r in result.rows]},
@@ -389,26 +394,34 @@ def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -
         return buf.getvalue().rstrip("\n")
     if fmt != "table":
         raise QueryError(f"unknown output format {fmt!r} ({', '.join(QUERY_OUTPUT_FORMATS)})")
+    from wcwidth import wcswidth
 
-    def cell(t: str) -> str:
+    def cell(t: str) -> tuple[str, int]:
+        """The cell's text, whitespace squeezed and cut at ``max_cell`` columns, and its width."""
         t = " ".join(t.split())
-        if _width(t) <= max_cell:
-            return t
-        out, w = "", 0
-        for ch in t:
-            if w + _width(ch) > max_cell - 1:
+        w = wcswidth(t)
+        if w < 0:
+            w = len(t)
+        if w <= max_cell:
+            return t, w
+        w, limit = 0, max_cell - 1
+        for i, ch in enumerate(t):  # (widths of single characters, memoised: a large result has few distinct ones)
+            cw = _char_width(ch)
+            if w + cw > limit:
+                t = t[:i] + "…"
                 break
-            out += ch
-            w += _width(ch)
-        return out + "…"
+            w += cw
+        else:
+            t += "…"
+        return t, _width(t)
 
     rows = [[cell(c) for c in r] for r in result.rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(result.columns)]
+    widths = [max([_width(h)] + [r[i][1] for r in rows]) for i, h in enumerate(result.columns)]
 
-    def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (widths[i] - _width(v)) for i, v in enumerate(values)).rstrip()
+    def line(values: list[tuple[str, int]]) -> str:
+        return "  ".join(v + " " * (widths[i] - w) for i, (v, w) in enumerate(values)).rstrip()
 
-    out = [line(result.columns), "  ".join("-" * w for w in widths)]
+    out = [line([(h, _width(h)) for h in result.columns]), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
