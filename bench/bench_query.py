@@ -58,14 +58,18 @@ for path in sys.argv[3:]:
 def rdflib_times(trig: Path, queries: dict[str, Path], limit: float) -> tuple[str, dict[str, float | str | None]]:
     """rdflib's default store: graph.trig loaded once, then each query, stopped after
     ``limit`` seconds (SIGALRM: rdflib is Python). Load seconds; seconds per query (None: stopped; "failed": the process ended first)."""
-    res = subprocess.run([sys.executable, "-c", RDFLIB_QUERIES, str(trig), str(limit), *map(str, queries.values())],
-                         capture_output=True, text=True)
-    lines = res.stdout.splitlines()
-    load = lines[0].split()[1] if lines and lines[0].startswith("load ") else "?"
+    proc = subprocess.Popen([sys.executable, "-c", RDFLIB_QUERIES, str(trig), str(limit), *map(str, queries.values())],
+                            stdout=subprocess.PIPE, text=True)
+    load = "?"
     by_path = {}
-    for line in lines[1:]:
-        path, took = line.split(" ", 1)
+    for line in proc.stdout:  # printed as they come: a load of minutes is not lost to a later failure
+        print(f"  rdflib: {line.strip()}", flush=True)
+        if line.startswith("load "):
+            load = line.split()[1]
+            continue
+        path, took = line.strip().split(" ", 1)
         by_path[path] = None if took == "timeout" else float(took.split()[0])
+    proc.wait()
     return load, {name: by_path.get(str(p), "failed") for name, p in queries.items()}
 
 
@@ -144,10 +148,10 @@ def main() -> int:
                 cpus.append((time.process_time() - c) * 1000)
             median = statistics.median(runs)
             median_cpu = cpus[runs.index(median)] if median in runs else statistics.median(cpus)
-            with_store = [command(kg_cmd + ["query", str(out), "--preset", name, "--format", "csv"], cpu=True)
+            with_store = [command(kg_cmd + ["query", str(out), "--preset", name, "--format", "csv", "--timeout", "3600"], cpu=True)
                           for _ in range(args.repeat)]
             from_files = "not run" if args.no_files else \
-                "{:.2f}, {}".format(*command(kg_cmd + ["query", str(out / "graph.trig"), "--preset", name, "--format", "csv"]))
+                "{:.2f}, {}".format(*command(kg_cmd + ["query", str(out / "graph.trig"), "--preset", name, "--format", "csv", "--timeout", "3600"]))
             rdf, ratio = "not run", ""
             if rdflib_results is not None:
                 took = rdflib_results[1].get(name)

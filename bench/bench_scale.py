@@ -102,7 +102,7 @@ def main() -> int:
             queries = []
             for p in args.queries:
                 rows, median = in_store(location, table[p].sparql, args.repeat)
-                walls = [command(KG + ["query", str(out), "--preset", p, "--format", "csv"], f"kg query --preset {p}")
+                walls = [command(KG + ["query", str(out), "--preset", p, "--format", "csv", "--timeout", "3600"], f"kg query --preset {p}")
                          for _ in range(args.repeat)]
                 walls.sort()
                 queries.append((rows, median, walls[len(walls) // 2][0], max(m for _, m in walls)))
