@@ -140,3 +140,26 @@ def test_a_reader_of_the_old_store_keeps_answering_after_a_rebuild(tmp_path):
         assert not first.exists()  # two rebuilds on, it is gone
     finally:
         server.server_close()
+
+
+IMPORTS_OF_A_QUERY = r"""
+import sys
+from kg.cli import main
+try:
+    main.main(sys.argv[1:], prog_name="kg")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "rdflib", "numpy", "networkx", "multiprocessing", "pyparsing"})
+print("heavy:", " ".join(heavy), file=sys.stderr)
+"""
+
+
+def test_a_preset_query_on_the_store_imports_no_heavy_library(stored):
+    """`kg query OUT --preset` with a store: no spaCy, rdflib, numpy or networkx (each
+    costs a command tens to hundreds of milliseconds), no multiprocessing (the bounded
+    query is a bare fork)."""
+    res = subprocess.run([sys.executable, "-c", IMPORTS_OF_A_QUERY, "query", str(stored), "--preset", "program_structure",
+                          "--format", "csv"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("action,sub_action,leads")
+    assert res.stderr.strip().splitlines()[-1] == "heavy:"

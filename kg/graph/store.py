@@ -15,7 +15,6 @@ import pyoxigraph as ox
 
 from kg.errors import GraphLoadError
 from kg.gcpause import cyclic_gc_paused
-from kg.graph.builder import DocumentGraph
 from kg.graph.formats import ALIASES, QUAD_FORMATS, SUFFIX_FORMAT
 from kg.graph.terms import PREFIXES
 from kg.graph.turtle import default_writer, trig_chunks, turtle_chunks
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from kg.corpus import BuildReport
+    from kg.graph.builder import DocumentGraph
 
 _OX_FORMAT = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
@@ -156,6 +156,8 @@ class GraphStore:
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
         """Number of distinct triples in the union."""
+        if self.location is not None:  # an on-disk store's default graph is the union, de-duplicated: counted inside
+            return int(next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
         return len(self._union())
 
     def quads(self) -> Iterator[tuple]:
@@ -187,6 +189,8 @@ class GraphStore:
         graph (or else the default graph) dumped and sorted."""
         if not self._other_content:
             return self.documents
+        from kg.graph.builder import DocumentGraph  # (its import reads the extraction's tables: not for a store opened to be queried)
+
         self._flush()
 
         def graph(term: str, name: object) -> DocumentGraph:

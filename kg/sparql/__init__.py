@@ -5,10 +5,9 @@ import csv
 import io
 import itertools
 import json
-import multiprocessing as mp
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -169,55 +168,170 @@ def _limit_memory(megabytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _child(work, store: GraphStore, conn, max_memory_mb: int | None) -> None:  # noqa: ANN001
+def _outcome(work, store: GraphStore | tuple, max_memory_mb: int | None) -> tuple:  # noqa: ANN001
+    """In the query's own process: ``work(store)`` under the memory budget, as the
+    (status, kind, payload) message its parent reads."""
+    import faulthandler
     import os
 
     # the engine's own last words on a failed allocation ("memory allocation of … failed")
     # are not the user's: the answer, or the reason, comes back over the pipe
-    import faulthandler
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
     faulthandler.disable()  # (a test runner's) crash report on the engine's abort would reach the parent's terminal
     _limit_memory(max_memory_mb)
     try:
-        if store.location is not None:  # a database handle is not shared across fork: this process opens its own
+        if isinstance(store, tuple):  # a spawned process: the store's folder, or its quads
+            kind, value = store
+            if kind == "location":
+                store = GraphStore.open_location(value)
+            else:
+                store = GraphStore()
+                store.load_nquads(value)
+        elif store.location is not None:  # a database handle is not shared across fork: this process opens its own
             store = GraphStore.open_location(store.location)
-        conn.send(("ok", None, work(store)))
+        return ("ok", None, work(store))
     except MemoryError:
-        conn.send(("error", QueryLimitReached, _out_of_memory(max_memory_mb)))
+        return ("error", QueryLimitReached, _out_of_memory(max_memory_mb))
     except KGError as exc:
-        conn.send(("error", type(exc) if isinstance(exc, QueryError) else QueryError, str(exc)))
+        return ("error", type(exc) if isinstance(exc, QueryError) else QueryError, str(exc))
     except Exception as exc:  # noqa: BLE001 - any other fault is this query's, told in one line
-        conn.send(("error", QueryFault, f"the query failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"))
+        return ("error", QueryFault, f"the query failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})")
+
+
+def _spawned_child(work, store: tuple, conn, max_memory_mb: int | None) -> None:  # noqa: ANN001
+    """The query's process where there is no fork (multiprocessing's spawn)."""
+    conn.send(_outcome(work, store, max_memory_mb))
     conn.close()
-    os._exit(0)  # nothing of the parent's (threads, buffers) runs again in this copy
 
 
 def run_bounded(work, store: GraphStore, *, timeout: float, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB):  # noqa: ANN001, ANN201
     """``work(store)`` in a forked process, killed when ``timeout`` seconds are up and
     unable to map more than ``max_memory_mb`` beyond what this process holds: SPARQL
     engines cannot be interrupted from Python. Returns what ``work`` returns (it must
-    pickle); its KGError comes back as a QueryError."""
-    ctx = mp.get_context("fork")
+    pickle); its KGError comes back as a QueryError.
+
+    The process is a bare ``os.fork`` whose answer comes back pickled over a pipe
+    (multiprocessing's Process and Pipe cost a command ~20 ms of imports and set-up);
+    where there is no fork (Windows), multiprocessing spawns it instead."""
+    import os
+
+    if not hasattr(os, "fork"):
+        return _run_spawned(work, store, timeout=timeout, max_memory_mb=max_memory_mb)
+    import pickle
+    import signal
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the query's process: answer, then end without running anything of the parent's again
+        try:
+            os.close(read_end)
+            message = _outcome(work, store, max_memory_mb)
+            try:
+                data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+            except MemoryError:
+                data = pickle.dumps(("error", QueryLimitReached, _out_of_memory(max_memory_mb)))
+            except Exception as exc:  # noqa: BLE001 - an answer that does not pickle
+                data = pickle.dumps(("error", QueryFault, f"the query's answer could not be sent ({type(exc).__name__})"))
+            view = memoryview(len(data).to_bytes(8, "little") + data)
+            while view:
+                view = view[os.write(write_end, view):]
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    try:
+        data = _read_answer(read_end, pid, timeout)
+    finally:
+        os.close(read_end)
+    if data is None:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise QueryLimitReached(f"query stopped after the {timeout:g} s time limit (--timeout)")
+    _, status = os.waitpid(pid, 0)
+    if len(data) < 8 or len(data) < 8 + int.from_bytes(data[:8], "little"):
+        # the process ended without an answer: an allocation failed in the engine, or a kill
+        if max_memory_mb is not None and os.waitstatus_to_exitcode(status) != 0:
+            raise QueryLimitReached(_out_of_memory(max_memory_mb)) from None
+        raise QueryFault("the query's process ended without an answer") from None
+    return _answer_of(pickle.loads(data[8:]))
+
+
+def _read_answer(fd: int, pid: int, timeout: float) -> bytes | None:
+    """What the query's process ``pid`` sends over ``fd``: a length (8 bytes) and its
+    pickled answer, or less where it ended first. None when nothing came within
+    ``timeout`` seconds. Once its first bytes came the rest is waited for without a limit,
+    but not past the process's end: another query's process forked meanwhile (kg serve
+    answers in threads) may hold this pipe's write end open."""
+    import os
+    import select
+    import time
+
+    try:
+        exited = os.pidfd_open(pid)  # readable once the process has ended
+    except (AttributeError, OSError):
+        exited = None
+    os.set_blocking(fd, False)
+    deadline = time.monotonic() + timeout
+    data = bytearray()
+    try:
+        while True:
+            wait = None if data else deadline - time.monotonic()
+            if wait is not None and wait <= 0:
+                return None
+            if exited is None:  # no pidfd: look at the process between short waits
+                wait = 0.05 if wait is None else min(wait, 0.05)
+            ready, _, _ = select.select([fd] if exited is None else [fd, exited], [], [], wait)
+            if exited is not None:
+                gone = exited in ready
+            else:  # (WNOWAIT: it stays to be reaped by the caller)
+                gone = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+            while True:  # read what is there
+                try:
+                    chunk = os.read(fd, 1 << 20)
+                except BlockingIOError:
+                    break
+                if not chunk:
+                    return bytes(data)
+                data += chunk
+                if len(data) >= 8 and len(data) >= 8 + int.from_bytes(data[:8], "little"):
+                    return bytes(data)
+            if gone:
+                return bytes(data)
+    finally:
+        if exited is not None:
+            os.close(exited)
+
+
+def _answer_of(message: tuple):  # noqa: ANN202
+    status, kind, payload = message
+    if status == "error":
+        raise kind(payload)
+    return payload
+
+
+def _run_spawned(work, store: GraphStore, *, timeout: float, max_memory_mb: int | None):  # noqa: ANN001, ANN202
+    """:func:`run_bounded` where there is no fork: a spawned process, sent the store's
+    folder (or, for a store in memory, its quads)."""
+    import multiprocessing as mp
+
+    source = ("location", str(store.location)) if store.location is not None else ("nquads", store.serialize("nquads"))
+    ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(work, store, child, max_memory_mb), daemon=True)
+    proc = ctx.Process(target=_spawned_child, args=(work, source, child, max_memory_mb), daemon=True)
     proc.start()
     child.close()
     try:
         if parent.poll(timeout):
             try:
-                status, kind, payload = parent.recv()
+                message = parent.recv()
             except EOFError:  # the process ended without an answer: an allocation failed in the engine, or a kill
                 proc.join(1)
                 if max_memory_mb is not None and proc.exitcode != 0:
                     raise QueryLimitReached(_out_of_memory(max_memory_mb)) from None
                 raise QueryFault("the query's process ended without an answer") from None
             proc.join(1)
-            if status == "error":
-                raise kind(payload)
-            return payload
+            return _answer_of(message)
         proc.kill()
         proc.join(1)
         raise QueryLimitReached(f"query stopped after the {timeout:g} s time limit (--timeout)")
@@ -263,6 +377,11 @@ def _width(text: str) -> int:
     return w if w >= 0 else len(text)
 
 
+@lru_cache(maxsize=None)
+def _char_width(ch: str) -> int:
+    return _width(ch)
+
+
 def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -> str:
     if fmt == "json":
         return json.dumps({"columns": result.columns, "rows": [dict(zip(result.columns, r)) for r in result.rows]},
@@ -275,26 +394,34 @@ def format_result(result: QueryResult, fmt: str = "table", max_cell: int = 60) -
         return buf.getvalue().rstrip("\n")
     if fmt != "table":
         raise QueryError(f"unknown output format {fmt!r} ({', '.join(QUERY_OUTPUT_FORMATS)})")
+    from wcwidth import wcswidth
 
-    def cell(t: str) -> str:
+    def cell(t: str) -> tuple[str, int]:
+        """The cell's text, whitespace squeezed and cut at ``max_cell`` columns, and its width."""
         t = " ".join(t.split())
-        if _width(t) <= max_cell:
-            return t
-        out, w = "", 0
-        for ch in t:
-            if w + _width(ch) > max_cell - 1:
+        w = wcswidth(t)
+        if w < 0:
+            w = len(t)
+        if w <= max_cell:
+            return t, w
+        w, limit = 0, max_cell - 1
+        for i, ch in enumerate(t):  # (widths of single characters, memoised: a large result has few distinct ones)
+            cw = _char_width(ch)
+            if w + cw > limit:
+                t = t[:i] + "…"
                 break
-            out += ch
-            w += _width(ch)
-        return out + "…"
+            w += cw
+        else:
+            t += "…"
+        return t, _width(t)
 
     rows = [[cell(c) for c in r] for r in result.rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(result.columns)]
+    widths = [max([_width(h)] + [r[i][1] for r in rows]) for i, h in enumerate(result.columns)]
 
-    def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (widths[i] - _width(v)) for i, v in enumerate(values)).rstrip()
+    def line(values: list[tuple[str, int]]) -> str:
+        return "  ".join(v + " " * (widths[i] - w) for i, (v, w) in enumerate(values)).rstrip()
 
-    out = [line(result.columns), "  ".join("-" * w for w in widths)]
+    out = [line([(h, _width(h)) for h in result.columns]), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
