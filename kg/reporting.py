@@ -563,11 +563,7 @@ def load_graph(path: str | Path) -> GraphStore:
     if documents != declared or any(blank(q) for q in named):  # (kg build writes no blank node)
         return GraphStore.load(p)
     store.bulk_extend(named)
-    graph = GraphStore()
-    graph._store = store  # its default graph is the union already (as an on-disk store's is)
-    graph._other_content = True
-    graph.location = None
-    return graph
+    return GraphStore.over(store)  # its default graph is the union already
 
 
 # ------------------------------------------------------------------ charts

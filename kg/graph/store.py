@@ -50,6 +50,15 @@ class GraphStore:
         self.report: BuildReport | None = None  # what the build that made it read and skipped (kg.build)
         self.location: Path | None = None  # the on-disk store it reads, opened read-only (kg.graph.persist)
 
+    @classmethod
+    def over(cls, store: "ox.Store") -> "GraphStore":
+        """A graph over a pyoxigraph store filled elsewhere, whose default graph already
+        holds the union (as an on-disk store's does): kg.reporting.load_graph's."""
+        graph = cls()
+        graph._store = store
+        graph._other_content = True
+        return graph
+
     # ------------------------------------------------------------------ filling
     def add_document(self, document: DocumentGraph) -> None:
         """Add one document's named graph (a rebuilt document replaces its graph)."""
