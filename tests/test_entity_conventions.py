@@ -670,3 +670,17 @@ def test_a_peoples_congress_standing_committee_is_a_body(extract):
     assert "重庆市人民代表大会常务委员会" in names(ex, "Department")
     real = extract_document(read_document(UNSEEN8 / "r13_chongqing_tobacco_control_news_trad.txt"))
     assert "重庆市人民代表大会常务委员会" in names(real, "Department")
+
+
+@pytest.mark.parametrize("sentence", ["倡导适量运动、合理膳食。", "鼓励户外运动，增强体质。", "推广科学运动，倡导合理运动。"])
+def test_exercise_named_by_its_manner_is_no_campaign(extract, sentence):
+    assert not [p for p in names(extract(sentence, title="新闻"), "Program") if p.endswith("运动")]
+
+
+def test_real_exercise_words_and_a_real_campaign(extract):
+    ex = extract_document(read_document(ROOT_DIR / "dev" / "docs" / "h03_jiangxi_health_in_all_policies.txt"))
+    assert "适量运动" not in names(ex, "Program")
+    real = extract_document(read_document(HELDOUT / "u16_tianjin_health_cells_news.txt"))
+    assert not [p for p in names(real, "Program") if p in ("适量运动", "合理运动", "科学运动")]
+    camp = extract("深入开展爱国卫生运动，持续改善人居环境。", title="新闻")
+    assert "爱国卫生运动" in names(camp, "Program")
