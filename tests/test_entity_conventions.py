@@ -684,3 +684,13 @@ def test_real_exercise_words_and_a_real_campaign(extract):
     assert not [p for p in names(real, "Program") if p in ("适量运动", "合理运动", "科学运动")]
     camp = extract("深入开展爱国卫生运动，持续改善人居环境。", title="新闻")
     assert "爱国卫生运动" in names(camp, "Program")
+
+
+@pytest.mark.parametrize("sentence", ["谋划一批重大工程项目。", "规范医疗服务项目价格。", "组织实施省培项目。"])
+def test_a_kind_of_project_is_no_program(extract, sentence):
+    assert not [p for p in names(extract(sentence, title="新闻"), "Program") if p.endswith("项目")]
+
+
+def test_real_kinds_of_project():
+    ex = extract_document(read_document(ROOT_DIR / "dev" / "docs" / "h03_jiangxi_health_in_all_policies.txt"))
+    assert not {"重大工程项目", "医疗服务项目"} & names(ex, "Program")
