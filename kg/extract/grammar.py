@@ -83,7 +83,8 @@ class Grammar:
         acted = g["title_actions"]
         self.title_action_openers = tuple(acted["openers"])
         self.title_action_endings = tuple(acted["endings"])
-        self.headline_verbs = tuple(g["headline_verbs"]["words"])
+        # what a news headline's verb opens with after its region (甘肃省建成…, 新疆启动实施…)
+        self.headline_openers = tuple(sorted(self.boundary_words)) + tuple(g["headline_verbs"]["words"])
         self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])), whole_text=True)
 
     @classmethod

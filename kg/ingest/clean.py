@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy
 
+from kg.ingest.formats import YEAR_LINE
 from kg.paths import RESPONSIBILITY_DATA
 from kg.textnorm import fold_lines, repair_ideographs, squeeze_cjk_spaces
 
@@ -207,10 +208,6 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
     return [ln.text for ln in kept], dropped
 
 
-# a year on a line of its own (2022年 / …achievements… / 2023年 / …plans…) heads the lines after it
-_YEAR_HEADING = re.compile(r"\d{4}\s*年度?[：:]?$")
-
-
 def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
     # radicals are repaired over the whole page in one search: the repair maps no
@@ -251,7 +248,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
             i >= end
             or ln.kind in ("spam", "menu")
             or (len(key) >= 6 and key in seen and not key.startswith(_repeatable()))
-            or (i < first_body and ln.kind == "short" and ln.cjk < 4 and not _YEAR_HEADING.match(ln.folded))
+            or (i < first_body and ln.kind == "short" and ln.cjk < 4 and not YEAR_LINE.match(ln.folded.strip()))
         )
         if drop:
             dropped.append(ln.text)

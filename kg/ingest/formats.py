@@ -21,7 +21,8 @@ from kg.textnorm import squeeze_cjk_spaces
 # or a closing quote after sentence punctuation (a quote alone closes a name mid-sentence:
 # 近视防控“教、医、家、社”\n联动平台)
 _END = re.compile(r"[。！？：；）)」》]$|[。！？][”’」]$|^\s*$")
-_YEAR_LINE = re.compile(r"^\d{4}\s*年度?[：:]?$")
+# a year on a line of its own (2022年 / …achievements… / 2023年 / …plans…) heads the lines after it
+YEAR_LINE = re.compile(r"^\d{4}\s*年度?[：:]?$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[\.．、](?!\d)|[①-⑳])")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,4}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
 
@@ -49,7 +50,7 @@ def join_layout_lines(lines: list[str]) -> str:
     the next when it is at least 85% as long as the document's long lines, does not end
     with sentence punctuation, and the next does not open a numbered heading. Page
     numbers are dropped."""
-    from kg.ingest.clean import is_furniture  # the cleaner's, which imports this module's neighbours
+    from kg.ingest.clean import is_furniture  # imported here: the cleaner imports this module
     from kg.textnorm import fold
 
     stripped = [raw.strip() for raw in lines]
@@ -57,17 +58,19 @@ def join_layout_lines(lines: list[str]) -> str:
     full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
     out: list[str] = []
     last_len = 0
+    last_own = True  # the line before stands on its own (a year heading, a byline)
     for line in stripped:
         if not line or _PAGE_NUMBER.match(line):
             continue
         # a year on a line of its own heads what follows (2022年 / …); a byline (2023-03-02 来源：…) is a
-        # line of its own: neither is a line the layout broke
+        # line of its own: neither is a line the layout broke (each line is tested once, as read)
+        own = bool(YEAR_LINE.match(line)) or is_furniture(fold(line))
         if out and last_len >= 0.85 * full and not _END.search(out[-1]) and not _HEADING.match(line) \
-                and not _YEAR_LINE.match(line) and not _YEAR_LINE.match(out[-1]) and not is_furniture(fold(out[-1])):
+                and not own and not last_own:
             out[-1] += line
         else:
             out.append(line)
-        last_len = len(line)
+        last_len, last_own = len(line), own
     return "\n".join(x for x in out if x)
 
 

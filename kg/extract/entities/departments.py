@@ -36,9 +36,8 @@ _CAMPAIGN_GROUP = re.compile(r"(?:示范区|示范县|示范市|卫生城市|卫
 _CONTROL_BODY = re.compile(rf"(?:防治(?:工作)?|防治[{CJK}]{{2,5}}?工作)(?:联席会议|工作委员会|委员会|领导小组)(?:办公室)?")
 # the administrative committee of a zone: 莘庄工业区管委会, 兰州新区管委会 (a national new area), 曲阜文化建设示范区管委会
 _ZONE_KIND = "(?:工业区|开发区|高新区|产业园区|产业园|经济技术开发区|新区|示范区|试验区|合作区|管理区|旅游度假区|风景区|风景名胜区)"
-_ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,8}}{_ZONE_KIND})(管委会|管理委员会)")
+_ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,8}}(?P<kind>{_ZONE_KIND}))(管委会|管理委员会)")
 ZONE_KINDS = re.compile(_ZONE_KIND + "管理委员会$")  # a zone committee's canonical name
-_ZONE_KIND_AT_END = re.compile(_ZONE_KIND + "$")
 _EVERY_LEVEL = re.compile(r"[两三各]级")
 # a zone named by its kind alone, no place name: the zone of the document's region
 _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区",
@@ -127,14 +126,13 @@ def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Me
     f = ctx.folded
     branch = _BRANCH.match(f, mention.end) if mention.key.name.endswith("局") else None
     if branch:  # 广州市生态环境局番禺分局: a bureau's branch in a district, a body of its own
-        e = branch.end()
-        return Mention(mention.start, e, EntityKey(DEPARTMENT, mention.key.name + branch.group(0), mention.key.scope),
-                       ctx.surface(mention.start, e), region=mention.region)
-    office = next((w for w in _OFFICES if f.startswith(w, mention.end)), "")
-    if not office or (body is not None and body.party) or mention.key.name.endswith(_OFFICES + ("政府",)):
-        return mention
-    e = mention.end + len(office)
-    return Mention(mention.start, e, EntityKey(DEPARTMENT, mention.key.name + office, mention.key.scope),
+        suffix = branch.group(0)
+    else:
+        suffix = next((w for w in _OFFICES if f.startswith(w, mention.end)), "")
+        if not suffix or (body is not None and body.party) or mention.key.name.endswith(_OFFICES + ("政府",)):
+            return mention
+    e = mention.end + len(suffix)
+    return Mention(mention.start, e, EntityKey(DEPARTMENT, mention.key.name + suffix, mention.key.scope),
                    ctx.surface(mention.start, e), region=mention.region)
 
 
@@ -246,15 +244,12 @@ def find_departments(ctx: Context) -> list[Mention]:
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, m.end())),
                            ctx.surface(s0, m.end()), region=ctx.region_code()))
     for m in _CONTROL_BODY.finditer(f):
-        head = m.start() if f.startswith("防治", m.start()) else m.start()
-        s0 = ctx.g.left_extend(f, head, max_len=16)
+        s0 = ctx.g.left_extend(f, m.start(), max_len=16)
         while s0 > 1 and f[s0 - 1] in "与和及":  # 公共卫生与重大疾病防治工作领导小组: a remit of two parts
             s1 = ctx.g.left_extend(f, s0 - 1, max_len=10)
             if s0 - 1 - s1 < 2:
                 break
             s0 = s1
-        if head - s0 < 2 and not f.startswith("防治", head):
-            continue
         if _EVERY_LEVEL.search(f, s0, m.start()):
             continue  # 市县两级…联席会议: the bodies of two levels, no one body
         if m.end() - s0 < 8 or any(o.start <= s0 and m.end() <= o.end for o in out):
@@ -263,8 +258,7 @@ def find_departments(ctx: Context) -> list[Mention]:
                            ctx.surface(s0, m.end()), region=ctx.region_code()))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
-        kind = _ZONE_KIND_AT_END.search(m.group(1))
-        s0 = ctx.g.left_extend(f, m.start(1) + kind.start(), max_len=8)
+        s0 = ctx.g.left_extend(f, m.start("kind"), max_len=8)
         before = [a for a, b, _ in ctx.region_index.starting_in(max(0, s0 - 8), s0) if b == s0]
         if before:
             s0 = min(before)  # 成都天府新区管委会: the city's name is part of the zone's

@@ -18,6 +18,7 @@ from kg.extract.entities.common import (
 )
 from kg.extract.entities.policies import POLICY_NICKNAME
 from kg.extract.grammar import Grammar
+from kg.ingest.metadata import DOC_NUMBER
 from kg.extract.model import (
     PROGRAM,
     EntityKey,
@@ -603,7 +604,7 @@ _TITLE_ACTION = re.compile(rf"^(?:[^《》]*?关于)?(?:印发|转发)?《?(?P<x
 
 # a reprint's title line may carry the document's number in front and its name in 《》:
 # 渝府办发〔2019〕129号《重庆市人民政府办公厅关于印发…实施方案的通知》
-_NUMBER_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【（]\d{4}[〕\]］】）]\s*第?\d+号\s*")
+_NUMBER_BEFORE_TITLE = re.compile("^" + DOC_NUMBER.pattern + r"\s*")
 
 
 _TITLE_PERIOD = re.compile(r"^\d{4}(?:年?(?:[至到—–\-－~]|—)\d{4})?年度?")
@@ -640,10 +641,10 @@ def title_action(ctx: Context) -> list[Mention]:
     written = x = m.group("x")
     while True:  # 四川省…, 深圳市…, 2001年至2005年陕西省…: the jurisdiction and the period are no part of the action's name
         period = _TITLE_PERIOD.match(x)
-        spans = [(a, b) for a, b, _ in region_mentions(x, ctx.doc_region) if a == 0] + ([(0, period.end())] if period else [])
-        if not spans:
+        cut = max(_leading_region_end(ctx, x), period.end() if period else 0)
+        if not cut:
             break
-        x = x[max(b for _, b in spans):]
+        x = x[cut:]
     if x[:1] in "省市县区州" and len(x) > 6:
         x = x[1:]
     if not (x.startswith(ctx.g.title_action_openers) or x.endswith(ctx.g.title_action_endings)) or not 4 <= len(x) <= 30 \
@@ -666,16 +667,18 @@ def title_action(ctx: Context) -> list[Mention]:
 _COUNT_IN_HEADLINE = re.compile(r"\d+\s*[个项家所座条批名]|[一二三四五六七八九十两]+[个项大]")
 
 
+def _leading_region_end(ctx: Context, text: str) -> int:
+    """Where the region names ``text`` opens with end (0: it opens with none)."""
+    return max((b for a, b, _ in region_mentions(text, ctx.doc_region) if a == 0), default=0)
+
+
 def _is_headline(ctx: Context, title: str) -> bool:
     """A news headline is a sentence, not a name: a region doing something (甘肃省建成…,
     新疆启动实施…, 路南区坚持…推进…) or a count (15项, 三个融合). The program it speaks of is
     read where the text names it."""
-    rest = title
-    spans = [(a, b) for a, b, _ in region_mentions(rest, ctx.doc_region) if a == 0]
-    if spans:
-        rest = rest[max(b for _, b in spans):]
-        if rest.startswith(tuple(ctx.g.boundary_words)) or rest.startswith(ctx.g.headline_verbs):
-            return True
+    k = _leading_region_end(ctx, title)
+    if k and title.startswith(ctx.g.headline_openers, k):
+        return True
     return bool(_COUNT_IN_HEADLINE.search(title))
 
 

@@ -90,6 +90,12 @@ class RelationFinder:
     def programs_in(self, s: int, e: int) -> list[Mention]:
         return [m for m in self.index.within(s, e) if m.key.type == PROGRAM]
 
+    def clause_end(self, start: int, sent_end: int) -> int:
+        """The end of the clause from ``start``: the first ，。； or line break before the
+        sentence's end, else the sentence's end."""
+        f = self.ctx.folded
+        return min([i for i in (f.find(ch, start, sent_end) for ch in "，。；\n") if i >= 0] or [sent_end])
+
     def clause_run_end(self, start: int, sent_end: int) -> int:
         """Where the objects of a clause can stop: the sentence end, or a comma after
         which a new subject (a region or an organisation) begins."""

@@ -62,7 +62,7 @@ def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[li
     if f[pos:pos + 1] not in "，,":
         return [], pos, ""
     start = pos + 1
-    stop = min([i for i in (f.find(ch, start, sent_end) for ch in "，。；\n") if i >= 0] or [sent_end])
+    stop = finder.clause_end(start, sent_end)
     segment = f[start:stop]
     verb = next((v for v in c.support_verbs if segment.endswith(v)), "")
     if not verb:
@@ -80,7 +80,7 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
     f = finder.ctx.folded
     if f[start:start + 1] in "，,。；":
         return None
-    end = min([i for i in (f.find(c, start, sent_end) for c in "，。；\n") if i >= 0] or [sent_end])
+    end = finder.clause_end(start, sent_end)
     while end > start and f[end - 1] in " .":
         end -= 1  # a table cell's sentence ending with an ASCII full stop
     obj = finder.ctx.g.strip_scope(f[start:end].strip())
@@ -198,7 +198,7 @@ def lead_is(finder: RelationFinder) -> None:
     for word in cues().lead_is:
         for m in re.finditer(re.escape(word), f):
             sent_s, sent_e = finder.sentence(m.start())
-            stop = min([i for i in (f.find(ch, m.end(), sent_e) for ch in "，。；\n") if i >= 0] or [sent_e])
+            stop = finder.clause_end(m.end(), sent_e)
             leads = split_units(f[m.end():stop], m.end())
             if leads and all(unit_like(f[s:e]) for s, e in leads):
                 _assign(finder, m.start(), leads, [], _task_for(finder, m.start(), stop, sent_e)
@@ -391,7 +391,7 @@ def joint_organisers(finder: RelationFinder) -> None:
         if len(units) < 2 or not all(_a_named_body(finder, s, e) for s, e in units):
             continue  # each item a body the text names (区文化体育和旅游局和区疾控中心 is two, unsplit)
         _, sent_e = finder.sentence(verb.end())
-        clause_end = min([i for i in (f.find(ch, verb.end(), sent_e) for ch in "，。；\n") if i >= 0] or [sent_e])
+        clause_end = finder.clause_end(verb.end(), sent_e)
         progs = finder.programs_in(verb.end(), clause_end)
         if progs:  # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event)
             _assign(finder, start, units, [], [max(progs, key=lambda p: p.end).key], "联合" + verb.group("verb"),
@@ -427,7 +427,7 @@ def remits(finder: RelationFinder) -> None:
             continue
         start = body.end + 1 + len(charge)
         _, sent_e = finder.sentence(start)
-        clause_end = min([i for i in (f.find(ch, start, sent_e) for ch in "，。；\n") if i >= 0] or [sent_e])
+        clause_end = finder.clause_end(start, sent_e)
         for key in dict.fromkeys(p.key for p in finder.programs_in(start, clause_end)):
             finder.add("lead", body.key, key, m.start(), charge)
 
