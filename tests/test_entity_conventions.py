@@ -694,3 +694,60 @@ def test_a_kind_of_project_is_no_program(extract, sentence):
 def test_real_kinds_of_project():
     ex = extract_document(read_document(ROOT_DIR / "dev" / "docs" / "h03_jiangxi_health_in_all_policies.txt"))
     assert not {"重大工程项目", "医疗服务项目"} & names(ex, "Program")
+
+
+DEV = Path(__file__).resolve().parents[1] / "dev" / "docs"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("深入开展三减三健专项行动，倡导健康生活方式。", None),  # its own action, named with its head
+    ("广泛宣传三减三健知识。", "三减三健"),
+    ("落实健康优先发展战略，将健康融入所有政策。", "将健康融入所有政策"),
+    ("推进无烟党政机关建设，各级机关带头。", "无烟党政机关建设"),
+    ("积极开展健康细胞工程和健康场景建设。", "健康细胞工程"),
+    ("以健康促进县（区）建设为抓手。", "健康促进县（区）建设"),
+    ("开展健康促进学校建设。", "健康促进学校建设"),
+    ("组织开展中医中药中国行活动。", "中医中药中国行"),
+    ("实施农村妇女“两癌”筛查。", "农村妇女“两癌”筛查"),
+])
+def test_a_named_national_program_is_a_program_without_a_head(extract, sentence, name):
+    """Programs set up by national documents (grammar.json known_programs) are named in
+    texts bare, without quotes or a program head."""
+    found = names(extract(sentence, title="某县新闻"), "Program")
+    if name is None:
+        assert "三减三健专项行动" in found and "三减三健" not in found
+    else:
+        assert name in found
+
+
+def test_another_wording_of_a_national_program_is_read_as_its_name(extract):
+    ex = extract("坚持把健康融入所有政策，推进健康城市建设。", title="某县新闻")
+    mention = next(m for m in ex.mentions if m.key.type == "Program" and m.surface == "把健康融入所有政策")
+    assert mention.key.name == "将健康融入所有政策"
+
+
+@pytest.mark.parametrize("sentence", [
+    "成立县健康促进学校建设工作领导小组。",
+    "成立健康县区建设工作领导小组办公室，负责日常工作。",
+    "县健康细胞建设工作专班召开会议。",
+])
+def test_a_national_programs_name_inside_a_bodys_name_is_no_program(extract, sentence):
+    assert not {"健康促进学校建设", "健康县区建设", "健康细胞建设"} & names(extract(sentence, title="某县新闻"), "Program")
+
+
+def test_a_longer_name_that_only_begins_alike_is_not_cut_to_the_national_one(extract):
+    # 健康促进医院 is not 健康促进医院建设: no match without the whole name
+    found = names(extract("全县建成健康促进医院5家。", title="某县新闻"), "Program")
+    assert "健康促进医院建设" not in found
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="development documents not in this checkout")
+def test_real_provincial_news_naming_national_programs():
+    ex = extract_document(read_document(DEV / "h05_guizhou_health_literacy_news.txt"))
+    assert {"无烟党政机关建设", "居民健康素养监测", "农村妇女“两癌”筛查"} <= names(ex, "Program")
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="development documents not in this checkout")
+def test_real_county_plan_naming_national_programs_in_its_duty_table():
+    ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
+    assert {"健康促进县（区）建设", "健康促进学校建设", "健康细胞工程", "将健康融入所有政策"} <= names(ex, "Program")

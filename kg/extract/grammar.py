@@ -85,7 +85,12 @@ class Grammar:
         self.title_action_endings = tuple(acted["endings"])
         # what a news headline's verb opens with after its region (甘肃省建成…, 新疆启动实施…)
         self.headline_openers = tuple(sorted(self.boundary_words)) + tuple(g["headline_verbs"]["words"])
-        self.known_programs = compile_words(tuple(g.get("known_programs", {}).get("names", [])), whole_text=True)
+        known = g.get("known_programs", {})
+        # another wording of a known program -> the name it is read as (把健康融入所有政策 -> 将…)
+        self.known_program_forms: dict[str, str] = dict(known.get("forms", {}))
+        # a body's head right after a known name: the name is part of the body's (…建设工作领导小组)
+        self.known_program_not_before = tuple(known.get("not_before", []))
+        self.known_programs = compile_words(tuple(known.get("names", [])) + tuple(self.known_program_forms), whole_text=True)
 
     @classmethod
     def load(cls, path: Path = DATA) -> "Grammar":

@@ -219,7 +219,9 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if name_end - s >= 4:
             out.append(program_mention(ctx, s, name_end, f[s:name_end]))
     for m in g.known_programs.finditer(f):
-        out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
+        if f.startswith(g.known_program_not_before, m.end()):
+            continue
+        out.append(program_mention(ctx, m.start(), m.end(), g.known_program_forms.get(m.group(0), m.group(0))))
     out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
