@@ -98,12 +98,14 @@ def __getattr__(name: str) -> Any:
 
 def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
           allow_remote: bool = False, *, preset: str | None = None, max_rows: int | None = DEFAULT_MAX_ROWS,
-          max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB):  # noqa: ANN201
+          max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, fresh: bool = False):  # noqa: ANN201
     """Run SPARQL, or the named ``preset`` (kg.presets()); returns a QueryResult
     (columns, rows, truncated). Common prefixes (hg:, rdfs:, skos:, prov: …) may be used
     without declaring them. Bounded by default: ``timeout`` seconds, ``max_rows`` rows,
     ``max_memory_mb`` beyond what this process holds (None lifts each; no timeout runs
-    the query in this process, unbounded)."""
+    the query in this process, unbounded). A preset's answer on an output folder's store
+    is kept beside the store's generation and read back by the next call
+    (kg.sparql.answers); ``fresh`` computes it again."""
     from kg.errors import QueryError
     from kg.sparql import presets, run_query, with_prefixes
 
@@ -116,8 +118,21 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
         text, offset = table[preset].sparql, 0
     else:
         text, offset = with_prefixes(sparql)
-    return run_query(_store(graph), text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
-                     max_memory_mb=max_memory_mb, preset=preset is not None)
+    store = _store(graph)
+    kept_with = store.location if preset is not None else None  # a generation on disk, never changed once written
+    if kept_with is not None and not fresh:
+        from kg.sparql.answers import read_answer
+
+        kept = read_answer(kept_with, text, max_rows)
+        if kept is not None:
+            return kept
+    result = run_query(store, text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
+                       max_memory_mb=max_memory_mb, preset=preset is not None)
+    if kept_with is not None:
+        from kg.sparql.answers import keep_answer
+
+        keep_answer(kept_with, text, max_rows, result)
+    return result
 
 
 def serve(graph: GraphStore | str | Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,

@@ -163,8 +163,10 @@ def build(inputs: tuple[str, ...], out: str | None, no_html: bool, persist: bool
 @click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=1), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
               help="Megabytes the query may take beyond what kg holds already.")
 @click.option("--allow-remote", is_flag=True, help="Permit SERVICE and FROM clauses that fetch remote data.")
+@click.option("--fresh", is_flag=True,
+              help="With --preset on a folder's store: compute the answer again instead of reading the one kept for this build.")
 def query(graph: str | None, sparql: str | None, query_file: str | None, preset: str | None, list_presets: bool,
-          fmt: str, timeout: float, max_rows: int, max_memory_mb: int, allow_remote: bool) -> None:
+          fmt: str, timeout: float, max_rows: int, max_memory_mb: int, allow_remote: bool, fresh: bool) -> None:
     """Run SPARQL over a graph file or output folder.
 
     \b
@@ -187,7 +189,7 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, preset:
     if len(given) != 1:
         _fail("give exactly one of SPARQL, --file or --preset")
     result = api.query(graph, read_query_file(query_file) if query_file else sparql, preset=preset, timeout=timeout,
-                       allow_remote=allow_remote, max_rows=max_rows, max_memory_mb=max_memory_mb)
+                       allow_remote=allow_remote, max_rows=max_rows, max_memory_mb=max_memory_mb, fresh=fresh)
     click.echo(format_result(result, fmt))
     if result.truncated:
         click.echo(f"kg: result truncated at {max_rows:,} rows (--max-rows)", err=True)

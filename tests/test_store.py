@@ -47,7 +47,7 @@ def test_one_named_graph_per_document_keyed_by_the_sha256_of_its_bytes(stored):
 
 @pytest.mark.parametrize("preset", sorted(kg.presets()))
 def test_every_preset_answers_from_the_store_as_from_the_files(stored, preset):
-    from_store = kg.query(stored, preset=preset)
+    from_store = kg.query(stored, preset=preset, fresh=True)
     from_files = kg.query(stored / "graph.trig", preset=preset)
     assert kg.load(stored).location is not None
     assert from_store.columns == from_files.columns and from_store.rows == from_files.rows
@@ -81,7 +81,7 @@ def test_a_build_killed_while_writing_the_store_leaves_the_previous_one(tmp_path
     out = tmp_path / "out"
     shutil.copytree(stored, out)
     os.utime(out / "graph.trig", ns=((stored / "graph.trig").stat().st_atime_ns, (stored / "graph.trig").stat().st_mtime_ns))
-    before = kg.query(out, preset="programs_by_department").rows
+    before = kg.query(out, preset="programs_by_department", fresh=True).rows  # from the store, not a kept answer
     assert kg.load(out).location is not None
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -98,12 +98,12 @@ def test_a_build_killed_while_writing_the_store_leaves_the_previous_one(tmp_path
     proc.wait(60)
     assert any(".tmp-" in p.name for p in root.iterdir()), "the build ended before its store was being written"
     assert (root / "CURRENT").read_text(encoding="utf-8").strip() == "g1"
-    assert kg.query(out, preset="programs_by_department").rows == before
+    assert kg.query(out, preset="programs_by_department", fresh=True).rows == before
     res = kg_cli("build", SEEDS, "--out", out, "--no-html", "--store", "-q")
     assert res.returncode == 0, res.stderr
     assert not any(".tmp-" in p.name for p in root.iterdir())
     assert (root / "CURRENT").read_text(encoding="utf-8").strip() == "g2"
-    assert kg.query(out, preset="programs_by_department").rows == before
+    assert kg.query(out, preset="programs_by_department").rows == before  # g2 has no kept answer: computed on it
 
 
 def test_the_store_is_read_only(stored):
@@ -163,3 +163,95 @@ def test_a_preset_query_on_the_store_imports_no_heavy_library(stored):
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("action,sub_action,leads")
     assert res.stderr.strip().splitlines()[-1] == "heavy:"
+
+
+# ---------------------------------------------------------------- kept preset answers (kg.sparql.answers)
+
+def _kept(out: Path) -> list[Path]:
+    from kg.sparql.answers import answers_dir
+
+    location, _ = current_generation(out)
+    return sorted(answers_dir(location).glob("*.marshal"))
+
+
+def test_a_presets_answer_is_kept_with_the_generation_and_read_back(tmp_path):
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    assert _kept(tmp_path) == []
+    first = kg.query(tmp_path, preset="programs_by_department")
+    kept = _kept(tmp_path)
+    assert len(kept) == 1
+    again = kg.query(tmp_path, preset="programs_by_department")
+    assert (again.columns, again.rows, again.truncated) == (first.columns, first.rows, first.truncated)
+    # what is read back is the kept file: a forged one is returned as it stands ...
+    import marshal
+
+    kept[0].write_bytes(marshal.dumps((["x"], [["forged"]], None, False)))
+    assert kg.query(tmp_path, preset="programs_by_department").rows == [["forged"]]
+    # ... and --fresh computes the answer on the store again, and keeps it
+    assert kg.query(tmp_path, preset="programs_by_department", fresh=True).rows == first.rows
+    assert kg.query(tmp_path, preset="programs_by_department").rows == first.rows
+
+
+def test_a_kept_answer_is_per_query_text_and_row_cap(tmp_path):
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    whole = kg.query(tmp_path, preset="programs_by_department")
+    capped = kg.query(tmp_path, preset="programs_by_department", max_rows=3)
+    assert capped.rows == whole.rows[:3] and capped.truncated and not whole.truncated
+    assert kg.query(tmp_path, preset="programs_by_department").rows == whole.rows
+    kg.query(tmp_path, preset="targets_by_year")
+    assert len(_kept(tmp_path)) == 3
+    # a query of the user's own is not kept (its text is anyone's; presets are few)
+    kg.query(tmp_path, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert len(_kept(tmp_path)) == 3
+
+
+def test_a_rebuild_never_reads_the_answers_kept_for_the_generation_before(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    (corpus / doc.name).write_bytes(doc.read_bytes())
+    out = tmp_path / "out"
+    assert kg_cli("build", corpus, "--out", out, "--no-html", "--store", "-q").returncode == 0
+    one = kg.query(out, preset="documents_per_entity").rows
+    first_location, _ = current_generation(out)
+    other = SEEDS / "000_1332d9cd2e3a8f85.txt"
+    (corpus / other.name).write_bytes(other.read_bytes())
+    assert kg_cli("build", corpus, "--out", out, "--no-html", "--store", "-q").returncode == 0
+    two = kg.query(out, preset="documents_per_entity").rows
+    assert two != one and any(other.name in r[-1] for r in two)
+    assert two == kg.query(out / "graph.trig", preset="documents_per_entity").rows
+    assert kg_cli("build", corpus, "--out", out, "--no-html", "--store", "-q").returncode == 0
+    from kg.sparql.answers import answers_dir
+
+    assert not first_location.exists() and not answers_dir(first_location).exists()  # gone with their generation
+
+
+def test_a_folder_that_cannot_keep_an_answer_still_answers(tmp_path, monkeypatch):
+    import kg.sparql.answers as answers
+
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+
+    def refuse(path, data):  # noqa: ANN001 - a read-only folder
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(answers, "write_bytes", refuse)
+    rows = kg.query(tmp_path, preset="programs_by_department").rows
+    assert rows == kg.query(tmp_path / "graph.trig", preset="programs_by_department").rows and _kept(tmp_path) == []
+
+
+def test_an_unreadable_kept_answer_is_computed_again(tmp_path):
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    rows = kg.query(tmp_path, preset="programs_by_department").rows
+    _kept(tmp_path)[0].write_bytes(b"\x00 not marshal")
+    assert kg.query(tmp_path, preset="programs_by_department").rows == rows
+
+
+def test_the_cli_reads_a_kept_answer_and_fresh_computes_it(stored):
+    args = ("query", stored, "--preset", "consortium_members", "--format", "csv")
+    first, second, fresh = kg_cli(*args), kg_cli(*args), kg_cli(*args, "--fresh")
+    assert first.returncode == second.returncode == fresh.returncode == 0
+    assert first.stdout == second.stdout == fresh.stdout and first.stdout.count("\n") > 3

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from kg.atomic import write_text
 
 STORE_DIR = "store"
+ANSWERS_SUFFIX = ".answers"  # g<N>.answers/: the preset answers kept for g<N> (kg.sparql.answers)
 CURRENT = "CURRENT"
 FORMAT = 1
 
@@ -125,7 +126,8 @@ def make_current(out: str | Path, location: Path) -> None:
     except OSError:
         previous = ""
     write_text(root / CURRENT, location.name + "\n")  # atomic: the old generation or the new, never neither
-    keep = {CURRENT, location.name, manifest_path.name, previous, previous + ".json"}
+    keep = {CURRENT, location.name, manifest_path.name, previous, previous + ".json",
+            location.name + ANSWERS_SUFFIX, previous + ANSWERS_SUFFIX}  # kg.sparql.answers: a generation's kept answers go with it
     for p in root.iterdir():
         if p.name not in keep:
             _remove(p)
