@@ -45,6 +45,10 @@ class Cues:
     standing_closings: tuple[str, ...]
     lead_is: tuple[str, ...]
     by_lead_verbs: tuple[str, ...]
+    task_before_not_openers: tuple[str, ...]  # 为…，由A负责: a purpose opens the sentence, not a task
+    discourse_markers: tuple[str, ...]        # 例如，X，由A负责: passed over before the task
+    task_list_openers: tuple[str, ...]        # 由A牵头，分别是X；Y: the tasks A was given follow
+    joint_charge_verbs: tuple[str, ...]       # A、B等分工负责X；Y: every unit leads every task
     partner_verbs: tuple[str, ...]
     lead_verb_objects: tuple[str, ...]
     subject_lead_verbs: tuple[str, ...]       # A负责… / A要…: the subject of a measure's sentence leads it
@@ -84,6 +88,10 @@ class Cues:
             first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
+            task_before_not_openers=_longest_first(prose["task_before_not_openers"]),
+            discourse_markers=_longest_first(prose["discourse_markers"]),
+            task_list_openers=_longest_first(prose["task_list_openers"]),
+            joint_charge_verbs=_longest_first(prose["joint_charge_verbs"]),
             partner_verbs=_longest_first(prose["partner_verbs"]),
             lead_verb_objects=_longest_first(prose["lead_verb_objects"]),
             subject_lead_verbs=_longest_first(prose["subject_lead_verbs"]),

@@ -27,6 +27,8 @@ from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
 from kg.spans import SpanSet
 
+_DIGIT = re.compile(r"\d")
+
 def by_lead_re() -> re.Pattern[str]:
     """由A牵头 / 由A负责 / 由A主办: the verbs from the data file."""
     return _by_lead_re(cues())
@@ -145,6 +147,88 @@ def _assign(finder: RelationFinder, at: int, leads: list[tuple[int, int]], suppo
                 finder.add(kind, key, task, at, cue)
 
 
+_HEADING_NUMBER = re.compile(r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])[ \t]*")
+_TRAILING = re.compile(r"[ \t。；;.]*")
+
+
+def _task_before(finder: RelationFinder, sent_s: int, at: int, after: int, sent_e: int) -> EntityKey | None:
+    """The task a units' clause that closes its sentence is assigned (完善药品集中采购和使用机制，
+    由A、B等分工负责。): FORMAT.md's clause after a task belongs to it, the task named by
+    the opening phrase of the sentence, or by the program named in that phrase. None
+    where the clause does not close the sentence, is not set off by a comma, or the
+    sentence opens with a purpose, a ground or a time (为…，根据…，到2025年…)."""
+    f = finder.ctx.folded
+    if _TRAILING.fullmatch(f, after, sent_e) is None or f[at - 1:at] not in ("，", ","):
+        return None
+    numbered = _HEADING_NUMBER.match(f, sent_s, at)
+    start = numbered.end() if numbered else sent_s
+    marker = next((w for w in cues().discourse_markers if f.startswith(w, start) and f[start + len(w):start + len(w) + 1] in "，,"), None)
+    if marker:
+        start += len(marker) + 1  # 例如，完善…
+    end = start + len(re.split(r"[，,；;：:]", f[start:at - 1], maxsplit=1)[0])
+    phrase = f[start:end].strip()
+    if not 4 <= len(phrase) <= 30 or phrase.startswith(cues().task_before_not_openers) or _DIGIT.search(phrase):
+        return None
+    if any(o.start < start + 2 for o in finder.orgs_in(start, end)):
+        return None  # 县卫健局积极配合，由…: a unit is the sentence's subject, not its task
+    named = [p for p in finder.programs_in(start, end) if p.end <= end]
+    if named:
+        return named[0].key
+    pm = program_mention(finder.ctx, start, end, phrase)
+    finder.new_mentions.append(pm)
+    return pm.key
+
+
+def _listed_tasks(finder: RelationFinder, start: int, sent_e: int, least: int = 2) -> list[EntityKey]:
+    """The tasks listed from ``start`` to the sentence's end, one per semicolon (X；Y；Z。),
+    each named by its opening phrase as a measure without a heading is (FORMAT.md). An
+    item the text cuts off (no 。 or ； after it) is left out; the list is none where an
+    item cannot be a task's name (too short or long, a number in it, a purpose) or
+    fewer than ``least`` items are whole."""
+    f = finder.ctx.folded
+    not_openers = cues().task_before_not_openers
+    items, pos = [], start
+    for m in re.finditer(r"[；;。]", f[start:sent_e]):
+        items.append((pos, start + m.start()))
+        pos = start + m.end()
+    found: list[tuple[int, int, EntityKey | None]] = []
+    for s, e in items:
+        end = s + len(re.split(r"[，,：:]", f[s:e], maxsplit=1)[0])
+        while s < end and f[s] in " \t":
+            s += 1
+        while end > s and f[end - 1] in " \t":
+            end -= 1
+        phrase = f[s:end]
+        if not 4 <= len(phrase) <= 30 or phrase.startswith(not_openers + _ANAPHORS) or _DIGIT.search(phrase):
+            return []
+        named = [p for p in finder.programs_in(s, end) if p.start == s and p.end == end]
+        found.append((s, end, named[0].key if named else None))
+    if len(found) < least:
+        return []
+    tasks = []
+    for s, end, key in found:
+        if key is None:
+            pm = program_mention(finder.ctx, s, end, f[s:end])
+            finder.new_mentions.append(pm)
+            key = pm.key
+        tasks.append(key)
+    return tasks
+
+
+def _task_list_after(finder: RelationFinder, after: int, sent_e: int) -> list[EntityKey]:
+    """由A牵头，分别是X；Y；Z。 (or 由A牵头：X；Y。): the tasks listed after the lead clause."""
+    f = finder.ctx.folded
+    if f[after:after + 1] in ("：", ":"):
+        return _listed_tasks(finder, after + 1, sent_e)
+    if f[after:after + 1] not in ("，", ","):
+        return []
+    opener = next((o for o in cues().task_list_openers if f.startswith(o, after + 1)), None)
+    if opener is None:
+        return []
+    start = after + 1 + len(opener)
+    return _listed_tasks(finder, start + (f[start:start + 1] in ("：", ":")), sent_e)
+
+
 def by_lead(finder: RelationFinder) -> None:
     """由A牵头，B、C配合 / 由A负责."""
     f = finder.ctx.folded
@@ -163,10 +247,14 @@ def by_lead(finder: RelationFinder) -> None:
             supports, after = supports + more, further
         cue = "由…" + m.group(2) + ("，" + verb if verb else "")
         event = _anaphoric_event(finder, m.start())
-        tasks = [event] if event else _task_for(finder, m.start(), after, sent_e)
+        listed = [] if event else _task_list_after(finder, after, sent_e)  # 有3项由A牵头，分别是X；Y；Z
+        tasks = [event] if event else listed or _task_for(finder, m.start(), after, sent_e)
         if not tasks and not supports:
             obj = _object_program(finder, m.end(), sent_e)  # 由A牵头负责疾控体系改革
             tasks = [obj.key] if obj else []
+        if not tasks:
+            task = _task_before(finder, sent_s, m.start(), after, sent_e)  # task，由A牵头，B配合。
+            tasks = [task] if task else []
         _assign(finder, m.start(), leads, supports, tasks, cue, "by_lead")
 
 
@@ -190,6 +278,27 @@ def lead_first(finder: RelationFinder) -> None:
             obj = _object_program(finder, after + 1, sent_e, longest=40)
             tasks = [obj.key] if obj else []
         _assign(finder, m.start(1), leads, supports, tasks, cue, "lead_first")
+
+
+@lru_cache(maxsize=4)
+def _joint_charge_re(c: Cues) -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, c.joint_charge_verbs))
+    return re.compile(r"(?:^|(?<=[。；：\n，,]))[ \t]*([^，,。；：\n（）由]{2,80}?)(?:" + verbs + r")(?=[^，,。；;：:\s])")
+
+
+def joint_charge(finder: RelationFinder) -> None:
+    """A、B、C等分工负责X；Y；Z。 — units that share the tasks listed after them, no lead
+    marked: each leads each (FORMAT.md's joint responsibility)."""
+    f = finder.ctx.folded
+    for m in _joint_charge_re(cues()).finditer(f):
+        if _in_clause(finder, m.start(1)):
+            continue
+        leads = split_units(m.group(1), m.start(1))
+        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
+            continue
+        _, sent_e = finder.sentence(m.start(1))
+        tasks = _listed_tasks(finder, m.end(), sent_e, least=1)
+        _assign(finder, m.start(1), leads, [], tasks, m.group(0)[len(m.group(1)):].strip(), "joint_charge")
 
 
 def lead_is(finder: RelationFinder) -> None:
