@@ -6,13 +6,14 @@ from pathlib import Path
 
 from kg.defaults import DEFAULT_MAX_BYTES
 from kg.errors import InputError
-from kg.ingest.clean import clean_lines, is_furniture, join_label_lines
+from kg.ingest.clean import Line, cjk_counts, clean_lines, full_stops, is_furniture, join_label_lines
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
 from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
 from kg.ingest.html import html_to_text, looks_like_html
+from kg.ingest.infotable import read_info_table
 from kg.ingest.metadata import extract_metadata
-from kg.textnorm import drop_pinyin_glosses
+from kg.textnorm import drop_pinyin_glosses, fold
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
 
@@ -90,6 +91,14 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
     meta = extract_metadata([ln.text for ln in kept_lines], [ln.folded for ln in kept_lines])
+    # the information-disclosure table above the text (索引号 | … | 文号 | …), which the cleaner
+    # drops as chrome: what the text's own lines do not give
+    table = read_info_table(text.splitlines())
+    for key, value in table.items():
+        if meta.get(key) is None or (key == "title" and meta[key] != value and meta[key].endswith(value)):
+            meta[key] = value  # (a title read with its row's label before it: 标题西藏…规划)
+    if "title" in table and meta["title"] == table["title"]:
+        kept_lines = _with_title_line(kept_lines, table["title"])
     # a footer or metadata line gives the date above, and nothing to the body
     furniture = [ln for ln in kept_lines if is_furniture(ln.folded)]
     if len(furniture) == len(kept_lines):
@@ -108,6 +117,15 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         format=fmt, text=body, chars_in=len(body) + n_dropped, chars_dropped=n_dropped,
         dropped=dropped, folded_text="\n".join(folded), furniture="\n".join(ln.folded for ln in furniture), region=region, default_region=default_region, **meta,
     )
+
+
+def _with_title_line(kept: list[Line], title: str) -> list[Line]:
+    """The body opens with the document's title: the one its disclosure table gives, where
+    the cleaner dropped the table's row with it (the text names the document there)."""
+    folded_title = full_stops(fold(title))
+    if any(folded_title in ln.folded for ln in kept[:5]):
+        return kept
+    return [Line(title, folded_title, cjk_counts([folded_title])[0], "heading"), *kept]
 
 
 def _join_title_lines(kept: list[str], folded: list[str], title: str | None) -> None:

@@ -47,8 +47,10 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     programs = [p for p in programs if not any(o.start <= p.start and p.end <= o.end and (o.start, o.end) != (p.start, p.end)
                                                for o in orgs.starting_in(max(0, p.start - 40), p.start + 1))]
     mentions += programs
-    # names inside a cited document's number or title belong to the citation
-    cited = SpanIndex([(p.start, p.end) for p in policies], start=itemgetter(0), end=itemgetter(1))
+    # names inside a cited document's number or title belong to the citation; the bare title
+    # line of the document itself (its own number's alias) is no citation: its names are the text's
+    cited = SpanIndex([(p.start, p.end) for p in policies if not (ctx.title and ctx.folded[p.start:p.end] == ctx.title)],
+                      start=itemgetter(0), end=itemgetter(1))
 
     def inside_citation(m: Mention) -> bool:
         return any((a, b) != (m.start, m.end) for a, b in cited.starting_in(max(0, m.start - 80), m.start + 1) if b >= m.end)

@@ -73,6 +73,12 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
             if "印发" in line or "关于" in line[:m.start() - line_start + 2]:
                 out.append(Mention(m.start(), m.end(), EntityKey(POLICY, own_number), ctx.surface(m.start(), m.end())))
                 break
+    # the document's own title line, where its number is given only above the text (an
+    # information-disclosure table, kg.ingest.infotable): the document by its number, the title an alias
+    if own_number and ctx.title and not any(x.key.name == own_number for x in out):
+        at = f.find(ctx.title, 0, 800)
+        if at >= 0 and len(ctx.title) >= 8:
+            out.append(Mention(at, at + len(ctx.title), EntityKey(POLICY, own_number), ctx.surface(at, at + len(ctx.title))))
     # every occurrence of a title that was once given with its number names that number
     by_title: dict[str, EntityKey] = {}
     for x in out:
