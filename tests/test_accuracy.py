@@ -74,9 +74,10 @@ SETS = {
 FLOORS = {
     # the seeds' gold counts bodies named by domain (卫健、财政、教育等部门) and regions named only inside other
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
-    "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.89},
-    "dev": {"entities": 0.84, "relations": 0.93, "targets": 0.95, "measurements": 0.89},
-    "dev-tuned": {"entities": 0.84, "relations": 0.93, "targets": 0.95, "measurements": 0.88},
+    # measurements raised by issue 23's indicator-form rules (seeds 0.897 -> 0.942, dev 0.891 -> 0.925, dev-tuned 0.885 -> 0.921)
+    "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.94},
+    "dev": {"entities": 0.84, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
+    "dev-tuned": {"entities": 0.84, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
     "dev-held-out": {"entities": 0.75, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     "unseen": {"entities": 0.78, "relations": 0.75, "targets": 0.80, "measurements": 0.84},
     "originals": {"entities": 0.86, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
@@ -105,14 +106,15 @@ FLOORS = {
     # stop 28's 0.723 / 0.174 / 0.000 / 0.376); then its errors were read (stop 29)
     "unseen9": {"entities": 0.75, "relations": 0.24, "targets": 0.64, "measurements": 0.48},
     # first scored at 0.689 / 0.033 / 0.400 / 0.348, lead precision 1/2 (stop 31's code, 9009125)
-    "unseen10": {"entities": 0.68, "relations": 0.03, "targets": 0.40, "measurements": 0.34},
+    # then its errors were read (t01's task division, t06's and t10's disclosure tables): 0.747 / 0.745 / 0.400 / 0.381
+    "unseen10": {"entities": 0.74, "relations": 0.74, "targets": 0.40, "measurements": 0.38},
     "unseen3-health": {"entities": 0.75, "relations": 0.25, "targets": 0.78, "measurements": 0.62},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 # on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园
 # where the gold adds ,实施绿化改造), the unit is right
-# on unseen10 0.5 at its first scoring: one of its two leads is wrong
-LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen10": 0.50}
+# on unseen10 0.5 at its first scoring (one of two leads wrong), 35 of 36 after its errors were read
+LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84}
 
 
 @pytest.fixture(scope="module")

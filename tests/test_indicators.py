@@ -66,6 +66,9 @@ def test_the_scheme_reads_and_every_concept_has_a_notation_and_a_label():
     ("成人吸烟率降至", "exactMatch", "HC-10"),
     ("人均预期寿命将", "exactMatch", "HC-00"),
     ("居民健康素养水平由不到10%", "exactMatch", "HC-01"),
+    ("人均体育场地面积", "exactMatch", "ST-101"),           # 全民健身计划（2021—2025年）
+    ("全区人均体育场地面积", "exactMatch", "ST-101"),
+    ("镇卫生院（街道社区卫生服务中心）标准化率", "exactMatch", "ST-29"),  # 在浙江率先实现 stripped by the reader
 ])
 def test_wordings_map_to_their_concept(wording, relation, notation):
     assert match(wording) == (relation, HGI_NS + notation)
@@ -140,9 +143,9 @@ def test_the_share_of_indicators_mapped_on_seeds_and_dev_is_what_the_readme_says
 
     row = kg.query(seeds_and_dev, SHARE_QUERY).rows[0]
     n, mapped, nodes, mapped_nodes = (int(v) for v in row)
-    # README "Indicators": 92 of 204 indicators (45.1%), 110 of 223 targets and measurements (49.3%);
-    # the goal of 90% is not met: most of the rest are not indicator names (extraction)
-    assert mapped >= 92 and mapped / n >= 0.450 and mapped_nodes / nodes >= 0.493, (mapped, n, mapped_nodes, nodes)
+    # README "Indicators": 94 of 195 indicators (48.2%), 112 of 214 targets and measurements (52.3%);
+    # the goal of 90% is not met: most of the rest are local counts and fragments the gold accepts
+    assert mapped >= 94 and mapped / n >= 0.482 and mapped_nodes / nodes >= 0.523, (mapped, n, mapped_nodes, nodes)
 
 
 def test_a_linked_concept_carries_its_label_and_notation_in_the_graph(seeds_and_dev):

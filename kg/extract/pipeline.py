@@ -47,7 +47,7 @@ from kg.extract.quantities.targets import (
     plan_period_end,
     read_targets,
 )
-from kg.extract.quantities.rules import ACTIVE_RULES, load_rules
+from kg.extract.quantities.rules import ACTIVE_RULES, carry_heads, load_rules, rules
 from kg.extract.relations.cues import ACTIVE_CUES, Cues
 from kg.extract.relations import (
     clause_owner_sections,
@@ -510,7 +510,7 @@ def quantities_of(doc: Doc) -> Doc:
         if named is not None and (doc_year is None or named <= doc_year):
             last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
-        targets = [] if reported else [read_direction(text, q) for q in read_targets(sent, s, tc)]
+        targets = [] if reported else [read_direction(text, q) for q in carry_heads(read_targets(sent, s, tc), sent, s, rules())]
         if targets:
             out.extend(targets)
             continue

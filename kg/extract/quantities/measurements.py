@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.extract.model import Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
-from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, plausible_indicator, rules
+from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, plausible_indicator, rules
 
 # 每乘坐1次公交, 每骑行1公里: the base of a rate, not a value (每月200多名专家: a period, it is)
 _RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}$")
@@ -318,8 +318,8 @@ def values_in_clauses(rd: SentenceReading) -> None:
     compared: list[tuple[int, int]] = []
     for cs, ce in _clauses(rd.sent):
         clause = rd.sent[cs:ce]
-        if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause):
-            continue  # no number to read (value_re needs one), or a plan, not an achievement
+        if _NUMERAL.search(clause) is None or FUTURE_CLAUSE.search(clause) or rd.r.not_reported.search(clause):
+            continue  # no number to read (value_re needs one), or a plan, a condition or an aim, not an achievement
         for m in rd.r.value_re.finditer(clause):
             if any(a <= cs + m.start() < b for a, b in rd.taken):
                 continue  # read above as a change statement
@@ -328,6 +328,8 @@ def values_in_clauses(rd: SentenceReading) -> None:
             before, after = clause[: m.start()], clause[m.end():]
             if _no_measured_value(num, unit, before, after, words):
                 continue
+            if before.count("“") > before.count("”"):
+                continue  # 按照“1000克减排量=2元”: a number inside a quotation of its clause is a name's or a formula's
             if unit in words.count_units and _SCOPE_OF_A_LATER_VALUE.match(after) and not before.endswith(_REACH_VERBS):
                 continue  # 全国339个地级以上城市的…占比达到87%: the count says over what the share is taken
             value = parse_number(num)
@@ -372,6 +374,8 @@ def ranks(rd: SentenceReading) -> None:
         ind = _clean_indicator(_CLAUSE_BREAK.split(rd.sent[: m.start()])[-1], rd.r, rd.places)
         if ind in rd.places:
             ind = ""
+        if ind in rd.r.bare_heads:
+            continue  # 比例位列全省第一: the share of what is not named in the clause
         if value is not None:
             rd.measured((ind[-12:] if ind else "") + "排名", value, "名", rd.year_before(m.start()), "=", 0, len(rd.sent))
 
@@ -395,7 +399,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                          [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)])
     for _name, rule in MEASUREMENT_RULES:
         rule(rd)
-    return rd.found
+    return carry_heads(rd.found, sent, base, r)
 
 
 @dataclass(frozen=True)
@@ -417,6 +421,7 @@ class _Words:
     # 措施), not something achieved; 15个专项行动工作组 counts groups set up, and stays
     content_counted: frozenset[str]
     verbs: re.Pattern[str]             # 已建成, 累计覆盖: cut from the front of an indicator
+    per_capita_after: re.Pattern[str]  # 体育场地面积达人均: the per-capita qualifier after the link verb
 
 
 def _alt(words: list[str]) -> str:
@@ -441,7 +446,8 @@ def _words(r: _Rules) -> _Words:
         right_noun=re.compile(rf"([{_CJK}（）()A-Za-z、]{{2,24}}?){right_stop}"),
         not_measured=tuple(w["not_measured"]),
         content_counted=frozenset(w["content_counted"]),
-        verbs=re.compile(rf"^(?:{_alt(w['indicator_adverbs'])})*(?:{_alt(w['indicator_verbs'])})"))
+        verbs=re.compile(rf"^(?:{_alt(w['indicator_adverbs'])})*(?:{_alt(w['indicator_verbs'])})"),
+        per_capita_after=re.compile(rf"^(.+?)(?:{_alt(w['link_verbs'])})({_alt(list(r.per_capita_words))})$"))
 
 
 @lru_cache(maxsize=256)
@@ -478,6 +484,9 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
     run_on = list(_RUN_ON_VALUE.finditer(left))
     if run_on and len(left) - run_on[-1].end() >= 2:
         left = left[run_on[-1].end():]  # 婴儿死亡率为4.08‰5岁以下儿童死亡率: a value run into the next indicator
+    per_capita = w.per_capita_after.match(left)
+    if per_capita:  # 体育场地面积达人均3.2平方米: 人均体育场地面积
+        left = per_capita.group(2) + _clean_indicator(per_capita.group(1), r, places)
     left = w.link_verb_end.sub("", left)
     left = _strip_verbs(left, r, places)
     right = None if w.right_verb_at.match(after) or after.startswith(("（", "(")) else w.right_noun.match(after)
@@ -488,6 +497,8 @@ def _measurement_indicator(before: str, after: str, m: re.Match[str], r: _Rules,
         return _strip_verbs(shared.group(1), r, places)  # 7家和6家乡镇卫生院: both count 乡镇卫生院
     if right_text.startswith(w.not_measured) or right_text in w.content_counted:
         return ""
+    if right and r.enumeration_closer.match(right.group(1)):
+        return ""  # 健康素养66条等健康科普知识: the number is in an example's name, 等 closes the list
     if left.endswith(r.indicator_heads) and len(left) >= 2 and not (unit in w.count_units and len(right_text) >= 2):
         return left
     share = _SHARE_OF.match(after) if unit == "%" else None

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.active import ActiveData
+from kg.extract.model import Quantity
 from kg.extract.segment import BracketSplitter
 from kg.lexicon import PrefixWords
 
@@ -61,6 +62,21 @@ class _Rules:
         self.goal_openings = tuple(r.get("goal_openings", []))
         self.achievement_headings = tuple(r.get("achievement_headings", []))
         self.less = r["measurement_less"]
+        form = r["indicator_form"]
+        self.bare_heads = frozenset(form["bare_heads"])
+        # 只要…就可, 确保…: a condition or an aim, nothing achieved
+        self.not_reported = re.compile("|".join(map(re.escape, form["condition_words"] + form["aim_words"])))
+        self.enumeration_closer = re.compile(
+            "^(?:" + "|".join(map(re.escape, form["enumeration_closers"])) + ")(?!" +
+            "|".join(re.escape(w[1:]) for w in form["closer_nouns"]) + ")")
+        # 在浙江率先实现…: where a unit came first is no part of what it achieved
+        self.first_opener = re.compile(
+            r"^在[\u4e00-\u9fff]{1,6}?(?:" + "|".join(map(re.escape, form["first_adverbs"])) + ")(?:" +
+            "|".join(map(re.escape, form["first_verbs"])) + ")?")
+        self.per_capita_words = tuple(sorted(form["per_capita_words"], key=len, reverse=True))
+        self.part_markers = tuple(form["part_markers"])
+        self.part_qualifiers = tuple(sorted(form["part_qualifiers"], key=len, reverse=True))
+        self.cascade_rates = tuple(sorted(form["cascade_rates"], key=len, reverse=True))
 
 
 def value_pattern(unit_re: str, prefixes: tuple[str, ...], first_class: bool = True) -> str:
@@ -130,6 +146,9 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     if "——" in t and len(t) - t.rindex("——") > 3:
         t = t[t.rindex("——") + 2:]  # （二）居民健康素质全面提高——全省居民健康素养水平: a list's dash opens the item
     t = _INDICATOR_JUNK.sub("", t)
+    first = r.first_opener.match(t)
+    if first and len(t) - first.end() >= 2:
+        t = t[first.end():]  # 在浙江率先实现镇卫生院标准化率: where it came first is no part of it
     said = [m.end() for m in r.reporting_verbs.finditer(t)]
     if said and len(t) - said[-1] >= 2:
         t = t[said[-1]:]  # 规划提出中国人均预期寿命: what follows the source's verb
@@ -203,6 +222,10 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None, opening:
 
 
 _ASPECT_INSIDE = re.compile(r"了(?!解)")
+# a person told of by a relative clause (参加医保的她自付手术费用): an anecdote
+_PERSON_OF_CLAUSE = re.compile(r"的[我你她他]")
+# a range the number cut (能累积4万至 of 4万至5万克): the value is its upper end, and no indicator is named
+_RANGE_START_END = re.compile(r"\d(?:\.\d+)?[万千百亿]?[至到~～—-]$")
 
 
 def plausible_indicator(indicator: str, r: "_Rules") -> bool:
@@ -213,12 +236,44 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False
     if indicator in r.leading_noise:
         return False  # 目前, 同时: a word of time or linking, nothing measured
+    if indicator in r.bare_heads:
+        return False  # 比例, 数量: a head alone names nothing measured
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False
     if _ASPECT_INSIDE.search(indicator):
         return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
+    if _PERSON_OF_CLAUSE.search(indicator) or _RANGE_START_END.search(indicator):
+        return False  # 参加医保的她…: an anecdote; 能累积4万至: a range's start
     if r.count_inside.search(indicator):
         return False  # 宣教材料53种 (…53种3251万份): two statements joined, not one indicator
     # a title or quotation cut by the number (以宣传贯彻《健康素养…) is no noun phrase
     return indicator.count("（") == indicator.count("）") and indicator.count("《") <= indicator.count("》")
+
+
+def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[Quantity]:
+    """The head a sentence names once, carried to the values that name only a part of it:
+    after 其中, a qualifier and the whole's last word (推出重点建设项目20个，其中国家级项目9个 →
+    国家级重点建设项目); a care-cascade rate without its disease (高血压知晓率不低于65%，治疗控制率
+    不低于45% → 高血压治疗控制率), from the rate before it in the sentence."""
+    if len(found) < 2:
+        return found
+    at = min((sent.find(w) for w in r.part_markers if w in sent), default=-1)
+    out: list[Quantity] = []
+    for q in found:
+        ind = q.indicator
+        if ind in r.cascade_rates:
+            head = next((p.indicator[: -len(c)] for p in reversed(out) for c in r.cascade_rates
+                         if p.indicator.endswith(c) and len(p.indicator) > len(c) and p.indicator not in r.cascade_rates), "")
+            if head:
+                q = replace(q, indicator=head + ind)
+        elif at >= 0 and q.start - base >= at and ind.startswith(r.part_qualifiers):
+            qual = next(w for w in r.part_qualifiers if ind.startswith(w))
+            rest = ind[len(qual):]
+            whole = next((p.indicator for p in reversed(out) if p.start - base < at and p.unit == q.unit
+                          and len(rest) >= 2 and p.indicator.endswith(rest) and len(p.indicator) > len(rest)
+                          and not p.indicator.startswith(r.part_qualifiers)), "")
+            if whole:
+                q = replace(q, indicator=qual + whole)
+        out.append(q)
+    return out
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import parse_number
 from kg.extract.segment import BracketSplitter
-from kg.extract.quantities.rules import FUTURE_MODAL, LIST_JOINERS, PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, rules
+from kg.extract.quantities.rules import FUTURE_MODAL, LIST_JOINERS, PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, carry_heads, rules
 
 _DIGIT = re.compile(r"\d")
 
@@ -131,7 +131,8 @@ def targets_in_sentence(sent: str, base: int, program: EntityKey | None, region:
                         plan_year: int | None = None, plan_doc: bool = False, goal: bool = False) -> list[Quantity]:
     """Targets of one sentence; ``plan_year`` is the year set around it (a paragraph
     that opened with a plan, "2024年，…规划…", or a goal section's 到2025年)."""
-    return read_targets(sent, base, TargetContext(program, region, doc_year, plan_year, goal, plan_doc))
+    return carry_heads(read_targets(sent, base, TargetContext(program, region, doc_year, plan_year, goal, plan_doc)),
+                       sent, base, rules())
 
 
 def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = "") -> list[Quantity]:
