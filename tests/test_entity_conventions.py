@@ -751,3 +751,16 @@ def test_real_provincial_news_naming_national_programs():
 def test_real_county_plan_naming_national_programs_in_its_duty_table():
     ex = extract_document(read_document(DEV / "h04_jurong_health_in_all_policies.txt"))
     assert {"健康促进县（区）建设", "健康促进学校建设", "健康细胞工程", "将健康融入所有政策"} <= names(ex, "Program")
+
+
+@pytest.mark.parametrize("sentence", [
+    "迅速制定工作计划，认真抓好落实。",
+    "要严格按照方案计划，按期推进年度任务。",
+    "会议提出了下一步年度计划。",
+])
+def test_a_plan_named_by_its_time_or_kind_is_no_program(extract, sentence):
+    assert names(extract(sentence, title="某市新闻"), "Program") == set()
+
+
+def test_a_named_plan_is_still_a_program(extract):
+    assert {"国民营养计划", "腾飞计划"} <= names(extract("实施国民营养计划和腾飞计划。", title="某市新闻"), "Program")
