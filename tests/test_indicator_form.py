@@ -124,3 +124,19 @@ def test_real_heads_carried():
     assert ("target", "高血压治疗控制率", 45.0) in real("seeds/002_ade2870d4016e2b5.txt")
     changning = real("seeds/004_8f5ddd0cd928d75d.txt")
     assert {("measurement", f"{lv}重点建设项目", v) for lv, v in (("国家级", 9.0), ("市级", 6.0), ("区级", 5.0))} <= changning
+
+
+# --- the agent of what is counted (由A牵头的N项) is no indicator ------------------------------
+
+def test_a_count_of_tasks_by_their_lead_gives_no_measurement():
+    assert m("需要市卫生健康委参加的工作共计12项，有3项由市卫生健康委牵头。") == []
+    assert m("有4项由市医保局牵头，分别是扩大长期护理保险制度试点。") == []
+
+
+def test_real_task_division_news_counts_no_task_by_its_lead():
+    assert not any(i.startswith("由") for i in indicators("unseen10/docs/" + next(
+        p.name for p in (ROOT / "unseen10" / "docs").glob("t01_*.txt"))))
+
+
+def test_a_measure_that_opens_with_its_subject_is_unchanged():
+    assert m("2023年全市家庭医生签约服务覆盖率达45%。") == [("家庭医生签约服务覆盖率", 45.0)]

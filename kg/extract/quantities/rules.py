@@ -64,6 +64,8 @@ class _Rules:
         self.less = r["measurement_less"]
         form = r["indicator_form"]
         self.bare_heads = frozenset(form["bare_heads"])
+        # 有4项由国家医保局牵头: who does the counted things is no indicator of them
+        self.agent_openers = tuple(form.get("agent_openers", []))
         # 只要…就可, 确保…: a condition or an aim, nothing achieved
         self.not_reported = re.compile("|".join(map(re.escape, form["condition_words"] + form["aim_words"])))
         self.enumeration_closer = re.compile(
@@ -238,6 +240,8 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 目前, 同时: a word of time or linking, nothing measured
     if indicator in r.bare_heads:
         return False  # 比例, 数量: a head alone names nothing measured
+    if indicator.startswith(r.agent_openers):
+        return False  # 由国家医保局 (有4项由国家医保局牵头): the agent of what is counted, not a measure
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False
     if _ASPECT_INSIDE.search(indicator):
