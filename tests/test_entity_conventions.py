@@ -764,3 +764,28 @@ def test_a_plan_named_by_its_time_or_kind_is_no_program(extract, sentence):
 
 def test_a_named_plan_is_still_a_program(extract):
     assert {"国民营养计划", "腾飞计划"} <= names(extract("实施国民营养计划和腾飞计划。", title="某市新闻"), "Program")
+
+
+UNSEEN3 = Path(__file__).resolve().parents[1] / "unseen3" / "docs"
+
+
+def test_a_quoted_consortium_followed_by_its_ceremony_is_the_consortium(extract):
+    ex = extract("由我院牵头成立的“心血管专科联盟签约授牌仪式”隆重举行。12家联盟医院分别是，某市人民医院、某县人民医院、某区人民医院。",
+                 title="某医院新闻")
+    assert "心血管专科联盟" in names(ex, "MedicalConsortium")
+    assert not any("仪式" in n for n in names(ex, "MedicalConsortium"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "“健康知识进万家启动仪式”在广场举行。",   # a quoted event that names no consortium
+    "“医联体签约仪式”在县医院举行。",          # the kind alone: no name before it
+])
+def test_a_quoted_ceremony_of_no_named_consortium_gives_none(extract, sentence):
+    assert names(extract(sentence, title="某县新闻"), "MedicalConsortium") == set()
+
+
+@pytest.mark.skipif(not UNSEEN3.is_dir(), reason="unseen3 documents not in this checkout")
+def test_real_alliance_signing_news_lists_its_member_hospitals():
+    ex = extract_document(read_document(next(UNSEEN3.glob("w03_*.txt"))))
+    assert "生殖医学专科联盟" in names(ex, "MedicalConsortium")
+    assert len({h for h, c in members(ex) if c == "生殖医学专科联盟"}) >= 15

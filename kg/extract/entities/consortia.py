@@ -160,12 +160,14 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         inner = q.group(1)
         if "、" in inner or "，" in inner:
             continue  # a quoted list of forms ("全面托管、…、医疗联合体"), not a name
+        ceremony = next((c for c in g.consortium_ceremonies if inner.endswith(c) and len(inner) > len(c) + 4), "")
+        inner = inner[: len(inner) - len(ceremony)]  # “生殖医学专科联盟签约授牌仪式”: the consortium, then its ceremony
         for suf in g.consortium_suffixes:
             if inner.endswith(suf) and len(inner) > len(suf) + 1:
                 label = inner[: -len(suf)]
                 if label in g.consortium_generic:
                     break
-                add(q.start(1), q.end(1), inner, label)
+                add(q.start(1), q.start(1) + len(inner), inner, label)
                 break
     # unquoted: <region><specialty>专科联盟 — a consortium written without quotes carries
     # its region (full name or level character) and a short specialty in front
