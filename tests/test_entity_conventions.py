@@ -789,3 +789,18 @@ def test_real_alliance_signing_news_lists_its_member_hospitals():
     ex = extract_document(read_document(next(UNSEEN3.glob("w03_*.txt"))))
     assert "生殖医学专科联盟" in names(ex, "MedicalConsortium")
     assert len({h for h, c in members(ex) if c == "生殖医学专科联盟"}) >= 15
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("嘉定区文化体育和旅游局开展全民健身活动。", "文化体育和旅游局"),   # bureaux merged in the 2018-19 reform
+    ("句容市文体广电和旅游局开展全民健身活动。", "文体广电和旅游局"),
+    ("磐安县经济商务局负责物资保障。", "经济商务局"),
+    ("番禺区健康教育中心开展健康宣传。", "健康教育中心"),             # the health-education bodies
+    ("海南省健康宣传教育中心发布健康提示。", "健康宣传教育中心"),
+])
+def test_a_merged_bureau_or_health_education_body_is_a_department(extract, sentence, body):
+    assert any(n.endswith(body) for n in names(extract(sentence, title="某县新闻"), "Department"))
+
+
+def test_a_kind_of_health_education_body_at_a_level_is_no_department(extract):
+    assert names(extract("推进县级健康教育中心建设。", title="某省新闻"), "Department") == set()
