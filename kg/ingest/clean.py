@@ -194,12 +194,43 @@ def without_table_rules(line: str) -> str:
     return _TABLE_RULES.sub("", line) if "|" in line or "｜" in line else line
 
 
+# …，(责任单位:区卫生健康局、区财政局等)2.政府举办的… / …等)(二)提升… / …工作。三、组织实施: a heading
+# run on, with no space, right after a clause's closing bracket or a full stop
+_RUN_ON_HEADING = re.compile(r"(?<=[）)。；])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                             r"|\d{1,2}[.．、][\u4e00-\u9fff])")
+# a heading that opens a piece of such a line, and the first deeper heading run on to its text:
+# 二、重点任务(一)建立… / (二)提升…建设行动5.打造…
+_OPENING_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_RUN_ON_FIRST_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．][\u4e00-\u9fff])")
+_RUN_ON_LEAST = 3  # headings run on before a line is read as a plan flattened into one line
+
+
 def unflatten(line: str) -> list[str]:
     """A long line split where it holds headings run together (a page's layout lost), else
-    the line itself."""
-    if len(line) < 120 or " " not in line and "\u3000" not in line:
+    the line itself: after a full stop and a space (…能力。 1.推进…), or, where at least
+    three headings run on with no space after a closing bracket or a full stop (a plan
+    whose responsibility clauses close each item: …(责任单位:A、B等)2.…), there and
+    before a first item run on to its heading's text (…行动1.…)."""
+    if len(line) < 120:
         return [line]
-    return _FLATTENED_HEADING.split(line)
+    if " " in line or "\u3000" in line:
+        parts = _FLATTENED_HEADING.split(line)
+        if len(parts) > 1:
+            return parts
+    if len(_RUN_ON_HEADING.findall(line)) < _RUN_ON_LEAST:
+        return [line]
+    out: list[str] = []
+    for piece in _RUN_ON_HEADING.split(line):
+        while _OPENING_HEADING.match(piece):  # its heading's text, then the first deeper heading
+            m = _OPENING_HEADING.match(piece)
+            cut = _RUN_ON_FIRST_ITEM.search(piece, m.end() + 2)
+            if cut is None or cut.start() - m.end() > 40:
+                break
+            out.append(piece[:cut.start()])
+            piece = piece[cut.start():]
+        if piece:
+            out.append(piece)
+    return out
 
 
 def clean_text(raw: str) -> tuple[list[str], list[str]]:
