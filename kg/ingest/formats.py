@@ -153,6 +153,31 @@ def check_archive(data: bytes, path: str, max_bytes: int) -> None:
                                    "(a ZIP bomb?); not read")
 
 
+def _docx_lines(document) -> list[str]:  # noqa: ANN001 - a python-docx Document
+    """Paragraphs and table rows in the order the document sets them (an annex's task
+    table stays after the heading that introduces it), a row's cells set apart by
+    kg.ingest.tables.CELL_SEPARATOR; a cell merged across columns is written once."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from kg.ingest.tables import CELL_SEPARATOR
+
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        cells.append(" ".join(cell.text.split()))
+                lines.append(CELL_SEPARATOR.join(cells))
+    return lines
+
+
 def read_docx(data: bytes, path: str, max_bytes: int | None = None) -> str:
     try:
         import docx
@@ -164,11 +189,7 @@ def read_docx(data: bytes, path: str, max_bytes: int | None = None) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files
         raise InputError(path, f"broken .docx ({type(exc).__name__})") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    text = "\n".join(line for line in lines if line.strip())
+    text = "\n".join(line for line in _docx_lines(document) if line.strip())
     if not text.strip():
         raise InputError(path, "empty .docx (no paragraph text)")
     return text

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from kg.ingest.tables import CELL_SEPARATOR
+
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "iframe", "svg",
          "template", "head", "menu"}
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dd",
-          "dt", "blockquote", "pre", "title", "td", "th", "main"}
+          "dt", "blockquote", "pre", "title", "main"}
+_CELL = {"td", "th"}  # a table row's cells, one line a row, set apart (kg.ingest.tables reads task tables)
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
 # class or id names portals give their chrome (matched as whole words of the attribute)
 _CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|footer|foot|header|"
@@ -46,6 +49,8 @@ class _TextExtractor(HTMLParser):
             self._in_title = True
         if tag in _BLOCK:
             self.parts.append(("\n", False))
+        elif tag in _CELL:
+            self.parts.append((CELL_SEPARATOR, False))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:

@@ -13,6 +13,7 @@ from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.infotable import read_info_table
 from kg.ingest.metadata import extract_metadata
+from kg.ingest.tables import rewrite_task_tables
 from kg.textnorm import drop_pinyin_glosses, fold
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
@@ -87,13 +88,14 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         elif looks_wrapped(text.splitlines()):
             text = join_layout_lines(text.splitlines())  # a page copied with its line breaks
     text = drop_pinyin_glosses(text)  # a mirror's 经（jīng）开区: the gloss is no part of the text
+    table = read_info_table(text.splitlines())  # before tables are rewritten: its bars are no task table
+    text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row
     kept_lines, dropped = clean_lines(text)
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
     meta = extract_metadata([ln.text for ln in kept_lines], [ln.folded for ln in kept_lines])
     # the information-disclosure table above the text (索引号 | … | 文号 | …), which the cleaner
     # drops as chrome: what the text's own lines do not give
-    table = read_info_table(text.splitlines())
     for key, value in table.items():
         if meta.get(key) is None or (key == "title" and meta[key] != value and meta[key].endswith(value)):
             meta[key] = value  # (a title read with its row's label before it: 标题西藏…规划)
