@@ -804,3 +804,12 @@ def test_a_merged_bureau_or_health_education_body_is_a_department(extract, sente
 
 def test_a_kind_of_health_education_body_at_a_level_is_no_department(extract):
     assert names(extract("推进县级健康教育中心建设。", title="某省新闻"), "Department") == set()
+
+
+@pytest.mark.parametrize("title", ["《国家突发公共卫生事件应急预案》", "《学校健康教育指导大纲》", "《医疗机构消毒管理制度》"])
+def test_a_cited_plan_of_emergency_an_outline_or_a_rule_set_is_a_policy_document(extract, title):
+    assert title in names(extract(f"依据{title}，结合本地实际，制定本方案。", title="某县方案"), "PolicyDocument")
+
+
+def test_a_quoted_name_that_is_no_document_title_stays_none(extract):
+    assert names(extract("依据《健康》栏目的报道。", title="某县新闻"), "PolicyDocument") == set()
