@@ -255,3 +255,23 @@ def test_the_cli_reads_a_kept_answer_and_fresh_computes_it(stored):
     first, second, fresh = kg_cli(*args), kg_cli(*args), kg_cli(*args, "--fresh")
     assert first.returncode == second.returncode == fresh.returncode == 0
     assert first.stdout == second.stdout == fresh.stdout and first.stdout.count("\n") > 3
+
+
+def test_answers_left_by_a_removed_generation_are_never_read_by_a_new_one_of_its_name(tmp_path):
+    import shutil
+
+    from kg.sparql.answers import answers_dir
+
+    doc = SEEDS / "002_ade2870d4016e2b5.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    kg.query(tmp_path, preset="programs_by_department")
+    location, _ = current_generation(tmp_path)
+    kept = answers_dir(location)
+    assert any(kept.iterdir())
+    shutil.rmtree(location)  # the generation removed by hand, its answers left
+    (store_root(tmp_path) / "CURRENT").unlink()
+    assert kg_cli("build", SEEDS, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    again, _ = current_generation(tmp_path)
+    assert again.name == location.name  # the same name again
+    assert kg.query(tmp_path, preset="programs_by_department").rows == \
+        kg.query(tmp_path / "graph.trig", preset="programs_by_department").rows

@@ -99,6 +99,7 @@ def write_generation(out: str | Path, nquads: Iterable[bytes], union_ntriples: I
     _remove_unfinished(root)
     number = 1 + max([int(p.name[1:]) for p in root.iterdir() if p.is_dir() and p.name[1:].isdigit()] or [0])
     name = f"g{number}"
+    _remove(root / (name + ANSWERS_SUFFIX))  # answers a removed g<N> left behind are no answers of this one
     unfinished = root / f"{name}.tmp-{os.getpid()}"
     store = ox.Store(str(unfinished))
     store.bulk_load(io.BufferedReader(_ChunkReader(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
