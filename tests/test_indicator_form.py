@@ -11,6 +11,7 @@ import pytest
 from kg.extract import extract_document
 from kg.extract.quantities import measurements_in_sentence, targets_in_sentence
 from kg.ingest import read_document
+from kg.textnorm import fold
 
 from .conftest import ROOT, SEEDS
 
@@ -140,3 +141,20 @@ def test_real_task_division_news_counts_no_task_by_its_lead():
 
 def test_a_measure_that_opens_with_its_subject_is_unchanged():
     assert m("2023年全市家庭医生签约服务覆盖率达45%。") == [("家庭医生签约服务覆盖率", 45.0)]
+
+
+# --- a count to reach named by its count head, and a share whose holder the clause before named ----
+
+def test_a_count_head_before_its_number_after_a_year_to_reach_is_a_target():
+    found = t(fold("到2022年底，全省新增70个乡镇创建国家卫生乡镇，实现国家卫生乡镇数142个，占全省乡镇总数10%以上。"))
+    assert ("国家卫生乡镇数", 142.0) in found
+    assert ("国家卫生乡镇占全省乡镇总数比例", 10.0) in found
+
+
+def test_a_count_head_with_no_year_to_reach_is_no_target():
+    assert t(fold("全市共有卫生院数15个。")) == []
+
+
+def test_real_provincial_sanitary_towns_plan_text_layer():
+    assert {("target", "国家卫生乡镇数", 142.0), ("target", "国家卫生乡镇占全省乡镇总数比例", 10.0)} <= real(
+        "unseen11/docs/" + next(p.name for p in (ROOT / "unseen11" / "docs").glob("k07_*.txt")))

@@ -238,7 +238,9 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
             _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc) or \
             _share_targets(clause, base + cs, base + ce, clause_years, tc) or \
             _bare_targets(clause, base + cs, base + ce, clause_years, tc) or \
-            _per_capita_targets(clause, base + cs, base + ce, clause_years, tc)
+            _per_capita_targets(clause, base + cs, base + ce, clause_years, tc) or \
+            _share_of_before(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
+            _bare_count_targets(clause, base + cs, base + ce, clause_years, tc)
         if found:
             out.extend(found)
             last_indicator = found[-1].indicator
@@ -309,6 +311,45 @@ def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc
         return []
     return _targets_of_years(_clean_indicator(m.group("ind"), rules()), m.group("val"), m.group("unit"),
                              m.group("post") or "", years, s, e, tc)
+
+
+# a count to reach, its indicator named by a count head straight before the number, with no comparator
+# word: 到2022年底，…，实现国家卫生乡镇数142个 (实现 is cut from the front as a link verb)
+_BARE_COUNT = re.compile(r"(?P<ind>[^，。；：、\d]{2,40}?(?:总数|数量|人数|数))(?P<val>\d+(?:\.\d+)?)"
+                         r"(?P<unit>万人|万个|个|家|所|人|名|张|床|项|座|处)(?P<post>以上|以下|左右)?(?=[，。；、]|$)")
+# a share whose holder the clause before named: …国家卫生乡镇数142个，占全省乡镇总数10%以上
+_SHARE_OF_BEFORE = re.compile(r"^占(?P<of>[^，。；\d]{2,20}?)的?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)(?P<post>以上|以下|左右)?(?=[，。；、]|$)")
+_COUNT_HEADS = ("总数", "数量", "人数", "数")
+
+
+def _bare_count_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
+    """In a goal section or after a year to reach (到2022年底，…): X数N个, a count to reach."""
+    if not (tc.goal or years[-1] is not None):
+        return []
+    m = _BARE_COUNT.search(clause)
+    if m is None:
+        return []
+    r = rules()
+    ind = _clean_indicator(m.group("ind"), r)
+    ind = next((ind[len(v):] for v in r.first_verbs if ind.startswith(v)), ind)
+    if len(ind) < 4 or _DIGIT.search(ind):
+        return []
+    return _targets_of_years(ind, m.group("val"), m.group("unit"), m.group("post") or "", years, s, e, tc)
+
+
+def _share_of_before(clause: str, s: int, e: int, years: list[int | None], last_indicator: str,
+                     tc: TargetContext) -> list[Quantity]:
+    """占B N%以上 right after the clause that named A (A数N个): the share A has of B."""
+    if not last_indicator or not clause.startswith("占") or not (tc.goal or years[-1] is not None):
+        return []
+    m = _SHARE_OF_BEFORE.match(clause)
+    if m is None:
+        return []
+    holder = next((last_indicator[: -len(h)] for h in _COUNT_HEADS if last_indicator.endswith(h)), last_indicator)
+    if len(holder) < 2:
+        return []
+    ind = f"{holder}占{m.group('of')}比例"
+    return _targets_of_years(ind, m.group("val"), m.group("unit"), m.group("post") or "", years, s, e, tc)
 
 
 def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
