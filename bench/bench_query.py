@@ -9,7 +9,9 @@ building a corpus; ``--queries`` names the presets to run (all by default).
 1. inside the on-disk store (``kg build --store``), opened read-only: the query and
    reading its rows, the median of ``--repeat`` runs (every run printed);
 2. the whole ``kg query OUT --preset NAME --format csv`` command, with the store and
-   from graph.trig (wall clock, peak memory of the command);
+   from graph.trig (wall clock, peak memory of the command): computed on the store
+   (``--fresh``), and read back from the answer kept for the store's generation
+   (kg.sparql.answers; one command keeps it first);
 3. rdflib's default in-memory store, the graph.trig loaded once in one process, then
    each query (stopped at ``--rdflib-timeout`` seconds), and its time over the median
    in the store.
@@ -86,6 +88,21 @@ def command(args: list[str], cpu: bool = False) -> tuple:
     return wall, int(peak) // 1024
 
 
+def kept_ratio(rdf_ms: float | None, reads: list[float]) -> str:
+    """rdflib's time over the median read of the kept answer (a negative rdflib time: it was stopped there)."""
+    if rdf_ms is None or not reads:
+        return ""
+    r = abs(rdf_ms) / max(statistics.median(reads), 0.001)
+    return f" | {'over ' if rdf_ms < 0 else ''}{r:,.0f}×"
+
+
+def _commands(runs: list[tuple[float, float, int]]) -> str:
+    """Median wall (every run), median CPU and the largest peak of some command runs."""
+    walls = sorted(w for w, _, _ in runs)
+    return (f"{walls[len(walls) // 2]:.2f} ({', '.join(f'{w:.2f}' for w, _, _ in runs)}), "
+            f"CPU {statistics.median(c for _, c, _ in runs):.2f}, {max(m for _, _, m in runs)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=200, help="copies of the seeds (5 documents each)")
@@ -98,7 +115,9 @@ def main() -> int:
     args = parser.parse_args()
 
     import kg
+    from kg.defaults import DEFAULT_MAX_ROWS
     from kg.graph.store import GraphStore
+    from kg.sparql.answers import read_answer
     from kg.graph.persist import current_generation
 
     kg_cmd = [sys.executable, "-m", "kg.cli"]
@@ -134,7 +153,9 @@ def main() -> int:
             rdflib_results = rdflib_times(out / "graph.trig", files, args.rdflib_timeout)
             print(f"rdflib: graph.trig loaded in {rdflib_results[0]} s", flush=True)
         print("\npreset | rows | in the store: median ms (runs; CPU ms of the median run) | "
-              "kg query with the store: s (runs), CPU s, MB | from graph.trig: s, MB | rdflib: ms | rdflib / in the store")
+              "kg query with the store, --fresh: s (runs), CPU s, MB | kg query, the kept answer: s (runs), CPU s, MB | "
+              "the kept answer read in-process: ms (runs) | from graph.trig: s, MB | rdflib: ms | rdflib / in the store | "
+              "rdflib / the kept answer read")
         for name in names:
             preset = table[name]
             runs, cpus = [], []
@@ -148,11 +169,18 @@ def main() -> int:
                 cpus.append((time.process_time() - c) * 1000)
             median = statistics.median(runs)
             median_cpu = cpus[runs.index(median)] if median in runs else statistics.median(cpus)
-            with_store = [command(kg_cmd + ["query", str(out), "--preset", name, "--format", "csv", "--timeout", "3600"], cpu=True)
-                          for _ in range(args.repeat)]
+            with_store = [command(kg_cmd + ["query", str(out), "--preset", name, "--format", "csv", "--timeout", "3600", "--fresh"],
+                                  cpu=True) for _ in range(args.repeat)]
+            kept = [command(kg_cmd + ["query", str(out), "--preset", name, "--format", "csv", "--timeout", "3600"], cpu=True)
+                    for _ in range(args.repeat)]  # the --fresh runs above kept the answer: each of these reads it
+            reads = []
+            for _ in range(args.repeat):  # the kept answer read in this process, as kg.query reads it
+                t = time.perf_counter()
+                read_answer(location, preset.sparql, DEFAULT_MAX_ROWS)
+                reads.append((time.perf_counter() - t) * 1000)
             from_files = "not run" if args.no_files else \
                 "{:.2f}, {}".format(*command(kg_cmd + ["query", str(out / "graph.trig"), "--preset", name, "--format", "csv", "--timeout", "3600"]))
-            rdf, ratio = "not run", ""
+            rdf, ratio, rdf_ms = "not run", "", None
             if rdflib_results is not None:
                 took = rdflib_results[1].get(name)
                 if took == "failed":
@@ -160,14 +188,14 @@ def main() -> int:
                 elif took is None:
                     rdf = f"over {args.rdflib_timeout:g} s"
                     ratio = f"over {args.rdflib_timeout * 1000 / median:,.0f}×"
+                    rdf_ms = -args.rdflib_timeout * 1000  # negative: a lower bound
                 else:
                     rdf = f"{took * 1000:,.0f} ms"
                     ratio = f"{took * 1000 / median:,.1f}×"
-            walls = sorted(w for w, _, _ in with_store)
+                    rdf_ms = took * 1000
             print(f"{name} | {rows:,} | {median:,.1f} ({', '.join(f'{r:,.1f}' for r in runs)}; CPU {median_cpu:,.0f}) | "
-                  f"{walls[len(walls) // 2]:.2f} ({', '.join(f'{w:.2f}' for w, _, _ in with_store)}), "
-                  f"CPU {statistics.median(c for _, c, _ in with_store):.2f}, {max(m for _, _, m in with_store)} | "
-                  f"{from_files} | {rdf} | {ratio}", flush=True)
+                  f"{_commands(with_store)} | {_commands(kept)} | {statistics.median(reads):,.1f} "
+                  f"({', '.join(f'{r:,.1f}' for r in reads)}) | {from_files} | {rdf} | {ratio}{kept_ratio(rdf_ms, reads)}", flush=True)
     return 0
 
 
