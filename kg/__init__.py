@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from kg.corpus import BuildReport
     from kg.graph.store import GraphStore
 
-__version__ = "0.1.0"
+from kg.defaults import VERSION as __version__  # noqa: E402
 __all__ = ["GraphStore", "BuildReport", "build", "load", "query", "export", "render", "stats", "validate", "evaluate", "audit", "resolve", "resolve_name", "presets", "serve", "push", "extract_nquads", "progress", "regions_compared", "report", "__version__"]
 
 
@@ -119,19 +119,20 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
     else:
         text, offset = with_prefixes(sparql)
     store = _store(graph)
-    kept_with = store.location if preset is not None else None  # a generation on disk, never changed once written
-    if kept_with is not None and not fresh:
+    # a generation on disk, never changed once written, known by the id read when it was opened
+    keep = preset is not None and store.location is not None and store.generation_id is not None
+    if keep and not fresh:
         from kg.sparql.answers import read_answer
 
-        kept = read_answer(kept_with, text, max_rows)
+        kept = read_answer(store.location, store.generation_id, text, max_rows)
         if kept is not None:
             return kept
     result = run_query(store, text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
                        max_memory_mb=max_memory_mb, preset=preset is not None)
-    if kept_with is not None:
+    if keep:
         from kg.sparql.answers import keep_answer
 
-        keep_answer(kept_with, text, max_rows, result)
+        keep_answer(store.location, store.generation_id, text, max_rows, result)
     return result
 
 

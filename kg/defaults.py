@@ -7,3 +7,6 @@ DEFAULT_TIMEOUT = 60.0                # seconds a query may run
 DEFAULT_MAX_ROWS = 100_000            # rows a query returns
 DEFAULT_MAX_MEMORY_MB = 2048          # memory a query may take beyond what the process holds already
 QUERY_OUTPUT_FORMATS = ("table", "csv", "tsv", "json")  # what kg.sparql.format_result writes
+
+# the package's version (pyproject.toml's), here where every layer may read it: kg.__version__ is this
+VERSION = "0.1.0"

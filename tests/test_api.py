@@ -57,3 +57,13 @@ def test_resolve_says_what_a_name_stands_for():
     res = kg.resolve("区卫健委", region="闵行区")
     assert ("Department", "闵行区卫生健康委员会") in {(r.type, r.canonical) for r in res}
     assert kg.resolve_name is kg.resolve
+
+
+def test_the_package_version_is_pyprojects():
+    import tomllib
+
+    import kg
+    from kg.defaults import VERSION
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert kg.__version__ == VERSION == project["version"]

@@ -170,8 +170,8 @@ def test_a_preset_query_on_the_store_imports_no_heavy_library(stored):
 def _kept(out: Path) -> list[Path]:
     from kg.sparql.answers import answers_dir
 
-    location, _ = current_generation(out)
-    return sorted(answers_dir(location).glob("*.marshal"))
+    location, manifest = current_generation(out)
+    return sorted(answers_dir(location, manifest["id"]).glob("*.json"))
 
 
 def test_a_presets_answer_is_kept_with_the_generation_and_read_back(tmp_path):
@@ -184,9 +184,8 @@ def test_a_presets_answer_is_kept_with_the_generation_and_read_back(tmp_path):
     again = kg.query(tmp_path, preset="programs_by_department")
     assert (again.columns, again.rows, again.truncated) == (first.columns, first.rows, first.truncated)
     # what is read back is the kept file: a forged one is returned as it stands ...
-    import marshal
-
-    kept[0].write_bytes(marshal.dumps((["x"], [["forged"]], None, False)))
+    kept[0].write_text(json.dumps({"columns": ["x"], "rows": [["forged"]], "boolean": None, "truncated": False}),
+                       encoding="utf-8")
     assert kg.query(tmp_path, preset="programs_by_department").rows == [["forged"]]
     # ... and --fresh computes the answer on the store again, and keeps it
     assert kg.query(tmp_path, preset="programs_by_department", fresh=True).rows == first.rows
@@ -225,7 +224,7 @@ def test_a_rebuild_never_reads_the_answers_kept_for_the_generation_before(tmp_pa
     assert kg_cli("build", corpus, "--out", out, "--no-html", "--store", "-q").returncode == 0
     from kg.sparql.answers import answers_dir
 
-    assert not first_location.exists() and not answers_dir(first_location).exists()  # gone with their generation
+    assert not first_location.exists() and not answers_dir(first_location, "x").parent.exists()  # gone with it
 
 
 def test_a_folder_that_cannot_keep_an_answer_still_answers(tmp_path, monkeypatch):
@@ -246,7 +245,7 @@ def test_an_unreadable_kept_answer_is_computed_again(tmp_path):
     doc = SEEDS / "002_ade2870d4016e2b5.txt"
     assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
     rows = kg.query(tmp_path, preset="programs_by_department").rows
-    _kept(tmp_path)[0].write_bytes(b"\x00 not marshal")
+    _kept(tmp_path)[0].write_bytes(b"\x00 not json")
     assert kg.query(tmp_path, preset="programs_by_department").rows == rows
 
 
@@ -260,14 +259,11 @@ def test_the_cli_reads_a_kept_answer_and_fresh_computes_it(stored):
 def test_answers_left_by_a_removed_generation_are_never_read_by_a_new_one_of_its_name(tmp_path):
     import shutil
 
-    from kg.sparql.answers import answers_dir
-
     doc = SEEDS / "002_ade2870d4016e2b5.txt"
     assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
     kg.query(tmp_path, preset="programs_by_department")
     location, _ = current_generation(tmp_path)
-    kept = answers_dir(location)
-    assert any(kept.iterdir())
+    assert _kept(tmp_path)
     shutil.rmtree(location)  # the generation removed by hand, its answers left
     (store_root(tmp_path) / "CURRENT").unlink()
     assert kg_cli("build", SEEDS, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
@@ -275,3 +271,20 @@ def test_answers_left_by_a_removed_generation_are_never_read_by_a_new_one_of_its
     assert again.name == location.name  # the same name again
     assert kg.query(tmp_path, preset="programs_by_department").rows == \
         kg.query(tmp_path / "graph.trig", preset="programs_by_department").rows
+
+
+def test_a_reader_of_a_removed_generation_never_keeps_its_answer_for_a_new_one_of_its_name(tmp_path):
+    """A store opened before the store was removed and rebuilt under the same name g<N> (a
+    long query, a notebook's handle): what it computes on the old data is not read as the new
+    generation's answer."""
+    from kg.graph.store import GraphStore
+
+    doc = SEEDS / "000_1332d9cd2e3a8f85.txt"
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    held = GraphStore.load(tmp_path)
+    assert kg_cli("build", doc, "--out", tmp_path, "--no-html", "-q").returncode == 0  # removes the store
+    assert kg_cli("build", SEEDS, "--out", tmp_path, "--no-html", "--store", "-q").returncode == 0
+    assert current_generation(tmp_path)[0].name == held.location.name
+    old = kg.query(held, preset="documents_per_entity", timeout=None).rows  # computed on the old data, kept under its id
+    new = kg.query(tmp_path, preset="documents_per_entity").rows
+    assert new == kg.query(tmp_path / "graph.trig", preset="documents_per_entity").rows and new != old

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import secrets
 import shutil
 from pathlib import Path
 from typing import Iterable
@@ -99,7 +100,7 @@ def write_generation(out: str | Path, nquads: Iterable[bytes], union_ntriples: I
     _remove_unfinished(root)
     number = 1 + max([int(p.name[1:]) for p in root.iterdir() if p.is_dir() and p.name[1:].isdigit()] or [0])
     name = f"g{number}"
-    _remove(root / (name + ANSWERS_SUFFIX))  # answers a removed g<N> left behind are no answers of this one
+    _remove(root / (name + ANSWERS_SUFFIX))  # answers a removed g<N> left behind: no use to this one
     unfinished = root / f"{name}.tmp-{os.getpid()}"
     store = ox.Store(str(unfinished))
     store.bulk_load(io.BufferedReader(_ChunkReader(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
@@ -108,9 +109,23 @@ def write_generation(out: str | Path, nquads: Iterable[bytes], union_ntriples: I
     store.flush()
     del store  # closes the database (pyoxigraph has no close of its own)
     os.rename(unfinished, root / name)
-    write_text(root / f"{name}.json", json.dumps({"format": FORMAT, "generation": name, "documents": documents},
+    # an id of this generation alone: a later generation may be given the same name g<N> (after the store
+    # was removed), and what is kept for one (kg.sparql.answers) must never be read for the other
+    ident = secrets.token_hex(8)
+    write_text(root / f"{name}.json", json.dumps({"format": FORMAT, "generation": name, "id": ident, "documents": documents},
                                                  ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return root / name
+
+
+def generation_id(location: str | Path) -> str | None:
+    """The id written in the manifest of the generation at ``location`` (None for a store written
+    before generations had one, or a manifest that cannot be read)."""
+    location = Path(location)
+    try:
+        ident = json.loads(location.with_name(location.name + ".json").read_text(encoding="utf-8")).get("id")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return ident if isinstance(ident, str) and ident.isalnum() else None
 
 
 def make_current(out: str | Path, location: Path) -> None:

@@ -49,6 +49,7 @@ class GraphStore:
         self._other_content = False  # quads that did not come from add_document
         self.report: BuildReport | None = None  # what the build that made it read and skipped (kg.build)
         self.location: Path | None = None  # the on-disk store it reads, opened read-only (kg.graph.persist)
+        self.generation_id: str | None = None  # that store's generation id, read when it was opened
 
     @classmethod
     def over(cls, store: "ox.Store") -> "GraphStore":
@@ -115,15 +116,19 @@ class GraphStore:
     def open_location(cls, location: str | Path) -> GraphStore:
         """A store on disk (kg.graph.persist), opened read-only: its default graph is
         already the union."""
-        from kg.graph.persist import open_read_only
+        from kg.graph.persist import generation_id, open_read_only
 
         store = cls()
+        ident = generation_id(location)
         try:
             store._store = open_read_only(location)
         except OSError as exc:
             raise GraphLoadError(f"{location}: cannot open the graph store ({str(exc).splitlines()[0]})") from None
         store._other_content = True
         store.location = Path(location)
+        # the generation's id, the same before and after the open (else a rebuild replaced it meanwhile, and
+        # which one is open is not known: no id, so nothing is kept for it)
+        store.generation_id = ident if ident is not None and generation_id(location) == ident else None
         return store
 
     @classmethod

@@ -6,21 +6,24 @@ rows for as long as that generation is in use, and ``kg query OUT --preset`` com
 them once — seconds at a million triples, where the engine reads every joined row out
 of RocksDB (docs/performance.md) — and reads them back after, in milliseconds.
 
-They are kept in ``g<N>.answers/`` beside ``g<N>/`` and removed with it. The key is the
-query's text, the row cap and the engine's version, so an edited preset, another cap or
-another pyoxigraph never reads an answer computed for something else. A folder that
-cannot be written (a read-only copy) answers as before, without keeping anything.
+They are kept in ``g<N>.answers/<id>/``, ``<id>`` the generation's own id, read from its
+manifest when the store was opened: a later generation given the same name g<N> (after
+the store was removed) has another id, so a reader still holding the old one neither
+reads nor writes the new one's answers. The key is the query's text, the row cap, the
+package's and the engine's versions. Answers are JSON (a kept file is data, never code).
+A folder that cannot be written (a read-only copy) answers as before, keeping nothing.
 """
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.atomic import write_bytes
+from kg.defaults import VERSION
 from kg.graph.persist import ANSWERS_SUFFIX
 
 if TYPE_CHECKING:
@@ -29,36 +32,43 @@ if TYPE_CHECKING:
 FORMAT = 1  # the layout of one answer file; a change makes every kept answer a miss
 
 
-def answers_dir(location: str | Path) -> Path:
-    """The folder of answers kept for the store generation at ``location``."""
+def answers_dir(location: str | Path, ident: str) -> Path:
+    """The folder of answers kept for the store generation at ``location`` with id ``ident``."""
     location = Path(location)
-    return location.with_name(location.name + ANSWERS_SUFFIX)
+    return location.with_name(location.name + ANSWERS_SUFFIX) / ident
 
 
-def _answer_path(location: str | Path, sparql: str, max_rows: int | None) -> Path:
-    key = hashlib.sha256(f"{FORMAT}\0{ox.__version__}\0{max_rows}\0{sparql}".encode("utf-8")).hexdigest()
-    return answers_dir(location) / f"{key}.marshal"
+def _answer_path(location: str | Path, ident: str, sparql: str, max_rows: int | None) -> Path:
+    key = hashlib.sha256(f"{FORMAT}\0{VERSION}\0{ox.__version__}\0{max_rows}\0{sparql}".encode("utf-8")).hexdigest()
+    return answers_dir(location, ident) / f"{key}.json"
 
 
-def read_answer(location: str | Path, sparql: str, max_rows: int | None) -> QueryResult | None:
-    """The answer kept for this query on this generation, or None (never computed, or
-    unreadable: then it is computed again)."""
+def read_answer(location: str | Path, ident: str | None, sparql: str, max_rows: int | None) -> QueryResult | None:
+    """The answer kept for this query on this generation, or None (never computed, no id,
+    or unreadable: then it is computed again)."""
     from kg.sparql import QueryResult
 
-    try:
-        data = _answer_path(location, sparql, max_rows).read_bytes()
-        columns, rows, boolean, truncated = marshal.loads(data)
-    except (OSError, ValueError, EOFError, TypeError):
+    if ident is None:
         return None
-    return QueryResult(columns, rows, boolean, truncated)
-
-
-def keep_answer(location: str | Path, sparql: str, max_rows: int | None, result: QueryResult) -> None:
-    """Keep ``result`` for the next reader of this generation (atomically: a reader sees
-    the whole answer or none)."""
-    path = _answer_path(location, sparql, max_rows)
     try:
-        path.parent.mkdir(exist_ok=True)
-        write_bytes(path, marshal.dumps((result.columns, result.rows, result.boolean, result.truncated)))
+        data = json.loads(_answer_path(location, ident, sparql, max_rows).read_bytes())
+        columns, rows, boolean, truncated = data["columns"], data["rows"], data["boolean"], data["truncated"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not (isinstance(columns, list) and isinstance(rows, list)):
+        return None
+    return QueryResult(columns, rows, boolean, bool(truncated))
+
+
+def keep_answer(location: str | Path, ident: str | None, sparql: str, max_rows: int | None, result: QueryResult) -> None:
+    """Keep ``result`` for the next reader of this generation (atomically: a reader sees
+    the whole answer or none). Nothing is kept for a generation without an id."""
+    if ident is None:
+        return
+    path = _answer_path(location, ident, sparql, max_rows)
+    data = {"columns": result.columns, "rows": result.rows, "boolean": result.boolean, "truncated": result.truncated}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     except OSError:
         pass  # not writable here: answered, not kept
