@@ -1,6 +1,8 @@
 """The Python API a notebook user calls: what ``kg build`` does, with its report."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import kg
