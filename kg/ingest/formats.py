@@ -174,7 +174,7 @@ def _docx_lines(document) -> list[str]:  # noqa: ANN001 - a python-docx Document
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
                         cells.append(" ".join(cell.text.split()))
-                lines.append(CELL_SEPARATOR.join(cells))
+                lines.append(CELL_SEPARATOR + CELL_SEPARATOR.join(cells))  # one before each cell, as the HTML reader
     return lines
 
 

@@ -35,6 +35,8 @@ class _TextExtractor(HTMLParser):
         self.link_depth = 0
         self.title: list[str] = []
         self._in_title = False
+        self.cell_depth = 0  # inside a table cell: its blocks and line breaks are spaces (a row stays one line)
+        self.row_depth = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001 - HTMLParser API
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
@@ -47,10 +49,13 @@ class _TextExtractor(HTMLParser):
                 self.link_depth += 1
         if tag == "title":
             self._in_title = True
-        if tag in _BLOCK:
-            self.parts.append(("\n", False))
-        elif tag in _CELL:
+        if tag == "tr":
+            self.row_depth += 1
+        if tag in _CELL:
+            self.cell_depth += 1
             self.parts.append((CELL_SEPARATOR, False))
+        elif tag in _BLOCK:
+            self.parts.append((" " if self.cell_depth and tag != "tr" else "\n", False))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
@@ -67,14 +72,24 @@ class _TextExtractor(HTMLParser):
                 break
         if tag == "title":
             self._in_title = False
+        if tag in _CELL:
+            self.cell_depth = max(0, self.cell_depth - 1)
+        elif tag == "tr":
+            self.row_depth = max(0, self.row_depth - 1)
+            self.cell_depth = 0  # a cell left unclosed ends with its row
         if tag in _BLOCK:
-            self.parts.append(("\n", False))
+            self.parts.append((" " if self.cell_depth and tag != "tr" else "\n", False))
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
-        if not self.skip_depth:
-            self.parts.append((data, self.link_depth > 0))
+        if self.skip_depth:
+            return
+        if self.row_depth and not self.cell_depth and data.isspace():
+            return  # the markup's indentation between a row's cells
+        if self.cell_depth:
+            data = " ".join(data.split()) if data.strip() else (" " if data else "")
+        self.parts.append((data, self.link_depth > 0))
 
 
 def _lines_without_link_chrome(parts: list[tuple[str, bool]]) -> str:

@@ -85,11 +85,11 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
             fmt = "html"
         elif p.suffix.lower() == ".md":
             fmt = "markdown"
-        elif looks_wrapped(text.splitlines()):
-            text = join_layout_lines(text.splitlines())  # a page copied with its line breaks
     text = drop_pinyin_glosses(text)  # a mirror's 经（jīng）开区: the gloss is no part of the text
     table = read_info_table(text.splitlines())  # before tables are rewritten: its bars are no task table
-    text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row
+    text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row, before lines are joined
+    if fmt == "text" and looks_wrapped(text.splitlines()):
+        text = join_layout_lines(text.splitlines())  # a page copied with its line breaks
     kept_lines, dropped = clean_lines(text)
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")

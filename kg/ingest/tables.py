@@ -13,28 +13,53 @@ whose cells do not fit the header are left as they are.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from kg.ingest.clean import responsibility_labels
 from kg.textnorm import fold
 
+DATA = Path(__file__).with_name("data_tables.json")
 # how the HTML and Word readers write a table row's cells: a control character no text holds,
 # so that a row of a table that is no task table goes back to one cell a line
 CELL_SEPARATOR = "\x1f"
-_SPLIT = re.compile(r"\s*[|｜\t\x1f]\s*")
-# a header cell that holds the task itself
-_TASK_WORDS = ("任务", "内容", "措施", "事项", "项目", "指标", "工作")
-_NUMBER_WORDS = ("序号", "编号", "序")
+_BARS = "|｜"
+# a Markdown table's rule row (|---|:---:|): no cells
+_RULE_ROW = re.compile(r"^[\s|｜:：\-—–]+$")
 _NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 
 
+def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A header's task-column words and number-column words (data_tables.json)."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return tuple(data["task_column_words"]), tuple(data["number_column_words"])
+
+
 def _cells(line: str) -> list[str]:
-    parts = _SPLIT.split(line.strip(" \u3000"))
-    if parts and parts[0] == "":
-        parts = parts[1:]
-    if parts and parts[-1] == "":
-        parts = parts[:-1]
-    return parts
+    """The cells of one row, each stripped, empty ones kept: split at the separator the row
+    is written with (the cell separator, tabs, else bars — a bar at either end opens or
+    closes the row, no cell)."""
+    row = line.strip(" \u3000\r")
+    if CELL_SEPARATOR in row:  # the HTML and Word readers set one before each cell
+        row = row[1:] if row.startswith(CELL_SEPARATOR) else row
+        return [c.strip() for c in row.split(CELL_SEPARATOR)]
+    if "\t" in row:  # a trailing tab closes an empty last cell
+        return [c.strip() for c in row.split("\t")]
+    if not any(b in row for b in _BARS):
+        return []
+    parts = re.split(r"[|｜]", row)
+    if row[:1] in _BARS:
+        parts = parts[1:]  # a bar opening the row: no cell before it
+    return [c.strip() for c in parts]  # a bar closing it leaves an empty last part: _fit tells which
+
+
+def _fit(cells: list[str], width: int) -> list[str]:
+    """The cells of a row of ``width`` columns: an empty part after the last column is the
+    bar that closed the row (… | 市市场监管局 | ), not a cell."""
+    if cells and cells[-1] == "" and len(cells) % width == 1:
+        return cells[:-1]
+    return cells
 
 
 def _header(cells: list[str], labels: frozenset[str]) -> tuple[int | None, int, dict[int, str]] | None:
@@ -43,27 +68,34 @@ def _header(cells: list[str], labels: frozenset[str]) -> tuple[int | None, int, 
     units = {i: cells[i].strip() for i, c in enumerate(folded) if c.rstrip("：:") in labels}
     if not units or len(cells) < 2:
         return None
-    number = next((i for i, c in enumerate(folded) if c in _NUMBER_WORDS), None)
-    tasks = [i for i, c in enumerate(folded) if i not in units and i != number and any(w in c for w in _TASK_WORDS)]
+    task_words, number_words = _words()
+    number = next((i for i, c in enumerate(folded) if c in number_words), None)
+    tasks = [i for i, c in enumerate(folded) if i not in units and i != number and any(w in c for w in task_words)]
     if not tasks:
         return None
     return number, tasks[0], units
 
 
-def _rows(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
+def _rows(lines: list[str], start: int, width: int) -> tuple[list[list[str] | str], int]:
     """The rows after a header of ``width`` cells, from line ``start``: a line of k×width
-    cells is k rows (a page that ran rows together); the table ends at the first line that
-    is no row. Returns the rows and the index of the line after the table."""
-    rows: list[list[str]] = []
+    cells is k rows (a page that ran rows together); a row with one cell filled is a group
+    heading inside the table (一、健康知识普及行动 | | |), kept as a line; blank lines and a
+    Markdown rule row are passed over; the table ends at the first line that is no row.
+    Returns the rows (a list of cells, or a heading's text) and the index after the table."""
+    rows: list[list[str] | str] = []
     i = end = start
     while i < len(lines):
-        if not lines[i].strip():
-            i += 1  # an HTML row's block leaves a blank line between rows
+        if not lines[i].strip() or _RULE_ROW.match(lines[i]):
+            i += 1  # an HTML row's block leaves a blank line between rows; |---|---|
             continue
-        cells = _cells(lines[i])
-        if len(cells) < width or len(cells) % width:
+        cells = _fit(_cells(lines[i]), width)
+        filled = [c for c in cells if c]
+        if len(filled) == 1 and 1 < len(cells) <= width:
+            rows.append(filled[0])  # a group heading across the row
+        elif len(cells) >= width and len(cells) % width == 0:
+            rows.extend(cells[k:k + width] for k in range(0, len(cells), width))
+        else:
             break
-        rows.extend(cells[k:k + width] for k in range(0, len(cells), width))
         i = end = i + 1
     return rows, end
 
@@ -78,7 +110,9 @@ def rewrite_task_tables(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        cells = _cells(lines[i]) if any(ch in lines[i] for ch in ("|", "｜", "\t", CELL_SEPARATOR)) else []
+        cells = _cells(lines[i])
+        if cells and cells[-1] == "":
+            cells = cells[:-1]  # a header's closing bar
         header = _header(cells, labels) if len(cells) >= 2 else None
         if header is None:
             out.append(lines[i])
@@ -91,7 +125,14 @@ def rewrite_task_tables(text: str) -> str:
             continue
         number, task, units = header
         names = [c.strip() for c in cells]
-        for k, row in enumerate(rows, 1):
+        k = 0
+        for row in rows:
+            if isinstance(row, str):
+                out.append(row)  # a group heading: the measures after it are its own
+                continue
+            if not row[task].strip():
+                continue  # a row with no task assigns nothing
+            k += 1
             n = row[number].strip().rstrip(".．、") if number is not None and _NUMBER.match(row[number].strip()) else str(k)
             clause = "；".join(f"{names[j]}：{row[j].strip()}" for j in sorted(units) if row[j].strip())
             rest = "；".join(f"{names[j]}：{row[j].strip()}" for j in range(len(row))

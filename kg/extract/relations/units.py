@@ -54,6 +54,11 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
     if len(orgs) >= 2 and orgs[0].start <= s and orgs[-1].end >= e and all(
             a.end == b.start for a, b in zip(orgs, orgs[1:])):
         return [o.key for o in orgs]  # 省委宣传部省科技厅: two bodies, the 、 left out
+    bracket = text.find("（")
+    if bracket >= 2 and text.endswith("）"):  # 市卫生健康委（市中医药局）: the body, its other name or hosted body after
+        outer = [o for o in orgs if o.start <= s and o.end >= s + bracket]
+        if outer:
+            return [outer[0].key]
     read = read_unit(ctx, s, e)
     if read is not None:
         finder.new_mentions.append(read)
