@@ -88,3 +88,33 @@ def test_real_state_council_task_division_news():
     assert {u for _, u, t in leads if t == "完善药品集中采购和使用机制"} == {"国家医疗保障局", "国家卫生健康委员会", "国家药品监督管理局"}
     assert {u for _, u, t in leads if t == "促进社会办医"} == {"国家卫生健康委员会", "财政部", "国家发展和改革委员会", "教育部"}
     assert not any(t.startswith("坚持预防为主") for _, _, t in leads)  # cut off in the text
+
+
+@pytest.mark.parametrize("sentence", [
+    "疫情防控期间，由县卫健局牵头。",                 # a time
+    "突发事件发生后，由县应急管理局负责。",
+    "下一阶段，由县卫健局负责。",
+    "日常工作，由县爱卫办负责。",                     # a topic
+    "未尽事宜，由县卫健局负责。",
+    "群众满意度明显提升，由县卫健局负责。",           # a result
+    "全县各医疗卫生机构，由县卫健局负责。",           # units
+    "相关工作，由县卫健局负责。",                     # an anaphor
+    "各项任务，由县卫健局牵头，县财政局配合。",
+])
+def test_an_opening_phrase_that_names_no_task_gives_nothing(extract, sentence):
+    assert rels(extract(sentence, title="某县实施方案")) == set()
+
+
+def test_a_numbered_marker_without_a_comma_is_passed_over(extract):
+    ex = extract("一是完善药品集中采购和使用机制，由县医保局负责。", title="某县实施方案")
+    assert {t for _, _, t in rels(ex)} == {"完善药品集中采购和使用机制"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "由县卫健局牵头，具体是：县疾控中心负责疫情监测；县人民医院负责患者救治；县财政局负责经费保障。",  # units' remits
+    "全县共设置4个工作组，由县卫健局牵头，分别是综合协调组；医疗救治组；疫情防控组；宣传报道组。",      # groups
+    "县卫健局、县财政局按职责分工负责抓好落实。",                                                          # a generic object
+    "县卫健局、县教育局等按照职责分工负责做好宣传发动；组织培训；督导检查。",
+])
+def test_listed_items_that_are_remits_groups_or_generic_objects_give_no_task(extract, sentence):
+    assert rels(extract(sentence, title="某县实施方案")) == set()

@@ -45,7 +45,9 @@ class Cues:
     standing_closings: tuple[str, ...]
     lead_is: tuple[str, ...]
     by_lead_verbs: tuple[str, ...]
-    task_before_not_openers: tuple[str, ...]  # 为…，由A负责: a purpose opens the sentence, not a task
+    task_opening_verbs: tuple[str, ...]       # 完善…，由A负责: a task named by its opening phrase opens with a verb
+    generic_tasks: tuple[str, ...]            # 抓好落实: an object that names no task
+    task_body_heads: tuple[str, ...]          # 医疗救治组: a group, not a task
     discourse_markers: tuple[str, ...]        # 例如，X，由A负责: passed over before the task
     task_list_openers: tuple[str, ...]        # 由A牵头，分别是X；Y: the tasks A was given follow
     joint_charge_verbs: tuple[str, ...]       # A、B等分工负责X；Y: every unit leads every task
@@ -88,7 +90,9 @@ class Cues:
             first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
-            task_before_not_openers=_longest_first(prose["task_before_not_openers"]),
+            task_opening_verbs=_longest_first(prose["task_opening_verbs"]),
+            generic_tasks=_longest_first(prose["generic_tasks"]),
+            task_body_heads=_longest_first(prose["task_body_heads"]),
             discourse_markers=_longest_first(prose["discourse_markers"]),
             task_list_openers=_longest_first(prose["task_list_openers"]),
             joint_charge_verbs=_longest_first(prose["joint_charge_verbs"]),

@@ -151,68 +151,83 @@ _HEADING_NUMBER = re.compile(r"^[ \t]*(?:[（(][一二三四五六七八九十\d
 _TRAILING = re.compile(r"[ \t。；;.]*")
 
 
+def _task_phrase(finder: RelationFinder, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a task named by its opening phrase f[s:e] (FORMAT.md: a measure without a
+    heading), a discourse marker before it passed over (例如， / 一是); None where the phrase
+    names no task: 4 to 30 characters, no number, opening with an action verb
+    (responsibility.json task_opening_verbs), no unit named in it, no lead or support verb,
+    not a generic object (抓好落实) nor a group (医疗救治组)."""
+    f = finder.ctx.folded
+    c = cues()
+    marker = next((w for w in c.discourse_markers if f.startswith(w, s)), None)
+    if marker:
+        s += len(marker) + (f[s + len(marker):s + len(marker) + 1] in "，,")
+    while s < e and f[s] in " \t":
+        s += 1
+    while e > s and f[e - 1] in " \t":
+        e -= 1
+    phrase = f[s:e]
+    if not 4 <= len(phrase) <= 30 or _DIGIT.search(phrase) or not phrase.startswith(c.task_opening_verbs):
+        return None
+    if phrase in c.generic_tasks or phrase.endswith(c.task_body_heads) or phrase.startswith(_ANAPHORS):
+        return None
+    if finder.orgs_in(s, e) or any(v in phrase for v in ("负责", "牵头", "配合")):
+        return None  # 县疾控中心负责疫情监测: a unit's own remit, not a task given to the lead
+    return s, e
+
+
+def _task_key(finder: RelationFinder, s: int, e: int) -> EntityKey:
+    """The program a task phrase names: a program named as the whole phrase, else the phrase."""
+    named = [p for p in finder.programs_in(s, e) if p.start == s and p.end == e]
+    if named:
+        return named[0].key
+    pm = program_mention(finder.ctx, s, e, finder.ctx.folded[s:e])
+    finder.new_mentions.append(pm)
+    return pm.key
+
+
 def _task_before(finder: RelationFinder, sent_s: int, at: int, after: int, sent_e: int) -> EntityKey | None:
     """The task a units' clause that closes its sentence is assigned (完善药品集中采购和使用机制，
     由A、B等分工负责。): FORMAT.md's clause after a task belongs to it, the task named by
     the opening phrase of the sentence, or by the program named in that phrase. None
     where the clause does not close the sentence, is not set off by a comma, or the
-    sentence opens with a purpose, a ground or a time (为…，根据…，到2025年…)."""
+    opening phrase names no task (_task_phrase)."""
     f = finder.ctx.folded
-    if _TRAILING.fullmatch(f, after, sent_e) is None or f[at - 1:at] not in ("，", ","):
+    if at < 1 or _TRAILING.fullmatch(f, after, sent_e) is None or f[at - 1] not in "，,":
         return None
     numbered = _HEADING_NUMBER.match(f, sent_s, at)
     start = numbered.end() if numbered else sent_s
-    marker = next((w for w in cues().discourse_markers if f.startswith(w, start) and f[start + len(w):start + len(w) + 1] in "，,"), None)
+    marker = next((w for w in cues().discourse_markers if f.startswith(w, start) and f[start + len(w):start + len(w) + 1] in "，,"), "")
     if marker:
-        start += len(marker) + 1  # 例如，完善…
+        start += len(marker) + 1  # 例如，完善…: the phrase after the marker and its comma
     end = start + len(re.split(r"[，,；;：:]", f[start:at - 1], maxsplit=1)[0])
-    phrase = f[start:end].strip()
-    if not 4 <= len(phrase) <= 30 or phrase.startswith(cues().task_before_not_openers) or _DIGIT.search(phrase):
+    span = _task_phrase(finder, start, end)
+    if span is None:
         return None
-    if any(o.start < start + 2 for o in finder.orgs_in(start, end)):
-        return None  # 县卫健局积极配合，由…: a unit is the sentence's subject, not its task
-    named = [p for p in finder.programs_in(start, end) if p.end <= end]
-    if named:
-        return named[0].key
-    pm = program_mention(finder.ctx, start, end, phrase)
-    finder.new_mentions.append(pm)
-    return pm.key
+    named = [p for p in finder.programs_in(*span) if p.end <= span[1]]
+    return named[0].key if named else _task_key(finder, *span)
 
 
 def _listed_tasks(finder: RelationFinder, start: int, sent_e: int, least: int = 2) -> list[EntityKey]:
     """The tasks listed from ``start`` to the sentence's end, one per semicolon (X；Y；Z。),
     each named by its opening phrase as a measure without a heading is (FORMAT.md). An
     item the text cuts off (no 。 or ； after it) is left out; the list is none where an
-    item cannot be a task's name (too short or long, a number in it, a purpose) or
+    item names no task (_task_phrase: a unit's remit, a group, a generic object) or
     fewer than ``least`` items are whole."""
     f = finder.ctx.folded
-    not_openers = cues().task_before_not_openers
     items, pos = [], start
     for m in re.finditer(r"[；;。]", f[start:sent_e]):
         items.append((pos, start + m.start()))
         pos = start + m.end()
-    found: list[tuple[int, int, EntityKey | None]] = []
+    spans: list[tuple[int, int]] = []
     for s, e in items:
-        end = s + len(re.split(r"[，,：:]", f[s:e], maxsplit=1)[0])
-        while s < end and f[s] in " \t":
-            s += 1
-        while end > s and f[end - 1] in " \t":
-            end -= 1
-        phrase = f[s:end]
-        if not 4 <= len(phrase) <= 30 or phrase.startswith(not_openers + _ANAPHORS) or _DIGIT.search(phrase):
+        span = _task_phrase(finder, s, s + len(re.split(r"[，,：:]", f[s:e], maxsplit=1)[0]))
+        if span is None:
             return []
-        named = [p for p in finder.programs_in(s, end) if p.start == s and p.end == end]
-        found.append((s, end, named[0].key if named else None))
-    if len(found) < least:
+        spans.append(span)
+    if len(spans) < least:
         return []
-    tasks = []
-    for s, end, key in found:
-        if key is None:
-            pm = program_mention(finder.ctx, s, end, f[s:end])
-            finder.new_mentions.append(pm)
-            key = pm.key
-        tasks.append(key)
-    return tasks
+    return [_task_key(finder, *span) for span in spans]
 
 
 def _task_list_after(finder: RelationFinder, after: int, sent_e: int) -> list[EntityKey]:
@@ -298,7 +313,7 @@ def joint_charge(finder: RelationFinder) -> None:
             continue
         _, sent_e = finder.sentence(m.start(1))
         tasks = _listed_tasks(finder, m.end(), sent_e, least=1)
-        _assign(finder, m.start(1), leads, [], tasks, m.group(0)[len(m.group(1)):].strip(), "joint_charge")
+        _assign(finder, m.start(1), leads, [], tasks, f[m.end(1):m.end()].strip(), "joint_charge")
 
 
 def lead_is(finder: RelationFinder) -> None:
