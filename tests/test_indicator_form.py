@@ -158,3 +158,11 @@ def test_a_count_head_with_no_year_to_reach_is_no_target():
 def test_real_provincial_sanitary_towns_plan_text_layer():
     assert {("target", "国家卫生乡镇数", 142.0), ("target", "国家卫生乡镇占全省乡镇总数比例", 10.0)} <= real(
         "unseen11/docs/" + next(p.name for p in (ROOT / "unseen11" / "docs").glob("k07_*.txt")))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("截至2023年底，被保险人数达到12.5万人。", [("被保险人数", 12.5)]),   # 被 opens a noun here
+    ("全年由政府兜底的人数为3200人。", [("全年由政府兜底的人数", 3200.0)]),  # a count head ends it
+])
+def test_an_indicator_opening_with_a_preposition_that_names_a_count_stays(sentence, expected):
+    assert m(fold(sentence)) == expected

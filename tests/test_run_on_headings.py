@@ -48,3 +48,9 @@ def test_real_district_plan_flattened_into_one_line():
     ex = extract_document(read_document(next(UNSEEN11.glob("k01_*.txt"))))
     tasks = {r.target.name for r in ex.relations if r.kind == "lead"}
     assert len(tasks) >= 8 and not any("重点任务" in t for t in tasks)
+
+
+def test_an_enumeration_in_prose_is_no_flattened_plan():
+    line = ("县卫健局负责统筹推进以下工作：（一）组织开展健康知识普及宣传活动，提升居民健康素养水平；（二）指导各乡镇做好健康促进工作；"
+            "（三）做好公共场所控烟工作，加强督导检查；（四）开展健康县区建设评估。县教育局配合做好学校健康教育工作，县体育局负责全民健身。")
+    assert unflatten(line) == [line]

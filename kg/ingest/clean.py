@@ -194,15 +194,23 @@ def without_table_rules(line: str) -> str:
     return _TABLE_RULES.sub("", line) if "|" in line or "｜" in line else line
 
 
-# …，(责任单位:区卫生健康局、区财政局等)2.政府举办的… / …等)(二)提升… / …工作。三、组织实施: a heading
-# run on, with no space, right after a clause's closing bracket or a full stop
-_RUN_ON_HEADING = re.compile(r"(?<=[）)。；])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+# …，(责任单位:区卫生健康局、区财政局等)2.政府举办的… / …等)(二)提升… / …等)三、组织实施: a heading run on,
+# with no space, right after a full stop or the closing bracket of an item's responsibility clause (a bracket
+# holding a label the relation rules read: 责任单位, 牵头单位 …); an enumeration in prose (…：（一）…；（二）…) is none
+_RUN_ON_HEADING = re.compile(r"(?<=[）)。])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
                              r"|\d{1,2}[.．、][\u4e00-\u9fff])")
 # a heading that opens a piece of such a line, and the first deeper heading run on to its text:
 # 二、重点任务(一)建立… / (二)提升…建设行动5.打造…
 _OPENING_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _RUN_ON_FIRST_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．][\u4e00-\u9fff])")
 _RUN_ON_LEAST = 3  # headings run on before a line is read as a plan flattened into one line
+
+
+def _closes_a_clause(line: str, at: int) -> bool:
+    """Does the bracket closing before ``at`` close a responsibility clause ((责任单位:A、B等))?"""
+    opened = max(line.rfind("(", 0, at - 1), line.rfind("（", 0, at - 1))
+    inside = line[opened + 1:at - 1] if opened >= 0 else ""
+    return opened >= 0 and at - opened <= 120 and any(w in inside for w in responsibility_labels())
 
 
 def unflatten(line: str) -> list[str]:
@@ -217,10 +225,11 @@ def unflatten(line: str) -> list[str]:
         parts = _FLATTENED_HEADING.split(line)
         if len(parts) > 1:
             return parts
-    if len(_RUN_ON_HEADING.findall(line)) < _RUN_ON_LEAST:
+    cuts = [m.start() for m in _RUN_ON_HEADING.finditer(line) if line[m.start() - 1] == "。" or _closes_a_clause(line, m.start())]
+    if len(cuts) < _RUN_ON_LEAST:
         return [line]
     out: list[str] = []
-    for piece in _RUN_ON_HEADING.split(line):
+    for piece in (line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])):
         while _OPENING_HEADING.match(piece):  # its heading's text, then the first deeper heading
             m = _OPENING_HEADING.match(piece)
             cut = _RUN_ON_FIRST_ITEM.search(piece, m.end() + 2)

@@ -144,6 +144,10 @@ def _names_its_kind(inner: str, g: Grammar) -> bool:
     return any(inner.endswith(h) for h in g.quoted_heads if len(h) >= 2)
 
 
+# what may follow a known program's name inside the name of the body that works on it
+_BODY_RUN = re.compile(r"[\u4e00-\u9fff]{0,12}")
+
+
 def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list[Mention]:
     f = ctx.folded
     g = ctx.g
@@ -219,7 +223,8 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if name_end - s >= 4:
             out.append(program_mention(ctx, s, name_end, f[s:name_end]))
     for m in g.known_programs.finditer(f):
-        if f.startswith(g.known_program_not_before, m.end()):
+        run = _BODY_RUN.match(f, m.end()).group(0)  # up to the next break: 三减三健|工作推进领导小组
+        if any(h in run for h in g.known_program_not_before):
             continue
         out.append(program_mention(ctx, m.start(), m.end(), g.known_program_forms.get(m.group(0), m.group(0))))
     out.extend(title_action(ctx))

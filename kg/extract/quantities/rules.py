@@ -241,8 +241,8 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 目前, 同时: a word of time or linking, nothing measured
     if indicator in r.bare_heads:
         return False  # 比例, 数量: a head alone names nothing measured
-    if indicator.startswith(r.agent_openers):
-        return False  # 由国家医保局 (有4项由国家医保局牵头): the agent of what is counted, not a measure
+    if indicator.startswith(r.agent_openers) and not indicator.endswith(tuple(r.bare_heads)):
+        return False  # 由国家医保局 (有4项由国家医保局牵头): the agent of what is counted, not a measure (由政府兜底的人数 is one)
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False
     if _ASPECT_INSIDE.search(indicator):
