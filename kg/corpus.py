@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.atomic import FolderLock, remove_stale_temporaries, write_files
-from kg.cache import DocumentCache, entry_key
+from kg.cache import DocumentCache, MergedSubjects, entry_key
 from kg.errors import InputError
 from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
@@ -191,17 +191,21 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
     report.reused = sum(1 for h in hits if h is not None)
     todo = [i for i, h in enumerate(hits) if h is None]
 
+    entry_of: dict[str, str] = {}  # each cached graph's term → its entry
+
     def in_order(computed: Iterable[_DocResult]) -> Iterator[_DocResult]:
         """Every result in input order: cached ones as they are, the others as read (and cached)."""
         fresh = iter(computed)
         for i, hit in enumerate(hits):
             if hit is not None:
+                entry_of[hit.graph.term] = keys[i]
                 yield hit
                 continue
             res = next(fresh)
             # the bytes read are those hashed for the key (not a file changed in between)
             if cache is not None and keys[i] is not None and res.error is None and keys[i].startswith(res.sha256[:16]):
                 cache.put(keys[i], res.graph, _cache_fields(res))
+                entry_of[res.graph.term] = keys[i]
             yield res
 
     paths_todo = [paths[i] for i in todo]
@@ -229,6 +233,8 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
             for res in in_order(_process(p, max_bytes, r) for p, r in zip(paths_todo, given_todo)):
                 _merge(res, store, report, on_document, on_skip)
                 gc_pause.step()
+    if cache is not None:
+        store.merger = MergedSubjects(cache, entry_of)
     report.seconds = time.perf_counter() - t0
     return store, report
 
