@@ -7,18 +7,51 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kg.atomic import FolderLock, remove_stale_temporaries, write_files
 from kg.cache import DocumentCache, MergedSubjects, entry_key
 from kg.errors import InputError
-from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
-from kg.graph.builder import DocumentGraph, document_graph
+from kg.graph.documents import DocumentGraph
 from kg.graph.persist import make_current, remove_store, store_root, write_generation
 from kg.graph.store import GraphStore
-from kg.ingest import collect_paths, read_document
+from kg.ingest.paths import collect_paths
 from kg.defaults import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.extract.model import Extraction
+    from kg.ingest.document import SourceDocument
+
+# The readers, the extraction (spaCy) and the builder are imported when a document is
+# read, not with this module: a rebuild that takes every document from its cache needs
+# none of them (~1 s of imports).
+
+
+def default_nlp() -> Language:
+    from kg.extract.pipeline import default_nlp as load
+
+    return load()
+
+
+def extract_document(src: SourceDocument, nlp: Language) -> Extraction:
+    from kg.extract.pipeline import extract_document as extract
+
+    return extract(src, nlp)
+
+
+def read_document(path: Path, **options) -> SourceDocument:  # noqa: ANN003 - kg.ingest.reader.read_document's
+    from kg.ingest.reader import read_document as read
+
+    return read(path, **options)
+
+
+def document_graph(src: SourceDocument, ex: Extraction) -> DocumentGraph:
+    from kg.graph.builder import document_graph as build
+
+    return build(src, ex)
 
 
 @dataclass
