@@ -143,21 +143,28 @@ def _from_cache(path: Path, graph: DocumentGraph, fields: tuple) -> _DocResult:
 
 
 def _cached_results(paths: list[Path], given: list[tuple[str | None, str | None]], max_bytes: int,
-                    cache: DocumentCache) -> tuple[list[_DocResult | None], list[str | None]]:
+                    cache: DocumentCache, digests: dict[Path, str] | None = None,
+                    ) -> tuple[list[_DocResult | None], list[str | None]]:
     """For each path, its cached result (None where there is none) and its entry key
-    (None where the file cannot be read or is over the limit: reading reports it)."""
+    (None where the file cannot be read or is over the limit: reading reports it).
+    ``digests`` are SHA-256s already taken (:func:`_first_of_each_content`)."""
     hits: list[_DocResult | None] = []
     keys: list[str | None] = []
+    digests = digests or {}
     for path, (region, default) in zip(paths, given):
-        try:
-            data = path.read_bytes() if path.stat().st_size <= max_bytes else None
-        except OSError:
-            data = None
-        if data is None:
+        digest = digests.get(path)
+        if digest is None:
+            try:
+                data = path.read_bytes() if path.stat().st_size <= max_bytes else None
+            except OSError:
+                data = None
+            if data is not None:
+                digest = hashlib.sha256(data).hexdigest()
+        if digest is None:
             hits.append(None)
             keys.append(None)
             continue
-        key = entry_key(hashlib.sha256(data).hexdigest(), path.name, region, default, max_bytes)
+        key = entry_key(digest, path.name, region, default, max_bytes)
         found = cache.get(key)
         try:
             hits.append(_from_cache(path, *found) if found else None)
@@ -218,9 +225,11 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         if on_skip:
             on_skip(e)
     store = GraphStore()
-    paths = _first_of_each_content(paths, max_bytes, report, on_document)
+    digests: dict[Path, str] = {}
+    paths = _first_of_each_content(paths, max_bytes, report, on_document, digests)
     given = [_region_for(p, region, regions_by_file or {}) for p in paths]
-    hits, keys = _cached_results(paths, given, max_bytes, cache) if cache is not None else ([None] * len(paths), [None] * len(paths))
+    hits, keys = (_cached_results(paths, given, max_bytes, cache, digests) if cache is not None
+                  else ([None] * len(paths), [None] * len(paths)))
     report.reused = sum(1 for h in hits if h is not None)
     todo = [i for i, h in enumerate(hits) if h is None]
 
@@ -313,7 +322,8 @@ def _region_for(path: Path, region: str | None, mapping: dict[str, str]) -> tupl
 
 
 def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildReport,
-                           on_document: Callable[[str], None] | None) -> list[Path]:
+                           on_document: Callable[[str], None] | None,
+                           digests: dict[Path, str] | None = None) -> list[Path]:
     """The paths whose bytes no earlier path had. A corpus gathered from portals holds
     the same notice saved under several names; hashing costs far less than extracting
     it again, and only files sharing a size with another are read for it. Files that
@@ -342,6 +352,8 @@ def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildRepor
             continue
         if digest is not None:
             first[digest] = p
+            if digests is not None:  # (an incremental build looks its entry up by it)
+                digests[p] = digest
         keep.append(p)
     return keep
 
