@@ -7,7 +7,8 @@ Each ``--tree`` is a folder holding a ``kg`` package (a checkout; default: this 
 run as ``python -m kg.cli`` with that folder first on PYTHONPATH. The corpus is
 bench/bench_build.py's (``--copies`` × the 5 seeds). For each tree, a first
 ``--incremental`` build fills its cache; then every round, for each tree in turn, one
-document is changed (a line added, or taken away again: it alternates) and the tree
+document is changed (a line added, or taken away again: each tree's cache holds the
+other version) and the tree
 runs, as whole commands (``kg build --no-html -q``): a clean build into its own folder,
 an ``--incremental`` rebuild (one document changed) and another with nothing changed.
 The rebuild's graph.ttl and graph.trig are compared with the clean build's bytes. Every
@@ -73,12 +74,13 @@ def main() -> int:
             command(tree, ["build", str(corpus), "--out", f"{tmp}/inc{i}", "--no-html", "-q", "--incremental"],
                     "--incremental, first (fills the cache)")
         runs: dict[int, list[tuple]] = {i: [] for i in range(len(trees))}
+        cached = {i: original for i in range(len(trees))}  # the version each tree's cache holds
         for r in range(args.rounds):
             print(f"round {r + 1}", flush=True)
             for i, tree in enumerate(trees):
-                # a change every run: this tree's cache holds the document as it was before
-                text = original + ADDED if changed.read_text(encoding="utf-8") == original else original
-                changed.write_text(text, encoding="utf-8")
+                # a change every run: the other version than this tree's cache holds
+                cached[i] = original + ADDED if cached[i] == original else original
+                changed.write_text(cached[i], encoding="utf-8")
                 clean = command(tree, ["build", str(corpus), "--out", f"{tmp}/clean{i}", "--no-html", "-q"], "clean")
                 one = command(tree, ["build", str(corpus), "--out", f"{tmp}/inc{i}", "--no-html", "-q", "--incremental"],
                               "--incremental, one changed")

@@ -104,3 +104,17 @@ def test_subjects_several_documents_state_merge_again_only_where_their_documents
         clean = tmp_path / f"clean{i}"
         kg.build([docs], out=clean, html=False)
         assert _outputs(out) == _outputs(clean), f"after step {i}"
+
+
+def test_a_rebuild_from_the_cache_writes_the_store_a_clean_build_writes(tmp_path):
+    docs = _docs(tmp_path)
+    out = tmp_path / "out"
+    kg.build([docs], out=out, html=False, incremental=True)
+    changed = docs / "002_ade2870d4016e2b5.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n（十）新增一项工作。（区卫健委牵头，区教育局配合）\n", encoding="utf-8")
+    assert kg.build([docs], out=out, html=False, incremental=True, persist=True).report.reused == 4
+    clean = tmp_path / "clean"
+    kg.build([docs], out=clean, html=False, persist=True)
+    rebuilt, fresh = kg.load(out), kg.load(clean)
+    assert rebuilt.location is not None and fresh.location is not None  # both opened from their stores
+    assert rebuilt.serialize("nquads") == fresh.serialize("nquads") and len(rebuilt) == len(fresh)
