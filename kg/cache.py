@@ -160,6 +160,9 @@ class MergedSubjects:
             counts = _counts(stating, pairs_of)
             return render(subject, sorted(counts))
         kept = self.kept.get(subject)
+        if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], tuple)
+                and isinstance(kept[1], bytes) and isinstance(kept[2], bytes)):
+            kept = None  # (a state of another shape: merged in full)
         if kept is not None and kept[0] == keys:
             self.now[subject] = kept
             return kept[1]
@@ -174,14 +177,24 @@ class MergedSubjects:
     def _changed(self, subject: str, kept: tuple, keys: tuple, stating: Sequence, pairs_of) -> dict | None:  # noqa: ANN001
         """The counts of ``subject``'s pairs from those kept, less the pairs of the
         entries that no longer state it, plus those of the ones that now do; None
-        where a gone entry cannot be read (it is merged in full)."""
+        where merging in full is cheaper (as many entries gone as there are now: a new
+        extractor), or where a gone entry or the counts cannot be read (merged in full)."""
         try:
             counts = marshal.loads(kept[2])
-            before = set(kept[0])
-        except (EOFError, ValueError, TypeError, IndexError):
+        except (EOFError, ValueError, TypeError):
             return None
-        now = set(keys)
-        for key in before - now:
+        before, now = set(kept[0]), set(keys)
+        gone = before - now
+        if not isinstance(counts, dict) or len(gone) >= len(now):
+            return None
+        try:
+            return self._counted(subject, counts, gone, before, keys, stating, pairs_of)
+        except (TypeError, ValueError, AttributeError):  # counts of another shape
+            return None
+
+    def _counted(self, subject: str, counts: dict, gone: set, before: set, keys: tuple, stating: Sequence,
+                 pairs_of) -> dict | None:  # noqa: ANN001
+        for key in gone:
             graph = self._gone_graph(key)
             if graph is None:
                 return None

@@ -2,6 +2,7 @@
 drop out, and the outputs are the bytes of a clean build of the same folder."""
 from __future__ import annotations
 
+import marshal
 import shutil
 
 import pytest
@@ -77,6 +78,13 @@ def test_incremental_needs_an_output_folder(tmp_path):
         kg.build([SEEDS], incremental=True)
 
 
+def _rewrite_merged(out, change):
+    from kg.cache import MERGED
+
+    path = out / CACHE_DIR / MERGED
+    path.write_bytes(marshal.dumps({s: change(v) for s, v in marshal.loads(path.read_bytes()).items()}))
+
+
 def test_subjects_several_documents_state_merge_again_only_where_their_documents_changed(tmp_path):
     from kg.cache import MERGED
 
@@ -96,6 +104,8 @@ def test_subjects_several_documents_state_merge_again_only_where_their_documents
         lambda: changed.write_text(text, encoding="utf-8"),
         lambda: (docs / "001_3f98e640b1421c5b.txt").write_bytes(removed),
         lambda: (out / CACHE_DIR / MERGED).write_bytes(b"torn"),
+        lambda: _rewrite_merged(out, lambda v: "not a tuple"),
+        lambda: _rewrite_merged(out, lambda v: (v[0][1:], v[1], marshal.dumps([1]))),  # other entries, counts no dict
         lambda: (docs / "new.txt").write_text(text.replace("闵行", "嘉定"), encoding="utf-8"),
     ]
     for i, step in enumerate(steps):
