@@ -7,18 +7,51 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kg.atomic import FolderLock, remove_stale_temporaries, write_files
-from kg.cache import DocumentCache, entry_key
+from kg.cache import DocumentCache, MergedSubjects, entry_key
 from kg.errors import InputError
-from kg.extract.pipeline import default_nlp, extract_document
 from kg.gcpause import cyclic_gc_paused
-from kg.graph.builder import DocumentGraph, document_graph
+from kg.graph.documents import DocumentGraph
 from kg.graph.persist import make_current, remove_store, store_root, write_generation
 from kg.graph.store import GraphStore
-from kg.ingest import collect_paths, read_document
+from kg.ingest.paths import collect_paths
 from kg.defaults import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.extract.model import Extraction
+    from kg.ingest.document import SourceDocument
+
+# The readers, the extraction (spaCy) and the builder are imported when a document is
+# read, not with this module: a rebuild that takes every document from its cache needs
+# none of them (~1 s of imports).
+
+
+def default_nlp() -> Language:
+    from kg.extract.pipeline import default_nlp as load
+
+    return load()
+
+
+def extract_document(src: SourceDocument, nlp: Language) -> Extraction:
+    from kg.extract.pipeline import extract_document as extract
+
+    return extract(src, nlp)
+
+
+def read_document(path: Path, **options) -> SourceDocument:  # noqa: ANN003 - kg.ingest.reader.read_document's
+    from kg.ingest.reader import read_document as read
+
+    return read(path, **options)
+
+
+def document_graph(src: SourceDocument, ex: Extraction) -> DocumentGraph:
+    from kg.graph.builder import document_graph as build
+
+    return build(src, ex)
 
 
 @dataclass
@@ -110,21 +143,28 @@ def _from_cache(path: Path, graph: DocumentGraph, fields: tuple) -> _DocResult:
 
 
 def _cached_results(paths: list[Path], given: list[tuple[str | None, str | None]], max_bytes: int,
-                    cache: DocumentCache) -> tuple[list[_DocResult | None], list[str | None]]:
+                    cache: DocumentCache, digests: dict[Path, str] | None = None,
+                    ) -> tuple[list[_DocResult | None], list[str | None]]:
     """For each path, its cached result (None where there is none) and its entry key
-    (None where the file cannot be read or is over the limit: reading reports it)."""
+    (None where the file cannot be read or is over the limit: reading reports it).
+    ``digests`` are SHA-256s already taken (:func:`_first_of_each_content`)."""
     hits: list[_DocResult | None] = []
     keys: list[str | None] = []
+    digests = digests or {}
     for path, (region, default) in zip(paths, given):
-        try:
-            data = path.read_bytes() if path.stat().st_size <= max_bytes else None
-        except OSError:
-            data = None
-        if data is None:
+        digest = digests.get(path)
+        if digest is None:
+            try:
+                data = path.read_bytes() if path.stat().st_size <= max_bytes else None
+            except OSError:
+                data = None
+            if data is not None:
+                digest = hashlib.sha256(data).hexdigest()
+        if digest is None:
             hits.append(None)
             keys.append(None)
             continue
-        key = entry_key(hashlib.sha256(data).hexdigest(), path.name, region, default, max_bytes)
+        key = entry_key(digest, path.name, region, default, max_bytes)
         found = cache.get(key)
         try:
             hits.append(_from_cache(path, *found) if found else None)
@@ -185,23 +225,29 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
         if on_skip:
             on_skip(e)
     store = GraphStore()
-    paths = _first_of_each_content(paths, max_bytes, report, on_document)
+    digests: dict[Path, str] = {}
+    paths = _first_of_each_content(paths, max_bytes, report, on_document, digests)
     given = [_region_for(p, region, regions_by_file or {}) for p in paths]
-    hits, keys = _cached_results(paths, given, max_bytes, cache) if cache is not None else ([None] * len(paths), [None] * len(paths))
+    hits, keys = (_cached_results(paths, given, max_bytes, cache, digests) if cache is not None
+                  else ([None] * len(paths), [None] * len(paths)))
     report.reused = sum(1 for h in hits if h is not None)
     todo = [i for i, h in enumerate(hits) if h is None]
+
+    entry_of: dict[str, str] = {}  # each cached graph's term → its entry
 
     def in_order(computed: Iterable[_DocResult]) -> Iterator[_DocResult]:
         """Every result in input order: cached ones as they are, the others as read (and cached)."""
         fresh = iter(computed)
         for i, hit in enumerate(hits):
             if hit is not None:
+                entry_of[hit.graph.term] = keys[i]
                 yield hit
                 continue
             res = next(fresh)
             # the bytes read are those hashed for the key (not a file changed in between)
             if cache is not None and keys[i] is not None and res.error is None and keys[i].startswith(res.sha256[:16]):
                 cache.put(keys[i], res.graph, _cache_fields(res))
+                entry_of[res.graph.term] = keys[i]
             yield res
 
     paths_todo = [paths[i] for i in todo]
@@ -229,6 +275,8 @@ def build_store(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
             for res in in_order(_process(p, max_bytes, r) for p, r in zip(paths_todo, given_todo)):
                 _merge(res, store, report, on_document, on_skip)
                 gc_pause.step()
+    if cache is not None:
+        store.merger = MergedSubjects(cache, entry_of)
     report.seconds = time.perf_counter() - t0
     return store, report
 
@@ -274,7 +322,8 @@ def _region_for(path: Path, region: str | None, mapping: dict[str, str]) -> tupl
 
 
 def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildReport,
-                           on_document: Callable[[str], None] | None) -> list[Path]:
+                           on_document: Callable[[str], None] | None,
+                           digests: dict[Path, str] | None = None) -> list[Path]:
     """The paths whose bytes no earlier path had. A corpus gathered from portals holds
     the same notice saved under several names; hashing costs far less than extracting
     it again, and only files sharing a size with another are read for it. Files that
@@ -303,6 +352,8 @@ def _first_of_each_content(paths: list[Path], max_bytes: int, report: BuildRepor
             continue
         if digest is not None:
             first[digest] = p
+            if digests is not None:  # (an incremental build looks its entry up by it)
+                digests[p] = digest
         keep.append(p)
     return keep
 

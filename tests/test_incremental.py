@@ -2,6 +2,7 @@
 drop out, and the outputs are the bytes of a clean build of the same folder."""
 from __future__ import annotations
 
+import marshal
 import shutil
 
 import pytest
@@ -75,3 +76,55 @@ def test_incremental_needs_an_output_folder(tmp_path):
 
     with pytest.raises(KGError, match="output folder"):
         kg.build([SEEDS], incremental=True)
+
+
+def _rewrite_merged(out, change):
+    from kg.cache import MERGED
+
+    path = out / CACHE_DIR / MERGED
+    path.write_bytes(marshal.dumps({s: change(v) for s, v in marshal.loads(path.read_bytes()).items()}))
+
+
+def test_subjects_several_documents_state_merge_again_only_where_their_documents_changed(tmp_path):
+    from kg.cache import MERGED
+
+    docs = _docs(tmp_path)
+    out = tmp_path / "out"
+    kg.build([docs], out=out, html=False, incremental=True)
+    assert (out / CACHE_DIR / MERGED).is_file()
+    unchanged = kg.build([docs], out=out, html=False, incremental=True)
+    assert unchanged.merger.merged == 0  # every merged subject taken as the last build left it
+
+    changed = docs / "002_ade2870d4016e2b5.txt"
+    text = changed.read_text(encoding="utf-8")
+    removed = (docs / "001_3f98e640b1421c5b.txt").read_bytes()
+    steps = [
+        lambda: changed.write_text(text + "\n（十）新增一项工作。（区卫健委牵头，区教育局配合）\n", encoding="utf-8"),
+        lambda: (docs / "001_3f98e640b1421c5b.txt").unlink(),
+        lambda: changed.write_text(text, encoding="utf-8"),
+        lambda: (docs / "001_3f98e640b1421c5b.txt").write_bytes(removed),
+        lambda: (out / CACHE_DIR / MERGED).write_bytes(b"torn"),
+        lambda: _rewrite_merged(out, lambda v: "not a tuple"),
+        lambda: _rewrite_merged(out, lambda v: (v[0][1:], v[1], marshal.dumps([1]))),  # other entries, counts no dict
+        lambda: (docs / "new.txt").write_text(text.replace("闵行", "嘉定"), encoding="utf-8"),
+    ]
+    for i, step in enumerate(steps):
+        step()
+        kg.build([docs], out=out, html=False, incremental=True)
+        clean = tmp_path / f"clean{i}"
+        kg.build([docs], out=clean, html=False)
+        assert _outputs(out) == _outputs(clean), f"after step {i}"
+
+
+def test_a_rebuild_from_the_cache_writes_the_store_a_clean_build_writes(tmp_path):
+    docs = _docs(tmp_path)
+    out = tmp_path / "out"
+    kg.build([docs], out=out, html=False, incremental=True)
+    changed = docs / "002_ade2870d4016e2b5.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n（十）新增一项工作。（区卫健委牵头，区教育局配合）\n", encoding="utf-8")
+    assert kg.build([docs], out=out, html=False, incremental=True, persist=True).report.reused == 4
+    clean = tmp_path / "clean"
+    kg.build([docs], out=clean, html=False, persist=True)
+    rebuilt, fresh = kg.load(out), kg.load(clean)
+    assert rebuilt.location is not None and fresh.location is not None  # both opened from their stores
+    assert rebuilt.serialize("nquads") == fresh.serialize("nquads") and len(rebuilt) == len(fresh)

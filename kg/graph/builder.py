@@ -8,10 +8,8 @@ from different document sets merge by plain union.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
-from typing import Iterable
+from functools import lru_cache
 
 from kg.extract.model import (
     EVIDENCE_LIMIT,
@@ -22,7 +20,7 @@ from kg.extract.model import (
 )
 from kg.graph import ntriples as nt
 from kg.graph.terms import PROV_NS, RDF_NS, RDFS_NS, RELATION_TERM, SKOS_NS, XSD_NS, hg
-from kg.graph.turtle import SubjectBlock, subject_blocks
+from kg.graph.documents import DocumentGraph
 from kg.ingest.document import SourceDocument
 from kg.graph.iri import assertion_iri, doc_iri, entity_iri, indicator_iri, measurement_iri, region_iri, target_iri
 from kg.names.indicators import SCHEME_IRI, match as indicator_concept, scheme as indicator_scheme
@@ -97,42 +95,6 @@ def _concept_pairs(iri: str) -> tuple[tuple[str, str], ...]:
     return ((TYPE, CONCEPT), (nt.iri(SKOS_NS + "inScheme"), nt.iri(SCHEME_IRI)),
             (nt.iri(SKOS_NS + "notation"), nt.literal(c.notation)),
             (nt.iri(SKOS_NS + "prefLabel"), nt.literal(c.label, "zh")))
-
-
-@dataclass(frozen=True)
-class DocumentGraph:
-    """One graph: its N-Triples term ("<iri>"; "" for a default graph) and its subject
-    blocks (each subject's sorted (predicate, object) pairs and their Turtle text), in
-    the UTF-8 byte order of whole statements, so a document reads the same whichever
-    corpus it is built in. Turtle is rendered once, for both TriG and Turtle."""
-
-    term: str
-    blocks: tuple[SubjectBlock, ...]
-
-    @classmethod
-    def of(cls, term: str, statements: Iterable[str]) -> "DocumentGraph":
-        """From N-Triples statements ("<s> <p> o", no terminator) in any order."""
-        pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for st in statements:
-            s, p, o = st.split(" ", 2)  # subjects and predicates hold no space
-            pairs[s].append((p, o))
-        return cls(term, subject_blocks(pairs))
-
-    @classmethod
-    def from_subjects(cls, term: str, pairs_by_subject: dict[str, list[tuple[str, str]]]) -> "DocumentGraph":
-        """From statements grouped by subject as (predicate, object) pairs (what the
-        builder makes)."""
-        return cls(term, subject_blocks(pairs_by_subject))
-
-    @cached_property
-    def statements(self) -> tuple[str, ...]:
-        """The sorted unique statements ("<s> <p> o"), made when first asked for (to
-        load a store or merge a union), not during a build."""
-        return tuple(f"{b.subject} {p} {o}" for b in self.blocks for p, o in b.pairs)
-
-    def nquads(self) -> str:
-        tail = (" " + self.term if self.term else "") + " .\n"
-        return "".join(f"{b.subject} {p} {o}{tail}" for b in self.blocks for p, o in b.pairs)
 
 
 class StatementBuilder:

@@ -17,13 +17,13 @@ from kg.errors import GraphLoadError
 from kg.gcpause import cyclic_gc_paused
 from kg.graph.formats import ALIASES, QUAD_FORMATS, SUFFIX_FORMAT
 from kg.graph.terms import PREFIXES
-from kg.graph.turtle import default_writer, trig_chunks, turtle_chunks
+from kg.graph.turtle import Merger, default_writer, trig_chunks, turtle_chunks
 
 if TYPE_CHECKING:
     import rdflib
 
     from kg.corpus import BuildReport
-    from kg.graph.builder import DocumentGraph
+    from kg.graph.documents import DocumentGraph
 
 _OX_FORMAT = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
@@ -50,6 +50,8 @@ class GraphStore:
         self.report: BuildReport | None = None  # what the build that made it read and skipped (kg.build)
         self.location: Path | None = None  # the on-disk store it reads, opened read-only (kg.graph.persist)
         self.generation_id: str | None = None  # that store's generation id, read when it was opened
+        # where the union's merged subjects may be kept between builds (kg.cache.MergedSubjects)
+        self.merger: Merger | None = None
 
     @classmethod
     def over(cls, store: "ox.Store") -> "GraphStore":
@@ -203,7 +205,7 @@ class GraphStore:
         graph (or else the default graph) dumped and sorted."""
         if not self._other_content:
             return self.documents
-        from kg.graph.builder import DocumentGraph  # (its import reads the extraction's tables: not for a store opened to be queried)
+        from kg.graph.documents import DocumentGraph
 
         self._flush()
 
@@ -235,7 +237,7 @@ class GraphStore:
             raise ValueError(f"unknown format {fmt!r}")
         with cyclic_gc_paused():  # hundreds of thousands of short-lived tuples, few cycles
             if fmt in ("turtle", "ttl"):
-                yield from turtle_chunks(self._graphs())
+                yield from turtle_chunks(self._graphs(), merger=None if self._other_content else self.merger)
             elif fmt == "trig":
                 yield from trig_chunks(self._graphs())
             else:

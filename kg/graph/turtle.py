@@ -13,8 +13,10 @@ names; instance IRIs stay in full, since their local names hold '/'.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple, Protocol, Sequence
+from itertools import repeat
+from typing import Callable, Iterable, Iterator, NamedTuple, Protocol, Sequence
 
 from kg.graph.terms import RDF_NS, XSD_NS
 
@@ -148,14 +150,22 @@ def subject_blocks(pairs_by_subject: dict[str, Iterable[tuple[str, str]]],
 
 
 class RenderedGraph(Protocol):
-    """A graph ready to write: its N-Triples term ("" for the default graph) and its
-    subject blocks."""
+    """A graph ready to write (kg.graph.documents): its N-Triples term ("" for the
+    default graph), its subjects in sorted order, each one's Turtle block and pairs,
+    and its TriG."""
 
     @property
     def term(self) -> str: ...
 
     @property
-    def blocks(self) -> Sequence[SubjectBlock]: ...
+    def subjects(self) -> Sequence[str]: ...
+
+    @property
+    def turtle_blocks(self) -> Sequence[bytes]: ...
+
+    def pairs_at(self, i: int) -> Sequence[tuple[str, str]]: ...
+
+    def trig(self) -> bytes: ...
 
 
 # Text is handed to the file in chunks of about this many blocks: a build's Turtle is
@@ -164,37 +174,55 @@ class RenderedGraph(Protocol):
 _BLOCKS_PER_CHUNK = 2048
 
 
-def turtle_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> Iterator[bytes]:
+class Merger(Protocol):
+    """Where merged blocks may come from besides merging (kg.cache.MergedSubjects)."""
+
+    def block(self, subject: str, stating: Sequence[RenderedGraph],
+              pairs_of: Callable[[RenderedGraph], Sequence[tuple[str, str]]],
+              render: Callable[[str, list[tuple[str, str]]], bytes]) -> bytes: ...
+
+    def save(self) -> None: ...
+
+
+def turtle_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None,
+                  merger: Merger | None = None) -> Iterator[bytes]:
     """Turtle of the union of ``graphs``, in UTF-8 chunks: subjects in sorted order; a
     subject found in one graph keeps its block, one found in several is merged and
-    rendered again."""
+    rendered again (or taken from ``merger``, which is told to ``save`` once all are).
+
+    The graphs' subjects go into one dict of blocks a graph at a time (``update`` from
+    the graph's own sequences: no Python code runs per subject), and only the subjects
+    found in an earlier graph are looked at one by one."""
     w = w or default_writer()
-    first: dict[str, tuple[RenderedGraph, SubjectBlock]] = {}
-    shared: dict[str, list[tuple[RenderedGraph, SubjectBlock]]] = {}
+    blocks: dict[str, bytes] = {}
+    last: dict[str, RenderedGraph] = {}  # subject → the last graph that stated it
+    shared: dict[str, list[RenderedGraph]] = {}  # subject → every graph that states it, when several do
     for g in graphs:
-        for b in g.blocks:
-            s = b[0]
-            earlier = first.get(s)
+        subjects = g.subjects
+        for s in blocks.keys() & subjects:
+            earlier = shared.get(s)
             if earlier is None:
-                first[s] = (g, b)
-            elif s in shared:
-                shared[s].append((g, b))
+                shared[s] = [last[s], g]
             else:
-                shared[s] = [earlier, (g, b)]
+                earlier.append(g)
+        blocks.update(zip(subjects, g.turtle_blocks))
+        last.update(zip(subjects, repeat(g)))
+    if merger is None:
+        for s, stating in shared.items():
+            merged = sorted(set().union(*(g.pairs_at(bisect_left(g.subjects, s)) for g in stating)))
+            blocks[s] = render_subject(s, merged, w).encode("utf-8")
+    else:
+        def render(subject: str, pairs: list[tuple[str, str]]) -> bytes:
+            return render_subject(subject, pairs, w).encode("utf-8")
+
+        for s, stating in shared.items():
+            blocks[s] = merger.block(s, stating, lambda g: g.pairs_at(bisect_left(g.subjects, s)), render)  # noqa: B023
+        merger.save()
     yield w.header().encode("utf-8")
-    parts: list[bytes] = []
-    for subject in sorted(first):  # code-point order is UTF-8 byte order: no key needed
-        entries = shared.get(subject)
-        if entries is None:
-            parts.append(first[subject][1][2])
-        else:
-            merged = sorted(set().union(*(b[1] for _, b in entries)))
-            parts.append(render_subject(subject, merged, w).encode("utf-8"))
-        if len(parts) == _BLOCKS_PER_CHUNK:
-            yield b"".join(parts)
-            parts = []
-    if parts:
-        yield b"".join(parts)
+    order = sorted(blocks)  # code-point order is UTF-8 byte order: no key needed
+    block = blocks.__getitem__
+    for i in range(0, len(order), _BLOCKS_PER_CHUNK):
+        yield b"".join(map(block, order[i:i + _BLOCKS_PER_CHUNK]))
 
 
 def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) -> Iterator[bytes]:
@@ -203,16 +231,9 @@ def trig_chunks(graphs: Sequence[RenderedGraph], w: TermWriter | None = None) ->
     w = w or default_writer()
     yield w.header().encode("utf-8")
     for g in graphs:
-        if not g.blocks:
-            continue
-        body = b"".join([b[2] for b in g.blocks])
-        if not g.term:
-            yield body
-            continue
-        # one more tab on every line; a block's only newlines separate statements and
-        # blocks (literals escape theirs), so one replace over the graph indents it
-        # (on the UTF-8 bytes: replacing in a str of CJK text is several times slower)
-        yield b"".join((g.term.encode("utf-8"), b" {\n\t", body[:-1].replace(b"\n", b"\n\t"), b"\n}\n"))
+        chunk = g.trig()
+        if chunk:
+            yield chunk
 
 
 @lru_cache(maxsize=1)

@@ -13,37 +13,9 @@ from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.infotable import read_info_table
 from kg.ingest.metadata import extract_metadata
+from kg.ingest.paths import SUPPORTED_SUFFIXES, collect_paths  # noqa: F401 - read from here too
 from kg.ingest.tables import rewrite_task_tables
 from kg.textnorm import drop_pinyin_glosses, fold
-
-SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
-
-
-def collect_paths(inputs: list[str | Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand files and folders (recursively, sorted) into document paths.
-
-    Explicitly named files are always taken; inside folders only known document
-    suffixes are, so that a folder's README or images are not read as documents.
-    """
-    paths: list[Path] = []
-    errors: list[InputError] = []
-    for item in inputs:
-        p = Path(item)
-        if not p.exists():
-            errors.append(InputError(str(p), "no such file or folder"))
-        elif p.is_dir():
-            found = sorted(
-                q for q in p.rglob("*")
-                if q.is_file() and q.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in q.relative_to(p).parts)
-            )
-            if not found:
-                errors.append(InputError(str(p), "folder holds no documents (.txt .md .html .htm .pdf .docx)"))
-            paths.extend(found)
-        else:
-            paths.append(p)
-    unique = list(dict.fromkeys(paths))
-    return unique, errors
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
