@@ -273,15 +273,21 @@ def by_lead(finder: RelationFinder) -> None:
         _assign(finder, m.start(), leads, supports, tasks, cue, "by_lead")
 
 
-def lead_first(finder: RelationFinder) -> None:
-    """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
+def _unit_lists(finder: RelationFinder, pattern: re.Pattern[str]):  # noqa: ANN202 - (match, unit spans) pairs
+    """Each match of ``pattern`` whose group 1 is a list of units (every item a unit), outside
+    the bracketed and labelled clauses the list rule reads, with the units' spans."""
     f = finder.ctx.folded
-    for m in _LEAD_OR_CHARGE_FIRST.finditer(f):
+    for m in pattern.finditer(f):
         if _in_clause(finder, m.start(1)):
             continue
-        leads = split_units(m.group(1), m.start(1))
-        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
-            continue
+        units = split_units(m.group(1), m.start(1))
+        if units and all(unit_like(f[s:e]) for s, e in units):
+            yield m, units
+
+
+def lead_first(finder: RelationFinder) -> None:
+    """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
+    for m, leads in _unit_lists(finder, _LEAD_OR_CHARGE_FIRST):
         sent_s, sent_e = finder.sentence(m.start(1))
         supports, after, verb = _supports_after(finder, m.end() - 1, sent_e)
         if m.group(2) == "负责" and not supports:
@@ -305,12 +311,7 @@ def joint_charge(finder: RelationFinder) -> None:
     """A、B、C等分工负责X；Y；Z。 — units that share the tasks listed after them, no lead
     marked: each leads each (FORMAT.md's joint responsibility)."""
     f = finder.ctx.folded
-    for m in _joint_charge_re(cues()).finditer(f):
-        if _in_clause(finder, m.start(1)):
-            continue
-        leads = split_units(m.group(1), m.start(1))
-        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
-            continue
+    for m, leads in _unit_lists(finder, _joint_charge_re(cues())):
         _, sent_e = finder.sentence(m.start(1))
         tasks = _listed_tasks(finder, m.end(), sent_e, least=1)
         _assign(finder, m.start(1), leads, [], tasks, f[m.end(1):m.end()].strip(), "joint_charge")
