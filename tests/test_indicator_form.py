@@ -166,3 +166,8 @@ def test_real_provincial_sanitary_towns_plan_text_layer():
 ])
 def test_an_indicator_opening_with_a_preposition_that_names_a_count_stays(sentence, expected):
     assert m(fold(sentence)) == expected
+
+
+def test_a_percentage_no_share_can_be_is_a_garbled_number_and_no_value():
+    assert m(fold("扩大宣传，使新农合行政村覆盖率继续保持20230%。")) == []
+    assert m(fold("2023年全市门诊量比上年增长150%。")) != []  # a growth of some hundred per cent is written

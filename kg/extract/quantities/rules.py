@@ -255,11 +255,23 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
     return indicator.count("（") == indicator.count("）") and indicator.count("《") <= indicator.count("》")
 
 
+# a share no text can mean: a number the page garbled (建档率达20230%, a lost "100" run into the year)
+_PERCENT_CEILING = 1000.0
+
+
+def plausible_value(q: Quantity) -> bool:
+    """Can ``q``'s value be what its unit says? A percentage or per-mille of 1,000 or more is a
+    garbled number, not a share (a growth of a few hundred per cent is written, 20230% is not)."""
+    return not (q.unit in ("%", "‰") and q.value >= _PERCENT_CEILING)
+
+
 def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[Quantity]:
     """The head a sentence names once, carried to the values that name only a part of it:
     after 其中, a qualifier and the whole's last word (推出重点建设项目20个，其中国家级项目9个 →
     国家级重点建设项目); a care-cascade rate without its disease (高血压知晓率不低于65%，治疗控制率
-    不低于45% → 高血压治疗控制率), from the rate before it in the sentence."""
+    不低于45% → 高血压治疗控制率), from the rate before it in the sentence. Every reader's values pass
+    here, so a value no unit allows (plausible_value) is dropped here too."""
+    found = [q for q in found if plausible_value(q)]
     if len(found) < 2:
         return found
     at = min((sent.find(w) for w in r.part_markers if w in sent), default=-1)
