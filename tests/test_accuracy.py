@@ -118,7 +118,8 @@ FLOORS = {
     # were read (k01's plan flattened into one line, k02's task table, k07's counts, k12's 预案): 0.785 / 0.674 / 0.714 / 0.432
     "unseen11": {"entities": 0.78, "relations": 0.67, "targets": 0.71, "measurements": 0.43},
     # first scored at 0.697 / 0.240 / 0.000 / 0.200, lead precision 3/3 (stop 31's final code, 9f0bf61)
-    "unseen12": {"entities": 0.69, "relations": 0.23, "targets": 0.00, "measurements": 0.19},
+    # then its measurement errors were read (a garbled 20230%): measurements 0.222
+    "unseen12": {"entities": 0.69, "relations": 0.23, "targets": 0.00, "measurements": 0.22},
     "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.78, "measurements": 0.62},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
