@@ -176,7 +176,7 @@ def main() -> int:
             reads = []
             for _ in range(args.repeat):  # the kept answer read in this process, as kg.query reads it
                 t = time.perf_counter()
-                read_answer(location, store.generation_id, preset.sparql, DEFAULT_MAX_ROWS)
+                read_answer(store, preset.sparql, DEFAULT_MAX_ROWS)
                 reads.append((time.perf_counter() - t) * 1000)
             from_files = "not run" if args.no_files else \
                 "{:.2f}, {}".format(*command(kg_cmd + ["query", str(out / "graph.trig"), "--preset", name, "--format", "csv", "--timeout", "3600"]))

@@ -119,20 +119,17 @@ def query(graph: GraphStore | str | Path, sparql: str | None = None, timeout: fl
     else:
         text, offset = with_prefixes(sparql)
     store = _store(graph)
-    # a generation on disk, never changed once written, known by the id read when it was opened
-    keep = preset is not None and store.location is not None and store.generation_id is not None
-    if keep and not fresh:
-        from kg.sparql.answers import read_answer
+    if preset is None:
+        return run_query(store, text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
+                         max_memory_mb=max_memory_mb)
+    from kg.sparql.answers import keep_answer, read_answer
 
-        kept = read_answer(store.location, store.generation_id, text, max_rows)
-        if kept is not None:
-            return kept
+    kept = None if fresh else read_answer(store, text, max_rows)  # a generation on disk never changes once written
+    if kept is not None:
+        return kept
     result = run_query(store, text, timeout=timeout, allow_remote=allow_remote, line_offset=offset, max_rows=max_rows,
-                       max_memory_mb=max_memory_mb, preset=preset is not None)
-    if keep:
-        from kg.sparql.answers import keep_answer
-
-        keep_answer(store.location, store.generation_id, text, max_rows, result)
+                       max_memory_mb=max_memory_mb, preset=True)
+    keep_answer(store, text, max_rows, result)
     return result
 
 

@@ -51,7 +51,7 @@ class Grammar:
         self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]), whole_text=True)
         self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))
         self.consortium_generic = set(g["consortium_generic"])
-        self.consortium_ceremonies = tuple(sorted(g.get("consortium_ceremonies", []), key=len, reverse=True))
+        self.consortium_ceremonies = tuple(sorted(g["consortium_ceremonies"], key=len, reverse=True))
         self.generic_org_prefixes = PrefixWords(self.consortium_generic | self.hospital_generic)
         self.program_head = compile_words(tuple(g["program_heads"]), whole_text=True)
         self.program_generic = set(g["program_generic"])

@@ -181,8 +181,10 @@ def full_stops(folded: str) -> str:
 
 # where a page flattened a plan into one line, a heading after a full stop and a space began a line:
 # …能力。 1.推进全域急救一体化。 / 。 (二)完善… / 。 三、… (spaces are squeezed out after, so this runs first)
-_FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
-                                r"|\d{1,2}[.．、][\u4e00-\u9fff])")
+# the marks a section heading opens with where a flattened line runs headings on: 三、 / （二） / 1.推进
+_SECTION_MARK = r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+_HEADING_START = _SECTION_MARK + r"|\d{1,2}[.．、][\u4e00-\u9fff]"
+_FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=" + _HEADING_START + ")")
 
 
 # a table's drawn border at either end of a line (杭州市人民政府办公厅关于…的实施意见 | ||||||||): no text
@@ -197,11 +199,10 @@ def without_table_rules(line: str) -> str:
 # …，(责任单位:区卫生健康局、区财政局等)2.政府举办的… / …等)(二)提升… / …等)三、组织实施: a heading run on,
 # with no space, right after a full stop or the closing bracket of an item's responsibility clause (a bracket
 # holding a label the relation rules read: 责任单位, 牵头单位 …); an enumeration in prose (…：（一）…；（二）…) is none
-_RUN_ON_HEADING = re.compile(r"(?<=[）)。])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
-                             r"|\d{1,2}[.．、][\u4e00-\u9fff])")
+_RUN_ON_HEADING = re.compile(r"(?<=[）)。])(?=" + _HEADING_START + ")")
 # a heading that opens a piece of such a line, and the first deeper heading run on to its text:
 # 二、重点任务(一)建立… / (二)提升…建设行动5.打造…
-_OPENING_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_OPENING_HEADING = re.compile("^(?:" + _SECTION_MARK + ")")
 _RUN_ON_FIRST_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．][\u4e00-\u9fff])")
 _RUN_ON_LEAST = 3  # headings run on before a line is read as a plan flattened into one line
 

@@ -20,7 +20,6 @@ DATA = Path(__file__).with_name("data_infotable.json")
 # what may stand before a label in its cell: a bullet, a bar, white space
 _CELL_OPEN = r"(?:^|(?<=[\s|｜•·●▪]))"
 _SENTENCE = re.compile(r"[。；！？]")  # a title is no sentence
-_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
 
 @lru_cache(maxsize=1)
@@ -62,15 +61,11 @@ def read_info_table(lines: list[str]) -> dict[str, str]:
 
 
 def _parse(field: str, value: str) -> str | None:
-    from kg.ingest.metadata import DOC_NUMBER
+    from kg.ingest.metadata import DOC_NUMBER, iso_date
 
     if field == "doc_number":
         m = DOC_NUMBER.search(fold(value).replace(" ", ""))
         return m.group(0) if m else None
     if field == "date":
-        m = _DATE.search(fold(value))
-        if not m:
-            return None
-        y, mo, d = (int(x) for x in m.groups())
-        return f"{y:04d}-{mo:02d}-{d:02d}" if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31 else None
+        return iso_date(fold(value))
     return value if 6 <= len(re.findall(r"[\u4e00-\u9fff]", value)) and len(value) <= 120 and not _SENTENCE.search(value) else None

@@ -18,6 +18,14 @@ _SENTENCE_MARK = re.compile(r"[，。；：！？]")
 _TITLE_CLOSE = re.compile(r"[^《》，。；：！？]{1,40}》(?:的(?:通知|意见|函|批复|决定|报告))?")
 
 
+def iso_date(folded: str) -> str | None:
+    """The first date written in ``folded`` (2021年4月6日, 2021-12-09), as ISO, where it can be one."""
+    m = _DATE.search(folded)
+    if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
+
+
 def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[str, str | None]:
     """Read title, date (ISO), issuer and own document number from the top lines.
     ``folded``: the lines' folded forms, when the caller has them (the reader does:
@@ -45,12 +53,7 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
                     if closed:
                         title += head[i + 1].strip()[:closed.end()]
             break
-    date = None
-    for f in folded[: max(25, len(lines) // 3)]:
-        m = _DATE.search(f)
-        if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            break
+    date = next((d for d in map(iso_date, folded[: max(25, len(lines) // 3)]) if d), None)
     number = None
     for f in folded[:25]:
         f = f.strip()

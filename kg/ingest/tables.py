@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from kg.ingest.clean import responsibility_labels
@@ -30,6 +31,7 @@ _RULE_ROW = re.compile(r"^[\s|｜:：\-—–]+$")
 _NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 
 
+@lru_cache(maxsize=1)
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A header's task-column words and number-column words (data_tables.json)."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
@@ -62,10 +64,10 @@ def _fit(cells: list[str], width: int) -> list[str]:
     return cells
 
 
-def _header(cells: list[str], labels: frozenset[str]) -> tuple[int | None, int, dict[int, str]] | None:
-    """(number column, task column, {unit column: its label}) of a header row, or None."""
+def _header(cells: list[str], labels: frozenset[str]) -> tuple[int | None, int, tuple[int, ...]] | None:
+    """(number column, task column, unit columns) of a header row, or None."""
     folded = [re.sub(r"\s+", "", fold(c)) for c in cells]
-    units = {i: cells[i].strip() for i, c in enumerate(folded) if c.rstrip("：:") in labels}
+    units = tuple(i for i, c in enumerate(folded) if c.rstrip("：:") in labels)
     if not units or len(cells) < 2:
         return None
     task_words, number_words = _words()
@@ -124,20 +126,18 @@ def rewrite_task_tables(text: str) -> str:
             i += 1
             continue
         number, task, units = header
-        names = [c.strip() for c in cells]
         k = 0
         for row in rows:
             if isinstance(row, str):
                 out.append(row)  # a group heading: the measures after it are its own
                 continue
-            if not row[task].strip():
-                continue  # a row with no task assigns nothing
+            if not row[task]:
+                continue  # a row with no task assigns nothing (cells are stripped by _cells)
             k += 1
-            n = row[number].strip().rstrip(".．、") if number is not None and _NUMBER.match(row[number].strip()) else str(k)
-            clause = "；".join(f"{names[j]}：{row[j].strip()}" for j in sorted(units) if row[j].strip())
-            rest = "；".join(f"{names[j]}：{row[j].strip()}" for j in range(len(row))
-                            if j not in units and j not in (task, number) and row[j].strip())
-            line = f"{n}.{row[task].strip()}" + (f"（{clause}）" if clause else "") + (f"{rest}。" if rest else "")
+            n = row[number].rstrip(".．、") if number is not None and _NUMBER.match(row[number]) else str(k)
+            clause = "；".join(f"{cells[j]}：{row[j]}" for j in units if row[j])
+            rest = "；".join(f"{cells[j]}：{row[j]}" for j in range(len(row)) if j not in units and j not in (task, number) and row[j])
+            line = f"{n}.{row[task]}" + (f"（{clause}）" if clause else "") + (f"{rest}。" if rest else "")
             out.append(line)
         i = after
     # the rows of other tables (a page laid out in a table): one cell a line, as before

@@ -27,6 +27,7 @@ from kg.defaults import VERSION
 from kg.graph.persist import ANSWERS_SUFFIX
 
 if TYPE_CHECKING:
+    from kg.graph.store import GraphStore
     from kg.sparql import QueryResult
 
 FORMAT = 1  # the layout of one answer file; a change makes every kept answer a miss
@@ -43,15 +44,24 @@ def _answer_path(location: str | Path, ident: str, sparql: str, max_rows: int | 
     return answers_dir(location, ident) / f"{key}.json"
 
 
-def read_answer(location: str | Path, ident: str | None, sparql: str, max_rows: int | None) -> QueryResult | None:
-    """The answer kept for this query on this generation, or None (never computed, no id,
-    or unreadable: then it is computed again)."""
+def _where(store: GraphStore) -> tuple[Path, str] | None:
+    """The generation an opened store reads and its id, or None (a store built in memory, or
+    one whose generation has no id: nothing is kept for it)."""
+    if store.location is None or store.generation_id is None:
+        return None
+    return store.location, store.generation_id
+
+
+def read_answer(store: GraphStore, sparql: str, max_rows: int | None) -> QueryResult | None:
+    """The answer kept for this query on the generation ``store`` reads, or None (never
+    computed, nothing kept for it, or unreadable: then it is computed again)."""
     from kg.sparql import QueryResult
 
-    if ident is None:
+    where = _where(store)
+    if where is None:
         return None
     try:
-        data = json.loads(_answer_path(location, ident, sparql, max_rows).read_bytes())
+        data = json.loads(_answer_path(*where, sparql, max_rows).read_bytes())
         columns, rows, boolean, truncated = data["columns"], data["rows"], data["boolean"], data["truncated"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -60,12 +70,13 @@ def read_answer(location: str | Path, ident: str | None, sparql: str, max_rows: 
     return QueryResult(columns, rows, boolean, bool(truncated))
 
 
-def keep_answer(location: str | Path, ident: str | None, sparql: str, max_rows: int | None, result: QueryResult) -> None:
-    """Keep ``result`` for the next reader of this generation (atomically: a reader sees
-    the whole answer or none). Nothing is kept for a generation without an id."""
-    if ident is None:
+def keep_answer(store: GraphStore, sparql: str, max_rows: int | None, result: QueryResult) -> None:
+    """Keep ``result`` for the next reader of the generation ``store`` reads (atomically: a
+    reader sees the whole answer or none)."""
+    where = _where(store)
+    if where is None:
         return
-    path = _answer_path(location, ident, sparql, max_rows)
+    path = _answer_path(*where, sparql, max_rows)
     data = {"columns": result.columns, "rows": result.rows, "boolean": result.boolean, "truncated": result.truncated}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -65,7 +65,8 @@ class _Rules:
         form = r["indicator_form"]
         self.bare_heads = frozenset(form["bare_heads"])
         # 有4项由国家医保局牵头: who does the counted things is no indicator of them
-        self.agent_openers = tuple(form.get("agent_openers", []))
+        self.agent_openers = tuple(form["agent_openers"])
+        self.bare_head_endings = tuple(sorted(self.bare_heads, key=len, reverse=True))  # for str.endswith
         # 只要…就可, 确保…: a condition or an aim, nothing achieved
         self.not_reported = re.compile("|".join(map(re.escape, form["condition_words"] + form["aim_words"])))
         self.enumeration_closer = re.compile(
@@ -241,7 +242,7 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 目前, 同时: a word of time or linking, nothing measured
     if indicator in r.bare_heads:
         return False  # 比例, 数量: a head alone names nothing measured
-    if indicator.startswith(r.agent_openers) and not indicator.endswith(tuple(r.bare_heads)):
+    if indicator.startswith(r.agent_openers) and not indicator.endswith(r.bare_head_endings):
         return False  # 由国家医保局 (有4项由国家医保局牵头): the agent of what is counted, not a measure (由政府兜底的人数 is one)
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False

@@ -25,6 +25,7 @@ from kg.extract.relations.clauses import responsibility_clauses, split_units, un
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 from kg.extract.relations.units import list_levels, unit_entities
+from kg.extract.segment import HEADING_LEVELS
 from kg.spans import SpanSet
 
 _DIGIT = re.compile(r"\d")
@@ -147,8 +148,22 @@ def _assign(finder: RelationFinder, at: int, leads: list[tuple[int, int]], suppo
                 finder.add(kind, key, task, at, cue)
 
 
-_HEADING_NUMBER = re.compile(r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])[ \t]*")
 _TRAILING = re.compile(r"[ \t。；;.]*")
+
+
+def _after_heading_mark(f: str, s: int, e: int) -> int:
+    """Where the text of a sentence starting at ``s`` begins after the heading mark it may open
+    with (1. / （二） / 三、: the segmenter's own patterns) and the white space around it."""
+    while s < e and f[s] in " \t":
+        s += 1
+    for _level, mark in HEADING_LEVELS:
+        m = mark.match(f, s, e)
+        if m:
+            s = m.end()
+            break
+    while s < e and f[s] in " \t":
+        s += 1
+    return s
 
 
 def _task_phrase(finder: RelationFinder, s: int, e: int) -> tuple[int, int] | None:
@@ -195,8 +210,7 @@ def _task_before(finder: RelationFinder, sent_s: int, at: int, after: int, sent_
     f = finder.ctx.folded
     if at < 1 or _TRAILING.fullmatch(f, after, sent_e) is None or f[at - 1] not in "，,":
         return None
-    numbered = _HEADING_NUMBER.match(f, sent_s, at)
-    start = numbered.end() if numbered else sent_s
+    start = _after_heading_mark(f, sent_s, at)
     marker = next((w for w in cues().discourse_markers if f.startswith(w, start) and f[start + len(w):start + len(w) + 1] in "，,"), "")
     if marker:
         start += len(marker) + 1  # 例如，完善…: the phrase after the marker and its comma
