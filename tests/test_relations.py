@@ -195,3 +195,30 @@ def test_real_news_of_a_jointly_run_campaign():
                                         / "s02_guizhou_dejiang_health_knowledge_news.txt"))
     leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
     assert ("德江县计划生育协会", "健康知识进万家活动") in leads, leads
+
+
+def test_units_named_by_their_domain_or_bare_in_a_clause(extract):
+    # a city plan that paraphrases the province's names its units by domain (体育部门, 教育、住房和城乡建设
+    # 等部门) and its mass organisations bare (工会, 共青团, 妇联): each is the city's body
+    ex = extract("潍坊市全民健身实施方案\n1.推进健身步道建设。新建健身步道。（体育部门牵头，工会、共青团、妇联、"
+                 "教育、住房和城乡建设等部门、单位配合）", title="潍坊市全民健身实施方案")
+    assert rels(ex, "lead") == {("潍坊市体育局", "推进健身步道建设")}
+    assert {s for s, _ in rels(ex, "support")} == {"潍坊市总工会", "共青团潍坊市委员会", "潍坊市妇女联合会",
+                                                   "潍坊市教育局", "潍坊市住房和城乡建设局"}
+
+
+def test_bare_mass_organisations_and_domains_outside_a_clause_name_no_body(extract):
+    ex = extract("各级工会组织要发挥作用，共青团员积极参与，推动住房和城乡建设领域绿色发展，工会、共青团、妇联等群团组织广泛动员。",
+                 title="潍坊市全民健身实施方案")
+    assert not [m for m in ex.mentions if m.key.type == "Department"]
+
+
+def test_real_city_measures_with_domain_named_units():
+    from pathlib import Path
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen4" / "docs"
+                                        / "x18_shandong_weifang_fitness_measures.txt"))
+    tasks = {"提高公共体育设施开放程度", "加强社会体育指导员队伍建设", "广泛开展全民健身活动"}
+    assert {t for _, t in rels(ex, "lead")} == tasks and len(rels(ex, "lead")) == 3
+    assert {t for _, t in rels(ex, "support")} == tasks and len(rels(ex, "support")) == 15
