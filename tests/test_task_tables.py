@@ -131,3 +131,50 @@ def test_real_district_livelihood_task_table():
     leads = {(u, t) for k, u, t in relations(path.read_bytes(), path.name) if k == "lead"}
     assert ("红十字会", "培训应急救护人员575人以上") in {(u[-4:], t) for u, t in leads}
     assert len(leads) == 12 and len({t for _, t in leads}) == 12  # one unit a row, every row of the table
+
+
+# a task table that reached the reader as running text (a PDF's text layer, a document site's copy):
+# the header's cells one after another, each row's cells run on, the units cell a sentence of units
+RUN_ON = ("某市深化改革分工方案 序号 主要任务 主要内容 具体内容及目标 责任单位 一 强化资源统筹 1.健全乡 村医疗卫 生服务体系。"
+          " ①每个乡镇办好 1 所乡镇卫生院。市卫健委、发改 委、农业农村局。 ②建设县域医疗次中心。\n"
+          "2.建设一批区域医疗中心。支持 3 所综合医院建设省级区域医疗中心。市卫健委、财政局3.改善乡镇卫生院基础条件。"
+          "加强建设，整体提高设备水平 2.5 倍。市卫健委")
+
+
+def test_rows_of_a_table_run_into_text_begin_lines_of_their_own():
+    from kg.ingest.tables import split_flattened_rows
+    lines = split_flattened_rows(RUN_ON).split("\n")
+    assert [ln[:2] for ln in lines[1:]] == ["1.", "2.", "3."]
+    assert lines[0].endswith("强化资源统筹") and "2.5" in lines[3]  # a decimal is no row
+
+
+@pytest.mark.parametrize("text", [
+    RUN_ON.replace("序号", "顺序"),                              # no header: no table
+    "序号 主要任务 责任单位 1.健全服务体系。市卫健委 3.改善条件。",  # 1 then 3: not a table's run of rows
+])
+def test_text_without_a_run_of_rows_after_a_header_is_left_as_it_is(text):
+    from kg.ingest.tables import split_flattened_rows
+    assert split_flattened_rows(text) == text
+
+
+def test_the_units_cell_of_a_row_run_into_text_assigns_its_row():
+    ex = extract_document(read_data(("某市深化改革分工方案\n" + RUN_ON).encode("utf-8"), "plan.txt"))
+    got = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    assert {(k, t) for k, _, t in got} == {("lead", "健全乡村医疗卫生服务体系"), ("lead", "建设一批区域医疗中心"),
+                                           ("lead", "改善乡镇卫生院基础条件")}
+    assert len(got) == 6  # 3 + 2 + 1 units; the ① target and 建设县域医疗次中心 are no cell
+
+
+def test_a_sentence_of_units_outside_a_run_on_table_is_no_cell():
+    text = "某市工作方案\n1.健全乡村医疗卫生服务体系。加强建设。市卫健委、发改委、农业农村局。"
+    assert relations(text.encode("utf-8"), "plan.txt") == set()
+
+
+def test_real_run_on_task_table_of_a_pdf_text_layer():
+    path = Path(__file__).resolve().parents[1] / "unseen7" / "docs" / "q02_fujian_sanming_rural_health_task_division_pdf.txt"
+    ex = extract_document(read_data(path.read_bytes(), path.name))
+    got = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    # 列在首位的为牵头单位: the first unit of each cell leads, the others support
+    assert {(s, t) for k, s, t in got if k == "lead"} == {("三明市卫生健康委员会", t) for t in (
+        "健全乡村医疗卫生服务体系", "建设一批区域医疗中心", "改善乡镇卫生院基础条件")}
+    assert len([1 for k, _, _ in got if k == "support"]) == 7  # 各县(市、区)党委和人民政府 is every county's: none

@@ -142,3 +142,66 @@ def rewrite_task_tables(text: str) -> str:
         i = after
     # the rows of other tables (a page laid out in a table): one cell a line, as before
     return "\n".join(out).replace(CELL_SEPARATOR, "\n")
+
+
+# a row's number where a flattened table runs its rows on: 1.健全… / …财政局3.改善… (not 2.5, not 3.5%)
+_ROW_NUMBER = re.compile(r"(?<![\d.．%])(\d{1,2})[ \t]*[.．](?=[ \t]*[\u4e00-\u9fff])")
+_HEADER_BREAK = re.compile(r"[。，,；;：:！？]")
+_HEADER_REACH = 48  # how far after its number column a flattened header names a responsibility column
+
+
+def flattened_header_end(line: str, labels: frozenset[str]) -> int | None:
+    """Where the header of a table flattened into running text ends on ``line``
+    (…分工方案 序号 主要任务 主要内容 具体内容及目标 责任单位 一…: cells written one after
+    another, the cell borders lost): a number column's word, then within a few words and no
+    punctuation a task column's and a responsibility column's label. None if it holds none."""
+    task_words, number_words = _words()
+    squeezed = re.sub(r"[ \t\u3000]+", "", line)
+    for word in number_words:
+        if len(word) < 2:
+            continue  # 序 alone opens too many words (序列, 有序)
+        at = squeezed.find(word)
+        while at >= 0:
+            window = squeezed[at + len(word):at + len(word) + _HEADER_REACH]
+            stop = _HEADER_BREAK.search(window)
+            window = window[:stop.start()] if stop else window
+            ends = [window.find(lab) + len(lab) for lab in labels if lab in window]
+            if ends and any(w in window[:max(ends)] for w in task_words):
+                # the same place in the unsqueezed line: count the characters kept
+                target, kept = at + len(word) + max(ends), 0
+                for i, ch in enumerate(line):
+                    if ch not in " \t\u3000":
+                        kept += 1
+                        if kept == target:
+                            return i + 1
+            at = squeezed.find(word, at + 1)
+    return None
+
+
+def split_flattened_rows(text: str) -> str:
+    """``text`` with the rows of a task table that reached the reader as running text (a PDF's
+    text layer, a document site's copy: 序号 主要任务 … 责任单位 一强化…1.健全…。市卫健委、发改委
+    …2.建设…财政局3.改善…) each begun on a line of its own, so that every row is a numbered
+    measure holding its cells. A row is cut only where its number is the next of the table's
+    (1, 2, 3 … after the header), so a number of the text is never taken for a row's."""
+    if "序号" not in text and "编号" not in text:
+        return text  # no header word: no such table (one search, as for most texts)
+    labels = responsibility_labels()
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        end = flattened_header_end(line, labels)
+        if end is None:
+            continue
+        rest = "\n".join(lines[k:])
+        cuts, expected = [], 1
+        for m in _ROW_NUMBER.finditer(rest, end):
+            if int(m.group(1)) != expected:
+                continue
+            expected += 1
+            if m.start() > 0 and rest[m.start() - 1] != "\n":
+                cuts.append(m.start())
+        if expected <= 2:
+            return text  # one row or none: no table to split
+        pieces = [rest[a:b] for a, b in zip([0] + cuts, cuts + [len(rest)])]
+        return "\n".join(lines[:k] + ["\n".join(p.rstrip(" \t") for p in pieces)])
+    return text

@@ -23,7 +23,9 @@ from functools import lru_cache
 
 from kg.extract.grammar import grammar
 from kg.extract.relations.cues import Cues, cues
-from kg.extract.segment import BracketSplitter
+from kg.extract.segment import HEADING_LEVELS, BracketSplitter
+from kg.ingest.clean import responsibility_labels
+from kg.ingest.tables import flattened_header_end
 from kg.names.bodies import LEVEL_CHARS, bodies
 
 Span = tuple[int, int]
@@ -119,6 +121,8 @@ def _split_and(text: str, span: Span, c: Cues) -> list[Span]:
     table = bodies()
     if not _JOIN.search(piece) or piece in table.by_alias or piece in table.national_fixed:
         return [span]
+    if piece.startswith("各"):
+        return [span]  # 各县(市、区)党委和人民政府: 各 spans both sides, one kind of unit in every area
     for m in _JOIN.finditer(text, a, b):
         left, right = text[a:m.start()].strip(), text[m.end():b].strip()
         if len(left) >= 3 and len(right) >= 3 and unit_like(left, c) and unit_like(right, c) and not _is_one_name(piece):
@@ -316,8 +320,48 @@ class ClauseReader:
                 leads, supports, _, cue = read
                 out.append(Clause(m.start(), m.end(), leads, supports, "labelled_line", cue, bracketed=False))
         out.extend(self._table_columns(folded))
+        out.extend(self._run_on_table_cells(folded))
         out.sort(key=lambda cl: cl.start)
         return tuple(out)
+
+    def _run_on_table_cells(self, folded: str) -> list[Clause]:
+        """The units cells of a task table that reached the reader as running text (its
+        header on a line: …序号主要任务…责任单位; each row a numbered line, split so by the
+        reader): in a row's line, a sentence that is nothing but units (…高地。市卫健委、
+        发改委、财政局) is the row's units cell. Every unit of it is responsible (the header
+        names no lead); a note that the first listed leads (列在首位的为牵头单位) applies as
+        to any list. A sentence with a number, or an item that opens with a task's verb
+        (建设县域医疗次中心), is text, not a cell."""
+        c = self.c
+        if "序号" not in folded and "编号" not in folded:
+            return []
+        lines = _lines_with_offsets(folded)
+        labels = responsibility_labels()
+        start = next((k for k, (_, text) in enumerate(lines) if flattened_header_end(text, labels) is not None), None)
+        if start is None:
+            return []
+        out: list[Clause] = []
+        row = HEADING_LEVELS[2][1]  # 1. 2. 3.: the rows the reader began on lines of their own
+        for off, text in lines[start + 1:]:
+            if not row.match(text):
+                continue
+            pos = 0
+            for k, piece in enumerate(text.split("。")):
+                s, e = pos, pos + len(piece)
+                pos = e + 1
+                cell = piece.strip(" \t")
+                if k == 0 or not cell or _DIGIT.search(cell):
+                    continue  # the row's number and task; a cell with a number is a target's text
+                base = off + s + (len(piece) - len(piece.lstrip(" \t")))
+                units = split_units(cell, base, c)
+                names = [folded[a:b] for a, b in units]
+                if not units or any(n.startswith(c.task_opening_verbs) for n in names):
+                    continue
+                if not self._all_units(folded, 0, units) or not any(_names_a_body(n) for n in names):
+                    continue
+                out.append(Clause(base, base + len(cell), tuple(self._real(folded, 0, units)), (), "table_cell",
+                                  "责任单位", bracketed=False))
+        return out
 
     def _table_columns(self, folded: str) -> list[Clause]:
         """Unit lists of a task table flattened one cell per line. The header gives the
@@ -340,6 +384,20 @@ class ClauseReader:
             return []
         cue = "、".join(dict.fromkeys(labels))
         return [_column_clause(run, roles, cue) for run in _unit_runs(lines[header_end + 1:], c)]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _names_a_body(name: str) -> bool:
+    """Is ``name`` a government body's (a table alias or a body's ending after its level or
+    region), not only a unit by its kind (…中心, …卫生院)?"""
+    table = bodies()
+    part = name[1:] if name[:1] in LEVEL_CHARS and name not in table.by_alias else name
+    if (m := _REGION_START.match(part)) and len(part) > m.end():
+        part = part[m.end():]
+    return name in table.by_alias or part in table.by_alias or (
+        part.endswith(("委", "局", "厅", "办")) and table.is_body_name(part))
 
 
 def _table_header(lines: list[tuple[int, str]], c: Cues) -> tuple[list[str], int] | None:

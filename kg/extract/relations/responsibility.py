@@ -21,7 +21,7 @@ def responsibility(finder: RelationFinder) -> None:
             finder.unattached.append((clause.start, clause.rule))
             continue
         leads, supports = list(clause.leads), list(clause.supports)
-        if first_leads and not supports and len(leads) > 1 and clause.rule in ("labelled", "joint", "labelled_line"):
+        if first_leads and not supports and len(leads) > 1 and clause.rule in ("labelled", "joint", "labelled_line", "table_cell"):
             leads, supports = leads[:1], leads[1:]
         for at, units in standing:
             if at < clause.start:
