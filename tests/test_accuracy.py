@@ -74,6 +74,9 @@ SETS = {
     # 14 more (8 provinces, a national notice and two anonymised texts; plans, news, replies to deputies; annotated at the
     # end of stop 31 after unseen11's errors had been read), scored once with the stop's final code (9f0bf61) before any error was read
     "unseen12": _annotated("unseen12"),
+    # 15 more (11 provinces and an anonymised text; 11 plans, notices and work documents, 4 news items; annotated in
+    # stop 32 after every earlier set's errors had been read), scored once with a0a5623 before any error was read
+    "unseen13": _annotated("unseen13"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -120,6 +123,9 @@ FLOORS = {
     # first scored at 0.697 / 0.240 / 0.000 / 0.200, lead precision 3/3 (stop 31's final code, 9f0bf61)
     # then its measurement errors were read (a garbled 20230%): measurements 0.222
     "unseen12": {"entities": 0.69, "relations": 0.23, "targets": 0.00, "measurements": 0.22},
+    # first scored at 0.667 / 0.105 / 0.244 / 0.627, no lead predicted (stop 32's code, a0a5623; stop 31's final
+    # code 62e0c38 the same)
+    "unseen13": {"entities": 0.66, "relations": 0.10, "targets": 0.24, "measurements": 0.62},
     "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.78, "measurements": 0.62},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
