@@ -713,3 +713,45 @@ def test_real_fragments_before_numbers():
     park = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen8" / "docs"
                                           / "r15_shandong_laoshan_health_promotion_news.txt"))
     assert not [q for q in park.quantities if q.indicator.endswith("身边")]   # 建设10处老百姓身边的“口袋”公园
+
+
+def tp(sent, doc_year=2017):
+    """Targets of a sentence in a plan (a value is a target unless reported as achieved)."""
+    return [(q.indicator, q.value, q.year) for q in targets_in_sentence(sent, 0, None, "", doc_year, plan_doc=True)]
+
+
+def test_one_indicator_with_a_value_for_each_year():
+    assert tp("全市居民健康素养水平2020年达到20%，2025年达到25%。") == [("居民健康素养水平", 20.0, 2020),
+                                                                   ("居民健康素养水平", 25.0, 2025)]
+    # a second year whose clause names another indicator keeps its own
+    assert ("人均体育场地面积", 2.0, 2025) in tp("居民健康素养水平2020年达到20%，人均体育场地面积2025年达到2.0平方米。")
+
+
+def test_an_indicator_written_before_its_year_phrase():
+    assert tp("居民健康素养水平到2020年达到20%，到2025年达到25%。") == [("居民健康素养水平", 20.0, 2020),
+                                                                     ("居民健康素养水平", 25.0, 2025)]
+    assert tp("到2020年达到20%。") == []  # no indicator: no target
+
+
+def test_a_target_cited_in_news_before_its_year_phrase_is_not_read():
+    sent = "初步实现了健康海南建设规划要求的阶段性目标(即健康素养水平到2020年底不低于20%)。"
+    assert [(q.indicator, q.value) for q in targets_in_sentence(sent, 0, None, "", 2021)] == []
+
+
+def test_a_number_broken_from_its_unit_by_a_pdfs_font_runs():
+    from kg.ingest.formats import join_broken_numbers
+    assert join_broken_numbers("到\n2020\n年,全市居民健康素养水平2020\n年达到\n20%,2025\n年达到\n25%;") == \
+        "到2020年,全市居民健康素养水平2020年达到20%,2025年达到25%;"
+    assert join_broken_numbers("(*发〔2017〕16\n号)") == "(*发〔2017〕16号)"
+    # a heading, then a paragraph opening with a year: two lines, as written
+    assert join_broken_numbers("一、主要成效\n2020年，全市建成健康社区12个。\n3\n加强组织领导") == \
+        "一、主要成效\n2020年，全市建成健康社区12个。\n3\n加强组织领导"
+
+
+def test_real_guidance_with_its_numbers_on_lines_of_their_own():
+    path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n08_anon_city_fitness_health_integration_targets.txt"
+    ex = extract_document(read_document(path))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {("居民健康素养水平", 20.0, 2020), ("居民健康素养水平", 25.0, 2025),
+            ("《国民体质测定标准》达标城乡居民比例", 92.2, 2025)} <= got
+    # 人均体育场地面积 / 2020年达到1.8平方米: a line break after a name, before a year, is left (a heading's too)

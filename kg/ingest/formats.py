@@ -74,6 +74,24 @@ def join_layout_lines(lines: list[str]) -> str:
     return "\n".join(x for x in out if x)
 
 
+# A PDF's text layer sets digits in a Latin font, and a run in another font may reach the reader
+# as a line of its own: …健康素养水平2020 / 年达到 / 20%,2025 / 年达到 / 25%; … 到 / 2020 / 年, … (*发〔2017〕16 / 号).
+# A number is joined to the unit or 年 that continues it on the next line, and a value verb to the
+# number on the next (到, 达到, 为, 至, 不低于, 控制在). A heading line before a line opening with a year is
+# not joined: only a line ending in a digit or a value verb is.
+_NUMBER_THEN_UNIT = re.compile(r"(?<=\d)[ \t]*\n[ \t]*(?=年|号|%|‰|个百分点|平方米|公里|分钟|岁)")
+_VERB_THEN_NUMBER = re.compile(r"(?<=到|为|至|于|在)[ \t]*\n[ \t]*(?=\d)")
+
+
+def join_broken_numbers(text: str) -> str:
+    """``text`` with the line breaks a PDF's font runs put inside a number's phrase removed
+    (2020\n年达到\n20% → 2020年达到20%): a number joined to the unit that continues it, a
+    value verb to the number after it."""
+    if "\n" not in text:
+        return text
+    return _VERB_THEN_NUMBER.sub("", _NUMBER_THEN_UNIT.sub("", text))
+
+
 def looks_wrapped(lines: list[str]) -> bool:
     """Was the text wrapped at a fixed width (a page of a PDF or a printed journal copied
     as text), so that its lines break inside sentences and names? Then many long lines

@@ -9,7 +9,7 @@ from kg.errors import InputError
 from kg.ingest.clean import Line, cjk_counts, clean_lines, full_stops, is_furniture, join_label_lines
 from kg.ingest.decode import decode_bytes
 from kg.ingest.document import SourceDocument
-from kg.ingest.formats import join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
+from kg.ingest.formats import join_broken_numbers, join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.infotable import read_info_table
 from kg.ingest.metadata import extract_metadata
@@ -61,6 +61,7 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     table = read_info_table(text.splitlines())  # before tables are rewritten: its bars are no task table
     text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row, before lines are joined
     text = split_flattened_rows(text)  # 序号 主要任务 … 责任单位 1.…2.…: a table run into text, one row a line
+    text = join_broken_numbers(text)  # 2020\n年达到\n20%: a number's phrase broken by a PDF's font runs
     if fmt == "text" and looks_wrapped(text.splitlines()):
         text = join_layout_lines(text.splitlines())  # a page copied with its line breaks
     kept_lines, dropped = clean_lines(text)

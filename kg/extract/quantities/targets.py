@@ -82,6 +82,10 @@ def _year_cmp_re_of(r: _Rules) -> re.Pattern[str]:
         + r.unit_re + r")?(?P<post>以上|以下|左右)?")
 
 
+# what stands between two years' values of one indicator (…2020年达到20%，2025年达到25%)
+_LIST_GAP = re.compile(r"[，,、；;]|和|及")
+
+
 def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, doc_year: int | None) -> list[Quantity]:
     """"居民健康素养水平：2023年达到38%，2025年达到40%以上" — in a plan, a year followed by a
     comparator and a value sets a target for that year; the indicator is the item's
@@ -91,13 +95,17 @@ def _year_targets(sent: str, base: int, program: EntityKey | None, region: str, 
     r = rules()
     label = _ITEM_LABEL.match(sent)
     out = []
+    prev_ind, prev_end = "", -1
     for m in _year_cmp_re().finditer(sent):
         year = int(m.group("year"))
         if doc_year is not None and year < doc_year:
             continue
         ind = _clean_indicator(label.group(1), r) if label else _clean_indicator(re.split(r"[，。；：]", sent[: m.start()])[-1], r)
+        if len(ind) < 2 and prev_ind and _LIST_GAP.fullmatch(sent[prev_end:m.start()]):
+            ind = prev_ind  # 居民健康素养水平2020年达到20%，2025年达到25%: one indicator, a value a year
         if len(ind) < 2:
             continue
+        prev_ind, prev_end = ind, m.end()
         comparator = r.cmp_map[m.group("cmp")]
         post = m.group("post") or ""
         comparator = "<=" if "以下" in post else ">=" if "以上" in post else comparator
@@ -176,6 +184,9 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     if ym:
         years: list[int | None] = [int(y) for y in re.findall(r"\d{4}", ym.group("years"))]
         body_start = ym.end()
+        named_before = _indicator_before_year(sent, ym, r) if tc.plan_doc or tc.goal else ""
+        if named_before:
+            last_indicator = named_before  # 居民健康素养水平到2020年达到20%: the indicator before its year
     elif deadline:
         years, body_start = [int(deadline.group(1))], deadline.end()  # 2020年底前，新增10个…
         ym = deadline
@@ -191,6 +202,23 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     else:
         return []
     return _stated_targets(sent, base, years, body_start, bool(ym), tc, last_indicator)
+
+
+_CLAUSE_OPEN = re.compile(r"[，。；：,;:（(]")
+
+
+def _indicator_before_year(sent: str, ym: re.Match[str], r: _Rules) -> str:
+    """The indicator a clause names before its year phrase when a comparator follows the
+    phrase straight away (居民健康素养水平到2020年达到20%), else ""."""
+    after = sent[ym.end():]
+    if not after.startswith(tuple(r.cmp_map)):
+        return ""
+    opened = [m.end() for m in _CLAUSE_OPEN.finditer(sent, 0, ym.start())]
+    before = sent[opened[-1] if opened else 0:ym.start()]
+    if _DIGIT.search(before):
+        return ""
+    ind = _clean_indicator(before, r)
+    return ind if len(ind) >= 2 else ""
 
 
 def _year_phrase_cuts(sent: str, phrases: list[re.Match[str]]) -> list[int]:
