@@ -424,6 +424,9 @@ UNSEEN7 = Path(__file__).resolve().parents[1] / "unseen7" / "docs"
     # the plan's period before the region, a 实施规划, the control of a disease
     ("湖南省人民政府关于印发2021年至2025年湖南省结核病防治实施规划的通知", "结核病防治"),
     ("关于印发佛山市深化医药卫生体制改革近期工作要点的通知", "深化医药卫生体制改革"),
+    # a notice whose title holds the plan's own 关于…; an urged construction is the construction
+    ("区人民政府办公室关于印发关于进一步加强院前急救体系建设的实施方案的通知", "院前急救体系建设"),
+    ("市卫生健康委关于加强基层医疗卫生服务体系建设的实施意见", "基层医疗卫生服务体系建设"),
 ])
 def test_the_action_a_plans_title_names(extract, title, action):
     ex = extract(title + "\n为贯彻落实有关要求，制定本方案。", title=title)
@@ -434,10 +437,11 @@ def test_the_action_a_plans_title_names(extract, title, action):
     "关于推进健康榆阳行动的实施意见",              # the action is the program it names
     "关于做好2022年全面推进乡村振兴重点工作的实施意见",  # a year's work, no named action
     "某县卫生健康局2023年工作总结",                # no plan
+    "天津市进一步完善医疗卫生服务体系实施方案",      # an adverb and a verb on no construction: none
 ])
 def test_a_title_that_names_no_action_of_its_own(extract, title):
     ex = extract(title + "\n为贯彻落实有关要求，制定本方案。", title=title)
-    assert not [n for n in names(ex, "Program") if n.startswith(("推进健康榆阳行动", "做好", "某县"))]
+    assert not [n for n in names(ex, "Program") if n.startswith(("推进健康榆阳行动", "做好", "某县", "完善", "进一步"))]
 
 
 def test_real_provincial_plan_named_by_its_action():
@@ -815,3 +819,21 @@ def test_a_quoted_name_that_is_no_document_title_stays_none(extract):
 ])
 def test_a_national_programs_name_opening_a_bodys_longer_name_is_no_program(extract, sentence):
     assert not {"三减三健", "健康促进医院建设"} & names(extract(sentence, title="某县新闻"), "Program")
+
+
+def test_real_district_plan_notice_named_by_its_construction():
+    path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n15_hubei_huangpi_prehospital_emergency_plan.txt"
+    got = names(extract_document(read_document(path)), "Program")
+    assert "院前急救体系建设" in got and not [n for n in got if n.startswith("关于")]
+
+
+@pytest.mark.parametrize("sentence, hospital", [
+    ("全市建有护理院10家，老年医院4家。", None),               # a verb of having is no part of a name
+    ("全市现有社区卫生服务中心12家。", None),
+    ("市第一人民医院建有胸痛中心。", "第一人民医院"),            # a named hospital before it stays
+])
+def test_a_verb_of_having_before_a_kind_of_hospital(extract, sentence, hospital):
+    got = names(extract(sentence, title="某市卫生健康工作新闻"), "Hospital")
+    assert [h for h in got if "建有" in h or "现有" in h] == []
+    if hospital:
+        assert any(hospital in h for h in got)

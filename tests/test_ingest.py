@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,6 +35,20 @@ def test_duplicated_body_and_trailer_are_dropped():
     kept, dropped = clean_text(raw)
     assert kept == body
     assert "首页 | 新闻 | 政务公开 | 互动交流" in dropped and "相关推荐" in dropped
+
+
+def test_a_portals_friendly_links_and_the_hospital_ads_above_them_are_dropped():
+    body = ["烟台市积极做好老年人健康教育促进工作，市财政设立健康教育促进资金，开展健康教育促进工作。",
+            "各医疗卫生机构设立健康教育科，组织医务人员对老年人普及医学知识。"]
+    kept, dropped = clean_text("\n".join(body + ["兰州白癜风医院", "南通男科医院", "友情链接", "4"]))
+    assert kept == body and "南通男科医院" in dropped
+
+
+def test_real_news_with_hospital_ads_before_its_links():
+    from kg.extract import extract_document
+    path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n12_shandong_yantai_elderly_health_education_news.txt"
+    ex = extract_document(read_document(path))
+    assert not [m for m in ex.mentions if m.key.type == "Hospital"]
 
 
 def test_seed_boilerplate_dropped_but_plan_kept_whole():

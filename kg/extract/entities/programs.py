@@ -654,12 +654,20 @@ def title_action(ctx: Context) -> list[Mention]:
         x = x[cut:]
     if x[:1] in "省市县区州" and len(x) > 6:
         x = x[1:]
+    if x.startswith("关于"):
+        x = x[2:]  # 关于印发关于进一步加强…的实施方案的通知: the notice's title holds the plan's
+    for adverb in _TITLE_ADVERBS:
+        if x.startswith(adverb) and x[len(adverb):].startswith(ctx.g.title_action_openers) and x.endswith("建设"):
+            x = x[len(adverb):]  # 进一步加强院前急救体系建设: an urged construction, read below
+            break
     if not (x.startswith(ctx.g.title_action_openers) or x.endswith(ctx.g.title_action_endings)) or not 4 <= len(x) <= 30 \
             or _DIGIT_IN_NAME.search(x):
         return []
     obj = x[len(next((o for o in ctx.g.title_action_openers if x.startswith(o)), "")):]
     if obj != x and obj.endswith(_NAMED_PROGRAM_HEADS):
         return []  # 推进健康榆阳行动: the action is the program it names (read as such elsewhere)
+    if obj != x and obj.endswith("建设") and len(obj) >= 6:
+        x = obj  # 加强院前急救体系建设: the construction is the program, the verb only urges it
     s = _outside_book_title(ctx.folded, x, 800)
     if s < 0:
         return []
@@ -671,6 +679,7 @@ def title_action(ctx: Context) -> list[Mention]:
     return out
 
 
+_TITLE_ADVERBS = ("进一步", "全面", "大力", "切实", "持续")
 _COUNT_IN_HEADLINE = re.compile(r"\d+\s*[个项家所座条批名]|[一二三四五六七八九十两]+[个项大]")
 
 
