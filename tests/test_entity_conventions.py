@@ -837,3 +837,22 @@ def test_a_verb_of_having_before_a_kind_of_hospital(extract, sentence, hospital)
     assert [h for h in got if "建有" in h or "现有" in h] == []
     if hospital:
         assert any(hospital in h for h in got)
+
+
+def test_bodies_of_earlier_reorganisations_in_a_list(extract):
+    # a 2000s plan names the bureaus of its day: 人事局, 建设局, 文体局, 经济局 and the 健康教育所
+    ex = extract("区政府成立健康教育工作领导小组，区卫生局、区人事局、区经济局、区建设局、区文体局等分管领导为成员。"
+                 "各单位将情况报送区健康教育所。", title="张湾区健康教育工作方案")
+    assert {"张湾区人事局", "张湾区经济局", "张湾区建设局", "张湾区文化体育局", "张湾区健康教育所",
+            "健康教育工作领导小组"} <= names(ex, "Department")
+
+
+@pytest.mark.parametrize("sentence", ["经济局势总体平稳。", "开创健康建设局面。", "人事局限于此。", "全区经济局面良好。"])
+def test_a_bureaus_ending_that_opens_another_word_is_no_body(extract, sentence):
+    assert not names(extract(sentence, title="某区工作方案"), "Department")
+
+
+def test_real_plan_measures_naming_the_bureaus_of_their_day():
+    path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n04_hubei_zhangwan_health_education_plan_measures.txt"
+    got = names(extract_document(read_document(path)), "Department")
+    assert {"张湾区人事局", "张湾区建设局", "张湾区健康教育所"} <= got

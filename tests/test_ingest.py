@@ -44,6 +44,17 @@ def test_a_portals_friendly_links_and_the_hospital_ads_above_them_are_dropped():
     assert kept == body and "南通男科医院" in dropped
 
 
+def test_a_sentence_giving_one_contact_is_body_text():
+    # 联系电话： holds 电话：, one label: the line is a sentence of the plan, not a metadata line
+    from kg.ingest.reader import read_data
+    line = "区直各相关单位要将健康教育工作情况及时报送区健康教育所(联系电话:8529325)。区健康教育所将汇总信息及时上报。"
+    body = "各部门要按照本方案要求，认真组织实施，确保各项任务落到实处。"
+    assert "报送区健康教育所" in read_data(f"某区健康教育工作方案\n{body}\n{line}".encode("utf-8"), "plan.txt").text
+    # two labels of its own: a page's contact line, dropped
+    text = read_data(f"某区健康教育工作方案\n{body}\n联系人：张三 联系电话：8529325".encode("utf-8"), "plan.txt").text
+    assert "联系人" not in text and body in text
+
+
 def test_real_news_with_hospital_ads_before_its_links():
     from kg.extract import extract_document
     path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n12_shandong_yantai_elderly_health_education_news.txt"

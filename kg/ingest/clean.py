@@ -164,7 +164,9 @@ def is_furniture(folded: str) -> bool:
         return True  # 首页 > 地方文件, 当前位置：…: a breadcrumb, not a sentence that opens with 首页
     if f.startswith(labels) and len(f) <= short:
         return True
-    return sum(1 for w in labels if w in f) >= 2
+    # two labels, each counted once where one holds another (联系电话： holds 电话：): a sentence that
+    # gives one contact (报送区健康教育所(联系电话:8529325)) is body text, not a metadata line
+    return sum(1 for m in any_word.finditer(f) if m.group(0) in labels) >= 2
 
 
 # An ASCII full stop where 。 belongs, as PDF text layers and some pages write it (提高到26%以上.城、乡居民…):

@@ -27,7 +27,7 @@ _COORDINATING_BODY = re.compile(
     rf"(?:(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
     rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)"
     rf"|健康[{CJK}]{{2,4}}?建设委员会"  # 健康赣州建设委员会: the committee of the campaign's construction
-    rf"|健康促进(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
+    rf"|健康(?:促进|教育)(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
 _INNER_BREAK = re.compile(r"[，。；、：（]")
 _CAMPAIGN_GROUP = re.compile(r"(?:示范区|示范县|示范市|卫生城市|卫生县城|卫生乡镇|卫生城镇|文明城市|健康城市|健康县城)"
                              r"(?:创建|建设)(?:工作)?(?:领导小组|指挥部)(?:办公室)?")
@@ -62,6 +62,8 @@ def _in_every_levels_list(f: str, s: int) -> bool:
     return m is not None and m.end() == s and all(len(item) <= 12 for item in f[start:s].split("、"))
 
 
+# what makes a word of a 局 ending (局势, 局面, 局限, 局部): the alias is no body there
+_WORDS_ON_JU = frozenset("势面限部")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -160,6 +162,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         s, e = m.start(), m.end()
         if f.startswith(_HEADS_TITLE, e) and alias.endswith(("局", "厅", "部", "处", "科")) and f[e + 1:e + 2] not in "期远效足久":
             continue  # 全国中医药局长会议, 卫生厅厅长: the head's title, no mention of the body
+        if alias.endswith("局") and f[e:e + 1] in _WORDS_ON_JU:
+            continue  # 经济局势, 建设局面, 人事局限: 局 opens another word, no body
         if alias in table.level_embedded:  # 团省委: the level is inside the alias
             body, level = table.level_embedded[alias]
             ps, region, kind = _prefix(ctx, s)
