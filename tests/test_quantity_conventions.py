@@ -755,3 +755,19 @@ def test_real_guidance_with_its_numbers_on_lines_of_their_own():
     assert {("居民健康素养水平", 20.0, 2020), ("居民健康素养水平", 25.0, 2025),
             ("《国民体质测定标准》达标城乡居民比例", 92.2, 2025)} <= got
     # 人均体育场地面积 / 2020年达到1.8平方米: a line break after a name, before a year, is left (a heading's too)
+
+
+def test_a_plans_background_section_reports_what_was_achieved(extract):
+    text = ("某省健康老龄化行动计划(2018-2020年)\n一、主要背景\n全省人均预期寿命由2012年的74.1岁提高到2017年的77.5岁；"
+            "预计到2020年，全省65周岁以上老年人口将达到539万。\n二、主要目标\n到2020年，全省人均预期寿命达到78岁。")
+    ex = extract(text, title="某省健康老龄化行动计划(2018-2020年)", date="2018-12-05")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert ("measurement", "人均预期寿命", 77.5, 2017) in got and ("target", "人均预期寿命", 78.0, 2020) in got
+    assert not [q for q in ex.quantities if q.value == 539]  # a projection in the background: neither
+
+
+def test_real_provincial_plan_background():
+    path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n01_heilongjiang_healthy_aging_plan.txt"
+    got = {(q.kind, q.indicator, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert ("measurement", "人均预期寿命", 77.5, 2017) in got
+    assert not [g for g in got if g[0] == "target" and g[3] in (2017, 2020) and g[2] in (539.0, 14.4)]
