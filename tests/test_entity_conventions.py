@@ -856,3 +856,23 @@ def test_real_plan_measures_naming_the_bureaus_of_their_day():
     path = Path(__file__).resolve().parents[1] / "unseen13" / "docs" / "n04_hubei_zhangwan_health_education_plan_measures.txt"
     got = names(extract_document(read_document(path)), "Department")
     assert {"张湾区人事局", "张湾区建设局", "张湾区健康教育所"} <= got
+
+
+@pytest.mark.parametrize("sentence, not_a_program", [
+    ("新闻媒体每年有计划开展健康科普公益宣传。", "每年有计划"),                     # 有计划: in a planned way
+    ("目前已完成15例公共政策和4例重大工程项目的健康影响评估。", "4例重大工程项目"),  # counted cases: a category
+    ("对孩子们的异常情况做到“早发现、早诊断”，实现“早干预”。", "早干预"),           # an aim of the early-care series
+])
+def test_a_manner_a_count_of_cases_and_an_early_care_aim_name_no_program(extract, sentence, not_a_program):
+    assert not [n for n in names(extract(sentence, title="某省新闻发布会"), "Program") if not_a_program in n]
+
+
+def test_a_plan_with_its_name_and_a_quoted_program_still_read(extract):
+    got = names(extract("实施健康知识普及行动计划，开展“早筛查行动”。", title="某省新闻发布会"), "Program")
+    assert "健康知识普及行动计划" in got
+
+
+def test_real_press_conference_without_the_early_care_aim():
+    path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h07_hainan_press_conference.txt"
+    got = names(extract_document(read_document(path)), "Program")
+    assert "早干预" not in got and not [n for n in got if n.startswith("4例")]

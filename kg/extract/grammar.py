@@ -17,7 +17,7 @@ DATA = Path(__file__).with_name("data") / "grammar.json"
 # what names are written in: CJK ideographs, ASCII letters and digits, + - ·
 _NAME_CODE_POINTS = frozenset([*range(0x3400, 0xA000), *range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B),
                                ord("+"), ord("-"), ord("·")])
-_COUNT = re.compile(r"\d+[个家名项所座]|[一二三四五六七八九十两]+[个家名项所座大]")
+_COUNT = re.compile(r"\d+[个家名项所座例]|[一二三四五六七八九十两]+[个家名项所座大例]")
 
 
 @dataclass
@@ -62,6 +62,7 @@ class Grammar:
         self.quoted_concepts = tuple(g["quoted_concept_suffixes"])
         self.quoted_modifier_endings = tuple(g["quoted_modifiers"]["endings"])
         self.quoted_modifier_length = int(g["quoted_modifiers"]["max_length"])
+        self.quoted_modifier_openings = tuple(g["quoted_modifiers"]["openings"])
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
         acted = g["quoted_action_verbs"]
         self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))

@@ -33,7 +33,7 @@ from kg.names.regions import regions, region_mentions
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
 _CLAUSE_PUNCT = re.compile(r"[，。；：]")
-_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类]$")
+_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类例]$")
 _BATCH = re.compile(r"首批|第一批|新一批|^一?系列")
 _YEAR_AT = re.compile(r"\d{4}年")
 # a verb with 了 before a program's name (涵括了…, 开展了…, 启动了…)
@@ -80,6 +80,8 @@ def _is_concept(inner: str, g: Grammar) -> bool:
     """A quoted slogan, concept or modifier (体医结合, 互联网+医疗健康, “一站式”服务), not a name."""
     if len(inner) <= g.quoted_modifier_length and inner.endswith(g.quoted_modifier_endings):
         return True
+    if len(inner) <= g.quoted_modifier_length and inner.startswith(g.quoted_modifier_openings):
+        return True  # 实现“早干预”: an aim of the early-care series
     return inner.startswith("互联网+") or inner.endswith(g.quoted_concepts)
 
 
@@ -503,6 +505,8 @@ def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
         return True  # 各地的健康行动, 共同行动: no name before the head
     if head == "项目" and core.endswith("建设"):
         return True  # X建设项目: a category of projects
+    if head == "计划" and core.endswith("有"):
+        return True  # 每年有计划开展…: 有计划(地) is a manner, "in a planned way"
     return rest.endswith(("产业", "领域", "科研", "研发", "投资", "高能级", "高水平", "级", "类"))
 
 
