@@ -222,3 +222,37 @@ def test_real_city_measures_with_domain_named_units():
     tasks = {"提高公共体育设施开放程度", "加强社会体育指导员队伍建设", "广泛开展全民健身活动"}
     assert {t for _, t in rels(ex, "lead")} == tasks and len(rels(ex, "lead")) == 3
     assert {t for _, t in rels(ex, "support")} == tasks and len(rels(ex, "support")) == 15
+
+
+def test_a_labelled_clauses_time_column_is_no_unit(extract):
+    ex = extract("某市爱国卫生运动提质年实施方案\n2.宣传动员，提升卫生健康意识。加强宣传。（牵头单位：市爱卫办；配合单位：市卫生健康委；"
+                 "完成时限：2024年12月）", title="某市爱国卫生运动提质年实施方案")
+    assert not [r for r in ex.relations if "时限" in r.source.name or "2024" in r.source.name]
+    assert {k for k, _ in {(r.kind, r.source.name) for r in ex.relations}} == {"lead", "support"}
+
+
+def test_a_bank_branch_leads_and_a_national_bodys_office_keeps_its_name(extract):
+    ex = extract("广东省数字广东建设2025年工作要点\n20. 发展数字金融\n推动辖内银行保险机构优化数字金融治理机制。\n"
+                 "责任单位：人民银行广东省分行牵头，省委金融办，中国证监会广东监管局按职责分工负责",
+                 title="数字广东建设2025年工作要点")
+    assert rels(ex, "lead") == {("人民银行广东省分行", "发展数字金融")}
+    assert ("中国证监会广东监管局", "发展数字金融") in rels(ex, "support")
+
+
+def test_a_bodys_own_offices_each_name_no_unit(extract):
+    ex = extract("2023年全省卫生健康工作要点\n1.坚持以党的政治建设为统领。（牵头单位：省卫生健康委；责任单位：委机关各处局，"
+                 "省计生协机关各部（室），省中医药局）", title="2023年全省卫生健康工作要点", issuer="贵州省卫生健康委员会")
+    assert not [r for r in ex.relations if "各" in r.source.name]
+    assert ("贵州省中医药管理局", "坚持以党的政治建设为统领") in rels(ex, "support")
+
+
+def test_units_joined_by_and_before_a_list_tail_are_two(extract):
+    ex = extract("我省正按照中央方案，由省委改革办、省委编办和省卫生健康委等单位牵头负责我省疾控体系改革。",
+                 title="对省政协提案的答复", issuer="贵州省卫生健康委员会")
+    assert {s for s, _ in rels(ex, "lead")} == {"中共贵州省委改革办公室", "中共贵州省委机构编制委员会办公室", "贵州省卫生健康委员会"}
+
+
+def test_a_body_acting_inside_a_directive_followed_is_no_actor(extract):
+    ex = extract("紧紧围绕省委省政府深入实施“八八战略”“三个一号工程”等决策部署。省卫生健康委大力实施“健康浙江行动”。",
+                 title="2023年全省卫生健康工作要点", issuer="浙江省卫生健康委员会")
+    assert rels(ex, "lead") == {("浙江省卫生健康委员会", "健康浙江行动")}

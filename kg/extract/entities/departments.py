@@ -330,6 +330,8 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
                 name = prefix + table.written_out(part)
                 return Mention(s, e, EntityKey(DEPARTMENT, name), ctx.surface(s, e))
             return None
+    if text.startswith("中国") and not text.startswith("中国共产党") and table.is_body_name(text):
+        return Mention(s, e, EntityKey(DEPARTMENT, text), ctx.surface(s, e))  # 中国证监会广东监管局: a national body's own office
     pos, chain = s, []
     while True:
         nxt = [t for t in ctx.region_index.starting_at(pos) if t[1] < e]

@@ -125,6 +125,8 @@ def _split_and(text: str, span: Span, c: Cues) -> list[Span]:
         return [span]  # 各县(市、区)党委和人民政府: 各 spans both sides, one kind of unit in every area
     for m in _JOIN.finditer(text, a, b):
         left, right = text[a:m.start()].strip(), text[m.end():b].strip()
+        tail = next((t for t in c.list_tails if right.endswith(t) and len(right) > len(t)), "")
+        right = right[: len(right) - len(tail)]  # 省委编办和省卫生健康委等单位: the list's tail is no part of the unit
         if len(left) >= 3 and len(right) >= 3 and unit_like(left, c) and unit_like(right, c) and not _is_one_name(piece):
             return [(a, m.start()), (m.end(), b)]
     return [span]
@@ -163,6 +165,8 @@ def unit_like(name: str, c: Cues | None = None) -> bool:
             break
     if not 2 <= len(name) <= 40 or c.is_generic(name, g.collective_prefixes):
         return False
+    if name.endswith(c.lead_verbs):
+        return False  # 人民银行广东省分行牵头: a unit and its role, not a unit's name
     if name.startswith(g.collective_prefixes):
         return True
     if name.startswith("各"):
@@ -186,7 +190,7 @@ def unit_like(name: str, c: Cues | None = None) -> bool:
 # units that are not government bodies but are named as responsible ones: newspapers and
 # news agencies (河南日报社, 新华社安徽分社), representative offices, hospitals, universities
 _OTHER_UNIT_ENDINGS = ("医院", "卫生院", "保健院", "中心", "大学", "学院", "学校", "协会", "学会", "社", "分社",
-                       "办事处", "电视台", "广播电视台", "集团")
+                       "办事处", "电视台", "广播电视台", "集团", "分行", "支行")
 
 
 class ClauseReader:

@@ -25,6 +25,10 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(map(re.escape, words))
 
 
+# a body's internal offices, each of them: 各处局, 各处室, 各部（室）, 各科室
+_OFFICES_OF = re.compile(r"各(?:处局|处室|部室|科室|处|部|科|室)(?:[（(][^）)]*[）)])?$")
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object
 class Cues:
     """Labels, verbs and notes of responsibility clauses."""
@@ -40,6 +44,7 @@ class Cues:
     generic_endings: tuple[str, ...]
     timing_words: tuple[str, ...]
     timing_endings: tuple[str, ...]
+    timing_labels: tuple[str, ...]            # 完成时限：…: a clause's time column
     first_is_lead: tuple[str, ...]
     standing_openings: tuple[str, ...]
     standing_closings: tuple[str, ...]
@@ -62,6 +67,7 @@ class Cues:
     organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
     actor_verbs: tuple[str, ...]              # A实施/开展/启动 X in news: A leads X
     actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
+    actor_frames: tuple[str, ...]             # 围绕/按照 … A实施X: a directive followed, no actor
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
     remit_charge_words: tuple[str, ...]       # …，(具体)负责…: what opens its remit
@@ -87,6 +93,7 @@ class Cues:
             list_tails=_longest_first(raw["list_tails"]), generic_units=frozenset(raw["generic_units"]),
             generic_endings=_longest_first(raw["generic_endings"]), timing_words=_longest_first(raw["timing"]["words"]),
             timing_endings=_longest_first(raw["timing"]["endings"]),
+            timing_labels=_longest_first(raw["timing"]["labels"]),
             first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
@@ -107,6 +114,7 @@ class Cues:
             organised_event_heads=_longest_first(prose["organised_event_heads"]),
             actor_verbs=_longest_first(prose["actor_verbs"]),
             actor_adverbs=_longest_first(prose["actor_adverbs"]),
+            actor_frames=_longest_first(prose["actor_frames"]),
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
             remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),
             remit_charge_words=_longest_first(prose["remit_charge_words"]),
@@ -123,6 +131,8 @@ class Cues:
             return True
         if name.startswith("各") and name.endswith("政府"):
             return True
+        if "各" in name[1:] and _OFFICES_OF.search(name):
+            return True  # 委机关各处局, 省计生协机关各部(室): a body's own offices, each of them, no one unit
         return name.startswith("各") and not name.startswith(collective_prefixes)
 
     def is_timing(self, segment: str) -> bool:
@@ -130,6 +140,9 @@ class Cues:
         seg = segment.strip()
         if not seg or seg in self.timing_words:
             return True
+        for label in self.timing_labels:
+            if seg.startswith(label) and seg[len(label):len(label) + 1] in "：:":
+                return True  # 完成时限：2024年12月: the time column of a labelled clause
         return bool(re.search(r"\d|[一二三四五六七八九十]月|年", seg)) and seg.endswith(self.timing_endings) and len(seg) <= 16
 
     @property

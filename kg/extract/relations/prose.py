@@ -587,11 +587,15 @@ def actors(finder: RelationFinder) -> None:
     f = ctx.folded
     if responsibility_clauses(f):
         return
-    pattern = _actor_re(cues())
+    c = cues()
+    pattern = _actor_re(c)
     for org in [m for m in finder.mentions if m.key.type in ORG_TYPES]:
         m = pattern.match(f, org.end)
         if not m:
             continue
+        opened = max(f.rfind(ch, 0, org.start) for ch in "，。；：\n")
+        if any(w in f[opened + 1:org.start] for w in c.actor_frames):
+            continue  # 紧紧围绕省委省政府深入实施“八八战略”: the directive followed, not the text's actor
         progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
         if not progs and f[m.end() - 1:m.end()] in "“《":
             progs = [p for p in finder.index.starting_at(m.end() - 1) if p.key.type == PROGRAM]
