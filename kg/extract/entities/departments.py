@@ -304,6 +304,13 @@ def issuer_key(issuer: str | None, region: Region | None) -> EntityKey | None:
     return deps[0].key if deps else None
 
 
+@lru_cache(maxsize=1)
+def _fixed_national_heads() -> tuple[str, ...]:
+    """Central bodies named without 国家 (海关总署, 市场监管总局, the table's 总署/总局): an office
+    named after one (海关总署广东分署) is the body's own, in the region."""
+    return tuple(n for n in bodies().national_fixed if n.endswith(("总署", "总局")) and len(n) >= 4)
+
+
 def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
     """The body that a whole list item names, read by its parts (a responsibility
     clause's position says it is a body, so a name outside the table is read too):
@@ -330,8 +337,10 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
                 name = prefix + table.written_out(part)
                 return Mention(s, e, EntityKey(DEPARTMENT, name), ctx.surface(s, e))
             return None
-    if text.startswith("中国") and not text.startswith("中国共产党") and table.is_body_name(text):
-        return Mention(s, e, EntityKey(DEPARTMENT, text), ctx.surface(s, e))  # 中国证监会广东监管局: a national body's own office
+    if table.is_body_name(text) and (text.startswith("中国") and not text.startswith("中国共产党")
+                                     or any(text.startswith(n) and len(text) > len(n) + 1 for n in _fixed_national_heads())):
+        # 中国证监会广东监管局, 海关总署广东分署: a national body's own office in the region, named as written
+        return Mention(s, e, EntityKey(DEPARTMENT, text), ctx.surface(s, e))
     pos, chain = s, []
     while True:
         nxt = [t for t in ctx.region_index.starting_at(pos) if t[1] < e]
