@@ -256,3 +256,9 @@ def test_a_body_acting_inside_a_directive_followed_is_no_actor(extract):
     ex = extract("紧紧围绕省委省政府深入实施“八八战略”“三个一号工程”等决策部署。省卫生健康委大力实施“健康浙江行动”。",
                  title="2023年全省卫生健康工作要点", issuer="浙江省卫生健康委员会")
     assert rels(ex, "lead") == {("浙江省卫生健康委员会", "健康浙江行动")}
+
+
+@pytest.mark.parametrize("units", ["各镇人民政府（街道办事处）", "各县（市、区）政府（管委会）"])
+def test_every_areas_government_with_a_bracket_after_it_names_no_unit(extract, units):
+    ex = extract(f"东莞市医改近期工作要点\n1.落实政府责任。加大投入。（责任单位：市卫生健康局、{units}）", title="东莞市医改近期工作要点")
+    assert {s for s, _ in rels(ex, "lead")} == {"东莞市卫生健康局"}

@@ -25,6 +25,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(map(re.escape, words))
 
 
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 # a body's internal offices, each of them: 各处局, 各处室, 各部（室）, 各科室
 _OFFICES_OF = re.compile(r"各(?:处局|处室|部室|科室|处|部|科|室)(?:[（(][^）)]*[）)])?$")
 
@@ -129,7 +130,8 @@ class Cues:
         area, is none)."""
         if name in self.generic_units or name.endswith(self.generic_endings):
             return True
-        if name.startswith("各") and name.endswith("政府"):
+        bare = _TRAILING_BRACKET.sub("", name)  # 各镇人民政府（街道办事处）, 各县（市、区）政府（管委会）
+        if name.startswith("各") and bare.endswith("政府"):
             return True
         if "各" in name[1:] and _OFFICES_OF.search(name):
             return True  # 委机关各处局, 省计生协机关各部(室): a body's own offices, each of them, no one unit
