@@ -876,3 +876,10 @@ def test_real_press_conference_without_the_early_care_aim():
     path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h07_hainan_press_conference.txt"
     got = names(extract_document(read_document(path)), "Program")
     assert "早干预" not in got and not [n for n in got if n.startswith("4例")]
+
+
+def test_a_verb_of_support_before_a_kind_of_hospital_opens_no_name(extract):
+    ex = extract("市妇幼保健院将派驻专家重点扶持卫生院开展妇女保健与儿童保健项目，同时接收卫生院医师进修。",
+                 title="市妇幼保健院走访基层卫生院", issuer="衢州市妇幼保健院")
+    assert not [h for h in names(ex, "Hospital") if "扶持" in h or "接收" in h]
+    assert not [r for r in ex.relations if "扶持" in r.source.name]
