@@ -91,7 +91,7 @@ FLOORS = {
     "unseen": {"entities": 0.78, "relations": 0.75, "targets": 0.80, "measurements": 0.84},
     "originals": {"entities": 0.86, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
-    "unseen2": {"entities": 0.84, "relations": 0.82, "targets": 0.83, "measurements": 0.73},
+    "unseen2": {"entities": 0.84, "relations": 0.83, "targets": 0.83, "measurements": 0.73},
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
     "unseen3": {"entities": 0.71, "relations": 0.47, "targets": 0.78, "measurements": 0.62},
     # first scored at 0.650 / 0.051 / 0.462 / 0.758 (0.641 / 0.051 / 0.462 / 0.697 with stop 25's code)

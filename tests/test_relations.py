@@ -262,3 +262,9 @@ def test_a_body_acting_inside_a_directive_followed_is_no_actor(extract):
 def test_every_areas_government_with_a_bracket_after_it_names_no_unit(extract, units):
     ex = extract(f"东莞市医改近期工作要点\n1.落实政府责任。加大投入。（责任单位：市卫生健康局、{units}）", title="东莞市医改近期工作要点")
     assert {s for s, _ in rels(ex, "lead")} == {"东莞市卫生健康局"}
+
+
+def test_whichever_governments_are_concerned_name_no_unit(extract):
+    ex = extract("安徽省中医药发展行动计划\n1.提升中药材质量。编制和推行中药材推荐目录。（省农业农村厅牵头，相关市人民政府配合）",
+                 title="安徽省中医药发展行动计划")
+    assert rels(ex, "lead") == {("安徽省农业农村厅", "提升中药材质量")} and not rels(ex, "support")

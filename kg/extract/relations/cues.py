@@ -130,6 +130,8 @@ class Cues:
         area, is none)."""
         if name in self.generic_units or name.endswith(self.generic_endings):
             return True
+        if name.startswith(("相关", "有关")):
+            return True  # 相关市人民政府, 有关县区: whichever are concerned, no one body
         bare = _TRAILING_BRACKET.sub("", name)  # 各镇人民政府（街道办事处）, 各县（市、区）政府（管委会）
         if name.startswith("各") and bare.endswith("政府"):
             return True
