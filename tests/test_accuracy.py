@@ -77,6 +77,9 @@ SETS = {
     # 15 more (11 provinces and an anonymised text; 11 plans, notices and work documents, 4 news items; annotated in
     # stop 32 after every earlier set's errors had been read), scored once with a0a5623 before any error was read
     "unseen13": _annotated("unseen13"),
+    # 14 more (11 provinces and province-level units; 10 plans, opinions, notices and work plans, 4 news items; annotated in
+    # stop 32 after unseen13's errors had been read), scored once with 2cc4751 before any error was read
+    "unseen14": _annotated("unseen14"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -126,6 +129,9 @@ FLOORS = {
     # first scored at 0.667 / 0.105 / 0.244 / 0.627, no lead predicted (stop 32's code, a0a5623; stop 31's final
     # code 62e0c38 the same)
     "unseen13": {"entities": 0.72, "relations": 0.10, "targets": 0.39, "measurements": 0.72},
+    # first scored at 0.677 / 0.000 / 0.718 / 0.762, leads 0 of 3 (stop 32's code, 2cc4751; stop 31's final code 62e0c38:
+    # 0.673 / 0.000 / 0.718 / 0.762, the same three wrong leads)
+    "unseen14": {"entities": 0.67, "relations": 0.00, "targets": 0.71, "measurements": 0.76},
     "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.78, "measurements": 0.62},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
