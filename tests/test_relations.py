@@ -268,3 +268,41 @@ def test_whichever_governments_are_concerned_name_no_unit(extract):
     ex = extract("安徽省中医药发展行动计划\n1.提升中药材质量。编制和推行中药材推荐目录。（省农业农村厅牵头，相关市人民政府配合）",
                  title="安徽省中医药发展行动计划")
     assert rels(ex, "lead") == {("安徽省农业农村厅", "提升中药材质量")} and not rels(ex, "support")
+
+
+FOOD_PLAN = ("福建省治理“餐桌污染”工作实施方案\n一、治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅、质监局、工商局协办。"
+             "治理工作目标:定点屠宰率均达85%以上。主要措施:\n(一)由省经贸委负责,省农业厅、环保局配合,加快省级无公害畜禽基地建设,"
+             "确定一批省级规模生猪无公害基地。福建出入境检验检疫局负责,省农业厅配合,强化对出口备案")
+
+
+def test_a_task_whose_heading_opens_with_its_units_is_named_by_what_follows(extract):
+    ex = extract(FOOD_PLAN, title="福建省治理“餐桌污染”工作实施方案")
+    assert ("福建省经济贸易委员会", "加快省级无公害畜禽基地建设") in rels(ex, "lead")
+    assert not [t for _, t in rels(ex, "lead") | rels(ex, "support") if t.startswith("由")]
+    assert ("加快省级无公害畜禽基地建设", "治理畜牧业产品污染") in rels(ex, "part")
+
+
+def test_units_paired_by_undertake_and_assist_lead_and_support_the_heading_above(extract):
+    ex = extract(FOOD_PLAN, title="福建省治理“餐桌污染”工作实施方案")
+    assert ("福建省经济贸易委员会", "治理畜牧业产品污染") in rels(ex, "lead")
+    assert {s for s, t in rels(ex, "support") if t == "治理畜牧业产品污染"} == {
+        "福建省农业厅", "福建省卫生厅", "福建省质量技术监督局", "福建省工商行政管理局"}  # the bodies of its day
+
+
+def test_a_units_clause_before_a_task_cut_off_by_the_text_assigns_nothing(extract):
+    ex = extract(FOOD_PLAN, title="福建省治理“餐桌污染”工作实施方案")
+    assert not [r for r in ex.relations if "出入境检验检疫局" in r.source.name and r.kind == "lead"]
+
+
+def test_undertaking_alone_in_news_is_no_lead(extract):
+    ex = extract("本次活动由市卫生健康委主办，市疾控中心承办。健康知识讲座由市第一人民医院承办。", title="新闻", issuer="某市卫生健康委员会")
+    assert not [r for r in ex.relations if r.kind == "lead" and "医院" in r.source.name]
+
+
+def test_real_provincial_food_safety_plan():
+    from pathlib import Path
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen14" / "docs"
+                                        / "p13_fujian_food_safety_workplan.txt"))
+    assert {t for _, t in rels(ex, "lead")} == {"治理畜牧业产品污染", "加快省级无公害畜禽基地建设"}

@@ -89,7 +89,7 @@ class BodyTable:
         if region is None:
             return body.name
         if body.template_all:
-            return body.template_all.format(region=region.name)
+            return body.template_all.format(region=region.name, short=region.short)
         table = regions()
         own = f"county@{region.parent}"
         if region.level == "county" and own in body.templates:

@@ -546,6 +546,23 @@ _OPENING_CLAUSE = BracketSplitter("（“《", "）”》", "，；：")
 _OPENING_CLAUSE_NO_QUOTES = BracketSplitter("（《", "）》", "，；：")
 
 
+def _assigns_units(phrase: str) -> bool:
+    """Is ``phrase`` a clause that assigns units (由省经贸委负责, 省农业厅、环保局配合), no task?"""
+    from kg.extract.relations.clauses import ClauseReader  # here: the relation rules import this module
+    from kg.extract.relations.cues import cues
+    c = cues()
+    if not phrase.endswith(c.lead_verbs + c.support_verbs + c.joint_verbs):
+        return False
+    reader = ClauseReader(c)
+    if reader.roles(phrase, 0) is not None:
+        return True
+    verb = next(v for v in c.support_verbs + c.lead_verbs + c.joint_verbs if phrase.endswith(v))
+    units = phrase[: -len(verb)]
+    from kg.extract.relations.clauses import split_units, unit_like
+    spans = split_units(units, 0, c)
+    return bool(spans) and all(unit_like(units[a:b], c) for a, b in spans)
+
+
 def _heading_mentions(ctx: Context, sec) -> list[Mention]:  # noqa: ANN001 - a Section
     """The program of one task heading, named as FORMAT.md says: by its heading
     (1.强化体重管理科学指导。… → 强化体重管理科学指导) or, where the measure opens
@@ -557,7 +574,9 @@ def _heading_mentions(ctx: Context, sec) -> list[Mention]:  # noqa: ANN001 - a S
     if not sec.own_line or _CLAUSE_PUNCT.search(title):  # 2.加强…源头防控，切实保障…: a sentence on its own line too
         balanced = title.count("“") == title.count("”")
         pieces = (_OPENING_CLAUSE if balanced else _OPENING_CLAUSE_NO_QUOTES)(title)
-        if len(pieces) > 1:
+        while len(pieces) > 1 and _assigns_units(title[pieces[0][0]:pieces[0][1]].strip()):
+            pieces = pieces[1:]  # (一)由省经贸委负责，省农业厅配合，加快…建设: the task follows its units
+        if len(pieces) > 1 or pieces[0][0] > 0:
             first = title[pieces[0][0]:pieces[0][1]].strip()
             if len(first) >= 4:
                 forms.insert(0, first)

@@ -79,6 +79,12 @@ def paragraph_task(finder: RelationFinder, offset: int) -> EntityKey | None:
     i = ctx.sections.innermost(offset)
     if i is None or i not in finder.programs_by_section:
         return None
-    if "\n" in ctx.folded[ctx.sections[i].start:offset]:
-        return None
+    sec = ctx.sections[i]
+    if "\n" in ctx.folded[sec.start:offset]:
+        # a heading on its own line (一、治理畜牧业产品污染) and the body's first sentence on the next
+        # (由省经贸委承办，省农业厅协办。): that sentence speaks of the heading's task; a later one does not
+        body = ctx.folded[sec.title_end:offset]
+        first_line = body.lstrip("。 \t")
+        if not sec.own_line or body.count("\n") != 1 or "。" in first_line:
+            return None
     return finder.programs_by_section[i].key

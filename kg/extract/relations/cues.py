@@ -51,6 +51,7 @@ class Cues:
     standing_closings: tuple[str, ...]
     lead_is: tuple[str, ...]
     by_lead_verbs: tuple[str, ...]
+    paired_lead_verbs: dict[str, tuple[str, ...]]  # 由A承办，B协办: a lead verb only with its pair after it
     task_opening_verbs: tuple[str, ...]       # 完善…，由A负责: a task named by its opening phrase opens with a verb
     generic_tasks: tuple[str, ...]            # 抓好落实: an object that names no task
     task_body_heads: tuple[str, ...]          # 医疗救治组: a group, not a task
@@ -98,6 +99,7 @@ class Cues:
             first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
             standing_closings=_longest_first(standing["closing"]), lead_is=_longest_first(prose["lead_is"]),
             by_lead_verbs=_longest_first(prose["by_lead_verbs"]),
+            paired_lead_verbs={k: tuple(v) for k, v in prose["paired_lead_verbs"].items()},
             task_opening_verbs=_longest_first(prose["task_opening_verbs"]),
             generic_tasks=_longest_first(prose["generic_tasks"]),
             task_body_heads=_longest_first(prose["task_body_heads"]),

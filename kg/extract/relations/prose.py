@@ -37,7 +37,7 @@ def by_lead_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _by_lead_re(c: Cues) -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, c.by_lead_verbs))
+    verbs = "|".join(map(re.escape, c.by_lead_verbs + tuple(c.paired_lead_verbs)))
     # the units may hold a bracketed other name (由省健康海南建设委员会（爱国卫生运动委员会）负责…)
     return re.compile(r"由((?:[^，。；：\n（）]|（[^（），。；\n]{1,20}）){2,60}?)(" + verbs + r")(?![单部人])")
 
@@ -274,6 +274,9 @@ def by_lead(finder: RelationFinder) -> None:
             if not more_verb:
                 break
             supports, after = supports + more, further
+        pair = cues().paired_lead_verbs.get(m.group(2))
+        if pair is not None and verb not in pair:
+            continue  # 由A承办 with no 协办 after it: 承办 is no lead (a news item's host supports)
         cue = "由…" + m.group(2) + ("，" + verb if verb else "")
         event = _anaphoric_event(finder, m.start())
         listed = [] if event else _task_list_after(finder, after, sent_e)  # 有3项由A牵头，分别是X；Y；Z
@@ -299,6 +302,14 @@ def _unit_lists(finder: RelationFinder, pattern: re.Pattern[str]):  # noqa: ANN2
             yield m, units
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _assigned_before(finder: RelationFinder, task: EntityKey, at: int) -> bool:
+    """Has an earlier clause of the text already named units for ``task``?"""
+    return any(r.target == task and r.start < at for r in finder.relations)
+
+
 def lead_first(finder: RelationFinder) -> None:
     """A牵头，B、C配合，… at the start of a sentence or clause, outside brackets."""
     for m, leads in _unit_lists(finder, _LEAD_OR_CHARGE_FIRST):
@@ -308,9 +319,15 @@ def lead_first(finder: RelationFinder) -> None:
             continue  # A负责，… alone may say what A is in charge of in general; with ，B配合， it assigns a task
         cue = m.group(2) + ("，" + verb if verb else "")
         tasks = _task_for(finder, m.start(1), after, sent_e)
-        if not tasks and supports:
-            # 区城管局负责，工商局配合，取缔各类农贸市场占道经营现象: the clause after the units is the task
-            obj = _object_program(finder, after + 1, sent_e, longest=40)
+        follows = supports and _CJK_RUN.search(finder.ctx.folded, after + 1, sent_e)
+        from_paragraph = tasks and not finder.programs_in(after, sent_e)
+        if follows and (not tasks or (from_paragraph and _assigned_before(finder, tasks[0], m.start(1)))):
+            # 区城管局负责，工商局配合，取缔各类农贸市场占道经营现象: the clause after the units is the task —
+            # where no task holds the sentence, or the measure's own units were named before (a second
+            # assignment in one measure is another task's); a text cut inside that clause names none
+            f = finder.ctx.folded
+            cut = sent_e >= len(f.rstrip()) and f.rstrip()[-1:] not in "。；！？）)"
+            obj = None if cut else _object_program(finder, after + 1, sent_e, longest=40)
             tasks = [obj.key] if obj else []
         _assign(finder, m.start(1), leads, supports, tasks, cue, "lead_first")
 
