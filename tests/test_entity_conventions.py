@@ -883,3 +883,28 @@ def test_a_verb_of_support_before_a_kind_of_hospital_opens_no_name(extract):
                  title="市妇幼保健院走访基层卫生院", issuer="衢州市妇幼保健院")
     assert not [h for h in names(ex, "Hospital") if "扶持" in h or "接收" in h]
     assert not [r for r in ex.relations if "扶持" in r.source.name]
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("省政府已以闽政办〔2018〕64号文印发。", "闽政办〔2018〕64号"),           # 已以: the words before the issuer
+    ("发布机构 自治区人民政府办公厅 文  号 内政办发〔2016〕121号", "内政办发〔2016〕121号"),  # a metadata label inside
+])
+def test_a_documents_number_without_the_words_before_it(extract, sentence, number):
+    assert names(extract(sentence, title="通知"), "PolicyDocument") == {number}
+
+
+def test_bodies_of_a_2016_provincial_list_and_blood_services(extract):
+    ex = extract("省卫生计生委、省人力资源社会保障厅、省国土资源厅、省经济和信息化委、省工信委、省旅游局、省医保办、省综治办联合印发。"
+                 "献血地点为市中心血站、瑞安市血站，由市献血办协调。县无偿献血工作领导小组办公室负责。省尘肺病防治攻坚领导小组成立。",
+                 title="关于推进医疗卫生与养老服务相结合的实施意见", issuer="黑龙江省人民政府办公厅")
+    got = names(ex, "Department")
+    assert {"黑龙江省人力资源和社会保障厅", "黑龙江省国土资源厅", "黑龙江省经济和信息化委员会", "黑龙江省工业和信息化委员会",
+            "黑龙江省旅游局", "黑龙江省医疗保障办公室", "黑龙江省社会治安综合治理委员会办公室"} <= got
+    assert any(n.endswith("中心血站") for n in got) and any(n.endswith("献血办公室") for n in got)
+    assert any(n.endswith("无偿献血工作领导小组办公室") for n in got) and any(n.endswith("尘肺病防治攻坚领导小组") for n in got)
+
+
+def test_real_provincial_opinion_with_its_issuers_of_the_day():
+    path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p12_neimenggu_medical_elderly_care_opinion.txt"
+    got = names(extract_document(read_document(path)), "Department")
+    assert {"内蒙古自治区人力资源和社会保障厅", "内蒙古自治区国土资源厅", "内蒙古自治区经济和信息化委员会"} <= got

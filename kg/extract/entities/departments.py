@@ -27,13 +27,13 @@ _COORDINATING_BODY = re.compile(
     rf"(?:(?:健康[{CJK}]{{1,4}}?(?:行动|建设)|国民营养健康|爱国卫生运动|深化医药卫生体制改革|[{CJK}]{{2,6}}?工作部际)"
     rf"(?:推进委员会|建设委员会|指导委员会|专家咨询委员会|工作委员会|领导小组|联席会议)"
     rf"|健康[{CJK}]{{2,4}}?建设委员会"  # 健康赣州建设委员会: the committee of the campaign's construction
-    rf"|健康(?:促进|教育)(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
+    rf"|(?:健康(?:促进|教育)|无偿献血)(?:工作)?(?:委员会|领导小组)|健康(?:教育)?专家(?:咨询)?委员会)(?:办公室)?")
 _INNER_BREAK = re.compile(r"[，。；、：（]")
 _CAMPAIGN_GROUP = re.compile(r"(?:示范区|示范县|示范市|卫生城市|卫生县城|卫生乡镇|卫生城镇|文明城市|健康城市|健康县城)"
                              r"(?:创建|建设)(?:工作)?(?:领导小组|指挥部)(?:办公室)?")
 # the joint conference, committee or leading group of a disease's control: 市职业病防治工作联席会议, 通辽市防治艾滋病
 # 工作委员会办公室, 公共卫生与重大疾病防治工作领导小组; its remit and jurisdiction are read leftwards from it
-_CONTROL_BODY = re.compile(rf"(?:防治(?:工作)?|防治[{CJK}]{{2,5}}?工作)(?:联席会议|工作委员会|委员会|领导小组)(?:办公室)?")
+_CONTROL_BODY = re.compile(rf"(?:防治(?:攻坚)?(?:工作)?|防治[{CJK}]{{2,5}}?工作)(?:联席会议|工作委员会|委员会|领导小组)(?:办公室)?")
 # the administrative committee of a zone: 莘庄工业区管委会, 兰州新区管委会 (a national new area), 曲阜文化建设示范区管委会
 _ZONE_KIND = "(?:工业区|开发区|高新区|产业园区|产业园|经济技术开发区|新区|示范区|试验区|合作区|管理区|旅游度假区|风景区|风景名胜区)"
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,8}}(?P<kind>{_ZONE_KIND}))(管委会|管理委员会)")
