@@ -771,3 +771,24 @@ def test_real_provincial_plan_background():
     got = {(q.kind, q.indicator, q.value, q.year) for q in extract_document(read_document(path)).quantities}
     assert ("measurement", "人均预期寿命", 77.5, 2017) in got
     assert not [g for g in got if g[0] == "target" and g[3] in (2017, 2020) and g[2] in (539.0, 14.4)]
+
+
+def test_a_forecast_of_population_is_neither_target_nor_measurement(extract):
+    text = ("黑龙江省关于推进医疗卫生与养老服务相结合的实施意见\n截至2016年底，全省60周岁以上老年人口达650万人。"
+            "预计到2020年，全省60周岁以上老年人口将达到778.8万人，占全省人口总数的18.5%；失能、部分失能老年人约97.4万人。\n"
+            "到2020年，全省居民健康素养水平将达到23%。")
+    ex = extract(text, title="黑龙江省关于推进医疗卫生与养老服务相结合的实施意见", date="2017-01-10")
+    got = {(q.kind, q.value) for q in ex.quantities}
+    assert ("measurement", 650.0) in got and ("target", 23.0) in got
+    assert not {v for _, v in got} & {778.8, 18.5, 97.4}
+
+
+def test_a_planned_value_foreseen_stays_a_target():
+    got = tp("预计到2020年，全县居民健康素养水平将达到23%。", doc_year=2018)
+    assert [(v, y) for i, v, y in got if "居民健康素养水平" in i] == [(23.0, 2020)]
+
+
+def test_real_provincial_opinion_forecasting_its_old_population():
+    path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p14_heilongjiang_medical_elderly_care_opinion.txt"
+    got = {q.value for q in extract_document(read_document(path)).quantities}
+    assert not got & {778.8, 18.5, 97.4, 80.0}

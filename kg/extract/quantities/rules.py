@@ -61,6 +61,9 @@ class _Rules:
         self.count_inside = re.compile(r"(?:^|[^\d.“”\"])\d+(?:\.\d+)?\s*[" + counts + r"](?![^“”\"]*[”\"])|^\s*\d{1,2}\s*[.．、]")
         self.goal_openings = tuple(r.get("goal_openings", []))
         self.achievement_headings = tuple(r.get("achievement_headings", []))
+        forecast = r["forecasts"]
+        self.forecast_words = tuple(forecast["words"])
+        self.forecast_subjects = tuple(forecast["subjects"])
         self.less = r["measurement_less"]
         form = r["indicator_form"]
         self.bare_heads = frozenset(form["bare_heads"])
@@ -266,13 +269,24 @@ def plausible_value(q: Quantity) -> bool:
     return not (q.unit in ("%", "‰") and q.value >= _PERCENT_CEILING)
 
 
+def is_forecast(q: Quantity, sent: str, base: int, r: _Rules) -> bool:
+    """A forecast of population (预计到2020年，全省60周岁以上老年人口将达到778.8万人，占…18.5%): a
+    plan foresees it, it sets no target for it, and it is no value achieved (nor is anything else
+    foreseen: 失能老年人约97.4万 after it is no measurement). The forecast word stands before
+    the value in its sentence (截至2017年末…3788.7万人；预计到2020年… forecasts only what follows it)."""
+    if q.kind == "target" and not any(w in q.indicator for w in r.forecast_subjects):
+        return False  # 预计到2020年居民健康素养水平将达到23%: a planned value, a target
+    before = sent[:max(0, q.start - base)]
+    return any(w in before for w in r.forecast_words)  # what is foreseen was not achieved: no measurement
+
+
 def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[Quantity]:
     """The head a sentence names once, carried to the values that name only a part of it:
     after 其中, a qualifier and the whole's last word (推出重点建设项目20个，其中国家级项目9个 →
     国家级重点建设项目); a care-cascade rate without its disease (高血压知晓率不低于65%，治疗控制率
     不低于45% → 高血压治疗控制率), from the rate before it in the sentence. Every reader's values pass
     here, so a value no unit allows (plausible_value) is dropped here too."""
-    found = [q for q in found if plausible_value(q)]
+    found = [q for q in found if plausible_value(q) and not is_forecast(q, sent, base, r)]
     if len(found) < 2:
         return found
     at = min((sent.find(w) for w in r.part_markers if w in sent), default=-1)
