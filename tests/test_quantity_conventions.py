@@ -792,3 +792,17 @@ def test_real_provincial_opinion_forecasting_its_old_population():
     path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p14_heilongjiang_medical_elderly_care_opinion.txt"
     got = {q.value for q in extract_document(read_document(path)).quantities}
     assert not got & {778.8, 18.5, 97.4, 80.0}
+
+
+def test_a_text_that_says_it_makes_itself_a_plan_reports_no_standards_as_measurements(extract):
+    text = ("1、乡镇无偿献血工作方案为切实做好我镇无偿献血工作，结合我镇实际，特制订本实施方案。一、工作目标及内容\n"
+            "3、村委会每完成一人次献血任务给予工作经费300元。完成下达任务80%以上的年终绩效考评加分5分。")
+    assert not [q for q in extract(text, date="2022-01-31").quantities if q.kind == "measurement"]
+    # a report that names a plan it did not make still reports
+    news = "今年以来，我镇根据县里的实施方案开展无偿献血，共有206人参加献血，献血量达到6.5万毫升。"
+    assert [q for q in extract(news, title="我镇无偿献血工作取得实效", date="2022-12-31").quantities if q.kind == "measurement"]
+
+
+def test_real_township_plan_without_a_title_line():
+    path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p11_fujian_putian_township_blood_donation_plan.txt"
+    assert not [q for q in extract_document(read_document(path)).quantities if q.kind == "measurement"]

@@ -220,12 +220,16 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None, opening:
     unless a sentence says so (截至, 已). A document is a plan when it assigns tasks, or
     its title is a plan's (…实施方案, 关于印发…行动计划的通知) — not a title that only
     names one (《…实施方案》专场, a press conference about it) — or, where the title read is
-    a page's (标签…的相关文档), one of the first lines of ``opening`` is a plan's title."""
+    a page's (标签…的相关文档), one of the first lines of ``opening`` is a plan's title, or
+    the opening says it makes itself (特制订本实施方案, 制定本方案)."""
     pattern = _plan_title_re(rules())
     if has_responsibility_lists or bool(title and pattern.search(title.strip())):
         return True
     lines = opening[:600].split("\n")[:5]
-    return any(len(ln) <= 120 and pattern.search(ln.strip().lstrip("0123456789.-— ")) for ln in lines if ln.strip())
+    if any(len(ln) <= 120 and pattern.search(ln.strip().lstrip("0123456789.-— ")) for ln in lines if ln.strip()):
+        return True
+    # 结合我镇实际，特制订本实施方案: a text that says, in its opening, that it is the plan it makes
+    return any(w in opening[:800] for w in rules().raw["target_words"]["plan_self_references"])
 
 
 _ASPECT_INSIDE = re.compile(r"了(?!解)")
