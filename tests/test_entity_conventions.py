@@ -908,3 +908,21 @@ def test_real_provincial_opinion_with_its_issuers_of_the_day():
     path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p12_neimenggu_medical_elderly_care_opinion.txt"
     got = names(extract_document(read_document(path)), "Department")
     assert {"内蒙古自治区人力资源和社会保障厅", "内蒙古自治区国土资源厅", "内蒙古自治区经济和信息化委员会"} <= got
+
+
+def test_actions_listed_before_their_kind_are_programs(extract):
+    ex = extract("近年来，尘肺病防治攻坚、重点行业职业病危害专项治理等活动持续开展。", title="海南省职业病防治规划")
+    assert {"尘肺病防治攻坚", "重点行业职业病危害专项治理"} <= names(ex, "Program")
+
+
+@pytest.mark.parametrize("sentence", [
+    "老年人、儿童等重点人群活动持续开展。",            # the items are people, not actions
+    "健康教育、健康促进等活动持续开展。",              # fields of work, no action's last word
+])
+def test_a_list_before_its_kind_whose_items_are_no_actions_names_none(extract, sentence):
+    assert not names(extract(sentence, title="某市工作总结"), "Program")
+
+
+def test_real_provincial_plan_listing_its_campaigns():
+    path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p01_hainan_occupational_disease_plan.txt"
+    assert {"尘肺病防治攻坚", "重点行业职业病危害专项治理"} <= names(extract_document(read_document(path)), "Program")

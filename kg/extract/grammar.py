@@ -63,6 +63,7 @@ class Grammar:
         self.quoted_modifier_endings = tuple(g["quoted_modifiers"]["endings"])
         self.quoted_modifier_length = int(g["quoted_modifiers"]["max_length"])
         self.quoted_modifier_openings = tuple(g["quoted_modifiers"]["openings"])
+        self.listed_action_endings = tuple(g["listed_action_endings"]["words"])
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
         acted = g["quoted_action_verbs"]
         self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))

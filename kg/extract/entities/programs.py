@@ -232,6 +232,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
+    out.extend(_actions_listed_before_their_kind(ctx))
     out.extend(_with_ordinals(ctx, f, out))
     out.extend(_actions_of_plans(ctx, out))
     out.extend(_with_construction(ctx, out))
@@ -450,6 +451,31 @@ def _shared_head_actions(ctx: Context) -> list[Mention]:
             own_head = (head and head.end() == len(text)) or text.endswith(_CAMPAIGN_HEADS)
             name = text if own_head else text + head_word
             out.append(program_mention(ctx, s, e, name))
+    return out
+
+
+# 尘肺病防治攻坚、重点行业职业病危害专项治理等活动持续开展: a clause that opens with a list of actions
+# and names their kind after 等
+_LISTED_BEFORE_KIND = re.compile(rf"(?:^|(?<=[，。；：\n]))((?:[{CJK}]{{3,20}}、)+[{CJK}]{{3,20}})等(?:专项)?(?:行动|活动)")
+
+
+def _actions_listed_before_their_kind(ctx: Context) -> list[Mention]:
+    """Items of a list that ends in 等活动/等行动 at the start of a clause, each an action by its
+    own last word (攻坚, 专项治理, 整治 …: grammar.json listed_action_endings), are programs
+    named as written; a list with any item that is no action (A、B等重点人群活动) gives none."""
+    f, g = ctx.folded, ctx.g
+    out: list[Mention] = []
+    if "等活动" not in f and "等行动" not in f and "等专项" not in f:
+        return out
+    for m in _LISTED_BEFORE_KIND.finditer(f):
+        items, pos = [], m.start(1)
+        for part in m.group(1).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        texts = [f[a:b] for a, b in items]
+        if not all(t.endswith(g.listed_action_endings) and t[:1] not in g.stop_chars for t in texts):
+            continue
+        out.extend(program_mention(ctx, a, b, t) for (a, b), t in zip(items, texts))
     return out
 
 
