@@ -80,6 +80,9 @@ SETS = {
     # 14 more (11 provinces and province-level units; 10 plans, opinions, notices and work plans, 4 news items; annotated in
     # stop 32 after unseen13's errors had been read), scored once with 2cc4751 before any error was read
     "unseen14": _annotated("unseen14"),
+    # 13 more (11 provinces and an anonymised text; 10 plans, notices and work documents, 3 news items; annotated in
+    # stop 32 after unseen14's errors had been read), scored once with 446eb7b before any error was read
+    "unseen15": _annotated("unseen15"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -132,6 +135,9 @@ FLOORS = {
     # first scored at 0.677 / 0.000 / 0.718 / 0.762, leads 0 of 3 (stop 32's code, 2cc4751; stop 31's final code 62e0c38:
     # 0.673 / 0.000 / 0.718 / 0.762, the same three wrong leads)
     "unseen14": {"entities": 0.75, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
+    # first scored at 0.731 / 0.000 / 0.667 / 0.444, no lead predicted (stop 32's code, 446eb7b; stop 31's final code:
+    # 0.716 / 0.000 / 0.667 / 0.444)
+    "unseen15": {"entities": 0.73, "relations": 0.00, "targets": 0.66, "measurements": 0.44},
     "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.78, "measurements": 0.62},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
