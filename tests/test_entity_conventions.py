@@ -926,3 +926,17 @@ def test_a_list_before_its_kind_whose_items_are_no_actions_names_none(extract, s
 def test_real_provincial_plan_listing_its_campaigns():
     path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p01_hainan_occupational_disease_plan.txt"
     assert {"尘肺病防治攻坚", "重点行业职业病危害专项治理"} <= names(extract_document(read_document(path)), "Program")
+
+
+def test_an_addressee_list_of_every_prefectures_bodies_names_no_one_body(extract):
+    ex = extract("西宁市、海东地区、各自治州卫生局、宣传部、教育局、公安局、财政局，省委宣传部、省科技厅、省民族宗教委员会、省监察厅、"
+                 "省农牧厅：\n现将预案印发给你们。", title="关于印发青海省应对甲型H1N1流感流行应急预案的通知", issuer="青海省卫生厅")
+    got = names(ex, "Department")
+    assert not [n for n in got if n.endswith(("教育局", "公安局", "财政局", "卫生局"))]  # every prefecture's, no one body
+    assert {"中共青海省委宣传部", "青海省科学技术厅", "青海省民族宗教事务委员会", "青海省监察厅", "青海省农牧厅"} <= got
+
+
+def test_real_provincial_notice_to_every_prefecture():
+    path = Path(__file__).resolve().parents[1] / "unseen15" / "docs" / "g01_qinghai_h1n1_flu_emergency_plan_notice.txt"
+    got = names(extract_document(read_document(path)), "Department")
+    assert "青海省教育局" not in got and "青海省教育厅" in got and "青海省农牧厅" in got

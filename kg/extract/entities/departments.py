@@ -45,9 +45,10 @@ _UNNAMED_ZONES = frozenset({"经济开发区", "经济技术开发区", "高新�
 # a body named by its domain alone (体育部门) is one body where the text makes it the responsible unit
 _NAMED_AS_RESPONSIBLE = ("牵头", "负责", "主办")
 # 各 and the levels it spans, written before a body's short name (各区县（市）卫健局, 各县（市、区）卫生健康局)
-_EVERY_LEVEL_BEFORE = re.compile(r"各[区县市乡镇州盟旗（）()、]{1,8}$")
+_EVERY_LEVEL_BEFORE = re.compile(r"各(?:自治州|自治县|地区|[区县市乡镇州盟旗（）()、]){1,8}$")
 _CLAUSE_START = re.compile(r"[，。；：:\n]")
-_EVERY_AREA_LIST = re.compile(r"各(?:地|[区县市乡镇州盟旗])[^，。；：:\n]{0,80}")
+# 各地、州、市…, 西宁市、海东地区、各自治州卫生局、…: areas named first may stand before the 各
+_EVERY_AREA_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:市|地区|州|盟)、){0,4}各(?:地|自治州|自治县|设区的?市|[区县市乡镇州盟旗])[^，。；：:\n]{0,200}")
 
 
 def _in_every_levels_list(f: str, s: int) -> bool:
@@ -55,7 +56,7 @@ def _in_every_levels_list(f: str, s: int) -> bool:
     (各地、州、市卫生健康委、民政局、财政局): each item a kind of body, in every area?"""
     if s == 0 or f[s - 1] != "、":
         return False
-    lo = max(0, s - 90)
+    lo = max(0, s - 200)
     breaks = [m.end() for m in _CLAUSE_START.finditer(f, lo, s)]
     start = breaks[-1] if breaks else lo
     m = _EVERY_AREA_LIST.match(f, start, s)
