@@ -806,3 +806,17 @@ def test_a_text_that_says_it_makes_itself_a_plan_reports_no_standards_as_measure
 def test_real_township_plan_without_a_title_line():
     path = Path(__file__).resolve().parents[1] / "unseen14" / "docs" / "p11_fujian_putian_township_blood_donation_plan.txt"
     assert not [q for q in extract_document(read_document(path)).quantities if q.kind == "measurement"]
+
+
+def test_an_obligation_to_reach_a_value_in_news_is_a_target():
+    got = [(q.indicator, q.value, q.year) for q in targets_in_sentence(
+        "2025年，广西肺结核患者密切接触者结核病检查率应达到80%及以上；2030年该项检查率应达90%及以上。", 0, None, "", 2025)]
+    assert got == [("广西肺结核患者密切接触者结核病检查率", 80.0, 2025), ("广西肺结核患者密切接触者结核病检查率", 90.0, 2030)]
+    # 应 of a report's reasoning, with no value to reach, sets none; 是要 is no obligation on a value
+    assert targets_in_sentence("各地应加强结核病防治工作，这是要落实的重点。", 0, None, "", 2025) == []
+
+
+def test_real_news_of_a_provincial_tuberculosis_plan():
+    path = Path(__file__).resolve().parents[1] / "unseen15" / "docs" / "g07_guangxi_tuberculosis_plan_news.txt"
+    got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert {("target", 80.0, 2025), ("target", 90.0, 2030)} <= got and not [g for g in got if g[0] == "measurement"]

@@ -200,7 +200,9 @@ PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划
 _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
          r"(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|新建|建设|启动|探索|扩大"
          r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建))")
-FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")
+# an obligation before a comparator (检查率应达到80%, 发病率要达到小于50/10万): a value to reach, a target
+_MUST_REACH = r"(?<![是就])(?:应|要)(?=达到|达|实现|保持在|控制在|不低于|低于|小于|提高到|提升到|降至|降到)"
+FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后|" + _MUST_REACH)
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"
     r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|(?:信息|发展与信息化|财务)?[司处科局])"
@@ -284,6 +286,10 @@ def is_forecast(q: Quantity, sent: str, base: int, r: _Rules) -> bool:
     return any(w in before for w in r.forecast_words)  # what is foreseen was not achieved: no measurement
 
 
+# words that point back to the indicator named before (该项检查率, 此项比例)
+_ANAPHORS = ("该项", "此项", "该")
+
+
 def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[Quantity]:
     """The head a sentence names once, carried to the values that name only a part of it:
     after 其中, a qualifier and the whole's last word (推出重点建设项目20个，其中国家级项目9个 →
@@ -302,6 +308,11 @@ def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[
                          if p.indicator.endswith(c) and len(p.indicator) > len(c) and p.indicator not in r.cascade_rates), "")
             if head:
                 q = replace(q, indicator=head + ind)
+        elif ind.startswith(_ANAPHORS) and out:
+            rest = ind[next(len(a) for a in _ANAPHORS if ind.startswith(a)):]
+            prev = out[-1].indicator
+            if len(rest) >= 2 and prev.endswith(rest) and len(prev) > len(rest):
+                q = replace(q, indicator=prev)  # …检查率达到80%；2030年该项检查率应达90%: the same indicator
         elif at >= 0 and q.start - base >= at and ind.startswith(r.part_qualifiers):
             qual = next(w for w in r.part_qualifiers if ind.startswith(w))
             rest = ind[len(qual):]

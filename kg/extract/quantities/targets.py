@@ -165,8 +165,8 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
             named = [q.indicator for q in out if q.kind == "target"]
             out += read_targets(sent[cut:], base + cut, tc, named[-1] if named else last_indicator)
         return out
-    cuts = _year_phrase_cuts(sent, phrases)
-    if cuts:  # 到2022年…20个；到2030年…30个: each year phrase opens its own targets
+    cuts = _year_phrase_cuts(sent, phrases) or _year_part_cuts(sent)
+    if cuts:  # 到2022年…20个；到2030年…30个 (2025年，A应达到80%；2030年A应达90%): each year opens its own targets
         out: list[Quantity] = []
         bounds = [0, *cuts, len(sent)]
         for a, b in zip(bounds, bounds[1:]):
@@ -219,6 +219,18 @@ def _indicator_before_year(sent: str, ym: re.Match[str], r: _Rules) -> str:
         return ""
     ind = _clean_indicator(before, r)
     return ind if len(ind) >= 2 else ""
+
+
+# a part of a sentence that opens with its year after a semicolon: …80%及以上；2030年该项检查率应达90%
+_PART_YEAR = re.compile(r"[；;]\s*(?=\d{4}\s*年)")
+
+
+def _year_part_cuts(sent: str) -> list[int]:
+    """Where a sentence that opens with a year (2025年，…) has later parts opening with their
+    own year after a semicolon: each part is read with its year."""
+    if not _OPENING_YEARS.match(sent) and not re.match(r"\s*\d{4}\s*年", sent):
+        return []
+    return [m.end() for m in _PART_YEAR.finditer(sent)]
 
 
 def _year_phrase_cuts(sent: str, phrases: list[re.Match[str]]) -> list[int]:
