@@ -940,3 +940,15 @@ def test_real_provincial_notice_to_every_prefecture():
     path = Path(__file__).resolve().parents[1] / "unseen15" / "docs" / "g01_qinghai_h1n1_flu_emergency_plan_notice.txt"
     got = names(extract_document(read_document(path)), "Department")
     assert "青海省教育局" not in got and "青海省教育厅" in got and "青海省农牧厅" in got
+
+
+@pytest.mark.parametrize("sentence, hospital", [
+    ("上海市化工职业病防治院负责开展职业病监测。", "上海市化工职业病防治院"),
+    ("市结核病防治院收治耐药患者。", "结核病防治院"),
+])
+def test_a_disease_control_hospital_is_a_hospital(extract, sentence, hospital):
+    assert any(h.endswith(hospital) for h in names(extract(sentence, title="职业健康工作要点"), "Hospital"))
+
+
+def test_disease_control_work_is_no_hospital(extract):
+    assert not names(extract("全面加强职业病防治工作，推进结核病防治。", title="职业健康工作要点"), "Hospital")
