@@ -79,8 +79,9 @@ def join_layout_lines(lines: list[str]) -> str:
 # A number is joined to the unit or 年 that continues it on the next line, and a value verb to the
 # number on the next (到, 达到, 为, 至, 不低于, 控制在). A heading line before a line opening with a year is
 # not joined: only a line ending in a digit or a value verb is.
-_NUMBER_THEN_UNIT = re.compile(r"(?<=\d)[ \t]*\n[ \t]*(?=年|号|%|‰|个百分点|平方米|公里|分钟|岁)")
-_VERB_THEN_NUMBER = re.compile(r"(?<=到|为|至|于|在)[ \t]*\n[ \t]*(?=\d)")
+# written to open with the character before the break (a class the engine scans for at C speed), kept by \1
+_NUMBER_THEN_UNIT = re.compile(r"(\d)[ \t]*\n[ \t]*(?=年|号|%|‰|个百分点|平方米|公里|分钟|岁)")
+_VERB_THEN_NUMBER = re.compile(r"([到为至于在])[ \t]*\n[ \t]*(?=\d)")
 
 
 def join_broken_numbers(text: str) -> str:
@@ -89,7 +90,7 @@ def join_broken_numbers(text: str) -> str:
     value verb to the number after it."""
     if "\n" not in text:
         return text
-    return _VERB_THEN_NUMBER.sub("", _NUMBER_THEN_UNIT.sub("", text))
+    return _VERB_THEN_NUMBER.sub(r"\1", _NUMBER_THEN_UNIT.sub(r"\1", text))
 
 
 def looks_wrapped(lines: list[str]) -> bool:
