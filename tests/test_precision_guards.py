@@ -1,0 +1,95 @@
+"""Near cases of stop 32's rules that must not fire (or must fire otherwise), from a review
+session's sentences in the style of plans, notices and news: each a written sentence the
+rule first got wrong."""
+import pytest
+
+from kg.extract.quantities import targets_in_sentence
+from kg.ingest.formats import join_broken_numbers
+from kg.ingest.reader import read_data
+from kg.ingest.tables import split_flattened_rows
+from kg.extract import extract_document
+
+
+def run(text: str):
+    return extract_document(read_data(text.encode("utf-8"), "t.txt"))
+
+
+def departments(ex) -> set[str]:
+    return {m.key.name for m in ex.mentions if m.key.type == "Department"}
+
+
+def rels(ex) -> set[tuple[str, str, str]]:
+    return {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("3月5日，市卫生健康局部署开展2024年爱国卫生月活动。", "卫生健康局"),         # 局 + 部署: the bureau and a verb
+    ("市人力资源和社会保障局面向社会公开招聘120名工作人员。", "人力资源和社会保障局"),  # 局 + 面向
+    ("由区市场监督管理局限期整改。", "市场监督管理局"),                              # 局 + 限期
+])
+def test_a_bureau_before_a_verb_that_opens_with_a_word_on_ju_is_kept(sentence, body):
+    assert any(n.endswith(body) for n in departments(run("某市新闻\n" + sentence)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年，全市临床用血供应达到12.5万单位，同比增长6%。",          # 供应: no obligation
+    "我市新农合报销比例相应提高到75%，惠及群众30万人次。",            # 相应
+    "专家提醒，成年人每天食盐摄入量应低于5克，每天饮水量应达到1500毫升。",  # advice, no year: no target
+    "两次全血献血间隔需要达到6个月。",                                # 需要
+])
+def test_no_obligation_or_no_year_sets_no_target(sentence):
+    assert targets_in_sentence(sentence, 0, None, "", 2024) == []
+
+
+def test_a_category_and_a_body_joined_by_and_are_two_units():
+    ex = run("某市控烟实施方案\n（一）推进控烟履约。各区卫生健康局和市疾控中心负责，市教育局配合，开展无烟学校创建。")
+    assert not [s for _, s, _ in rels(ex) if "和" in s]
+    assert ("lead", "疾病预防控制中心", "开展无烟学校创建") in rels(ex)
+
+
+def test_a_numbered_list_after_a_line_ending_in_a_verb_stays_a_list():
+    assert join_broken_numbers("各成员单位职责分工为\n1.加强组织领导。\n2.强化督导检查。") == \
+        "各成员单位职责分工为\n1.加强组织领导。\n2.强化督导检查。"
+    ex = run("某区工作方案\n三、工作任务\n各成员单位职责分工为\n1.加强组织领导。区卫健局牵头，区委宣传部配合。\n2.强化督导检查。区卫健局负责。")
+    assert ("lead", "卫生健康局", "加强组织领导") in rels(ex)
+
+
+def test_a_run_on_tables_groups_numbered_afresh_and_a_cells_own_list():
+    groups = ("某县分工方案\n序号 主要任务 具体内容 责任单位 一、提升基层能力 1.建设县域医疗次中心。县卫健局、县发改局 "
+              "2.完善村卫生室布局。县卫健局、县财政局 二、加强疾病防控 1.开展慢性病筛查。县疾控中心、县卫健局 "
+              "2.推进家庭医生签约服务。县医保局、县卫健局")
+    got = rels(run(groups))
+    assert ("lead", "财政局", "完善村卫生室布局") in got and ("lead", "医疗保障局", "推进家庭医生签约服务") in got
+    assert ("lead", "医疗保障局", "完善村卫生室布局") not in got
+    items = ("某县分工方案\n序号 主要任务 具体内容 责任单位 1.建设县域医疗次中心，具体包括：1.新建业务用房；2.购置设备。县卫健局、县发改局 "
+             "2.完善村卫生室布局。县财政局 3.开展慢病筛查。县疾控中心")
+    got = rels(run(items))
+    assert ("lead", "卫生健康局", "建设县域医疗次中心") in got and not [t for _, _, t in got if t == "购置设备"]
+    assert split_flattened_rows("各部门按任务分工表（序号、主要任务、责任单位）落实。1.加强领导。2.强化督导。") == \
+        "各部门按任务分工表（序号、主要任务、责任单位）落实。1.加强领导。2.强化督导。"  # columns named in prose: no header
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2025年，孕产妇产前检查率应达到80%及以上；2030年该项检查率应达90%。", {(80.0, 2025), (90.0, 2030)}),
+    ("居民健康素养水平到2025年达到25%，2030年达到30%。", {(25.0, 2025), (30.0, 2030)}),
+])
+def test_in_a_plan_each_year_keeps_its_own_value(sentence, expected):
+    assert {(q.value, q.year) for q in targets_in_sentence(sentence, 0, None, "", 2024, plan_doc=True)} == expected
+
+
+def test_a_unit_in_charge_of_the_measure_with_no_supporting_units_still_leads_it():
+    ex = run("某市慢性病防治实施方案\n（三）加强慢性病监测\n市疾控中心负责，对全市慢性病监测数据进行汇总分析。")
+    assert ("lead", "疾病预防控制中心", "加强慢性病监测") in rels(ex)
+
+
+def test_a_forecast_of_health_and_a_comparison_with_a_forecast_are_read():
+    got = {(q.kind, q.value) for q in run("某市卫生健康规划\n预计到2025年，全市人口平均预期寿命将达到80岁，流动人口健康档案建档率将达到90%。"
+                                         ).quantities}
+    assert {("target", 80.0), ("target", 90.0)} <= got
+    news = run("某市献血新闻\n今年全市献血人次比预计增加2000人次，全年共采集血液3.2万单位。")
+    assert [q for q in news.quantities if q.kind == "measurement" and q.value == 3.2]
+
+
+def test_the_verbs_that_open_a_listed_actions_clause_are_no_part_of_its_first_name():
+    names = {m.key.name for m in run("某市工作总结\n近年来，积极开展无烟单位创建、健康家庭创建等活动。").mentions if m.key.type == "Program"}
+    assert {"无烟单位创建", "健康家庭创建"} <= names and not [n for n in names if n.startswith("积极")]
