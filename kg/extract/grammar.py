@@ -64,6 +64,12 @@ class Grammar:
         self.quoted_modifier_length = int(g["quoted_modifiers"]["max_length"])
         self.quoted_modifier_openings = tuple(g["quoted_modifiers"]["openings"])
         self.listed_action_endings = tuple(g["listed_action_endings"]["words"])
+        self.doc_number_lead_ins = tuple(g["doc_number_lead_ins"]["words"])
+        self.listed_action_openers = tuple(sorted(g["listed_action_endings"]["openers"], key=len, reverse=True))
+        after = g["bureau_word_after"]
+        self.bureau_word_after = re.compile("|".join(
+            re.escape(w) + ("(?!" + "|".join(map(re.escape, after["not_before"].get(w, []))) + ")" if after["not_before"].get(w) else "")
+            for w in after["words"]))
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
         acted = g["quoted_action_verbs"]
         self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))
@@ -86,6 +92,7 @@ class Grammar:
         acted = g["title_actions"]
         self.title_action_openers = tuple(acted["openers"])
         self.title_action_endings = tuple(acted["endings"])
+        self.title_action_adverbs = tuple(acted["adverbs"])
         # what a news headline's verb opens with after its region (甘肃省建成…, 新疆启动实施…)
         self.headline_openers = tuple(sorted(self.boundary_words)) + tuple(g["headline_verbs"]["words"])
         known = g.get("known_programs", {})

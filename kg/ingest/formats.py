@@ -81,7 +81,7 @@ def join_layout_lines(lines: list[str]) -> str:
 # not joined: only a line ending in a digit or a value verb is.
 # written to open with the character before the break (a class the engine scans for at C speed), kept by \1
 _NUMBER_THEN_UNIT = re.compile(r"(\d)[ \t]*\n[ \t]*(?=年|号|%|‰|个百分点|平方米|公里|分钟|岁)")
-_VERB_THEN_NUMBER = re.compile(r"([到为至于在])[ \t]*\n[ \t]*(?=\d)")
+_VERB_THEN_NUMBER = re.compile(r"([到为至于在])[ \t]*\n[ \t]*(?=\d)(?!\d{1,2}\s*[.．、](?!\d))")  # not a list's 1.
 
 
 def join_broken_numbers(text: str) -> str:

@@ -146,7 +146,11 @@ def rewrite_task_tables(text: str) -> str:
 
 # a row's number where a flattened table runs its rows on: 1.健全… / …财政局3.改善… (not 2.5, not 3.5%)
 _ROW_NUMBER = re.compile(r"(?<![\d.．%])(\d{1,2})[ \t]*[.．](?=[ \t]*[\u4e00-\u9fff])")
-_HEADER_BREAK = re.compile(r"[。，,；;：:！？]")
+_HEADER_BREAK = re.compile(r"[。，,；;：:！？、]")  # a sentence naming the columns (序号、主要任务、…) is no header
+# what stands before a number that opens a cell's own list rather than a row (具体包括：1.…；2.…)
+_ITEM_BEFORE = frozenset("：:；;，,（(")
+# a group's heading inside the table (一、提升基层能力), after which rows are numbered from 1 again
+_GROUP_MARK = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]")
 _HEADER_REACH = 48  # how far after its number column a flattened header names a responsibility column
 
 
@@ -193,15 +197,26 @@ def split_flattened_rows(text: str) -> str:
         if end is None:
             continue
         rest = "\n".join(lines[k:])
-        cuts, expected = [], 1
+        cuts, expected, rows, last = [], 1, 0, end
         for m in _ROW_NUMBER.finditer(rest, end):
-            if int(m.group(1)) != expected:
+            if rest[m.start() - 1:m.start()] in _ITEM_BEFORE:
+                continue  # 具体包括：1.…；2.…: a cell's own list, no rows
+            number = int(m.group(1))
+            group = _GROUP_MARK.search(rest, last, m.start()) if number == 1 and expected > 1 else None
+            if group is not None:
+                expected = 1  # 二、加强疾病防控 1.…: a group of rows numbered afresh, its heading a line of its own
+                if rest[group.start() - 1:group.start()] != "\n":
+                    cuts.append(group.start())
+            if number != expected:
                 continue
             expected += 1
+            rows += 1
+            last = m.end()
             if m.start() > 0 and rest[m.start() - 1] != "\n":
                 cuts.append(m.start())
-        if expected <= 2:
+        if rows < 2:
             return text  # one row or none: no table to split
+        cuts.sort()
         pieces = [rest[a:b] for a, b in zip([0] + cuts, cuts + [len(rest)])]
         return "\n".join(lines[:k] + ["\n".join(p.rstrip(" \t") for p in pieces)])
     return text

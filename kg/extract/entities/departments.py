@@ -63,8 +63,6 @@ def _in_every_levels_list(f: str, s: int) -> bool:
     return m is not None and m.end() == s and all(len(item) <= 12 for item in f[start:s].split("、"))
 
 
-# what makes a word of a 局 ending (局势, 局面, 局限, 局部): the alias is no body there
-_WORDS_ON_JU = frozenset("势面限部")
 _DEPT_RIGHT_OK = set("、，。；：）)等和与及牵配会协负联将在对已要的主为共")
 
 
@@ -163,8 +161,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         s, e = m.start(), m.end()
         if f.startswith(_HEADS_TITLE, e) and alias.endswith(("局", "厅", "部", "处", "科")) and f[e + 1:e + 2] not in "期远效足久":
             continue  # 全国中医药局长会议, 卫生厅厅长: the head's title, no mention of the body
-        if alias.endswith("局") and f[e:e + 1] in _WORDS_ON_JU:
-            continue  # 经济局势, 建设局面, 人事局限: 局 opens another word, no body
+        if alias.endswith("局") and ctx.g.bureau_word_after.match(f, e):
+            continue  # 经济局势, 建设局面, 人事局限于: 局 opens another word, no body (not 局部署, 局面向)
         if alias in table.level_embedded:  # 团省委: the level is inside the alias
             body, level = table.level_embedded[alias]
             ps, region, kind = _prefix(ctx, s)

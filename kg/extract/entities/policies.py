@@ -32,8 +32,6 @@ def doc_number_spans(f: str) -> list[tuple[int, int]]:
     return [(start, m.end()) for start, m in cjk_run_before(f, _DOC_NUMBER_TAIL, 1, 10)]
 # the labels a government page's metadata writes before a document's number
 _NUMBER_LABEL = re.compile(r"(?:发文字号|发文文号|文件编号|文号|字号|编号)[：:]?")
-# words that stand before a document's number and are no part of its issuer's abbreviation (已以…, 即…)
-_BEFORE_AN_ISSUER = ("以", "已", "即")
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
 # what _SUGGESTION holds before 次会议 (it opens with optional parts: no literal to search for)
 _SUGGESTION_RUN = frozenset("区市县省人大政协一二三四五六七八九十届")
@@ -52,9 +50,8 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
         labels = list(_NUMBER_LABEL.finditer(f, s, bracket))
         if labels:
             s = labels[-1].end()  # 文号藏政发〔2017〕23号, 办公厅文号内政办发〔…〕: a metadata label is no part of it
-        cut = max(f.rfind(ch, s, bracket) for ch in _BEFORE_AN_ISSUER)
-        if cut >= s:
-            s = cut + 1  # 已以闽政办〔2018〕64号: the words before the issuer's abbreviation
+        lead_in = max((k + len(w) for w in g.doc_number_lead_ins if (k := f.rfind(w, s, bracket)) >= 0), default=s)
+        s = max(s, lead_in)  # 已以闽政办〔2018〕64号: the words before the issuer's abbreviation
         numbers[(s, end)] = re.sub(r"\s+", "", f[s:end])
     number_at = {s: num for (s, _e), num in numbers.items()}
     for (s, e), num in numbers.items():

@@ -459,6 +459,19 @@ def _shared_head_actions(ctx: Context) -> list[Mention]:
 _LISTED_BEFORE_KIND = re.compile(rf"(?:^|(?<=[，。；：\n]))((?:[{CJK}]{{3,20}}、)+[{CJK}]{{3,20}})等(?:专项)?(?:行动|活动)")
 
 
+def _past_leading_boundary_words(f: str, a: int, b: int, g: Grammar) -> int:
+    """Where a list's first item's name starts: after the verbs and adverbs that open its clause
+    (积极开展…, 组织开展…: grammar.json listed_action_endings openers), keeping three characters at least."""
+    moved = True
+    while moved:
+        moved = False
+        for w in [w for w in g.listed_action_openers if f.startswith(w, a)][:1]:
+            if b - a - len(w) >= 3:
+                a += len(w)
+                moved = True
+    return a
+
+
 def _actions_listed_before_their_kind(ctx: Context) -> list[Mention]:
     """Items of a list that ends in 等活动/等行动 at the start of a clause, each an action by its
     own last word (攻坚, 专项治理, 整治 …: grammar.json listed_action_endings), are programs
@@ -472,8 +485,9 @@ def _actions_listed_before_their_kind(ctx: Context) -> list[Mention]:
         for part in m.group(1).split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
+        items[0] = (_past_leading_boundary_words(f, *items[0], g), items[0][1])  # 积极开展无烟单位创建 → 无烟单位创建
         texts = [f[a:b] for a, b in items]
-        if not all(t.endswith(g.listed_action_endings) and t[:1] not in g.stop_chars for t in texts):
+        if not all(len(t) >= 3 and t.endswith(g.listed_action_endings) and t[:1] not in g.stop_chars for t in texts):
             continue
         out.extend(program_mention(ctx, a, b, t) for (a, b), t in zip(items, texts))
     return out
@@ -705,7 +719,7 @@ def title_action(ctx: Context) -> list[Mention]:
         x = x[1:]
     if x.startswith("关于"):
         x = x[2:]  # 关于印发关于进一步加强…的实施方案的通知: the notice's title holds the plan's
-    for adverb in _TITLE_ADVERBS:
+    for adverb in ctx.g.title_action_adverbs:
         if x.startswith(adverb) and x[len(adverb):].startswith(ctx.g.title_action_openers) and x.endswith("建设"):
             x = x[len(adverb):]  # 进一步加强院前急救体系建设: an urged construction, read below
             break
@@ -728,7 +742,6 @@ def title_action(ctx: Context) -> list[Mention]:
     return out
 
 
-_TITLE_ADVERBS = ("进一步", "全面", "大力", "切实", "持续")
 _COUNT_IN_HEADLINE = re.compile(r"\d+\s*[个项家所座条批名]|[一二三四五六七八九十两]+[个项大]")
 
 

@@ -61,6 +61,11 @@ class _Rules:
         self.count_inside = re.compile(r"(?:^|[^\d.“”\"])\d+(?:\.\d+)?\s*[" + counts + r"](?![^“”\"]*[”\"])|^\s*\d{1,2}\s*[.．、]")
         self.goal_openings = tuple(r.get("goal_openings", []))
         self.achievement_headings = tuple(r.get("achievement_headings", []))
+        self.indicator_anaphors = tuple(sorted(r["indicator_anaphors"], key=len, reverse=True))
+        must = r["obligations"]
+        # an obligation before a comparator (2025年，检查率应达到80%): a value to reach, where the sentence names its year
+        self.must_reach = re.compile("(?<![" + "".join(must["not_after"]) + "])(?:" + "|".join(map(re.escape, must["modals"]))
+                                     + ")(?=" + "|".join(map(re.escape, must["comparators"])) + ")")
         forecast = r["forecasts"]
         self.forecast_words = tuple(forecast["words"])
         self.forecast_subjects = tuple(forecast["subjects"])
@@ -200,9 +205,7 @@ PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划
 _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
          r"(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|新建|建设|启动|探索|扩大"
          r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建))")
-# an obligation before a comparator (检查率应达到80%, 发病率要达到小于50/10万): a value to reach, a target
-_MUST_REACH = r"(?<![是就])(?:应|要)(?=达到|达|实现|保持在|控制在|不低于|低于|小于|提高到|提升到|降至|降到)"
-FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后|" + _MUST_REACH)
+FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"
     r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|(?:信息|发展与信息化|财务)?[司处科局])"
@@ -280,14 +283,10 @@ def is_forecast(q: Quantity, sent: str, base: int, r: _Rules) -> bool:
     plan foresees it, it sets no target for it, and it is no value achieved (nor is anything else
     foreseen: 失能老年人约97.4万 after it is no measurement). The forecast word stands before
     the value in its sentence (截至2017年末…3788.7万人；预计到2020年… forecasts only what follows it)."""
-    if q.kind == "target" and not any(w in q.indicator for w in r.forecast_subjects):
-        return False  # 预计到2020年居民健康素养水平将达到23%: a planned value, a target
+    if q.kind == "target" and not q.indicator.rstrip("将").endswith(r.forecast_subjects):
+        return False  # 预计到2020年居民健康素养水平将达到23%, 人口平均预期寿命: a planned value, a target
     before = sent[:max(0, q.start - base)]
     return any(w in before for w in r.forecast_words)  # what is foreseen was not achieved: no measurement
-
-
-# words that point back to the indicator named before (该项检查率, 此项比例)
-_ANAPHORS = ("该项", "此项", "该")
 
 
 def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[Quantity]:
@@ -308,8 +307,8 @@ def carry_heads(found: list[Quantity], sent: str, base: int, r: _Rules) -> list[
                          if p.indicator.endswith(c) and len(p.indicator) > len(c) and p.indicator not in r.cascade_rates), "")
             if head:
                 q = replace(q, indicator=head + ind)
-        elif ind.startswith(_ANAPHORS) and out:
-            rest = ind[next(len(a) for a in _ANAPHORS if ind.startswith(a)):]
+        elif ind.startswith(r.indicator_anaphors) and out:
+            rest = ind[next(len(a) for a in r.indicator_anaphors if ind.startswith(a)):]
             prev = out[-1].indicator
             if len(rest) >= 2 and prev.endswith(rest) and len(prev) > len(rest):
                 q = replace(q, indicator=prev)  # …检查率达到80%；2030年该项检查率应达90%: the same indicator

@@ -159,13 +159,14 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     if opening:  # 1.2025年，A达90%以上，B达95%以上，到2030年持续巩固提升: the opening year is the targets' year
         later = next((p for p in phrases if p.start() >= opening.end()), None)
         cut = later.start() if later is not None and sent[later.start() - 1:later.start()] in "，；,;" else len(sent)
+        cut = min([cut] + [c for c in _year_part_cuts(sent) if c > opening.end()])  # …80%；2030年该项…应达90%
         years_open: list[int | None] = [int(y) for y in re.findall(r"\d{4}", opening.group(0))]
         out = _stated_targets(sent[:cut], base, years_open, opening.end(), True, tc, last_indicator)
         if cut < len(sent):
             named = [q.indicator for q in out if q.kind == "target"]
             out += read_targets(sent[cut:], base + cut, tc, named[-1] if named else last_indicator)
         return out
-    cuts = _year_phrase_cuts(sent, phrases) or _year_part_cuts(sent)
+    cuts = _year_phrase_cuts(sent, phrases) or _year_part_cuts(sent, bool(phrases))
     if cuts:  # 到2022年…20个；到2030年…30个 (2025年，A应达到80%；2030年A应达90%): each year opens its own targets
         out: list[Quantity] = []
         bounds = [0, *cuts, len(sent)]
@@ -191,7 +192,7 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
         years, body_start = [int(deadline.group(1))], deadline.end()  # 2020年底前，新增10个…
         ym = deadline
     elif PLAN_WORDS.search(sent) or FUTURE_MODAL.search(sent) or tc.year is not None or tc.goal \
-            or (tc.plan_doc and not _reports_achievement(sent, tc)):
+            or (tc.plan_doc and not _reports_achievement(sent, tc)) or (r.must_reach.search(sent) and _PAST_YEAR.search(sent)):
         years = [_year_of(sent, tc)]
         body_start = 0
         out = _count_targets(sent, base, years[-1], tc.program, tc.region)
@@ -223,14 +224,18 @@ def _indicator_before_year(sent: str, ym: re.Match[str], r: _Rules) -> str:
 
 # a part of a sentence that opens with its year after a semicolon: …80%及以上；2030年该项检查率应达90%
 _PART_YEAR = re.compile(r"[；;]\s*(?=\d{4}\s*年)")
+# …到2025年达到25%，2030年达到30%: a clause that opens with its own year and a comparator right after it
+_CLAUSE_YEAR = re.compile(r"[，,]\s*(?=\d{4}\s*年(?:底|末)?(?:要|应|力争|将)?(?:达到|达|提高到|提升到|降至|降到|下降到|控制在|保持在|不低于|不高于|超过))")
 
 
-def _year_part_cuts(sent: str) -> list[int]:
+def _year_part_cuts(sent: str, after_phrase: bool = False) -> list[int]:
     """Where a sentence that opens with a year (2025年，…) has later parts opening with their
     own year after a semicolon: each part is read with its year."""
-    if not _OPENING_YEARS.match(sent) and not re.match(r"\s*\d{4}\s*年", sent):
-        return []
-    return [m.end() for m in _PART_YEAR.finditer(sent)]
+    # after a year phrase (到2025年…，2030年达到30%), a year and its comparator open the clause: its own year
+    cuts = [m.end() for m in _CLAUSE_YEAR.finditer(sent)] if after_phrase else []
+    if _OPENING_YEARS.match(sent) or re.match(r"\s*\d{4}\s*年", sent):
+        cuts += [m.end() for m in _PART_YEAR.finditer(sent)]
+    return sorted(set(cuts))
 
 
 def _year_phrase_cuts(sent: str, phrases: list[re.Match[str]]) -> list[int]:

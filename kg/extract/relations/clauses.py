@@ -121,12 +121,12 @@ def _split_and(text: str, span: Span, c: Cues) -> list[Span]:
     table = bodies()
     if not _JOIN.search(piece) or piece in table.by_alias or piece in table.national_fixed:
         return [span]
-    if piece.startswith("各"):
-        return [span]  # 各县(市、区)党委和人民政府: 各 spans both sides, one kind of unit in every area
     for m in _JOIN.finditer(text, a, b):
         left, right = text[a:m.start()].strip(), text[m.end():b].strip()
         tail = next((t for t in c.list_tails if right.endswith(t) and len(right) > len(t)), "")
         right = right[: len(right) - len(tail)]  # 省委编办和省卫生健康委等单位: the list's tail is no part of the unit
+        if piece.startswith("各") and right[:1] not in LEVEL_CHARS:
+            return [span]  # 各县(市、区)党委和人民政府: 各 spans both sides (but 各区卫生健康局和市疾控中心 is two)
         if len(left) >= 3 and len(right) >= 3 and unit_like(left, c) and unit_like(right, c) and not _is_one_name(piece):
             return [(a, m.start()), (m.end(), b)]
     return [span]

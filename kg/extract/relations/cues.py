@@ -26,8 +26,6 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
-# a body's internal offices, each of them: 各处局, 各处室, 各部（室）, 各科室
-_OFFICES_OF = re.compile(r"各(?:处局|处室|部室|科室|处|部|科|室)(?:[（(][^）)]*[）)])?$")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object
@@ -43,6 +41,8 @@ class Cues:
     list_tails: tuple[str, ...]
     generic_units: frozenset[str]
     generic_endings: tuple[str, ...]
+    generic_openings: tuple[str, ...]         # 相关市人民政府: whichever are concerned
+    office_endings: tuple[str, ...]           # 委机关各处局: a body's own offices, each
     timing_words: tuple[str, ...]
     timing_endings: tuple[str, ...]
     timing_labels: tuple[str, ...]            # 完成时限：…: a clause's time column
@@ -93,7 +93,8 @@ class Cues:
             support_labels=_longest_first(labels["support"]), lead_verbs=_longest_first(raw["lead_verbs"]),
             support_verbs=_longest_first(raw["support_verbs"]), joint_verbs=_longest_first(raw["joint_verbs"]),
             list_tails=_longest_first(raw["list_tails"]), generic_units=frozenset(raw["generic_units"]),
-            generic_endings=_longest_first(raw["generic_endings"]), timing_words=_longest_first(raw["timing"]["words"]),
+            generic_endings=_longest_first(raw["generic_endings"]),
+            generic_openings=_longest_first(raw["generic_openings"]), office_endings=_longest_first(raw["office_endings"]), timing_words=_longest_first(raw["timing"]["words"]),
             timing_endings=_longest_first(raw["timing"]["endings"]),
             timing_labels=_longest_first(raw["timing"]["labels"]),
             first_is_lead=_longest_first(raw["first_is_lead"]), standing_openings=_longest_first(standing["opening"]),
@@ -132,12 +133,12 @@ class Cues:
         area, is none)."""
         if name in self.generic_units or name.endswith(self.generic_endings):
             return True
-        if name.startswith(("相关", "有关")):
+        if name.startswith(self.generic_openings):
             return True  # 相关市人民政府, 有关县区: whichever are concerned, no one body
         bare = _TRAILING_BRACKET.sub("", name)  # 各镇人民政府（街道办事处）, 各县（市、区）政府（管委会）
         if name.startswith("各") and bare.endswith("政府"):
             return True
-        if "各" in name[1:] and _OFFICES_OF.search(name):
+        if "各" in name[1:] and bare.endswith(self.office_endings):
             return True  # 委机关各处局, 省计生协机关各部(室): a body's own offices, each of them, no one unit
         return name.startswith("各") and not name.startswith(collective_prefixes)
 

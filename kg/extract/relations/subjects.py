@@ -89,7 +89,10 @@ def subject_roles(ctx: Context, index: SpanIndex, c: Cues | None = None) -> list
         clause_end = min([i for i in (f.find(ch, end, end + 200) for ch in "，。；\n") if i >= 0] or [min(len(f), end + 200)])
         duty = f[end + len(verb):clause_end]
         if not duty and f[clause_end:clause_end + 1] == "，":
-            continue  # A负责，B配合，<task>: a clause of units before its task, read by the prose rules
+            following = f[clause_end + 1:min([i for i in (f.find(ch, clause_end + 1) for ch in "，。；\n") if i >= 0]
+                                             or [len(f)])]
+            if following.endswith(c.support_verbs):
+                continue  # A负责，B配合，<task>: a clause of units before its task, read by the prose rules
         support = next((w for w in c.subject_support_objects if w in duty), "") if "负责" in verb else ""
         kind, cue = ("support", verb + "…" + support) if support else ("lead", verb)
         out.extend(SubjectRole(m.start, kind, o, cue) for o in run)
