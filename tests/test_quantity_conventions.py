@@ -746,6 +746,8 @@ def test_a_number_broken_from_its_unit_by_a_pdfs_font_runs():
     # a heading, then a paragraph opening with a year: two lines, as written
     assert join_broken_numbers("一、主要成效\n2020年，全市建成健康社区12个。\n3\n加强组织领导") == \
         "一、主要成效\n2020年，全市建成健康社区12个。\n3\n加强组织领导"
+    # a name, then its year and value on the next line (a line with no subject of its own): one phrase
+    assert join_broken_numbers("人均体育场地面积\n2020年达到1.8平方米以上") == "人均体育场地面积2020年达到1.8平方米以上"
 
 
 def test_real_guidance_with_its_numbers_on_lines_of_their_own():
@@ -754,7 +756,7 @@ def test_real_guidance_with_its_numbers_on_lines_of_their_own():
     got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
     assert {("居民健康素养水平", 20.0, 2020), ("居民健康素养水平", 25.0, 2025),
             ("《国民体质测定标准》达标城乡居民比例", 92.2, 2025)} <= got
-    # 人均体育场地面积 / 2020年达到1.8平方米: a line break after a name, before a year, is left (a heading's too)
+    assert {("人均体育场地面积", 1.8, 2020), ("经常参加体育锻炼的人数", 35.0, 2020)} <= got  # name / 2020年达到…: one phrase
 
 
 def test_a_plans_background_section_reports_what_was_achieved(extract):

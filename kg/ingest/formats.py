@@ -84,13 +84,19 @@ _NUMBER_THEN_UNIT = re.compile(r"(\d)[ \t]*\n[ \t]*(?=年|号|%|‰|个百分点
 _VERB_THEN_NUMBER = re.compile(r"([到为至于在])[ \t]*\n[ \t]*(?=\d)(?!\d{1,2}\s*[.．、](?!\d))")  # not a list's 1.
 
 
+# …经常参加体育锻炼的人数 / 2020年达到35%: a name broken from its year and value (a line that opens with a year and a
+# comparator has no subject of its own; a paragraph opening with a year, 2020年，…, is not joined)
+_NAME_THEN_YEAR_VALUE = re.compile(r"([\u4e00-\u9fff）)])[ \t]*\n[ \t]*(?=\d{4}[ \t]*年(?:底|末)?(?:要|应|将|力争)?"
+                                   r"(?:达到|提高到|提升到|降至|降到|下降到|控制在|保持在|不低于|不高于))")
+
+
 def join_broken_numbers(text: str) -> str:
     """``text`` with the line breaks a PDF's font runs put inside a number's phrase removed
     (2020\n年达到\n20% → 2020年达到20%): a number joined to the unit that continues it, a
     value verb to the number after it."""
     if "\n" not in text:
         return text
-    return _VERB_THEN_NUMBER.sub(r"\1", _NUMBER_THEN_UNIT.sub(r"\1", text))
+    return _NAME_THEN_YEAR_VALUE.sub(r"\1", _VERB_THEN_NUMBER.sub(r"\1", _NUMBER_THEN_UNIT.sub(r"\1", text)))
 
 
 def looks_wrapped(lines: list[str]) -> bool:
