@@ -823,3 +823,13 @@ def test_real_news_of_a_provincial_tuberculosis_plan():
     path = Path(__file__).resolve().parents[1] / "unseen15" / "docs" / "g07_guangxi_tuberculosis_plan_news.txt"
     got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
     assert {("target", 80.0, 2025), ("target", 90.0, 2030)} <= got and not [g for g in got if g[0] == "measurement"]
+
+
+def test_a_share_of_areas_that_control_a_disease_by_a_plans_year_is_a_target(extract):
+    text = ("广东省重点地方病防治规划(2005-2010年)\n三、防治目标\n3.地方性氟中毒:\n(1)到2010年,全省90%以上的病区县(市、区)控制地方性氟中毒流行。")
+    got = [(q.indicator, q.value, q.year) for q in extract(text, title="广东省重点地方病防治规划(2005-2010年)",
+                                                          date="2005-06-01").quantities if q.kind == "target"]
+    assert [(v, y) for i, v, y in got if "氟中毒" in i] == [(90.0, 2010)]
+    # a report's share of areas that did so is no target
+    news = "2023年，全省90%以上的病区县控制了地方性氟中毒流行。"
+    assert not [q for q in extract(news, title="地方病防治工作取得成效", date="2024-01-10").quantities if q.kind == "target"]

@@ -7,7 +7,7 @@ values and years. A relative target ("在2020年基础上提高10%") is marked r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.model import EntityKey, Quantity
@@ -271,6 +271,8 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
     r = rules()
     out: list[Quantity] = []
     item_label = _ITEM_LABEL.match(sent)
+    # a plan's clause after its year phrase (到2010年，全省90%以上的病区县…控制…) states a goal as a goal section does
+    bare_tc = replace(tc, goal=True) if year_phrase and tc.plan_doc and not tc.goal else tc
     for cs, ce in _clauses(sent):
         cs = max(cs, body_start) if cs < body_start < ce else cs
         clause_years = years
@@ -282,7 +284,7 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
         found = _relative_targets(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
             _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc) or \
             _share_targets(clause, base + cs, base + ce, clause_years, tc) or \
-            _bare_targets(clause, base + cs, base + ce, clause_years, tc) or \
+            _bare_targets(clause, base + cs, base + ce, clause_years, bare_tc) or \
             _per_capita_targets(clause, base + cs, base + ce, clause_years, tc) or \
             _share_of_before(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
             _bare_count_targets(clause, base + cs, base + ce, clause_years, tc)
@@ -337,10 +339,12 @@ def _share_targets(clause: str, s: int, e: int, years: list[int | None], tc: Tar
 # before what is done (中小学100%设立心理辅导室): targets without a comparator word
 _BARE_RATE = re.compile(r"(?P<ind>[^，。；：、]{2,40}?(?:率|比例|比重|水平|占比|覆盖面))在?(?P<val>\d+(?:\.\d+)?)(?P<unit>%|‰)"
                         r"(?P<post>以上|以下|左右)?(?=[，。；、]|$)")
-_DOING = (r"(?P<verb>设立|建立|建成|配备|开展|开设|设置|落实|达标|实现|纳入|接入)"
+_DOING = (r"(?P<verb>设立|建立|建成|配备|开展|开设|设置|落实|达标|实现|纳入|接入|控制|消除)"
           r"(?P<obj>[\u4e00-\u9fff“”]{0,16}?)(?=[，。；、并]|$)")
 _SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+(?:\.\d+)?)%" + _DOING)
-_SHARE_OF_DOING = re.compile(r"^(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的(?P<subj>[\u4e00-\u9fff（）()]{2,16}?)" + _DOING)
+# 全省90%以上的病区县(市、区)控制地方性氟中毒流行: the area's word may stand before the share
+_SHARE_OF_DOING = re.compile(r"^(?:全[省市县区国州])?(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的"
+                             r"(?P<subj>[\u4e00-\u9fff（）()]{2,16}?|[\u4e00-\u9fff]{1,8}[（(][^（）()]{1,8}[）)])" + _DOING)
 
 # a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米
 _PER_CAPITA = re.compile(r"(?P<ind>(?:每(?:千|万|十万)(?:常住)?(?:人口|人)|人均)[\u4e00-\u9fff（）()]{1,16}?)(?P<val>\d+(?:\.\d+)?)"
