@@ -67,9 +67,11 @@ class Grammar:
         self.doc_number_lead_ins = tuple(g["doc_number_lead_ins"]["words"])
         self.listed_action_openers = tuple(sorted(g["listed_action_endings"]["openers"], key=len, reverse=True))
         after = g["bureau_word_after"]
-        self.bureau_word_after = re.compile("|".join(
-            re.escape(w) + ("(?!" + "|".join(map(re.escape, after["not_before"].get(w, []))) + ")" if after["not_before"].get(w) else "")
-            for w in after["words"]))
+        words = []
+        for w in after["words"]:  # 面 but not 面向: each word, and what may not follow it
+            unless = after["not_before"].get(w, [])
+            words.append(re.escape(w) + (f"(?!{'|'.join(map(re.escape, unless))})" if unless else ""))
+        self.bureau_word_after = re.compile("|".join(words))
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
         acted = g["quoted_action_verbs"]
         self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))

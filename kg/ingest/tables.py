@@ -160,7 +160,8 @@ def flattened_header_end(line: str, labels: frozenset[str]) -> int | None:
     another, the cell borders lost): a number column's word, then within a few words and no
     punctuation a task column's and a responsibility column's label. None if it holds none."""
     task_words, number_words = _words()
-    squeezed = re.sub(r"[ \t\u3000]+", "", line)
+    kept = [i for i, ch in enumerate(line) if ch not in " \t\u3000"]  # squeezed offset -> line offset
+    squeezed = "".join(line[i] for i in kept)
     for word in number_words:
         if len(word) < 2:
             continue  # 序 alone opens too many words (序列, 有序)
@@ -171,13 +172,7 @@ def flattened_header_end(line: str, labels: frozenset[str]) -> int | None:
             window = window[:stop.start()] if stop else window
             ends = [window.find(lab) + len(lab) for lab in labels if lab in window]
             if ends and any(w in window[:max(ends)] for w in task_words):
-                # the same place in the unsqueezed line: count the characters kept
-                target, kept = at + len(word) + max(ends), 0
-                for i, ch in enumerate(line):
-                    if ch not in " \t\u3000":
-                        kept += 1
-                        if kept == target:
-                            return i + 1
+                return kept[at + len(word) + max(ends) - 1] + 1  # the same place in the unsqueezed line
             at = squeezed.find(word, at + 1)
     return None
 

@@ -588,17 +588,16 @@ _OPENING_CLAUSE_NO_QUOTES = BracketSplitter("（《", "）》", "，；：")
 
 def _assigns_units(phrase: str) -> bool:
     """Is ``phrase`` a clause that assigns units (由省经贸委负责, 省农业厅、环保局配合), no task?"""
-    from kg.extract.relations.clauses import ClauseReader  # here: the relation rules import this module
+    # imported here: the relation rules import this module
+    from kg.extract.relations.clauses import ClauseReader, split_units, unit_like
     from kg.extract.relations.cues import cues
     c = cues()
-    if not phrase.endswith(c.lead_verbs + c.support_verbs + c.joint_verbs):
+    verb = next((v for v in c.support_verbs + c.lead_verbs + c.joint_verbs if phrase.endswith(v)), "")
+    if not verb:
         return False
-    reader = ClauseReader(c)
-    if reader.roles(phrase, 0) is not None:
-        return True
-    verb = next(v for v in c.support_verbs + c.lead_verbs + c.joint_verbs if phrase.endswith(v))
-    units = phrase[: -len(verb)]
-    from kg.extract.relations.clauses import split_units, unit_like
+    if ClauseReader(c).roles(phrase, 0) is not None:
+        return True  # 由省经贸委负责, A牵头，B配合
+    units = phrase[: -len(verb)]  # 省农业厅、环保局配合: supporting units alone
     spans = split_units(units, 0, c)
     return bool(spans) and all(unit_like(units[a:b], c) for a, b in spans)
 

@@ -234,7 +234,8 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None, opening:
     if any(len(ln) <= 120 and pattern.search(ln.strip().lstrip("0123456789.-— ")) for ln in lines if ln.strip()):
         return True
     # 结合我镇实际，特制订本实施方案: a text that says, in its opening, that it is the plan it makes
-    return any(w in opening[:800] for w in rules().raw["target_words"]["plan_self_references"])
+    head = opening[:800]
+    return any(w in head for w in rules().raw["target_words"]["plan_self_references"])
 
 
 _ASPECT_INSIDE = re.compile(r"了(?!解)")

@@ -325,8 +325,8 @@ def lead_first(finder: RelationFinder) -> None:
             # 区城管局负责，工商局配合，取缔各类农贸市场占道经营现象: the clause after the units is the task —
             # where no task holds the sentence, or the measure's own units were named before (a second
             # assignment in one measure is another task's); a text cut inside that clause names none
-            f = finder.ctx.folded
-            cut = sent_e >= len(f.rstrip()) and f.rstrip()[-1:] not in "。；！？）)"
+            body = finder.ctx.folded.rstrip()
+            cut = sent_e >= len(body) and body[-1:] not in "。；！？）)"
             obj = None if cut else _object_program(finder, after + 1, sent_e, longest=40)
             tasks = [obj.key] if obj else []
         _assign(finder, m.start(1), leads, supports, tasks, cue, "lead_first")

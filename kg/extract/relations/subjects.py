@@ -60,6 +60,11 @@ def _body_run(index: SpanIndex, f: str, start: int) -> tuple[list[Mention], int]
             return run, pos
 
 
+def _clause_end(f: str, start: int, reach: int = 200) -> int:
+    """Where the clause from ``start`` ends: the first ，。； or line break within ``reach``."""
+    return min([i for i in (f.find(ch, start, start + reach) for ch in "，。；\n") if i >= 0] or [min(len(f), start + reach)])
+
+
 def subject_roles(ctx: Context, index: SpanIndex, c: Cues | None = None) -> list[SubjectRole]:
     """Every body a sentence's subject (or 在…的协助下) makes responsible, in text order."""
     c = c or cues()
@@ -86,12 +91,10 @@ def subject_roles(ctx: Context, index: SpanIndex, c: Cues | None = None) -> list
         verb = next((v for v in c.subject_lead_verbs if f.startswith(v, end)), "")
         if not run or not verb or f[end + len(verb):end + len(verb) + 1] in ("人", "同"):
             continue  # 主要负责人, 负责同志: a person, not a duty
-        clause_end = min([i for i in (f.find(ch, end, end + 200) for ch in "，。；\n") if i >= 0] or [min(len(f), end + 200)])
+        clause_end = _clause_end(f, end)
         duty = f[end + len(verb):clause_end]
         if not duty and f[clause_end:clause_end + 1] == "，":
-            following = f[clause_end + 1:min([i for i in (f.find(ch, clause_end + 1) for ch in "，。；\n") if i >= 0]
-                                             or [len(f)])]
-            if following.endswith(c.support_verbs):
+            if f[clause_end + 1:_clause_end(f, clause_end + 1)].endswith(c.support_verbs):
                 continue  # A负责，B配合，<task>: a clause of units before its task, read by the prose rules
         support = next((w for w in c.subject_support_objects if w in duty), "") if "负责" in verb else ""
         kind, cue = ("support", verb + "…" + support) if support else ("lead", verb)
