@@ -83,6 +83,9 @@ SETS = {
     # 13 more (11 provinces and an anonymised text; 10 plans, notices and work documents, 3 news items; annotated in
     # stop 32 after unseen14's errors had been read), scored once with 446eb7b before any error was read
     "unseen15": _annotated("unseen15"),
+    # 12 more (9 plans and notices, 3 news items; annotated in stop 33 after unseen15's errors had been read), scored
+    # once with d4eaa9b before any error was read
+    "unseen16": _annotated("unseen16"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -99,7 +102,7 @@ FLOORS = {
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
     "unseen2": {"entities": 0.84, "relations": 0.83, "targets": 0.83, "measurements": 0.73},
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
-    "unseen3": {"entities": 0.71, "relations": 0.47, "targets": 0.78, "measurements": 0.62},
+    "unseen3": {"entities": 0.71, "relations": 0.47, "targets": 0.88, "measurements": 0.67},
     # first scored at 0.650 / 0.051 / 0.462 / 0.758 (0.641 / 0.051 / 0.462 / 0.697 with stop 25's code)
     # then its two texts with responsibility sentences (x17, x18) were read: A负责，B配合，task (0.207 after)
     # then, in stop 28, its target and measurement errors: 0.971 / 0.853 after
@@ -138,14 +141,17 @@ FLOORS = {
     # first scored at 0.731 / 0.000 / 0.667 / 0.444, no lead predicted (stop 32's code, 446eb7b; stop 31's final code:
     # 0.716 / 0.000 / 0.667 / 0.444)
     "unseen15": {"entities": 0.77, "relations": 0.00, "targets": 0.80, "measurements": 0.57},
-    "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.78, "measurements": 0.62},
+    # first scored at 0.713 / 0.118 / 0.429 / 0.182, leads 1 of 5 (stop 33's starting code, d4eaa9b)
+    "unseen16": {"entities": 0.71, "relations": 0.11, "targets": 0.42, "measurements": 0.18},
+    "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.88, "measurements": 0.67},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 # on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园
 # where the gold adds ,实施绿化改造), the unit is right
 # on unseen10 0.5 at its first scoring (one of two leads wrong), 35 of 36 after its errors were read
+# on unseen16 1 of 5 at its first scoring (its errors not yet read)
 # on unseen11 4 of 17 at its first scoring, 47 of 50 after its errors were read (0.94)
-LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen11": 0.93}
+LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen11": 0.93, "unseen16": 0.20}
 
 
 @pytest.fixture(scope="module")

@@ -833,3 +833,35 @@ def test_a_share_of_areas_that_control_a_disease_by_a_plans_year_is_a_target(ext
     # a report's share of areas that did so is no target
     news = "2023年，全省90%以上的病区县控制了地方性氟中毒流行。"
     assert not [q for q in extract(news, title="地方病防治工作取得成效", date="2024-01-10").quantities if q.kind == "target"]
+
+
+def test_a_list_of_the_measures_set_for_a_year_states_targets(extract):
+    text = ("记者从市卫健委获悉，市卫生健康委制定了2025年卫生健康为民服务10项举措。\n"
+            "2025年卫生健康为民服务10项举措分别为：\n1. 在20家医疗机构推进适老化改造。\n2. 建立30家心理健康门诊。\n")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in extract(text, date="2025-01-20").quantities}
+    assert ("target", "心理健康门诊", 30.0, 2025) in got
+    assert not [g for g in got if g[0] == "measurement"]
+
+
+def test_a_report_on_a_years_measures_opens_no_targets(extract):
+    # the same list reported on (完成情况), or a list for a year before the text's, is what was done
+    for opening, date in (("2025年卫生健康为民服务10项举措完成情况如下：", "2025-12-20"),
+                          ("2024年卫生健康为民服务10项举措分别为：", "2025-12-20")):
+        text = "市卫生健康委发布消息。\n" + opening + "\n1. 建成30家心理健康门诊。\n"
+        assert not [q for q in extract(text, date=date).quantities if q.kind == "target"], opening
+
+
+def test_real_news_of_a_citys_measures_for_the_year():
+    path = Path(__file__).resolve().parents[1] / "unseen3" / "docs" / "w17_tianjin_2026_16_measures.txt"
+    got = {(q.kind, q.indicator, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert {("target", "骨质疏松门诊", 50.0, 2026), ("target", "健康大讲堂", 170.0, 2026)} <= got
+    assert not [g for g in got if g[0] == "measurement"]
+
+
+def test_a_count_for_a_period_counts_what_the_clause_before_does():
+    def plan(sent):
+        return [(q.indicator, q.value) for q in targets_in_sentence(sent, 0, None, "", 2024, plan_doc=True)]
+    assert plan("4.组织开展心理健康主题巡讲，全年不少于300场。") == [("心理健康主题巡讲", 300.0)]
+    assert plan("各县区每年开展健康知识讲座，全年不少于12次。") == [("健康知识讲座", 12.0)]
+    # with no clause before it the period names nothing: no target named 全年
+    assert not [1 for i, _ in plan("全年不少于12次。") if i == "全年"]

@@ -44,6 +44,7 @@ from kg.extract.quantities.targets import (
     achievement_spans,
     annual_plan_year,
     goal_spans,
+    task_list_spans,
     plan_period_end,
     read_targets,
 )
@@ -471,6 +472,7 @@ def quantities_of(doc: Doc) -> Doc:
     para_year: int | None = None
     plan_year: int | None = None
     goals = goal_spans(text, ctx.sections)
+    task_lists = task_list_spans(text, ctx.sections, doc_year)
     achieved = achievement_spans(ctx.sections, text)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
@@ -484,8 +486,11 @@ def quantities_of(doc: Doc) -> Doc:
             line_start = nl + 1
         prev = s
         goal = any(a <= s < b for a, b in goals)
+        task_year = next((y for a, b, y in task_lists if a <= s < b), None)
         if not goal:
             goal_year = None
+        if task_year is not None and not goal:
+            goal, goal_year = True, task_year  # 2026年…16项举措分别为：1.…: the year's measures
         future = _FUTURE_YEAR.search(sent)
         if goal and future:
             goal_year = int(future.group(1))

@@ -289,8 +289,10 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
             _share_of_before(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
             _bare_count_targets(clause, base + cs, base + ce, clause_years, tc)
         if found:
+            found = _period_counts(found, sent[:cs], r)
             out.extend(found)
-            last_indicator = found[-1].indicator
+            if found:
+                last_indicator = found[-1].indicator
             continue
         cov = _FULL_COVERAGE.search(clause)
         if cov and not out and clause_years[-1] is not None:  # full coverage for a year
@@ -306,6 +308,32 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
         if subject:
             last_indicator = subject
     return out
+
+
+_ACTIVITY_CLAUSE = re.compile(r"[^，。；,;]*$")
+
+
+def _period_counts(found: list[Quantity], before: str, r: _Rules) -> list[Quantity]:
+    """A target whose indicator is only its period (…巡讲，全年不少于300场) counts what the
+    clause before does (组织开展心理健康主题巡讲 → 心理健康主题巡讲); with no such clause, it
+    names nothing and is dropped."""
+    scopes = r.raw.get("time_scopes", [])
+    if not any(q.indicator in scopes for q in found):
+        return found
+    prev = _ACTIVITY_CLAUSE.search(before.rstrip("，,；; ")).group(0)
+    prev = _ITEM_NUMBER.sub("", prev).strip()
+    # the object of the clause's last activity verb (各县区每年开展健康知识讲座 → 健康知识讲座)
+    cuts = [prev.rfind(v) + len(v) for v in r.raw.get("activity_verbs", []) if v in prev]
+    cuts = [c for c in cuts if len(prev) - c >= 4]
+    if cuts:
+        prev = prev[max(cuts):]
+    named = prev if 4 <= len(prev) <= 20 and _CJK_ONLY.fullmatch(prev) else ""
+    return [replace(q, indicator=named) if q.indicator in scopes else q
+            for q in found if q.indicator not in scopes or named]
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[\.．、]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff“”]+")
 
 
 _COUNT_UNITS_OF_A_CONDITION = frozenset("张个家所人名床")
@@ -660,6 +688,34 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
         line_start = folded.rfind("\n", 0, m.start()) + 1  # the opening's sentence sets the list's year
         out.append((line_start, _opened_list_end(sections, m.start(), len(folded))))
     return sorted(out)
+
+
+@lru_cache(maxsize=4)
+def _task_list_re(r: _Rules) -> re.Pattern[str]:
+    """A line naming a year and the measures set for it, closed by a colon (2026年…16项举措分别为：)."""
+    nouns = _alt(r.raw["task_list_openings"]["nouns"])
+    return re.compile(r"^[^\n。：:]{0,40}?(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^\n。：:《》]{0,40}?(?:" + nouns
+                      + r")[^\n。：:]{0,8}[：:]\s*$", re.M)
+
+
+def task_list_spans(folded: str, sections: list, doc_year: int | None) -> list[tuple[int, int, int]]:  # noqa: ANN001
+    """(start, end, year) of each list a line opens by naming the measures or tasks set for
+    a year (2026年天津卫生健康为民服务16项举措分别为：): what follows, to the end of its
+    section or run of numbered items, is to be done that year. A line that reports on the
+    list (完成情况如下：) or names a year before the document's opens none."""
+    r = rules()
+    if not r.raw.get("task_list_openings"):
+        return []
+    not_with = tuple(r.raw["task_list_openings"]["not_with"])
+    out = []
+    for m in _task_list_re(r).finditer(folded):
+        year = int(m.group(1))
+        if any(w in m.group(0) for w in not_with) or not 1990 <= year <= 2100:
+            continue
+        if doc_year is not None and year < doc_year:
+            continue
+        out.append((m.start(), _opened_list_end(sections, m.start(), len(folded)), year))
+    return out
 
 
 def _opened_list_end(sections: list, at: int, text_end: int) -> int:  # noqa: ANN001 - Sections
