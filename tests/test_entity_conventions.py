@@ -952,3 +952,19 @@ def test_a_disease_control_hospital_is_a_hospital(extract, sentence, hospital):
 
 def test_disease_control_work_is_no_hospital(extract):
     assert not names(extract("全面加强职业病防治工作，推进结核病防治。", title="职业健康工作要点"), "Hospital")
+
+
+def test_county_bureaus_of_the_2000s_for_culture_broadcasting_and_salt(extract):
+    ex = extract("县文化体育广播影视局负责播放专题宣传节目。县卫生局、教育局、盐务局等单位牵头设置宣传咨询点。"
+                 "区文广新局、区广电局配合。", title="某县碘缺乏病防治日活动方案", issuer="某某县卫生局")
+    got = names(ex, "Department")
+    assert any(n.endswith("文化体育广播影视局") for n in got) and any(n.endswith("盐务局") for n in got)
+    assert any(n.endswith("文化广电新闻出版局") for n in got) and any(n.endswith("广播电视局") for n in got)
+    # the salt bureau's name inside a longer word is no body
+    assert not [n for n in names(extract("盐务局部分职能划转。", title="某县方案"), "Department") if "局部" in n]
+
+
+def test_real_county_iodine_day_plan_names_its_bureaus():
+    path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h07_anon_county_iodine_day_activity_plan_trad.txt"
+    got = names(extract_document(read_document(path)), "Department")
+    assert any(n.endswith("文化体育广播影视局") for n in got) and any(n.endswith("盐务局") for n in got)

@@ -306,3 +306,24 @@ def test_real_provincial_food_safety_plan():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen14" / "docs"
                                         / "p13_fujian_food_safety_workplan.txt"))
     assert {t for _, t in rels(ex, "lead")} == {"治理畜牧业产品污染", "加快省级无公害畜禽基地建设"}
+
+
+def test_a_unit_list_keeps_tortoise_shell_brackets_whole():
+    # 各县〔市、区〕人民政府: the 、 inside 〔〕 splits no unit, and every county's government is no one body
+    from kg.extract.relations.clauses import split_units
+    text = "市卫健委及各县〔市、区〕人民政府"
+    assert [text[a:b] for a, b in split_units(text, 0)] == ["市卫健委", "各县〔市、区〕人民政府"]
+    plain = "市卫健委、市医保局"
+    assert [plain[a:b] for a, b in split_units(plain, 0)] == ["市卫健委", "市医保局"]
+
+
+def test_real_city_cancer_plan_leads_only_its_named_body():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h01_jiangxi_jiujiang_cancer_action_plan.txt"
+    ex = extract_document(read_document(path))
+    leads = {r.source.name for r in ex.relations if r.kind == "lead"}
+    assert "九江市卫生健康委员会" in leads
+    assert not [n for n in leads if "〔" in n or "〕" in n or n.endswith("县") or n.startswith("区")]

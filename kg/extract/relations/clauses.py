@@ -44,8 +44,8 @@ class Clause:
     bracketed: bool = True       # a bracket after a task or heading, as opposed to a line or prose
 
 
-_ITEM_SPLIT = BracketSplitter("（(《", "）)》", "、，,；;/")
-_SEGMENTS = BracketSplitter("（(《“", "）)》”", "，,；;")
+_ITEM_SPLIT = BracketSplitter("（(《〔［[", "）)》〕］]", "、，,；;/")
+_SEGMENTS = BracketSplitter("（(《“〔［[", "）)》”〕］]", "，,；;")
 _AND = re.compile(r"以及|及")
 _WS = " \t\u3000"
 
