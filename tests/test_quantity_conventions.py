@@ -865,3 +865,24 @@ def test_a_count_for_a_period_counts_what_the_clause_before_does():
     assert plan("各县区每年开展健康知识讲座，全年不少于12次。") == [("健康知识讲座", 12.0)]
     # with no clause before it the period names nothing: no target named 全年
     assert not [1 for i, _ in plan("全年不少于12次。") if i == "全年"]
+
+
+def test_a_sentence_counting_the_goals_to_reach_opens_them(extract):
+    text = ("国家疾控局等部门联合发布行动方案。\n根据方案，到2025年底，将实现三大目标。\n"
+            "其一，全国95%以上的病区县达到控制水平。其二，居民户合格碘盐食用率达到90%以上。\n"
+            "据了解，2020年全国有98%的病区县达到控制水平。")
+    got = {(q.kind, q.value, q.year) for q in extract(text, title="地方病防治新闻").quantities}
+    assert {("target", 95.0, 2025), ("target", 90.0, 2025)} <= got
+    assert ("measurement", 98.0, 2020) in got  # the paragraph after the list reports
+
+
+def test_real_news_of_a_national_endemic_disease_plan():
+    path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h08_national_endemic_disease_plan_news_trad.txt"
+    got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert {("target", 95.0, 2025), ("target", 90.0, 2025)} <= got and not [g for g in got if g[0] == "measurement"]
+
+
+def test_a_year_looked_ahead_to_is_not_the_year_of_the_figures_after_it(extract):
+    text = "根据方案，到2025年底，将完成三项任务。\n据了解，全国已建成示范区120个。"
+    got = [(q.kind, q.value, q.year) for q in extract(text, title="某新闻").quantities]
+    assert ("measurement", 120.0, None) in got and not [g for g in got if g[2] == 2025]

@@ -423,12 +423,14 @@ _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今�
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
-_YEAR_NAMED = re.compile(r"(?<![比较\d])(\d{4})\s*年(?!\d{1,2}月)")
+# not a year of comparison (比2021年) nor one looked ahead to (到2025年底，将实现…): a later figure is not of that year
+# (截至2024年 and 提高到2023年的 name the year of what they report)
+_YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年(?!\d{1,2}月)")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
 
 
 def _last_year(sent: str) -> int | None:
-    """The last year a sentence names (not a year of comparison, 比2021年)."""
+    """The last year a sentence names (not a year of comparison, 比2021年, nor a future one, 到2025年)."""
     found = [int(y) for y in _YEAR_NAMED.findall(sent) if 1990 <= int(y) <= 2100]
     return found[-1] if found else None
 

@@ -687,7 +687,24 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
     for m in openings:
         line_start = folded.rfind("\n", 0, m.start()) + 1  # the opening's sentence sets the list's year
         out.append((line_start, _opened_list_end(sections, m.start(), len(folded))))
+    for m in _counted_goals_re(r).finditer(folded):
+        # 到2025年底，将实现七大目标。⏎其一，…: the paragraph after the opening states them
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        next_line = folded.find("\n", m.end())
+        after = folded.find("\n", next_line + 1) if next_line >= 0 else -1
+        out.append((line_start, min(_opened_list_end(sections, m.start(), len(folded)),
+                                    after if after >= 0 else len(folded))))
     return sorted(out)
+
+
+@lru_cache(maxsize=4)
+def _counted_goals_re(r: _Rules) -> re.Pattern[str]:
+    """A sentence saying how many goals are to be reached (将实现七大目标。, 实现以下三个目标：)."""
+    w = r.raw.get("counted_goal_openings") or {"verbs": [], "measure_words": []}
+    if not w["verbs"]:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?:" + _alt(w["verbs"]) + r")(?:以下|如下)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})(?:"
+                      + _alt(w["measure_words"]) + r")(?:主要|具体|工作)?目标[。：:]\s*$", re.M)
 
 
 @lru_cache(maxsize=4)
