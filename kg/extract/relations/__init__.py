@@ -35,6 +35,7 @@ from kg.extract.relations.prose import (
     lead_verb,
     lead_with,
 )
+from kg.extract.relations.hosting import hosts
 from kg.extract.relations.parts import listed_parts
 from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
@@ -57,6 +58,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("coordination", coordination),
     ("remits", remits),
     ("joint_organisers", joint_organisers),
+    ("hosts", hosts),
     ("actors", actors),
     ("subjects", subjects),
     ("consortium_roles", consortium_roles),

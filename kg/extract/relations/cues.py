@@ -75,6 +75,9 @@ class Cues:
     remit_charge_words: tuple[str, ...]       # …，(具体)负责…: what opens its remit
     joint_organiser_verbs: tuple[str, ...]    # A、B联合开展/举办 X: what bodies do together
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
+    host_verbs: tuple[str, ...] = ()          # A主办，C承办 … X: the hosts lead the event
+    host_support_verbs: tuple[str, ...] = ()  # …，C承办/协办: the units that host it for them support it
+    event_anaphors: tuple[str, ...] = ()      # 本次大会由A主办: the event the text named before
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
@@ -124,6 +127,9 @@ class Cues:
             remit_charge_words=_longest_first(prose["remit_charge_words"]),
             joint_organiser_verbs=_longest_first(prose["joint_organiser_verbs"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")},
+            host_verbs=_longest_first(raw["hosting"]["verbs"]),
+            host_support_verbs=_longest_first(raw["hosting"]["support_verbs"]),
+            event_anaphors=_longest_first(raw["hosting"]["event_anaphors"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)
 

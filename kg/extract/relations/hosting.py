@@ -1,0 +1,151 @@
+"""Events named with their hosts (FORMAT.md: 主办 names the leading unit): the bodies that
+主办 an event lead it, those that 承办 or 协办 it for them support it. News writes the
+hosts in several orders, all read here:
+
+- ``A、B主办，C承办，在…开展…X`` — the hosts open the clause, the event follows in the sentence;
+- ``A主办、C承办的X`` — the hosts in a relative clause before the event;
+- ``X由A主办，C承办`` — the event is the sentence's subject;
+- ``本次大会由A与B主办`` — the event the text named before, spoken of again.
+
+由A主办…的X and 本次活动由A主办 are the organisers and by_lead rules' (:mod:`.prose`); this
+rule reads a 主办 only where no earlier rule read its sentence. Every host must be a unit
+(:func:`unit_like`); a sentence whose event cannot be found assigns nothing.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.entities import program_mention
+from kg.extract.model import EntityKey
+from kg.extract.relations.clauses import split_units, unit_like
+from kg.extract.relations.cues import Cues, cues
+from kg.extract.relations.finder import RelationFinder
+from kg.extract.relations.units import list_levels, unit_entities
+
+_CLAUSE_START = "，。；：！？\n"
+
+
+@lru_cache(maxsize=4)
+def _host_re(c: Cues) -> re.Pattern[str]:
+    """The host verb (联合主办, 主办), not the nouns 主办方 / 主办单位."""
+    verbs = sorted(c.host_verbs, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?![方单者])")
+
+
+@lru_cache(maxsize=4)
+def _anaphor_re(c: Cues) -> re.Pattern[str]:
+    """本次大会, 此次宣传周活动: an event spoken of again, at the end of the words before 由."""
+    heads = "|".join(map(re.escape, sorted(c.organised_event_heads, key=len, reverse=True)))
+    return re.compile("(?:" + "|".join(map(re.escape, c.event_anaphors)) + r")[\u4e00-\u9fff]{0,6}?(?P<head>" + heads + ")$")
+
+
+def _clause_start(f: str, at: int, reach: int = 80) -> int:
+    return max(f.rfind(ch, max(0, at - reach), at) for ch in _CLAUSE_START) + 1
+
+
+def _units(f: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The units of f[s:e] when every item is one, else none."""
+    spans = split_units(f[s:e], s)
+    return spans if spans and all(unit_like(f[a:b]) for a, b in spans) else []
+
+
+def _event_head_end(c: Cues, text: str) -> int:
+    """Where the last event head in ``text`` ends (…主题活动), or -1."""
+    ends = [i + len(h) for h in c.organised_event_heads for i in [text.rfind(h)] if i >= 0]
+    return max(ends) if ends else -1
+
+
+def _event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> EntityKey | None:
+    """The event a clause of hosts is followed by, in the rest of its sentence: the first
+    program named there whose name ends in an event head, else the phrase before the last
+    event head, after the last 的 or organising verb before it (同步开展以“…”为主题的第32个
+    爱国卫生月统一行动日主题活动 → 第32个爱国卫生月统一行动日主题活动)."""
+    f = finder.ctx.folded
+    named = [p for p in finder.programs_in(start, end) if p.key.name.endswith(tuple(c.organised_event_heads))]
+    if named:
+        return min(named, key=lambda p: (p.start, -p.end)).key
+    rest = f[start:end]
+    head_end = _event_head_end(c, rest)
+    if head_end < 0:
+        return None
+    cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs
+                                                        if rest.rfind(v, 0, head_end) >= 0])
+    phrase = rest[cut:head_end].strip("“”")
+    if not 4 <= len(phrase) <= 40 or any(ch in phrase for ch in "，。；：（）"):
+        return None
+    mention = program_mention(finder.ctx, start + cut, start + head_end, phrase)
+    finder.new_mentions.append(mention)
+    return mention.key
+
+
+def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues) -> EntityKey | None:
+    """The event a clause 由A主办 speaks of from before 由: the program that is its subject
+    (“全民营养周”宣传活动由…), or, for 本次大会 / 此次活动, the last event of that kind (大会,
+    活动) the text named before."""
+    f = finder.ctx.folded
+    subject = f[clause_start:by_at]
+    own = [p for p in finder.programs_in(clause_start, by_at) if f[p.end:by_at].strip("“”") == ""]
+    if own:
+        return max(own, key=lambda p: p.end - p.start).key
+    anaphor = _anaphor_re(c).search(subject)
+    if anaphor is None:
+        return None
+    # 本次大会 is the last 大会 named before, 本次活动 the last 活动 (not an action, 全民健康生活方式行动)
+    same_kind = [p for p in finder.programs_in(0, clause_start) if p.key.name.endswith(anaphor.group("head"))]
+    return same_kind[-1].key if same_kind else None
+
+
+def _supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], int, str]:
+    """，C、D(共同)承办 right after the hosts: the supporting units, where they end, and the verb."""
+    if f[pos:pos + 1] not in "，、,":
+        return [], pos, ""
+    start = pos + 1
+    for verb in sorted(c.host_support_verbs, key=len, reverse=True):
+        at = f.find(verb, start, start + 80)
+        if at < 0 or any(ch in f[start:at] for ch in "，。；：\n"):
+            continue
+        units = _units(f, start, at)
+        if units:
+            return units, at + len(verb), verb
+    return [], pos, ""
+
+
+def hosts(finder: RelationFinder) -> None:
+    """A主办，C承办 … X / A主办、C承办的X / X由A主办 / 本次大会由A主办: A leads the event X,
+    C supports it."""
+    c = cues()
+    f = finder.ctx.folded
+    if not c.host_verbs or "主办" not in f:
+        return
+    read = {(r.start, r.end) for r in finder.relations if "主办" in r.cue}
+    for m in _host_re(c).finditer(f):
+        sent_start, sent_end = finder.sentence(m.start())
+        if (sent_start, sent_end) in read:
+            continue  # the organisers or by_lead rule read this sentence
+        clause_start = _clause_start(f, m.start())
+        by_at = f.rfind("由", clause_start, m.start())
+        hosts_start = by_at + 1 if by_at >= 0 else clause_start
+        hosts_end = m.start()
+        for joiner in ("联合", "共同"):
+            if f.endswith(joiner, hosts_start, hosts_end):
+                hosts_end -= len(joiner)
+        leads = _units(f, hosts_start, hosts_end)
+        if not leads:
+            continue
+        supports, after, verb = _supports_after(f, m.end(), c)
+        if f.startswith("的", after):
+            event = _event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
+        elif by_at >= 0:
+            event = _event_before(finder, clause_start, by_at, c)
+        else:
+            event = _event_after(finder, after, sent_end, c)
+        if event is None:
+            finder.unattached.append((m.start(), "hosts"))
+            continue
+        cue = m.group(0) + ("，" + verb if verb else "")
+        roles = [("lead", span) for span in leads] + [("support", span) for span in supports]
+        for (kind, (s, e)), level in zip(roles, list_levels(finder, [span for _, span in roles])):
+            for key in unit_entities(finder, s, e, level):
+                finder.add(kind, key, event, m.start(), cue)
+        read.add((sent_start, sent_end))

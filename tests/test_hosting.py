@@ -1,0 +1,58 @@
+"""Events named with their hosts (FORMAT.md: 主办 names the leading unit): A主办 leads the
+event, C承办/协办 supports it, in each order news writes them — a written sentence per
+order, a real news item, and the near cases that must assign nothing."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_document
+from kg.extract.relations.clauses import unit_like
+from kg.ingest import read_document
+
+
+def rels(ex):
+    return {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    # the hosts open the clause, the event follows in the sentence
+    ("4月26日上午，区爱卫会、区卫生健康局主办，区疾病预防控制中心、沙湾镇人民政府承办，在沙湾公园同步开展以“爱卫同行”为主题的"
+     "第32个爱国卫生月统一行动日主题活动。", "第32个爱国卫生月统一行动日主题活动"),
+    # the hosts in a relative clause before the event
+    ("区卫生健康局主办、区疾病预防控制中心承办的“健康中国行”宣传活动在市民广场举行。", "健康中国行宣传活动"),
+    # the event is the sentence's subject
+    ("5月20日，“全民营养周”宣传活动由区卫生健康局主办，区疾病预防控制中心承办，在市民广场举行。", "全民营养周宣传活动"),
+])
+def test_the_hosts_lead_the_event_and_those_hosting_it_for_them_support_it(extract, sentence, event):
+    got = rels(extract(sentence, title="某区新闻"))
+    assert any(k == "lead" and o.endswith("卫生健康局") and p == event for k, o, p in got), got
+    assert any(k == "support" and o.endswith("疾病预防控制中心") and p == event for k, o, p in got), got
+
+
+def test_an_event_spoken_of_again_is_the_one_of_its_kind_named_before(extract):
+    text = ("5月20日，“全民营养周”宣传活动在市民广场启动，“健康宝鸡”行动同时推进。\n"
+            "此次宣传活动由宝鸡市卫生健康委员会主办，宝鸡市疾病预防控制中心承办。")
+    got = rels(extract(text, title="宣传活动启动"))
+    assert ("lead", "宝鸡市卫生健康委员会", "全民营养周宣传活动") in got
+    assert ("support", "宝鸡市疾病预防控制中心", "全民营养周宣传活动") in got
+
+
+@pytest.mark.parametrize("text", [
+    "活动现场，主办方通过解读膳食指南普及营养知识。",                        # 主办方: a noun, no host named
+    "本次活动由区卫生健康局主办，区疾病预防控制中心承办。",                   # no 活动 named before: no event
+    "福建省全民健康生活方式行动第二阶段启动。本次活动由省卫生健康委员会主办。",  # 本次活动 is no 行动
+    "高邮市融媒体中心 主办 2004-2023 版权所有",                              # a site's footer
+])
+def test_hosts_without_an_event_assign_nothing(extract, text):
+    assert not [r for r in extract(text, title="某区新闻").relations if "主办" in r.cue]
+
+
+def test_one_towns_government_is_a_unit_every_towns_is_not():
+    assert unit_like("沙湾镇人民政府") and unit_like("新开乡政府")
+    assert not unit_like("乡镇人民政府") and not unit_like("各镇人民政府")
+
+
+def test_real_news_of_a_districts_patriotic_health_day():
+    path = Path(__file__).resolve().parents[1] / "unseen9" / "docs" / "s04_guangdong_panyu_patriotic_health_month_trad.txt"
+    got = {(r.kind, r.source.name, r.target.name) for r in extract_document(read_document(path)).relations}
+    assert ("lead", "番禺区卫生健康局", "第32个爱国卫生月统一行动日主题活动") in got
