@@ -86,6 +86,9 @@ SETS = {
     # 12 more (9 plans and notices, 3 news items; annotated in stop 33 after unseen15's errors had been read), scored
     # once with d4eaa9b before any error was read
     "unseen16": _annotated("unseen16"),
+    # 13 more (10 plans, notices and summaries, 3 news items; annotated in stop 33 after unseen16's errors had been read),
+    # scored once with d4eaa9b and with the stop's code of its time before any error was read
+    "unseen17": _annotated("unseen17"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -109,49 +112,54 @@ FLOORS = {
     "unseen4": {"entities": 0.71, "relations": 0.58, "targets": 0.97, "measurements": 0.91},
     # first scored at 0.722 / 0.441 / 0.652 / 0.557, lead precision 11/13 (stop 27's code: 0.720 / 0.441 / 0.622 / 0.557)
     # then its errors were read (stop 28): the goal lists of y05 and y07, y02 (units) and y17
-    "unseen5": {"entities": 0.76, "relations": 0.60, "targets": 0.89, "measurements": 0.70},
+    "unseen5": {"entities": 0.76, "relations": 0.62, "targets": 0.89, "measurements": 0.70},
     # first scored at 0.720 / 0.048 / 0.205 / 0.667, lead precision 1/2 (stop 27's code: 0.717 / 0.048 / 0.222 / 0.663)
     # then its plan openings were read (z06, z07): 0.229 / 0.751 after; then z19 (本次活动由A主办，B承办，C协办), z02
     "unseen6": {"entities": 0.76, "relations": 0.36, "targets": 0.55, "measurements": 0.78},
     # first scored at 0.667 / 0.380 / 0.429 / 0.473, lead precision 8/11 (stop 27's code: the same figures)
     # then its errors were read (stop 28): q03's first-listed note, q09's yearly items, q13's 下达, q04's flattened page: 0.466 / 0.630 after
     # (stop 29: targets 0.630 -> 0.622, q20's 确保在2022年底实现…全覆盖 read as a 100% target its gold leaves out)
-    "unseen7": {"entities": 0.76, "relations": 0.71, "targets": 0.63, "measurements": 0.56},
+    "unseen7": {"entities": 0.75, "relations": 0.71, "targets": 0.63, "measurements": 0.56},
     # first scored at 0.714 / 0.000 / 0.483 / 0.673, lead precision 0/3 (stop 27's code: 0.702 / 0.000 / 0.483 / 0.654,
     # no lead); its three wrong leads named their event without its ordinal (第38个“世界无烟日”宣传活动), read after
     "unseen8": {"entities": 0.76, "relations": 0.27, "targets": 0.48, "measurements": 0.71},
     # first scored at 0.723 / 0.174 / 0.083 / 0.381, lead precision 4/4 (stop 27's code: 0.714 / 0.174 / 0.000 / 0.372;
     # stop 28's 0.723 / 0.174 / 0.000 / 0.376); then its errors were read (stop 29)
-    "unseen9": {"entities": 0.76, "relations": 0.25, "targets": 0.64, "measurements": 0.48},
+    "unseen9": {"entities": 0.76, "relations": 0.28, "targets": 0.64, "measurements": 0.48},
     # first scored at 0.689 / 0.033 / 0.400 / 0.348, lead precision 1/2 (stop 31's code, 9009125)
     # then its errors were read (t01's task division, t06's and t10's disclosure tables): 0.747 / 0.745 / 0.400 / 0.381
     "unseen10": {"entities": 0.77, "relations": 0.74, "targets": 0.40, "measurements": 0.42},
     # first scored at 0.690 / 0.078 / 0.138 / 0.321, lead precision 4/17 (stop 31's code, bafaa63); then its errors
     # were read (k01's plan flattened into one line, k02's task table, k07's counts, k12's 预案): 0.785 / 0.674 / 0.714 / 0.432
-    "unseen11": {"entities": 0.78, "relations": 0.68, "targets": 0.71, "measurements": 0.43},
+    "unseen11": {"entities": 0.78, "relations": 0.75, "targets": 0.71, "measurements": 0.43},
     # first scored at 0.697 / 0.240 / 0.000 / 0.200, lead precision 3/3 (stop 31's final code, 9f0bf61)
     # then its measurement errors were read (a garbled 20230%): measurements 0.222
     "unseen12": {"entities": 0.69, "relations": 0.23, "targets": 0.00, "measurements": 0.22},
     # first scored at 0.667 / 0.105 / 0.244 / 0.627, no lead predicted (stop 32's code, a0a5623; stop 31's final
     # code 62e0c38 the same)
-    "unseen13": {"entities": 0.72, "relations": 0.10, "targets": 0.56, "measurements": 0.72},
+    "unseen13": {"entities": 0.73, "relations": 0.15, "targets": 0.56, "measurements": 0.72},
     # first scored at 0.677 / 0.000 / 0.718 / 0.762, leads 0 of 3 (stop 32's code, 2cc4751; stop 31's final code 62e0c38:
     # 0.673 / 0.000 / 0.718 / 0.762, the same three wrong leads)
     "unseen14": {"entities": 0.75, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
     # first scored at 0.731 / 0.000 / 0.667 / 0.444, no lead predicted (stop 32's code, 446eb7b; stop 31's final code:
     # 0.716 / 0.000 / 0.667 / 0.444)
-    "unseen15": {"entities": 0.77, "relations": 0.00, "targets": 0.80, "measurements": 0.57},
+    "unseen15": {"entities": 0.78, "relations": 0.70, "targets": 0.80, "measurements": 0.57},
     # first scored at 0.713 / 0.118 / 0.429 / 0.182, leads 1 of 5 (stop 33's starting code, d4eaa9b)
-    "unseen16": {"entities": 0.71, "relations": 0.11, "targets": 0.42, "measurements": 0.18},
+    "unseen16": {"entities": 0.71, "relations": 0.13, "targets": 0.70, "measurements": 0.25},
     "unseen3-health": {"entities": 0.75, "relations": 0.49, "targets": 0.88, "measurements": 0.67},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 # on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园
 # where the gold adds ,实施绿化改造), the unit is right
 # on unseen10 0.5 at its first scoring (one of two leads wrong), 35 of 36 after its errors were read
-# on unseen16 1 of 5 at its first scoring (its errors not yet read)
+# on unseen16 1 of 5 at its first scoring, 1 of 3 after its errors were read (the two left name 贵池区 bodies without
+# 池州市, as the gold does)
 # on unseen11 4 of 17 at its first scoring, 47 of 50 after its errors were read (0.94)
-LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen11": 0.93, "unseen16": 0.20}
+# on unseen11 0.89 and unseen7 0.93 since the drafters rule (stop 33): the seven drafters of 《常州市综合防控儿童青少年近视实施方案》
+# lead 常州市综合防控儿童青少年近视 where the gold words it 儿童青少年近视防控; unseen7's annotator did not read 青海省政府制定了《…行动计划》
+# as a lead, five later annotators read such sentences so
+LEAD_PRECISION = {"unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
+                  "unseen16": 0.33}
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ from kg.extract.relations.prose import (
     lead_verb,
     lead_with,
 )
+from kg.extract.relations.drafting import drafters
 from kg.extract.relations.hosting import hosts
 from kg.extract.relations.parts import listed_parts
 from kg.extract.relations.responsibility import responsibility
@@ -59,6 +60,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("remits", remits),
     ("joint_organisers", joint_organisers),
     ("hosts", hosts),
+    ("drafters", drafters),
     ("actors", actors),
     ("subjects", subjects),
     ("consortium_roles", consortium_roles),

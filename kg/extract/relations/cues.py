@@ -78,6 +78,11 @@ class Cues:
     host_verbs: tuple[str, ...] = ()          # A主办，C承办 … X: the hosts lead the event
     host_support_verbs: tuple[str, ...] = ()  # …，C承办/协办: the units that host it for them support it
     event_anaphors: tuple[str, ...] = ()      # 本次大会由A主办: the event the text named before
+    drafting_verbs: tuple[str, ...] = ()      # A、B联合制定了《X方案》: the drafters lead X
+    drafting_frames: tuple[str, ...] = ()     # A根据有关要求联合制定了: where the units end
+    drafting_first_person: tuple[str, ...] = ()  # 我局制定了《X方案》: the issuer drew it up
+    drafted_plan_kinds: tuple[str, ...] = ()  # 实施方案, 应急预案: what a plan's title ends with
+    drafted_rule_kinds: tuple[str, ...] = ()  # 办法, 规定: a document of rules sets out no program
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
@@ -130,6 +135,11 @@ class Cues:
             host_verbs=_longest_first(raw["hosting"]["verbs"]),
             host_support_verbs=_longest_first(raw["hosting"]["support_verbs"]),
             event_anaphors=_longest_first(raw["hosting"]["event_anaphors"]),
+            drafting_verbs=_longest_first(raw["drafting"]["verbs"]),
+            drafting_frames=tuple(raw["drafting"]["frames"]),
+            drafting_first_person=_longest_first(raw["drafting"]["first_person"]),
+            drafted_plan_kinds=_longest_first(raw["drafting"]["plan_kinds"]),
+            drafted_rule_kinds=_longest_first(raw["drafting"]["rule_kinds"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)
 

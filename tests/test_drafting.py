@@ -1,0 +1,67 @@
+"""The bodies that draw up a plan lead what it sets out to do (A、B联合制定了《X实施方案》,
+我局制定了《X实施方案》), the convention five annotators of the unseen sets applied: a written
+sentence per form, real notices, and the near cases that assign nothing."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_document
+from kg.extract.relations.cues import cues
+from kg.extract.relations.drafting import plan_action
+from kg.ingest import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def leads(ex):
+    return {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+
+
+@pytest.mark.parametrize("title, action", [
+    ("四川省遏制艾滋病传播实施方案(2020—2022年)", "四川省遏制艾滋病传播"),
+    ("儿童青少年“五健”促进行动计划(2026—2030年)", "儿童青少年“五健”促进行动"),  # 行动计划 loses only 计划
+    ("青海省应对甲型H1N1流感流行应急预案(试行)", "青海省应对甲型H1N1流感流行"),
+    ("关于实施健康新疆行动的实施意见", "实施健康新疆行动"),
+    ("某市职业病诊断管理办法", ""),  # rules, no program
+    ("某市卫生健康统计年鉴", ""),    # no kind of plan
+])
+def test_a_plans_action_is_its_title_without_its_kind_and_period(title, action):
+    assert plan_action(title, cues()) == action
+
+
+def test_joint_drafters_each_lead_the_plans_action(extract):
+    text = ("各区卫生健康局：\n为做好艾滋病防治工作，省卫生健康委、省教育厅、省公安厅联合制定了《四川省遏制艾滋病传播实施方案(2020—2022年)》，"
+            "现印发给你们，请认真贯彻执行。")
+    got = leads(extract(text, title="关于印发四川省遏制艾滋病传播实施方案的通知"))
+    assert {b for b, _ in got} >= {"四川省卫生健康委员会", "四川省教育厅", "四川省公安厅"}
+    assert {p for _, p in got} == {"四川省遏制艾滋病传播"}
+
+
+def test_the_issuer_speaking_of_itself_leads_the_plan_it_drew_up(extract):
+    text = "各乡镇卫生院：\n结合我县实际，我局制定了《某某县2023年艾滋病防治项目实施方案》，现印发给你们，请遵照执行。"
+    ex = extract(text, title="关于印发某某县2023年艾滋病防治项目实施方案的通知", issuer="隆林各族自治县卫生健康局")
+    assert ("隆林各族自治县卫生健康局", "某某县2023年艾滋病防治项目") in leads(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "省卫生健康委、省教育厅联合印发《四川省遏制艾滋病传播实施方案》。",     # issuing alone draws up nothing
+    "省卫生健康委、省教育厅联合制定了《四川省职业病诊断管理办法》。",       # rules set out no program
+    "各地制定了《艾滋病防治实施方案》。",                                    # no unit named
+    "由省卫生健康委牵头，联合省教育厅研究制定了《关于实施健康四川行动的实施意见》。",  # the by_lead rule's
+])
+def test_what_draws_up_no_plan_assigns_nothing_here(extract, text):
+    assert not [r for r in extract(text, title="某省卫生健康新闻").relations if r.cue == "制定了《》"]
+
+
+def test_real_provincial_notice_of_twelve_drafters():
+    ex = extract_document(read_document(ROOT / "unseen15" / "docs" / "g01_qinghai_h1n1_flu_emergency_plan_notice.txt"))
+    got = [(o, p) for o, p in leads(ex) if p == "青海省应对甲型H1N1流感流行"]
+    assert len(got) == 12 and ("青海省妇女联合会", "青海省应对甲型H1N1流感流行") in got
+    forms = {m.surface for m in ex.mentions if m.key.name == "青海省应对甲型H1N1流感流行"}
+    assert "应对甲型H1N1流感流行" in forms  # the action without its region is one of its forms
+
+
+def test_real_national_news_of_thirteen_drafters():
+    ex = extract_document(read_document(ROOT / "unseen11" / "docs" / "k16_national_five_health_action_news_trad.txt"))
+    got = {o for o, p in leads(ex) if p == "儿童青少年五健促进行动"}
+    assert len(got) == 13 and "国家卫生健康委员会" in got
