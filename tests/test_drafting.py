@@ -65,3 +65,19 @@ def test_real_national_news_of_thirteen_drafters():
     ex = extract_document(read_document(ROOT / "unseen11" / "docs" / "k16_national_five_health_action_news_trad.txt"))
     got = {o for o, p in leads(ex) if p == "儿童青少年五健促进行动"}
     assert len(got) == 13 and "国家卫生健康委员会" in got
+
+
+def test_we_drew_it_up_over_the_bodies_that_sign_the_notice(extract):
+    text = ("各区卫生健康局：\n结合我市实际，我们制定了《某市健康老龄化三年行动实施方案(2023-2025年)》。现印发给你们，请认真贯彻执行。\n"
+            "常州市卫生健康委员会 常州市发展和改革委员会\n常州市教育局 常州市民政局\n2023年12月29日\n")
+    got = leads(extract(text, title="关于印发某市健康老龄化三年行动实施方案的通知"))
+    assert {o for o, _ in got} == {"常州市卫生健康委员会", "常州市发展和改革委员会", "常州市教育局", "常州市民政局"}
+    # a line of prose before the date is no signature block: no body is read from it
+    prose = text.replace("常州市教育局 常州市民政局\n", "请各地结合实际抓好落实。\n")
+    assert not [r for r in extract(prose, title="某通知").relations if r.cue == "制定了《》" and "教育局" in r.source.name]
+
+
+def test_real_city_notice_of_eighteen_signers():
+    ex = extract_document(read_document(ROOT / "unseen13" / "docs" / "n03_jiangsu_changzhou_healthy_aging_plan_notice.txt"))
+    got = {o for o, p in leads(ex) if p == "常州市健康老龄化三年行动"}
+    assert len(got) == 18 and {"常州市残疾人联合会", "常州市老龄工作委员会办公室"} <= got

@@ -95,6 +95,36 @@ def _unquoted(name: str) -> str:
     return name.replace("“", "").replace("”", "")
 
 
+_DATE_LINE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _signature_block(finder: RelationFinder, after: int, reach: int = 1500) -> list[EntityKey]:
+    """The bodies that sign a notice: the lines between the end of the sentence at ``after``
+    and the next date line, each nothing but names of bodies (常州市卫生健康委员会 常州市发展和
+    改革委员会); none where a line says anything else or no date closes them."""
+    f = finder.ctx.folded
+    line_start = f.find("\n", after, after + reach)
+    if line_start < 0:
+        return []
+    out: list[EntityKey] = []
+    pos = line_start + 1
+    while pos < len(f) and pos < after + reach:
+        end = f.find("\n", pos)
+        end = len(f) if end < 0 else end
+        line = f[pos:end]
+        if _DATE_LINE.match(line):
+            return out
+        orgs = finder.orgs_in(pos, end)
+        rest = list(line)
+        for o in orgs:
+            rest[o.start - pos:o.end - pos] = " " * (o.end - o.start)
+        if line.strip() and (not orgs or "".join(rest).strip()):
+            return []  # a line of prose: no signature block
+        out.extend(o.key for o in orgs if o.key not in out)
+        pos = end + 1
+    return []
+
+
 def drafters(finder: RelationFinder) -> None:
     """A、B联合制定了《X实施方案》 / 我局制定了《X实施方案》: the drafters lead X."""
     c = cues()
@@ -111,6 +141,12 @@ def drafters(finder: RelationFinder) -> None:
         if "由" in f[sent_start:m.start()] or subject.startswith(("联合", "会同", "协同")):
             continue  # 由A牵头，联合B…研究制定了: the by_lead rule's
         if subject.endswith(c.drafting_first_person):
+            signers = _signature_block(finder, m.end()) if subject.endswith("我们") else []
+            if signers:  # 我们制定了《…》 over the names of every body that signs the notice
+                program = _program_of(finder, m.start("title"), m.end("title"), action)
+                for key in signers:
+                    finder.add("lead", key, program, m.start(), "制定了《》")
+                continue
             issuer = finder.ctx.issuer
             if issuer is None:
                 finder.unattached.append((m.start(), "drafters"))
