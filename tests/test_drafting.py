@@ -81,3 +81,19 @@ def test_real_city_notice_of_eighteen_signers():
     ex = extract_document(read_document(ROOT / "unseen13" / "docs" / "n03_jiangsu_changzhou_healthy_aging_plan_notice.txt"))
     got = {o for o, p in leads(ex) if p == "常州市健康老龄化三年行动"}
     assert len(got) == 18 and {"常州市残疾人联合会", "常州市老龄工作委员会办公室"} <= got
+
+
+def test_a_body_and_a_count_of_others_are_the_bodies_that_sign(extract):
+    text = ("各省、自治区、直辖市卫生健康委：\n国家卫生健康委等4个部门联合制定了《“健康体重”活动实施方案》。现印发给你们，请认真贯\n彻执行。\n"
+            "国家卫生健康委 教育部\n民政部\n国家体育总局\n2024年6月6日\n")
+    got = {o for o, _ in leads(extract(text, title="关于印发“健康体重”活动实施方案的通知"))}
+    assert got == {"国家卫生健康委员会", "教育部", "民政部", "国家体育总局"}
+    # a block that does not hold the body the sentence names is no list of the drafters
+    other = text.replace("国家卫生健康委 教育部", "教育部")
+    assert {o for o, _ in leads(extract(other, title="某通知"))} == {"国家卫生健康委员会"}
+
+
+def test_real_national_plan_of_sixteen_bodies_in_a_pdfs_lines():
+    ex = extract_document(read_document(ROOT / "unseen5" / "docs" / "y11_national_weight_year_plan_pdf.txt"))
+    got = {o for o, p in leads(ex) if p == "体重管理年活动"}
+    assert len(got) == 16 and {"中华全国总工会", "中国共产主义青年团中央委员会", "中华全国妇女联合会"} <= got

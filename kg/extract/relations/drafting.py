@@ -95,6 +95,7 @@ def _unquoted(name: str) -> str:
     return name.replace("“", "").replace("”", "")
 
 
+_PARAGRAPH_END = re.compile(r"。\s*\n")
 _DATE_LINE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
@@ -103,7 +104,9 @@ def _signature_block(finder: RelationFinder, after: int, reach: int = 1500) -> l
     and the next date line, each nothing but names of bodies (常州市卫生健康委员会 常州市发展和
     改革委员会); none where a line says anything else or no date closes them."""
     f = finder.ctx.folded
-    line_start = f.find("\n", after, after + reach)
+    # the block opens after the line that ends the notice's paragraph (…请认真贯彻执行。)
+    ends = _PARAGRAPH_END.search(f, after, min(len(f), after + reach))
+    line_start = f.find("\n", ends.start() if ends else after, after + reach)
     if line_start < 0:
         return []
     out: list[EntityKey] = []
@@ -158,6 +161,14 @@ def drafters(finder: RelationFinder) -> None:
         if not units:
             continue
         program = _program_of(finder, m.start("title"), m.end("title"), action)
+        if _COUNTED_TAIL.search(f[clause_start:m.start()].rstrip("联合共同研究")):
+            # 国家卫生健康委等16个部门联合制定了: the signature block names all of them
+            signers = _signature_block(finder, m.end())
+            named = {k for s, e in units for k in unit_entities(finder, s, e, "")}
+            if signers and named <= set(signers):
+                for key in signers:
+                    finder.add("lead", key, program, m.start(), "制定了《》")
+                continue
         for (s, e), level in zip(units, list_levels(finder, units)):
             for key in unit_entities(finder, s, e, level):
                 finder.add("lead", key, program, m.start(), "制定了《》")
