@@ -968,3 +968,17 @@ def test_real_county_iodine_day_plan_names_its_bureaus():
     path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h07_anon_county_iodine_day_activity_plan_trad.txt"
     got = names(extract_document(read_document(path)), "Department")
     assert any(n.endswith("文化体育广播影视局") for n in got) and any(n.endswith("盐务局") for n in got)
+
+
+def test_a_party_department_alone_is_read_only_as_a_row_of_a_table_of_units(extract):
+    table = "阜新蒙古族自治县将健康融入所有政策工作方案\n部门 | 政策制定重点领域\n宣传部 | 把健康文化作为重要内容。\n水利局 | 加强水资源保护。\n"
+    got = names(extract(table, title="阜新蒙古族自治县将健康融入所有政策工作方案"), "Department")
+    assert {"中共阜新蒙古族自治县委宣传部", "阜新蒙古族自治县水利局"} <= got
+    prose = "阜新蒙古族自治县将健康融入所有政策工作方案\n某公司宣传部组织职工参加健步走。\n"
+    assert not [n for n in names(extract(prose, title="阜新蒙古族自治县将健康融入所有政策工作方案"), "Department") if "宣传部" in n]
+
+
+def test_real_county_table_of_units_names_its_party_and_water_bodies():
+    path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h10_fumeng_health_in_all_policies.txt"
+    got = names(extract_document(read_document(path)), "Department")
+    assert {"中共阜新蒙古族自治县委宣传部", "阜新蒙古族自治县水利局", "阜新蒙古族自治县生态保护局"} <= got

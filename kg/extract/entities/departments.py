@@ -137,6 +137,12 @@ def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Me
                    ctx.surface(mention.start, e), region=mention.region)
 
 
+
+def _opens_a_table_row(f: str, s: int, e: int) -> bool:
+    """Is f[s:e] the first cell of a table's row (宣传部（融媒体中心）\t把健康文化…): at a line's
+    start, followed by the cell's end or a bracketed other name?"""
+    return (s == 0 or f[s - 1] == "\n" or f.endswith("| ", 0, s) or f[s - 1] == "|") and f[e:e + 2].lstrip(" ")[:1] in ("\t", "|", "（")
+
 def find_departments(ctx: Context) -> list[Mention]:
     table = bodies()
     f = ctx.folded
@@ -195,7 +201,9 @@ def find_departments(ctx: Context) -> list[Mention]:
         in_enum = m.end() in enum_ends and enum_set.covers(s)
         if body.party or alias in ("政府", "人民政府"):
             if kind not in ("region", "level"):
-                continue
+                if not (body.party and _opens_a_table_row(f, s, e) and ctx.doc_region):
+                    continue
+                region = ctx.doc_region  # 宣传部 alone is a party body only as a row of a table of the document's units
         elif kind == "none":
             if not (distinctive or in_enum):
                 continue
