@@ -982,3 +982,20 @@ def test_real_county_table_of_units_names_its_party_and_water_bodies():
     path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h10_fumeng_health_in_all_policies.txt"
     got = names(extract_document(read_document(path)), "Department")
     assert {"中共阜新蒙古族自治县委宣传部", "阜新蒙古族自治县水利局", "阜新蒙古族自治县生态保护局"} <= got
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("句容市妇联动员广大妇女参与健康家庭建设。", "句容市妇女联合会"),   # a verb after it: still the federation
+    ("句容市科协组织科普专家进社区。", "句容市科学技术协会"),
+])
+def test_a_mass_organisations_short_name_after_its_jurisdiction_is_a_body(extract, sentence, body):
+    assert body in names(extract(sentence, title="句容市健康促进工作方案"), "Department")
+
+
+def test_a_mass_organisations_short_name_alone_in_prose_is_none(extract):
+    assert not names(extract("妇联组织在基层发挥作用。", title="某市健康促进工作方案"), "Department")
+
+
+def test_real_county_table_names_its_womens_federation():
+    path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h04_jurong_health_in_all_policies.txt"
+    assert "句容市妇女联合会" in names(extract_document(read_document(path)), "Department")

@@ -79,6 +79,7 @@ class Grammar:
         self.quoted_action_reach = int(acted["reach_before"])
         self.policy_heads = tuple(sorted(g["policy_heads"], key=len, reverse=True))
         self.list_nouns = tuple(g["department_list_nouns"])
+        self.prefixed_short_bodies = frozenset(g.get("prefixed_short_bodies", []))
         self.company_suffixes = tuple(g["company_suffixes"])
         self.collective_prefixes = tuple(sorted(g["collective_prefixes"], key=len, reverse=True))
         self.list_verbs = tuple(sorted(g.get("program_list_verbs", []), key=len, reverse=True))

@@ -196,7 +196,8 @@ def find_departments(ctx: Context) -> list[Mention]:
                     e += len(noun)
                     with_noun = True
                     break
-        distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national or with_noun
+        distinctive = table.distinctive(alias) or alias.endswith(ctx.g.list_nouns) or national or with_noun \
+            or (kind in ("region", "level") and alias in ctx.g.prefixed_short_bodies)  # 市妇联动员…: a mass organisation's own short name
         right_ok = e >= len(f) or f[e] in _DEPT_RIGHT_OK
         in_enum = m.end() in enum_ends and enum_set.covers(s)
         if body.party or alias in ("政府", "人民政府"):
