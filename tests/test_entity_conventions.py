@@ -999,3 +999,23 @@ def test_a_mass_organisations_short_name_alone_in_prose_is_none(extract):
 def test_real_county_table_names_its_womens_federation():
     path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h04_jurong_health_in_all_policies.txt"
     assert "句容市妇女联合会" in names(extract_document(read_document(path)), "Department")
+
+
+def test_mass_organisations_listed_by_their_short_names_are_each_a_body(extract):
+    text = "阜新蒙古族自治县健康促进工作方案\n工会、团委、妇联等动员广大职工、青年和妇女积极参与。\n"
+    got = names(extract(text, title="阜新蒙古族自治县健康促进工作方案"), "Department")
+    assert {"阜新蒙古族自治县总工会", "共青团阜新蒙古族自治县委员会", "阜新蒙古族自治县妇女联合会"} <= got
+
+
+def test_mass_organisations_among_sectors_are_sectors_too(extract):
+    text = "广宁县健康县城建设新闻\n该服务中心整合了政法、公安、教育、民政、卫健、团委、妇联等部门的力量。\n"
+    got = names(extract(text, title="广宁县健康县城建设新闻"), "Department")
+    assert not [n for n in got if "团" in n or "妇女" in n]
+
+
+def test_real_county_table_names_its_mass_organisations_and_real_news_its_sectors_none():
+    docs = Path(__file__).resolve().parents[1] / "dev" / "docs"
+    got = names(extract_document(read_document(docs / "h10_fumeng_health_in_all_policies.txt")), "Department")
+    assert {"阜新蒙古族自治县总工会", "共青团阜新蒙古族自治县委员会", "阜新蒙古族自治县妇女联合会"} <= got
+    news = names(extract_document(read_document(docs / "h13_guangning_healthy_county_news.txt")), "Department")
+    assert "共青团广宁县委员会" not in news

@@ -149,13 +149,28 @@ def find_departments(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     enum_items: set[tuple[int, int]] = set()
     enum_ends: set[int] = set()
+    sector_lists: list[tuple[int, int]] = []  # 政法、公安、教育、卫健、团委、妇联等: sectors, no bodies
     for m in finditer_in_runs(_ENUM, f, _ENUM_END, is_cjk_list_or_digit):
         pos = m.start(1)
-        for item in m.group(1).split("、"):
+        items = m.group(1).split("、")
+        for item in items:
             enum_items.add((pos, pos + len(item)))
             enum_ends.add(pos + len(item))
             pos += len(item) + 1
+        if any(i in table.by_alias and not table.distinctive(i) and i not in ctx.g.prefixed_short_bodies for i in items):
+            sector_lists.append((m.start(1), m.end(1)))
+    # 工会、团委、妇联等 (a table's cell, a list with no noun after 等): mass organisations named by their
+    # short names, each the organisation of the document's area
+    shorts = "|".join(map(re.escape, sorted(ctx.g.prefixed_short_bodies, key=len, reverse=True)))
+    if shorts:
+        for m in re.finditer(rf"(?<![{CJK}])((?:(?:{shorts})[、和])+(?:{shorts}))(?=等|[，。；\s]|$)", f):
+            pos = m.start(1)
+            for item in re.split("[、和]", m.group(1)):
+                enum_items.add((pos, pos + len(item)))
+                enum_ends.add(pos + len(item))
+                pos += len(item) + 1
     enum_set = SpanSet(enum_items)
+    in_sector_list = SpanSet(sector_lists)
     if ctx.issuer is not None:
         # 我委, 本局: the document's issuer speaking of itself
         for m in re.finditer(r"(?:我|本)(?:委|局|办|厅|中心)(?![\u4e00-\u9fff]{0,1}(?:员|托|属|部|内))", f):
@@ -208,7 +223,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         elif kind == "none":
             if not (distinctive or in_enum):
                 continue
-            by_domain = with_noun or alias.endswith(ctx.g.list_nouns) or (in_enum and not table.distinctive(alias))
+            by_domain = with_noun or alias.endswith(ctx.g.list_nouns) or (in_enum and not table.distinctive(alias) and (
+                alias not in ctx.g.prefixed_short_bodies or in_sector_list.covers(s)))  # 工会、团委、妇联等: bodies
             if by_domain and not f.startswith(_NAMED_AS_RESPONSIBLE, e) and (ps, e) != (0, len(f)):
                 continue  # 发改、财政部门落实…, 与民政部门密切配合: bodies by domain, no one body (FORMAT.md)
             if not in_enum and s > 0 and re.match(rf"[{CJK}]", f[s - 1]) and f[s - 1] not in ctx.g.stop_chars \
