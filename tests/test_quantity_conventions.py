@@ -886,3 +886,25 @@ def test_a_year_looked_ahead_to_is_not_the_year_of_the_figures_after_it(extract)
     text = "根据方案，到2025年底，将完成三项任务。\n据了解，全国已建成示范区120个。"
     got = [(q.kind, q.value, q.year) for q in extract(text, title="某新闻").quantities]
     assert ("measurement", 120.0, None) in got and not [g for g in got if g[2] == 2025]
+
+
+def test_a_quota_handed_down_as_a_share_of_a_base_is_a_target(extract):
+    text = "某镇2017年度无偿献血工作方案\n二、任务分配\n（一）机关、学校、卫生院等单位按在职职工总数的10%下达任务；\n"
+    got = [(q.kind, q.indicator, q.value) for q in extract(text, title="某镇2017年度无偿献血工作方案").quantities]
+    assert got == [("target", "机关、学校、卫生院等单位任务占在职职工总数的比例", 10.0)]
+    # a range states no one value, and a quota reports nothing achieved
+    ranged = "无偿献血指导性计划通知\n（一）全县各单位按年度在编在册干部职工总数25—30%的比例下达指导性计划。\n"
+    assert extract(ranged, title="无偿献血指导性计划通知").quantities == []
+
+
+def test_real_township_blood_donation_plan_hands_down_its_quotas():
+    path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h12_anon_township_blood_donation_plan.txt"
+    got = {(q.kind, q.value) for q in extract_document(read_document(path)).quantities}
+    assert ("target", 10.0) in got and not [g for g in got if g[0] == "measurement"]
+
+
+def test_a_norm_advocated_reports_nothing_achieved(extract):
+    text = "无偿献血指导性计划通知\n（三）提倡驻汉部队战士在服役期间献血1次，部队干部每两年献血1次。\n"
+    assert not [q for q in extract(text, title="无偿献血指导性计划通知").quantities if q.kind == "measurement"]
+    done = "某县健康工作简报\n倡导健康生活方式以来，全县居民健康素养水平已达到25%。\n"  # what the advocacy achieved is reported
+    assert [q for q in extract(done, title="某县健康工作简报").quantities if q.kind == "measurement" and q.value == 25]

@@ -44,6 +44,7 @@ from kg.extract.quantities.targets import (
     achievement_spans,
     annual_plan_year,
     goal_spans,
+    is_quota,
     task_list_spans,
     plan_period_end,
     read_targets,
@@ -423,6 +424,8 @@ _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今�
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
+# a sentence's item number (（三）, 2., 一、) and the space around it
+_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
 # not a year of comparison (比2021年) nor one looked ahead to (到2025年底，将实现…): a later figure is not of that year
 # (截至2024年 and 提高到2023年的 name the year of what they report)
 _YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年(?!\d{1,2}月)")
@@ -525,6 +528,11 @@ def quantities_of(doc: Doc) -> Doc:
             continue  # the whole sentence (or its paragraph, its goal section) states plans
         if plan and not reported and _ACHIEVED.search(sent) is None:
             continue
+        if is_quota(sent):
+            continue  # 按…25—30%的比例下达指导性计划: a quota (a range: no target), nothing achieved
+        if _ITEM_MARK.sub("", sent, count=1).startswith(tuple(rules().raw.get("norm_openers", ()))) \
+                and _ACHIEVED.search(sent) is None:
+            continue  # 提倡驻汉部队战士在服役期间献血1次: a norm advocated, nothing achieved
         out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, region, places)
                    if doc_year is None or q.year is None or q.year <= doc_year)  # a later year's value is no measurement
     seen = set()

@@ -151,6 +151,9 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     if _DIGIT.search(sent) is None and "全覆盖" not in sent:
         return []  # every target below needs a digit, except 实现…全覆盖
     r = rules()
+    quotas = _quota_targets(sent, base, tc)
+    if quotas:  # 按在职职工总数的10%下达任务: a quota handed down, whatever else the sentence says
+        return quotas
     # every alternative of years_re holds 到, 至 or 展望; the pattern opens with lookbehinds,
     # which defeat the regex engine's literal-prefix search
     has_year_word = "到" in sent or "至" in sent or "展望" in sent
@@ -249,6 +252,37 @@ def _reports_achievement(sent: str, tc: TargetContext) -> bool:
     if _words(rules()).achieved.search(sent):
         return True
     return tc.doc_year is not None and any(int(y) < tc.doc_year for y in _PAST_YEAR.findall(sent))
+
+
+# （一）机关、学校等单位按在职职工总数的10%下达任务; 企业单位按年度在职职工总数30%的比例下达指导性计划
+_QUOTA = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*(?P<who>[^，。；按]{2,30}?)按(?P<base>[^，。；\d]{2,24}?)的?"
+                    r"(?P<val>\d+(?:\.\d+)?)\s*%(?:的比例)?(?:下达|分配|落实)(?P<task>[\u4e00-\u9fff]{2,8}?)(?=[，。；]|$)")
+
+
+_QUOTA_ANY = re.compile(r"按[^，。；]{2,30}?\d+(?:\.\d+)?\s*(?:[—\-－~～至到]\s*\d+(?:\.\d+)?\s*)?%(?:的比例)?(?:下达|分配|落实)")
+
+
+def is_quota(sent: str) -> bool:
+    """Does ``sent`` hand down a quota (按…的N%下达任务, 按…25—30%的比例下达计划)? It reports nothing achieved."""
+    return "按" in sent and _QUOTA_ANY.search(sent) is not None
+
+
+def _quota_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
+    """A quota handed down as a share of a base (按在职职工总数的10%下达任务): the share of the
+    base the quota is, for the year of the plan; a range (25—30%) states no one value."""
+    m = _QUOTA.search(sent)
+    if m is None or "按" not in sent:
+        return []
+    head = sent[: m.start("val")]
+    if head.rstrip().endswith(("—", "-", "－", "~", "～", "至", "到")):
+        return []  # 25—30%: no one value
+    who = re.sub(r"[（(][^（）()]*[）)]", "", m.group("who")).strip()  # 企业单位(含驻汉企业): the note is no part of it
+    base_words = m.group("base").strip()
+    for w in ("年度", "每年"):
+        base_words = base_words.removeprefix(w)
+    ind = f"{who}{m.group('task')}占{base_words}的比例"
+    return [Quantity("target", ind, float(m.group("val")), "%", _year_of(sent, tc), "=", base, base + len(sent),
+                     tc.program, tc.region)]
 
 
 def _year_of(sent: str, tc: TargetContext) -> int | None:
