@@ -908,3 +908,21 @@ def test_a_norm_advocated_reports_nothing_achieved(extract):
     assert not [q for q in extract(text, title="无偿献血指导性计划通知").quantities if q.kind == "measurement"]
     done = "某县健康工作简报\n倡导健康生活方式以来，全县居民健康素养水平已达到25%。\n"  # what the advocacy achieved is reported
     assert [q for q in extract(done, title="某县健康工作简报").quantities if q.kind == "measurement" and q.value == 25]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2015年11月，国家10个部委决定在石渠县启动包虫病综合防治试点工作。",   # the bodies that acted, counted
+    "平均海拔4520米的石渠县，曾是包虫病流行最严重的地区之一。",             # the place, no value of health work
+])
+def test_acting_bodies_and_a_places_altitude_are_no_measurements(sentence):
+    assert m(sentence) == []
+
+
+def test_a_count_of_member_bodies_reached_is_still_measured():
+    assert [(v) for _, v, _ in m("截至2023年底，健康促进委员会成员单位达到35个。")] == [35.0]
+
+
+def test_real_news_of_a_plateau_county_measures_no_altitude():
+    path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h06_sichuan_shiqu_echinococcosis_news_trad.txt"
+    got = {q.value for q in extract_document(read_document(path)).quantities}
+    assert not got & {4520.0, 10.0}

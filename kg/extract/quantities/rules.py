@@ -74,6 +74,10 @@ class _Rules:
         self.bare_heads = frozenset(form["bare_heads"])
         # 有4项由国家医保局牵头: who does the counted things is no indicator of them
         self.agent_openers = tuple(form["agent_openers"])
+        # 国家10个部委决定…: the bodies that act, counted; 平均海拔4520米: a place, not health work
+        self.acting_bodies = tuple(form.get("acting_bodies", ()))
+        self.acting_verbs = tuple(form.get("acting_verbs", ()))
+        self.place_descriptors = tuple(form.get("place_descriptors", ()))
         self.bare_head_endings = tuple(sorted(self.bare_heads, key=len, reverse=True))  # for str.endswith
         # 只要…就可, 确保…: a condition or an aim, nothing achieved
         self.not_reported = re.compile("|".join(map(re.escape, form["condition_words"] + form["aim_words"])))
@@ -259,6 +263,11 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 由国家医保局 (有4项由国家医保局牵头): the agent of what is counted, not a measure (由政府兜底的人数 is one)
     if indicator.startswith(r.personal) or any(w in indicator for w in r.personal if len(w) > 1):
         return False
+    body = next((b for b in r.acting_bodies if indicator.startswith(b)), "")
+    if body and indicator[len(body):].startswith(r.acting_verbs):
+        return False  # 部委决定 (国家10个部委决定在石渠县启动…): the bodies that acted, counted
+    if indicator.endswith(r.place_descriptors):
+        return False  # 平均海拔 (平均海拔4520米的石渠县): the place, no value of health work
     if _ASPECT_INSIDE.search(indicator):
         return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
     if _PERSON_OF_CLAUSE.search(indicator) or _RANGE_START_END.search(indicator):
