@@ -1019,3 +1019,22 @@ def test_real_county_table_names_its_mass_organisations_and_real_news_its_sector
     assert {"阜新蒙古族自治县总工会", "共青团阜新蒙古族自治县委员会", "阜新蒙古族自治县妇女联合会"} <= got
     news = names(extract_document(read_document(docs / "h13_guangning_healthy_county_news.txt")), "Department")
     assert "共青团广宁县委员会" not in news
+
+
+@pytest.mark.parametrize("sentence, program", [
+    ("不断提高健康素养促进行动的质量和覆盖面。", "健康素养促进行动"),       # 促进 is no verb before 行动 here
+    ("大力实施脱贫地区健康促进行动，推动健康扶贫与乡村振兴有效衔接。", "脱贫地区健康促进行动"),
+    ("实施中小学健康促进行动。", "中小学健康促进行动"),
+])
+def test_a_promotion_action_keeps_its_promotion(extract, sentence, program):
+    assert program in names(extract(sentence, title="某省健康素养工作新闻"), "Program")
+
+
+def test_promotion_as_a_verb_still_opens_the_name_after_it(extract):
+    got = names(extract("促进全民健身行动深入开展。开展促进行动。", title="某省健康工作新闻"), "Program")
+    assert "全民健身行动" in got and "促进行动" not in got
+
+
+def test_real_provincial_news_of_its_literacy_and_poverty_area_actions():
+    path = Path(__file__).resolve().parents[1] / "dev" / "docs" / "h05_guizhou_health_literacy_news.txt"
+    assert {"健康素养促进行动", "脱贫地区健康促进行动"} <= names(extract_document(read_document(path)), "Program")
