@@ -97,7 +97,7 @@ FLOORS = {
     # names; the development gold, which states FORMAT.md's conventions, counts neither, and the rules follow it
     # measurements raised by issue 23's indicator-form rules (seeds 0.897 -> 0.942, dev 0.891 -> 0.925, dev-tuned 0.885 -> 0.921)
     "seeds": {"entities": 0.91, "relations": 0.99, "targets": 0.99, "measurements": 0.94},
-    "dev": {"entities": 0.85, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
+    "dev": {"entities": 0.86, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
     "dev-tuned": {"entities": 0.86, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
     "dev-held-out": {"entities": 0.75, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
     "unseen": {"entities": 0.78, "relations": 0.75, "targets": 0.80, "measurements": 0.84},
