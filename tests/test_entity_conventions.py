@@ -1047,3 +1047,16 @@ def test_real_provincial_news_of_its_literacy_and_poverty_area_actions():
 ])
 def test_promotion_before_any_program_head_is_part_of_the_name(extract, sentence, program):
     assert program in names(extract(sentence, title="某省健康工作新闻"), "Program")
+
+
+@pytest.mark.parametrize("sentence, program", [
+    ("全面实施基层中医药服务能力提升工程。", "基层中医药服务能力提升工程"),
+    ("开展医疗质量提升行动。", "医疗质量提升行动"),
+])
+def test_a_capacity_or_quality_raising_project_keeps_its_raising(extract, sentence, program):
+    assert program in names(extract(sentence, title="某省卫生健康工作新闻"), "Program")
+
+
+def test_raising_as_a_verb_still_opens_the_name_after_it(extract):
+    got = names(extract("提升全民健身行动的覆盖面。", title="某省卫生健康工作新闻"), "Program")
+    assert "全民健身行动" in got and not [n for n in got if n.startswith("提升")]
