@@ -926,3 +926,20 @@ def test_real_news_of_a_plateau_county_measures_no_altitude():
     path = Path(__file__).resolve().parents[1] / "unseen16" / "docs" / "h06_sichuan_shiqu_echinococcosis_news_trad.txt"
     got = {q.value for q in extract_document(read_document(path)).quantities}
     assert not got & {4520.0, 10.0}
+
+
+def test_a_published_list_of_the_years_target_tasks_states_targets(extract):
+    text = ("根据上级有关文件精神，现将2020年我局承办的重点民生实事项目目标任务分解情况予以公示。\n"
+            "一、省(市)重点民生实事项目:\n1、孕产妇免费产前筛查5000人。\n2、救治救助贫困重性精神病患者180人。\n")
+    got = {(q.kind, q.value, q.year) for q in extract(text, date="2020-03-01").quantities}
+    assert {("target", 5000.0, 2020), ("target", 180.0, 2020)} <= got and not [g for g in got if g[0] == "measurement"]
+    # the same list published as done (完成情况) reports what was achieved
+    done = text.replace("目标任务分解情况", "目标任务完成情况")
+    assert not [q for q in extract(done, date="2020-12-20").quantities if q.kind == "target"]
+
+
+def test_real_city_bureaus_published_target_tasks():
+    path = Path(__file__).resolve().parents[1] / "unseen6" / "docs" / "z04_hunan_xiangtan_livelihood_targets.txt"
+    got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert {("target", 5000.0, 2020), ("target", 192.6, 2020), ("target", 180.0, 2020)} <= got
+    assert not [g for g in got if g[0] == "measurement"]

@@ -16,6 +16,7 @@ graph's IRIs share, and the segmenter has no data.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 import json
 import re
 import shutil
@@ -523,6 +524,11 @@ def quantities_of(doc: Doc) -> Doc:
         targets = [] if reported else [read_direction(text, q) for q in carry_heads(read_targets(sent, s, tc), sent, s, rules())]
         if targets:
             out.extend(targets)
+            continue
+        if not reported and task_year is not None and goal_year is not None:
+            # 3、孕产妇免费产前筛查5000人。 in a list of the year's tasks: a value stated as a fact is the value to reach
+            out.extend(replace(q, kind="target", year=goal_year) for q in
+                       measurements_in_sentence(sent, s, None, region, places) if q.year in (None, goal_year))
             continue
         if not reported and (plan_year is not None or goal or _PLAN_OPENING.match(sent)):
             continue  # the whole sentence (or its paragraph, its goal section) states plans

@@ -745,8 +745,10 @@ def _counted_goals_re(r: _Rules) -> re.Pattern[str]:
 def _task_list_re(r: _Rules) -> re.Pattern[str]:
     """A line naming a year and the measures set for it, closed by a colon (2026年…16项举措分别为：)."""
     nouns = _alt(r.raw["task_list_openings"]["nouns"])
+    published = _alt(r.raw["task_list_openings"]["published"])
+    # …16项举措分别为：  /  现将2020年…民生实事项目目标任务分解情况予以公示。
     return re.compile(r"^[^\n。：:]{0,40}?(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^\n。：:《》]{0,40}?(?:" + nouns
-                      + r")[^\n。：:]{0,8}[：:]\s*$", re.M)
+                      + r")(?:[^\n。：:]{0,8}[：:]|[^\n。：:]{0,12}?(?:" + published + r")[。：:])\s*$", re.M)
 
 
 def task_list_spans(folded: str, sections: list, doc_year: int | None) -> list[tuple[int, int, int]]:  # noqa: ANN001
