@@ -89,6 +89,9 @@ SETS = {
     # 13 more (10 plans, notices and summaries, 3 news items; annotated in stop 33 after unseen16's errors had been read),
     # scored once with d4eaa9b and with the stop's code of its time before any error was read
     "unseen17": _annotated("unseen17"),
+    # 12 more (11 plans, notices, tables and summaries, 1 news item; annotated in stop 33 after unseen16's errors had
+    # been read, unseen17 not yet read), scored once with the stop's code of its time before any error was read
+    "unseen18": _annotated("unseen18"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -146,6 +149,11 @@ FLOORS = {
     "unseen15": {"entities": 0.78, "relations": 0.70, "targets": 0.80, "measurements": 0.57},
     # first scored at 0.713 / 0.118 / 0.429 / 0.182, leads 1 of 5 (stop 33's starting code, d4eaa9b)
     "unseen16": {"entities": 0.71, "relations": 0.13, "targets": 0.84, "measurements": 0.66},
+    # first scored at 0.612 / 0.000 / 0.000 / 0.456, no lead predicted (stop 33's code at 12462ff; its starting code
+    # d4eaa9b: the same)
+    "unseen17": {"entities": 0.61, "relations": 0.00, "targets": 0.00, "measurements": 0.45},
+    # first scored at 0.614 / 0.000 / 0.400 / 0.918, leads 0 of 1 (12462ff; d4eaa9b: the same)
+    "unseen18": {"entities": 0.65, "relations": 0.10, "targets": 0.40, "measurements": 0.91},
     "unseen3-health": {"entities": 0.76, "relations": 0.49, "targets": 0.88, "measurements": 0.67},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/

@@ -1060,3 +1060,12 @@ def test_a_capacity_or_quality_raising_project_keeps_its_raising(extract, senten
 def test_raising_as_a_verb_still_opens_the_name_after_it(extract):
     got = names(extract("提升全民健身行动的覆盖面。", title="某省卫生健康工作新闻"), "Program")
     assert "全民健身行动" in got and not [n for n in got if n.startswith("提升")]
+
+
+def test_a_body_of_a_text_that_names_no_place_keeps_its_level(extract):
+    text = "某县卫生县城创建方案\n县爱卫会负责指导全县创建卫生县城工作。区商务局负责，工商局、商务局配合。\n"
+    got = names(extract(text, title="某县卫生县城创建方案"), "Department")
+    assert {"县爱国卫生运动委员会", "区商务局"} <= got
+    assert "商务局" not in got  # written bare beside 区商务局: the district's bureau
+    two = names(extract("某县方案\n区商务局、市商务局配合，商务局牵头。\n", title="某县方案"), "Department")
+    assert {"区商务局", "市商务局", "商务局"} <= two  # two levels: the bare one is neither

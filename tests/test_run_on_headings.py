@@ -54,3 +54,25 @@ def test_an_enumeration_in_prose_is_no_flattened_plan():
     line = ("县卫健局负责统筹推进以下工作：（一）组织开展健康知识普及宣传活动，提升居民健康素养水平；（二）指导各乡镇做好健康促进工作；"
             "（三）做好公共场所控烟工作，加强督导检查；（四）开展健康县区建设评估。县教育局配合做好学校健康教育工作，县体育局负责全民健身。")
     assert unflatten(line) == [line]
+
+
+def test_headings_a_page_ran_together_with_double_spaces_are_split():
+    line = ("三、主要任务及责任单位  (一)爱国卫生组织管理  1、卫生县城管理体系。政府把创建纳入当地经济发展规划，制定规划并组织实施，"
+            "对县城实行长效卫生管理；县爱卫会负责指导全县创建卫生县城工作。  一、指导思想  以党的十七届五中全会精神为指导，深入贯彻落实科学发展观。")
+    assert unflatten(line) == ["三、主要任务及责任单位", "(一)爱国卫生组织管理",
+                               "1、卫生县城管理体系。政府把创建纳入当地经济发展规划，制定规划并组织实施，对县城实行长效卫生管理；县爱卫会负责指导全县创建卫生县城工作。",
+                               "一、指导思想", "以党的十七届五中全会精神为指导，深入贯彻落实科学发展观。"]
+
+
+def test_single_spaces_and_numbers_after_double_spaces_split_nothing():
+    pdf = "（ 一 ） 加强组织领导。各地要高度重视，把健康促进工作列入重要议事日程，" * 4   # a PDF's single spaces
+    assert unflatten(pdf) == [pdf]
+    money = "全年投入项目资金  12.5万元，完成改造任务  3.2万平方米，群众满意度明显提升，各项工作稳步推进。" * 2
+    assert unflatten(money) == [money]
+
+
+def test_real_county_plan_copied_with_double_spaces_has_its_measures():
+    path = Path(__file__).resolve().parents[1] / "unseen18" / "docs" / "l01_anon_county_health_county_creation_plan.txt"
+    ex = extract_document(read_document(path))
+    assert ("1、", "卫生县城管理体系") in [(s.number, s.title) for s in ex.sections]
+    assert ("lead", "县爱国卫生运动委员会", "卫生县城管理体系") in {(r.kind, r.source.name, r.target.name) for r in ex.relations}

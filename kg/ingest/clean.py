@@ -186,7 +186,11 @@ def full_stops(folded: str) -> str:
 # the marks a section heading opens with where a flattened line runs headings on: 三、 / （二） / 1.推进
 _SECTION_MARK = r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
 _HEADING_START = _SECTION_MARK + r"|\d{1,2}[.．、][\u4e00-\u9fff]"
-_FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=" + _HEADING_START + ")")
+_FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=" + _HEADING_START + ")"
+                                # 三、主要任务及责任单位  (一)爱国卫生组织管理  1、…: a heading's title, two spaces, a deeper heading
+                                r"|(?<=[\u4e00-\u9fff])[ \u3000]{2,}(?=" + _HEADING_START + ")")
+# 一、指导思想  以党的…: a heading's short title, then two spaces, then its body
+_TITLE_THEN_BODY = re.compile(r"^((?:" + _HEADING_START.replace(r"[\u4e00-\u9fff]", "") + r")[^，。；：,;:\s]{2,15})[ \u3000]{2,}(?=\S)")
 
 
 # a table's drawn border at either end of a line (杭州市人民政府办公厅关于…的实施意见 | ||||||||): no text
@@ -227,7 +231,11 @@ def unflatten(line: str) -> list[str]:
     if " " in line or "\u3000" in line:
         parts = _FLATTENED_HEADING.split(line)
         if len(parts) > 1:
-            return parts
+            out = []
+            for part in parts:
+                title = _TITLE_THEN_BODY.match(part)
+                out.extend([title.group(1), part[title.end():]] if title else [part])
+            return out
     cuts = [m.start() for m in _RUN_ON_HEADING.finditer(line) if line[m.start() - 1] == "。" or _closes_a_clause(line, m.start())]
     if len(cuts) < _RUN_ON_LEAST:
         return [line]

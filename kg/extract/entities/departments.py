@@ -108,6 +108,10 @@ _LEVEL_WORDS = (("自治区", "省"), ("自治州", "州"), ("自治县", "县")
 def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool, region: Region | None) -> Mention:
     table = bodies()
     name = table.canonical(body, region, national=national)
+    level = ctx.folded[s:s + 1]
+    if region is None and not national and level and level in "省市县区州" and not body.party and not body.template_all \
+            and not name.startswith(level):
+        name = level + name  # 县爱卫会 in a text that names no place: the county's, 县爱国卫生运动委员会
     code = "" if national else (region.code if region else "")
     scope = ctx.unscoped if region is None and not national else ""
     if name.startswith("中共") and ctx.folded.startswith("中共", s - 2):
@@ -297,6 +301,21 @@ def find_departments(ctx: Context) -> list[Mention]:
             zone = ctx.doc_region.name + zone  # 经济开发区管委会 in a county's text: the county's zone
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
+    return _bare_as_levelled(out) if ctx.doc_region is None else out
+
+
+def _bare_as_levelled(mentions: list[Mention]) -> list[Mention]:
+    """In a text that names no place, 商务局 written bare beside 区商务局 is that district's bureau:
+    a bare name takes the one level-prefixed name of the same body the text writes (two levels,
+    区商务局 and 市商务局: the bare one stays as it is)."""
+    names = {m.key.name for m in mentions if m.key.type == DEPARTMENT}
+    out = []
+    for m in mentions:
+        if m.key.type == DEPARTMENT:
+            levelled = [lv + m.key.name for lv in "省市县区州" if lv + m.key.name in names]
+            if len(levelled) == 1:
+                m = Mention(m.start, m.end, EntityKey(DEPARTMENT, levelled[0], m.key.scope), m.surface, region=m.region)
+        out.append(m)
     return out
 
 
