@@ -943,3 +943,26 @@ def test_real_city_bureaus_published_target_tasks():
     got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
     assert {("target", 5000.0, 2020), ("target", 192.6, 2020), ("target", 180.0, 2020)} <= got
     assert not [g for g in got if g[0] == "measurement"]
+
+
+def test_a_plans_background_section_titled_so_reports_achievements(extract):
+    text = ("某市老龄事业发展“十三五”规划\n一、背景\n（一）“十二五”发展成效“十二五”期间，全市养老机构达到143家，"
+            "每千名老人拥有养老床位40张。\n二、发展目标\n到2020年，每千名老人拥有养老床位达到45张。\n")
+    got = {(q.kind, q.value) for q in extract(text, title="某市老龄事业发展“十三五”规划", date="2017-02-21").quantities}
+    assert ("measurement", 143.0) in got and ("target", 45.0) in got and ("target", 143.0) not in got
+
+
+def test_a_paragraph_opening_with_a_cited_plan_of_a_period_states_its_targets(extract):
+    text = ("某省妇幼健康新闻\n《云南儿童发展规划(2011-2020年)》提出，提高出生人口素质。新生儿听力筛查率达55%以上；婴儿死亡率控制在11‰以下。\n"
+            "目前，全省婚检率逐步上升。\n")
+    got = {(q.kind, q.value, q.year) for q in extract(text, title="某省妇幼健康新闻").quantities}
+    assert {("target", 55.0, 2020), ("target", 11.0, 2020)} <= got
+    # a plan whose period ended before the text reports nothing it set for the future
+    old = text.replace("2011-2020年", "2006-2010年")
+    assert not [q for q in extract(old, title="某省妇幼健康新闻", date="2015-05-01").quantities if q.year == 2010]
+
+
+def test_real_news_citing_a_provinces_childrens_plan():
+    path = Path(__file__).resolve().parents[1] / "unseen17" / "docs" / "j11_yunnan_premarital_check_news_trad.txt"
+    got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert {("target", 75.0, 2020), ("target", 55.0, 2020), ("target", 11.0, 2020)} <= got

@@ -423,6 +423,9 @@ _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
 _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
 # what a plan's sentence reports as done: 截至…, 已…; not 已 of a relative clause (巩固已取得的防治成果, 对已建成的…)
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
+# a paragraph opening with a cited plan of a period and what it states: 《云南儿童发展规划(2011-2020年)》提出，
+_CITED_PLAN_OPENING = re.compile(r"\s*《[^《》]{2,60}?[（(]\s*\d{4}\s*[-—–－~～至到]\s*(\d{4})\s*年?\s*[）)]》"
+                                 r"(?:中)?(?:提出|明确|要求|指出|强调|规定)")
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 # a sentence's item number (（三）, 2., 一、) and the space around it
@@ -507,6 +510,9 @@ def quantities_of(doc: Doc) -> Doc:
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
             # a paragraph that opens with a plan (2024年，…规划…) or a deadline (2019年底前，…) sets its targets' year
             plan_year = para_year if para_year and (PLAN_WORDS.search(sent) or _DEADLINE_OPENING.match(sent)) else None
+            cited = _CITED_PLAN_OPENING.match(sent)
+            if cited and (doc_year is None or int(cited.group(1)) >= doc_year):
+                plan_year = int(cited.group(1))  # 《云南儿童发展规划(2011-2020年)》提出，…: that plan's targets, for its last year
             if para_year is None and not _HEADING_START.match(sent):
                 para_year = last_year  # figures right after a paragraph about 2022 are for 2022
             if _HEADING_START.match(sent):
