@@ -108,10 +108,11 @@ _LEVEL_WORDS = (("自治区", "省"), ("自治州", "州"), ("自治县", "县")
 def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool, region: Region | None) -> Mention:
     table = bodies()
     name = table.canonical(body, region, national=national)
-    level = ctx.folded[s:s + 1]
-    if region is None and not national and level and level in "省市县区州" and not body.party and not body.template_all \
-            and not name.startswith(level):
-        name = level + name  # 县爱卫会 in a text that names no place: the county's, 县爱国卫生运动委员会
+    if region is None and not national:
+        written = ctx.folded[s:e]  # 县爱卫会 in a text that names no place: the county's, 县爱国卫生运动委员会
+        level = written[:1]
+        if level and level in "省市县区州" and written not in table.by_alias and written[1:] in table.by_alias:
+            name = body.template_all.format(region=level) if body.template_all else level + name  # 区委宣传部 → 中共区委宣传部
     code = "" if national else (region.code if region else "")
     scope = ctx.unscoped if region is None and not national else ""
     if name.startswith("中共") and ctx.folded.startswith("中共", s - 2):
