@@ -56,3 +56,22 @@ def test_real_news_of_a_districts_patriotic_health_day():
     path = Path(__file__).resolve().parents[1] / "unseen9" / "docs" / "s04_guangdong_panyu_patriotic_health_month_trad.txt"
     got = {(r.kind, r.source.name, r.target.name) for r in extract_document(read_document(path)).relations}
     assert ("lead", "番禺区卫生健康局", "第32个爱国卫生月统一行动日主题活动") in got
+
+
+def test_the_body_that_decides_to_carry_out_an_event_leads_it(extract):
+    text = "关于开展爱国卫生月活动的通知\n结合我县实际，定远县爱卫会决定，从4月1日至4月30日，在全县范围内广泛开展爱国卫生月活动。"
+    assert ("lead", "定远县爱国卫生运动委员会", "爱国卫生月活动") in rels(extract(text, title="关于开展爱国卫生月活动的通知"))
+
+
+@pytest.mark.parametrize("text", [
+    "乡党委、政府决定从现在起至今年底，在全乡集中开展严重精神障碍患者肇事肇祸问题专项治理活动。",  # the area's government
+    "会议决定，在全市开展爱国卫生月活动。",                                                       # no body decides
+])
+def test_a_government_or_a_meeting_deciding_assigns_nothing(extract, text):
+    assert not [r for r in extract(text, title="某乡工作方案").relations if r.cue.startswith("决定")]
+
+
+def test_real_county_notice_of_its_patriotic_health_month():
+    path = Path(__file__).resolve().parents[1] / "unseen17" / "docs" / "j08_anhui_dingyuan_patriotic_health_month_doc.txt"
+    got = {(r.kind, r.source.name, r.target.name) for r in extract_document(read_document(path)).relations}
+    assert ("lead", "定远县爱国卫生运动委员会", "爱国卫生月活动") in got

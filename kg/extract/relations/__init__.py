@@ -36,7 +36,7 @@ from kg.extract.relations.prose import (
     lead_with,
 )
 from kg.extract.relations.drafting import drafters
-from kg.extract.relations.hosting import hosts
+from kg.extract.relations.hosting import deciders, hosts
 from kg.extract.relations.parts import listed_parts
 from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
@@ -60,6 +60,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("remits", remits),
     ("joint_organisers", joint_organisers),
     ("hosts", hosts),
+    ("deciders", deciders),
     ("drafters", drafters),
     ("actors", actors),
     ("subjects", subjects),

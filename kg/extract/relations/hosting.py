@@ -149,3 +149,34 @@ def hosts(finder: RelationFinder) -> None:
             for key in unit_entities(finder, s, e, level):
                 finder.add(kind, key, event, m.start(), cue)
         read.add((sent_start, sent_end))
+
+
+_GOVERNING = ("政府", "党委", "县委", "市委", "区委", "省委", "乡委", "镇委")
+
+
+def deciders(finder: RelationFinder) -> None:
+    """县爱卫会决定，从4月1日至4月30日，在全县范围内广泛开展爱国卫生月活动: the body that decides to
+    carry out an event in its own sentence leads it. The body opens its clause and is a unit;
+    the event is the first one named after an organising verb (开展, 举办 …) in the same
+    sentence, else the phrase before the next event head."""
+    c = cues()
+    f = finder.ctx.folded
+    if "决定" not in f:
+        return
+    for m in re.finditer("决定", f):
+        clause_start = _clause_start(f, m.start())
+        leads = _units(f, clause_start, m.start())
+        if not leads or any(f[s:e].endswith(_GOVERNING) for s, e in leads):
+            continue  # 乡党委、政府决定…: the area's government decides; no body of the text carries it out
+        sent_start, sent_end = finder.sentence(m.start())
+        verbs = [(f.find(v, m.end(), sent_end), v) for v in c.joint_organiser_verbs]
+        verbs = [(i, v) for i, v in verbs if i >= 0]
+        if not verbs:
+            continue
+        at, verb = min(verbs)
+        event = _event_after(finder, at + len(verb), finder.clause_end(at + len(verb), sent_end), c)
+        if event is None:
+            continue
+        for (s, e), level in zip(leads, list_levels(finder, leads)):
+            for key in unit_entities(finder, s, e, level):
+                finder.add("lead", key, event, m.start(), "决定…" + verb)
