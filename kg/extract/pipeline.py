@@ -16,10 +16,10 @@ graph's IRIs share, and the segmenter has no data.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 import json
 import re
 import shutil
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,14 +41,15 @@ from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.direction import read_direction
 from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
 from kg.extract.quantities.targets import (
+    ITEM_NUMBER,
     TargetContext,
     achievement_spans,
     annual_plan_year,
     goal_spans,
     is_quota,
-    task_list_spans,
     plan_period_end,
     read_targets,
+    task_list_spans,
 )
 from kg.extract.quantities.rules import ACTIVE_RULES, carry_heads, load_rules, rules
 from kg.extract.relations.cues import ACTIVE_CUES, Cues
@@ -428,8 +429,6 @@ _CITED_PLAN_OPENING = re.compile(r"\s*《[^《》]{2,60}?[（(]\s*\d{4}\s*[-—�
                                  r"(?:中)?(?:提出|明确|要求|指出|强调|规定)")
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
-# a sentence's item number (（三）, 2., 一、) and the space around it
-_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
 # not a year of comparison (比2021年) nor one looked ahead to (到2025年底，将实现…): a later figure is not of that year
 # (截至2024年 and 提高到2023年的 name the year of what they report)
 _YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年(?!\d{1,2}月)")
@@ -542,8 +541,7 @@ def quantities_of(doc: Doc) -> Doc:
             continue
         if is_quota(sent):
             continue  # 按…25—30%的比例下达指导性计划: a quota (a range: no target), nothing achieved
-        if _ITEM_MARK.sub("", sent, count=1).startswith(tuple(rules().raw.get("norm_openers", ()))) \
-                and _ACHIEVED.search(sent) is None:
+        if ITEM_NUMBER.sub("", sent, count=1).startswith(rules().norm_openers) and _ACHIEVED.search(sent) is None:
             continue  # 提倡驻汉部队战士在服役期间献血1次: a norm advocated, nothing achieved
         out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, region, places)
                    if doc_year is None or q.year is None or q.year <= doc_year)  # a later year's value is no measurement

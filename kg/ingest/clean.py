@@ -190,7 +190,7 @@ _FLATTENED_HEADING = re.compile(r"(?<=[。；！？])[ \u3000]+(?=" + _HEADING_S
                                 # 三、主要任务及责任单位  (一)爱国卫生组织管理  1、…: a heading's title, two spaces, a deeper heading
                                 r"|(?<=[\u4e00-\u9fff])[ \u3000]{2,}(?=" + _HEADING_START + ")")
 # 一、指导思想  以党的…: a heading's short title, then two spaces, then its body
-_TITLE_THEN_BODY = re.compile(r"^((?:" + _HEADING_START.replace(r"[\u4e00-\u9fff]", "") + r")[^，。；：,;:\s]{2,15})[ \u3000]{2,}(?=\S)")
+_TITLE_THEN_BODY = re.compile(r"^((?:" + _SECTION_MARK + r"|\d{1,2}[.．、])[^，。；：,;:\s]{2,15})[ \u3000]{2,}(?=\S)")
 
 
 # a table's drawn border at either end of a line (杭州市人民政府办公厅关于…的实施意见 | ||||||||): no text

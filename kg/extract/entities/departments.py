@@ -166,14 +166,12 @@ def find_departments(ctx: Context) -> list[Mention]:
             sector_lists.append((m.start(1), m.end(1)))
     # 工会、团委、妇联等 (a table's cell, a list with no noun after 等): mass organisations named by their
     # short names, each the organisation of the document's area
-    shorts = "|".join(map(re.escape, sorted(ctx.g.prefixed_short_bodies, key=len, reverse=True)))
-    if shorts:
-        for m in re.finditer(rf"(?<![{CJK}])((?:(?:{shorts})[、和])+(?:{shorts}))(?=等|[，。；\s]|$)", f):
-            pos = m.start(1)
-            for item in re.split("[、和]", m.group(1)):
-                enum_items.add((pos, pos + len(item)))
-                enum_ends.add(pos + len(item))
-                pos += len(item) + 1
+    for m in ctx.g.short_body_list.finditer(f):
+        pos = m.start(1)
+        for item in re.split("[、和]", m.group(1)):
+            enum_items.add((pos, pos + len(item)))
+            enum_ends.add(pos + len(item))
+            pos += len(item) + 1
     enum_set = SpanSet(enum_items)
     in_sector_list = SpanSet(sector_lists)
     if ctx.issuer is not None:

@@ -75,9 +75,11 @@ class _Rules:
         # 有4项由国家医保局牵头: who does the counted things is no indicator of them
         self.agent_openers = tuple(form["agent_openers"])
         # 国家10个部委决定…: the bodies that act, counted; 平均海拔4520米: a place, not health work
-        self.acting_bodies = tuple(form.get("acting_bodies", ()))
-        self.acting_verbs = tuple(form.get("acting_verbs", ()))
-        self.place_descriptors = tuple(form.get("place_descriptors", ()))
+        self.acting_bodies = tuple(form["acting_bodies"])
+        self.acting_verbs = tuple(form["acting_verbs"])
+        self.place_descriptors = tuple(form["place_descriptors"])
+        # 提倡驻汉部队战士在服役期间献血1次: a sentence advocating a behaviour states a norm
+        self.norm_openers = tuple(r["norm_openers"])
         self.bare_head_endings = tuple(sorted(self.bare_heads, key=len, reverse=True))  # for str.endswith
         # 只要…就可, 确保…: a condition or an aim, nothing achieved
         self.not_reported = re.compile("|".join(map(re.escape, form["condition_words"] + form["aim_words"])))

@@ -254,8 +254,10 @@ def _reports_achievement(sent: str, tc: TargetContext) -> bool:
     return tc.doc_year is not None and any(int(y) < tc.doc_year for y in _PAST_YEAR.findall(sent))
 
 
+# an item's number before its text: 1. / （三） / 一、
+ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[\.．、]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)?\s*")
 # （一）机关、学校等单位按在职职工总数的10%下达任务; 企业单位按年度在职职工总数30%的比例下达指导性计划
-_QUOTA = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*(?P<who>[^，。；按]{2,30}?)按(?P<base>[^，。；\d]{2,24}?)的?"
+_QUOTA = re.compile(ITEM_NUMBER.pattern + r"(?P<who>[^，。；按]{2,30}?)按(?P<base>[^，。；\d]{2,24}?)的?"
                     r"(?P<val>\d+(?:\.\d+)?)\s*%(?:的比例)?(?:下达|分配|落实)(?P<task>[\u4e00-\u9fff]{2,8}?)(?=[，。；]|$)")
 
 
@@ -270,8 +272,8 @@ def is_quota(sent: str) -> bool:
 def _quota_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
     """A quota handed down as a share of a base (按在职职工总数的10%下达任务): the share of the
     base the quota is, for the year of the plan; a range (25—30%) states no one value."""
-    m = _QUOTA.search(sent)
-    if m is None or "按" not in sent:
+    m = _QUOTA.match(sent) if "按" in sent else None
+    if m is None:
         return []
     head = sent[: m.start("val")]
     if head.rstrip().endswith(("—", "-", "－", "~", "～", "至", "到")):
@@ -351,13 +353,13 @@ def _period_counts(found: list[Quantity], before: str, r: _Rules) -> list[Quanti
     """A target whose indicator is only its period (…巡讲，全年不少于300场) counts what the
     clause before does (组织开展心理健康主题巡讲 → 心理健康主题巡讲); with no such clause, it
     names nothing and is dropped."""
-    scopes = r.raw.get("time_scopes", [])
+    scopes = r.raw["time_scopes"]
     if not any(q.indicator in scopes for q in found):
         return found
     prev = _ACTIVITY_CLAUSE.search(before.rstrip("，,；; ")).group(0)
-    prev = _ITEM_NUMBER.sub("", prev).strip()
+    prev = ITEM_NUMBER.sub("", prev, count=1).strip()
     # the object of the clause's last activity verb (各县区每年开展健康知识讲座 → 健康知识讲座)
-    cuts = [prev.rfind(v) + len(v) for v in r.raw.get("activity_verbs", []) if v in prev]
+    cuts = [prev.rfind(v) + len(v) for v in r.raw["activity_verbs"] if v in prev]
     cuts = [c for c in cuts if len(prev) - c >= 4]
     if cuts:
         prev = prev[max(cuts):]
@@ -366,7 +368,6 @@ def _period_counts(found: list[Quantity], before: str, r: _Rules) -> list[Quanti
             for q in found if q.indicator not in scopes or named]
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[\.．、]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff“”]+")
 
 
@@ -734,9 +735,7 @@ def goal_spans(folded: str, sections: list) -> list[tuple[int, int]]:  # noqa: A
 @lru_cache(maxsize=4)
 def _counted_goals_re(r: _Rules) -> re.Pattern[str]:
     """A sentence saying how many goals are to be reached (将实现七大目标。, 实现以下三个目标：)."""
-    w = r.raw.get("counted_goal_openings") or {"verbs": [], "measure_words": []}
-    if not w["verbs"]:
-        return re.compile(r"(?!)")
+    w = r.raw["counted_goal_openings"]
     return re.compile(r"(?:" + _alt(w["verbs"]) + r")(?:以下|如下)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})(?:"
                       + _alt(w["measure_words"]) + r")(?:主要|具体|工作)?目标[。：:]\s*$", re.M)
 
@@ -757,8 +756,6 @@ def task_list_spans(folded: str, sections: list, doc_year: int | None) -> list[t
     section or run of numbered items, is to be done that year. A line that reports on the
     list (完成情况如下：) or names a year before the document's opens none."""
     r = rules()
-    if not r.raw.get("task_list_openings"):
-        return []
     not_with = tuple(r.raw["task_list_openings"]["not_with"])
     out = []
     for m in _task_list_re(r).finditer(folded):

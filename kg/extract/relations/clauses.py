@@ -50,6 +50,13 @@ _AND = re.compile(r"以及|及")
 _WS = " \t\u3000"
 
 
+def all_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
+    """The unit spans of a list (as :func:`split_units`) where every item can be a unit
+    (:func:`unit_like`), else none: a list with one item that is no unit assigns nothing."""
+    spans = split_units(text, base, c)
+    return spans if spans and all(unit_like(text[a - base:b - base], c) for a, b in spans) else []
+
+
 def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
     """The unit spans of a list (A、B，C及D): split at 、，；/ and 及 outside brackets,
     each trimmed of white space, a list tail (等部门) and a leading 由. Spans index the

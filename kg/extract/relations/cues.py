@@ -158,6 +158,11 @@ class Cues:
             return True  # 委机关各处局, 省计生协机关各部(室): a body's own offices, each of them, no one unit
         return name.startswith("各") and not name.startswith(collective_prefixes)
 
+    def last_event_head_end(self, text: str) -> int:
+        """Where the last event head in ``text`` ends (…主题活动), or -1."""
+        ends = [i + len(h) for h in self.organised_event_heads for i in [text.rfind(h)] if i >= 0]
+        return max(ends) if ends else -1
+
     def is_timing(self, segment: str) -> bool:
         """A clause segment that says when, not who (12月底前完成, 长期坚持)."""
         seg = segment.strip()

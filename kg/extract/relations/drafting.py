@@ -16,13 +16,12 @@ from functools import lru_cache
 from kg.extract.entities import program_mention
 from kg.extract.entities.programs import other_form
 from kg.extract.model import EntityKey
-from kg.extract.relations.clauses import split_units, unit_like
+from kg.extract.relations.clauses import all_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import RelationFinder
-from kg.extract.relations.units import list_levels, unit_entities
+from kg.extract.relations.units import assign_units, unit_entities
 from kg.names.regions import region_mentions
 
-_CLAUSE_START = "，。；：！？\n"
 # (2026—2030年), （试行）, (2023-2025年): a period or a trial mark after the plan's name
 _TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{0,16}[）)])+$")
 
@@ -63,8 +62,7 @@ def _drafters(finder: RelationFinder, start: int, end: int, c: Cues) -> list[tup
     tail = _COUNTED_TAIL.search(text)
     if tail:
         end = start + tail.start()
-    spans = split_units(f[start:end], start)
-    return spans if spans and all(unit_like(f[a:b]) for a, b in spans) else []
+    return all_units(f[start:end], start)
 
 
 _COUNTED_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|家单位)$")
@@ -131,31 +129,29 @@ def _signature_block(finder: RelationFinder, after: int, reach: int = 1500) -> l
 def drafters(finder: RelationFinder) -> None:
     """A、B联合制定了《X实施方案》 / 我局制定了《X实施方案》: the drafters lead X."""
     c = cues()
-    if not c.drafting_verbs:
-        return
     f = finder.ctx.folded
+
+    def lead(keys: list[EntityKey], program: EntityKey, at: int) -> None:
+        for key in keys:
+            finder.add("lead", key, program, at, "制定了《》")
+
     for m in _drafted_re(c).finditer(f):
         action = plan_action(m.group("title"), c)
         if not action:
             continue
-        clause_start = max(f.rfind(ch, max(0, m.start() - 400), m.start()) for ch in _CLAUSE_START) + 1
+        clause_start = finder.clause_start(m.start(), reach=400)
         subject = f[clause_start:m.start()].strip()
         sent_start, _ = finder.sentence(m.start())
         if "由" in f[sent_start:m.start()] or subject.startswith(("联合", "会同", "协同")):
             continue  # 由A牵头，联合B…研究制定了: the by_lead rule's
         if subject.endswith(c.drafting_first_person):
             signers = _signature_block(finder, m.end()) if subject.endswith("我们") else []
-            if signers:  # 我们制定了《…》 over the names of every body that signs the notice
-                program = _program_of(finder, m.start("title"), m.end("title"), action)
-                for key in signers:
-                    finder.add("lead", key, program, m.start(), "制定了《》")
-                continue
-            issuer = finder.ctx.issuer
-            if issuer is None:
+            # 我们制定了《…》 over the names of every body that signs the notice, else the issuer
+            keys = signers or ([finder.ctx.issuer] if finder.ctx.issuer is not None else [])
+            if keys:
+                lead(keys, _program_of(finder, m.start("title"), m.end("title"), action), m.start())
+            else:
                 finder.unattached.append((m.start(), "drafters"))
-                continue
-            program = _program_of(finder, m.start("title"), m.end("title"), action)
-            finder.add("lead", issuer, program, m.start(), "制定了《》")
             continue
         units = _drafters(finder, clause_start, m.start(), c)
         if not units:
@@ -166,9 +162,6 @@ def drafters(finder: RelationFinder) -> None:
             signers = _signature_block(finder, m.end())
             named = {k for s, e in units for k in unit_entities(finder, s, e, "")}
             if signers and named <= set(signers):
-                for key in signers:
-                    finder.add("lead", key, program, m.start(), "制定了《》")
+                lead(signers, program, m.start())
                 continue
-        for (s, e), level in zip(units, list_levels(finder, units)):
-            for key in unit_entities(finder, s, e, level):
-                finder.add("lead", key, program, m.start(), "制定了《》")
+        assign_units(finder, m.start(), units, [], [program], "制定了《》", "drafters")

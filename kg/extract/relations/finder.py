@@ -90,6 +90,12 @@ class RelationFinder:
     def programs_in(self, s: int, e: int) -> list[Mention]:
         return [m for m in self.index.within(s, e) if m.key.type == PROGRAM]
 
+    def clause_start(self, at: int, reach: int = 80) -> int:
+        """Where the clause holding ``at`` starts: after the last ，。；：！？ or line break
+        within ``reach`` characters before it."""
+        f = self.ctx.folded
+        return max(f.rfind(ch, max(0, at - reach), at) for ch in "，。；：！？\n") + 1
+
     def clause_end(self, start: int, sent_end: int) -> int:
         """The end of the clause from ``start``: the first ，。； or line break before the
         sentence's end, else the sentence's end."""

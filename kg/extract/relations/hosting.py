@@ -18,12 +18,10 @@ from functools import lru_cache
 
 from kg.extract.entities import program_mention
 from kg.extract.model import EntityKey
-from kg.extract.relations.clauses import split_units, unit_like
+from kg.extract.relations.clauses import all_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import RelationFinder
-from kg.extract.relations.units import list_levels, unit_entities
-
-_CLAUSE_START = "，。；：！？\n"
+from kg.extract.relations.units import assign_units
 
 
 @lru_cache(maxsize=4)
@@ -40,22 +38,6 @@ def _anaphor_re(c: Cues) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, c.event_anaphors)) + r")[\u4e00-\u9fff]{0,6}?(?P<head>" + heads + ")$")
 
 
-def _clause_start(f: str, at: int, reach: int = 80) -> int:
-    return max(f.rfind(ch, max(0, at - reach), at) for ch in _CLAUSE_START) + 1
-
-
-def _units(f: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The units of f[s:e] when every item is one, else none."""
-    spans = split_units(f[s:e], s)
-    return spans if spans and all(unit_like(f[a:b]) for a, b in spans) else []
-
-
-def _event_head_end(c: Cues, text: str) -> int:
-    """Where the last event head in ``text`` ends (…主题活动), or -1."""
-    ends = [i + len(h) for h in c.organised_event_heads for i in [text.rfind(h)] if i >= 0]
-    return max(ends) if ends else -1
-
-
 def _event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> EntityKey | None:
     """The event a clause of hosts is followed by, in the rest of its sentence: the first
     program named there whose name ends in an event head, else the phrase before the last
@@ -66,7 +48,7 @@ def _event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entit
     if named:
         return min(named, key=lambda p: (p.start, -p.end)).key
     rest = f[start:end]
-    head_end = _event_head_end(c, rest)
+    head_end = c.last_event_head_end(rest)
     if head_end < 0:
         return None
     cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs
@@ -96,7 +78,7 @@ def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues
     return same_kind[-1].key if same_kind else None
 
 
-def _supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], int, str]:
+def _host_supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], int, str]:
     """，C、D(共同)承办 right after the hosts: the supporting units, where they end, and the verb."""
     if f[pos:pos + 1] not in "，、,":
         return [], pos, ""
@@ -105,7 +87,7 @@ def _supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], i
         at = f.find(verb, start, start + 80)
         if at < 0 or any(ch in f[start:at] for ch in "，。；：\n"):
             continue
-        units = _units(f, start, at)
+        units = all_units(f[start:at], start)
         if units:
             return units, at + len(verb), verb
     return [], pos, ""
@@ -116,24 +98,24 @@ def hosts(finder: RelationFinder) -> None:
     C supports it."""
     c = cues()
     f = finder.ctx.folded
-    if not c.host_verbs or "主办" not in f:
+    if "主办" not in f:
         return
     read = {(r.start, r.end) for r in finder.relations if "主办" in r.cue}
     for m in _host_re(c).finditer(f):
         sent_start, sent_end = finder.sentence(m.start())
         if (sent_start, sent_end) in read:
             continue  # the organisers or by_lead rule read this sentence
-        clause_start = _clause_start(f, m.start())
+        clause_start = finder.clause_start(m.start())
         by_at = f.rfind("由", clause_start, m.start())
         hosts_start = by_at + 1 if by_at >= 0 else clause_start
         hosts_end = m.start()
         for joiner in ("联合", "共同"):
             if f.endswith(joiner, hosts_start, hosts_end):
                 hosts_end -= len(joiner)
-        leads = _units(f, hosts_start, hosts_end)
+        leads = all_units(f[hosts_start:hosts_end], hosts_start)
         if not leads:
             continue
-        supports, after, verb = _supports_after(f, m.end(), c)
+        supports, after, verb = _host_supports_after(f, m.end(), c)
         if f.startswith("的", after):
             event = _event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:
@@ -143,11 +125,7 @@ def hosts(finder: RelationFinder) -> None:
         if event is None:
             finder.unattached.append((m.start(), "hosts"))
             continue
-        cue = m.group(0) + ("，" + verb if verb else "")
-        roles = [("lead", span) for span in leads] + [("support", span) for span in supports]
-        for (kind, (s, e)), level in zip(roles, list_levels(finder, [span for _, span in roles])):
-            for key in unit_entities(finder, s, e, level):
-                finder.add(kind, key, event, m.start(), cue)
+        assign_units(finder, m.start(), leads, supports, [event], m.group(0) + ("，" + verb if verb else ""), "hosts")
         read.add((sent_start, sent_end))
 
 
@@ -164,8 +142,8 @@ def deciders(finder: RelationFinder) -> None:
     if "决定" not in f:
         return
     for m in re.finditer("决定", f):
-        clause_start = _clause_start(f, m.start())
-        leads = _units(f, clause_start, m.start())
+        clause_start = finder.clause_start(m.start())
+        leads = all_units(f[clause_start:m.start()], clause_start)
         if not leads or any(f[s:e].endswith(_GOVERNING) for s, e in leads):
             continue  # 乡党委、政府决定…: the area's government decides; no body of the text carries it out
         sent_start, sent_end = finder.sentence(m.start())
@@ -175,8 +153,5 @@ def deciders(finder: RelationFinder) -> None:
             continue
         at, verb = min(verbs)
         event = _event_after(finder, at + len(verb), finder.clause_end(at + len(verb), sent_end), c)
-        if event is None:
-            continue
-        for (s, e), level in zip(leads, list_levels(finder, leads)):
-            for key in unit_entities(finder, s, e, level):
-                finder.add("lead", key, event, m.start(), "决定…" + verb)
+        if event is not None:
+            assign_units(finder, m.start(), leads, [], [event], "决定…" + verb, "deciders")

@@ -21,10 +21,10 @@ from kg.extract.entities import program_mention
 from kg.extract.entities.programs import program_core_generic
 from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
 from kg.extract.relations.attach import paragraph_task
-from kg.extract.relations.clauses import responsibility_clauses, split_units, unit_like
+from kg.extract.relations.clauses import all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
-from kg.extract.relations.units import list_levels, unit_entities
+from kg.extract.relations.units import assign_units
 from kg.extract.segment import HEADING_LEVELS
 from kg.spans import SpanSet
 
@@ -70,8 +70,8 @@ def _supports_after(finder: RelationFinder, pos: int, sent_end: int) -> tuple[li
     verb = next((v for v in c.support_verbs if segment.endswith(v)), "")
     if not verb:
         return [], pos, ""
-    units = split_units(segment[: -len(verb)], start)
-    if not units or not all(unit_like(f[s:e]) for s, e in units):
+    units = all_units(segment[: -len(verb)], start)
+    if not units:
         return [], pos, ""
     return units, stop, verb
 
@@ -134,18 +134,6 @@ def _in_clause(finder: RelationFinder, offset: int) -> bool:
 def _clause_spans(folded: str, c: Cues) -> SpanSet:  # noqa: ARG001 - the cues key the cache
     return SpanSet((c.start, c.end) for c in responsibility_clauses(folded))
 
-
-def _assign(finder: RelationFinder, at: int, leads: list[tuple[int, int]], supports: list[tuple[int, int]],
-            tasks: list[EntityKey], cue: str, rule: str) -> None:
-    if not tasks:
-        finder.unattached.append((at, rule))
-        return
-    roles = [("lead", span) for span in leads] + [("support", span) for span in supports]
-    levels = list_levels(finder, [span for _, span in roles])
-    for task in tasks:
-        for (kind, (s, e)), level in zip(roles, levels):
-            for key in unit_entities(finder, s, e, level):
-                finder.add(kind, key, task, at, cue)
 
 
 _TRAILING = re.compile(r"[ \t。；;.]*")
@@ -264,8 +252,8 @@ def by_lead(finder: RelationFinder) -> None:
     for m in by_lead_re().finditer(f):
         if _in_clause(finder, m.start()):
             continue
-        leads = split_units(m.group(1), m.start(1))
-        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
+        leads = all_units(m.group(1), m.start(1))
+        if not leads:
             continue
         sent_s, sent_e = finder.sentence(m.start())
         supports, after, verb = _supports_after(finder, m.end(), sent_e)
@@ -287,7 +275,7 @@ def by_lead(finder: RelationFinder) -> None:
         if not tasks:
             task = _task_before(finder, sent_s, m.start(), after, sent_e)  # task，由A牵头，B配合。
             tasks = [task] if task else []
-        _assign(finder, m.start(), leads, supports, tasks, cue, "by_lead")
+        assign_units(finder, m.start(), leads, supports, tasks, cue, "by_lead")
 
 
 def _unit_lists(finder: RelationFinder, pattern: re.Pattern[str]):  # noqa: ANN202 - (match, unit spans) pairs
@@ -297,8 +285,8 @@ def _unit_lists(finder: RelationFinder, pattern: re.Pattern[str]):  # noqa: ANN2
     for m in pattern.finditer(f):
         if _in_clause(finder, m.start(1)):
             continue
-        units = split_units(m.group(1), m.start(1))
-        if units and all(unit_like(f[s:e]) for s, e in units):
+        units = all_units(m.group(1), m.start(1))
+        if units:
             yield m, units
 
 
@@ -329,7 +317,7 @@ def lead_first(finder: RelationFinder) -> None:
             cut = sent_e >= len(body) and body[-1:] not in "。；！？）)"
             obj = None if cut else _object_program(finder, after + 1, sent_e, longest=40)
             tasks = [obj.key] if obj else []
-        _assign(finder, m.start(1), leads, supports, tasks, cue, "lead_first")
+        assign_units(finder, m.start(1), leads, supports, tasks, cue, "lead_first")
 
 
 @lru_cache(maxsize=4)
@@ -345,7 +333,7 @@ def joint_charge(finder: RelationFinder) -> None:
     for m, leads in _unit_lists(finder, _joint_charge_re(cues())):
         _, sent_e = finder.sentence(m.start(1))
         tasks = _listed_tasks(finder, m.end(), sent_e, least=1)
-        _assign(finder, m.start(1), leads, [], tasks, f[m.end(1):m.end()].strip(), "joint_charge")
+        assign_units(finder, m.start(1), leads, [], tasks, f[m.end(1):m.end()].strip(), "joint_charge")
 
 
 def lead_is(finder: RelationFinder) -> None:
@@ -355,10 +343,10 @@ def lead_is(finder: RelationFinder) -> None:
         for m in re.finditer(re.escape(word), f):
             sent_s, sent_e = finder.sentence(m.start())
             stop = finder.clause_end(m.end(), sent_e)
-            leads = split_units(f[m.end():stop], m.end())
-            if leads and all(unit_like(f[s:e]) for s, e in leads):
-                _assign(finder, m.start(), leads, [], _task_for(finder, m.start(), stop, sent_e)
-                        or [p.key for p in finder.programs_in(sent_s, m.start())][-1:], word, "lead_is")
+            leads = all_units(f[m.end():stop], m.end())
+            if leads:
+                assign_units(finder, m.start(), leads, [], _task_for(finder, m.start(), stop, sent_e)
+                             or [p.key for p in finder.programs_in(sent_s, m.start())][-1:], word, "lead_is")
 
 
 def lead_verb(finder: RelationFinder) -> None:
@@ -492,28 +480,23 @@ def organisers(finder: RelationFinder) -> None:
     if "由" not in f:
         return
     for m in _organiser_re(c).finditer(f):
-        leads = split_units(m.group("leads"), m.start("leads"))
-        if not leads or not all(unit_like(f[s:e]) for s, e in leads):
+        leads = all_units(m.group("leads"), m.start("leads"))
+        supports = all_units(m.group("sups"), m.start("sups")) if m.group("sups") else []
+        if not leads or (m.group("sups") and not supports):
             continue
-        supports = split_units(m.group("sups"), m.start("sups")) if m.group("sups") else []
-        if supports and not all(unit_like(f[s:e]) for s, e in supports):
+        end = c.last_event_head_end(m.group("obj"))
+        if end < 0:
             continue
-        obj = m.group("obj")
-        ends = [i + len(h) for h in c.organised_event_heads for i in [obj.rfind(h)] if i >= 0]
-        if not ends:
-            continue
-        end = max(ends)
         start = m.start("obj")
         named = [p for p in finder.programs_in(start, start + end) if p.start == start or f[start:p.start] in ("“", "《")]
         task = max(named, key=lambda p: p.end) if named else program_mention(finder.ctx, start, start + end,
                                                                                f[start:start + end].strip("“”"))
         if not named:
             finder.new_mentions.append(task)
-        _assign(finder, m.start(), leads, supports, [task.key], "由…" + m.group("verb"), "organisers")
+        assign_units(finder, m.start(), leads, supports, [task.key], "由…" + m.group("verb"), "organisers")
 
 
 _JOINTLY = re.compile("联合|共同")
-_CLAUSE_OPENERS = "，。；：\n"
 
 
 @lru_cache(maxsize=4)
@@ -532,7 +515,7 @@ def joint_organisers(finder: RelationFinder) -> None:
     c = cues()
     verb_re = _joint_verb_re(c)
     for m in _JOINTLY.finditer(f):
-        start = max(f.rfind(ch, max(0, m.start() - 80), m.start()) for ch in _CLAUSE_OPENERS) + 1
+        start = finder.clause_start(m.start())
         end = m.start()
         for word in ("决定", "将", "拟"):
             if f.endswith(word, start, end):
@@ -550,7 +533,7 @@ def joint_organisers(finder: RelationFinder) -> None:
         clause_end = finder.clause_end(verb.end(), sent_e)
         progs = finder.programs_in(verb.end(), clause_end)
         if progs:  # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event)
-            _assign(finder, start, units, [], [max(progs, key=lambda p: p.end).key], "联合" + verb.group("verb"),
+            assign_units(finder, start, units, [], [max(progs, key=lambda p: p.end).key], "联合" + verb.group("verb"),
                     "joint_organisers")
 
 

@@ -121,3 +121,18 @@ def collective_entity(finder: RelationFinder, s: int, e: int) -> EntityKey:
     key = EntityKey(GROUP, (region.name if region else "") + text)
     finder.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=region.code if region else ""))
     return key
+
+
+def assign_units(finder: RelationFinder, at: int, leads: list[tuple[int, int]], supports: list[tuple[int, int]],
+                 tasks: list[EntityKey], cue: str, rule: str) -> None:
+    """Each lead unit leads and each supporting unit supports every task; a clause that
+    found no task is listed as unattached (kg audit)."""
+    if not tasks:
+        finder.unattached.append((at, rule))
+        return
+    roles = [("lead", span) for span in leads] + [("support", span) for span in supports]
+    levels = list_levels(finder, [span for _, span in roles])
+    for task in tasks:
+        for (kind, (s, e)), level in zip(roles, levels):
+            for key in unit_entities(finder, s, e, level):
+                finder.add(kind, key, task, at, cue)
