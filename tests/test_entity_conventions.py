@@ -1056,3 +1056,37 @@ def test_a_body_of_a_text_that_names_no_place_keeps_its_level(extract):
     assert "商务局" not in got  # written bare beside 区商务局: the district's bureau
     two = names(extract("某县方案\n区商务局、市商务局配合，商务局牵头。\n", title="某县方案"), "Department")
     assert {"区商务局", "市商务局", "商务局"} <= two  # two levels: the bare one is neither
+
+
+@pytest.mark.parametrize("sentence, program", [
+    ("全面实施爱国卫生“5个专项行动”。", "爱国卫生“5个专项行动”"),
+    ("著力实施新时代爱国卫生“八大行动”。", "新时代爱国卫生“八大行动”"),
+    ("关于印发河北省职业病防治“三项行动”实施方案的通知", "职业病防治“三项行动”"),  # the province is where it runs
+])
+def test_a_quoted_count_of_actions_named_by_its_topic_is_a_program(extract, sentence, program):
+    assert program in names(extract(sentence, title="某省爱国卫生工作新闻"), "Program")
+
+
+@pytest.mark.parametrize("sentence", [
+    "加快推进“七大工程”。",                                   # bare: the plan's structure counted
+    "实施A行动、B行动和C行动等“三大行动”。",
+    "各地要对本地区“三项行动”开展情况进行总结评估。",          # the set named before, not a topic
+])
+def test_a_bare_quoted_count_of_actions_is_no_program(extract, sentence):
+    assert not [n for n in names(extract(sentence, title="某省工作新闻"), "Program") if "大行动" in n or "项行动" in n
+                or "大工程" in n]
+
+
+def test_real_provincial_notice_and_news_name_their_counted_sets():
+    root = Path(__file__).resolve().parents[1]
+    k17 = root / "unseen11" / "docs" / "k17_gansu_occupational_disease_three_actions_notice.txt"
+    assert "职业病防治“三项行动”" in names(extract_document(read_document(k17)), "Program")
+    u15 = root / "heldout" / "docs" / "u15_yunnan_patriotic_health_news.txt"
+    assert {"爱国卫生新“7个专项行动”", "爱国卫生“7个专项行动”"} <= names(extract_document(read_document(u15)), "Program")
+
+
+def test_a_counted_set_written_with_either_numeral_is_one_program(extract):
+    ex = extract("推进爱国卫生“七个专项行动”。下一条：某县推进爱国卫生“7个专项行动”社会监督电话", title="某县爱国卫生新闻")
+    keys = {m.key for m in ex.mentions if m.key.type == "Program" and "专项行动" in m.key.name}
+    assert len(keys) == 1 and next(iter(keys)).name == "爱国卫生“7个专项行动”"
+    assert {m.surface for m in ex.mentions if m.key in keys} == {"爱国卫生“七个专项行动”", "爱国卫生“7个专项行动”"}

@@ -18,6 +18,7 @@ from kg.extract.entities.common import (
 )
 from kg.extract.entities.policies import POLICY_NICKNAME
 from kg.extract.grammar import Grammar
+from kg.extract.numbers import parse_cn
 from kg.ingest.metadata import DOC_NUMBER
 from kg.extract.model import (
     PROGRAM,
@@ -233,6 +234,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
     out.extend(_actions_listed_before_their_kind(ctx))
+    out.extend(counted_sets(ctx))
     out.extend(_with_ordinals(ctx, f, out))
     out.extend(_actions_of_plans(ctx, out))
     out.extend(_with_construction(ctx, out))
@@ -490,6 +492,40 @@ def _actions_listed_before_their_kind(ctx: Context) -> list[Mention]:
         if not all(len(t) >= 3 and t.endswith(g.listed_action_endings) and t[:1] not in g.stop_chars for t in texts):
             continue
         out.extend(program_mention(ctx, a, b, t) for (a, b), t in zip(items, texts))
+    return out
+
+
+# 爱国卫生“7个专项行动”, 职业病防治“三项行动”: a counted set of actions in quotes, named by its topic
+_DEICTIC = "本该此这各其"  # 本地区“三项行动”: the set named before, not a topic
+COUNTED_SET = re.compile(r"“(新?(?:\d+|[一二两三四五六七八九十]+)(?:个|项|大)(?:专项)?(?:行动|工程))”")
+_COUNT_OF_KIND = re.compile(r"[一二两三四五六七八九十]+(?=个)")
+
+
+def _counted_set_name(quoted: str) -> str:
+    """“七个专项行动” and “7个专项行动” are one set: the count of 个 in digits (八大 stays: no one writes 8大)."""
+    return _COUNT_OF_KIND.sub(lambda m: str(parse_cn(m.group(0))), quoted, count=1)
+
+
+def counted_sets(ctx: Context) -> list[Mention]:
+    """A quoted count of actions is one program where the text names it by the topic before it
+    (爱国卫生“7个专项行动”, named with that topic). Bare (加快推进“七大工程”, A、B等“四大工程”)
+    it counts the plan's structure: annotators split on it (one of two named 等“六大行动”), so none."""
+    f, g = ctx.folded, ctx.g
+    out: list[Mention] = []
+    if "”" not in f:
+        return out
+    for m in COUNTED_SET.finditer(f):
+        s = g.left_extend(f, m.start(), max_len=12)
+        topic = g.strip_scope(f[s:m.start()])
+        s = m.start() - len(topic)
+        if len(topic) >= 2 and f[s:s + 1] not in g.stop_chars and topic[0] not in _DEICTIC:
+            region = regions().name_pattern.match(topic)
+            if region is not None and len(topic) - region.end() >= 2:
+                # 甘肃省职业病防治“三项行动”: the set is the topic's, the province's name is where it runs
+                named = program_mention(ctx, s + region.end(), m.end(), topic[region.end():] + _counted_set_name(m.group(0)))
+                out += [named, other_form(ctx, named, s, m.end())]
+            else:
+                out.append(program_mention(ctx, s, m.end(), topic + _counted_set_name(m.group(0))))
     return out
 
 
