@@ -129,6 +129,25 @@ def test_in_news_the_body_that_carries_out_a_named_program_leads_it(extract):
     assert not rels(none, "lead")
 
 
+def test_a_partner_joined_by_the_actor_is_no_actor_itself(extract):
+    ex = extract("省爱卫会联合市爱卫会开展环境卫生整治行动，成效明显。", title="某省爱国卫生新闻")
+    assert rels(ex, "lead") == {("省爱国卫生运动委员会", "环境卫生整治行动")}      # A联合B开展X: B supports
+    assert rels(ex, "support") == {("市爱国卫生运动委员会", "环境卫生整治行动")}
+    alone = extract("市爱卫会开展环境卫生整治行动，成效明显。", title="某省爱国卫生新闻")
+    assert rels(alone, "lead") == {("市爱国卫生运动委员会", "环境卫生整治行动")}  # on its own it carries it out
+
+
+def test_real_provincial_news_of_a_joint_clean_up_names_no_partner_as_lead():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    path = Path(__file__).resolve().parents[1] / "unseen19" / "docs" / "a09_fujian_spring_patriotic_health_news.txt"
+    ex = extract_document(read_document(path))
+    assert not [r for r in ex.relations if r.kind == "lead" and r.source.name == "福州市爱国卫生运动委员会"]
+
+
 def test_a_plan_with_lists_is_not_read_by_its_actors(extract):
     ex = extract("嘉兴市健康行动实施方案\n一、主要任务\n（一）控烟行动。市卫健委大力实施无烟单位建设工程。（市爱卫办牵头，市卫健委配合）",
                  title="嘉兴市健康行动实施方案")

@@ -596,6 +596,8 @@ def actors(finder: RelationFinder) -> None:
         opened = max(f.rfind(ch, 0, org.start) for ch in "，。；：\n")
         if any(w in f[opened + 1:org.start] for w in c.actor_frames):
             continue  # 紧紧围绕省委省政府深入实施“八八战略”: the directive followed, not the text's actor
+        if any(w in f[opened + 1:org.start] for w in c.partner_verbs):
+            continue  # A联合B开展X: B is A's partner (lead_with: support), not the one carrying it out
         progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
         if not progs and f[m.end() - 1:m.end()] in "“《":
             progs = [p for p in finder.index.starting_at(m.end() - 1) if p.key.type == PROGRAM]
