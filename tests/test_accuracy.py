@@ -162,7 +162,7 @@ FLOORS = {
     "unseen18": {"entities": 0.65, "relations": 0.10, "targets": 0.40, "measurements": 0.91},
     # first scored at 0.707 / 0.080 / 0.800 / 0.909, leads 1 of 11 (stop 33's final code, cc8fae8): ten signers of a
     # national notice (我们制定了《…》，现印发给你们) read as leads its annotator reads as issuing; since, that formula is listed
-    "unseen19": {"entities": 0.71, "relations": 0.13, "targets": 0.80, "measurements": 0.90},
+    "unseen19": {"entities": 0.72, "relations": 0.13, "targets": 0.80, "measurements": 0.90},
     "unseen3-health": {"entities": 0.76, "relations": 0.49, "targets": 0.88, "measurements": 0.67},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/

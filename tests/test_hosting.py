@@ -75,3 +75,22 @@ def test_real_county_notice_of_its_patriotic_health_month():
     path = Path(__file__).resolve().parents[1] / "unseen17" / "docs" / "j08_anhui_dingyuan_patriotic_health_month_doc.txt"
     got = {(r.kind, r.source.name, r.target.name) for r in extract_document(read_document(path)).relations}
     assert ("lead", "定远县爱国卫生运动委员会", "爱国卫生月活动") in got
+
+
+def _departments(ex) -> set[str]:
+    return {m.key.name for m in ex.mentions if m.key.type == "Department"}
+
+
+def test_a_host_read_as_a_longer_body_is_not_also_the_body_inside_it(extract):
+    text = "近日，由中国疾病预防控制中心妇幼保健中心主办的“妇幼新世纪”系列活动在武汉举行。"
+    got = _departments(extract(text, title="某报新闻"))
+    assert "中国疾病预防控制中心妇幼保健中心" in got and "中国疾病预防控制中心" not in got
+    # written on its own elsewhere, the body inside is one of the text's bodies still
+    both = _departments(extract("中国疾病预防控制中心发布报告。" + text, title="某报新闻"))
+    assert {"中国疾病预防控制中心妇幼保健中心", "中国疾病预防控制中心"} <= both
+
+
+def test_real_traditional_news_of_a_centre_inside_a_centre():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen19" / "docs"
+                                        / "a07_national_maternal_child_decade_news_trad.txt"))
+    assert "中国疾病预防控制中心妇幼保健中心" in _departments(ex) and "中国疾病预防控制中心" not in _departments(ex)
