@@ -36,6 +36,7 @@ from kg.extract.relations.prose import (
     lead_with,
 )
 from kg.extract.relations.drafting import drafters
+from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
 from kg.extract.relations.parts import listed_parts
 from kg.extract.relations.responsibility import responsibility
@@ -62,6 +63,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("hosts", hosts),
     ("deciders", deciders),
     ("drafters", drafters),
+    ("handlers", handlers),
     ("actors", actors),
     ("subjects", subjects),
     ("consortium_roles", consortium_roles),

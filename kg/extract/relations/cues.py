@@ -80,9 +80,13 @@ class Cues:
     event_anaphors: tuple[str, ...] = ()      # 本次大会由A主办: the event the text named before
     drafting_verbs: tuple[str, ...] = ()      # A、B联合制定了《X方案》: the drafters lead X
     drafting_frames: tuple[str, ...] = ()     # A根据有关要求联合制定了: where the units end
-    drafting_first_person: tuple[str, ...] = ()  # 我局制定了《X方案》: the issuer drew it up
+    drafting_first_person: tuple[str, ...] = ()  # 我们制定了《X方案》: the notice's issuing formula, not read
     drafted_plan_kinds: tuple[str, ...] = ()  # 实施方案, 应急预案: what a plan's title ends with
     drafted_rule_kinds: tuple[str, ...] = ()  # 办法, 规定: a document of rules sets out no program
+    handled_items: tuple[str, ...] = ()       # 建议, 提案: what a body handles for deputies and members
+    handling_verbs: tuple[str, ...] = ()      # A承办人大建议3件: the body that handles them
+    handling_unit_titles: tuple[str, ...] = ()  # A为代表建议的“承办单位”
+    handling_work: tuple[str, ...] = ()       # 办理工作: the noun of the handling work
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
@@ -140,6 +144,10 @@ class Cues:
             drafting_first_person=_longest_first(raw["drafting"]["first_person"]),
             drafted_plan_kinds=_longest_first(raw["drafting"]["plan_kinds"]),
             drafted_rule_kinds=_longest_first(raw["drafting"]["rule_kinds"]),
+            handled_items=tuple(raw["handling"]["items"]),  # in order: the suggestion's word, the proposal's
+            handling_verbs=_longest_first(raw["handling"]["verbs"]),
+            handling_unit_titles=_longest_first(raw["handling"]["unit_titles"]),
+            handling_work=_longest_first(raw["handling"]["work"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)
 
