@@ -1090,3 +1090,29 @@ def test_a_counted_set_written_with_either_numeral_is_one_program(extract):
     keys = {m.key for m in ex.mentions if m.key.type == "Program" and "专项行动" in m.key.name}
     assert len(keys) == 1 and next(iter(keys)).name == "爱国卫生“7个专项行动”"
     assert {m.surface for m in ex.mentions if m.key in keys} == {"爱国卫生“七个专项行动”", "爱国卫生“7个专项行动”"}
+
+
+def test_a_consortiums_members_listed_right_after_its_name(extract):
+    text = "据悉，湘潭市城市医疗集团成员单位市中心医院、市一医院、市二医院等25家医疗机构，将与市一中、市二中等24所学校共同建设。"
+    ex = extract(text, title="湘潭市新闻")
+    group = "湘潭市城市医疗集团"
+    assert group in names(ex, "MedicalConsortium")  # a kind after the city's full name: the city's own
+    assert members(ex) == {("湘潭市中心医院", group), ("湘潭市一医院", group), ("湘潭市二医院", group)}
+    assert not [n for n in names(ex, "Hospital") if "成员单位" in n]  # the hospital's name starts after 成员单位
+
+
+@pytest.mark.parametrize("text", [
+    "全市城市医疗集团成员单位共25家。",          # no region's full name: the kind
+    "湘潭市城市医疗集团建设试点启动。",          # the kind's building, not a group
+    "市一中、市二中参加活动。",                  # schools: 一 and 二 name no hospital
+])
+def test_a_kind_of_consortium_or_an_ordinal_alone_names_none(extract, text):
+    ex = extract(text, title="湘潭市新闻")
+    assert not names(ex, "MedicalConsortium") and not names(ex, "Hospital")
+
+
+def test_real_traditional_news_of_a_city_medical_group_and_its_health_community():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen20" / "docs"
+                                        / "b01_hunan_xiangtan_school_health_consortium_trad.txt"))
+    assert {"湘潭市城市医疗集团", "湘潭市医教融合健共体"} <= names(ex, "MedicalConsortium")
+    assert {("湘潭市一医院", "湘潭市城市医疗集团"), ("湘潭医卫职院附属医院", "湘潭市城市医疗集团")} <= members(ex)

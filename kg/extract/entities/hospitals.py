@@ -26,6 +26,10 @@ from kg.names.bodies import level_region
 from kg.names.regions import regions
 
 
+_ORDINALS = "一二三四五六七八九十"
+_MEMBER_WORDS = ("成员单位", "成员医院")  # 医疗集团成员单位市中心医院: the hospital's name starts after them
+
+
 def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
     """(canonical name, region code) for a hospital mention, or None when generic.
 
@@ -54,8 +58,8 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         return None  # 市中医医院 in a province's document: some city's, which one the text does not say
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
-    elif hospital_is_generic(core, ctx.g) or len(core) < 2:
-        return None
+    elif hospital_is_generic(core, ctx.g) or (len(core) < 2 and not (level and core in _ORDINALS)):
+        return None  # but 市一医院, 市二医院: the level's hospital of that ordinal, as the city calls it
     grassroots = suffix in ("社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室")
     if level and region:
         return region.name + f[e - len(suffix) - len(core):e], region.code
@@ -80,7 +84,9 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         if f.startswith(("集团", "共同体", "联合体", "联盟"), m.end()):
             continue  # 罗湖医院集团: part of a group's name
         start = g.left_extend(f, m.start())
-        start = cut_at_region(ctx, start, m.start())
+        member = max((f.rfind(w, start, m.start()) + len(w) for w in _MEMBER_WORDS if f.rfind(w, start, m.start()) >= 0),
+                     default=start)
+        start = cut_at_region(ctx, member, m.start())
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
             pass

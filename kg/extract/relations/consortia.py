@@ -27,6 +27,7 @@ class _Patterns:
     build: re.Pattern[str]      # 组建(了)
     kind_model: re.Pattern[str]  # 医共体模式: a kind of consortium named as a model
     members_follow: re.Pattern[str]
+    member_words_after: tuple[str, ...]  # 医疗集团成员单位A、B: the words between a consortium's name and its members
     members_end: re.Pattern[str]
     member_roles: tuple[str, ...]
 
@@ -45,7 +46,8 @@ def _patterns(c: Cues) -> _Patterns:
                                   + _alt(w["list_openers"]) + r")[：:，,]?"),
         members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
                                + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
-        member_roles=w["member_roles"])
+        member_roles=w["member_roles"],
+        member_words_after=tuple(w["member_words_after"]))
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -88,6 +90,8 @@ def consortium_cores(finder: RelationFinder) -> None:
 # a list of a consortium's members follows its cue (联盟医院分别是A、B; 宣读了联盟成员名单，A、B) or
 # ends with one (A、B和C成为首批联盟单位): _Patterns.members_follow and members_end
 _LIST_STOP = re.compile(r"[。；！？\n]")
+_CLAUSE_STOP = re.compile(r"[，。；！？：\n]")
+_COUNTED_REST = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:家|个|所)?(?:医疗机构|医疗卫生机构|单位|医院|成员单位)?(?=[，。；）]|$)")
 
 
 def listed_members(finder: RelationFinder) -> None:
@@ -106,6 +110,15 @@ def listed_members(finder: RelationFinder) -> None:
         end = stop.start() if stop else len(f)
         tail = p.members_end.search(f, m.end(), end)
         spans.append((m.end(), tail.start() if tail else end, m.group(0)))
+    for c in consortia:  # 湘潭市城市医疗集团成员单位A、B、C等25家医疗机构: the list right after its name
+        word = next((w for w in p.member_words_after if f.startswith(w, c.end)), None)
+        if word is None:
+            continue
+        s = c.end + len(word)
+        stop = _CLAUSE_STOP.search(f, s)
+        e = stop.start() if stop else len(f)
+        counted = _COUNTED_REST.search(f, s, e)
+        spans.append((s, counted.start() if counted else e, word))
     for s, e, cue in spans:
         before = [c for c in consortia if c.end <= s]
         if not before:
