@@ -266,6 +266,29 @@ def test_a_title_that_only_names_a_plan_is_not_a_plan():
     assert not is_plan_document(False, "实录丨系列主题新闻发布会——《海南省将健康融入所有政策实施方案》专场")
 
 
+def test_a_document_sites_header_naming_a_plans_file_makes_the_text_a_plan():
+    header = "《建设健康镇实施方案.docx》由会员分享,可在线阅读,更多相关《建设健康镇实施方案.docx(6页珍藏版)》请在文库上搜索。\n1、建设健康镇…"
+    assert is_plan_document(False, "标签: 健康镇的相关文档", opening=header)
+    # a summary that ends with next year's plan reports what was done; a plan's title cited in prose is no file
+    summary = header.replace("建设健康镇实施方案", "区卫生健康委2023年工作总结和2024年工作计划")
+    assert not is_plan_document(False, "某文库", opening=summary)
+    assert not is_plan_document(False, "某新闻", opening="会议学习了《建设健康镇实施方案》，听取了汇报。")
+    # the file's name on a line of its own, as a document site prints it above the text
+    assert is_plan_document(False, "某文库", opening="餐桌污染建设食品放心工程年度工作方案.docx\n\n上传人:b****5 文档编号:11623267")
+    assert not is_plan_document(False, "某文库", opening="区卫生健康委2023年工作总结和2024年工作计划.docx\n上传人:某")
+
+
+def test_real_shared_plan_file_reports_nothing_as_achieved():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    path = Path(__file__).resolve().parents[1] / "unseen20" / "docs" / "b06_anon_liuzhuang_healthy_town_plan_docx.txt"
+    ex = extract_document(read_document(path))
+    assert not [q for q in ex.quantities if q.kind == "measurement"]  # a plan: its 处理率100% is no achievement
+
+
 def test_an_indicator_must_be_a_noun_phrase():
     # fragments of the sentence around a number are not indicators (news items of the dev set)
     assert m("也就是说100个人里有36个人掌握了基本的健康知识和技能。") == []

@@ -226,18 +226,31 @@ def _plan_title_re(r: _Rules) -> re.Pattern[str]:
     return re.compile(r"(?:" + titles + r")(?:[（(][^）)]*[）)])?》?(?:的通知|的函)?$")
 
 
+_REPORTING_TITLES = ("总结", "汇报", "报告")
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps)$")
+_SHARED_FILE = re.compile(r"《([^《》]{2,80}?)\.(?:docx?|pdf|wps)(?:[（(][^）)《》]*[）)])?》")
+
+
 def is_plan_document(has_responsibility_lists: bool, title: str | None, opening: str = "") -> bool:
     """Plans state targets, not achievements: their numbers are never measurements
     unless a sentence says so (截至, 已). A document is a plan when it assigns tasks, or
     its title is a plan's (…实施方案, 关于印发…行动计划的通知) — not a title that only
     names one (《…实施方案》专场, a press conference about it) — or, where the title read is
-    a page's (标签…的相关文档), one of the first lines of ``opening`` is a plan's title, or
-    the opening says it makes itself (特制订本实施方案, 制定本方案)."""
+    a page's (标签…的相关文档), one of the first lines of ``opening`` is a plan's title (or its
+    file's name: X实施方案.docx, a document site's 《X实施方案.docx》由会员分享), or the opening
+    says it makes itself (特制订本实施方案, 制定本方案)."""
     pattern = _plan_title_re(rules())
     if has_responsibility_lists or bool(title and pattern.search(title.strip())):
         return True
     lines = opening[:600].split("\n")[:5]
     if any(len(ln) <= 120 and pattern.search(ln.strip().lstrip("0123456789.-— ")) for ln in lines if ln.strip()):
+        return True
+    # the plan's file named on a line of its own (餐桌污染建设食品放心工程年度工作方案.docx) or by a document
+    # site's header (《建设健康镇实施方案.docx》由会员分享): the text is that file — but not a summary that
+    # ends with next year's plan (…2023年工作总结和2024年工作计划.docx reports)
+    files = [m.group(1) for ln in lines for m in _SHARED_FILE.finditer(ln)]
+    files += [ln.strip()[:-len(m.group(0))] for ln in lines if (m := _FILE_EXTENSION.search(ln.strip()))]
+    if any(pattern.search(name) and not any(w in name for w in _REPORTING_TITLES) for name in files):
         return True
     # 结合我镇实际，特制订本实施方案: a text that says, in its opening, that it is the plan it makes
     head = opening[:800]
