@@ -148,6 +148,28 @@ def test_real_provincial_news_of_a_joint_clean_up_names_no_partner_as_lead():
     assert not [r for r in ex.relations if r.kind == "lead" and r.source.name == "福州市爱国卫生运动委员会"]
 
 
+def test_a_lead_clause_opening_a_sections_body_is_the_sections(extract):
+    text = ("某县食品放心工程工作方案\n一、治理畜牧业产品污染\n由县农业农村局牵头，县市场监管局、县卫健局配合。\n"
+            "二、治理水产品污染\n由县卫健局承办，县市场监管局配合。\n")
+    ex = extract(text, title="某县食品放心工程工作方案")
+    assert rels(ex, "lead") == {("县农业农村局", "治理畜牧业产品污染"), ("县卫生健康局", "治理水产品污染")}  # 承办 with 配合 leads
+    assert ("县市场监督管理局", "治理水产品污染") in rels(ex, "support")
+    # later in the section's body, with no task of its own, the clause is not the section's: nothing guessed
+    later = extract("某县工作方案\n一、治理畜牧业产品污染\n加强检测。由县农业农村局牵头，县市场监管局配合。\n",
+                    title="某县工作方案")
+    assert not rels(later, "lead")
+
+
+def test_real_township_plan_whose_measure_opens_with_its_lead():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    path = Path(__file__).resolve().parents[1] / "unseen18" / "docs" / "l03_anon_township_mental_disorder_plan.txt"
+    assert ("乡镇卫生院", "全面排查与信息建档") in rels(extract_document(read_document(path)), "lead")
+
+
 def test_a_plan_with_lists_is_not_read_by_its_actors(extract):
     ex = extract("嘉兴市健康行动实施方案\n一、主要任务\n（一）控烟行动。市卫健委大力实施无烟单位建设工程。（市爱卫办牵头，市卫健委配合）",
                  title="嘉兴市健康行动实施方案")

@@ -57,6 +57,7 @@ from kg.extract.relations import (
     ORG_TYPES,
     clause_owner_sections,
     find_relations,
+    opening_clause_sections,
     owner_sections,
     subject_owner_sections,
     responsibility_clauses,
@@ -334,7 +335,7 @@ class EntityRecognizer(_RuleDataComponent):
         ctx = _ctx(doc)
         ctx.g = self.grammar
         mentions, members = find_entities(ctx, _meta(doc).get("doc_number"))
-        owners = owner_sections(ctx) or subject_owner_sections(ctx, mentions)
+        owners = owner_sections(ctx) or subject_owner_sections(ctx, mentions) or opening_clause_sections(ctx)
         if owners:  # in a plan with lists, an action stated as 由A牵头 is an action too
             owners |= {i for i in clause_owner_sections(ctx) if ctx.sections[i].level >= min(ctx.sections[j].level for j in owners)}
         heads = heading_programs(ctx, owners) + title_programs(ctx, fold(_meta(doc).get("title") or ""))

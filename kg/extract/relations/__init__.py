@@ -17,7 +17,7 @@ from kg.extract.model import Mention
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.clauses import Clause, responsibility_clauses
 from kg.extract.relations.consortia import consortium_cores, consortium_roles, listed_members, named_members
-from kg.extract.relations.finder import ORG_TYPES, ProgramAt, RelationFinder, sentence_around
+from kg.extract.relations.finder import ORG_TYPES, ProgramAt, RelationFinder, opens_section_body, sentence_around
 from kg.extract.relations.prose import (
     _COMMITMENT,
     by_lead,
@@ -43,6 +43,7 @@ from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
 
 __all__ = ["RULES", "Clause", "ORG_TYPES", "RelationFinder", "clause_owner_sections", "commitment_openings",
+           "opening_clause_sections", "opens_section_body",
            "find_relations", "owner_sections", "responsibility_clauses", "sentence_around", "subject_owner_sections", "_COMMITMENT"]
 
 Rule = Callable[[RelationFinder], None]
@@ -103,4 +104,12 @@ def clause_owner_sections(ctx: Context) -> set[int]:
         if i is not None:
             out.add(i)
     return out
+
+
+def opening_clause_sections(ctx: Context) -> set[int]:
+    """Sections whose body opens with their lead unit (一、治理畜牧业产品污染 / 由A承办，B、C配合。):
+    the clause is the section's, as a bracketed clause after a heading is (FORMAT.md), so a plan
+    written so has actions even without lists."""
+    return {i for m in by_lead_re().finditer(ctx.folded) if (i := opens_section_body(ctx, m.start())) is not None}
+
 

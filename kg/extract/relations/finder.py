@@ -25,6 +25,19 @@ _SENTENCE_BREAK = re.compile(r"[。！？\n]")
 _LAST_SENTENCE_BREAK = re.compile(r"(?s:.*)[。！？\n]")  # ".*" runs to endpos and backs off to the last
 
 
+def opens_section_body(ctx: Context, offset: int) -> int | None:
+    """The section whose body starts at ``offset`` (past its heading's text, a 。 or colon after it
+    and spaces or the line break): a clause there is the section's."""
+    i = ctx.sections.innermost(offset)
+    if i is None:
+        return None
+    f = ctx.folded
+    body = ctx.sections[i].title_end
+    while body < offset and f[body] in "。．.：: \t\u3000\n":
+        body += 1
+    return i if body == offset else None
+
+
 def sentence_around(f: str, offset: int, reach: int = 600) -> tuple[int, int]:
     """(start, end) of the sentence around ``offset`` within ``reach`` characters on
     each side (one regex each way, not four str.find calls each way)."""

@@ -23,7 +23,7 @@ from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
-from kg.extract.relations.finder import ORG_TYPES, RelationFinder
+from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
 from kg.extract.relations.units import assign_units
 from kg.extract.segment import HEADING_LEVELS
 from kg.spans import SpanSet
@@ -275,6 +275,10 @@ def by_lead(finder: RelationFinder) -> None:
         if not tasks:
             task = _task_before(finder, sent_s, m.start(), after, sent_e)  # task，由A牵头，B配合。
             tasks = [task] if task else []
+        if not tasks:
+            opened = opens_section_body(finder.ctx, m.start())  # 一、X\n由A牵头，B配合。: the section's action
+            section_program = finder.programs_by_section.get(opened) if opened is not None else None
+            tasks = [section_program.key] if section_program is not None else []
         assign_units(finder, m.start(), leads, supports, tasks, cue, "by_lead")
 
 
