@@ -1,5 +1,6 @@
 """Entity conventions learned from documents the rules were not written on (unseen2/): a
 written sentence for each, and the real document it came from."""
+import re
 from pathlib import Path
 
 import pytest
@@ -1116,3 +1117,33 @@ def test_real_traditional_news_of_a_city_medical_group_and_its_health_community(
                                         / "b01_hunan_xiangtan_school_health_consortium_trad.txt"))
     assert {"湘潭市城市医疗集团", "湘潭市医教融合健共体"} <= names(ex, "MedicalConsortium")
     assert {("湘潭市一医院", "湘潭市城市医疗集团"), ("湘潭医卫职院附属医院", "湘潭市城市医疗集团")} <= members(ex)
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("国家卫生健康委规划发展与信息化司司长出席。", "国家卫生健康委员会规划发展与信息化司"),
+    ("沈阳市卫生健康委员会宣传处负责宣传。", "沈阳市卫生健康委员会宣传处"),
+    ("荆州市卫生计生委综合监督执法局获表彰。", "荆州市卫生和计划生育委员会综合监督执法局"),  # a commission's bureau
+])
+def test_a_bodys_division_named_after_it_is_a_body(extract, sentence, body):
+    assert body in names(extract(sentence, title="某省卫生健康新闻"), "Department")
+
+
+@pytest.mark.parametrize("sentence", [
+    "市卫健委副处长讲话。",                          # a title, not a division
+    "贵州省卫生健康委大力打造防疫健康科普品牌。",     # 科 of 科普, an adverb and a verb before it
+    "国家卫生健康委联合国家中医药局印发通知。",       # a verb and another body
+    "国家卫生健康委与国家医保局联合发文。",          # two bodies joined
+    "省卫生健康委各处室参加。",                      # every division: no one
+    "合肥市发展和改革委员会合肥市教育局参加。",       # a list written without commas
+])
+def test_what_follows_a_commission_but_is_no_division_leaves_it_alone(extract, sentence):
+    got = names(extract(sentence, title="某省卫生健康新闻"), "Department")
+    assert got and not [n for n in got if re.search("委员会.", n)]  # nothing read on after the commission's name
+
+
+def test_real_provincial_notice_and_news_name_a_commissions_divisions():
+    root = Path(__file__).resolve().parents[1]
+    ex = extract_document(read_document(root / "unseen21" / "docs" / "c06_hubei_health_supervision_commendation.txt"))
+    assert {"荆州市卫生和计划生育委员会综合监督执法局", "湖北省卫生和计划生育委员会综合监督局"} <= names(ex, "Department")
+    news = extract_document(read_document(root / "heldout" / "docs" / "u15_yunnan_patriotic_health_news.txt"))
+    assert "国家卫生健康委员会规划发展与信息化司" in names(news, "Department")

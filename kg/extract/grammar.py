@@ -51,6 +51,7 @@ class Grammar:
         self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]), whole_text=True)
         self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))
         self.consortium_generic = set(g["consortium_generic"])
+        self.division_not_opening = tuple(g["division_not_opening"]["words"])
         self.consortium_kinds_of_a_region = frozenset(g["consortium_kinds_of_a_region"]["kinds"])
         self.consortium_kind_works = tuple(g["consortium_kinds_of_a_region"]["not_before"])
         self.consortium_ceremonies = tuple(sorted(g["consortium_ceremonies"], key=len, reverse=True))

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from kg.extract.anchored import finditer_in_runs, is_cjk, is_cjk_list_or_digit
 from kg.extract.entities.common import CJK, ZONE_COMMITTEE, Context
+from kg.extract.grammar import Grammar
 from kg.extract.model import (
     DEPARTMENT,
     EntityKey,
@@ -17,7 +18,7 @@ from kg.extract.segment import SectionList
 from kg.spans import SpanSet
 from kg.lexicon import WordMatcher, compile_words
 from kg.names.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, Body, bodies, level_region
-from kg.names.regions import Region, innermost, region_mentions
+from kg.names.regions import Region, innermost, region_mentions, regions
 
 _ENUM = re.compile(rf"((?:[{CJK}]{{2,10}}、)+[{CJK}]{{2,10}})等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|委办局)")
 # what every _ENUM match ends with (the pattern itself opens with a character class)
@@ -125,14 +126,44 @@ _BRANCH = re.compile(rf"[{CJK}]{{2,4}}?分局")
 _HEADS_TITLE = ("长",)  # 局长, 厅长: the title fuses with the body's ending; 卫健委主任 still names the body
 
 
+# a body's internal division named right after it: 2 to 10 characters ending in 司, 处 or 科 (a commission's
+# 局 too), not a title (处长, 科员), no collective (各处, 相关司局) and no words of a sentence
+_DIVISION = re.compile(rf"(?![各该其本有相省市县区州乡镇和与及])[{CJK}]{{2,10}}?(?:司|处|科)(?![长员室级局普学技研])")
+_COMMISSION_BUREAU = re.compile(rf"(?![各该其本有相省市县区州乡镇和与及])[{CJK}]{{2,8}}?局(?![长员])")
+_DIVIDED_BODIES = ("委员会", "委", "局", "厅", "部")  # the bodies whose divisions are named after them
+_NOT_IN_A_DIVISION = re.compile("[的在及对向为是将把由从到了]")
+
+
+def _division_after(f: str, mention: Mention, g: Grammar) -> str:
+    """The division a body's name is followed by (规划发展与信息化司 after 国家卫生健康委), or ""."""
+    if not mention.key.name.endswith(_DIVIDED_BODIES):
+        return ""  # a government's, an office's or a centre's sub-units are named otherwise
+    m = _DIVISION.match(f, mention.end)
+    if m is None and mention.key.name.endswith("委员会"):
+        m = _COMMISSION_BUREAU.match(f, mention.end)  # 卫生计生委综合监督执法局, 国家卫生健康委疾控局
+    if m is None or _NOT_IN_A_DIVISION.search(m.group(0)) or _names_a_body_or_verb(m.group(0), g):
+        return ""
+    return m.group(0)
+
+
+def _names_a_body_or_verb(run: str, g: Grammar) -> bool:
+    """A run opening with an adverb or a verb (联合国家中医药局, 大力打造…健康科: grammar.json
+    division_not_opening) or holding another body's region (发展和改革委员会秦皇岛市教育局: a list written
+    without commas) is no division."""
+    return run.startswith(g.division_not_opening) or bool(regions().name_pattern.search(run))
+
+
 def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Mention:
     """国家卫生健康委办公厅, 省教育厅办公室: a body's general office, written right after its
     name, is a body of its own (FORMAT.md: a government body or its office). A party
     committee's office and a government's (人民政府办公室, in the table) are named otherwise."""
     f = ctx.folded
     branch = _BRANCH.match(f, mention.end) if mention.key.name.endswith("局") else None
+    division = _division_after(f, mention, ctx.g)
     if branch:  # 广州市生态环境局番禺分局: a bureau's branch in a district, a body of its own
         suffix = branch.group(0)
+    elif division:  # 国家卫生健康委规划发展与信息化司, 市卫生计生委综合监督执法局: a division of the body
+        suffix = division
     else:
         suffix = next((w for w in _OFFICES if f.startswith(w, mention.end)), "")
         if not suffix or (body is not None and body.party) or mention.key.name.endswith(_OFFICES + ("政府",)):
