@@ -966,3 +966,30 @@ def test_real_news_citing_a_provinces_childrens_plan():
     path = Path(__file__).resolve().parents[1] / "unseen17" / "docs" / "j11_yunnan_premarital_check_news_trad.txt"
     got = {(q.kind, q.value, q.year) for q in extract_document(read_document(path)).quantities}
     assert {("target", 75.0, 2020), ("target", 55.0, 2020), ("target", 11.0, 2020)} <= got
+
+
+def _targets_of(extract, text: str, title: str) -> set:
+    return {(q.indicator, q.value, q.year) for q in extract(text, title=title).quantities if q.kind == "target"}
+
+
+def test_a_tasks_deadline_field_gives_its_yearless_targets_their_year(extract):
+    text = ("某市2010年医改重点工作任务分工\n25、加强村卫生室建设，在5所以上乡镇卫生院推行乡村一体化管理试点工作。\n"
+            "责任单位：市卫生局\n支持单位：市发改委、市财政局\n责任期限：2010年底前完成\n"
+            "26、提高公共卫生服务水平，儿童免疫接种报告接种率达到90%。\n责任单位：市卫生局\n责任期限：2011年底前完成\n")
+    got = _targets_of(extract, text, "某市2010年医改重点工作任务分工")
+    assert ("儿童免疫接种报告接种率", 90.0, 2011) in got  # each task its own deadline, written once or often
+    # the same deadline written under several tasks is a task table's column, not a line printed twice
+    twice = text.replace("责任期限：2011年底前完成", "责任期限：2010年底前完成")
+    assert ("儿童免疫接种报告接种率", 90.0, 2010) in _targets_of(extract, twice, "某市2010年医改重点工作任务分工")
+    # a news item's deadline reports nothing for a year: no plan, no target year from it
+    news = "记者获悉，儿童免疫接种报告接种率达到90%。\n完成时间：2010年\n"
+    assert not [t for t in _targets_of(extract, news, "某市新闻") if t[2] == 2010]
+
+
+def test_real_task_list_gives_its_targets_the_year_they_are_due():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen22" / "docs"
+                                        / "d05_anon_city_2010_healthcare_reform_task_list.txt"))
+    targets = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {("孕产妇系统保健管理率", 60.0, 2010), ("传染病网络直报率", 90.0, 2010)} <= targets
+    supports = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "support"}
+    assert ("市财政局", "发挥政府、集体、个人等多方力量加强村卫生室建设") in supports  # 支持单位: supporting units

@@ -49,10 +49,11 @@ from kg.extract.quantities.targets import (
     is_quota,
     plan_period_end,
     read_targets,
+    task_deadline_years,
     task_list_spans,
 )
 from kg.extract.quantities.rules import ACTIVE_RULES, carry_heads, load_rules, rules
-from kg.extract.relations.cues import ACTIVE_CUES, Cues
+from kg.extract.relations.cues import ACTIVE_CUES, Cues, cues
 from kg.extract.relations import (
     ORG_TYPES,
     clause_owner_sections,
@@ -496,6 +497,7 @@ def quantities_of(doc: Doc) -> Doc:
     plan_year: int | None = None
     goals = goal_spans(text, ctx.sections)
     task_lists = task_list_spans(text, ctx.sections, doc_year)
+    deadlines = task_deadline_years(text, ctx.sections, cues().timing_labels) if plan else {}
     achieved = achievement_spans(ctx.sections, text)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
@@ -517,8 +519,9 @@ def quantities_of(doc: Doc) -> Doc:
         future = _FUTURE_YEAR.search(sent)
         if goal and future:
             goal_year = int(future.group(1))
-        tc = TargetContext(program_for_offset(s), region, doc_year, (goal_year if goal else None) or annual, goal, plan,
-                           period_end)
+        deadline = deadlines.get(ctx.sections.innermost(s)) if deadlines else None  # 责任期限：2010年底前完成
+        tc = TargetContext(program_for_offset(s), region, doc_year, (goal_year if goal else None) or deadline or annual,
+                           goal, plan, period_end)
         if line_start == s:
             m = _PARAGRAPH_YEAR.match(sent)
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None

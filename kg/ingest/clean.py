@@ -102,9 +102,9 @@ def _is_trailer(folded: str) -> bool:
 @lru_cache(maxsize=1)
 def _repeatable() -> tuple[str, ...]:
     """Lines a document may write more than once (责任单位：X牵头 after several measures):
-    those opening with a responsibility label (the relation rules' own list, so a label
-    they read is never dropped as a body printed twice) or with one of the config's."""
-    labels = responsibility_labels()
+    those opening with a responsibility or deadline label (the relation rules' own lists, so a
+    label they read is never dropped as a body printed twice) or with one of the config's."""
+    labels = responsibility_labels() | timing_labels()
     return tuple(sorted(set(_config()["repeatable"]) | labels | {"（" + w for w in labels}))
 
 
@@ -113,6 +113,13 @@ def responsibility_labels() -> frozenset[str]:
     """The labels of responsibility lines (牵头单位, 协办单位 …), from the relation rules' data."""
     groups = json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["labels"]
     return frozenset(w for kind, words in groups.items() if not kind.startswith("_") for w in words)
+
+
+@lru_cache(maxsize=1)
+def timing_labels() -> frozenset[str]:
+    """The labels of a task's time column (完成时限, 责任期限 …), from the relation rules' data: a
+    task table writes the same deadline under many tasks (责任期限：2010年底前完成)."""
+    return frozenset(json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["timing"]["labels"])
 
 
 def join_label_lines(lines: list[Line]) -> list[Line]:

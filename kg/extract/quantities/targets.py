@@ -768,6 +768,22 @@ def task_list_spans(folded: str, sections: list, doc_year: int | None) -> list[t
     return out
 
 
+def task_deadline_years(folded: str, sections: list, labels: tuple[str, ...]) -> dict[int, int]:  # noqa: ANN001
+    """The year each numbered task is due, from its deadline field (责任期限：2010年底前完成, 完成时限：
+    2023年12月底前): {innermost section index: year}. A task table states when each task is to be done
+    beside its units; the task's yearless targets are for that year."""
+    if not labels or not any(label in folded for label in labels):
+        return {}
+    pattern = re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[：:]\s*(?:[^\n\d]{0,6})?(\d{4})\s*年")
+    out: dict[int, int] = {}
+    for m in pattern.finditer(folded):
+        year = int(m.group(1))
+        i = sections.innermost(m.start()) if hasattr(sections, "innermost") else None
+        if i is not None and 1990 <= year <= 2100:
+            out.setdefault(i, year)
+    return out
+
+
 def _opened_list_end(sections: list, at: int, text_end: int) -> int:  # noqa: ANN001 - Sections
     """Where the list a goal opening at ``at`` opens ends: with the section it stands in
     (its numbered items included), or, outside any section, with the run of numbered
