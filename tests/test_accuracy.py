@@ -173,7 +173,7 @@ FLOORS = {
     # d4eaa9b: the same)
     "unseen17": {"entities": 0.63, "relations": 0.12, "targets": 0.72, "measurements": 0.75},
     # first scored at 0.614 / 0.000 / 0.400 / 0.918, leads 0 of 1 (12462ff; d4eaa9b: the same)
-    "unseen18": {"entities": 0.67, "relations": 0.28, "targets": 0.40, "measurements": 0.91},
+    "unseen18": {"entities": 0.67, "relations": 0.28, "targets": 0.99, "measurements": 0.93},
     # first scored at 0.707 / 0.080 / 0.800 / 0.909, leads 1 of 11 (stop 33's final code, cc8fae8): ten signers of a
     # national notice (我们制定了《…》，现印发给你们) read as leads its annotator reads as issuing; since, that formula is listed
     "unseen19": {"entities": 0.73, "relations": 0.24, "targets": 0.80, "measurements": 0.90},

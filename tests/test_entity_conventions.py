@@ -1147,3 +1147,41 @@ def test_real_provincial_notice_and_news_name_a_commissions_divisions():
     assert {"荆州市卫生和计划生育委员会综合监督执法局", "湖北省卫生和计划生育委员会综合监督局"} <= names(ex, "Department")
     news = extract_document(read_document(root / "heldout" / "docs" / "u15_yunnan_patriotic_health_news.txt"))
     assert "国家卫生健康委员会规划发展与信息化司" in names(news, "Department")
+
+
+@pytest.mark.parametrize("sentence, surfaces", [
+    ("市卫健委今年共处理投诉120件。", {"市卫健委"}),                      # 处理: a verb, not a division
+    ("县卫健局第一时间处置，县卫健局根据相关规定予以处罚。", {"县卫健局"}),
+    ("市市场监管局依法查处违法行为。", {"市市场监管局"}),
+    ("市卫健委邀请市医保局参加会议。", {"市卫健委", "市医保局"}),          # another body after a verb
+    ("市卫健委紧急调配物资支援各科。", {"市卫健委"}),
+])
+def test_a_verb_or_another_body_after_a_body_is_no_division(extract, sentence, surfaces):
+    ex = extract(sentence, title="荆州市卫生健康新闻")
+    assert {m.surface for m in ex.mentions if m.key.type == "Department"} == surfaces
+
+
+@pytest.mark.parametrize("sentence", [
+    "认真落实省卫健委“三大行动”部署。",      # a body deploying it
+    "全面落实市委市政府“十大工程”。",
+    "扎实推进2023年“三项行动”。",           # a year
+    "启动实施新一轮“三大行动”。",           # a round
+    "加快实施“健康细胞”建设“五大工程”。",   # a verb
+])
+def test_what_is_no_topic_before_a_quoted_count_names_no_program(extract, sentence):
+    assert not [n for n in names(extract(sentence, title="某省工作新闻"), "Program") if "行动”" in n or "工程”" in n]
+
+
+@pytest.mark.parametrize("sentence", [
+    "云南省县域医共体实现全覆盖。",           # a province's county consortia: many
+    "浙江省紧密型县域医共体已覆盖所有县。",
+    "长沙市城市医疗集团数量达到12个。",       # a count of them
+])
+def test_a_kind_of_consortium_after_a_region_of_another_level_or_counted_is_none(extract, sentence):
+    assert not names(extract(sentence, title="某省卫生健康新闻"), "MedicalConsortium")
+
+
+def test_a_districts_or_countys_ordinal_hospital_is_not_the_citys(extract):
+    got = names(extract("区一医院、县二医院参加义诊。湘潭市卫健委组织。", title="湘潭市卫生健康新闻"), "Hospital")
+    assert not [n for n in got if n.endswith(("一医院", "二医院"))]
+

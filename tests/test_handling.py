@@ -31,6 +31,8 @@ def test_the_body_that_handles_suggestions_leads_their_handling(extract, text, w
     "市卫生健康局共承办人大建议3件、政协提案14件。",                       # no handling work named
     "市人大常委会听取了建议办理工作情况汇报。",                              # the congress reviews, it handles nothing
     "本次活动由市卫健委主办，市疾控中心承办。会议部署了建议提案办理工作。",  # an event's 承办 handles no suggestion
+    "市卫健委承办的全市医改座谈会上专家建议加快改革。做好建议提案办理工作。",  # an event handled, an expert's 建议
+    "市卫健委负责办理市长热线转来的群众建议。做好建议办理工作。",            # the public's, not deputies'
 ])
 def test_what_names_no_handling_body_assigns_no_handling_work(extract, text):
     assert not [p for _, p in leads(extract(text, title="某地卫生健康新闻")) if "办理工作" in p]

@@ -276,6 +276,16 @@ def test_a_document_sites_header_naming_a_plans_file_makes_the_text_a_plan():
     # the file's name on a line of its own, as a document site prints it above the text
     assert is_plan_document(False, "某文库", opening="餐桌污染建设食品放心工程年度工作方案.docx\n\n上传人:b****5 文档编号:11623267")
     assert not is_plan_document(False, "某文库", opening="区卫生健康委2023年工作总结和2024年工作计划.docx\n上传人:某")
+    assert not is_plan_document(False, "某文库", opening="某区卫生健康局2023年工作情况及2024年工作计划.docx\n")
+    assert not is_plan_document(False, "某文库", opening="某镇2023年上半年工作小结及下半年工作计划.docx\n")
+    assert is_plan_document(False, "某文库", opening="关于做好卫生和健康工作的实施方案.DOCX\n")  # 和 inside a plan's name
+
+
+def test_an_opening_that_says_it_is_the_plan_it_makes_makes_a_plan():
+    assert is_plan_document(False, "某资讯站", opening="结合本地区实际情况，制定本管理实施方案。\n一、工作目标")
+    assert is_plan_document(False, "某资讯站", opening="结合实际，特制订如下工作方案：")
+    # a report that drew up its year's plan is still a report
+    assert not is_plan_document(False, "某资讯站", opening="年初，我局制定本年度健康教育工作计划，全年共开展讲座30场。")
 
 
 def test_real_shared_plan_file_reports_nothing_as_achieved():

@@ -981,6 +981,11 @@ def test_a_tasks_deadline_field_gives_its_yearless_targets_their_year(extract):
     # the same deadline written under several tasks is a task table's column, not a line printed twice
     twice = text.replace("责任期限：2011年底前完成", "责任期限：2010年底前完成")
     assert ("儿童免疫接种报告接种率", 90.0, 2010) in _targets_of(extract, twice, "某市2010年医改重点工作任务分工")
+    # a deadline's last year is when the task is due; a field that sets no end gives none
+    later = text.replace("责任期限：2011年底前完成", "完成时限：2011年6月底前启动，2012年底前完成")
+    assert ("儿童免疫接种报告接种率", 90.0, 2012) in _targets_of(extract, later, "某市2010年医改重点工作任务分工")
+    endless = text.replace("责任期限：2011年底前完成", "完成时限：自2011年起长期坚持")
+    assert ("儿童免疫接种报告接种率", 90.0, 2011) not in _targets_of(extract, endless, "某市2010年医改重点工作任务分工")
     # a news item's deadline reports nothing for a year: no plan, no target year from it
     news = "记者获悉，儿童免疫接种报告接种率达到90%。\n完成时间：2010年\n"
     assert not [t for t in _targets_of(extract, news, "某市新闻") if t[2] == 2010]

@@ -135,9 +135,15 @@ def test_a_partner_joined_by_the_actor_is_no_actor_itself(extract):
     assert rels(ex, "support") == {("市爱国卫生运动委员会", "环境卫生整治行动")}
     alone = extract("市爱卫会开展环境卫生整治行动，成效明显。", title="某省爱国卫生新闻")
     assert rels(alone, "lead") == {("市爱国卫生运动委员会", "环境卫生整治行动")}  # on its own it carries it out
+    listed = extract("省爱卫会联合市爱卫会、市卫健委开展环境卫生整治行动。", title="某省爱国卫生新闻")
+    assert rels(listed, "lead") == {("省爱国卫生运动委员会", "环境卫生整治行动")}     # every partner of the list
+    # a partner verb elsewhere in the clause (多部门协同推进下) makes no one a partner
+    framed = extract("在多部门协同推进下市卫健委开展健康乡村建设行动。", title="某市卫生健康新闻")
+    assert rels(framed, "lead") == {("市卫生健康委员会", "健康乡村建设行动")}
 
 
 def test_real_provincial_news_of_a_joint_clean_up_names_no_partner_as_lead():
+    # a near-case guard: the partner of the real sentence (省爱卫会联合福州市爱卫会…开展…) leads nothing, old code and new
     from pathlib import Path
 
     from kg.extract import extract_document
@@ -154,6 +160,14 @@ def test_a_lead_clause_opening_a_sections_body_is_the_sections(extract):
     ex = extract(text, title="某县食品放心工程工作方案")
     assert rels(ex, "lead") == {("县农业农村局", "治理畜牧业产品污染"), ("县卫生健康局", "治理水产品污染")}  # 承办 with 配合 leads
     assert ("县市场监督管理局", "治理水产品污染") in rels(ex, "support")
+    # a plan known by its opening, not its title (特制订本方案): its sections open with their leads too
+    opening = extract("为做好全县食品安全工作，结合实际，特制订本方案。\n一、治理畜牧业产品污染\n"
+                      "由县农业农村局牵头，县市场监管局、县卫健局配合。\n二、治理水产品污染\n由县卫健局牵头，县市场监管局配合。\n")
+    assert ("县农业农村局", "治理畜牧业产品污染") in rels(opening, "lead")
+    # a report's sections tell what was done: 一、基本情况 is no action
+    report = extract("某县2023年健康县城建设工作总结\n一、基本情况\n由县卫健局牵头，县疾控中心配合，全县共建成健康村50个。\n"
+                     "二、存在问题\n宣传不够。\n", title="某县2023年健康县城建设工作总结")
+    assert not rels(report, "lead")
     # later in the section's body, with no task of its own, the clause is not the section's: nothing guessed
     later = extract("某县工作方案\n一、治理畜牧业产品污染\n加强检测。由县农业农村局牵头，县市场监管局配合。\n",
                     title="某县工作方案")

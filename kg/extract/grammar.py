@@ -20,6 +20,30 @@ _NAME_CODE_POINTS = frozenset([*range(0x3400, 0xA000), *range(0x30, 0x3A), *rang
 _COUNT = re.compile(r"\d+[个家名项所座例]|[一二三四五六七八九十两]+[个家名项所座大例]")
 
 
+_CJK_RUN = "[\u3400-\u9fff]"
+
+
+@dataclass(frozen=True)
+class Divisions:
+    """What a body's division named after it looks like (grammar.json "divisions")."""
+    division: re.Pattern[str]          # 2 to 10 characters ending in 司/处/科, no title or verb after the head
+    commission_bureau: re.Pattern[str]  # a commission's bureau: 2 to 8 characters ending in 局
+    not_inside: re.Pattern[str]
+    not_opening: tuple[str, ...]
+    verbs_before_head: tuple[str, ...]
+
+    @classmethod
+    def from_data(cls, d: dict) -> "Divisions":
+        after = "(?![" + re.escape(d["not_after_head"]) + "])"
+        heads = "|".join(map(re.escape, d["heads"]))
+        bureaus = "|".join(map(re.escape, d["commission_heads"]))
+        return cls(re.compile(f"{_CJK_RUN}{{2,10}}?(?:{heads}){after}"),
+                   re.compile(f"{_CJK_RUN}{{2,8}}?(?:{bureaus})(?![长员])"),
+                   re.compile("[" + re.escape(d["not_inside"]) + "]"),
+                   tuple(sorted(d["not_opening"], key=len, reverse=True)),
+                   tuple(d["verbs_before_head"]))
+
+
 @dataclass
 class Grammar:
     raw: dict
@@ -51,8 +75,13 @@ class Grammar:
         self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]), whole_text=True)
         self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))
         self.consortium_generic = set(g["consortium_generic"])
-        self.division_not_opening = tuple(g["division_not_opening"]["words"])
-        self.consortium_kinds_of_a_region = frozenset(g["consortium_kinds_of_a_region"]["kinds"])
+        self.divisions = Divisions.from_data(g["divisions"])
+        self.consortium_member_words = tuple(g["consortium_member_words"]["words"])
+        sets = g["counted_sets"]
+        self.counted_set_deictic = sets["deictic"]
+        self.counted_set_not_topic_endings = tuple(sets["not_topic_endings"])
+        self.counted_set_not_topic = frozenset(sets["not_topic"])
+        self.consortium_kinds_of_a_region = {k: frozenset(v) for k, v in g["consortium_kinds_of_a_region"]["kinds"].items()}
         self.consortium_kind_works = tuple(g["consortium_kinds_of_a_region"]["not_before"])
         self.consortium_ceremonies = tuple(sorted(g["consortium_ceremonies"], key=len, reverse=True))
         self.generic_org_prefixes = PrefixWords(self.consortium_generic | self.hospital_generic)

@@ -55,10 +55,10 @@ from kg.extract.quantities.targets import (
 from kg.extract.quantities.rules import ACTIVE_RULES, carry_heads, load_rules, rules
 from kg.extract.relations.cues import ACTIVE_CUES, Cues, cues
 from kg.extract.relations import (
-    ORG_TYPES,
     clause_owner_sections,
     find_relations,
     opening_clause_sections,
+    without_superseded,
     owner_sections,
     subject_owner_sections,
     responsibility_clauses,
@@ -411,25 +411,12 @@ def make_relation_rules(nlp: Language, name: str, responsibility_path: str | Non
     return RelationRules(name, responsibility_path)
 
 
-def _without_superseded(mentions: list[Mention], new: list[Mention], relations: list) -> list[Mention]:
-    """The mentions with the rules' new ones, less a body read inside a longer body a rule read as a
-    unit (由中国疾病预防控制中心妇幼保健中心主办: not 中国疾病预防控制中心 too), where nothing relates to it."""
-    units = [m for m in new if m.key.type in ORG_TYPES]
-    if not units:
-        return mentions + new
-    related = {r.source for r in relations} | {r.target for r in relations}
-    inside = {id(m) for m in mentions if m.key.type in ORG_TYPES and m.key not in related
-              and any(u.start <= m.start and m.end <= u.end and u.end - u.start > m.end - m.start and u.key != m.key
-                      for u in units)}
-    return [m for m in mentions if id(m) not in inside] + new
-
-
 def relations_of(doc: Doc) -> Doc:
     """The relation rules over one Doc, with the cues active now."""
     ctx = _ctx(doc)
     finder = find_relations(ctx, list(doc._.hg_mentions or []), doc._.hg_members or [],
                             doc._.hg_programs_by_section or {}, _program_for(doc))
-    doc._.hg_mentions = _without_superseded(list(doc._.hg_mentions or []), finder.new_mentions, finder.relations)
+    doc._.hg_mentions = without_superseded(list(doc._.hg_mentions or []), finder.new_mentions, finder.relations)
     doc._.hg_relations = finder.relations
     doc._.hg_unattached = finder.unattached
     return doc

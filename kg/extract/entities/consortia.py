@@ -213,8 +213,8 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         group_name = m.group(0) in ("医院集团", "医疗集团") and not level and core == ""  # 罗湖医院集团
         if region is None or not (group_name or 2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):
             continue
-        regional = (core in g.consortium_kinds_of_a_region and not level and f[s:core_start].endswith(region.name)
-                    and not f.startswith(g.consortium_kind_works, m.end()))
+        regional = (region.level in g.consortium_kinds_of_a_region.get(core, ()) and not level
+                    and f[s:core_start].endswith(region.name) and not f.startswith(g.consortium_kind_works, m.end()))
         if not group_name and not regional and (core in g.consortium_generic or g.generic_org_prefixes.covers(core)):
             continue  # 城市医联体, 县域医共体: a kind (but 湘潭市城市医疗集团, the city's own); 儿科专科联盟: the specialty names it
         if s > 0 and f[s - 1] in "“”":

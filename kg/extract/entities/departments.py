@@ -126,31 +126,27 @@ _BRANCH = re.compile(rf"[{CJK}]{{2,4}}?分局")
 _HEADS_TITLE = ("长",)  # 局长, 厅长: the title fuses with the body's ending; 卫健委主任 still names the body
 
 
-# a body's internal division named right after it: 2 to 10 characters ending in 司, 处 or 科 (a commission's
-# 局 too), not a title (处长, 科员), no collective (各处, 相关司局) and no words of a sentence
-_DIVISION = re.compile(rf"(?![各该其本有相省市县区州乡镇和与及])[{CJK}]{{2,10}}?(?:司|处|科)(?![长员室级局普学技研])")
-_COMMISSION_BUREAU = re.compile(rf"(?![各该其本有相省市县区州乡镇和与及])[{CJK}]{{2,8}}?局(?![长员])")
 _DIVIDED_BODIES = ("委员会", "委", "局", "厅", "部")  # the bodies whose divisions are named after them
-_NOT_IN_A_DIVISION = re.compile("[的在及对向为是将把由从到了]")
+_EMBEDDED_BODY = re.compile(rf"[省市县区州][{CJK}]{{1,8}}?(?:局|委|厅|办)")  # 邀请市医保局, 协调市公安局处
 
 
 def _division_after(f: str, mention: Mention, g: Grammar) -> str:
-    """The division a body's name is followed by (规划发展与信息化司 after 国家卫生健康委), or ""."""
+    """The division a body's name is followed by (规划发展与信息化司 after 国家卫生健康委, a commission's
+    bureau: 卫生计生委综合监督执法局), or "": what grammar.json "divisions" says a division is not — a
+    title (处长), a verb (处理, 查处), 科普, a collective (各处), a sentence's words, another body."""
     if not mention.key.name.endswith(_DIVIDED_BODIES):
         return ""  # a government's, an office's or a centre's sub-units are named otherwise
-    m = _DIVISION.match(f, mention.end)
+    d = g.divisions
+    m = d.division.match(f, mention.end)
     if m is None and mention.key.name.endswith("委员会"):
-        m = _COMMISSION_BUREAU.match(f, mention.end)  # 卫生计生委综合监督执法局, 国家卫生健康委疾控局
-    if m is None or _NOT_IN_A_DIVISION.search(m.group(0)) or _names_a_body_or_verb(m.group(0), g):
+        m = d.commission_bureau.match(f, mention.end)  # 国家卫生健康委疾控局
+    if m is None:
         return ""
-    return m.group(0)
-
-
-def _names_a_body_or_verb(run: str, g: Grammar) -> bool:
-    """A run opening with an adverb or a verb (联合国家中医药局, 大力打造…健康科: grammar.json
-    division_not_opening) or holding another body's region (发展和改革委员会秦皇岛市教育局: a list written
-    without commas) is no division."""
-    return run.startswith(g.division_not_opening) or bool(regions().name_pattern.search(run))
+    run = m.group(0)
+    if (d.not_inside.search(run) or run.startswith(d.not_opening) or run[:-1].endswith(d.verbs_before_head)
+            or _EMBEDDED_BODY.search(run) or regions().name_pattern.search(run)):
+        return ""
+    return run
 
 
 def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Mention:

@@ -27,7 +27,6 @@ from kg.names.regions import regions
 
 
 _ORDINALS = "一二三四五六七八九十"
-_MEMBER_WORDS = ("成员单位", "成员医院")  # 医疗集团成员单位市中心医院: the hospital's name starts after them
 
 
 def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
@@ -58,8 +57,8 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         return None  # 市中医医院 in a province's document: some city's, which one the text does not say
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
-    elif hospital_is_generic(core, ctx.g) or (len(core) < 2 and not (level and core in _ORDINALS)):
-        return None  # but 市一医院, 市二医院: the level's hospital of that ordinal, as the city calls it
+    elif hospital_is_generic(core, ctx.g) or (len(core) < 2 and not (level == "市" and len(core) == 1 and core in _ORDINALS)):
+        return None  # but 市一医院, 市二医院: the city's hospital of that ordinal, as it calls it (区一医院: whose?)
     grassroots = suffix in ("社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室")
     if level and region:
         return region.name + f[e - len(suffix) - len(core):e], region.code
@@ -84,8 +83,8 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         if f.startswith(("集团", "共同体", "联合体", "联盟"), m.end()):
             continue  # 罗湖医院集团: part of a group's name
         start = g.left_extend(f, m.start())
-        member = max((f.rfind(w, start, m.start()) + len(w) for w in _MEMBER_WORDS if f.rfind(w, start, m.start()) >= 0),
-                     default=start)
+        member = max([start] + [at + len(w) for w in g.consortium_member_words  # 医疗集团成员单位市中心医院
+                                if (at := f.rfind(w, start, m.start())) >= 0])
         start = cut_at_region(ctx, member, m.start())
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone

@@ -496,7 +496,6 @@ def _actions_listed_before_their_kind(ctx: Context) -> list[Mention]:
 
 
 # 爱国卫生“7个专项行动”, 职业病防治“三项行动”: a counted set of actions in quotes, named by its topic
-_DEICTIC = "本该此这各其"  # 本地区“三项行动”: the set named before, not a topic
 COUNTED_SET = re.compile(r"“(新?(?:\d+|[一二两三四五六七八九十]+)(?:个|项|大)(?:专项)?(?:行动|工程))”")
 _COUNT_OF_KIND = re.compile(r"[一二两三四五六七八九十]+(?=个)")
 
@@ -518,7 +517,7 @@ def counted_sets(ctx: Context) -> list[Mention]:
         s = g.left_extend(f, m.start(), max_len=12)
         topic = g.strip_scope(f[s:m.start()])
         s = m.start() - len(topic)
-        if len(topic) >= 2 and f[s:s + 1] not in g.stop_chars and topic[0] not in _DEICTIC:
+        if len(topic) >= 2 and f[s:s + 1] not in g.stop_chars and _names_a_topic(topic, g):
             region = regions().name_pattern.match(topic)
             if region is not None and len(topic) - region.end() >= 2:
                 # 甘肃省职业病防治“三项行动”: the set is the topic's, the province's name is where it runs
@@ -527,6 +526,16 @@ def counted_sets(ctx: Context) -> list[Mention]:
             else:
                 out.append(program_mention(ctx, s, m.end(), topic + _counted_set_name(m.group(0))))
     return out
+
+
+_YEAR_OR_ROUND = re.compile(r"\d{4}年|第[\d一二三四五六七八九十]+轮$")
+
+
+def _names_a_topic(topic: str, g: Grammar) -> bool:
+    """Are the words before a quoted count its topic (爱国卫生, 职业病防治), not a pointer back, a body
+    deploying it, a year, a round or a verb (grammar.json counted_sets)?"""
+    return (topic[0] not in g.counted_set_deictic and topic not in g.counted_set_not_topic
+            and not topic.endswith(g.counted_set_not_topic_endings) and not _YEAR_OR_ROUND.search(topic))
 
 
 def _strip_leading_verbs(text: str, g: Grammar) -> str:

@@ -226,9 +226,23 @@ def _plan_title_re(r: _Rules) -> re.Pattern[str]:
     return re.compile(r"(?:" + titles + r")(?:[（(][^）)]*[）)])?》?(?:的通知|的函)?$")
 
 
-_REPORTING_TITLES = ("总结", "汇报", "报告")
-_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps)$")
-_SHARED_FILE = re.compile(r"《([^《》]{2,80}?)\.(?:docx?|pdf|wps)(?:[（(][^）)《》]*[）)])?》")
+@lru_cache(maxsize=4)
+def _plan_file_res(r: "_Rules") -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line ending in a file's extension, and a 《…》 holding a file's name (quantities.json plan_file)."""
+    ext = "|".join(map(re.escape, r.raw["target_words"]["plan_file"]["extensions"]))
+    return (re.compile(rf"\.(?:{ext})$", re.IGNORECASE),
+            re.compile(rf"《([^《》]{{2,80}}?)\.(?:{ext})(?:[（(][^）)《》]*[）)])?》", re.IGNORECASE))
+
+
+def _names_a_plans_file(name: str, pattern: re.Pattern[str], r: "_Rules") -> bool:
+    """Is a file's name a plan's, not a report ending with next year's plan?"""
+    words = r.raw["target_words"]["plan_file"]
+    if not pattern.search(name) or any(w in name for w in words["reporting"]):
+        return False
+    plan_start = pattern.search(name).start()
+    joined = max((name.rfind(j, 0, plan_start) for j in words["joiners"]), default=-1)
+    # …工作情况及2024年工作计划, …小结及下半年工作计划: a plan for a period joined to a report, not 卫生和健康工作方案
+    return not (joined >= 0 and "年" in name[joined:plan_start] and plan_start - joined <= 9)
 
 
 def is_plan_document(has_responsibility_lists: bool, title: str | None, opening: str = "") -> bool:
@@ -248,13 +262,24 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None, opening:
     # the plan's file named on a line of its own (餐桌污染建设食品放心工程年度工作方案.docx) or by a document
     # site's header (《建设健康镇实施方案.docx》由会员分享): the text is that file — but not a summary that
     # ends with next year's plan (…2023年工作总结和2024年工作计划.docx reports)
-    files = [m.group(1) for ln in lines for m in _SHARED_FILE.finditer(ln)]
-    files += [ln.strip()[:-len(m.group(0))] for ln in lines if (m := _FILE_EXTENSION.search(ln.strip()))]
-    if any(pattern.search(name) and not any(w in name for w in _REPORTING_TITLES) for name in files):
+    r = rules()
+    line_file, shared_file = _plan_file_res(r)
+    files = [m.group(1) for ln in lines for m in shared_file.finditer(ln)]
+    files += [ln.strip()[:-len(m.group(0))] for ln in lines if (m := line_file.search(ln.strip()))]
+    if any(_names_a_plans_file(name, pattern, r) for name in files):
         return True
     # 结合我镇实际，特制订本实施方案: a text that says, in its opening, that it is the plan it makes
     head = opening[:800]
-    return any(w in head for w in rules().raw["target_words"]["plan_self_references"])
+    return bool(_self_reference_re(r).search(head))
+
+
+@lru_cache(maxsize=4)
+def _self_reference_re(r: "_Rules") -> re.Pattern[str]:
+    """制定本(…)方案: the opening's words that say the text is the plan it makes (quantities.json)."""
+    verbs, determiners, kinds = ("|".join(map(re.escape, r.raw["target_words"]["plan_self_reference"][k]))
+                                 for k in ("verbs", "determiners", "kinds"))
+    # not 制定本年度工作计划: a report's plan for the year, not the text itself
+    return re.compile(rf"(?:{verbs})(?:{determiners})(?![年季月])[\u4e00-\u9fff]{{0,8}}?(?:{kinds})")
 
 
 _ASPECT_INSIDE = re.compile(r"了(?!解)")

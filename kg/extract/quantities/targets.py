@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.extract.model import EntityKey, Quantity
 from kg.extract.numbers import parse_number
-from kg.extract.segment import BracketSplitter
+from kg.extract.segment import BracketSplitter, SectionList
 from kg.extract.quantities.rules import FUTURE_MODAL, LIST_JOINERS, PLAN_WORDS, _clauses, _clean_indicator, _Rules, _split_values, carry_heads, rules
 
 _DIGIT = re.compile(r"\d")
@@ -768,20 +768,33 @@ def task_list_spans(folded: str, sections: list, doc_year: int | None) -> list[t
     return out
 
 
-def task_deadline_years(folded: str, sections: list, labels: tuple[str, ...]) -> dict[int, int]:  # noqa: ANN001
+def task_deadline_years(folded: str, sections: SectionList, labels: tuple[str, ...]) -> dict[int, int]:
     """The year each numbered task is due, from its deadline field (责任期限：2010年底前完成, 完成时限：
-    2023年12月底前): {innermost section index: year}. A task table states when each task is to be done
-    beside its units; the task's yearless targets are for that year."""
+    2024年6月底前启动，2025年底前完成 → 2025): {innermost section index: year}. A task table states when
+    each task is to be done beside its units; the task's yearless targets are for that year. A field
+    that sets no end (自2023年起, 长期坚持) gives none."""
     if not labels or not any(label in folded for label in labels):
         return {}
-    pattern = re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[：:]\s*(?:[^\n\d]{0,6})?(\d{4})\s*年")
     out: dict[int, int] = {}
-    for m in pattern.finditer(folded):
-        year = int(m.group(1))
-        i = sections.innermost(m.start()) if hasattr(sections, "innermost") else None
-        if i is not None and 1990 <= year <= 2100:
-            out.setdefault(i, year)
+    for m in _deadline_field_re(labels).finditer(folded):
+        value = m.group(1)
+        years = [int(y) for y in _FIELD_YEAR.findall(value)]
+        if not years or any(w in value for w in _OPEN_ENDED):
+            continue
+        i = sections.innermost(m.start())
+        if i is not None and 1990 <= years[-1] <= 2100:
+            out.setdefault(i, years[-1])
     return out
+
+
+_FIELD_YEAR = re.compile(r"(\d{4})\s*年")
+_OPEN_ENDED = ("起", "长期", "持续")  # 自2023年起, 长期坚持: no year the task is due
+
+
+@lru_cache(maxsize=4)
+def _deadline_field_re(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A deadline label, its colon and the rest of its line (the field's value)."""
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[：:]([^\n]{0,60})")
 
 
 def _opened_list_end(sections: list, at: int, text_end: int) -> int:  # noqa: ANN001 - Sections

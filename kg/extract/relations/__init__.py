@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.extract.entities import Context
-from kg.extract.model import Mention
+from kg.extract.model import Mention, RelationMention
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.clauses import Clause, responsibility_clauses
 from kg.extract.relations.consortia import consortium_cores, consortium_roles, listed_members, named_members
@@ -35,6 +35,7 @@ from kg.extract.relations.prose import (
     lead_verb,
     lead_with,
 )
+from kg.extract.quantities.rules import is_plan_document
 from kg.extract.relations.drafting import drafters
 from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
@@ -43,7 +44,7 @@ from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
 
 __all__ = ["RULES", "Clause", "ORG_TYPES", "RelationFinder", "clause_owner_sections", "commitment_openings",
-           "opening_clause_sections", "opens_section_body",
+           "opening_clause_sections", "opens_section_body", "without_superseded",
            "find_relations", "owner_sections", "responsibility_clauses", "sentence_around", "subject_owner_sections", "_COMMITMENT"]
 
 Rule = Callable[[RelationFinder], None]
@@ -109,7 +110,21 @@ def clause_owner_sections(ctx: Context) -> set[int]:
 def opening_clause_sections(ctx: Context) -> set[int]:
     """Sections whose body opens with their lead unit (一、治理畜牧业产品污染 / 由A承办，B、C配合。):
     the clause is the section's, as a bracketed clause after a heading is (FORMAT.md), so a plan
-    written so has actions even without lists."""
+    written so has actions even without lists. Only in a plan (its title or opening says so): a
+    report's 一、基本情况 / 由A牵头，…建成… tells what was done under a heading that is no action."""
+    if not ctx.sections or not is_plan_document(False, ctx.title, opening=ctx.folded):
+        return set()
     return {i for m in by_lead_re().finditer(ctx.folded) if (i := opens_section_body(ctx, m.start())) is not None}
 
 
+def without_superseded(mentions: list[Mention], new: list[Mention], relations: list[RelationMention]) -> list[Mention]:
+    """The mentions with the rules' new ones, less a body read inside a longer body a rule read as a
+    unit (由中国疾病预防控制中心妇幼保健中心主办: not 中国疾病预防控制中心 too), where nothing relates to it."""
+    units = [m for m in new if m.key.type in ORG_TYPES]
+    if not units:
+        return mentions + new
+    related = {r.source for r in relations} | {r.target for r in relations}
+    inside = {id(m) for m in mentions if m.key.type in ORG_TYPES and m.key not in related
+              and any(u.start <= m.start and m.end <= u.end and u.end - u.start > m.end - m.start and u.key != m.key
+                      for u in units)}
+    return [m for m in mentions if id(m) not in inside] + new

@@ -27,7 +27,6 @@ class _Patterns:
     build: re.Pattern[str]      # 组建(了)
     kind_model: re.Pattern[str]  # 医共体模式: a kind of consortium named as a model
     members_follow: re.Pattern[str]
-    member_words_after: tuple[str, ...]  # 医疗集团成员单位A、B: the words between a consortium's name and its members
     members_end: re.Pattern[str]
     member_roles: tuple[str, ...]
 
@@ -46,8 +45,7 @@ def _patterns(c: Cues) -> _Patterns:
                                   + _alt(w["list_openers"]) + r")[：:，,]?"),
         members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
                                + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
-        member_roles=w["member_roles"],
-        member_words_after=tuple(w["member_words_after"]))
+        member_roles=w["member_roles"])
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -111,7 +109,7 @@ def listed_members(finder: RelationFinder) -> None:
         tail = p.members_end.search(f, m.end(), end)
         spans.append((m.end(), tail.start() if tail else end, m.group(0)))
     for c in consortia:  # 湘潭市城市医疗集团成员单位A、B、C等25家医疗机构: the list right after its name
-        word = next((w for w in p.member_words_after if f.startswith(w, c.end)), None)
+        word = next((w for w in finder.ctx.g.consortium_member_words if f.startswith(w, c.end)), None)
         if word is None:
             continue
         s = c.end + len(word)

@@ -87,6 +87,10 @@ class Cues:
     handling_verbs: tuple[str, ...] = ()      # A承办人大建议3件: the body that handles them
     handling_unit_titles: tuple[str, ...] = ()  # A为代表建议的“承办单位”
     handling_work: tuple[str, ...] = ()       # 办理工作: the noun of the handling work
+    handling_deputies: tuple[str, ...] = ()   # 人大代表建议: who makes the suggestions
+    handling_members: tuple[str, ...] = ()    # 政协委员提案: who makes the proposals
+    handling_item_extras: tuple[str, ...] = ()  # 建议、批评和意见
+    handling_reviewers: tuple[str, ...] = ()  # 人大, 政协: they make and review, never handle
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
@@ -148,6 +152,10 @@ class Cues:
             handling_verbs=_longest_first(raw["handling"]["verbs"]),
             handling_unit_titles=_longest_first(raw["handling"]["unit_titles"]),
             handling_work=_longest_first(raw["handling"]["work"]),
+            handling_deputies=_longest_first(raw["handling"]["deputies"]),
+            handling_members=_longest_first(raw["handling"]["members"]),
+            handling_item_extras=_longest_first(raw["handling"]["item_extras"]),
+            handling_reviewers=_longest_first(raw["handling"]["reviewers"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)
 

@@ -144,7 +144,7 @@ def drafters(finder: RelationFinder) -> None:
         clause_start = finder.clause_start(m.start(), reach=400)
         subject = f[clause_start:m.start()].strip()
         sent_start, _ = finder.sentence(m.start())
-        if "由" in f[sent_start:m.start()] or subject.startswith(("联合", "会同", "协同")):
+        if "由" in f[sent_start:m.start()] or subject.startswith(c.partner_verbs):
             continue  # 由A牵头，联合B…研究制定了: the by_lead rule's
         if subject.endswith(c.drafting_first_person):
             # 我们制定了《…》，现印发给你们: the notice's own issuing formula. Annotators split on it (the

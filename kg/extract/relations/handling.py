@@ -25,35 +25,37 @@ from kg.extract.model import Mention
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 
-_REVIEWERS = ("人大", "人民代表大会", "政协", "政治协商")  # they make and review the suggestions
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, words))
 
 
 @lru_cache(maxsize=4)
 def _work_re(c: Cues) -> re.Pattern[str]:
     """The handling work: the items (人大建议和政协提案, 代表建议, 提案), an optional 的, the work noun."""
     suggestion, proposal = c.handled_items[:2]  # the data's order: 建议, then 提案
-    deputies = r"(?:(?:全国)?人大(?:代表)?|代表)"
-    members = r"(?:(?:全国)?政协(?:委员)?|委员)"
-    items = (rf"(?:{deputies}?{suggestion}(?:、批评和意见)?(?:(?:和|、|与|及)?{members}?{proposal})?"
+    deputies, members = f"(?:{_alt(c.handling_deputies)})", f"(?:{_alt(c.handling_members)})"
+    extras = f"(?:{_alt(c.handling_item_extras)})?" if c.handling_item_extras else ""
+    items = (rf"(?:{deputies}?{suggestion}{extras}(?:(?:和|、|与|及)?{members}?{proposal})?"
              rf"|{members}?{proposal})")
-    work = "|".join(map(re.escape, c.handling_work))
-    return re.compile(rf"(?P<items>{items})的?(?P<work>{work})")
+    return re.compile(rf"(?P<items>{items})的?(?P<work>{_alt(c.handling_work)})")
 
 
 @lru_cache(maxsize=4)
 def _handles_re(c: Cues) -> re.Pattern[str]:
-    """After a body: (共)承办(了) and, within a dozen characters, a suggestion or proposal."""
-    verbs = "|".join(map(re.escape, c.handling_verbs))
-    items = "|".join(map(re.escape, c.handled_items))
-    return re.compile(rf"(?:共同|共|累计|今年)?(?P<verb>{verbs})了?[^，。；\n]{{0,12}}?(?:{items})")
+    """After a body: (共)承办(了) the items of deputies or members (人大建议, 政协委员提案) or counted
+    ones (建议3件) — not anyone's suggestion (专家建议), not an event handled (承办的…会议上…建议)."""
+    verbs, items = _alt(c.handling_verbs), _alt(c.handled_items)
+    who = _alt(c.handling_deputies + c.handling_members)
+    extras = f"(?:{_alt(c.handling_item_extras)})?" if c.handling_item_extras else ""
+    counted = rf"(?:{items}){extras}(?:\d+|[一二两三四五六七八九十百]+)件"
+    return re.compile(rf"(?:共同|共|累计|今年)?(?P<verb>{verbs})了?(?:[^，。；的\n]{{0,6}}?(?:{who})(?:{items})|{counted})")
 
 
 @lru_cache(maxsize=4)
 def _titled_re(c: Cues) -> re.Pattern[str]:
     """After a body: 为 … “承办单位” (the items named in between)."""
-    titles = "|".join(map(re.escape, c.handling_unit_titles))
-    items = "|".join(map(re.escape, c.handled_items))
-    return re.compile(rf"为[^，。；\n]{{0,10}}?(?:{items})[^，。；\n]{{0,4}}?“?(?P<verb>{titles})")
+    return re.compile(rf"为[^，。；\n]{{0,10}}?(?:{_alt(c.handled_items)})[^，。；\n]{{0,4}}?“?(?P<verb>{_alt(c.handling_unit_titles)})")
 
 
 def handlers(finder: RelationFinder) -> None:
@@ -67,7 +69,7 @@ def handlers(finder: RelationFinder) -> None:
         return
     leads: list[tuple[Mention, int, str]] = []
     for org in finder.mentions:
-        if org.key.type not in ORG_TYPES or any(w in org.key.name for w in _REVIEWERS):
+        if org.key.type not in ORG_TYPES or any(w in org.key.name for w in c.handling_reviewers):
             continue
         for pattern in (_handles_re(c), _titled_re(c)):
             m = pattern.match(f, org.end)

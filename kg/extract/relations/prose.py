@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.extract.entities import program_mention
 from kg.extract.entities.programs import program_core_generic
-from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey
+from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey, Mention
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
@@ -391,8 +391,8 @@ def lead_with(finder: RelationFinder) -> None:
         if not lead:
             continue
         sent_s, sent_e = finder.sentence(m.start())
-        # the partners: the run of bodies right after the verb, joined by 、和及
-        partners, pos = [], m.end()
+        # the partners: the run of bodies right after the verb (联合了 too), joined by 、和及
+        partners, pos = [], m.end() + (1 if f.startswith("了", m.end()) else 0)
         while True:
             nxt = [o for o in finder.index.starting_at(pos) if o.key.type == DEPARTMENT]
             if not nxt:
@@ -600,8 +600,8 @@ def actors(finder: RelationFinder) -> None:
         opened = max(f.rfind(ch, 0, org.start) for ch in "，。；：\n")
         if any(w in f[opened + 1:org.start] for w in c.actor_frames):
             continue  # 紧紧围绕省委省政府深入实施“八八战略”: the directive followed, not the text's actor
-        if any(w in f[opened + 1:org.start] for w in c.partner_verbs):
-            continue  # A联合B开展X: B is A's partner (lead_with: support), not the one carrying it out
+        if _partner_of_another(finder, opened + 1, org):
+            continue  # A联合B开展X: B, in the list right after the partner verb, is A's partner (lead_with: support)
         progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
         if not progs and f[m.end() - 1:m.end()] in "“《":
             progs = [p for p in finder.index.starting_at(m.end() - 1) if p.key.type == PROGRAM]
@@ -612,6 +612,19 @@ def actors(finder: RelationFinder) -> None:
             prog = max(progs, key=lambda p: p.end)
             finder.add("lead", org.key, prog.key, org.start, m.group("verb"))
             _same_subject_after_semicolons(finder, org, m.end(), pattern)
+
+
+def _partner_of_another(finder: RelationFinder, clause_start: int, org: Mention) -> bool:
+    """Is ``org`` in the list of bodies right after a partner verb (A联合B、C开展X: B and C)?"""
+    f = finder.ctx.folded
+    before = f[clause_start:org.start]
+    at = max((before.rfind(v) + len(v) for v in cues().partner_verbs if v in before), default=-1)
+    if at < 0:
+        return False
+    between = list(f[clause_start + at:org.start])
+    for o in finder.orgs_in(clause_start + at, org.start):
+        between[o.start - clause_start - at:o.end - clause_start - at] = [""] * (o.end - o.start)
+    return all(ch in "、和及与了 " for ch in "".join(between))
 
 
 def _same_subject_after_semicolons(finder: RelationFinder, org, after: int, pattern: re.Pattern[str]) -> None:  # noqa: ANN001
