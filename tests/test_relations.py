@@ -184,6 +184,25 @@ def test_real_township_plan_whose_measure_opens_with_its_lead():
     assert ("乡镇卫生院", "全面排查与信息建档") in rels(extract_document(read_document(path)), "lead")
 
 
+def test_a_directive_the_units_follow_is_no_task_of_theirs(extract):
+    text = "由市眼科医院牵头，联合多家医院共同创建专科联盟，进一步加大帮扶力度，践行党中央扶贫战略。"
+    assert not [p for _, p in rels(extract(text, title="某市新闻"), "lead") if "战略" in p]
+    # the task named after the clause is still theirs
+    task = extract("由市卫健委牵头，市教育局配合，开展健康扶贫行动。", title="某市新闻")
+    assert ("市卫生健康委员会", "健康扶贫行动") in rels(task, "lead")
+
+
+def test_real_news_of_an_alliance_gives_its_founder_no_strategy_to_lead():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    path = Path(__file__).resolve().parents[1] / "unseen24" / "docs"
+    ex = extract_document(read_document(next(path.glob("f07_*.txt"))))
+    assert not [r for r in ex.relations if r.kind == "lead" and "战略" in r.target.name]
+
+
 def test_a_plan_with_lists_is_not_read_by_its_actors(extract):
     ex = extract("嘉兴市健康行动实施方案\n一、主要任务\n（一）控烟行动。市卫健委大力实施无烟单位建设工程。（市爱卫办牵头，市卫健委配合）",
                  title="嘉兴市健康行动实施方案")

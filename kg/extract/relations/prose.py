@@ -103,7 +103,10 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
 def _task_for(finder: RelationFinder, at: int, after: int, sent_end: int) -> list[EntityKey]:
     """The programs a prose clause at ``at`` speaks of: those named after it in its
     sentence, else the task of the paragraph it opens."""
-    progs = [p.key for p in finder.programs_in(after, sent_end)]
+    f, frames = finder.ctx.folded, cues().actor_frames
+    # not a directive the units follow (…，践行党中央扶贫战略; 贯彻落实健康中国战略): no task of theirs
+    progs = [p.key for p in finder.programs_in(after, sent_end)
+             if not (p.key.name.startswith(frames) or f[max(after, p.start - 4):p.start].endswith(frames))]
     if progs:
         return progs[:1]
     task = paragraph_task(finder, at)
