@@ -109,9 +109,15 @@ def _repeatable() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _responsibility_data() -> dict:
+    """The relation rules' data, read once for the labels below."""
+    return json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def responsibility_labels() -> frozenset[str]:
     """The labels of responsibility lines (牵头单位, 协办单位 …), from the relation rules' data."""
-    groups = json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["labels"]
+    groups = _responsibility_data()["labels"]
     return frozenset(w for kind, words in groups.items() if not kind.startswith("_") for w in words)
 
 
@@ -119,7 +125,7 @@ def responsibility_labels() -> frozenset[str]:
 def timing_labels() -> frozenset[str]:
     """The labels of a task's time column (完成时限, 责任期限 …), from the relation rules' data: a
     task table writes the same deadline under many tasks (责任期限：2010年底前完成)."""
-    return frozenset(json.loads(RESPONSIBILITY_DATA.read_text(encoding="utf-8"))["timing"]["labels"])
+    return frozenset(_responsibility_data()["timing"]["labels"])
 
 
 def join_label_lines(lines: list[Line]) -> list[Line]:

@@ -155,7 +155,7 @@ def _with_office(ctx: Context, mention: Mention, body: Body | None = None) -> Me
     committee's office and a government's (人民政府办公室, in the table) are named otherwise."""
     f = ctx.folded
     branch = _BRANCH.match(f, mention.end) if mention.key.name.endswith("局") else None
-    division = _division_after(f, mention, ctx.g)
+    division = "" if branch else _division_after(f, mention, ctx.g)
     if branch:  # 广州市生态环境局番禺分局: a bureau's branch in a district, a body of its own
         suffix = branch.group(0)
     elif division:  # 国家卫生健康委规划发展与信息化司, 市卫生计生委综合监督执法局: a division of the body

@@ -518,13 +518,14 @@ def counted_sets(ctx: Context) -> list[Mention]:
         topic = g.strip_scope(f[s:m.start()])
         s = m.start() - len(topic)
         if len(topic) >= 2 and f[s:s + 1] not in g.stop_chars and _names_a_topic(topic, g):
+            quoted = _counted_set_name(m.group(0))
             region = regions().name_pattern.match(topic)
             if region is not None and len(topic) - region.end() >= 2:
                 # 甘肃省职业病防治“三项行动”: the set is the topic's, the province's name is where it runs
-                named = program_mention(ctx, s + region.end(), m.end(), topic[region.end():] + _counted_set_name(m.group(0)))
+                named = program_mention(ctx, s + region.end(), m.end(), topic[region.end():] + quoted)
                 out += [named, other_form(ctx, named, s, m.end())]
             else:
-                out.append(program_mention(ctx, s, m.end(), topic + _counted_set_name(m.group(0))))
+                out.append(program_mention(ctx, s, m.end(), topic + quoted))
     return out
 
 

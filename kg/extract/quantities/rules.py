@@ -237,9 +237,10 @@ def _plan_file_res(r: "_Rules") -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _names_a_plans_file(name: str, pattern: re.Pattern[str], r: "_Rules") -> bool:
     """Is a file's name a plan's, not a report ending with next year's plan?"""
     words = r.raw["target_words"]["plan_file"]
-    if not pattern.search(name) or any(w in name for w in words["reporting"]):
+    plan = pattern.search(name)
+    if plan is None or any(w in name for w in words["reporting"]):
         return False
-    plan_start = pattern.search(name).start()
+    plan_start = plan.start()
     joined = max((name.rfind(j, 0, plan_start) for j in words["joiners"]), default=-1)
     # …工作情况及2024年工作计划, …小结及下半年工作计划: a plan for a period joined to a report, not 卫生和健康工作方案
     return not (joined >= 0 and "年" in name[joined:plan_start] and plan_start - joined <= 9)
@@ -253,7 +254,8 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None, opening:
     a page's (标签…的相关文档), one of the first lines of ``opening`` is a plan's title (or its
     file's name: X实施方案.docx, a document site's 《X实施方案.docx》由会员分享), or the opening
     says it makes itself (特制订本实施方案, 制定本方案)."""
-    pattern = _plan_title_re(rules())
+    r = rules()
+    pattern = _plan_title_re(r)
     if has_responsibility_lists or bool(title and pattern.search(title.strip())):
         return True
     lines = opening[:600].split("\n")[:5]
@@ -262,7 +264,6 @@ def is_plan_document(has_responsibility_lists: bool, title: str | None, opening:
     # the plan's file named on a line of its own (餐桌污染建设食品放心工程年度工作方案.docx) or by a document
     # site's header (《建设健康镇实施方案.docx》由会员分享): the text is that file — but not a summary that
     # ends with next year's plan (…2023年工作总结和2024年工作计划.docx reports)
-    r = rules()
     line_file, shared_file = _plan_file_res(r)
     files = [m.group(1) for ln in lines for m in shared_file.finditer(ln)]
     files += [ln.strip()[:-len(m.group(0))] for ln in lines if (m := line_file.search(ln.strip()))]

@@ -28,6 +28,35 @@ def _alternation(words: tuple[str, ...]) -> str:
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 
 
+@dataclass(frozen=True)
+class Handling:
+    """How a text names the body that handles deputies' suggestions and members' proposals
+    (responsibility.json "handling"), compiled once: the handling work (人大建议和政协提案办理工作),
+    what follows a handling body (承办人大建议3件; 为代表建议的“承办单位”), and who never handles."""
+    work: re.Pattern[str]      # groups items, work
+    handles: re.Pattern[str]   # group verb
+    titled: re.Pattern[str]    # group verb
+    reviewers: tuple[str, ...]
+
+    @classmethod
+    def from_data(cls, h: dict) -> "Handling":
+        suggestion, proposal = h["items"][:2]  # in the data's order: the suggestion's word, the proposal's
+        items = _alternation(tuple(h["items"]))
+        deputies, members = f"(?:{_alternation(_longest_first(h['deputies']))})", f"(?:{_alternation(_longest_first(h['members']))})"
+        extras = f"(?:{_alternation(_longest_first(h['item_extras']))})?"
+        verbs, titles = _alternation(_longest_first(h["verbs"])), _alternation(_longest_first(h["unit_titles"]))
+        handled = (rf"(?:{deputies}?{suggestion}{extras}(?:(?:和|、|与|及)?{members}?{proposal})?"
+                   rf"|{members}?{proposal})")
+        # deputies' or members' items (人大建议) or counted ones (建议3件), not anyone's (专家建议) nor an event's (承办的…)
+        counted = rf"(?:{items}){extras}(?:\d+|[一二两三四五六七八九十百]+)件"
+        who = f"(?:{_alternation(_longest_first(h['deputies'] + h['members']))})"
+        return cls(
+            work=re.compile(rf"(?P<items>{handled})的?(?P<work>{_alternation(_longest_first(h['work']))})"),
+            handles=re.compile(rf"(?:共同|共|累计|今年)?(?P<verb>{verbs})了?(?:[^，。；的\n]{{0,6}}?{who}(?:{items})|{counted})"),
+            titled=re.compile(rf"为[^，。；\n]{{0,10}}?(?:{items})[^，。；\n]{{0,4}}?“?(?P<verb>{titles})"),
+            reviewers=_longest_first(h["reviewers"]))
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object
 class Cues:
     """Labels, verbs and notes of responsibility clauses."""
@@ -83,14 +112,7 @@ class Cues:
     drafting_first_person: tuple[str, ...] = ()  # 我们制定了《X方案》: the notice's issuing formula, not read
     drafted_plan_kinds: tuple[str, ...] = ()  # 实施方案, 应急预案: what a plan's title ends with
     drafted_rule_kinds: tuple[str, ...] = ()  # 办法, 规定: a document of rules sets out no program
-    handled_items: tuple[str, ...] = ()       # 建议, 提案: what a body handles for deputies and members
-    handling_verbs: tuple[str, ...] = ()      # A承办人大建议3件: the body that handles them
-    handling_unit_titles: tuple[str, ...] = ()  # A为代表建议的“承办单位”
-    handling_work: tuple[str, ...] = ()       # 办理工作: the noun of the handling work
-    handling_deputies: tuple[str, ...] = ()   # 人大代表建议: who makes the suggestions
-    handling_members: tuple[str, ...] = ()    # 政协委员提案: who makes the proposals
-    handling_item_extras: tuple[str, ...] = ()  # 建议、批评和意见
-    handling_reviewers: tuple[str, ...] = ()  # 人大, 政协: they make and review, never handle
+    handling: Handling | None = None          # A承办人大建议3件: the body that handles suggestions (relations/handling)
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
@@ -148,14 +170,7 @@ class Cues:
             drafting_first_person=_longest_first(raw["drafting"]["first_person"]),
             drafted_plan_kinds=_longest_first(raw["drafting"]["plan_kinds"]),
             drafted_rule_kinds=_longest_first(raw["drafting"]["rule_kinds"]),
-            handled_items=tuple(raw["handling"]["items"]),  # in order: the suggestion's word, the proposal's
-            handling_verbs=_longest_first(raw["handling"]["verbs"]),
-            handling_unit_titles=_longest_first(raw["handling"]["unit_titles"]),
-            handling_work=_longest_first(raw["handling"]["work"]),
-            handling_deputies=_longest_first(raw["handling"]["deputies"]),
-            handling_members=_longest_first(raw["handling"]["members"]),
-            handling_item_extras=_longest_first(raw["handling"]["item_extras"]),
-            handling_reviewers=_longest_first(raw["handling"]["reviewers"]),
+            handling=Handling.from_data(raw["handling"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)
 

@@ -394,19 +394,7 @@ def lead_with(finder: RelationFinder) -> None:
         if not lead:
             continue
         sent_s, sent_e = finder.sentence(m.start())
-        # the partners: the run of bodies right after the verb (联合了 too), joined by 、和及
-        partners, pos = [], m.end() + (1 if f.startswith("了", m.end()) else 0)
-        while True:
-            nxt = [o for o in finder.index.starting_at(pos) if o.key.type == DEPARTMENT]
-            if not nxt:
-                break
-            longest = max(nxt, key=lambda o: o.end)
-            partners.append(longest)
-            pos = longest.end
-            sep = re.match(r"、|和|及|以及|与", f[pos:pos + 2])
-            if not sep:
-                break
-            pos += sep.end()
+        partners, pos = _partners_after(finder, m.end(), (DEPARTMENT,))
         tail = re.match(r"等(?:\d+(?:多|余)?个)?(?:部门|单位)", f[pos:pos + 9])
         partners_end = pos + (tail.end() if tail else 0)
         progs = finder.programs_in(partners_end, finder.clause_run_end(partners_end, sent_e))
@@ -617,17 +605,35 @@ def actors(finder: RelationFinder) -> None:
             _same_subject_after_semicolons(finder, org, m.end(), pattern)
 
 
+def _partners_after(finder: RelationFinder, verb_end: int, types: tuple[str, ...]) -> tuple[list[Mention], int]:
+    """The partners a partner verb names: the run of bodies right after it (联合了 too), joined by
+    、和及与, and where the run ends."""
+    f = finder.ctx.folded
+    partners, pos = [], verb_end + (1 if f.startswith("了", verb_end) else 0)
+    while True:
+        nxt = [o for o in finder.index.starting_at(pos) if o.key.type in types]
+        if not nxt:
+            break
+        longest = max(nxt, key=lambda o: o.end)
+        partners.append(longest)
+        pos = longest.end
+        sep = _PARTNER_JOINER.match(f, pos)
+        if not sep:
+            break
+        pos = sep.end()
+    return partners, pos
+
+
+_PARTNER_JOINER = re.compile(r"、|以及|和|及|与")
+
+
 def _partner_of_another(finder: RelationFinder, clause_start: int, org: Mention) -> bool:
-    """Is ``org`` in the list of bodies right after a partner verb (A联合B、C开展X: B and C)?"""
+    """Is ``org`` one of the partners of the last partner verb before it in its clause (A联合B、C开展X:
+    B and C)?"""
     f = finder.ctx.folded
     before = f[clause_start:org.start]
     at = max((before.rfind(v) + len(v) for v in cues().partner_verbs if v in before), default=-1)
-    if at < 0:
-        return False
-    between = list(f[clause_start + at:org.start])
-    for o in finder.orgs_in(clause_start + at, org.start):
-        between[o.start - clause_start - at:o.end - clause_start - at] = [""] * (o.end - o.start)
-    return all(ch in "、和及与了 " for ch in "".join(between))
+    return at >= 0 and org in _partners_after(finder, clause_start + at, ORG_TYPES)[0]
 
 
 def _same_subject_after_semicolons(finder: RelationFinder, org, after: int, pattern: re.Pattern[str]) -> None:  # noqa: ANN001
