@@ -998,3 +998,41 @@ def test_real_task_list_gives_its_targets_the_year_they_are_due():
     assert {("孕产妇系统保健管理率", 60.0, 2010), ("传染病网络直报率", 90.0, 2010)} <= targets
     supports = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "support"}
     assert ("市财政局", "发挥政府、集体、个人等多方力量加强村卫生室建设") in supports  # 支持单位: supporting units
+
+
+# A share the text requires (要/应/须 + 达到…, or 不低于/不少于): a target, even where no year is named
+@pytest.mark.parametrize("sentence, expected", [
+    ("全县儿童免疫规划疫苗接种率要达到95%以上。", [("儿童免疫规划疫苗接种率", 95.0, None)]),
+    ("农村卫生厕所普及率不低于85%。", [("农村卫生厕所普及率", 85.0, None)]),
+    ("孕产妇系统管理率、儿童系统管理率均要达到90%以上。",  # 均要: one value for each listed rate
+     [("孕产妇系统管理率", 90.0, None), ("儿童系统管理率", 90.0, None)]),
+    # real: a regional work plan's numbered task (unseen21 c02) and a city notice's year of work (unseen23 e03)
+    ("7.做好全区肺结核病人发现、治疗、系统管理工作，新涂阳肺结核病人发现率保持在70%及以上，以盟市为单位医疗机构病人报告率、"
+     "病人转诊率、病人系统管理率均要达到90%以上，结核病防治机构追踪到位率要达到70%以上。",
+     [("新涂阳肺结核病人发现率", 70.0, None), ("以盟市为单位医疗机构病人报告率", 90.0, None), ("病人转诊率", 90.0, None),
+      ("病人系统管理率", 90.0, None), ("结核病防治机构追踪到位率", 70.0, None)]),
+    ("根据当地政府提供的犬只数量，城镇应免犬只免疫率常年保持100%，农村犬只免疫密度不低于95%。",
+     [("农村犬只免疫密度", 95.0, None)]),
+])
+def test_a_required_share_is_a_target_without_a_year(sentence, expected, extract):
+    got = [(i, v, y) for i, v, y in t(sentence, None)]
+    assert [g for g in got if (g[0], g[1]) in {(i, v) for i, v, _ in expected}] == expected
+    built = extract(sentence, title="某地工作通知").quantities  # and the document reads them so, none a value achieved
+    assert {(q.indicator, q.value) for q in built if q.kind == "target"} >= {(i, v) for i, v, _ in expected}
+    assert not [q for q in built if q.kind == "measurement" and (q.indicator, q.value) in {(i, v) for i, v, _ in expected}]
+
+
+@pytest.mark.parametrize("sentence", [
+    "专家建议，成年人每天步行不少于6000步，每天饮水不少于1500毫升。",  # advice to a person: no share
+    "2023年，全市免疫规划疫苗接种率保持在95%以上。",               # a report: no modal, no norm comparator
+    "我市新农合报销比例相应提高到75%。",                          # 相应 is no obligation
+])
+def test_no_required_share_no_yearless_target(sentence):
+    assert [q for q in targets_in_sentence(sentence, 0, None, "", 2024) if q.year is None] == []
+
+
+def test_real_regional_tuberculosis_work_points_state_targets():
+    path = Path(__file__).resolve().parents[1] / "unseen21" / "docs" / "c02_neimenggu_tb_aids_work_points.txt"
+    got = [(q.kind, q.value) for q in extract_document(read_document(path)).quantities]
+    assert sorted(v for k, v in got if k == "target") == [70.0, 70.0, 85.0, 85.0, 90.0, 90.0, 90.0, 90.0]
+    assert not [v for k, v in got if k == "measurement"]

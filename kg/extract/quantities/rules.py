@@ -66,6 +66,12 @@ class _Rules:
         # an obligation before a comparator (2025年，检查率应达到80%): a value to reach, where the sentence names its year
         self.must_reach = re.compile("(?<![" + "".join(must["not_after"]) + "])(?:" + "|".join(map(re.escape, must["modals"]))
                                      + ")(?=" + "|".join(map(re.escape, must["comparators"])) + ")")
+        shares = r["required_shares"]
+        modals = "|".join(map(re.escape, sorted(must["modals"] + shares["modals"], key=len, reverse=True)))
+        # a share the text requires (率均要达到90%以上, 不低于95%): a target without a year
+        self.required_share = re.compile(
+            "(?:(?<![" + "".join(must["not_after"]) + "])(?:" + modals + ")(?:" + "|".join(map(re.escape, must["comparators"]))
+            + ")|" + "|".join(map(re.escape, shares["norm_comparators"])) + r")\s*\d+(?:\.\d+)?\s*%")
         forecast = r["forecasts"]
         self.forecast_words = tuple(forecast["words"])
         self.forecast_subjects = tuple(forecast["subjects"])

@@ -195,7 +195,8 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
         years, body_start = [int(deadline.group(1))], deadline.end()  # 2020年底前，新增10个…
         ym = deadline
     elif PLAN_WORDS.search(sent) or FUTURE_MODAL.search(sent) or tc.year is not None or tc.goal \
-            or (tc.plan_doc and not _reports_achievement(sent, tc)) or (r.must_reach.search(sent) and _PAST_YEAR.search(sent)):
+            or (tc.plan_doc and not _reports_achievement(sent, tc)) or (r.must_reach.search(sent) and _PAST_YEAR.search(sent)) \
+            or r.required_share.search(sent):
         years = [_year_of(sent, tc)]
         body_start = 0
         out = _count_targets(sent, base, years[-1], tc.program, tc.region)
@@ -595,6 +596,10 @@ def _comparator_targets(clause: str, s: int, e: int, years: list[int | None], la
     return found
 
 
+# 均 closing a list of indicators before the comparator, an obligation modal after it (均要, 均应)
+_ALL_OF_A_LIST = re.compile(r"(?:均|都)(?:要|应|须|必须|应当)?\s*$")
+
+
 def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: list[int | None], last_indicator: str,
                            item_label: re.Match[str] | None, tc: TargetContext) -> list[Quantity]:
     """The targets of one comparator and its values, ``raw`` the words before it; the
@@ -627,9 +632,9 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
         parts = [p for p in parts if p]
         if len(parts) == len(values):
             indicators = shared_tail(parts)
-    elif len(values) == 1 and raw.rstrip().endswith("均") and "、" in raw:
-        # A比例、B比例均达95%以上: one value for each indicator of the list
-        parts = [_clean_indicator(raw[a:b], r) for a, b in _LIST_SPLIT(raw.rstrip()[:-1]) if b > a]
+    elif len(values) == 1 and _ALL_OF_A_LIST.search(raw) and "、" in raw:
+        # A比例、B比例均达95%以上 (A率、B率均要达到90%以上): one value for each indicator of the list
+        parts = [_clean_indicator(raw[a:b], r) for a, b in _LIST_SPLIT(raw[:_ALL_OF_A_LIST.search(raw).start()]) if b > a]
         if len(parts) > 1 and all(p.endswith(r.indicator_heads) for p in parts):
             indicators = parts
             values = values * len(parts)
