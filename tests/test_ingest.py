@@ -321,3 +321,23 @@ def test_a_slide_like_page_keeps_its_year_lines_and_byline_apart(tmp_path):
     kept = src.text.split("\n")
     assert "2022年" in kept and "2023年" in kept, kept
     assert any(k.startswith("3月1日举行的") for k in kept), kept
+
+
+@pytest.mark.parametrize("banner", ["法搜网--中国法律信息搜索网", "欢迎光临某市人民政府门户网", "简体版|繁体版",
+                                    "欢迎您光临某县人民政府官方网站! 美丽的某县欢迎您!", "网站首页走进某市新闻中心政务公开"])
+def test_a_sites_banner_is_no_title(banner):
+    from kg.ingest.metadata import extract_metadata
+
+    title = "某市卫生健康委员会关于开展2010年狂犬病防控工作的通知"
+    assert extract_metadata([banner, title, "各区县："])["title"] == title
+
+
+def test_a_headline_ending_in_a_net_word_is_a_title():
+    from kg.ingest.metadata import extract_metadata
+
+    assert extract_metadata(["织牢织密公共卫生防护网", "正文"])["title"] == "织牢织密公共卫生防护网"
+
+
+def test_a_real_legal_database_page_is_titled_by_its_notice():
+    doc = read_document(Path(__file__).resolve().parents[1] / "unseen23" / "docs" / "e03_sichuan_chengdu_rabies_control_notice.txt")
+    assert doc.title == "成都市农业委员会关于开展2010年狂犬病防控工作的通知"

@@ -182,6 +182,24 @@ def is_furniture(folded: str) -> bool:
     return sum(1 for m in any_word.finditer(f) if m.group(0) in labels) >= 2
 
 
+@lru_cache(maxsize=1)
+def _site_banners() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    cfg = _config()["site_banners"]
+    seps = re.compile("|".join(map(re.escape, sorted(cfg["separators"], key=len, reverse=True))))
+    return tuple(cfg["openings"]), tuple(cfg["endings"]), seps
+
+
+def is_site_banner(folded: str) -> bool:
+    """Does this line name the site that prints the document (法搜网--中国法律信息搜索网, 欢迎光临…门户网)
+    rather than the document (data_boilerplate.json, "site_banners")? No title, though the line is kept."""
+    openings, endings, seps = _site_banners()
+    f = "".join(folded.split()).rstrip("!！。 ")
+    if f.startswith(openings) or f.endswith(endings):
+        return True
+    parts = [p for p in seps.split(f) if p]
+    return len(parts) > 1 and any(p.endswith("网") for p in parts)
+
+
 # An ASCII full stop where 。 belongs, as PDF text layers and some pages write it (提高到26%以上.城、乡居民…):
 # after a CJK character, a closing bracket or %, before a CJK character or the line's end. A decimal (36.6), a list number (1.)
 # and a web address (www.gov.cn) have a digit or a Latin letter beside the dot, and stay.

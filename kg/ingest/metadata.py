@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.clean import is_furniture
+from kg.ingest.clean import is_furniture, is_site_banner
 from kg.textnorm import fold
 
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
@@ -37,8 +37,8 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
     for i, (ln, f) in enumerate(zip(head, folded)):
         if _META_LINE.match(f) or DOC_NUMBER.fullmatch(f.strip()) or _DATE.match(f) or _ISSUER_LINE.match(f.strip()):
             continue
-        if is_furniture(f):
-            continue  # 首页 > 地方文件: the site's, not the document's
+        if is_furniture(f) or is_site_banner(f):
+            continue  # 首页 > 地方文件, 法搜网--中国法律信息搜索网: the site's, not the document's
         cjk = len(re.findall(r"[\u4e00-\u9fff]", f))
         if 6 <= cjk and len(f) <= 80 and not f.endswith(("：", "。")):
             title = ln.strip()
