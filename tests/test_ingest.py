@@ -341,3 +341,22 @@ def test_a_headline_ending_in_a_net_word_is_a_title():
 def test_a_real_legal_database_page_is_titled_by_its_notice():
     doc = read_document(Path(__file__).resolve().parents[1] / "unseen23" / "docs" / "e03_sichuan_chengdu_rabies_control_notice.txt")
     assert doc.title == "成都市农业委员会关于开展2010年狂犬病防控工作的通知"
+
+
+def test_a_pages_dateline_above_the_article_dates_it(tmp_path):
+    page = tmp_path / "news.txt"
+    page.write_text("某区打击医疗乱象整治行动启动\n联合查封3家黑诊所\n2019-08-08 10:11:58\n来源:某某日报\n"
+                    "近日，某区开展专项整治行动，查封黑诊所3家，没收非法药品器械200余件。\n", encoding="utf-8")
+    assert read_document(page).date == "2019-08-08"
+
+
+def test_a_date_dropped_below_the_article_dates_nothing(tmp_path):
+    page = tmp_path / "news.txt"
+    page.write_text("某区打击医疗乱象整治行动启动\n近日，某区开展专项整治行动，查封黑诊所3家，没收非法药品器械200余件，"
+                    "立案查处1件，下达卫生监督意见书11份。\n相关新闻\n2018-01-02\n", encoding="utf-8")
+    assert read_document(page).date is None
+
+
+def test_real_traditional_news_with_its_dateline():
+    doc = read_document(Path(__file__).resolve().parents[1] / "unseen25" / "docs" / "i07_guangdong_heyuan_jiangdong_medical_chaos_news_trad.txt")
+    assert doc.date == "2019-08-08"

@@ -290,8 +290,11 @@ def clean_text(raw: str) -> tuple[list[str], list[str]]:
     return [ln.text for ln in kept], dropped
 
 
-def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
-    """Split ``raw`` into (kept lines, with their folded forms; dropped lines)."""
+def clean_lines(raw: str, header_drops: list[str] | None = None) -> tuple[list[Line], list[str]]:
+    """Split ``raw`` into (kept lines, with their folded forms; dropped lines). Where
+    ``header_drops`` is given, the folded forms of the lines dropped above the first
+    paragraph are added to it: a page's dateline (2019-08-08 10:11:58) is dropped as chrome,
+    but it is the date the reader wants."""
     # radicals are repaired over the whole page in one search: the repair maps no
     # whitespace or line break, so its lines are the lines repaired one by one
     texts = [t for t in (squeeze_cjk_spaces(without_table_rules(r).strip()) for line in repair_ideographs(raw).splitlines()
@@ -307,6 +310,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
 
     prose_idx = [i for i, ln in enumerate(lines) if ln.kind in ("prose", "heading")]
     first_body = prose_idx[0] if prose_idx else 0
+    first_prose = next((i for i in prose_idx if lines[i].kind == "prose"), len(lines))
     # Trailer: the first cue line after the body began ends the body, provided most
     # of the prose lies before it (a cue in a header menu must not cut the article).
     end = len(lines)
@@ -334,6 +338,8 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
         )
         if drop:
             dropped.append(ln.text)
+            if header_drops is not None and i < first_prose:
+                header_drops.append(ln.folded)
         else:
             kept.append(ln)
         if len(key) >= 6:
