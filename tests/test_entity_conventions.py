@@ -1185,3 +1185,32 @@ def test_a_districts_or_countys_ordinal_hospital_is_not_the_citys(extract):
     got = names(extract("区一医院、县二医院参加义诊。湘潭市卫健委组织。", title="湘潭市卫生健康新闻"), "Hospital")
     assert not [n for n in got if n.endswith(("一医院", "二医院"))]
 
+
+
+# A leading group, headquarters or project office named by its remit is a Department (FORMAT.md), whatever the remit
+@pytest.mark.parametrize("sentence, body", [
+    ("某县成立了新生儿疾病免费筛查领导小组，负责统筹协调。", "新生儿疾病免费筛查领导小组"),
+    ("县里成立礼县农村妇女“两癌”检查工作领导小组。", "礼县农村妇女两癌检查工作领导小组"),      # quoted words inside the remit
+    ("成立了办理人大建议和政协提案工作领导小组。", "办理人大建议和政协提案工作领导小组"),      # a remit of two parts
+    ("区政府成立彭山区推进中医药强区建设工作领导小组。", "彭山区推进中医药强区建设工作领导小组"),  # a verb opens the remit
+    ("2.1.1县突发公共卫生事件应急领导小组", "县突发公共卫生事件应急领导小组"),              # a list number is no part of it
+    ("三明市医改领导小组秘书处印发通知。", "三明市医改领导小组秘书处"),
+])
+def test_a_group_named_by_its_remit_is_a_department(extract, sentence, body):
+    assert any(n.endswith(body) for n in names(extract(sentence), "Department"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "该领导小组负责全县工作。各级领导小组要加强领导。",          # no remit of its own
+    "省委成立由主要负责人任组长的疫情防控工作领导小组。",        # the name runs on leftwards past 的: not read
+    "成立局专项行动领导小组。",                               # a body's head cut from its name
+    "由副县长任指挥长，县卫健局局长任副指挥长和指挥部成员。",    # 和 joins no remit
+])
+def test_no_remit_no_group(extract, sentence):
+    assert not [n for n in names(extract(sentence), "Department") if n.endswith(("领导小组", "指挥部"))]
+
+
+def test_real_city_news_of_a_screening_group_and_its_office():
+    path = Path(__file__).resolve().parents[1] / "unseen25" / "docs" / "i06_sichuan_chengdu_newborn_screening_news.txt"
+    assert "新生儿疾病免费筛查领导小组" in names(extract_document(read_document(path)), "Department")
+

@@ -77,6 +77,13 @@ class Grammar:
         self.consortium_generic = set(g["consortium_generic"])
         self.divisions = Divisions.from_data(g["divisions"])
         self.consortium_member_words = tuple(g["consortium_member_words"]["words"])
+        groups = g["remit_groups"]
+        self.remit_group_heads = re.compile("|".join(map(re.escape, sorted(groups["heads"], key=len, reverse=True))))
+        self.remit_group_min_remit = int(groups["min_remit"])
+        self.remit_group_not_openers = tuple(groups["not_openers"])
+        self.remit_group_verbs = tuple(groups["verbs"])
+        self.remit_group_quantifiers = tuple(groups["quantifiers"])
+        self.remit_group_not_first = groups["not_first"]
         sets = g["counted_sets"]
         self.counted_set_deictic = sets["deictic"]
         self.counted_set_not_topic_endings = tuple(sets["not_topic_endings"])

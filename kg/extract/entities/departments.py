@@ -314,6 +314,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             continue  # 防治工作领导小组 alone: whose, the text does not say
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, m.end())),
                            ctx.surface(s0, m.end()), region=ctx.region_code()))
+    out.extend(_remit_groups(ctx, out))
     # 莘庄工业区管委会: the administrative committee of an industrial zone or development area
     for m in finditer_in_runs(_ZONE_COMMITTEE, f, ZONE_COMMITTEE, is_cjk):
         s0 = ctx.g.left_extend(f, m.start("kind"), max_len=8)
@@ -328,6 +329,66 @@ def find_departments(ctx: Context) -> list[Mention]:
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
     return _bare_as_levelled(out) if ctx.doc_region is None else out
+
+
+def _start_across_quotes(ctx: Context, f: str, head_start: int) -> int:
+    """Where a name ending at ``head_start`` begins, read across the quoted words inside it
+    (礼县农村妇女“两癌”检查工作领导小组)."""
+    s0 = ctx.g.left_extend(f, head_start, max_len=20)
+    while s0 > 0 and f[s0 - 1] == "”":
+        opened = f.rfind("“", max(0, s0 - 12), s0 - 1)
+        if opened < 0 or any(ch in f[opened + 1:s0 - 1] for ch in "，。；：“"):
+            break
+        s0 = ctx.g.left_extend(f, opened, max_len=12) if opened > 0 else opened
+    return s0
+
+
+def _remit_groups(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A leading group, headquarters or project office named by its remit, whatever the remit
+    (成都市新生儿疾病免费筛查领导小组, 宁明县突发公共卫生事件应急指挥部, 某省“两癌”检查项目办公室):
+    FORMAT.md's leading group. Its name runs left from its head to the usual edge of a name;
+    a head with no remit of its own before it (工作领导小组, 该领导小组) names no body."""
+    f = ctx.folded
+    g = ctx.g
+    heads = g.remit_group_heads
+    if not heads.search(f):
+        return []
+    out: list[Mention] = []
+    for m in heads.finditer(f):
+        if any(o.end == m.end() and o.key.type == DEPARTMENT for o in found):
+            continue  # read already (健康赤峰行动领导小组, a coordinating body): one body, one name
+        s0 = _start_across_quotes(ctx, f, m.start())
+        while m.start() - s0 >= 2 and s0 > 1 and f[s0 - 1] in "与和及" and not f.endswith(g.remit_group_not_openers, 0, s0 - 1):
+            s1 = _start_across_quotes(ctx, f, s0 - 1)  # 办理人大建议和政协提案工作领导小组: a remit of two parts
+            if s0 - 1 - s1 < 2:
+                break
+            s0 = s1
+        verb = next((v for v in g.remit_group_verbs if f.endswith(v, 0, s0)), None)
+        if verb:  # 彭山区推进中医药强区建设工作领导小组, 成立创建国家卫生城市工作领导小组: the verb opens the remit
+            s0 -= len(verb)
+            before = [a for a, b, _ in ctx.region_index.starting_in(max(0, s0 - 12), s0) if b == s0]
+            s0 = min(before) if before else s0 - (1 if f[s0 - 1:s0] in LEVEL_CHARS and s0 > 0 else 0)
+        owner = [o for o in found if o.end == s0 and o.key.type == DEPARTMENT]
+        if owner:  # 佛坪县卫计局办理…工作领导小组: the body whose group it is opens its name
+            s0 = owner[0].start
+        inner = [o.end for o in found if o.start == s0 and o.end <= m.start() and o.key.type == DEPARTMENT]
+        if inner and f.count(f[max(inner):m.end()]) > 1:
+            continue  # 市卫生健康委健康赤峰行动领导小组 … 健康赤峰行动领导小组组长: the text names it without its body too
+        if s0 > 0 and f[s0 - 1] in "的之":
+            continue  # 由…任组长的疫情防控工作领导小组, 新型冠状病毒感染的肺炎…指挥部: the name runs on leftwards
+        while s0 < m.start() and not "\u4e00" <= f[s0] <= "\u9fff" and f[s0] != "“":
+            s0 += 1  # 2.1.1县…领导小组, 04三明市…: a list number, no part of the name
+        s0 += next((len(w) for w in g.remit_group_quantifiers if f.startswith(w, s0)), 0)  # 部分杭州市…
+        s0 = max(s0, f.rfind("暨", s0, m.start()) + 1)  # …行动暨健康宁夏建设领导小组: two bodies' names joined
+        remit = f[s0:m.start()].removesuffix("工作")
+        if len(remit.strip("“”")) < g.remit_group_min_remit or remit.startswith(g.remit_group_not_openers) \
+                or remit[0] in g.remit_group_not_first:
+            continue  # 局专项行动领导小组: the end of a body's name cut off, no name of its own
+        if any(o.start <= s0 and m.end() <= o.end for o in found + out):
+            continue
+        out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, _coordinating_name(ctx, s0, m.end()).replace("“", "").replace("”", "")),
+                           ctx.surface(s0, m.end()), region=ctx.region_code()))
+    return out
 
 
 def _bare_as_levelled(mentions: list[Mention]) -> list[Mention]:
