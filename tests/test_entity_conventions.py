@@ -1214,3 +1214,25 @@ def test_real_city_news_of_a_screening_group_and_its_office():
     path = Path(__file__).resolve().parents[1] / "unseen25" / "docs" / "i06_sichuan_chengdu_newborn_screening_news.txt"
     assert "新生儿疾病免费筛查领导小组" in names(extract_document(read_document(path)), "Department")
 
+
+def test_a_roll_of_members_under_its_own_heading(extract):
+    text = ("长沙市儿科专科联盟于2020年成立，由长沙市儿童医院牵头。\n联盟首批成员单位名单\n1、长沙市儿童医院\n2、浏阳市人民医院\n"
+            "3、望城区妇幼保健院\n4、长沙县人民医院\n联盟将定期开展培训。")
+    got = members(extract(text))
+    assert {("浏阳市人民医院", "长沙市儿科专科联盟"), ("长沙县人民医院", "长沙市儿科专科联盟")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    # a roll that heads no members (表彰名单), and a roll before any consortium is named
+    "长沙市儿科专科联盟于2020年成立。\n2023年度先进集体表彰名单\n1、长沙市儿童医院\n2、浏阳市人民医院\n3、宁乡市中医医院\n",
+    "成员单位名单\n1、长沙市儿童医院\n2、浏阳市人民医院\n3、宁乡市中医医院\n后来成立了长沙市儿科专科联盟。",
+])
+def test_a_roll_of_no_members_gives_no_member(extract, text):
+    assert not members(extract(text))
+
+
+def test_real_provincial_specialty_alliance_roll():
+    path = Path(__file__).resolve().parents[1] / "unseen26" / "docs" / "o01_jiangxi_province_dermatology_alliance_members.txt"
+    got = members(extract_document(read_document(path)))
+    assert {("赣州市皮肤病医院", "江西省皮肤病专科联盟"), ("遂川县康复医院", "江西省皮肤病专科联盟")} <= got
+    assert not [h for h, _ in got if h.endswith("皮肤科")]  # an item that is a hospital's department is left out, not guessed

@@ -27,6 +27,7 @@ class _Patterns:
     build: re.Pattern[str]      # 组建(了)
     kind_model: re.Pattern[str]  # 医共体模式: a kind of consortium named as a model
     members_follow: re.Pattern[str]
+    roll_heading: re.Pattern[str]
     members_end: re.Pattern[str]
     member_roles: tuple[str, ...]
 
@@ -43,6 +44,9 @@ def _patterns(c: Cues) -> _Patterns:
         kind_model=re.compile(r"(?:" + kinds + r")(?:" + "|".join(KIND_AFTER) + ")"),
         members_follow=re.compile(r"(?:" + _alt(w["member_bodies"]) + r")(?:" + _alt(w["member_words"]) + r")?(?:"
                                   + _alt(w["list_openers"]) + r")[：:，,]?"),
+        # a line of its own that heads a roll of members: 专科联盟首届理事单位成员名单, 医联体成员单位名单：
+        roll_heading=re.compile(r"(?m)^[ \t]*[^\n。，；]{0,24}?(?:" + _alt(w["member_bodies"] + w["member_words"]) + r")[^\n。，；]{0,12}?"
+                                + _alt(w["roll_headings"]) + r"[ \t]*[：:]?[ \t]*$"),
         members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
                                + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
         member_roles=w["member_roles"])
@@ -117,11 +121,12 @@ def listed_members(finder: RelationFinder) -> None:
         e = stop.start() if stop else len(f)
         counted = _COUNTED_REST.search(f, s, e)
         spans.append((s, counted.start() if counted else e, word))
-    for s, e, cue in spans:
+    listed = [(s, split_units(f[s:e].replace("和", "、"), s), cue) for s, e, cue in spans]
+    listed += _member_list_lines(f, p)
+    for s, items, cue in listed:
         before = [c for c in consortia if c.end <= s]
         if not before:
             continue
-        items = split_units(f[s:e].replace("和", "、"), s)
         hospitals = []
         for a, b in items:
             whole = [o for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
@@ -131,6 +136,28 @@ def listed_members(finder: RelationFinder) -> None:
             continue  # mostly items that are no hospital the text names: not read as a member list
         for key in found:  # an item the text does not name as a hospital is left out, not guessed
             finder.add("member", key, before[-1].key, s, cue)
+
+
+_ITEM_LINE = re.compile(r"[ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[、.．][ \t]*([^\n]+?)[ \t]*[。；;]?[ \t]*(?:\n|$)")
+
+
+def _member_list_lines(f: str, p: _Patterns) -> list[tuple[int, list[tuple[int, int]], str]]:
+    """A member list set out as a roll under its own heading line (专科联盟首届理事单位成员名单 /
+    1、A / 2、B …): the (start, item spans, heading) of each such roll, one item a numbered line."""
+    out = []
+    for m in p.roll_heading.finditer(f):
+        pos, items = m.end(), []
+        while True:
+            while f.startswith("\n", pos) or f.startswith(" ", pos):
+                pos += 1
+            item = _ITEM_LINE.match(f, pos)
+            if item is None:
+                break
+            items.append((item.start(1), item.end(1)))
+            pos = item.end()
+        if items:
+            out.append((m.end(), items, m.group(0).strip()))
+    return out
 
 
 def _consortium_end(finder: RelationFinder, mod_start: int, s: int, e: int) -> EntityKey | None:
