@@ -360,3 +360,28 @@ def test_a_date_dropped_below_the_article_dates_nothing(tmp_path):
 def test_real_traditional_news_with_its_dateline():
     doc = read_document(Path(__file__).resolve().parents[1] / "unseen25" / "docs" / "i07_guangdong_heyuan_jiangdong_medical_chaos_news_trad.txt")
     assert doc.date == "2019-08-08"
+
+
+@pytest.mark.parametrize("page, date", [
+    ("某市启动健康宣传活动\n\n26.09.2016  14:06\n\n9月22日，某市在广场启动主题宣传活动，共有120余人参加活动。\n", "2016-09-26"),  # day first
+    ("某县创建省级卫生县城工作实施方案\n为提升县城品位，县委、县政府决定用三年时间开展创建省级卫生县城，特制定本方案。\n"
+     "浏览次数:  更新时间:2012-07-18 11:23:36\n上一篇:某某工作方案\n下一篇:某某活动方案\n", "2012-07-18"),       # a page's label
+    ("各区教育局、卫生健康局：\n为切实加强儿童青少年近视防控工作，联合制定了《某市综合防控儿童青少年近视实施方案》，现印发给你们，请遵照执行。\n"
+     "附件:某市综合防控儿童青少年近视实施方案\n某市教育局 某市卫生健康委员会\n某市财政局\n2019年12月25日\n", "2019-12-25"),  # signed
+])
+def test_a_date_the_cleaner_drops_still_dates_the_document(tmp_path, page, date):
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).date == date
+
+
+def test_a_bare_date_line_not_under_its_signers_dates_nothing(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("某区打击医疗乱象整治行动启动\n近日，某区开展专项整治行动，查封黑诊所3家，没收非法药品器械200余件，"
+                    "立案查处1件，下达卫生监督意见书11份。\n相关新闻\n某市召开会议\n2018年1月2日\n", encoding="utf-8")
+    assert read_document(path).date is None
+
+
+def test_real_notice_signed_under_its_issuing_bodies():
+    doc = read_document(Path(__file__).resolve().parents[1] / "unseen11" / "docs" / "k11_jiangsu_changzhou_myopia_plan_notice_trad.txt")
+    assert doc.date == "2019-12-25"  # the signature block after 附件 is dropped as a trailer; its date is the notice's

@@ -26,6 +26,42 @@ def iso_date(folded: str) -> str | None:
     return None
 
 
+# a dateline written day first, as some pages print it above an article (24.02.2017  22:41): the whole line
+_DAY_FIRST_LINE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+# a date line of its own in Chinese (2019年12月25日): under the issuing bodies, the date a notice was signed
+_SIGNED_LINE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+# a page's label before the date it gives the article (更新时间：2012-07-18 11:23:36)
+_DATE_LABEL = re.compile(r"(?:发布|更新|发稿|上传|录入)(?:时间|日期)\s*[：:]\s*")
+_SIGNER_ENDINGS = ("局", "委", "会", "厅", "政府", "办公室", "办", "中心", "部", "院")
+
+
+def dropped_date(header: list[str], dropped: list[str]) -> str | None:
+    """The date of a document whose kept lines give none, from the lines the cleaner dropped
+    as chrome: a dateline above the article (2019-08-08 10:11:58, or day first: 24.02.2017 22:41),
+    a page's labelled date (更新时间：2012-07-18), or a notice's signing date, the line of its own
+    under the issuing bodies (常州市财政局 / 2019年12月25日). A bare date among the lines below the
+    article (a related-news list) dates nothing."""
+    for ln in header:
+        found = iso_date(ln) or _day_first(ln)
+        if found:
+            return found
+    for prev, ln in zip([""] + dropped, dropped):
+        f = fold(ln)
+        label = _DATE_LABEL.search(f)
+        if label:
+            found = iso_date(f[label.end():])
+            if found:
+                return found
+        if _SIGNED_LINE.fullmatch(f) and fold(prev).strip().endswith(_SIGNER_ENDINGS):
+            return iso_date(f)
+    return None
+
+
+def _day_first(line: str) -> str | None:
+    m = _DAY_FIRST_LINE.fullmatch(line)
+    return iso_date(f"{m.group(3)}-{m.group(2)}-{m.group(1)}") if m else None
+
+
 def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[str, str | None]:
     """Read title, date (ISO), issuer and own document number from the top lines.
     ``folded``: the lines' folded forms, when the caller has them (the reader does:

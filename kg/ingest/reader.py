@@ -12,7 +12,7 @@ from kg.ingest.document import SourceDocument
 from kg.ingest.formats import join_broken_numbers, join_layout_lines, looks_wrapped, read_docx, read_pdf, sniff
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.infotable import read_info_table
-from kg.ingest.metadata import extract_metadata, iso_date
+from kg.ingest.metadata import dropped_date, extract_metadata
 from kg.ingest.paths import SUPPORTED_SUFFIXES, collect_paths  # noqa: F401 - read from here too
 from kg.ingest.tables import rewrite_task_tables, split_flattened_rows
 from kg.textnorm import drop_pinyin_glosses, fold
@@ -69,8 +69,8 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if not kept_lines:
         raise InputError(str(p), "no readable text after removing page chrome")
     meta = extract_metadata([ln.text for ln in kept_lines], [ln.folded for ln in kept_lines])
-    if meta["date"] is None:  # the page's dateline above the article, dropped as chrome
-        meta["date"] = next((d for d in map(iso_date, header_drops) if d), None)
+    if meta["date"] is None:  # a dateline, a labelled date or a signing date the cleaner dropped as chrome
+        meta["date"] = dropped_date(header_drops, dropped)
     # the information-disclosure table above the text (索引号 | … | 文号 | …), which the cleaner
     # drops as chrome: what the text's own lines do not give
     for key, value in table.items():
