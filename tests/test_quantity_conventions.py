@@ -1036,3 +1036,23 @@ def test_real_regional_tuberculosis_work_points_state_targets():
     got = [(q.kind, q.value) for q in extract_document(read_document(path)).quantities]
     assert sorted(v for k, v in got if k == "target") == [70.0, 70.0, 85.0, 85.0, 90.0, 90.0, 90.0, 90.0]
     assert not [v for k, v in got if k == "measurement"]
+
+
+# What will be done is no value achieved: 将于 (will, at a time), 决定在/于/从 (a decision of what is to be done),
+# 计划 before the year it plans for (计划2015年再建…)
+@pytest.mark.parametrize("sentence", [
+    "据悉，该县将于今年下半年在其他有条件的8个乡镇逐步设立急救站。",       # real: 沈丘 news (unseen24 f11)
+    "据介绍，该县决定在有条件的9个乡镇设立120急救站。",
+    "同时计划2015年再建29所标准化村卫生室和11所规范化预防接种门诊。",     # real: a county's report (unseen23)
+    "从明年1月1日起，凡在本市出生的新生儿将享有5种疾病免费筛查服务。",
+])
+def test_what_will_be_done_is_no_measurement(sentence, extract):
+    assert not [q for q in extract(sentence, title="某县新闻").quantities if q.kind == "measurement"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "经研究决定，对全市卫生监督所等26个先进单位给予表彰。",      # 决定对…: done by deciding, no future
+    "2023年，全省新建标准化村卫生室29所。",                   # a year's result
+])
+def test_a_decision_done_or_a_result_is_no_plan(sentence):
+    assert not [q for q in targets_in_sentence(sentence, 0, None, "", 2024) if q.year is None or q.year > 2023]

@@ -210,17 +210,19 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 # lookbehind that includes the literal): the regex engine then skips to the literals'
 # first characters instead of trying lookbehinds at every position (6x faster here;
 # tests compare these with the lookbehind-first spelling).
-PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|编制|建设|"
+PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![、，。；）)》”]|\d(?!\d{3}年)|纲要|体系|布局|编制|建设|"
                         r"(?:信息|发展与信息化|财务)?[司处科局])|力争|目标是")
 # the modal of a sentence that says what will be done (将新增…, 拟建设…, 预计…, 下一步…): a
 # news item's or report's future, read as targets where a plan's words are absent
 _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
          r"(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|新建|建设|启动|探索|扩大"
-         r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建))")
+         r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建|设立|享有)|于)"
+         # 县里决定在9个乡镇设立急救站: a decision of what will be done (not 决定对…给予表彰, done by deciding)
+         r"|决定(?:在|于|从|自)")
 FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"
-    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![\d、，。；）)》”]|纲要|体系|布局|(?:信息|发展与信息化|财务)?[司处科局])"
+    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![、，。；）)》”]|\d(?!\d{3}年)|纲要|体系|布局|(?:信息|发展与信息化|财务)?[司处科局])"
     r"|力争|争取|下一步|下阶段|今后|明年|后年|" + _WILL + r"|拟|预计")
 
 
