@@ -1056,3 +1056,46 @@ def test_what_will_be_done_is_no_measurement(sentence, extract):
 ])
 def test_a_decision_done_or_a_result_is_no_plan(sentence):
     assert not [q for q in targets_in_sentence(sentence, 0, None, "", 2024) if q.year is None or q.year > 2023]
+
+
+# A change from A to B over a period the sentence opens with: A in its first year, B in its last
+@pytest.mark.parametrize("sentence, expected", [
+    ("2016-2020年，全市孕产妇死亡率从12.5/10万下降到8.2/10万。", {(12.5, 2016), (8.2, 2020)}),
+    ("2012年至2021年，广西的人均预期寿命从75.11岁增至78.06岁。", {(75.11, 2012), (78.06, 2021)}),   # real: unseen28 ib02
+    ("据统计，2016年至2020年，全市每年职业病报告数从6342例下降到1723例，下降72.8%。",          # real: unseen28 ib08
+     {(6342.0, 2016), (1723.0, 2020), (72.8, 2020)}),
+])
+def test_a_change_over_a_period_dates_both_ends(sentence, expected):
+    got = {(q.value, q.year) for q in measurements_in_sentence(sentence, 0, None, "")}
+    assert got == expected
+
+
+def test_a_year_written_between_the_period_and_the_change_is_its_own():
+    got = {(q.value, q.year) for q in measurements_in_sentence("2016-2020年，全市孕产妇死亡率从2015年的12.5/10万下降到8.2/10万。",
+                                                              0, None, "")}
+    assert (12.5, 2015) in got and (12.5, 2016) not in got and (8.2, 2016) not in got
+
+
+def test_a_five_year_plans_period_gives_a_future_targets_year():
+    got = t("“十四五”期间，广西卫生健康领域将重点抓好九大任务，人均预期寿命提高到79.06岁。", 2022)  # real: unseen28 ib02
+    assert got == [("人均预期寿命", 79.06, 2025)]
+    # a period past reports what was done: no target
+    assert t("“十二五”期间，全国共发现并治疗管理活动性肺结核患者427万例，成功治疗率保持在85%以上。", 2017) == []
+
+
+# A share and whom it counts, then a number (90%以上的居民15分钟内能够到达…): the number belongs to what the share
+# says of them, no value of its own
+@pytest.mark.parametrize("sentence", [
+    "2022年，实现90%以上的居民15分钟内能够达到最近的医疗点。",       # real: unseen28 ib01
+    "目前，全县80%的村民步行20分钟内可到达村卫生室。",
+])
+def test_a_number_inside_a_shares_predicate_is_no_measurement(sentence):
+    got = {q.value for q in measurements_in_sentence(sentence, 0, None, "")}
+    assert 15.0 not in got and 20.0 not in got
+
+
+# A target's indicator is a noun phrase: the modal that opens the predicate is cut from it (占比将达27%),
+# and a head left alone (占比, 比例) names nothing a target can be set for
+def test_a_modal_is_cut_from_a_targets_indicator_and_a_bare_head_sets_none():
+    assert t("预计到2020年，全市老年人口占比将达27%。", 2017) == [("老年人口占比", 27.0, 2020)]
+    assert t("预计到2020年，占比将达27%。", 2017) == []

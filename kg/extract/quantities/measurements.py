@@ -25,7 +25,25 @@ def _change_re(u: str) -> re.Pattern[str]:
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
         r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
-        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
+        r"(?:提高|提升|上升|增长|增加|下降|降低|减少|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
+
+
+# the period a sentence opens with before the change it reports (2016年至2020年，…从6342例下降到1723例)
+_PERIOD = re.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:至|到|—|–|－|-|~|～)\s*(\d{4})\s*年")
+_YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _period_before(sent: str, at: int) -> tuple[int, int] | None:
+    """The period (2016年至2020年, 2016-2020年) the sentence names last before ``at``, where no
+    other year is written between it and ``at``: the years a change from A to B runs over."""
+    periods = list(_PERIOD.finditer(sent, 0, at))
+    if not periods:
+        return None
+    p = periods[-1]
+    a, b = int(p.group(1)), int(p.group(2))
+    if not 1990 <= a < b <= 2100 or _YEAR4.search(sent, p.end(), at):
+        return None
+    return a, b
 
 
 @lru_cache(maxsize=4)
@@ -67,7 +85,9 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
         y1 = int(m.group("y1") or m.group("r1")) if m.group("y1") or m.group("r1") else None  # 在2015年至2020年，从…
         y2 = int(m.group("y2") or m.group("r2")) if m.group("y2") or m.group("r2") else None
         if y1 is None and y2 is None:
-            y1, y2 = last_years  # 糖尿病…由62.1%提高到75.3%: the years of the previous statement
+            # 2016年至2020年，…从6342例下降到1723例: the period the sentence opened with; else 糖尿病…由62.1%
+            # 提高到75.3%: the years of the previous statement
+            y1, y2 = _period_before(sent, m.start("a")) or last_years
         last_years = (y1, y2)
         unit = m.group("ub") or m.group("ua") or ""
         if len(ind) >= 2:
@@ -225,6 +245,8 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
         return True
     if w.named_ring_after.match(after):
         return True  # "15分钟健康服务圈": the number is part of a name
+    if _INSIDE_A_SHARE.search(before):
+        return True  # 90%以上的居民15分钟内能够到达医疗点: a condition of the share, not a value of its own
     if unit in w.word_units and after[:1] and after[0] in w.word_units[unit]:
         return True  # 4.0场景, 3场所: the unit's character opens a word
     if unit == "天" and not w.duration_before.search(before):
@@ -236,6 +258,8 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
     return False
 
 
+# a share and what it is of, right before a number (90%以上的居民|15分钟内…): the number is part of the share's predicate
+_INSIDE_A_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?:以上|以下|左右)?的[\u4e00-\u9fff]{1,12}$")
 # the lower end of a range right before a value: 感染率为29.09%~60.36%, 3-5个
 _RANGE_LOWER_END = re.compile(r"\d+(?:\.\d+)?\s*%?\s*[~～〜\-—–至]\s*$")
 

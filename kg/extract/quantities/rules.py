@@ -78,6 +78,8 @@ class _Rules:
         self.less = r["measurement_less"]
         form = r["indicator_form"]
         self.bare_heads = frozenset(form["bare_heads"])
+        # 占比将 (占比将达27%): the modal that opens the predicate, run into the words before the value
+        self.future_modals = tuple(sorted(form["future_modals"], key=len, reverse=True))
         # 有4项由国家医保局牵头: who does the counted things is no indicator of them
         self.agent_openers = tuple(form["agent_openers"])
         # 国家10个部委决定…: the bodies that act, counted; 平均海拔4520米: a place, not health work
@@ -216,7 +218,8 @@ PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划
 # news item's or report's future, read as targets where a plan's words are absent
 _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
          r"(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|新建|建设|启动|探索|扩大"
-         r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建|设立|享有)|于)"
+         r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建|设立|享有|抓好|做好|落实|实施|坚持"
+         r"|聚焦|围绕)|于)"
          # 县里决定在9个乡镇设立急救站: a decision of what will be done (not 决定对…给予表彰, done by deciding)
          r"|决定(?:在|于|从|自)")
 FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")

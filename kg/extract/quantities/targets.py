@@ -297,6 +297,11 @@ def _year_of(sent: str, tc: TargetContext) -> int | None:
     within = _WITHIN_YEARS.search(sent)
     if within and tc.doc_year is not None:
         return tc.doc_year + int(parse_number(within.group(1)) or 0)  # 三年内 from the document's year
+    if tc.year is None and "五" in sent:
+        ends = {end for name, end in rules().raw["five_year_plans"].items() if name in sent}
+        end = min(ends) if len(ends) == 1 else None
+        if end is not None and (tc.doc_year is None or end >= tc.doc_year):
+            return end  # “十四五”期间…提高到79.06岁: the period's last year (a period past is no target's)
     return tc.year if tc.year is not None else tc.period_end
 
 
@@ -653,6 +658,10 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
         pairs = [(y, ind, v) for y, v in zip(years, values)]
     out = []
     for year, indicator, (v, unit, post) in pairs:
+        modal = next((w for w in r.future_modals if indicator.endswith(w)), "")
+        indicator = indicator[: len(indicator) - len(modal)]  # 占比将达27%: the modal is no part of it
+        if indicator in r.bare_heads or len(indicator) < 2:
+            continue  # 占比: a head alone, what it is the share of is not written
         comparator = r.cmp_map[cmp_word]
         if m.group("sign"):
             comparator = "<=" if m.group("sign") == "≤" else ">="
