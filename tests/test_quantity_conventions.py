@@ -1099,3 +1099,21 @@ def test_a_number_inside_a_shares_predicate_is_no_measurement(sentence):
 def test_a_modal_is_cut_from_a_targets_indicator_and_a_bare_head_sets_none():
     assert t("预计到2020年，全市老年人口占比将达27%。", 2017) == [("老年人口占比", 27.0, 2020)]
     assert t("预计到2020年，占比将达27%。", 2017) == []
+
+
+# 计划生育 is family planning, no plan: a report of a 卫生和计划生育 body's year is measurements
+def test_family_planning_is_no_plan_word(extract):
+    text = ("某市卫生计生工作获表彰\n2014年，全市卫生和计划生育工作圆满完成了各项重点工作任务，全市孕产妇死亡率降到9.12/10万，"   # real: unseen31 jb10
+            "孕产妇住院分娩率达到98.98%。")
+    got = {(q.kind, q.indicator, q.value) for q in extract(text, title="某市卫生计生工作获表彰", date="2015-10-15").quantities}
+    assert ("measurement", "孕产妇死亡率", 9.12) in got and not [k for k, *_ in got if k == "target"]
+
+
+# a count of the units that joined (27家医院加入, 与7家医疗机构签订协议) ends in a verb: no indicator
+@pytest.mark.parametrize("sentence", [
+    "泉州市新生儿专科联盟成立，首批27家医院加入。",            # real: unseen31 jb08
+    "至此，妇幼保健专科联盟成员单位达48家。",
+])
+def test_units_joining_are_no_measurement(sentence):
+    got = [q.indicator for q in measurements_in_sentence(sentence, 0, 2023, "")]
+    assert not any(i.endswith("加入") or i.startswith("至此") for i in got)

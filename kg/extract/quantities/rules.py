@@ -207,12 +207,12 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 # 计划/规划 as a plan (计划三年内实现…, 规划打造…), not as a noun (行动计划5个, 规划纲要) nor in a body's
-# name (国家卫健委规划信息司司长, 规划发展与信息化司, 市规划局)
+# name (国家卫健委规划信息司司长, 规划发展与信息化司, 市规划局), nor family planning (计划生育, 卫生和计划生育委员会)
 # Each alternative opens with its literal and checks what precedes it afterwards (a
 # lookbehind that includes the literal): the regex engine then skips to the literals'
 # first characters instead of trying lookbehinds at every position (6x faster here;
 # tests compare these with the lookbehind-first spelling).
-PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![、，。；）)》”]|\d(?!\d{3}年)|纲要|体系|布局|编制|建设|"
+PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![、，。；）)》”]|\d(?!\d{3}年)|纲要|体系|布局|编制|建设|生育|"
                         r"(?:信息|发展与信息化|财务)?[司处科局])|力争|目标是")
 # the modal of a sentence that says what will be done (将新增…, 拟建设…, 预计…, 下一步…): a
 # news item's or report's future, read as targets where a plan's words are absent
@@ -225,7 +225,7 @@ _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
 FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"
-    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![、，。；）)》”]|\d(?!\d{3}年)|纲要|体系|布局|(?:信息|发展与信息化|财务)?[司处科局])"
+    r"|(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划))(?![、，。；）)》”]|\d(?!\d{3}年)|纲要|体系|布局|生育|(?:信息|发展与信息化|财务)?[司处科局])"
     r"|力争|争取|下一步|下阶段|今后|明年|后年|" + _WILL + r"|拟|预计")
 
 
