@@ -102,6 +102,33 @@ def test_members_listed_after_the_consortium(extract):
     assert not [o for o, _ in members(ex) if "研究中心" in o]  # not named as a hospital: left out, not guessed
 
 
+def test_members_that_joined_listed_after_分别包含(extract):
+    # real: unseen31 jb08 (泉州 news): …牵头单位为A,有26家联盟单位加入,分别包含B、C…
+    text = ("泉州市新生儿专科联盟正式成立。泉州市新生儿专科联盟牵头单位为泉州市妇幼保健院·儿童医院，有26家联盟单位加入，"
+            "分别包含泉州市中医院、石狮市医院、晋江市安海医院等。")
+    ex = extract(text, title="泉州新闻")
+    consortium = "泉州市新生儿专科联盟"
+    assert {("泉州市中医院", consortium), ("石狮市医院", consortium), ("晋江市安海医院", consortium)} <= members(ex)
+
+
+def test_a_hospital_that_leads_an_alliance_is_its_member_and_no_relative_clause_is_a_program(extract):
+    ex = extract("6月11日，由泉州市妇幼保健院·儿童医院牵头组建的泉州市新生儿专科联盟正式成立。", title="泉州新闻")
+    assert ("泉州市妇幼保健院·儿童医院", "泉州市新生儿专科联盟") in members(ex)
+    assert not [n for n in names(ex, "Program") if n.startswith("组建的")]
+
+
+def test_该院_names_the_hospital_named_before(extract):
+    ex = extract("记者从郑州大学第一附属医院获悉，由该院儿童医院牵头成立的“河南省儿童专科联盟”正式启动。", title="郑州新闻")
+    assert "郑州大学第一附属医院儿童医院" in names(ex, "Hospital")
+    assert not [n for n in names(ex, "Hospital") | names(ex, "Department") if "该院" in n]
+    # real: unseen31 jb11 — its specialties joined by 与, where a name's left edge stops
+    ex = extract("昨日，记者从郑州大学第一附属医院获悉，由该院生殖与遗传专科医院牵头成立的“河南省生殖医学专科联盟”正式启动。", title="郑州新闻")
+    assert ("郑州大学第一附属医院生殖与遗传专科医院", "河南省生殖医学专科联盟") in members(ex)
+    # no hospital named before: 该院 resolves to none
+    ex = extract("由该院儿童医院牵头成立儿童专科联盟。", title="郑州新闻")
+    assert not [n for n in names(ex, "Hospital") if "儿童医院" in n]
+
+
 def test_a_member_list_needs_a_consortium_named_before_it(extract):
     ex = extract("18家联盟医院分别是，眉山市人民医院、仁寿县人民医院、资阳市人民医院。", title="成都新闻")
     assert members(ex) == set()

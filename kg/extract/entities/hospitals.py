@@ -27,6 +27,17 @@ from kg.names.regions import regions
 
 
 _ORDINALS = "一二三四五六七八九十"
+# 该院 and a specialty joined by 与 where a name's left edge stopped (该院生殖与|遗传专科医院)
+_OWN_SPECIALTY = re.compile(rf"该院[{CJK}]{{1,6}}[与和]$")
+
+
+def _own_hospital_start(f: str, start: int) -> int | None:
+    """Where 该院 (the hospital named before) opens the name whose left edge is ``start``: 该|院儿童医院
+    (该 is a boundary word) or 该院生殖与|遗传专科医院; None where it does not."""
+    if start >= 1 and f.startswith("该院", start - 1):
+        return start - 1
+    m = _OWN_SPECIALTY.search(f, max(0, start - 9), start)
+    return m.start() if m else None
 
 
 def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
@@ -89,6 +100,15 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
             pass
+        own = _own_hospital_start(f, start)
+        if own is not None:
+            # 由该院生殖与遗传专科医院牵头 (记者从郑州大学第一附属医院获悉，…): a hospital of the one named before
+            host = max((o for o in out if o.end <= own), key=lambda o: o.end, default=None)
+            rest = f[own + 2:m.end()]
+            if host is not None and len(rest) > len(suffix):
+                out.append(Mention(own, m.end(), EntityKey(HOSPITAL, host.key.name + rest), ctx.surface(own, m.end()),
+                                   region=host.region))
+            continue
         start = _gazetteer_suffix(ctx, start, m.end())
         res = canonical_hospital(ctx, start, m.end(), suffix)
         if res is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.extract.entities import Context
-from kg.extract.model import Mention, RelationMention
+from kg.extract.model import CONSORTIUM, HOSPITAL, Mention, RelationMention
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.clauses import Clause, responsibility_clauses
 from kg.extract.relations.consortia import consortium_cores, consortium_roles, listed_members, named_members
@@ -37,6 +37,7 @@ from kg.extract.relations.prose import (
 )
 from kg.extract.quantities.rules import is_plan_document
 from kg.extract.relations.drafting import drafters
+from kg.extract.relations.duties import duties, duty_lists
 from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
 from kg.extract.relations.parts import listed_parts
@@ -68,6 +69,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("handlers", handlers),
     ("actors", actors),
     ("subjects", subjects),
+    ("duties", duties),
+    ("duty_lists", duty_lists),
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),
@@ -85,6 +88,11 @@ def find_relations(ctx: Context, mentions: list[Mention], members: list[tuple[Me
         rule(finder)
         finder.take_new_mentions()
     named_members(finder, members)
+    # a hospital that leads a consortium (由A牵头组建的B联盟, 以A为龙头的B) is its core, so a member too
+    # (FORMAT.md: member is "its core hospital, a member")
+    for r in list(finder.relations):
+        if r.kind == "lead" and r.source.type == HOSPITAL and r.target.type == CONSORTIUM:
+            finder.relations.append(RelationMention("member", r.source, r.target, r.start, r.end, r.cue))
     # sub-actions are part of their action
     for i, prog in programs_by_section.items():
         if i is None:

@@ -42,8 +42,9 @@ def _patterns(c: Cues) -> _Patterns:
         core=re.compile(r"以([^，。；以\n]{2,20}?)(" + _alt(w["built_around_roles"]) + r")[，,]"),
         build=re.compile(r"(?:" + _alt(w["build_verbs"]) + r")(?:了)?"),
         kind_model=re.compile(r"(?:" + kinds + r")(?:" + "|".join(KIND_AFTER) + ")"),
+        # …联盟单位加入，分别包含A、B: the units that joined, then who they are
         members_follow=re.compile(r"(?:" + _alt(w["member_bodies"]) + r")(?:" + _alt(w["member_words"]) + r")?(?:"
-                                  + _alt(w["list_openers"]) + r")[：:，,]?"),
+                                  + _alt(w["join_words"]) + r")?(?:分别)?(?:" + _alt(w["list_openers"]) + r")[：:，,]?"),
         # a line of its own that heads a roll of members: 专科联盟首届理事单位成员名单, 医联体成员单位名单：
         roll_heading=re.compile(r"(?m)^[ \t]*[^\n。，；]{0,24}?(?:" + _alt(w["member_bodies"] + w["member_words"]) + r")[^\n。，；]{0,12}?"
                                 + _alt(w["roll_headings"]) + r"[ \t]*[：:]?[ \t]*$"),

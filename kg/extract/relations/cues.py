@@ -57,6 +57,27 @@ class Handling:
             reviewers=_longest_first(h["reviewers"]))
 
 
+@dataclass(frozen=True)
+class Duties:
+    """The words of a division of duties written item by item (responsibility.json "duties";
+    relations/duties), compiled once."""
+
+    charge: re.Pattern[str]           # 负责, after the qualifiers that may stand before it (根据各自职责)
+    oversight_verbs: tuple[str, ...]  # 负责监督管理X: the duty is X, overseen
+    scope_openings: tuple[str, ...]   # 负责辖区内的X: where, not what
+    list_openers: re.Pattern[str]     # 应当履行下列职责：: a remit set out as items
+    list_modals: tuple[str, ...]      # 应当, 应, 要: between the body and the opener
+    heads: tuple[str, ...]            # what a duty's phrase ends with (工作, 监督管理, 防制工作 …)
+
+    @classmethod
+    def from_data(cls, d: dict) -> "Duties":
+        return cls(charge=re.compile(rf"(?:{_alternation(_longest_first(d['qualifiers']))})?(?:{_alternation(_longest_first(d['verbs']))})"),
+                   oversight_verbs=_longest_first(d["oversight_verbs"]),
+                   scope_openings=_longest_first(d["scope_openings"]),
+                   list_openers=re.compile(rf"(?:{_alternation(_longest_first(d['list_openers']))})[：:]"),
+                   list_modals=_longest_first(d["list_modals"]), heads=_longest_first(d["heads"]))
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object
 class Cues:
     """Labels, verbs and notes of responsibility clauses."""
@@ -113,6 +134,7 @@ class Cues:
     drafted_plan_kinds: tuple[str, ...] = ()  # 实施方案, 应急预案: what a plan's title ends with
     drafted_rule_kinds: tuple[str, ...] = ()  # 办法, 规定: a document of rules sets out no program
     handling: Handling | None = None          # A承办人大建议3件: the body that handles suggestions (relations/handling)
+    duties: Duties | None = None              # （一）A负责X: a division of duties, item by item (relations/duties)
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
 
@@ -171,6 +193,7 @@ class Cues:
             drafted_plan_kinds=_longest_first(raw["drafting"]["plan_kinds"]),
             drafted_rule_kinds=_longest_first(raw["drafting"]["rule_kinds"]),
             handling=Handling.from_data(raw["handling"]),
+            duties=Duties.from_data(raw["duties"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
             source=text)
 

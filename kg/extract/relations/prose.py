@@ -89,6 +89,8 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
     obj = finder.ctx.g.strip_scope(f[start:end].strip())
     if obj.endswith(cues().role_endings):
         return None  # 区爱卫办指导: another unit's role, not the task
+    if any(obj.startswith(v + "的") for v in cues().lead_verb_objects):
+        return None  # 由A牵头组建的B正式成立: a relative clause, B named by the rules that read names
     for scope in ("我省", "我市", "我县", "我区", "我国"):
         if obj.startswith(scope) and len(obj) > len(scope) + 3:
             obj = obj[len(scope):]
@@ -273,6 +275,9 @@ def by_lead(finder: RelationFinder) -> None:
         listed = [] if event else _task_list_after(finder, after, sent_e)  # 有3项由A牵头，分别是X；Y；Z
         tasks = [event] if event else listed or _task_for(finder, m.start(), after, sent_e)
         if not tasks and not supports:
+            topic = _topic_before(finder, m.start(), m.end())  # X除四害工作由A负责监督管理
+            tasks = [topic] if topic else []
+        if not tasks and not supports:
             obj = _object_program(finder, m.end(), sent_e)  # 由A牵头负责疾控体系改革
             tasks = [obj.key] if obj else []
         if not tasks:
@@ -283,6 +288,28 @@ def by_lead(finder: RelationFinder) -> None:
             section_program = finder.programs_by_section.get(opened) if opened is not None else None
             tasks = [section_program.key] if section_program is not None else []
         assign_units(finder, m.start(), leads, supports, tasks, cue, "by_lead")
+
+
+_THIS_TIME = ("本次", "此次", "这次", "本轮", "此轮")
+
+
+def _topic_before(finder: RelationFinder, at: int, verb_end: int) -> EntityKey | None:
+    """The task a clause puts before 由A负责 as its topic, where nothing but an oversight verb
+    follows (（四）公共厕所、垃圾暂存地除四害工作由城管部门负责监督管理。): the noun phrase from the
+    clause's start (past an item mark) to 由, ending in a duty's head (responsibility.json
+    duties), 4 to 60 characters, naming no unit."""
+    d = cues().duties
+    if d is None:
+        return None
+    f = finder.ctx.folded
+    rest = f[verb_end:finder.clause_end(verb_end, finder.sentence(verb_end)[1])].strip(" 。；，")
+    if rest and rest not in d.oversight_verbs:
+        return None  # 由A负责X: the object is the task
+    s = _after_heading_mark(f, finder.clause_start(at), at)
+    phrase = f[s:at]
+    if not 4 <= len(phrase) <= 60 or not phrase.endswith(d.heads) or finder.orgs_in(s, at) or phrase.startswith(_ANAPHORS + _THIS_TIME):
+        return None  # 本次“健康防疫包”的发放工作: the work named before, worded again
+    return _task_key(finder, s, at)
 
 
 def _unit_lists(finder: RelationFinder, pattern: re.Pattern[str]):  # noqa: ANN202 - (match, unit spans) pairs

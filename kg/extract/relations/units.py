@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities.departments import ZONE_KINDS, read_unit
-from kg.extract.model import DEPARTMENT, GROUP, ORGANIZATION, EntityKey, Mention
+from kg.extract.model import DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, EntityKey, Mention
 from kg.extract.relations.clauses import unit_like
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
@@ -18,6 +18,9 @@ from kg.names.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
 
 _COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
 _SELF_REFERENCE = re.compile(r"(?:我|本)(?:院|委|局|办|厅|中心|所|站|会)")
+# 该院生殖与遗传专科医院 (记者从郑州大学第一附属医院获悉，由该院…医院牵头…): the hospital named before, and one of its own
+_HOSPITAL_ANAPHOR = re.compile(r"该(?:医)?院")
+_HOSPITAL_END = ("医院", "分院", "院区")
 _BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅")
 
 
@@ -39,6 +42,9 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
             break
     if len(text) < 2 or c.is_generic(text, ctx.g.collective_prefixes):
         return []
+    anaphor = _HOSPITAL_ANAPHOR.match(text)
+    if anaphor:
+        return _of_the_hospital_before(finder, s, e, text[anaphor.end():])
     if _SELF_REFERENCE.fullmatch(text):  # 我院, 本委: the issuer speaking, where the entity component named it
         whole = [o for o in finder.orgs_in(s, e) if o.start <= s and o.end >= e]
         return [whole[0].key] if whole else []
@@ -80,6 +86,23 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
     else:
         key = EntityKey(ORGANIZATION, text)
     finder.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=code))
+    return [key]
+
+
+def _of_the_hospital_before(finder: RelationFinder, s: int, e: int, rest: str) -> list[EntityKey]:
+    """该院 (the hospital) or 该院X医院 (a hospital of its own): the last hospital named before ``s``
+    and, for X, that hospital's; nothing where none is named or X is a ward or an office
+    (该院儿科 is no member of anything)."""
+    before = [o for o in finder.index.within(0, s) if o.key.type == HOSPITAL]
+    if not before:
+        return []
+    host = max(before, key=lambda o: (o.end, o.end - o.start))
+    if not rest:
+        return [host.key]
+    if not rest.endswith(_HOSPITAL_END):
+        return []
+    key = EntityKey(HOSPITAL, host.key.name + rest)
+    finder.new_mentions.append(Mention(s, e, key, finder.ctx.surface(s, e), region=host.region))
     return [key]
 
 

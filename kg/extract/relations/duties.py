@@ -1,0 +1,163 @@
+"""Duties assigned item by item: a division of duties (职责分工, 按照以下分工负责…:) written as
+numbered items, each opening with the bodies it charges and 负责:
+
+- ``（一）卫生健康委负责医疗机构及公共场所病媒生物预防控制工作的监督管理`` (a city's rules);
+- ``一、县质量技术监督局负责规范和管理辖区内食品生产加工领域的食品卫生工作`` (a county's notice);
+- ``（三）商务局、市场监督管理局根据各自职责负责集贸市场等场所卫生…的监督管理工作`` (joint).
+
+Such an item has no heading: FORMAT.md names a measure without one by the opening phrase of its
+first sentence, here the duty after 负责 (its subject is who, not what), and the bodies named
+lead it (jointly where several are). Only the item's first clause is its duty (a second
+``，负责…`` adds to the same body's remit). Nothing where the item speaks of a measure headed
+above it (（四）开展跨部门健康行动 / 2. 市健康专家委员会负责为…提供技术支持: read by :mod:`.subjects`),
+where the subject is no named body (各部门要负责…), where the duty is a supporting one (提供技术支持,
+协助) or names no task (an anaphor, 抓好落实, no task head at its end). The words are data
+(responsibility.json, "duties").
+
+A body's remit set out as a list (市爱卫办应当履行下列职责：（一）组织开展…培训，（五）协调…工作) is read
+the same way: the body leads each item's duty, the item's first clause, while the items follow
+one another.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import program_mention
+from kg.extract.model import Mention
+from kg.extract.relations.cues import cues
+from kg.extract.relations.finder import RelationFinder
+from kg.extract.relations.subjects import SUBJECT_TYPES, measure_of
+from kg.extract.segment import HEADING_LEVELS
+
+_ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "以上", "前述", "本项")
+_JOINERS = "、和及与"
+_BEFORE_MARK = "。；：！？，\n"
+
+
+def _item_starts(f: str) -> list[int]:
+    """Where the text of every numbered item begins, past its mark ((一) 一、 1、 ①), the mark
+    at a line's or clause's start (a rules page run into one paragraph keeps its marks)."""
+    out = []
+    for _level, mark in HEADING_LEVELS:
+        for m in re.finditer(mark.pattern, f):
+            if m.start() == 0 or f[m.start() - 1] in _BEFORE_MARK or f[m.start() - 1] in " \t\u3000":
+                s = m.end()
+                while s < len(f) and f[s] in " \t":
+                    s += 1
+                out.append(s)
+    return sorted(set(out))
+
+
+def _item_mark_at(f: str, pos: int) -> int | None:
+    """Where the text after an item mark at ``pos`` begins, or None where no mark stands there."""
+    for _level, mark in HEADING_LEVELS:
+        m = mark.match(f, pos)
+        if m:
+            return m.end()
+    return None
+
+
+def _subjects_at(finder: RelationFinder, start: int) -> tuple[list[Mention], int]:
+    """The named bodies an item opens with (A、B和C), longest mention at each step, and where they end."""
+    f, run, pos = finder.ctx.folded, [], start
+    while True:
+        here = [m for m in finder.index.starting_at(pos) if m.key.type in SUBJECT_TYPES]
+        if not here:
+            return run, pos
+        longest = max(here, key=lambda m: m.end)
+        run.append(longest)
+        pos = longest.end
+        if f[pos:pos + 1] and f[pos] in _JOINERS and finder.index.starting_at(pos + 1):
+            pos += 1
+        else:
+            return run, pos
+
+
+def _under_a_measure(finder: RelationFinder, at: int) -> bool:
+    """Is the item inside a measure the text heads as a program (its subjects speak of that)?"""
+    ctx = finder.ctx
+    i = measure_of(ctx, at)
+    while i is not None:
+        if i in finder.programs_by_section:
+            return True
+        i = ctx.sections[i].parent
+    return False
+
+
+def duties(finder: RelationFinder) -> None:
+    """（一）A负责X / 一、A、B根据各自职责负责X: A (and B) lead the duty X."""
+    c = cues()
+    d = c.duties
+    if d is None:
+        return
+    f = finder.ctx.folded
+    if "负责" not in f:
+        return
+    for start in _item_starts(f):
+        run, end = _subjects_at(finder, start)
+        if not run or any(c.is_generic(o.key.name) for o in run):
+            continue
+        charge = d.charge.match(f, end)
+        if not charge or f[charge.end():charge.end() + 1] in ("人", "同", "，", "。"):
+            continue  # 主要负责人, 负责同志: a person, not a duty
+        s = charge.end()
+        _, e_sent = finder.sentence(s)
+        e = finder.clause_end(s, e_sent)
+        verb = next((v for v in d.oversight_verbs if f.startswith(v, s) and e - s - len(v) >= 6), "")
+        s += len(verb)  # 负责监督管理餐饮服务场所…的病媒生物预防控制工作: what is overseen
+        s += len(next((w for w in d.scope_openings if f.startswith(w, s)), ""))  # 负责辖区内的…: where
+        bare = f[s:e].strip()
+        if not 4 <= len(bare) <= 60 or bare.startswith(_ANAPHORS) or bare in c.generic_tasks:
+            continue
+        if not bare.endswith(d.heads) or any(w in bare for w in c.subject_support_objects):
+            continue  # 负责为…提供技术支持: a supporting duty; 负责落实配套经费: no task named
+        if _under_a_measure(finder, start):
+            continue
+        pm = program_mention(finder.ctx, s, s + len(bare), bare)
+        finder.new_mentions.append(pm)
+        for o in run:
+            finder.add("lead", o.key, pm.key, start, charge.group(0))
+
+
+_OTHER_NAME = re.compile(r"（以下简称[^（）]{1,12}）$")
+
+
+def _body_before(finder: RelationFinder, at: int) -> Mention | None:
+    """The named body ending right before ``at``, past a modal (应当, 应, 要) and a bracket giving
+    its short name (市爱国卫生运动委员会办公室（以下简称爱卫办）应当…)."""
+    f = finder.ctx.folded
+    d = cues().duties
+    modal = next((w for w in d.list_modals if f.endswith(w, 0, at)), "")
+    end = at - len(modal)
+    other = _OTHER_NAME.search(f, max(0, end - 20), end)
+    if other:
+        end = other.start()
+    bodies = [m for m in finder.index.ending_at(end) if m.key.type in SUBJECT_TYPES]
+    return max(bodies, key=lambda m: m.end - m.start) if bodies else None
+
+
+def duty_lists(finder: RelationFinder) -> None:
+    """A应当履行下列职责：（一）X，（二）Y: A leads X and Y."""
+    c = cues()
+    d = c.duties
+    if d is None:
+        return
+    f = finder.ctx.folded
+    for opener in d.list_openers.finditer(f):
+        body = _body_before(finder, opener.start())
+        if body is None or c.is_generic(body.key.name):
+            continue
+        pos = opener.end()
+        while True:
+            start = _item_mark_at(f, pos)
+            if start is None:
+                break
+            e = finder.clause_end(start, finder.sentence(start)[1])
+            duty = f[start:e].strip()
+            if 4 <= len(duty) <= 60 and duty.endswith(d.heads) and not duty.startswith(_ANAPHORS):
+                pm = program_mention(finder.ctx, start, start + len(duty), duty)
+                finder.new_mentions.append(pm)
+                finder.add("lead", body.key, pm.key, start, opener.group(0))
+            if f[e:e + 1] not in "，；":
+                break
+            pos = e + 1

@@ -1,0 +1,89 @@
+"""A division of duties written item by item (kg.extract.relations.duties): each numbered item
+that opens with the bodies it charges and 负责 names its duty, which they lead; a body's remit
+set out as items (应当履行下列职责：); a task put first (X工作由A负责监督管理)."""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def rels(ex, kind="lead"):
+    return {(r.source.name, r.target.name) for r in ex.relations if r.kind == kind}
+
+
+RULES = """廊坊市病媒生物预防控制管理办法
+第七条 有关部门按照以下分工负责病媒生物预防控制监督管理工作：
+（一）市卫生健康委负责医疗机构及公共场所病媒生物预防控制工作的监督管理，负责病媒生物密度监测工作；
+（二）市市场监督管理局负责监督管理餐饮服务场所的病媒生物预防控制工作；
+（三）市商务局、市市场监督管理局根据各自职责负责集贸市场病媒生物预防控制的监督管理工作；
+（四）市教育局负责辖区内的学校病媒生物预防控制工作。
+"""
+
+
+def test_each_item_of_a_division_of_duties_names_a_duty_its_bodies_lead(extract):
+    ex = extract(RULES, title="廊坊市病媒生物预防控制管理办法")
+    got = rels(ex)
+    assert ("廊坊市卫生健康委员会", "医疗机构及公共场所病媒生物预防控制工作的监督管理") in got
+    assert ("廊坊市市场监督管理局", "餐饮服务场所的病媒生物预防控制工作") in got          # 负责监督管理X: X
+    assert {("廊坊市商务局", "集贸市场病媒生物预防控制的监督管理工作"),
+            ("廊坊市市场监督管理局", "集贸市场病媒生物预防控制的监督管理工作")} <= got     # joint
+    assert ("廊坊市教育局", "学校病媒生物预防控制工作") in got                            # 辖区内的: where
+    # only the item's first clause is its duty
+    assert not any(p == "病媒生物密度监测工作" for _, p in got)
+
+
+def test_an_item_under_a_headed_measure_speaks_of_that_measure(extract):
+    plan = """廊坊市健康促进工作实施方案
+（一）开展跨部门健康行动。
+1. 各部门要针对当地健康问题，开展跨部门健康行动。
+2. 市卫生健康委负责跨部门健康行动的技术指导工作。
+"""
+    got = rels(extract(plan, title="关于印发廊坊市健康促进工作实施方案的通知"))
+    assert not any(p == "跨部门健康行动的技术指导工作" for _, p in got)
+
+
+@pytest.mark.parametrize("text", [
+    "（一）各部门要负责本区域的病媒生物防制工作。",                 # no named body
+    "（二）市卫生健康委负责落实配套经费。",                           # no task named
+    "（三）市疾控中心负责为全市病媒生物防制工作提供技术支持。",       # a supporting duty
+    "（四）市卫生健康委负责该项工作。",                               # an anaphor
+])
+def test_an_item_that_names_no_body_or_no_own_task_gives_nothing(text, extract):
+    ex = extract("廊坊市病媒生物防制工作分工\n" + text, title="廊坊市病媒生物防制工作分工")
+    assert not ex.relations
+
+
+def test_a_real_division_of_duties():
+    """unseen22 d01 (a county's notice on food hygiene duties): 一、县质量技术监督局负责规范和管理…的食品卫生工作."""
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    doc = next((ROOT / "unseen22" / "docs").glob("d01_*.txt"))
+    got = rels(extract_document(read_document(doc)))
+    assert ("新晃侗族自治县质量技术监督局", "规范和管理辖区内食品生产加工领域（含前店后厂）的食品卫生工作") in got
+
+
+def test_a_remit_set_out_as_items(extract):
+    text = ("廊坊市病媒生物防制管理办法\n第六条 市爱国卫生运动委员会办公室（以下简称市爱卫办）应当履行下列职责：（一）组织开展病媒生物预防控制宣传教育和技术培训，"
+            "（二）协调各成员单位做好职责范围内的病媒生物预防控制工作，（三）负责日常事务。")
+    got = rels(extract(text, title="廊坊市病媒生物防制管理办法"))
+    office = "廊坊市爱国卫生运动委员会办公室"
+    assert (office, "组织开展病媒生物预防控制宣传教育和技术培训") in got
+    assert (office, "协调各成员单位做好职责范围内的病媒生物预防控制工作") in got
+    assert not any(p == "负责日常事务" for _, p in got)   # no task head: nothing
+
+
+def test_a_real_remit_set_out_as_items():
+    """unseen27 ia03 (a city's rules on vector control): 爱卫办应当履行下列职责：（一）…，（五）…."""
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    doc = next((ROOT / "unseen27" / "docs").glob("ia03_*.txt"))
+    got = rels(extract_document(read_document(doc)))
+    assert ("承德市爱国卫生运动委员会办公室", "组织开展病媒生物预防控制宣传教育和技术培训") in got
+
+
+def test_a_task_put_first_before_by_whom(extract):
+    text = "江夏区除四害工作职责分工\n（四）公共厕所、垃圾暂存地除四害工作由区城管局负责监督管理。\n（五）本次“健康防疫包”的发放工作由区医保局负责。"
+    got = rels(extract(text, title="江夏区除四害工作职责分工"))
+    assert ("江夏区城市管理局", "公共厕所、垃圾暂存地除四害工作") in got
+    assert not any("本次" in p or p == "监督管理" for _, p in got)
