@@ -87,3 +87,14 @@ def test_a_task_put_first_before_by_whom(extract):
     got = rels(extract(text, title="江夏区除四害工作职责分工"))
     assert ("江夏区城市管理局", "公共厕所、垃圾暂存地除四害工作") in got
     assert not any("本次" in p or p == "监督管理" for _, p in got)
+
+
+def test_bodies_listed_before_where_they_acted_lead_what_they_did(extract):
+    # real wording: unseen29 ic09 (正安 news): 正安縣紅十字會、縣疾控中心、縣衛健局等十多家單位…在…廣場開展…活動
+    text = "12月1日，正安县红十字会、县疾控中心、县卫健局等十多家单位在县城新天广场开展“世界艾滋病日”主题宣传活动。"
+    got = rels(extract(text, title="正安县开展世界艾滋病日宣传活动"))
+    assert {("正安县红十字会", "世界艾滋病日主题宣传活动"), ("正安县疾病预防控制中心", "世界艾滋病日主题宣传活动"),
+            ("正安县卫生健康局", "世界艾滋病日主题宣传活动")} <= got
+    # a body named in the place phrase: who acted is not plain
+    got = rels(extract("12月1日，县疾控中心在县卫健局的指导下开展“世界艾滋病日”主题宣传活动。", title="正安县新闻"))
+    assert not got

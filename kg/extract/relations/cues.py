@@ -119,6 +119,7 @@ class Cues:
     organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
     actor_verbs: tuple[str, ...]              # A实施/开展/启动 X in news: A leads X
     actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
+    actor_list_heads: tuple[str, ...]         # A、B等十多家单位开展X: what closes a list of actors
     actor_frames: tuple[str, ...]             # 围绕/按照 … A实施X: a directive followed, no actor
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
@@ -178,6 +179,7 @@ class Cues:
             organised_event_heads=_longest_first(prose["organised_event_heads"]),
             actor_verbs=_longest_first(prose["actor_verbs"]),
             actor_adverbs=_longest_first(prose["actor_adverbs"]),
+            actor_list_heads=_longest_first(prose["actor_list_heads"]),
             actor_frames=_longest_first(prose["actor_frames"]),
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
             remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),

@@ -595,10 +595,26 @@ def remits(finder: RelationFinder) -> None:
 
 @lru_cache(maxsize=4)
 def _actor_re(c: Cues) -> re.Pattern[str]:
-    """(adverbs)(verb)(了)?(“)? right after a body's name."""
+    """(the tail of a list of bodies)(where)(adverbs)(verb)(了)?(“)? right after a body's name:
+    A、B等十多家单位及志愿者在新天广场开展X names where they acted, then what they did."""
     adverbs = "|".join(map(re.escape, c.actor_adverbs))
     verbs = "|".join(map(re.escape, c.actor_verbs))
-    return re.compile(r"(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
+    heads = "|".join(map(re.escape, c.actor_list_heads))
+    tail = r"(?P<tail>等[^，。；在]{0,8}?(?:" + heads + r")(?:及[^，。；在]{1,12}?)?)?" if heads else ""
+    return re.compile(tail + r"(?P<where>在[^，。；“”《》]{2,16}?)?(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
+
+
+def _bodies_listed_before(finder: RelationFinder, org: Mention) -> list[Mention]:
+    """The bodies of the list ``org`` closes (A、B、C等单位…: A and B), walking left over 、和及."""
+    f, run, at = finder.ctx.folded, [], org.start
+    while at >= 2 and f[at - 1] in "、和及":
+        before = [m for m in finder.index.ending_at(at - 1) if m.key.type in ORG_TYPES]
+        if not before:
+            break
+        prev = max(before, key=lambda m: m.end - m.start)
+        run.append(prev)
+        at = prev.start
+    return run[::-1]
 
 
 def actors(finder: RelationFinder) -> None:
@@ -620,6 +636,8 @@ def actors(finder: RelationFinder) -> None:
             continue  # 紧紧围绕省委省政府深入实施“八八战略”: the directive followed, not the text's actor
         if _partner_of_another(finder, opened + 1, org):
             continue  # A联合B开展X: B, in the list right after the partner verb, is A's partner (lead_with: support)
+        if m.group("where") and finder.orgs_in(*m.span("where")):
+            continue  # 在A的指导下开展: A is named in the phrase, who acted is not plain
         progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
         if not progs and f[m.end() - 1:m.end()] in "“《":
             progs = [p for p in finder.index.starting_at(m.end() - 1) if p.key.type == PROGRAM]
@@ -628,7 +646,9 @@ def actors(finder: RelationFinder) -> None:
             progs = [prog] if prog else []
         if progs:
             prog = max(progs, key=lambda p: p.end)
-            finder.add("lead", org.key, prog.key, org.start, m.group("verb"))
+            listed = _bodies_listed_before(finder, org) if m.group("tail") or f[org.start - 1:org.start] in "、和及" else []
+            for body in listed + [org]:  # A、B、C等单位开展X: all of them, none marked to lead
+                finder.add("lead", body.key, prog.key, body.start, m.group("verb"))
             _same_subject_after_semicolons(finder, org, m.end(), pattern)
 
 
