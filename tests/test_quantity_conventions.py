@@ -1117,3 +1117,15 @@ def test_family_planning_is_no_plan_word(extract):
 def test_units_joining_are_no_measurement(sentence):
     got = [q.indicator for q in measurements_in_sentence(sentence, 0, 2023, "")]
     assert not any(i.endswith("加入") or i.startswith("至此") for i in got)
+
+
+# A comparison clause names no indicator of its own (…下降到29.36/10万，较2012年(36.15/10万)下降18.78%): the value
+# before it, compared with the base year; 分别 pairs each value with the values before, in order
+def test_a_comparison_clause_names_the_value_before_it():
+    s = ("2017年孕产妇系统管理率达到91.57%，孕产妇住院分娩率达到97.55%，较2012年（84.99%和94.08%）分别提高7.74%和3.69%；"   # real: unseen22 d11
+         "孕产妇死亡率下降到29.36/10万，较2012年（36.15/10万）下降18.78%。")
+    got = {(q.indicator, q.value) for q in measurements_in_sentence(s, 0, 2017, "")}
+    assert ("孕产妇死亡率较2012年下降", 18.78) in got and ("孕产妇系统管理率较2012年提高", 7.74) in got
+    assert not [i for i, _ in got if i.startswith("较")]
+    got = {(q.indicator, q.value) for q in measurements_in_sentence("2020年全市近视率为52.7%，但较2018年仍下降0.9个百分点。", 0, 2020, "")}
+    assert ("全市近视率较2018年下降", 0.9) in got or ("近视率较2018年下降", 0.9) in got

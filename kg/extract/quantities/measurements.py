@@ -6,7 +6,7 @@ its indicator is the noun phrase that the number measures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 from functools import lru_cache
 
 from kg.extract.model import Quantity
@@ -423,7 +423,46 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
                          [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)])
     for _name, rule in MEASUREMENT_RULES:
         rule(rd)
-    return carry_heads(rd.found, sent, base, r)
+    return _compared_to_their_subjects(carry_heads(rd.found, sent, base, r), sent)
+
+
+# a comparison clause that names no indicator of its own (…为29.36/10万，较2012年(36.15/10万)下降18.78%;
+# 但较2018年仍下降0.9个百分点): what the value before it measured, compared
+_COMPARED = re.compile(r"^(?:但|并|且|而)?(?P<base>(?:较|比)(?:\d{4}年|上年|去年|上年度|同期))(?:（[^）]*）)?"
+                       r"(?P<adv>仍|又|再|分别|均)?(?P<verb>下降|提高|上升|增长|减少|降低|提升|增加)了?$")
+_EACH_COMPARED = re.compile(r"(?:较|比)(?:\d{4}年|上年|去年|上年度|同期)(?:（[^）]*）)?分别(?:下降|提高|上升|增长|减少|降低|提升|增加)了?"
+                            r"((?:\d+(?:\.\d+)?(?:%|个百分点)?(?:和|、|及))+\d+(?:\.\d+)?)")
+
+
+def _compared_to_their_subjects(found: list[Quantity], sent: str) -> list[Quantity]:
+    """较2012年下降18.78% after 孕产妇死亡率下降到29.36/10万: 孕产妇死亡率较2012年下降 (the indicator the gold
+    and a reader name); 较2012年分别提高7.74%和3.69% after two rates: each rate's, in order. A comparison
+    with no value before it names nothing and is left out."""
+    out: list[Quantity] = []
+    subjects: list[str] = []  # the indicators of the sentence's values so far, in order
+    for q in found:
+        m = _COMPARED.match(q.indicator)
+        if m is None:
+            out.append(q)
+            if q.indicator not in subjects:
+                subjects.append(q.indicator)
+            continue
+        subject = subjects[-1] if subjects else None
+        if m.group("adv") == "分别":
+            each = next((e for e in _EACH_COMPARED.finditer(sent) if _value_in(q.value, e.group(1))), None)
+            values = re.findall(r"\d+(?:\.\d+)?", each.group(1)) if each else []
+            if not values or len(subjects) < len(values):
+                continue
+            k = next(i for i, v in enumerate(values) if float(v) == q.value)
+            subject = subjects[len(subjects) - len(values) + k]
+        if subject is None:
+            continue
+        out.append(replace(q, indicator=subject + m.group("base") + m.group("verb")))
+    return out
+
+
+def _value_in(value: float, listed: str) -> bool:
+    return any(float(v) == value for v in re.findall(r"\d+(?:\.\d+)?", listed))
 
 
 @dataclass(frozen=True)
