@@ -1263,3 +1263,13 @@ def test_real_provincial_specialty_alliance_roll():
     got = members(extract_document(read_document(path)))
     assert {("赣州市皮肤病医院", "江西省皮肤病专科联盟"), ("遂川县康复医院", "江西省皮肤病专科联盟")} <= got
     assert not [h for h, _ in got if h.endswith("皮肤科")]  # an item that is a hospital's department is left out, not guessed
+
+
+def test_a_committee_shared_by_a_list_of_zones_is_each_zones(extract):
+    # real: unseen3 w12 (济宁's opinion, its 主送 line)
+    text = "各县（市、区）人民政府，济宁高新区、太白湖新区、济宁经济技术开发区、曲阜文化建设示范区管委会（推进办公室），市政府各部门："
+    got = names(extract(text, title="济宁市人民政府关于实施健康济宁行动的意见"), "Department")
+    assert {"济宁高新区管理委员会", "太白湖新区管理委员会", "济宁经济技术开发区管理委员会", "曲阜文化建设示范区管理委员会"} <= got
+    # a zone alone in a list of other bodies keeps no committee of its own
+    got = names(extract("市卫生健康委、市教育局、高新区管委会负责。", title="某市方案"), "Department")
+    assert not [n for n in got if "教育局" in n and n.endswith("管理委员会")]

@@ -321,6 +321,8 @@ def find_departments(ctx: Context) -> list[Mention]:
         before = [a for a, b, _ in ctx.region_index.starting_in(max(0, s0 - 8), s0) if b == s0]
         if before:
             s0 = min(before)  # 成都天府新区管委会: the city's name is part of the zone's
+        listed = _listed_zones(ctx, s0)
+        out.extend(z for z in listed if not any(o.start <= z.start and z.end <= o.end for o in out))
         if any(o.start <= s0 and m.end() <= o.end for o in out):
             continue  # read as a body already (江西省赣江新区管理委员会)
         zone = f[s0:m.end(1)]
@@ -329,6 +331,28 @@ def find_departments(ctx: Context) -> list[Mention]:
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
     return _bare_as_levelled(out) if ctx.doc_region is None else out
+
+
+# a zone named in a list before the one its committee follows (济宁高新区、太白湖新区、济宁经济技术开发区管委会)
+_LISTED_ZONE = re.compile(rf"([{CJK}]{{2,10}}?(?P<kind>{_ZONE_KIND}))、$")
+
+
+def _listed_zones(ctx: Context, end: int) -> list[Mention]:
+    """The committees a shared 管委会 names for the zones listed before the last (each zone's own:
+    济宁高新区、太白湖新区、济宁经济技术开发区管委会 names three), the zones read leftwards while
+    each ends in a zone's kind and 、 joins them."""
+    f, out = ctx.folded, []
+    while True:
+        m = _LISTED_ZONE.search(f, max(0, end - 12), end)
+        if m is None:
+            return out
+        s0 = max(ctx.g.left_extend(f, m.start("kind"), max_len=8), m.start(1))
+        zone = f[s0:m.end(1)]
+        if len(zone) < 4 or zone in _UNNAMED_ZONES:
+            return out
+        out.append(Mention(s0, m.end(1), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end(1)) + "管委会",
+                           region=ctx.region_code()))
+        end = s0
 
 
 def _start_across_quotes(ctx: Context, f: str, head_start: int) -> int:
