@@ -40,7 +40,7 @@ from kg.extract.relations.drafting import drafters
 from kg.extract.relations.duties import duties, duty_lists
 from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
-from kg.extract.relations.parts import listed_parts
+from kg.extract.relations.parts import counted_parts, listed_parts
 from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
 
@@ -75,6 +75,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),
     ("listed_parts", listed_parts),
+    ("counted_parts", counted_parts),
 )
 
 

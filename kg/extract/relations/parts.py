@@ -12,6 +12,7 @@ import re
 
 from kg.extract.entities import program_mention
 from kg.extract.model import PROGRAM
+from kg.extract.numbers import parse_number
 from kg.extract.quantities.rules import LIST_JOINERS
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
@@ -77,3 +78,65 @@ def _program_ending_at(finder: RelationFinder, at: int):  # noqa: ANN202 - a Men
         if found:
             return max(found, key=lambda p: p.end - p.start)
     return None
+
+
+# a count of a set of actions closing the list of them, its clause ending after it: 等“六大行动”，
+# (quoted: the count names the set, a program; unquoted, 开展A、B…五大行动 only describes the list)
+_COUNTED_SET = re.compile(r"(?P<and>等)?(?P<q>“)(?P<n>[一二两三四五六七八九十]+|\d{1,2})(?P<kind>大行动|大工程|项行动|大活动|项工程)”(?=[，。；])")
+_JOINED_LAST = re.compile(r"(?:以及|和|及|与)")
+
+
+def counted_parts(finder: RelationFinder) -> None:
+    """A、B和C等“三大行动”: each item is part of the set the quoted count names, where the count and
+    the items agree (六 and six items). The items follow the clause's verb (深入推进A、B…); the set is the
+    program named over the count (新时代爱国卫生“八大行动”) or, alone, the count itself (六大行动). A count
+    that qualifies a noun after it (五大行动具体措施) names no set."""
+    f = finder.ctx.folded
+    c = cues()
+    for m in _COUNTED_SET.finditer(f):
+        n = parse_number(m.group("n"))
+        if not n or not 2 <= n <= 20:
+            continue
+        start = max(f.rfind(ch, 0, m.start()) for ch in "，。；：\n") + 1
+        body = f[start:m.start()]
+        pieces = [p for p in body.split("、")]
+        if len(pieces) == n - 1:  # the last two joined by 和: A、B和C
+            last = list(_JOINED_LAST.finditer(pieces[-1]))
+            if last:
+                cut = last[-1]
+                pieces = pieces[:-1] + [pieces[-1][:cut.start()], pieces[-1][cut.end():]]
+        if len(pieces) != n:
+            continue
+        # the clause's verb opens the list (北辰区深入推进A、B…): its first, longest, verb; not one inside a name (普及)
+        verbs = [(pieces[0].find(v), -len(v), v) for v in c.actor_verbs + c.task_opening_verbs if v in pieces[0]]
+        first = min(verbs, default=None)
+        offset = first[0] + len(first[2]) if first else 0
+        while first and (more := next((v for v in sorted(c.actor_verbs + c.task_opening_verbs, key=len, reverse=True)
+                                       if pieces[0].startswith(v, offset)), None)):
+            offset += len(more)  # 深入推进: a run of verbs
+        items, pos = [], start
+        for k, piece in enumerate(pieces):
+            a = pos + (offset if k == 0 else 0)
+            items.append((a, pos + len(piece)))
+            pos += len(piece) + 1
+        if any(not 3 <= e - s <= 24 or finder.orgs_in(s, e) for s, e in items):
+            continue
+        parent = _set_program(finder, m)
+        for s, e in items:
+            named = [p for p in finder.programs_in(s, e) if p.start == s and p.end == e]
+            child = named[0] if named else program_mention(finder.ctx, s, e, f[s:e])
+            if not named:
+                finder.new_mentions.append(child)
+            finder.add("part", child.key, parent.key, m.start(), m.group(0))
+
+
+def _set_program(finder: RelationFinder, m: re.Match[str]):  # noqa: ANN202 - a Mention
+    """The program named over a count (新时代爱国卫生“八大行动”), else the count as a program (六大行动)."""
+    s = m.start("q")
+    e = m.end()
+    over = [p for p in finder.programs_in(max(0, s - 20), e) if p.end == e and p.start <= s]
+    if over:
+        return max(over, key=lambda p: p.end - p.start)
+    pm = program_mention(finder.ctx, m.start("n"), m.end("kind"), finder.ctx.folded[m.start("n"):m.end("kind")])
+    finder.new_mentions.append(pm)
+    return pm
