@@ -1129,3 +1129,11 @@ def test_a_comparison_clause_names_the_value_before_it():
     assert not [i for i, _ in got if i.startswith("较")]
     got = {(q.indicator, q.value) for q in measurements_in_sentence("2020年全市近视率为52.7%，但较2018年仍下降0.9个百分点。", 0, 2020, "")}
     assert ("全市近视率较2018年下降", 0.9) in got or ("近视率较2018年下降", 0.9) in got
+
+
+# A list of indicators, each a whole one, then one comparator and value: each indicator's target, 均 written or not
+def test_each_indicator_of_a_list_sets_the_one_value():
+    got = t("到2005年，居民合格碘盐食用率、碘盐合格率和学校健康教育知识普及率达到90%以上。", 2001)   # real: unseen7 q08
+    assert got == [("居民合格碘盐食用率", 90.0, 2005), ("碘盐合格率", 90.0, 2005), ("学校健康教育知识普及率", 90.0, 2005)]
+    # one head shared by the list (高血压、糖尿病患者规范管理率): one indicator, as written
+    assert t("到2025年，高血压、糖尿病患者规范管理率达到70%。", 2020) == [("高血压、糖尿病患者规范管理率", 70.0, 2025)]

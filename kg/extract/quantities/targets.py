@@ -637,10 +637,15 @@ def _one_comparator_target(m: re.Match[str], raw: str, s: int, e: int, years: li
         parts = [p for p in parts if p]
         if len(parts) == len(values):
             indicators = shared_tail(parts)
-    elif len(values) == 1 and _ALL_OF_A_LIST.search(raw) and "、" in raw:
-        # A比例、B比例均达95%以上 (A率、B率均要达到90%以上): one value for each indicator of the list
-        parts = [_clean_indicator(raw[a:b], r) for a, b in _LIST_SPLIT(raw[:_ALL_OF_A_LIST.search(raw).start()]) if b > a]
-        if len(parts) > 1 and all(p.endswith(r.indicator_heads) for p in parts):
+    elif len(values) == 1 and "、" in raw:
+        # A比例、B比例均达95%以上 (A率、B率均要达到90%以上; A率、B率和C率达到90%以上, 均 left out): one value for
+        # each indicator of the list, where every item is one (not 高血压、糖尿病患者规范管理率, one head shared)
+        every = _ALL_OF_A_LIST.search(raw)
+        listed = raw[:every.start()] if every else raw
+        parts = [_clean_indicator(raw[a:b], r) for a, b in _LIST_SPLIT(listed) if b > a]
+        if not every and len(parts) > 1:  # A率、B率和C率达到90%: the last two joined by 和 too
+            parts = [q for p in parts for q in (_clean_indicator(x, r) for x in LIST_JOINERS.split(p)) if q]
+        if len(parts) > 1 and all(p.endswith(r.indicator_heads) and len(p) >= 4 for p in parts):
             indicators = parts
             values = values * len(parts)
     elif len(values) > 2 and len(years) == 1:
