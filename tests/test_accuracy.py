@@ -161,7 +161,9 @@ FLOORS = {
     # first scored at 0.667 / 0.380 / 0.429 / 0.473, lead precision 8/11 (stop 27's code: the same figures)
     # then its errors were read (stop 28): q03's first-listed note, q09's yearly items, q13's 下达, q04's flattened page: 0.466 / 0.630 after
     # (stop 29: targets 0.630 -> 0.622, q20's 确保在2022年底实现…全覆盖 read as a 100% target its gold leaves out)
-    "unseen7": {"entities": 0.76, "relations": 0.77, "targets": 0.66, "measurements": 0.56},
+    # relations 0.775 for a moment in stop 36 (q15: its six actions as parts of a bare “六大行动”), back to 0.715: annotators
+    # split on bare counts (unseen8 r18 names its “四大工程” no program), so only a count named by its topic takes parts
+    "unseen7": {"entities": 0.76, "relations": 0.71, "targets": 0.66, "measurements": 0.56},
     # first scored at 0.714 / 0.000 / 0.483 / 0.673, lead precision 0/3 (stop 27's code: 0.702 / 0.000 / 0.483 / 0.654,
     # no lead); its three wrong leads named their event without its ordinal (第38个“世界无烟日”宣传活动), read after
     "unseen8": {"entities": 0.76, "relations": 0.27, "targets": 0.48, "measurements": 0.74},
@@ -268,6 +270,20 @@ def test_lead_relations_are_precise(scores, name):
     # a wrong lead relation is worse than a missing one
     lead = scores[name].scores["relation:lead"]
     assert lead.n_p == 0 or lead.p >= LEAD_PRECISION.get(name, 0.95), (name, lead)
+
+
+# wrong leads a set's annotators split on, each named: any other wrong lead on the set fails (the set's precision
+# floor alone, 0.0 on unseen31, could not)
+DISPUTED_LEADS = {"unseen31": {  # a hospital that 牵头组建/牵头成立 an alliance: its core member only, this annotator reads
+    "泉州市妇幼保健院·儿童医院 → 泉州市新生儿专科联盟",
+    "郑州大学第一附属医院生殖与遗传专科医院 → 河南省不孕不育和遗传专病联盟",
+    "郑州大学第一附属医院生殖与遗传专科医院 → 河南省生殖医学专科联盟"}}
+
+
+@pytest.mark.parametrize("name", sorted(DISPUTED_LEADS))
+def test_the_only_wrong_leads_are_the_disputed_ones(scores, name):
+    wrong = {e.what for e in scores[name].errors if e.category == "relation:lead" and e.kind == "false positive"}
+    assert wrong <= DISPUTED_LEADS[name], wrong - DISPUTED_LEADS[name]
 
 
 def test_the_dev_split_covers_the_dev_set():

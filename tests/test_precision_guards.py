@@ -93,3 +93,61 @@ def test_a_forecast_of_health_and_a_comparison_with_a_forecast_are_read():
 def test_the_verbs_that_open_a_listed_actions_clause_are_no_part_of_its_first_name():
     names = {m.key.name for m in run("某市工作总结\n近年来，积极开展无烟单位创建、健康家庭创建等活动。").mentions if m.key.type == "Program"}
     assert {"无烟单位创建", "健康家庭创建"} <= names and not [n for n in names if n.startswith("积极")]
+
+
+# Stop 36's rules, near cases from the review of the stop's change (each first got wrong)
+def test_a_partner_after_该院与_is_no_hospital_of_its_own():
+    ex = run("记者从郑州大学第一附属医院获悉，该院近日与登封市人民医院签订帮扶协议。")
+    hospitals = {m.key.name for m in ex.mentions if m.key.type == "Hospital"}
+    assert "登封市人民医院" in hospitals and not [h for h in hospitals if "近日" in h]
+
+
+def test_where_a_body_spoke_is_no_place_it_acted_in():
+    assert not [r for r in run("市卫健委在会议上通报了各地开展“爱国卫生月”活动情况。").relations if r.kind == "lead"]
+
+
+def test_负责的_is_a_relative_clause_no_duty():
+    ex = run("某市工作安排\n1. 市卫生健康委负责的基层卫生服务能力提升工作已完成评估工作。")
+    assert not [t for k, _, t in rels(ex) if k == "lead" and t.startswith("的")]
+
+
+def test_a_remit_one_item_a_line_and_负责_inside_it():
+    ex = run("第六条 市爱国卫生运动委员会办公室（以下简称市爱卫办）应当履行下列职责：\n（一）组织开展病媒生物预防控制宣传教育和技术培训；\n"
+             "（二）负责病媒生物预防控制效果评价工作；\n第七条 有关部门按照以下分工负责。")
+    leads = {t for k, _, t in rels(ex) if k == "lead"}
+    assert {"组织开展病媒生物预防控制宣传教育和技术培训", "病媒生物预防控制效果评价工作"} <= leads
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("全区深入推进健康知识普及行动、合理膳食行动和全民健身普及推广行动等爱国卫生“三大行动”，成效明显。",
+     {"健康知识普及行动", "合理膳食行动", "全民健身普及推广行动"}),                 # 普及 is no joiner; 全区 a scope
+    ("其中，健康促进示范行动、合理膳食行动和控烟行动等爱国卫生“三大行动”，均已完成。",
+     {"健康促进示范行动", "合理膳食行动", "控烟行动"}),                              # 促进 inside a name
+])
+def test_counted_parts_keep_their_names_whole(text, parts):
+    assert {s for k, s, _ in rels(run(text)) if k == "part"} == parts
+
+
+def test_将_as_the_objects_marker_is_no_future():
+    got = targets_in_sentence("2023年，县卫健局将落实情况纳入年度考核，全县家庭医生签约服务覆盖率达到65%。", 0, None, "", 2024)
+    assert not [q for q in got if q.year is None or q.year > 2023]
+
+
+def test_a_five_year_plan_named_as_a_plan_is_no_period():
+    got = targets_in_sentence("今年是“十四五”规划的开局之年，全市孕产妇死亡率将控制在10/10万以下。", 0, None, "", 2021)
+    assert not [q for q in got if q.year == 2025]
+
+
+def test_a_value_after_a_share_is_kept_unless_it_says_how_near():
+    from kg.extract.quantities import measurements_in_sentence
+    got = {q.value for q in measurements_in_sentence("2022年，占全市人口15%的老年人口数量达到120万人。", 0, 2022, "")}
+    assert 120.0 in got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("参加会议的有国家慢性病综合防控示范区、丽水经济技术开发区管委会等单位代表。", "慢性病综合防控示范区管理委员会"),
+    ("各县（市、区）人民政府，长春净月高新技术产业开发区、长春新区管委会，市政府各部门：", "净月高新技术产业开发区管理委员会"),
+])
+def test_a_listed_zone_is_read_whole_and_not_a_demonstration_area(text, absent):
+    names = departments(run(text))
+    assert not [n for n in names if n.endswith(absent) and not n.startswith("长春")]

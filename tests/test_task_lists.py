@@ -276,17 +276,18 @@ def test_real_press_conference_naming_the_merged_committee_as_lead():
 
 
 def test_the_items_a_quoted_count_closes_are_its_parts(extract):
-    # real: unseen7 q15 (天津北辰 news)
-    text = ("据悉，北辰区深入推进学校卫生指南和标准普及行动、中小学生健康月行动、健康父母行动、专家进校园行动、"
-            "学校教学生活环境改善行动和重点人群关爱行动等“六大行动”，为构建学生常见病多病共防体系提供支持。")
-    parts = {(r.source.name, r.target.name) for r in extract(text, title="北辰区学校卫生工作").relations if r.kind == "part"}
-    assert ("学校卫生指南和标准普及行动", "六大行动") in parts and ("重点人群关爱行动", "六大行动") in parts and len(parts) == 6
+    # real wording: unseen10 t05 (自贡: 新时代爱国卫生“八大行动”); the items written here
+    text = "全市深入推进家园清洁行动、周末大扫除行动和健康细胞建设行动等新时代爱国卫生“三大行动”，成效明显。"
+    parts = {(r.source.name, r.target.name) for r in extract(text, title="自贡市爱国卫生工作").relations if r.kind == "part"}
+    assert parts == {(p, "新时代爱国卫生“三大行动”") for p in ("家园清洁行动", "周末大扫除行动", "健康细胞建设行动")}
 
 
 @pytest.mark.parametrize("text", [
     "要深入开展城乡环境卫生整治、垃圾污水治理、厕所革命、饮用水安全保障、病媒生物防制五大行动。",   # unquoted: a description
-    "深入推进健康知识普及行动、合理膳食行动等“三大行动”，取得成效。",                             # two items, three counted
-    "通过开展妊娠风险防范、危急重症救治、质量安全提升“三大行动”具体措施，降低死亡率。",              # the count qualifies a noun
+    "深入推进健康知识普及行动、合理膳食行动等爱国卫生“三大行动”，取得成效。",                     # two items, three counted
+    "通过开展妊娠风险防范、危急重症救治、质量安全提升爱国卫生“三大行动”具体措施，降低死亡率。",      # the count qualifies a noun
+    # bare: annotators split on it (unseen7 q15 names 六大行动 a program, unseen8 r18 its 四大工程 none)
+    "据悉，北辰区深入推进学校卫生指南和标准普及行动、中小学生健康月行动和健康父母行动等“三大行动”，提供支持。",
 ])
 def test_a_count_that_names_no_set_or_disagrees_gives_no_parts(text, extract):
     assert not [r for r in extract(text, title="某市新闻").relations if r.kind == "part"]

@@ -334,7 +334,8 @@ def find_departments(ctx: Context) -> list[Mention]:
 
 
 # a zone named in a list before the one its committee follows (济宁高新区、太白湖新区、济宁经济技术开发区管委会)
-_LISTED_ZONE = re.compile(rf"([{CJK}]{{2,10}}?(?P<kind>{_ZONE_KIND}))、$")
+_LISTED_ZONE = re.compile(rf"([{CJK}]{{2,12}}?(?P<kind>{_ZONE_KIND}))、$")
+_NOT_LISTED_KINDS = ("示范区", "试验区")
 
 
 def _listed_zones(ctx: Context, end: int) -> list[Mention]:
@@ -343,13 +344,13 @@ def _listed_zones(ctx: Context, end: int) -> list[Mention]:
     each ends in a zone's kind and 、 joins them."""
     f, out = ctx.folded, []
     while True:
-        m = _LISTED_ZONE.search(f, max(0, end - 12), end)
-        if m is None:
-            return out
-        s0 = max(ctx.g.left_extend(f, m.start("kind"), max_len=8), m.start(1))
+        m = _LISTED_ZONE.search(f, max(0, end - 16), end)
+        if m is None or m.group("kind") in _NOT_LISTED_KINDS:
+            return out  # 国家慢性病综合防控示范区、…管委会: a demonstration area has no committee of its own
+        s0 = max(ctx.g.left_extend(f, m.start("kind"), max_len=10), m.start(1))
         zone = f[s0:m.end(1)]
-        if len(zone) < 4 or zone in _UNNAMED_ZONES:
-            return out
+        if len(zone) < 4 or zone in _UNNAMED_ZONES or (s0 > 0 and f[s0 - 1] not in "，、：；。\n "):
+            return out  # the zone's name not read whole
         out.append(Mention(s0, m.end(1), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end(1)) + "管委会",
                            region=ctx.region_code()))
         end = s0

@@ -28,15 +28,20 @@ from kg.names.regions import regions
 
 _ORDINALS = "一二三四五六七八九十"
 # 该院 and a specialty joined by 与 where a name's left edge stopped (该院生殖与|遗传专科医院)
-_OWN_SPECIALTY = re.compile(rf"该院[{CJK}]{{1,6}}[与和]$")
+_OWN_SPECIALTY = re.compile(rf"该院[{CJK}]{{2,4}}[与和]$")
 
 
-def _own_hospital_start(f: str, start: int) -> int | None:
-    """Where 该院 (the hospital named before) opens the name whose left edge is ``start``: 该|院儿童医院
-    (该 is a boundary word) or 该院生殖与|遗传专科医院; None where it does not."""
+def _own_hospital_start(ctx: Context, start: int, end: int) -> int | None:
+    """Where 该院 (the hospital named before) opens the name f[start:end]: 该|院儿童医院 (该 is a
+    boundary word) or, for a specialty hospital only (specialties joined by 与 name one), 该院生殖与|
+    遗传专科医院; None where it does not, or where the name after 与 is another place's hospital
+    (该院近日与登封市人民医院…: a partner, not the hospital's own)."""
+    f = ctx.folded
     if start >= 1 and f.startswith("该院", start - 1):
         return start - 1
-    m = _OWN_SPECIALTY.search(f, max(0, start - 9), start)
+    if not f.endswith("专科医院", 0, end) or ctx.region_index.starting_in(start, end):
+        return None
+    m = _OWN_SPECIALTY.search(f, max(0, start - 7), start)
     return m.start() if m else None
 
 
@@ -100,7 +105,7 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
             pass
-        own = _own_hospital_start(f, start)
+        own = _own_hospital_start(ctx, start, m.end())
         if own is not None:
             # 由该院生殖与遗传专科医院牵头 (记者从郑州大学第一附属医院获悉，…): a hospital of the one named before
             host = max((o for o in out if o.end <= own), key=lambda o: o.end, default=None)

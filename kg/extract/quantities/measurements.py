@@ -245,8 +245,8 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
         return True
     if w.named_ring_after.match(after):
         return True  # "15分钟健康服务圈": the number is part of a name
-    if _INSIDE_A_SHARE.search(before):
-        return True  # 90%以上的居民15分钟内能够到达医疗点: a condition of the share, not a value of its own
+    if _INSIDE_A_SHARE.search(before) and (unit in _REACH_UNITS or after.startswith(_REACH_UNITS)):
+        return True  # 90%以上的居民15分钟内能够到达医疗点: how near, a condition of the share, not a value of its own
     if unit in w.word_units and after[:1] and after[0] in w.word_units[unit]:
         return True  # 4.0场景, 3场所: the unit's character opens a word
     if unit == "天" and not w.duration_before.search(before):
@@ -259,6 +259,7 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
 
 
 # a share and what it is of, right before a number (90%以上的居民|15分钟内…): the number is part of the share's predicate
+_REACH_UNITS = ("分钟", "小时", "公里", "千米", "米")
 _INSIDE_A_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?:以上|以下|左右)?的[\u4e00-\u9fff]{1,12}$")
 # the lower end of a range right before a value: 感染率为29.09%~60.36%, 3-5个
 _RANGE_LOWER_END = re.compile(r"\d+(?:\.\d+)?\s*%?\s*[~～〜\-—–至]\s*$")
@@ -440,6 +441,7 @@ def _compared_to_their_subjects(found: list[Quantity], sent: str) -> list[Quanti
     with no value before it names nothing and is left out."""
     out: list[Quantity] = []
     subjects: list[str] = []  # the indicators of the sentence's values so far, in order
+    used: dict[tuple[int, int], set[int]] = {}  # the values of each 分别 list already paired
     for q in found:
         m = _COMPARED.match(q.indicator)
         if m is None:
@@ -453,7 +455,11 @@ def _compared_to_their_subjects(found: list[Quantity], sent: str) -> list[Quanti
             values = re.findall(r"\d+(?:\.\d+)?", each.group(1)) if each else []
             if not values or len(subjects) < len(values):
                 continue
-            k = next(i for i, v in enumerate(values) if float(v) == q.value)
+            taken = used.setdefault(each.span(), set())  # 分别下降2%和2%: the second 2 is the second subject's
+            k = next((i for i, v in enumerate(values) if float(v) == q.value and i not in taken), None)
+            if k is None:
+                continue
+            taken.add(k)
             subject = subjects[len(subjects) - len(values) + k]
         if subject is None:
             continue

@@ -288,6 +288,11 @@ def _quota_targets(sent: str, base: int, tc: TargetContext) -> list[Quantity]:
                      tc.program, tc.region)]
 
 
+# a five-year plan named as a period (“十四五”期间, 十四五末), not as a plan (“十四五”规划的开局之年)
+_PERIOD_WORDS = r"”?(?:期间|时期|期末|末期|末)"
+_THIS_OR_NEXT_YEAR = ("今年", "明年", "当年", "本年")
+
+
 def _year_of(sent: str, tc: TargetContext) -> int | None:
     """The year of a target sentence without 到YYYY年: a year it names (not before the
     document's), 三年内 counted from the document's year, or the year set around it."""
@@ -297,8 +302,9 @@ def _year_of(sent: str, tc: TargetContext) -> int | None:
     within = _WITHIN_YEARS.search(sent)
     if within and tc.doc_year is not None:
         return tc.doc_year + int(parse_number(within.group(1)) or 0)  # 三年内 from the document's year
-    if tc.year is None and "五" in sent:
-        ends = {end for name, end in rules().raw["five_year_plans"].items() if name in sent}
+    if tc.year is None and "五" in sent and not any(w in sent for w in _THIS_OR_NEXT_YEAR):
+        ends = {end for name, end in rules().raw["five_year_plans"].items()
+                if re.search(re.escape(name) + _PERIOD_WORDS, sent)}
         end = min(ends) if len(ends) == 1 else None
         if end is not None and (tc.doc_year is None or end >= tc.doc_year):
             return end  # “十四五”期间…提高到79.06岁: the period's last year (a period past is no target's)

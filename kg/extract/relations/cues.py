@@ -120,6 +120,7 @@ class Cues:
     actor_verbs: tuple[str, ...]              # A实施/开展/启动 X in news: A leads X
     actor_adverbs: tuple[str, ...]            # what may stand between A and its verb (大力, 积极 …)
     actor_list_heads: tuple[str, ...]         # A、B等十多家单位开展X: what closes a list of actors
+    actor_place_endings: tuple[str, ...]      # A在新天广场开展X: what ends the place they acted in
     actor_frames: tuple[str, ...]             # 围绕/按照 … A实施X: a directive followed, no actor
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
@@ -180,6 +181,7 @@ class Cues:
             actor_verbs=_longest_first(prose["actor_verbs"]),
             actor_adverbs=_longest_first(prose["actor_adverbs"]),
             actor_list_heads=_longest_first(prose["actor_list_heads"]),
+            actor_place_endings=_longest_first(prose["actor_place_endings"]),
             actor_frames=_longest_first(prose["actor_frames"]),
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
             remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),

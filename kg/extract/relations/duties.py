@@ -26,35 +26,30 @@ from kg.extract.entities import program_mention
 from kg.extract.model import Mention
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
+from kg.extract.relations.prose import _ANAPHORS
 from kg.extract.relations.subjects import SUBJECT_TYPES, measure_of
 from kg.extract.segment import HEADING_LEVELS
 
-_ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "以上", "前述", "本项")
 _JOINERS = "、和及与"
 _BEFORE_MARK = "。；：！？，\n"
 
 
-def _item_starts(f: str) -> list[int]:
-    """Where the text of every numbered item begins, past its mark ((一) 一、 1、 ①), the mark
-    at a line's or clause's start (a rules page run into one paragraph keeps its marks)."""
-    out = []
-    for _level, mark in HEADING_LEVELS:
+def _item_marks(f: str) -> list[tuple[int, int]]:
+    """(where its text begins, level) of every numbered item, past its mark ((一) 一、 1、 ①), the
+    mark at a line's or clause's start (a rules page run into one paragraph keeps its marks)."""
+    out = {}
+    for level, mark in HEADING_LEVELS:
         for m in re.finditer(mark.pattern, f):
             if m.start() == 0 or f[m.start() - 1] in _BEFORE_MARK or f[m.start() - 1] in " \t\u3000":
                 s = m.end()
                 while s < len(f) and f[s] in " \t":
                     s += 1
-                out.append(s)
-    return sorted(set(out))
+                out.setdefault(s, level)
+    return sorted(out.items())
 
 
-def _item_mark_at(f: str, pos: int) -> int | None:
-    """Where the text after an item mark at ``pos`` begins, or None where no mark stands there."""
-    for _level, mark in HEADING_LEVELS:
-        m = mark.match(f, pos)
-        if m:
-            return m.end()
-    return None
+def _item_starts(f: str) -> list[int]:
+    return [s for s, _ in _item_marks(f)]
 
 
 def _subjects_at(finder: RelationFinder, start: int) -> tuple[list[Mention], int]:
@@ -98,8 +93,8 @@ def duties(finder: RelationFinder) -> None:
         if not run or any(c.is_generic(o.key.name) for o in run):
             continue
         charge = d.charge.match(f, end)
-        if not charge or f[charge.end():charge.end() + 1] in ("人", "同", "，", "。"):
-            continue  # 主要负责人, 负责同志: a person, not a duty
+        if not charge or f[charge.end():charge.end() + 1] in ("人", "同", "的", "，", "。"):
+            continue  # 主要负责人, 负责同志: a person, not a duty; 负责的X: a relative clause, X is named elsewhere
         s = charge.end()
         _, e_sent = finder.sentence(s)
         e = finder.clause_end(s, e_sent)
@@ -137,27 +132,47 @@ def _body_before(finder: RelationFinder, at: int) -> Mention | None:
 
 
 def duty_lists(finder: RelationFinder) -> None:
-    """A应当履行下列职责：（一）X，（二）Y: A leads X and Y."""
+    """A应当履行下列职责：（一）X，（二）Y: A leads X and Y, each item's first clause (past a 负责 or an
+    oversight verb it opens with). The items are those of the first item's level that follow one
+    another, in one paragraph or one line each, up to the next article (第十条) of the rules."""
     c = cues()
     d = c.duties
     if d is None:
         return
     f = finder.ctx.folded
+    marks = None
     for opener in d.list_openers.finditer(f):
         body = _body_before(finder, opener.start())
         if body is None or c.is_generic(body.key.name):
             continue
-        pos = opener.end()
-        while True:
-            start = _item_mark_at(f, pos)
-            if start is None:
-                break
+        marks = marks if marks is not None else _item_marks(f)
+        after = [(s, level) for s, level in marks if s > opener.end()]
+        if not after or f[opener.end():after[0][0]].strip(" \t\u3000\n") not in _FIRST_MARKS:
+            continue  # the list must open right after the colon
+        article = _ARTICLE.search(f, opener.end())
+        limit = article.start() if article else len(f)
+        level, prev = after[0][1], opener.end()
+        for start, lv in after:
+            if start >= limit or start - prev > 400 or "：" in f[prev:start]:
+                break  # the next article, or a new list opened (…，按照以下分工负责…：(一)…)
+            if lv != level:
+                continue
+            prev = start
+            if _subjects_at(finder, start)[0]:
+                break  # (一)卫生健康委负责…: another body's duty, not this remit's
             e = finder.clause_end(start, finder.sentence(start)[1])
-            duty = f[start:e].strip()
+            s = start
+            charge = d.charge.match(f, s)
+            s = charge.end() if charge else s  # （三）负责X: the item's duty
+            s += len(next((v for v in d.oversight_verbs if f.startswith(v, s) and e - s - len(v) >= 6), ""))
+            duty = f[s:e].strip()
             if 4 <= len(duty) <= 60 and duty.endswith(d.heads) and not duty.startswith(_ANAPHORS):
-                pm = program_mention(finder.ctx, start, start + len(duty), duty)
+                pm = program_mention(finder.ctx, s, s + len(duty), duty)
                 finder.new_mentions.append(pm)
                 finder.add("lead", body.key, pm.key, start, opener.group(0))
-            if f[e:e + 1] not in "，；":
-                break
-            pos = e + 1
+
+
+# the next article of a document of rules (第十六条), which ends a list of items
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}条")
+# what may stand between the opener's colon and the first item's text: the first item's mark
+_FIRST_MARKS = {"（一）", "一、", "1.", "1、", "1．", "（1）", "①", "(一)", "(1)"}

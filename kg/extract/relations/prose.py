@@ -601,7 +601,10 @@ def _actor_re(c: Cues) -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, c.actor_verbs))
     heads = "|".join(map(re.escape, c.actor_list_heads))
     tail = r"(?P<tail>等[^，。；在]{0,8}?(?:" + heads + r")(?:及[^，。；在]{1,12}?)?)?" if heads else ""
-    return re.compile(tail + r"(?P<where>在[^，。；“”《》]{2,16}?)?(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
+    places = "|".join(map(re.escape, c.actor_place_endings))
+    # 在新天广场, 在县城十字口: a place, ending in a place's word (not 在会议上通报了…, where they spoke)
+    where = r"(?P<where>在[^，。；“”《》了]{1,14}?(?:" + places + r"))?" if places else ""
+    return re.compile(tail + where + r"(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
 
 
 def _bodies_listed_before(finder: RelationFinder, org: Mention) -> list[Mention]:
@@ -646,7 +649,8 @@ def actors(finder: RelationFinder) -> None:
             progs = [prog] if prog else []
         if progs:
             prog = max(progs, key=lambda p: p.end)
-            listed = _bodies_listed_before(finder, org) if m.group("tail") or f[org.start - 1:org.start] in "、和及" else []
+            joined = org.start > 0 and f[org.start - 1] in "、和及"
+            listed = _bodies_listed_before(finder, org) if m.group("tail") or joined else []
             for body in listed + [org]:  # A、B、C等单位开展X: all of them, none marked to lead
                 finder.add("lead", body.key, prog.key, body.start, m.group("verb"))
             _same_subject_after_semicolons(finder, org, m.end(), pattern)

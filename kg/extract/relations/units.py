@@ -19,7 +19,7 @@ from kg.names.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
 _COUNT_PREFIX = re.compile(r"^[\d一二三四五六七八九十两]+[家个所]")
 _SELF_REFERENCE = re.compile(r"(?:我|本)(?:院|委|局|办|厅|中心|所|站|会)")
 # 该院生殖与遗传专科医院 (记者从郑州大学第一附属医院获悉，由该院…医院牵头…): the hospital named before, and one of its own
-_HOSPITAL_ANAPHOR = re.compile(r"该(?:医)?院")
+_HOSPITAL_ANAPHOR = re.compile(r"该院")  # as kg.extract.entities.hospitals reads it
 _HOSPITAL_END = ("医院", "分院", "院区")
 _BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅")
 
