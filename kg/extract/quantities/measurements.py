@@ -18,6 +18,10 @@ _RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}
 _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居民|市民)|月|日|号|期|版|届|次会议|批)")
 
 
+# the verbs of a change a text reports (由A提高到B, 较2012年下降18.78%)
+_CHANGE_VERBS = "提高|提升|上升|增长|增加|下降|降低|减少"
+
+
 @lru_cache(maxsize=4)
 def _change_re(u: str) -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6% / 由和平解放初期的35.5岁提高至70.6岁 (a
@@ -25,7 +29,7 @@ def _change_re(u: str) -> re.Pattern[str]:
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
         r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
-        r"(?:提高|提升|上升|增长|增加|下降|降低|减少|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
+        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
 # the period a sentence opens with before the change it reports (2016年至2020年，…从6342例下降到1723例)
@@ -52,7 +56,7 @@ def _paired_change_re(u: str) -> re.Pattern[str]:
     vals = r"\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)+"
     return re.compile(
         r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>" + vals + r")，?"
-        r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:了)?(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>" + vals + r")")
+        r"(?:" + _CHANGE_VERBS + r")(?:了)?(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>" + vals + r")")
 
 
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
@@ -113,7 +117,7 @@ def _baselines_re(u: str) -> re.Pattern[str]:
     one = r"\d{4}年(?:的|底的|末的)?\d+(?:\.\d+)?(?:" + u + r")"
     return re.compile(r"(?P<ind>[^，。；：]{2,40}?)(?:为|达到|达|是|提高到|提升到|上升到|下降到|降至)\d+(?:\.\d+)?(?:" + u + r")[，,]?"
                       r"(?:较|比)(?P<base>" + one + r"(?:(?:和|、|及|与)" + one + r")*)"
-                      r"(?:分别|均)?(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少)了?"
+                      r"(?:分别|均)?(?P<verb>" + _CHANGE_VERBS + r")了?"
                       r"(?P<changes>\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)*)?")
 
 
@@ -429,9 +433,10 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
 
 # a comparison clause that names no indicator of its own (…为29.36/10万，较2012年(36.15/10万)下降18.78%;
 # 但较2018年仍下降0.9个百分点): what the value before it measured, compared
-_COMPARED = re.compile(r"^(?:但|并|且|而)?(?P<base>(?:较|比)(?:\d{4}年|上年|去年|上年度|同期))(?:（[^）]*）)?"
-                       r"(?P<adv>仍|又|再|分别|均)?(?P<verb>下降|提高|上升|增长|减少|降低|提升|增加)了?$")
-_EACH_COMPARED = re.compile(r"(?:较|比)(?:\d{4}年|上年|去年|上年度|同期)(?:（[^）]*）)?分别(?:下降|提高|上升|增长|减少|降低|提升|增加)了?"
+_COMPARED_BASE = r"(?:较|比)(?:\d{4}年|上年|去年|上年度|同期)"  # what a value is compared with
+_COMPARED = re.compile(r"^(?:但|并|且|而)?(?P<base>" + _COMPARED_BASE + r")(?:（[^）]*）)?"
+                       r"(?P<adv>仍|又|再|分别|均)?(?P<verb>" + _CHANGE_VERBS + r")了?$")
+_EACH_COMPARED = re.compile(_COMPARED_BASE + r"(?:（[^）]*）)?分别(?:" + _CHANGE_VERBS + r")了?"
                             r"((?:\d+(?:\.\d+)?(?:%|个百分点)?(?:和|、|及))+\d+(?:\.\d+)?)")
 
 

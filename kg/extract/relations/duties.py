@@ -27,10 +27,9 @@ from kg.extract.model import Mention
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
 from kg.extract.relations.prose import _ANAPHORS
-from kg.extract.relations.subjects import SUBJECT_TYPES, measure_of
+from kg.extract.relations.subjects import SUBJECT_TYPES, body_run, measure_of
 from kg.extract.segment import HEADING_LEVELS
 
-_JOINERS = "、和及与"
 _BEFORE_MARK = "。；：！？，\n"
 
 
@@ -46,26 +45,6 @@ def _item_marks(f: str) -> list[tuple[int, int]]:
                     s += 1
                 out.setdefault(s, level)
     return sorted(out.items())
-
-
-def _item_starts(f: str) -> list[int]:
-    return [s for s, _ in _item_marks(f)]
-
-
-def _subjects_at(finder: RelationFinder, start: int) -> tuple[list[Mention], int]:
-    """The named bodies an item opens with (A、B和C), longest mention at each step, and where they end."""
-    f, run, pos = finder.ctx.folded, [], start
-    while True:
-        here = [m for m in finder.index.starting_at(pos) if m.key.type in SUBJECT_TYPES]
-        if not here:
-            return run, pos
-        longest = max(here, key=lambda m: m.end)
-        run.append(longest)
-        pos = longest.end
-        if f[pos:pos + 1] and f[pos] in _JOINERS and finder.index.starting_at(pos + 1):
-            pos += 1
-        else:
-            return run, pos
 
 
 def _under_a_measure(finder: RelationFinder, at: int) -> bool:
@@ -88,8 +67,8 @@ def duties(finder: RelationFinder) -> None:
     f = finder.ctx.folded
     if "负责" not in f:
         return
-    for start in _item_starts(f):
-        run, end = _subjects_at(finder, start)
+    for start, _level in _item_marks(f):
+        run, end = body_run(finder.index, f, start)
         if not run or any(c.is_generic(o.key.name) for o in run):
             continue
         charge = d.charge.match(f, end)
@@ -147,8 +126,9 @@ def duty_lists(finder: RelationFinder) -> None:
             continue
         marks = marks if marks is not None else _item_marks(f)
         after = [(s, level) for s, level in marks if s > opener.end()]
-        if not after or f[opener.end():after[0][0]].strip(" \t\u3000\n") not in _FIRST_MARKS:
-            continue  # the list must open right after the colon
+        gap = f[opener.end():after[0][0]].strip(" \t\u3000\n") if after else ""
+        if not any(mark.fullmatch(gap) for _, mark in HEADING_LEVELS):
+            continue  # the list must open right after the colon, with the first item's mark
         article = _ARTICLE.search(f, opener.end())
         limit = article.start() if article else len(f)
         level, prev = after[0][1], opener.end()
@@ -158,7 +138,7 @@ def duty_lists(finder: RelationFinder) -> None:
             if lv != level:
                 continue
             prev = start
-            if _subjects_at(finder, start)[0]:
+            if body_run(finder.index, f, start)[0]:
                 break  # (一)卫生健康委负责…: another body's duty, not this remit's
             e = finder.clause_end(start, finder.sentence(start)[1])
             s = start
@@ -174,5 +154,3 @@ def duty_lists(finder: RelationFinder) -> None:
 
 # the next article of a document of rules (第十六条), which ends a list of items
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}条")
-# what may stand between the opener's colon and the first item's text: the first item's mark
-_FIRST_MARKS = {"（一）", "一、", "1.", "1、", "1．", "（1）", "①", "(一)", "(1)"}

@@ -86,7 +86,7 @@ def _program_ending_at(finder: RelationFinder, at: int):  # noqa: ANN202 - a Men
 @lru_cache(maxsize=4)
 def _counted_set_re(kinds: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
-    return re.compile(r"(?P<and>等)?(?P<q>“)(?P<n>[一二两三四五六七八九十]+|\d{1,2})(?P<kind>" + alt + r")”(?=[，。；])")
+    return re.compile(r"(?P<q>“)(?P<n>[一二两三四五六七八九十]+|\d{1,2})(?P<kind>" + alt + r")”(?=[，。；])")
 
 
 def counted_parts(finder: RelationFinder) -> None:

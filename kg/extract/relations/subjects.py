@@ -42,7 +42,7 @@ class SubjectRole:
     cue: str
 
 
-def _body_run(index: SpanIndex, f: str, start: int) -> tuple[list[Mention], int]:
+def body_run(index: SpanIndex, f: str, start: int) -> tuple[list[Mention], int]:
     """The bodies named from ``start`` on, joined by 、和及与 (A、B和C): the longest
     mention at each step, and where the run ends."""
     run: list[Mention] = []
@@ -78,7 +78,7 @@ def subject_roles(ctx: Context, index: SpanIndex, c: Cues | None = None) -> list
         before = f[:m.start].rstrip(" \t\u3000")
         opens = not before or before[-1] in _CLAUSE_OPENERS or m.start in title_starts
         if before.endswith("在"):
-            run, end = _body_run(index, f, m.start)
+            run, end = body_run(index, f, m.start)
             seen_starts.update(o.start for o in run)
             ending = next((e for e in c.assisted_by_endings if f.startswith(e, end)), "")
             if run and ending:
@@ -86,7 +86,7 @@ def subject_roles(ctx: Context, index: SpanIndex, c: Cues | None = None) -> list
             continue
         if not opens:
             continue
-        run, end = _body_run(index, f, m.start)
+        run, end = body_run(index, f, m.start)
         seen_starts.update(o.start for o in run)
         verb = next((v for v in c.subject_lead_verbs if f.startswith(v, end)), "")
         if not run or not verb or f[end + len(verb):end + len(verb) + 1] in ("人", "同"):

@@ -90,20 +90,14 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
 
 
 def _of_the_hospital_before(finder: RelationFinder, s: int, e: int, rest: str) -> list[EntityKey]:
-    """该院 (the hospital) or 该院X医院 (a hospital of its own): the last hospital named before ``s``
-    and, for X, that hospital's; nothing where none is named or X is a ward or an office
-    (该院儿科 is no member of anything)."""
+    """该院 (the hospital): the last hospital named before ``s``; 该院X医院 (a hospital of its own): the
+    hospital the entity component named over the item (kg.extract.entities.hospitals resolves it);
+    nothing where none is named or X is a ward or an office (该院儿科 is no member of anything)."""
+    if rest:
+        whole = [o for o in finder.orgs_in(s, e) if o.key.type == HOSPITAL and o.start <= s and o.end >= e]
+        return [whole[0].key] if whole and rest.endswith(_HOSPITAL_END) else []
     before = [o for o in finder.index.within(0, s) if o.key.type == HOSPITAL]
-    if not before:
-        return []
-    host = max(before, key=lambda o: (o.end, o.end - o.start))
-    if not rest:
-        return [host.key]
-    if not rest.endswith(_HOSPITAL_END):
-        return []
-    key = EntityKey(HOSPITAL, host.key.name + rest)
-    finder.new_mentions.append(Mention(s, e, key, finder.ctx.surface(s, e), region=host.region))
-    return [key]
+    return [max(before, key=lambda o: (o.end, o.end - o.start)).key] if before else []
 
 
 def list_levels(finder: RelationFinder, spans: list[tuple[int, int]]) -> list[str]:
