@@ -98,3 +98,60 @@ def test_bodies_listed_before_where_they_acted_lead_what_they_did(extract):
     # a body named in the place phrase: who acted is not plain
     got = rels(extract("12月1日，县疾控中心在县卫健局的指导下开展“世界艾滋病日”主题宣传活动。", title="正安县新闻"))
     assert not got
+
+
+ROLL = """廊坊市人民政府办公室关于明确病媒生物防制工作职责的通知
+各县（市、区）人民政府：
+为巩固创卫成果，现提出我市有关部门病媒生物防制工作职责，请一并贯彻执行。
+市卫生健康委：负责组织制定全市病媒生物防制工作计划，负责密度监测和技术指导。
+市财政局：负责安排病媒生物防制经费。
+
+市城管局：负责公共厕所、垃圾中转站的病媒生物防制。
+市农机局：根据全市工作计划，负责农机维修场所的鼠类防制。
+"""
+
+
+def test_a_roll_of_duties_divides_the_work_it_is_introduced_with(extract):
+    got = rels(extract(ROLL, title="廊坊市人民政府办公室关于明确病媒生物防制工作职责的通知"))
+    work = "病媒生物防制工作"
+    # every body on the roll leads it, jointly (FORMAT.md: no lead marked); a blank line keeps the roll,
+    # and a body outside the table (市农机局) is read by its parts, as the line's place says it is one
+    assert {(b, work) for b in ("廊坊市卫生健康委员会", "廊坊市财政局", "廊坊市城市管理局", "廊坊市农机局")} <= got
+    assert not any(p.startswith("组织制定") for _, p in got)   # the roll's lines are not programs of their own
+
+
+def test_a_roll_takes_its_work_from_a_notice_title_that_sets_it_up(extract):
+    text = ("苏州市人民政府办公室关于建立健康城市建设定点联系制度的通知\n一、联系单位\n市发展改革委：负责联系吴江区；\n"
+            "市财政局：负责联系吴中区；\n市卫生健康委：负责联系相城区。\n")
+    got = rels(extract(text, title="苏州市人民政府办公室关于建立健康城市建设定点联系制度的通知"))
+    assert {("苏州市发展和改革委员会", "健康城市建设定点联系制度"), ("苏州市财政局", "健康城市建设定点联系制度"),
+            ("苏州市卫生健康委员会", "健康城市建设定点联系制度")} == got
+
+
+@pytest.mark.parametrize("text, title", [
+    # the intro names a body, not a work (a plan's 成员单位职责)
+    ("应急指挥部各成员单位职责如下：\n市卫生健康委：负责组织救治。\n市财政局：负责安排经费。\n市公安局：负责维护秩序。\n",
+     "关于印发《廊坊市突发公共卫生事件应急预案》的通知"),
+    # two lines are no roll
+    ("现提出我市有关部门病媒生物防制工作职责：\n市卫生健康委：负责技术指导。\n市财政局：负责安排经费。\n", "廊坊市通知"),
+    # most lines charge nothing: a list of contacts, not of duties
+    ("现提出我市有关部门病媒生物防制工作职责：\n市卫生健康委：张三。\n市财政局：李四。\n市公安局：负责维护秩序。\n", "廊坊市通知"),
+])
+def test_a_roll_whose_work_is_named_nowhere_assigns_nothing(text, title, extract):
+    assert not rels(extract(text, title=title))
+
+
+def test_real_rolls_of_duties():
+    """unseen33 jd03 (广东, 1999, Traditional: 省衛生廳:負責…, under 現提出我省有關部門血防監測工作職責) and unseen30 ja04
+    (江苏, 2006: 省财政厅:负责联系…, under a notice titled 关于建立血吸虫病防治工作定点联系制度的通知, below a row of
+    the page's menu)."""
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    got = rels(extract_document(read_document(next((ROOT / "unseen33" / "docs").glob("jd03_*.txt")))))
+    assert {(b, "血防监测工作") for b in ("广东省卫生厅", "广东省计划委员会", "广东省公安厅", "广东省水利厅")} <= got
+    assert len(got) == 8
+    doc = read_document(next((ROOT / "unseen30" / "docs").glob("ja04_*.txt")))
+    assert doc.title == "江苏省政府办公厅关于建立血吸虫病防治工作定点联系制度的通知"
+    got = rels(extract_document(doc))
+    assert {(b, "血吸虫病防治工作定点联系制度") for b in ("江苏省财政厅", "江苏省农机局", "江苏省卫生厅")} <= got
+    assert len(got) == 8

@@ -332,6 +332,19 @@ def test_a_sites_banner_is_no_title(banner):
     assert extract_metadata([banner, title, "各区县："])["title"] == title
 
 
+def test_a_notice_title_under_a_row_of_the_page_is_the_title():
+    from kg.ingest.metadata import extract_metadata
+
+    title = "某省政府办公厅关于建立血吸虫病防治工作定点联系制度的通知"
+    assert extract_metadata(["登录电话咨询", title, "各市、县人民政府："])["title"] == title
+    # a headline that is one keeps its place: a sentence stands before the notice it cites
+    head = ["某县开展爱国卫生月活动", "近日，县爱卫办转发了通知。", "关于开展爱国卫生月活动的通知"]
+    assert extract_metadata(head)["title"] == "某县开展爱国卫生月活动"
+    # and so does a title the page opens with, however far down a notice is cited
+    lines = ["某县人民政府办公室关于印发某县健康乡村建设实施方案的通知", "关于开展爱国卫生月活动的通知"]
+    assert extract_metadata(lines)["title"] == lines[0]
+
+
 def test_a_headline_ending_in_a_net_word_is_a_title():
     from kg.ingest.metadata import extract_metadata
 

@@ -62,6 +62,21 @@ def _day_first(line: str) -> str | None:
     return iso_date(f"{m.group(3)}-{m.group(2)}-{m.group(1)}") if m else None
 
 
+def _titled_line_below(head: list[str], folded: list[str], i: int, reach: int = 3) -> int | None:
+    """A line just below line ``i`` (one of the page's first) that ends as a title does (…的通知, …实施方案), where line ``i``
+    does not and no sentence stands between them: the document's title under a row of the page
+    (登录电话咨询, a site's menu run together)."""
+    if folded[i].strip().endswith(_TITLE_ENDINGS):
+        return None
+    for j in range(i + 1, min(len(head), len(folded), i + 1 + reach)):
+        f = folded[j].strip()
+        if _SENTENCE_MARK.search(f):
+            return None
+        if 6 <= len(re.findall(r"[\u4e00-\u9fff]", f)) and len(f) <= 80 and f.endswith(_TITLE_ENDINGS) and "关于" in f:
+            return j
+    return None
+
+
 def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[str, str | None]:
     """Read title, date (ISO), issuer and own document number from the top lines.
     ``folded``: the lines' folded forms, when the caller has them (the reader does:
@@ -77,6 +92,9 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
             continue  # 首页 > 地方文件, 法搜网--中国法律信息搜索网: the site's, not the document's
         cjk = len(re.findall(r"[\u4e00-\u9fff]", f))
         if 6 <= cjk and len(f) <= 80 and not f.endswith(("：", "。")):
+            later = _titled_line_below(head, folded, i) if i < 3 else None
+            if later is not None:
+                i, ln, f = later, head[later], folded[later]  # 登录电话咨询 / 江苏省…的通知: the page's row, then the title
             title = ln.strip()
             # a title set over two lines: 海南省健康体重管理与健康食品产业 / 发展行动
             if i + 1 < len(head) and not f.strip().endswith(_TITLE_ENDINGS):

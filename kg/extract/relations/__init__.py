@@ -37,7 +37,7 @@ from kg.extract.relations.prose import (
 )
 from kg.extract.quantities.rules import is_plan_document
 from kg.extract.relations.drafting import drafters
-from kg.extract.relations.duties import duties, duty_lists
+from kg.extract.relations.duties import duties, duty_lists, duty_rolls
 from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
 from kg.extract.relations.parts import counted_parts, listed_parts
@@ -71,6 +71,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("subjects", subjects),
     ("duties", duties),
     ("duty_lists", duty_lists),
+    ("duty_rolls", duty_rolls),
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),

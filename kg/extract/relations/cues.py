@@ -68,6 +68,9 @@ class Duties:
     list_openers: re.Pattern[str]     # 应当履行下列职责：: a remit set out as items
     list_modals: tuple[str, ...]      # 应当, 应, 要: between the body and the opener
     heads: tuple[str, ...]            # what a duty's phrase ends with (工作, 监督管理, 防制工作 …)
+    roll_intro: re.Pattern[str]       # 有关部门血防监测工作职责: the work a roll of bodies divides
+    roll_title: re.Pattern[str]       # 关于建立…定点联系制度的通知: the work a notice's title names
+    roll_min_lines: int = 3           # a roll has at least so many lines
 
     @classmethod
     def from_data(cls, d: dict) -> "Duties":
@@ -75,7 +78,12 @@ class Duties:
                    oversight_verbs=_longest_first(d["oversight_verbs"]),
                    scope_openings=_longest_first(d["scope_openings"]),
                    list_openers=re.compile(rf"(?:{_alternation(_longest_first(d['list_openers']))})[：:]"),
-                   list_modals=_longest_first(d["list_modals"]), heads=_longest_first(d["heads"]))
+                   list_modals=_longest_first(d["list_modals"]), heads=_longest_first(d["heads"]),
+                   roll_intro=re.compile(rf"(?:{_alternation(_longest_first(d['roll_intro_units']))})"
+                                         rf"(?P<work>[\u4e00-\u9fff“”]{{2,24}}?(?:{_alternation(_longest_first(d['roll_work_heads']))}))的?职责"),
+                   roll_title=re.compile(rf"关于(?:{_alternation(_longest_first(d['roll_title_verbs']))})"
+                                         rf"(?P<work>[\u4e00-\u9fff“”]{{2,30}}?(?:{_alternation(_longest_first(d['roll_work_heads']))}))的通知$"),
+                   roll_min_lines=int(d["roll_min_lines"]))
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object

@@ -17,12 +17,18 @@ where the subject is no named body (各部门要负责…), where the duty is a 
 A body's remit set out as a list (市爱卫办应当履行下列职责：（一）组织开展…培训，（五）协调…工作) is read
 the same way: the body leads each item's duty, the item's first clause, while the items follow
 one another.
+
+A roll of duties, one body a line before a colon (省卫生厅：负责组织制定全省血防监测工作计划…;
+省财政厅：负责联系南京市六合区…), divides one work among the bodies: the one the text introduces
+(现提出我省有关部门血防监测工作职责) or the notice's title names (关于建立…定点联系制度的通知).
+Every body on it leads that work, jointly; a roll whose work is named nowhere assigns nothing.
 """
 from __future__ import annotations
 
 import re
 
 from kg.extract.entities import program_mention
+from kg.extract.entities.departments import read_unit
 from kg.extract.model import Mention
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
@@ -154,3 +160,73 @@ def duty_lists(finder: RelationFinder) -> None:
 
 # the next article of a document of rules (第十六条), which ends a list of items
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}条")
+
+
+_LINE_PAD = " \t\u3000"
+
+
+def _roll_lines(finder: RelationFinder) -> list[list[tuple[int, list[Mention], bool]]]:
+    """Runs of lines that each open with named bodies and a colon (省卫生厅：负责…), blank lines
+    between them allowed: per line (its start, its bodies, whether it holds the charge)."""
+    f = finder.ctx.folded
+    d = cues().duties
+    rolls: list[list[tuple[int, list[Mention], bool]]] = []
+    current: list[tuple[int, list[Mention], bool]] = []
+    pos = 0
+    while pos <= len(f):
+        end = f.find("\n", pos)
+        end = len(f) if end < 0 else end
+        s = pos
+        while s < end and f[s] in _LINE_PAD:
+            s += 1
+        if s < end:
+            run, after = body_run(finder.index, f, s)
+            colon = f.find("：", s, min(end, s + 20))
+            if not run and colon > s + 1:
+                # 省农机局：负责…: the line's place says it names a body, read by its parts
+                unit = read_unit(finder.ctx, s, colon)
+                run, after = ([unit], colon) if unit else ([], s)
+            if run and f[after:after + 1] == "：" and not any(cues().is_generic(o.key.name) for o in run):
+                current.append((s, run, bool(d.charge.search(f, after, end))))
+            else:
+                if current:
+                    rolls.append(current)
+                current = []
+        pos = end + 1
+    if current:
+        rolls.append(current)
+    return rolls
+
+
+def duty_rolls(finder: RelationFinder) -> None:
+    """省卫生厅：负责…／省财政厅：负责…／省教育厅：负责… under 有关部门X工作职责 (or a notice titled
+    关于建立X的通知): every body on the roll leads X."""
+    d = cues().duties
+    f = finder.ctx.folded
+    if d is None or "：负责" not in f:
+        return
+    for roll in _roll_lines(finder):
+        bodies = {o.key: o for _, run, _ in roll for o in run}
+        charged = sum(1 for *_, has in roll if has)
+        if len(roll) < d.roll_min_lines or len(bodies) < d.roll_min_lines or 2 * charged < len(roll):
+            continue
+        first = roll[0][0]
+        intro = list(d.roll_intro.finditer(f, max(0, first - 300), first))
+        if intro:
+            at, work = intro[-1].start("work"), intro[-1].group("work")
+        else:
+            titled = d.roll_title.search(finder.ctx.title or "")
+            if not titled:
+                continue
+            work = titled.group("work")
+            at = f.find(work)
+            if at < 0:
+                continue
+        pm = program_mention(finder.ctx, at, at + len(work), work.replace("“", "").replace("”", ""))
+        finder.new_mentions.append(pm)
+        known = {id(m) for m in finder.index.within(0, len(f))}
+        for start, run, _ in roll:
+            for o in run:
+                if id(o) not in known:
+                    finder.new_mentions.append(o)
+                finder.add("lead", o.key, pm.key, start, "：负责")
