@@ -1273,3 +1273,29 @@ def test_a_committee_shared_by_a_list_of_zones_is_each_zones(extract):
     # a zone alone in a list of other bodies keeps no committee of its own
     got = names(extract("市卫生健康委、市教育局、高新区管委会负责。", title="某市方案"), "Department")
     assert not [n for n in got if "教育局" in n and n.endswith("管理委员会")]
+
+
+def _forms(ex, name):
+    return {m.surface for m in ex.mentions if m.key.type == "Program" and m.key.name == name}
+
+
+def test_a_publicity_event_named_after_a_law_is_a_program(extract):
+    # real wording: unseen33 jd09 (淄博): 举办《职业病防治法》宣传周启动仪式; 开展2025年《职业病防治法》宣传周活动
+    ex = extract("省卫生健康委于4月25日举办《职业病防治法》宣传周启动仪式。各地开展2025年《职业病防治法》宣传周活动。",
+                 title="通知", issuer="山东省卫生健康委员会")
+    got = names(ex, "Program")
+    assert {"《职业病防治法》宣传周启动仪式", "《职业病防治法》宣传周活动"} <= got, got
+    # a plan's title before 宣传 is publicity of the plan, no event named after it
+    ex = extract("各地要加强《健康山东行动实施方案》宣传活动的组织。", title="通知", issuer="山东省卫生健康委员会")
+    assert not any(n.startswith("《健康山东") for n in names(ex, "Program"))
+
+
+def test_a_program_written_after_its_year_is_named_with_and_without_it(extract):
+    ex = extract("临港区社会事务管理局组织开展的2019年度“两癌”筛查项目正式启动。", title="新闻",
+                 issuer="威海市临港区社会事务管理局")
+    [name] = [n for n in names(ex, "Program") if "两癌" in n]
+    forms = {f.replace("“", "").replace("”", "") for f in _forms(ex, name)}
+    assert {"2019年度两癌筛查项目", "两癌筛查项目"} <= forms, forms
+    # a year that says when, no part of the name after it
+    ex = extract("截至2019年“两癌”筛查项目已覆盖全区。", title="新闻", issuer="威海市临港区社会事务管理局")
+    assert not any(f.startswith("2019年") for n in names(ex, "Program") for f in _forms(ex, n))

@@ -255,6 +255,18 @@ def test_bodies_that_carry_out_a_program_together_lead_it(extract):
     assert {("德江县卫生健康局", "健康知识进校园活动"), ("德江县计划生育协会", "健康知识进校园活动")} <= leads, leads
 
 
+def test_bodies_that_decided_to_carry_out_a_program_together_lead_it(extract):
+    # real wording: unseen33 jd09 (淄博 notice): 市卫生健康委、市民政局…、市总工会确定联合组织开展2025年《职业病防治法》宣传周活动
+    ex = extract("结合我市实际，市卫生健康委、市民政局、市总工会确定联合组织开展2025年《职业病防治法》宣传周活动。",
+                 title="淄博市卫生健康委员会关于开展宣传周活动的通知", issuer="淄博市卫生健康委员会")
+    leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+    event = "《职业病防治法》宣传周活动"
+    assert {("淄博市卫生健康委员会", event), ("淄博市民政局", event), ("淄博市总工会", event)} == leads, leads
+    # deciding alone is no joint work
+    ex = extract("市卫生健康委确定开展宣传周活动。", title="通知", issuer="淄博市卫生健康委员会")
+    assert not [r for r in ex.relations if r.cue.startswith("联合")]
+
+
 def test_a_joint_list_with_an_unsplit_item_assigns_nothing(extract):
     # 区文化体育和旅游局和区疾控中心: two bodies joined by 和, one item unread: no guess
     ex = extract("区卫生健康局、区文化体育和旅游局和区疾控中心联合举办第六届健走大赛。", title="新闻", issuer="路南区卫生健康局")

@@ -112,6 +112,10 @@ class Grammar:
             words.append(re.escape(w) + (f"(?!{'|'.join(map(re.escape, unless))})" if unless else ""))
         self.bureau_word_after = re.compile("|".join(words))
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
+        law = g["law_events"]
+        self.law_event = re.compile(rf"《[^《》\n]{{1,30}}(?:{'|'.join(map(re.escape, law['kinds']))})》"
+                                    rf"(?:{'|'.join(map(re.escape, sorted(law['heads'], key=len, reverse=True)))})"
+                                    rf"(?:{'|'.join(map(re.escape, law['openings']))})?")
         acted = g["quoted_action_verbs"]
         self.quoted_action_before = tuple(sorted(acted["before"], key=len, reverse=True))
         self.quoted_action_after = tuple(sorted(acted["after"], key=len, reverse=True))

@@ -180,6 +180,9 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
                 out.append(other_form(ctx, named, s, e))
                 continue
             out.append(program_mention(ctx, s, e, inner))
+    # 《职业病防治法》宣传周活动: a publicity event named after a law, its title part of its name
+    for m in g.law_event.finditer(f):
+        out.append(program_mention(ctx, m.start(), m.end(), m.group(0)))
     # unquoted names ending in a program head (健康上海行动, 母婴安全行动计划)
     in_quotes = SpanSet(quoted_spans)
     for m in g.program_head.finditer(f):
@@ -236,6 +239,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_actions_listed_before_their_kind(ctx))
     out.extend(counted_sets(ctx))
     out.extend(_with_ordinals(ctx, f, out))
+    out.extend(_with_and_without_year(ctx, f, out))
     out.extend(_actions_of_plans(ctx, out))
     out.extend(_with_construction(ctx, out))
     # a name read inside a longer program name is part of it, not a second program
@@ -305,6 +309,29 @@ def _with_ordinals(ctx: Context, f: str, mentions: list[Mention]) -> list[Mentio
         ordinal = _ORDINAL_BEFORE.search(f, max(0, m.start - 8), m.start)
         if ordinal:
             out.append(other_form(ctx, m, ordinal.start(), m.end))
+    return out
+
+
+# 2025年, 2019年度: the year an event or a year's work is held in, written before its name
+_YEAR_OPENING = re.compile(r"(?:19|20)\d{2}年度?")
+_YEAR_BEFORE = re.compile(r"(?<![截止到至于在自从])(?:19|20)\d{2}年度?$")  # not 截至2019年“两癌”筛查项目…: when
+
+
+def _with_and_without_year(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:
+    """A program written with its year in front (2025年《职业病防治法》宣传周活动, 开展2010年狂犬病防控
+    工作) is named both with it and without it, as texts and readers name it either way: each
+    form is another of the same program's names."""
+    out = []
+    for m in mentions:
+        if m.key.type != PROGRAM:
+            continue
+        opening = _YEAR_OPENING.match(f, m.start, m.end)
+        if opening and m.end - opening.end() >= 4:
+            out.append(other_form(ctx, m, opening.end(), m.end))
+            continue
+        before = _YEAR_BEFORE.search(f, max(0, m.start - 7), m.start)
+        if before:
+            out.append(other_form(ctx, m, before.start(), m.end))
     return out
 
 

@@ -134,6 +134,7 @@ class Cues:
     remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
     remit_charge_words: tuple[str, ...]       # …，(具体)负责…: what opens its remit
     joint_organiser_verbs: tuple[str, ...]    # A、B联合开展/举办 X: what bodies do together
+    joint_decision_words: tuple[str, ...]     # A、B决定/确定联合…: between the bodies and 联合
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
     host_verbs: tuple[str, ...] = ()          # A主办，C承办 … X: the hosts lead the event
     host_support_verbs: tuple[str, ...] = ()  # …，C承办/协办: the units that host it for them support it
@@ -195,6 +196,7 @@ class Cues:
             remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),
             remit_charge_words=_longest_first(prose["remit_charge_words"]),
             joint_organiser_verbs=_longest_first(prose["joint_organiser_verbs"]),
+            joint_decision_words=_longest_first(prose["joint_decision_words"]),
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")},
             host_verbs=_longest_first(raw["hosting"]["verbs"]),
             host_support_verbs=_longest_first(raw["hosting"]["support_verbs"]),

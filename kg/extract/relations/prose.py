@@ -539,7 +539,7 @@ def joint_organisers(finder: RelationFinder) -> None:
     for m in _JOINTLY.finditer(f):
         start = finder.clause_start(m.start())
         end = m.start()
-        for word in ("决定", "将", "拟"):
+        for word in c.joint_decision_words:
             if f.endswith(word, start, end):
                 end -= len(word)
                 break
