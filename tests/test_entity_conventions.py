@@ -1299,3 +1299,47 @@ def test_a_program_written_after_its_year_is_named_with_and_without_it(extract):
     # a year that says when, no part of the name after it
     ex = extract("截至2019年“两癌”筛查项目已覆盖全区。", title="新闻", issuer="威海市临港区社会事务管理局")
     assert not any(f.startswith("2019年") for n in names(ex, "Program") for f in _forms(ex, n))
+
+
+def test_an_event_period_written_with_its_events_is_the_period(extract):
+    # real wording: unseen34 ka06 (秀山): 开展…为主题的老年健康宣传周活动; unseen9 s04: 爱国卫生月 and 爱卫月活动
+    ex = extract("县卫健委开展老年健康宣传周活动。省里部署老年健康宣传周。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")
+    assert "老年健康宣传周" in names(ex, "Program")
+    assert {"老年健康宣传周活动", "老年健康宣传周"} <= _forms(ex, "老年健康宣传周")
+    assert "老年健康宣传周活动" not in names(ex, "Program")   # one program, not two
+
+
+def test_a_quoted_theme_is_no_program(extract):
+    ex = extract("县卫健委在花灯广场开展“关注口腔健康”为主题的老年健康宣传周活动。", title="新闻",
+                 issuer="秀山土家族苗族自治县卫生健康委员会")
+    assert not any("关注口腔健康" in n for n in names(ex, "Program"))
+    # a quoted name the text acts on stays one
+    ex = extract("县卫健委开展“关注口腔健康”活动。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")
+    assert any("关注口腔健康" in n for n in names(ex, "Program"))
+
+
+def test_a_speech_verb_opens_no_programs_name(extract):
+    # real wording: unseen34 ka07 (朔州): 朔州市人民政府副市长魏元平宣布老年健康宣传周正式启动
+    ex = extract("朔州市人民政府副市长魏元平宣布老年健康宣传周正式启动。", title="新闻", issuer="朔州市卫生健康委员会")
+    assert "老年健康宣传周" in names(ex, "Program")
+    assert not any("宣布" in n for n in names(ex, "Program"))
+
+
+def test_an_autonomous_county_written_by_its_short_form_and_level():
+    from kg.names.regions import region_mentions
+    got = {(s, e, r.name) for s, e, r in region_mentions("秀山县卫生健康委、甘孜州疾控中心、长阳县人民医院")}
+    assert {(0, 3, "秀山土家族苗族自治县"), (9, 12, "甘孜藏族自治州"), (17, 20, "长阳土家族自治县")} <= got
+    # the short form alone is no name of the county (秀山 is read only inside its own jurisdiction)
+    assert not region_mentions("秀山湖公园")
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("区安监局", "安州区安全生产监督管理局"),        # unseen34 ka10
+    ("县人口与计生局", "安州区人口和计划生育局"),    # unseen34 ka05 (德化)
+    ("县卫生健康监督所", "安州区卫生健康监督所"),    # unseen34 ka02 (顺昌)
+    ("县教科局", "安州区教育科技局"),              # unseen33 jd05 (大竹)
+    ("省计委", "四川省计划委员会"),                # unseen33 jd03 (广东, 1999)
+])
+def test_short_names_of_bodies_new_to_the_table(surface, name, extract):
+    ex = extract(f"近日，{surface}等部门开展联合检查。", title="新闻", issuer="绵阳市安州区卫生健康局")
+    assert name in names(ex, "Department"), names(ex, "Department")

@@ -345,6 +345,17 @@ def test_a_notice_title_under_a_row_of_the_page_is_the_title():
     assert extract_metadata(lines)["title"] == lines[0]
 
 
+@pytest.mark.parametrize("chrome", ["政府信息公开", "打印本文打印本文关闭窗口关闭窗口"])
+def test_a_portals_section_or_buttons_are_no_title(chrome):
+    # real pages: unseen34 ka04 (阿拉山口: 政府信息公开 over the breadcrumb), ka05 (德化: 打印本文 关闭窗口)
+    from kg.ingest.metadata import extract_metadata
+
+    title = "市卫健委组织“世界精神卫生日”宣传活动"
+    assert extract_metadata([chrome, title, "2023年10月10日是第32个“世界精神卫生日”。"])["title"] == title
+    # a report on the section's work is a title
+    assert extract_metadata(["政府信息公开工作年度报告", "正文"])["title"] == "政府信息公开工作年度报告"
+
+
 def test_a_headline_ending_in_a_net_word_is_a_title():
     from kg.ingest.metadata import extract_metadata
 

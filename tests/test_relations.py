@@ -413,3 +413,36 @@ def test_real_city_cancer_plan_leads_only_its_named_body():
     leads = {r.source.name for r in ex.relations if r.kind == "lead"}
     assert "九江市卫生健康委员会" in leads
     assert not [n for n in leads if "〔" in n or "〕" in n or n.endswith("县") or n.startswith("区")]
+
+
+def test_a_body_that_organises_others_leads_and_the_organised_support(extract):
+    # real wording: unseen34 ka06 (秀山 news)
+    text = ("7月12日，秀山县卫生健康委组织县人民医院、县中医医院等医疗卫生单位在花灯广场开展“关注口腔健康，品味老年幸福”"
+            "为主题的老年健康宣传周活动。")
+    ex = extract(text, title="秀山开展老年健康宣传活动", issuer="秀山土家族苗族自治县卫生健康委员会")
+    rel = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    week = "老年健康宣传周"
+    assert ("lead", "秀山土家族苗族自治县卫生健康委员会", week) in rel, rel
+    assert {k for k, s, t in rel if t == week and "医院" in s} == {"support"}, rel
+    assert not any("关注口腔健康" in t for *_, t in rel)  # the theme is no program
+
+
+def test_the_organised_bodies_partners_get_nothing_and_the_organised_lead_nothing(extract):
+    # real wording: unseen34 ka02 (顺昌 news): A组织B、C联合D、E等相关部门，分别到…开展X
+    text = ("4月20日，顺昌县卫生健康局组织县疾控中心、县红十字会联合县总工会、县人社局等相关部门，分别到县水泥有限公司"
+            "开展2022年《职业病防治法》宣传周活动。")
+    ex = extract(text, title="顺昌县开展宣传周活动", issuer="顺昌县卫生健康局")
+    rel = {(r.kind, r.source.name) for r in ex.relations}
+    assert ("lead", "顺昌县卫生健康局") in rel
+    assert ("support", "顺昌县疾病预防控制中心") in rel and ("lead", "顺昌县疾病预防控制中心") not in rel
+    assert not any(s in ("顺昌县总工会", "顺昌县人力资源和社会保障局") for _, s in rel)
+
+
+@pytest.mark.parametrize("text", [
+    "县卫健委组织开展老年健康宣传周活动。",                       # 组织开展: the actor rule's, no one organised
+    "会上，县长要求县卫健委组织县人民医院开展老年健康宣传周活动。",  # the organiser does not open its clause
+    "县卫健委组织县人民医院专家召开座谈会。",                     # no program named
+])
+def test_an_organising_sentence_that_names_no_organised_body_or_event_gives_no_support(text, extract):
+    ex = extract(text, title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")
+    assert not [r for r in ex.relations if r.kind == "support"]

@@ -112,6 +112,9 @@ class Grammar:
             words.append(re.escape(w) + (f"(?!{'|'.join(map(re.escape, unless))})" if unless else ""))
         self.bureau_word_after = re.compile("|".join(words))
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
+        self.event_periods = tuple(g["event_periods"])
+        self.event_trailers = tuple(sorted(g["event_trailers"], key=len, reverse=True))
+        self.theme_markers = tuple(g["theme_markers"])
         law = g["law_events"]
         self.law_event = re.compile(rf"《[^《》\n]{{1,30}}(?:{'|'.join(map(re.escape, law['kinds']))})》"
                                     rf"(?:{'|'.join(map(re.escape, sorted(law['heads'], key=len, reverse=True)))})"

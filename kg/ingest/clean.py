@@ -183,18 +183,18 @@ def is_furniture(folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _site_banners() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+def _site_banners() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str], frozenset[str]]:
     cfg = _config()["site_banners"]
     seps = re.compile("|".join(map(re.escape, sorted(cfg["separators"], key=len, reverse=True))))
-    return tuple(cfg["openings"]), tuple(cfg["endings"]), seps
+    return tuple(cfg["openings"]), tuple(cfg["endings"]), seps, frozenset(cfg["lines"])
 
 
 def is_site_banner(folded: str) -> bool:
     """Does this line name the site that prints the document (法搜网--中国法律信息搜索网, 欢迎光临…门户网)
     rather than the document (data_boilerplate.json, "site_banners")? No title, though the line is kept."""
-    openings, endings, seps = _site_banners()
+    openings, endings, seps, sections = _site_banners()
     f = "".join(folded.split()).rstrip("!！。 ")
-    if f.startswith(openings) or f.endswith(endings):
+    if f.startswith(openings) or f.endswith(endings) or f in sections:
         return True
     parts = [p for p in seps.split(f) if p]
     return len(parts) > 1 and any(p.endswith("网") for p in parts)

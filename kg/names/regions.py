@@ -69,6 +69,14 @@ class RegionTable:
             self.by_name.setdefault(name, []).append(r)
             if short != name:
                 self.by_short.setdefault(short, []).append(r)
+        # an autonomous county, prefecture or banner is written with its short form and its level
+        # as often as by its full name (秀山县 for 秀山土家族苗族自治县, 甘孜州, 鄂温克旗): those are
+        # its names too, where no other division bears them
+        for r in list(self.by_code.values()):
+            for kind, level_word in AUTONOMOUS_LEVELS:
+                alias = r.short + level_word
+                if r.name.endswith(kind) and len(r.short) >= 2 and alias != r.name and alias not in self.by_name:
+                    self.by_name[alias] = [r]
         self.name_pattern = compile_words(tuple(n for n in self.by_name if n not in FULL_STOP), whole_text=True)
         self._children: dict[str, list[Region]] = {}
         for r in self.by_code.values():
@@ -157,6 +165,10 @@ def regions() -> RegionTable:
     return RegionTable()
 
 
+
+
+# the full name's ending of an autonomous division and the level word its short form takes
+AUTONOMOUS_LEVELS = (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗"))
 
 
 def full_name_spans(text: str) -> list[tuple[int, int, str]]:

@@ -165,6 +165,8 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         quoted_spans.append((q.start(), q.end()))
         if in_consortium.covers(s) or MEDICAL_CENTRE.search(inner):
             continue
+        if f.startswith(g.theme_markers, q.end()):
+            continue  # 开展“关注口腔健康，品味老年幸福”为主题的…活动: the event's theme, no program
         trail = _quoted_trailing(f, q.end(), g)
         concept = _is_concept(inner, g)
         if trail is not None and not concept and not _CLAUSE_PUNCT.search(inner):
@@ -203,11 +205,14 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name (but “5·20”中国学生营养日)
         if f.startswith(("委员会", "委", "办公室", "领导小组", "推进委员会", "推进办", "工作组", "工作专班"), m.end()):
             continue  # 健康促进行动委员会, 健康广东行动推进委员会 … is a body, not the action
-        if not _right_edge_ok(f, m.end(), g):
+        end = m.end()
+        trailer = next((t for t in g.event_trailers if f.startswith(t, end)), "") if head.endswith(g.event_periods) else ""
+        end += len(trailer)  # 老年健康宣传周活动: the week's events, named with the week
+        if not _right_edge_ok(f, end, g):
             continue  # the head is inside a longer noun (项目学校, 行动执行情况)
-        name = g.strip_scope(f[s:m.end()])
-        s = m.end() - len(name)
-        core = name[: -len(head)]
+        name = g.strip_scope(f[s:end])
+        s = end - len(name)
+        core = name[: -len(head) - len(trailer)]
         name = _EDITION.sub("", _BATCH.sub("", name))  # 第11届全民营养周: the campaign, not its edition
         done = _VERB_DONE.match(name)
         if done and len(name) - done.end() >= 4:
@@ -216,7 +221,14 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
         if program_core_generic(core, g, head):
             continue
-        out.append(program_mention(ctx, s, m.end(), name))
+        if trailer and name.endswith(trailer) and len(name) - len(trailer) >= len(head) + 2:
+            # 爱国卫生月活动: the program is the month itself, the same one the text names alone, and
+            # its events one more of its forms
+            named = program_mention(ctx, s, end - len(trailer), name[: -len(trailer)])
+            out.append(named)
+            out.append(other_form(ctx, named, s, end))
+        else:
+            out.append(program_mention(ctx, s, end, name))
     places = _campaign_places(tuple(regions().family_shorts(ctx.doc_region)) if ctx.doc_region else ())
     for s, e in _campaigns(f, places):
         named = program_mention(ctx, s, e, f[s:e])

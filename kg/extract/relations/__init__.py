@@ -37,6 +37,7 @@ from kg.extract.relations.prose import (
 )
 from kg.extract.quantities.rules import is_plan_document
 from kg.extract.relations.drafting import drafters
+from kg.extract.relations.organised import organised
 from kg.extract.relations.duties import duties, duty_lists, duty_rolls
 from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
@@ -67,6 +68,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("deciders", deciders),
     ("drafters", drafters),
     ("handlers", handlers),
+    ("organised", organised),
     ("actors", actors),
     ("subjects", subjects),
     ("duties", duties),

@@ -86,6 +86,13 @@ class Duties:
                    roll_min_lines=int(d["roll_min_lines"]))
 
 
+def _organised_re(d: dict) -> re.Pattern[str]:
+    """What follows a list of organised bodies: its tail (等医疗卫生单位), a comma, where they act
+    (在花灯广场, 分别到…), the verb and 了: the program follows."""
+    heads, places, verbs = (_alternation(_longest_first(d[k])) for k in ("list_heads", "places", "act_verbs"))
+    return re.compile(rf"(?P<tail>等[^，。；、在到]{{0,8}}?(?:{heads}))?，?(?:(?:{places})[^，。；：\n]{{1,40}}?)??(?P<verb>{verbs})了?")
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the object
 class Cues:
     """Labels, verbs and notes of responsibility clauses."""
@@ -148,6 +155,9 @@ class Cues:
     duties: Duties | None = None              # （一）A负责X: a division of duties, item by item (relations/duties)
     part_verbs: tuple[str, ...] = ()          # X包含/包括 A、B、C: what X is made of
     part_counted_kinds: tuple[str, ...] = ()  # …6个项目, 等五大行动: a count saying every item is one
+    organised: re.Pattern[str] | None = None  # A组织B、C等单位在…开展X: what follows the organised bodies (relations/organised)
+    organising_verbs: tuple[str, ...] = ()    # 组织, 牵头组织
+    organised_partner_verbs: tuple[str, ...] = ()  # …联合D、E等部门: partners after the organised list
 
     source: str = ""  # the JSON text it was read from (what a component saves)
 
@@ -209,6 +219,8 @@ class Cues:
             handling=Handling.from_data(raw["handling"]),
             duties=Duties.from_data(raw["duties"]),
             part_verbs=_longest_first(raw["parts"]["verbs"]), part_counted_kinds=_longest_first(raw["parts"]["counted_kinds"]),
+            organised=_organised_re(raw["organised"]), organising_verbs=_longest_first(raw["organised"]["verbs"]),
+            organised_partner_verbs=_longest_first(raw["organised"]["partner_verbs"]),
             source=text)
 
     def is_generic(self, name: str, collective_prefixes: tuple[str, ...] = ()) -> bool:

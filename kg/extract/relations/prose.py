@@ -24,6 +24,7 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
+from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.units import assign_units
 from kg.extract.segment import HEADING_LEVELS
 from kg.spans import SpanSet
@@ -410,8 +411,12 @@ def lead_verb(finder: RelationFinder) -> None:
 def lead_with(finder: RelationFinder) -> None:
     """A会同/协同/联合 B、C等部门 … Y."""
     f = finder.ctx.folded
+    organised = None
     for m in re.finditer("|".join(cues().partner_verbs), f):
         lead = [o for o in finder.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
+        if lead:
+            organised = organised_bodies(finder) if organised is None else organised
+            lead = [o for o in lead if id(o) not in organised]  # A组织B联合C…: B acts for A (relations/organised)
         if not lead and f[m.start() - 1:m.start()] in ("将", "要", "拟", "也"):
             lead = [o for o in finder.index.ending_at(m.start() - 1) if o.key.type == DEPARTMENT]
         if not lead and f.startswith("牵头，", m.start() - 3):
@@ -630,10 +635,11 @@ def actors(finder: RelationFinder) -> None:
         return
     c = cues()
     pattern = _actor_re(c)
+    organised = organised_bodies(finder)
     for org in [m for m in finder.mentions if m.key.type in ORG_TYPES]:
         m = pattern.match(f, org.end)
-        if not m:
-            continue
+        if not m or id(org) in organised:
+            continue  # A组织B、C开展X: B and C act for A (relations/organised)
         opened = max(f.rfind(ch, 0, org.start) for ch in "，。；：\n")
         if any(w in f[opened + 1:org.start] for w in c.actor_frames):
             continue  # 紧紧围绕省委省政府深入实施“八八战略”: the directive followed, not the text's actor

@@ -1,0 +1,106 @@
+"""Bodies a body brings in to act, as news writes it: 秀山县卫生健康委组织县人民医院、县中医医院、
+中和街道社区卫生服务中心等医疗卫生单位在花灯广场开展…老年健康宣传周活动; 顺昌县卫生健康局组织县红十字学会、
+县疾控中心联合县总工会等相关部门，分别到…开展…宣传周活动.
+
+The body that organises leads the event; the bodies it organised take part in it, so support it
+(FORMAT.md: 参与 names a supporting unit). Partners after 联合 (the organised bodies' partners)
+are given nothing: annotators name them as supporters, joint leads or not at all. The organiser
+must open its clause, the organised must be named bodies (a unit or a hospital), and the event a
+program the clause names after the verb; else nothing. The words are data (responsibility.json,
+"organised").
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.model import REGION, Mention
+from kg.extract.relations.cues import cues
+from kg.extract.relations.finder import ORG_TYPES, RelationFinder
+from kg.spans import SpanIndex
+
+_JOINERS = "、和及与"
+# what may stand before the organiser in its clause: a date (4月20日, 2022年4月20日至24日, 近日) and spaces
+_WHEN = re.compile(r"[\s\d年月日号至到—\-－~、]*(?:近日|日前|近期|当天|上午|下午|今年|去年)?[\s]*")
+
+
+def _run(index: SpanIndex, f: str, pos: int) -> tuple[list[Mention], int]:
+    """The bodies (units and hospitals) named from ``pos`` on, joined by 、和及与, and where the run ends."""
+    run: list[Mention] = []
+    while True:
+        here = [m for m in index.starting_at(pos) if m.key.type in ORG_TYPES]
+        if not here:
+            return run, (run[-1].end if run else pos)
+        longest = max(here, key=lambda m: m.end)
+        run.append(longest)
+        pos = longest.end
+        if f[pos:pos + 1] and f[pos] in _JOINERS:
+            pos += 1
+        else:
+            return run, pos
+
+
+def _clause_end_outside_quotes(f: str, start: int, sent_end: int) -> int:
+    """The end of the clause from ``start``, a comma inside quotes (开展“关注口腔健康，品味老年幸福”
+    为主题的…活动: the theme's) not ending it."""
+    depth = 0
+    for i in range(start, sent_end):
+        ch = f[i]
+        if ch in "“《":
+            depth += 1
+        elif ch in "”》":
+            depth = max(0, depth - 1)
+        elif ch in "，；。\n" and not depth:
+            return i
+    return sent_end
+
+
+def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention], int]]:
+    """Every (organiser, organised bodies, where the list ends) a text writes as A组织B、C…."""
+    c = cues()
+    f = finder.ctx.folded
+    if c.organised is None or "组织" not in f:
+        return []
+    out = []
+    for org in (m for m in finder.mentions if m.key.type in ORG_TYPES):
+        verb = next((v for v in c.organising_verbs if f.startswith(v, org.end)), "")
+        if not verb or f.startswith(("开展", "实施", "召开", "举办"), org.end + len(verb)):
+            continue  # A组织开展X: the actor rule's
+        run, end = _run(finder.index, f, org.end + len(verb))
+        if run:
+            out.append((org, run, end))
+    return out
+
+
+def organised(finder: RelationFinder) -> None:
+    """A组织B、C(等…单位)(联合D等部门)，(在/分别到…)开展X: A leads X, B and C support it."""
+    c = cues()
+    f = finder.ctx.folded
+    for org, run, end in organised_runs(finder):
+        start = finder.clause_start(org.start)
+        named_from = min([r.start for r in finder.index.ending_at(org.start) if r.key.type == REGION] + [org.start])
+        if not _WHEN.fullmatch(f, start, named_from):  # 秀山县卫生健康委: the region is part of the name
+            continue  # the organiser opens its clause, after a date at most (县长要求A组织…: a request; 由A组织…: the organisers rule's)
+        tail = c.organised.match(f, end)
+        pos = tail.end("tail") if tail and tail.group("tail") else end
+        partner = next((v for v in c.organised_partner_verbs if f.startswith(v, pos)), "")
+        if partner:
+            partners, pos = _run(finder.index, f, pos + len(partner))
+            if not partners:
+                continue
+        m = c.organised.match(f, pos)
+        if not m:
+            continue
+        _, sent_e = finder.sentence(m.end())
+        progs = finder.programs_in(m.end(), _clause_end_outside_quotes(f, m.end(), sent_e))
+        if not progs:
+            continue
+        prog = max(progs, key=lambda p: p.end)
+        finder.add("lead", org.key, prog.key, org.start, "组织")
+        for o in run:
+            finder.add("support", o.key, prog.key, org.start, "组织…" + m.group("verb"))
+
+
+def organised_bodies(finder: RelationFinder) -> set[int]:
+    """The mentions (by id) of the bodies others organise (A组织B、C…: B and C): they act for A,
+    so what they do is no program they lead."""
+    return {id(o) for _, run, _ in organised_runs(finder) for o in run}
