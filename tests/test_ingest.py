@@ -340,6 +340,9 @@ def test_a_notice_title_under_a_row_of_the_page_is_the_title():
     # a headline that is one keeps its place: a sentence stands before the notice it cites
     head = ["某县开展爱国卫生月活动", "近日，县爱卫办转发了通知。", "关于开展爱国卫生月活动的通知"]
     assert extract_metadata(head)["title"] == "某县开展爱国卫生月活动"
+    # and a headline over the notice it reports (a seed: 闵行区发布《…》 / 闵行区人民政府印发《…》的通知)
+    head = ["某区发布《关于推进健康某区行动的实施方案》", "某区人民政府印发《关于推进健康某区行动的实施方案》的通知"]
+    assert extract_metadata(head)["title"] == head[0]
     # and so does a title the page opens with, however far down a notice is cited
     lines = ["某县人民政府办公室关于印发某县健康乡村建设实施方案的通知", "关于开展爱国卫生月活动的通知"]
     assert extract_metadata(lines)["title"] == lines[0]

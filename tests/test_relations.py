@@ -446,3 +446,27 @@ def test_the_organised_bodies_partners_get_nothing_and_the_organised_lead_nothin
 def test_an_organising_sentence_that_names_no_organised_body_or_event_gives_no_support(text, extract):
     ex = extract(text, title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")
     assert not [r for r in ex.relations if r.kind == "support"]
+
+
+def test_bodies_closed_by_a_count_that_act_together_lead_jointly(extract):
+    # real wording: unseen34 ka10 (安州): A、B、C、D4个单位联合在…开展以“健康中国，职业健康先行”为主题的…宣传周活动
+    text = ("4月28日上午，绵阳市安州区总工会、区安监局、区卫计局、区疾控中心4个单位联合在某化工有限公司开展以“健康中国，"
+            "职业健康先行”为主题的《职业病防治法》宣传周活动。")
+    ex = extract(text, title="安州区开展宣传周活动", issuer="绵阳市安州区卫生和计划生育局")
+    leads = {s for k, s, t in ((r.kind, r.source.name, r.target.name) for r in ex.relations) if k == "lead"}
+    assert {"安州区总工会", "安州区安全生产监督管理局", "安州区卫生和计划生育局", "安州区疾病预防控制中心"} == leads, leads
+    # a count of kinds, no list of bodies: nothing
+    ex = extract("4月28日，全区4个单位联合开展《职业病防治法》宣传周活动。", title="新闻", issuer="绵阳市安州区卫生和计划生育局")
+    assert not ex.relations
+
+
+def test_hosts_of_an_event_each_in_a_group_of_their_own(extract):
+    # real wording: unseen34 ka07 (山西): 由A主办、B承办、C协办的“2024年山西省老年健康宣传周启动仪式”在朔州市举行
+    text = ("6月24日，由山西省卫生健康委员会主办、朔州市卫生健康委承办、朔州市全民健康保障中心协办的“2024年山西省老年健康"
+            "宣传周启动仪式”在朔州市举行。")
+    ex = extract(text, title="山西省老年健康宣传周启动", issuer="山西省卫生健康委员会")
+    rel = {(r.kind, r.source.name) for r in ex.relations if "启动仪式" in r.target.name}
+    assert rel == {("lead", "山西省卫生健康委员会"), ("support", "朔州市卫生健康委员会"), ("support", "朔州市全民健康保障中心")}, rel
+    # a group that names no body: nothing for the hosts' sentence
+    ex = extract("由山西省卫生健康委员会主办、各地承办的“老年健康宣传周启动仪式”在朔州市举行。", title="新闻", issuer="山西省卫生健康委员会")
+    assert not [r for r in ex.relations if r.kind == "support"]

@@ -64,10 +64,11 @@ def _day_first(line: str) -> str | None:
 
 def _titled_line_below(head: list[str], folded: list[str], i: int, reach: int = 3) -> int | None:
     """A line just below line ``i`` (one of the page's first) that ends as a title does (…的通知, …实施方案), where line ``i``
-    does not and no sentence stands between them: the document's title under a row of the page
-    (登录电话咨询, a site's menu run together)."""
-    if folded[i].strip().endswith(_TITLE_ENDINGS):
-        return None
+    does not and no sentence stands between them: the document's title under a short row of the
+    page (登录电话咨询, a site's menu run together)."""
+    row = folded[i].strip()
+    if row.endswith(_TITLE_ENDINGS) or len(row) > 10 or any(ch in row for ch in "《》“”"):
+        return None  # a headline over the notice it reports (闵行区发布《…》) stays the title
     for j in range(i + 1, min(len(head), len(folded), i + 1 + reach)):
         f = folded[j].strip()
         if _SENTENCE_MARK.search(f):

@@ -115,6 +115,21 @@ class RelationFinder:
         f = self.ctx.folded
         return min([i for i in (f.find(ch, start, sent_end) for ch in "，。；\n") if i >= 0] or [sent_end])
 
+    def clause_end_outside_quotes(self, start: int, sent_end: int) -> int:
+        """The end of the clause from ``start``, where a comma inside quotes or a title does not end
+        it (开展以“健康中国，职业健康先行”为主题的…活动: the theme's comma)."""
+        f = self.ctx.folded
+        depth = 0
+        for i in range(start, sent_end):
+            ch = f[i]
+            if ch in "“《":
+                depth += 1
+            elif ch in "”》":
+                depth = max(0, depth - 1)
+            elif ch in "，；。\n" and not depth:
+                return i
+        return sent_end
+
     def clause_run_end(self, start: int, sent_end: int) -> int:
         """Where the objects of a clause can stop: the sentence end, or a comma after
         which a new subject (a region or an organisation) begins."""

@@ -39,21 +39,6 @@ def _run(index: SpanIndex, f: str, pos: int) -> tuple[list[Mention], int]:
             return run, pos
 
 
-def _clause_end_outside_quotes(f: str, start: int, sent_end: int) -> int:
-    """The end of the clause from ``start``, a comma inside quotes (开展“关注口腔健康，品味老年幸福”
-    为主题的…活动: the theme's) not ending it."""
-    depth = 0
-    for i in range(start, sent_end):
-        ch = f[i]
-        if ch in "“《":
-            depth += 1
-        elif ch in "”》":
-            depth = max(0, depth - 1)
-        elif ch in "，；。\n" and not depth:
-            return i
-    return sent_end
-
-
 def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention], int]]:
     """Every (organiser, organised bodies, where the list ends) a text writes as A组织B、C…."""
     c = cues()
@@ -91,7 +76,7 @@ def organised(finder: RelationFinder) -> None:
         if not m:
             continue
         _, sent_e = finder.sentence(m.end())
-        progs = finder.programs_in(m.end(), _clause_end_outside_quotes(f, m.end(), sent_e))
+        progs = finder.programs_in(m.end(), finder.clause_end_outside_quotes(m.end(), sent_e))
         if not progs:
             continue
         prog = max(progs, key=lambda p: p.end)

@@ -495,7 +495,13 @@ def _organiser_re(c: Cues) -> re.Pattern[str]:
     """由A(、B)联合开展/主办(，C承办)的X."""
     verbs, supports = "|".join(map(re.escape, c.organiser_verbs)), "|".join(map(re.escape, c.organiser_support_verbs))
     return re.compile(r"由(?P<leads>[^，。；：\n（）由]{2,60}?)(?P<verb>" + verbs + r")"
-                      r"(?:[，,](?P<sups>[^，。；：\n（）]{2,60}?)(?:" + supports + r"))?的(?P<obj>[^，。；：\n（）]{2,40})")
+                      r"(?:[，,、](?P<sups>[^，。；：\n（）]{2,90}?(?:" + supports + r")))?的(?P<obj>[^，。；：\n（）]{2,40})")
+
+
+@lru_cache(maxsize=4)
+def _support_verb_split(c: Cues) -> re.Pattern[str]:
+    """The support verbs that close each host's group (B承办、C协办): where the groups part."""
+    return re.compile("(?:" + "|".join(map(re.escape, c.organiser_support_verbs)) + ")[、，,]?")
 
 
 def organisers(finder: RelationFinder) -> None:
@@ -508,7 +514,18 @@ def organisers(finder: RelationFinder) -> None:
         return
     for m in _organiser_re(c).finditer(f):
         leads = all_units(m.group("leads"), m.start("leads"))
-        supports = all_units(m.group("sups"), m.start("sups")) if m.group("sups") else []
+        supports = []
+        if m.group("sups"):  # B承办、C协办: each group its hosts
+            pos = m.start("sups")
+            for part in _support_verb_split(c).split(m.group("sups")):
+                if part:
+                    at = f.index(part, pos)
+                    units = all_units(part, at)
+                    if not units:
+                        supports = []
+                        break
+                    supports += units
+                    pos = at + len(part)
         if not leads or (m.group("sups") and not supports):
             continue
         end = c.last_event_head_end(m.group("obj"))
@@ -524,6 +541,8 @@ def organisers(finder: RelationFinder) -> None:
 
 
 _JOINTLY = re.compile("联合|共同")
+# what closes a list of bodies before 联合: 4个单位, 等单位, 等部门, 等6个部门 (not 等医疗卫生单位: a kind, read apart)
+_JOINT_LIST_TAIL = re.compile(r"(?:等|(?:等)?[\d一二三四五六七八九十]+(?:多|余)?个)(?:单位|部门|家单位)$")
 
 
 @lru_cache(maxsize=4)
@@ -548,6 +567,9 @@ def joint_organisers(finder: RelationFinder) -> None:
             if f.endswith(word, start, end):
                 end -= len(word)
                 break
+        tail = _JOINT_LIST_TAIL.search(f, start, end)
+        if tail:
+            end = tail.start()  # A、B、C、D4个单位联合…, A、B等单位联合…: the list's closing noun
         if end - start < 4 or "由" in f[start:end] or any(ch in "（）" for ch in f[start:end]):
             continue  # 由A、B联合开展的X: the organisers rule's
         verb = verb_re.match(f, m.end())
@@ -557,7 +579,7 @@ def joint_organisers(finder: RelationFinder) -> None:
         if len(units) < 2 or not all(_a_named_body(finder, s, e) for s, e in units):
             continue  # each item a body the text names (区文化体育和旅游局和区疾控中心 is two, unsplit)
         _, sent_e = finder.sentence(verb.end())
-        clause_end = finder.clause_end(verb.end(), sent_e)
+        clause_end = finder.clause_end_outside_quotes(verb.end(), sent_e)
         progs = finder.programs_in(verb.end(), clause_end)
         if progs:  # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event)
             assign_units(finder, start, units, [], [max(progs, key=lambda p: p.end).key], "联合" + verb.group("verb"),
