@@ -36,7 +36,8 @@ _CAMPAIGN_GROUP = re.compile(r"(?:示范区|示范县|示范市|卫生城市|卫
 # 工作委员会办公室, 公共卫生与重大疾病防治工作领导小组; its remit and jurisdiction are read leftwards from it
 _CONTROL_BODY = re.compile(rf"(?:防治(?:攻坚)?(?:工作)?|防治[{CJK}]{{2,5}}?工作)(?:联席会议|工作委员会|委员会|领导小组)(?:办公室)?")
 # the administrative committee of a zone: 莘庄工业区管委会, 兰州新区管委会 (a national new area), 曲阜文化建设示范区管委会
-_ZONE_KIND = "(?:工业区|开发区|高新区|产业园区|产业园|经济技术开发区|新区|示范区|试验区|合作区|管理区|旅游度假区|风景区|风景名胜区)"
+_ZONE_KIND = ("(?:工业区|开发区|高新区|产业园区|产业园|经济技术开发区|新区|示范区|试验区|实验区|合作区|管理区|旅游度假区|风景区|风景名胜区"
+              "|港区|集聚区|投资区|保税区|景区)")
 _ZONE_COMMITTEE = re.compile(rf"([{CJK}]{{2,8}}(?P<kind>{_ZONE_KIND}))(管委会|管理委员会)")
 ZONE_KINDS = re.compile(_ZONE_KIND + "管理委员会$")  # a zone committee's canonical name
 _EVERY_LEVEL = re.compile(r"[两三各]级")
