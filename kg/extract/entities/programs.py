@@ -34,7 +34,8 @@ from kg.names.regions import regions, region_mentions
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
 _CLAUSE_PUNCT = re.compile(r"[，。；：]")
-_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个家项所大类例]$")
+# 11个…平台, 三大行动: counted things; not 第36个爱国卫生月 (an ordinal: the recurring event's edition)
+_COUNTED_BEFORE = re.compile(r"(?<![第\d一二两三四五六七八九十])(?:\d+|[一二两三四五六七八九十]+)[个家项所大类例]$")
 _BATCH = re.compile(r"首批|第一批|新一批|^一?系列")
 _YEAR_AT = re.compile(r"\d{4}年")
 # a verb with 了 before a program's name (涵括了…, 开展了…, 启动了…)
@@ -196,7 +197,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue
         if f[s - 1:s] and f[s - 1] in "各该本此这那每等":
             continue  # 各…行动 / A等B项目: a category, not a name
-        if _COUNTED_BEFORE.search(f[max(0, s - 4):s]):
+        if _COUNTED_BEFORE.search(f, max(0, s - 4), s):
             continue  # 11个…平台: counted things are a category
         dated = _QUOTED_DATE_BEFORE.search(f, max(0, s - 9), s)
         if dated:
