@@ -359,6 +359,18 @@ def test_a_portals_section_or_buttons_are_no_title(chrome):
     assert extract_metadata(["政府信息公开工作年度报告", "正文"])["title"] == "政府信息公开工作年度报告"
 
 
+def test_a_greeting_and_the_disclosure_tables_rows_are_no_title():
+    # real page: unseen32 jc04 (乌拉特中旗): 您好,欢迎登录…政务公开平台 / 索引号… / 发布机构 卫健委 文 号 / the title
+    from kg.ingest.metadata import extract_metadata
+
+    title = "乌拉特中旗卫生健康委员会卫生健康工作2022年工作总结2023年工作安排"
+    head = ["您好，欢迎登录乌拉特中旗政务公开平台", "索引号 wltzq/2023-04522 效力属性", "发布机构 卫健委 文号",
+            "成文日期 发布日期 2023-08-16", title]
+    assert extract_metadata(head)["title"] == title
+    # a title that opens with a label's word stays one when it ends as a title does
+    assert extract_metadata(["名称关于开展健康城市建设的通知", "正文"])["title"] == "名称关于开展健康城市建设的通知"
+
+
 def test_a_headline_ending_in_a_net_word_is_a_title():
     from kg.ingest.metadata import extract_metadata
 

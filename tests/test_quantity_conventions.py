@@ -1137,3 +1137,16 @@ def test_each_indicator_of_a_list_sets_the_one_value():
     assert got == [("居民合格碘盐食用率", 90.0, 2005), ("碘盐合格率", 90.0, 2005), ("学校健康教育知识普及率", 90.0, 2005)]
     # one head shared by the list (高血压、糖尿病患者规范管理率): one indicator, as written
     assert t("到2025年，高血压、糖尿病患者规范管理率达到70%。", 2020) == [("高血压、糖尿病患者规范管理率", 70.0, 2025)]
+
+
+def test_a_report_on_a_year_dates_its_figures_that_year(extract):
+    # real wording: unseen32 jc04 (乌拉特中旗 2022年工作总结, published 2023-08-16)
+    ex = extract("全年开展理论中心组集中学习10次，主题党日活动4次。",
+                 title="乌拉特中旗卫生健康委员会卫生健康工作2022年工作总结2023年工作安排", date="2023-08-16",
+                 issuer="乌拉特中旗卫生健康委员会")
+    years = {q.year for q in ex.quantities if q.kind == "measurement"}
+    assert years == {2022}, [(q.indicator, q.year) for q in ex.quantities]
+    # a notice published in a year reports on that year
+    ex = extract("全年开展主题党日活动4次。", title="乌拉特中旗卫生健康委员会关于表彰的通知", date="2023-08-16",
+                 issuer="乌拉特中旗卫生健康委员会")
+    assert {q.year for q in ex.quantities if q.kind == "measurement"} <= {2023}

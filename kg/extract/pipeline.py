@@ -463,6 +463,10 @@ def make_quantity_reader(nlp: Language, name: str, quantities_path: str | None,
     return QuantityReader(name, responsibility_path, quantities_path)
 
 
+# a title naming the year a report is on: 2022年工作总结, 2022年卫生健康事业发展统计公报, 2021年度工作报告
+_REPORTED_YEAR = re.compile(r"(\d{4})\s*年度?[^，。《》\d]{0,16}?(?:工作总结|总结|工作报告|统计公报|年报|工作情况报告)")
+
+
 def quantities_of(doc: Doc) -> Doc:
     """Targets and measurements of one Doc, with the grammar active now."""
     ctx = _ctx(doc)
@@ -471,6 +475,9 @@ def quantities_of(doc: Doc) -> Doc:
     title_year = re.search(r"(\d{4})(?:\s*[—–\-－~至到]\s*\d{4})?\s*年", fold(meta.get("title") or ""))  # 2023—2025年 → 2023
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
         doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
+    reported = _REPORTED_YEAR.search(fold(meta.get("title") or ""))
+    if reported and 1990 <= int(reported.group(1)) <= 2100:
+        doc_year = int(reported.group(1))  # …2022年工作总结, published in 2023: it reports on 2022
     text = _text(doc)
     plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or ""), opening=text)
     program_for_offset = _program_for(doc)

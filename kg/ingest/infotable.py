@@ -32,6 +32,14 @@ def _table() -> tuple[dict[str, str], re.Pattern[str], int]:
     return dict(data["fields"]), pattern, int(data["rows"])
 
 
+@lru_cache(maxsize=1)
+def info_labels() -> tuple[str, ...]:
+    """Every label of the disclosure table (索引号, 发布机构, 成文日期 …), longest first: a line
+    opening with one is a row of the table, no title."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return tuple(sorted(set(data["fields"]) | set(data["other_labels"]), key=len, reverse=True))
+
+
 def read_info_table(lines: list[str]) -> dict[str, str]:
     """The title, doc_number and date (ISO) the table at the top of ``lines`` gives, for
     those it gives; empty where there is no table. A label alone on its line takes the

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.clean import is_furniture, is_site_banner
+from kg.ingest.infotable import info_labels
 from kg.textnorm import fold
 
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
@@ -89,6 +90,8 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
     for i, (ln, f) in enumerate(zip(head, folded)):
         if _META_LINE.match(f) or DOC_NUMBER.fullmatch(f.strip()) or _DATE.match(f) or _ISSUER_LINE.match(f.strip()):
             continue
+        if "".join(f.split()).startswith(info_labels()) and not f.strip().endswith(_TITLE_ENDINGS):
+            continue  # 发布机构 卫健委 文号: a row of the page's disclosure table
         if is_furniture(f) or is_site_banner(f):
             continue  # 首页 > 地方文件, 法搜网--中国法律信息搜索网: the site's, not the document's
         cjk = len(re.findall(r"[\u4e00-\u9fff]", f))

@@ -541,8 +541,8 @@ def organisers(finder: RelationFinder) -> None:
 
 
 _JOINTLY = re.compile("联合|共同")
-# what closes a list of bodies before 联合: 4个单位, 等单位, 等部门, 等6个部门 (not 等医疗卫生单位: a kind, read apart)
-_JOINT_LIST_TAIL = re.compile(r"(?:等|(?:等)?[\d一二三四五六七八九十]+(?:多|余)?个)(?:单位|部门|家单位)$")
+# what closes a list of bodies before 联合: 4个单位, 等单位, 等多部门, 等6个部门 (not 等医疗卫生单位: a kind, read apart)
+_JOINT_LIST_TAIL = re.compile(r"(?:等多?|(?:等)?[\d一二三四五六七八九十]+(?:多|余)?个)(?:单位|部门|家单位)$")
 
 
 @lru_cache(maxsize=4)
