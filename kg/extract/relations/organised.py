@@ -16,31 +16,14 @@ import re
 from kg.extract.model import REGION, Mention
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
-from kg.spans import SpanIndex
 
-_JOINERS = "、和及与"
 # what may stand before the organiser in its clause: a date (4月20日, 2022年4月20日至24日, 近日) and spaces
 _WHEN = re.compile(r"[\s\d年月日号至到—\-－~、]*(?:近日|日前|近期|当天|上午|下午|今年|去年)?[\s]*")
 
 
-def _run(index: SpanIndex, f: str, pos: int) -> tuple[list[Mention], int]:
-    """The bodies (units and hospitals) named from ``pos`` on, joined by 、和及与, and where the run ends."""
-    run: list[Mention] = []
-    while True:
-        here = [m for m in index.starting_at(pos) if m.key.type in ORG_TYPES]
-        if not here:
-            return run, (run[-1].end if run else pos)
-        longest = max(here, key=lambda m: m.end)
-        run.append(longest)
-        pos = longest.end
-        if f[pos:pos + 1] and f[pos] in _JOINERS:
-            pos += 1
-        else:
-            return run, pos
-
-
 def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention], int]]:
     """Every (organiser, organised bodies, where the list ends) a text writes as A组织B、C…."""
+    from kg.extract.relations.subjects import body_run  # subjects reads prose, which reads this module
     c = cues()
     f = finder.ctx.folded
     if c.organised is None or "组织" not in f:
@@ -50,7 +33,7 @@ def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention],
         verb = next((v for v in c.organising_verbs if f.startswith(v, org.end)), "")
         if not verb or f.startswith(("开展", "实施", "召开", "举办"), org.end + len(verb)):
             continue  # A组织开展X: the actor rule's
-        run, end = _run(finder.index, f, org.end + len(verb))
+        run, end = body_run(finder.index, f, org.end + len(verb), ORG_TYPES)
         if run:
             out.append((org, run, end))
     return out
@@ -58,6 +41,7 @@ def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention],
 
 def organised(finder: RelationFinder) -> None:
     """A组织B、C(等…单位)(联合D等部门)，(在/分别到…)开展X: A leads X, B and C support it."""
+    from kg.extract.relations.subjects import body_run  # subjects reads prose, which reads this module
     c = cues()
     f = finder.ctx.folded
     for org, run, end in organised_runs(finder):
@@ -69,7 +53,7 @@ def organised(finder: RelationFinder) -> None:
         pos = tail.end("tail") if tail and tail.group("tail") else end
         partner = next((v for v in c.organised_partner_verbs if f.startswith(v, pos)), "")
         if partner:
-            partners, pos = _run(finder.index, f, pos + len(partner))
+            partners, pos = body_run(finder.index, f, pos + len(partner), ORG_TYPES)
             if not partners:
                 continue
         m = c.organised.match(f, pos)

@@ -42,13 +42,13 @@ class SubjectRole:
     cue: str
 
 
-def body_run(index: SpanIndex, f: str, start: int) -> tuple[list[Mention], int]:
-    """The bodies named from ``start`` on, joined by 、和及与 (A、B和C): the longest
+def body_run(index: SpanIndex, f: str, start: int, types: tuple[str, ...] = SUBJECT_TYPES) -> tuple[list[Mention], int]:
+    """The bodies (of ``types``) named from ``start`` on, joined by 、和及与 (A、B和C): the longest
     mention at each step, and where the run ends."""
     run: list[Mention] = []
     pos = start
     while True:
-        here = [m for m in index.starting_at(pos) if m.key.type in SUBJECT_TYPES]
+        here = [m for m in index.starting_at(pos) if m.key.type in types]
         if not here:
             return run, (run[-1].end if run else start)
         longest = max(here, key=lambda m: m.end)
