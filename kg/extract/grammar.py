@@ -112,6 +112,7 @@ class Grammar:
             words.append(re.escape(w) + (f"(?!{'|'.join(map(re.escape, unless))})" if unless else ""))
         self.bureau_word_after = re.compile("|".join(words))
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
+        self.headline_body = re.compile("|".join(map(re.escape, sorted(g["headline_body_endings"], key=len, reverse=True))))
         self.event_periods = tuple(g["event_periods"])
         self.event_trailers = tuple(sorted(g["event_trailers"], key=len, reverse=True))
         self.theme_markers = tuple(g["theme_markers"])

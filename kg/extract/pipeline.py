@@ -472,14 +472,15 @@ def quantities_of(doc: Doc) -> Doc:
     ctx = _ctx(doc)
     meta = _meta(doc)
     doc_year = int(meta["date"][:4]) if meta.get("date") else None
-    title_year = re.search(r"(\d{4})(?:\s*[—–\-－~至到]\s*\d{4})?\s*年", fold(meta.get("title") or ""))  # 2023—2025年 → 2023
+    title = fold(meta.get("title") or "")
+    title_year = re.search(r"(\d{4})(?:\s*[—–\-－~至到]\s*\d{4})?\s*年", title)  # 2023—2025年 → 2023
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
         doc_year = int(title_year.group(1))  # "2023年工作总结": the year the document reports on
-    reported = _REPORTED_YEAR.search(fold(meta.get("title") or ""))
+    reported = _REPORTED_YEAR.search(title)
     if reported and 1990 <= int(reported.group(1)) <= 2100:
         doc_year = int(reported.group(1))  # …2022年工作总结, published in 2023: it reports on 2022
     text = _text(doc)
-    plan = is_plan_document(bool(responsibility_clauses(text)), fold(meta.get("title") or ""), opening=text)
+    plan = is_plan_document(bool(responsibility_clauses(text)), title, opening=text)
     program_for_offset = _program_for(doc)
     region = ctx.doc_region.code if ctx.doc_region else ""
     places: tuple[str, ...] = ()
@@ -494,8 +495,8 @@ def quantities_of(doc: Doc) -> Doc:
     deadlines = task_deadline_years(text, ctx.sections, cues().timing_labels) if plan else {}
     achieved = achievement_spans(ctx.sections, text)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
-    annual = annual_plan_year(fold(meta.get("title") or "")) if plan else None
-    period_end = plan_period_end(fold(meta.get("title") or "") + "\n" + text) if plan else None
+    annual = annual_plan_year(title) if plan else None
+    period_end = plan_period_end(title + "\n" + text) if plan else None
     line_start, prev = 0, 0
     last_year: int | None = None  # the last year the paragraph before named
     for s, e in (doc._.hg_sentences or []):

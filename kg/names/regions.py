@@ -72,7 +72,7 @@ class RegionTable:
         # an autonomous county, prefecture or banner is written with its short form and its level
         # as often as by its full name (秀山县 for 秀山土家族苗族自治县, 甘孜州, 鄂温克旗): those are
         # its names too, where no other division bears them
-        for r in list(self.by_code.values()):
+        for r in self.by_code.values():
             for kind, level_word in AUTONOMOUS_LEVELS:
                 alias = r.short + level_word
                 if r.name.endswith(kind) and len(r.short) >= 2 and alias != r.name and alias not in self.by_name:

@@ -845,13 +845,10 @@ def _is_headline(ctx: Context, title: str) -> bool:
     if any(ch in title for ch in "！？!?"):
         return True  # 定了！蕉城要创建…: an exclamation, no name
     # 萝北县卫生局启动2015年…项目: a body doing something
-    if any(title.startswith(ctx.g.headline_openers, m.end()) for m in _BODY_ENDING.finditer(title, 0, len(title) - 4)):
+    if any(title.startswith(ctx.g.headline_openers, m.end()) for m in ctx.g.headline_body.finditer(title, 0, len(title) - 4)):
         return True
     return bool(_COUNT_IN_HEADLINE.search(title))
 
-
-# the ending of a body's name in a headline (县卫生局, 市卫健委, 县疾控中心 …), a headline's verb after it
-_BODY_ENDING = re.compile(r"(?:卫生局|健康局|卫健局|卫计局|卫健委|健康委|卫计委|疾控中心|妇联|爱卫办|爱卫会|医院|政府)")
 
 
 def title_programs(ctx: Context, title: str) -> list[Mention]:

@@ -47,6 +47,9 @@ class Clause:
 _ITEM_SPLIT = BracketSplitter("（(《〔［[", "）)》〕］]", "、，,；;/")
 _SEGMENTS = BracketSplitter("（(《“〔［[", "）)》”〕］]", "，,；;")
 _AND = re.compile(r"以及|及")
+# the noun that closes a list of bodies, with its count: 等部门, 等16个部门, 等多部门, 4个单位 (not 等医疗卫生单位:
+# a kind of bodies, read apart)
+LIST_CLOSING = re.compile(r"(?:等多?|等[\d一二三四五六七八九十]+(?:多|余)?个?|[\d一二三四五六七八九十]+(?:多|余)?个)(?:部门|单位|家单位)$")
 _WS = " \t\u3000"
 
 

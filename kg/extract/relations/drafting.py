@@ -18,7 +18,7 @@ from functools import lru_cache
 from kg.extract.entities import program_mention
 from kg.extract.entities.programs import other_form
 from kg.extract.model import EntityKey
-from kg.extract.relations.clauses import all_units
+from kg.extract.relations.clauses import LIST_CLOSING, all_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import RelationFinder
 from kg.extract.relations.units import assign_units, unit_entities
@@ -61,13 +61,12 @@ def _drafters(finder: RelationFinder, start: int, end: int, c: Cues) -> list[tup
         if k > 0:
             end = start + k
             text = f[start:end]
-    tail = _COUNTED_TAIL.search(text)
+    tail = LIST_CLOSING.search(text)
     if tail:
         end = start + tail.start()
     return all_units(f[start:end], start)
 
 
-_COUNTED_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|家单位)$")
 
 
 def _program_of(finder: RelationFinder, s: int, e: int, action: str) -> EntityKey:
@@ -156,7 +155,7 @@ def drafters(finder: RelationFinder) -> None:
         if not units:
             continue
         program = _program_of(finder, m.start("title"), m.end("title"), action)
-        if _COUNTED_TAIL.search(f[clause_start:m.start()].rstrip("联合共同研究")):
+        if LIST_CLOSING.search(f[clause_start:m.start()].rstrip("联合共同研究")):
             # 国家卫生健康委等16个部门联合制定了: the signature block names all of them
             signers = _signature_block(finder, m.end())
             named = {k for s, e in units for k in unit_entities(finder, s, e, "")}

@@ -165,13 +165,14 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}条")
 _LINE_PAD = " \t\u3000"
 
 
-def _roll_lines(finder: RelationFinder) -> list[list[tuple[int, list[Mention], bool]]]:
+def _roll_lines(finder: RelationFinder) -> list[list[tuple[int, list[Mention], bool, bool]]]:
     """Runs of lines that each open with named bodies and a colon (省卫生厅：负责…), blank lines
-    between them allowed: per line (its start, its bodies, whether it holds the charge)."""
+    between them allowed: per line (its start, its bodies, whether it holds the charge, whether
+    its body was read here by its parts, a mention no component made)."""
     f = finder.ctx.folded
-    d = cues().duties
-    rolls: list[list[tuple[int, list[Mention], bool]]] = []
-    current: list[tuple[int, list[Mention], bool]] = []
+    c = cues()
+    rolls: list[list[tuple[int, list[Mention], bool, bool]]] = []
+    current: list[tuple[int, list[Mention], bool, bool]] = []
     pos = 0
     while pos <= len(f):
         end = f.find("\n", pos)
@@ -181,13 +182,14 @@ def _roll_lines(finder: RelationFinder) -> list[list[tuple[int, list[Mention], b
             s += 1
         if s < end:
             run, after = body_run(finder.index, f, s)
+            by_parts = False
             colon = f.find("：", s, min(end, s + 20))
             if not run and colon > s + 1:
                 # 省农机局：负责…: the line's place says it names a body, read by its parts
                 unit = read_unit(finder.ctx, s, colon)
-                run, after = ([unit], colon) if unit else ([], s)
-            if run and f[after:after + 1] == "：" and not any(cues().is_generic(o.key.name) for o in run):
-                current.append((s, run, bool(d.charge.search(f, after, end))))
+                run, after, by_parts = ([unit], colon, True) if unit else ([], s, False)
+            if run and f[after:after + 1] == "：" and not any(c.is_generic(o.key.name) for o in run):
+                current.append((s, run, bool(c.duties.charge.search(f, after, end)), by_parts))
             else:
                 if current:
                     rolls.append(current)
@@ -206,8 +208,8 @@ def duty_rolls(finder: RelationFinder) -> None:
     if d is None or "：负责" not in f:
         return
     for roll in _roll_lines(finder):
-        bodies = {o.key: o for _, run, _ in roll for o in run}
-        charged = sum(1 for *_, has in roll if has)
+        bodies = {o.key for _, run, _, _ in roll for o in run}
+        charged = sum(1 for _, _, has, _ in roll if has)
         if len(roll) < d.roll_min_lines or len(bodies) < d.roll_min_lines or 2 * charged < len(roll):
             continue
         first = roll[0][0]
@@ -224,9 +226,8 @@ def duty_rolls(finder: RelationFinder) -> None:
                 continue
         pm = program_mention(finder.ctx, at, at + len(work), work.replace("“", "").replace("”", ""))
         finder.new_mentions.append(pm)
-        known = {id(m) for m in finder.index.within(0, len(f))}
-        for start, run, _ in roll:
+        for start, run, _, by_parts in roll:
+            if by_parts:
+                finder.new_mentions.extend(run)
             for o in run:
-                if id(o) not in known:
-                    finder.new_mentions.append(o)
                 finder.add("lead", o.key, pm.key, start, "：负责")

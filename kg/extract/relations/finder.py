@@ -66,6 +66,8 @@ class RelationFinder:
         self.programs_by_section = programs_by_section or {}
         # (offset, rule, sentence) of every clause that assigned units but found no task
         self.unattached: list[tuple[int, str]] = []
+        # what a rule reads of the document that other rules ask for too (relations/organised), read once
+        self.memo: dict[str, tuple] = {}
 
     @property
     def mentions(self) -> list[Mention]:

@@ -31,8 +31,8 @@ def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention],
     out = []
     for org in (m for m in finder.mentions if m.key.type in ORG_TYPES):
         verb = next((v for v in c.organising_verbs if f.startswith(v, org.end)), "")
-        if not verb or f.startswith(("开展", "实施", "召开", "举办"), org.end + len(verb)):
-            continue  # A组织开展X: the actor rule's
+        if not verb or f.startswith(c.actor_verbs, org.end + len(verb)):
+            continue  # A组织开展X, A组织实施X: the actor rule's
         run, end = body_run(finder.index, f, org.end + len(verb), ORG_TYPES)
         if run:
             out.append((org, run, end))
@@ -71,5 +71,11 @@ def organised(finder: RelationFinder) -> None:
 
 def organised_bodies(finder: RelationFinder) -> set[int]:
     """The mentions (by id) of the bodies others organise (A组织B、C…: B and C): they act for A,
-    so what they do is no program they lead."""
-    return {id(o) for _, run, _ in organised_runs(finder) for o in run}
+    so what they do is no program they lead. Read once for the rules that ask (lead_with, actors),
+    again only where a rule has added mentions since."""
+    cached = finder.memo.get("organised")
+    if cached is not None and cached[0] == len(finder.mentions):
+        return cached[1]
+    ids = {id(o) for _, run, _ in organised_runs(finder) for o in run}
+    finder.memo["organised"] = (len(finder.mentions), ids)
+    return ids

@@ -21,7 +21,7 @@ from kg.extract.entities import program_mention
 from kg.extract.entities.programs import program_core_generic
 from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey, Mention
 from kg.extract.relations.attach import paragraph_task
-from kg.extract.relations.clauses import all_units, responsibility_clauses, split_units
+from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
 from kg.extract.relations.organised import organised_bodies
@@ -541,8 +541,6 @@ def organisers(finder: RelationFinder) -> None:
 
 
 _JOINTLY = re.compile("联合|共同")
-# what closes a list of bodies before 联合: 4个单位, 等单位, 等多部门, 等6个部门 (not 等医疗卫生单位: a kind, read apart)
-_JOINT_LIST_TAIL = re.compile(r"(?:等多?|(?:等)?[\d一二三四五六七八九十]+(?:多|余)?个)(?:单位|部门|家单位)$")
 
 
 @lru_cache(maxsize=4)
@@ -567,7 +565,7 @@ def joint_organisers(finder: RelationFinder) -> None:
             if f.endswith(word, start, end):
                 end -= len(word)
                 break
-        tail = _JOINT_LIST_TAIL.search(f, start, end)
+        tail = LIST_CLOSING.search(f, start, end)
         if tail:
             end = tail.start()  # A、B、C、D4个单位联合…, A、B等单位联合…: the list's closing noun
         if end - start < 4 or "由" in f[start:end] or any(ch in "（）" for ch in f[start:end]):
