@@ -1150,3 +1150,34 @@ def test_a_report_on_a_year_dates_its_figures_that_year(extract):
     ex = extract("全年开展主题党日活动4次。", title="乌拉特中旗卫生健康委员会关于表彰的通知", date="2023-08-16",
                  issuer="乌拉特中旗卫生健康委员会")
     assert {q.year for q in ex.quantities if q.kind == "measurement"} <= {2023}
+
+
+def _measured(sentence: str, year: int | None = None, places: tuple[str, ...] = ()) -> set[tuple[str, float, int | None]]:
+    return {(q.indicator, q.value, q.year) for q in measurements_in_sentence(sentence, 0, year, "", places)}
+
+
+# A year inside a cited title dates the document cited, not the value the sentence reports
+def test_a_year_inside_a_cited_title_dates_no_value():
+    assert _measured("2023年，为落实《健康中国行动（2019—2030年）》，全区建成健康步道12条。") == {("健康步道", 12.0, 2023)}
+    # real wording: unseen31 jb03 (瓯海区's reply, 2025)
+    got = _measured("2025年，为了全面落实《教育强国建设规划纲要（2024—2035年）》，落实健康第一的教育理念，"
+                    "我区全面优化中小学校课间活动安排，可调节课桌椅覆盖率达87%。")
+    assert got == {("可调节课桌椅覆盖率", 87.0, 2025)}
+    # a year outside the title still dates the value after it
+    assert _measured("依据《条例》，2022年全市健康步道达到12条。", 2020) == {("健康步道", 12.0, 2022)}
+
+
+# 人 opening 人口 or 人员 is no count unit: "1人口基本情况" is a numbered heading, not one person
+def test_a_count_unit_opening_a_word_is_no_unit():
+    assert _measured("1人口基本情况") == set()
+    assert ("常住人口", 215.8, 2021) in _measured("2021年末全市常住人口215.8万人。")  # real: unseen36 kc04 style
+    assert _measured("全年培训乡村医生320人。", 2022) == {("全年培训乡村医生", 320.0, 2022)}
+
+
+# A place alone is where a number counts, not what it counts; and what will be received is a plan
+def test_a_place_alone_is_no_indicator():
+    # what follows the count names it (17家县级医院), never the place before it
+    assert _measured("临港区3000名农村妇女参加筛查。", 2019, places=("临港区",)) == {("农村妇女", 3000.0, 2019)}
+    # real wording: unseen33 jd08 (威海临港区, 2019): 将接受 is what will be done
+    assert _measured("全区3000余名农村妇女将接受宫颈癌和乳腺癌免费筛查。", 2019) == set()
+    assert _measured("目前，临港区已完成筛查1400余人。", 2019, places=("临港区",)) == {("筛查", 1400.0, 2019)}

@@ -281,8 +281,8 @@ def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Matc
         indicator = "连续" + (what.group(0) if what else "") + "年数"
     if not indicator and rd.found and rd.found[-1].unit == unit:
         indicator = rd.found[-1].indicator  # X为640万元，2010年755万元: the same indicator, a later year
-    if not indicator or not plausible_indicator(indicator, rd.r):
-        return ""
+    if not indicator or not plausible_indicator(indicator, rd.r) or indicator in rd.places:
+        return ""  # 临港区3000多名农村妇女…: a place alone is where, not what, a number counts
     if rd.found and _CHANGE_ONLY.fullmatch(indicator):
         indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
     return indicator
@@ -416,6 +416,18 @@ MEASUREMENT_RULES = (("changes", changes), ("paired values", paired_values), ("b
                      ("full coverage", full_coverage), ("ranks", ranks))
 
 
+_CITED_TITLE = re.compile(r"《[^《》]*》")
+
+
+def _years_named(sent: str) -> list[tuple[int, int]]:
+    """(offset, year) of each year the sentence names for its values: not a base after
+    比/较, and not a year inside a cited title (落实《教育强国建设规划纲要（2024—2035年）》
+    dates the document cited, not what the sentence reports)."""
+    titles = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
+    return [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)
+            if not any(a < m.start() < b for a, b in titles)]
+
+
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
                              places: tuple[str, ...] = ()) -> list[Quantity]:
     """Reported values of one sentence; ``places`` are region names to drop from the
@@ -424,8 +436,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
         return []  # no number, no coverage, no rank: no rule can match
     # a year after 比/较 is the base of a comparison, not the year a value is for
-    rd = SentenceReading(sent, base, year_hint, region, places, r,
-                         [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)])
+    rd = SentenceReading(sent, base, year_hint, region, places, r, _years_named(sent))
     for _name, rule in MEASUREMENT_RULES:
         rule(rd)
     return _compared_to_their_subjects(carry_heads(rd.found, sent, base, r), sent)
