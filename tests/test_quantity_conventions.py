@@ -1181,3 +1181,34 @@ def test_a_place_alone_is_no_indicator():
     # real wording: unseen33 jd08 (威海临港区, 2019): 将接受 is what will be done
     assert _measured("全区3000余名农村妇女将接受宫颈癌和乳腺癌免费筛查。", 2019) == set()
     assert _measured("目前，临港区已完成筛查1400余人。", 2019, places=("临港区",)) == {("筛查", 1400.0, 2019)}
+
+
+# 降幅/增幅 after a change: the size of that change, of the year it reached; alone it names nothing
+def test_the_size_of_a_change_is_the_change_of_the_indicator_before():
+    got = _measured("孕产妇死亡率从2015年的20.1/10万下降至2020年的15.2/10万，降幅达24.4%。", 2021)
+    assert got == {("孕产妇死亡率", 20.1, 2015), ("孕产妇死亡率", 15.2, 2020), ("孕产妇死亡率降幅", 24.4, 2020)}
+    # real wording: unseen8 r17 (上海 2024 tobacco survey news)
+    got = _measured("同时，非吸烟者二手烟暴露情况明显改善，暴露比例从2023年的47.6%降至37.9%，降幅达9.7个百分点。", 2024)
+    assert ("暴露比例降幅", 9.7, 2024) in got and ("暴露比例", 37.9, 2024) in got
+    assert _measured("降幅达9.7个百分点。", 2024) == set()
+
+
+# 自2010年…以来 opens a period: what it reports is of the report's year; only the period's start value is of 2010
+def test_a_period_since_a_year_dates_its_values_at_its_end():
+    # real wording: unseen8 r17
+    assert _measured("据悉，自2010年上海实施中国大陆地区首部省级控烟法规以来，成人吸烟率已下降8.3个百分点。", 2024) == \
+        {("成人吸烟率已下降", 8.3, 2024)}
+    assert _measured("2015年以来，全市累计建成健康步道120条。", 2024) == {("健康步道", 120.0, 2024)}
+    # real wording: unseen9 s09 (国家卫生健康委's reply): 从改革初的 is the period's start
+    got = _measured("自2018年机构改革整合职业健康监管职责以来，全国卫生健康系统专兼职职业健康管理和执法人员从改革初的200多人，"
+                    "发展到2021年底的近2.5万人。", 2022)
+    assert {(v, y) for _, v, y in got} >= {(200.0, 2018)}
+    # a year that starts no period still dates its values
+    assert _measured("2015年，全市建成健康步道120条。", 2024) == {("健康步道", 120.0, 2015)}
+
+
+def test_a_paragraph_opening_with_a_period_since_sets_no_paragraph_year(extract):
+    ex = extract("自2010年实施控烟条例以来，全市控烟工作不断深入。\n民众对室内全面禁烟的支持率达98.3%。",
+                 title="上海市2024年成人烟草流行调查结果发布", date="2024-05-31", issuer="上海市卫生健康委员会")
+    years = {(q.indicator, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert years == {("民众对室内全面禁烟的支持率", 2024)}, years

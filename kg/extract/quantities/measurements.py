@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.extract.model import Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
-from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, plausible_indicator, rules
+from kg.extract.quantities.rules import LIST_JOINERS, SINCE_AFTER_YEAR, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, plausible_indicator, rules
 
 # 每乘坐1次公交, 每骑行1公里: the base of a rate, not a value (每月200多名专家: a period, it is)
 _RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}$")
@@ -189,6 +189,8 @@ _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
 _CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)"
                           r"|[比较](?:全国|全省|全市|全区|全州)(?:平均水平)?(?:高|低|多|少)")  # …为4.01‰，比全省低1.22个千分点
+# how much a change was, after it (…从2023年的47.6%降至37.9%，降幅达9.7个百分点): the change of the indicator before
+_MAGNITUDE_ONLY = re.compile(r"(?:降幅|增幅|涨幅|升幅|降低幅度|下降幅度|提高幅度|增长幅度|提升幅度)")
 _FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
 _SHARE_BEFORE = re.compile(r"\d+(?:\.\d+)?%的[^，。；]{0,12}$")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项大]")
@@ -209,6 +211,7 @@ class SentenceReading:
     places: tuple[str, ...]
     r: _Rules
     sent_years: list[tuple[int, int]]  # (offset, year) of each year the sentence names, not those after 比/较
+    since_years: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of each 自2018年…以来
     found: list[Quantity] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # spans read by the change and paired rules
 
@@ -283,8 +286,10 @@ def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Matc
         indicator = rd.found[-1].indicator  # X为640万元，2010年755万元: the same indicator, a later year
     if not indicator or not plausible_indicator(indicator, rd.r) or indicator in rd.places:
         return ""  # 临港区3000多名农村妇女…: a place alone is where, not what, a number counts
-    if rd.found and _CHANGE_ONLY.fullmatch(indicator):
-        indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
+    if rd.found and (_CHANGE_ONLY.fullmatch(indicator) or _MAGNITUDE_ONLY.fullmatch(indicator)):
+        indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%; 从47.6%降至37.9%，降幅达9.7个百分点
+    elif _MAGNITUDE_ONLY.fullmatch(indicator):
+        return ""  # 降幅达9.7个百分点 with no value before it: the size of a change of what is not named
     return indicator
 
 
@@ -305,6 +310,9 @@ def _year_of_value(rd: SentenceReading, before: str, at: int, clause_end: int) -
     own = _YEAR_OF_VALUE.search(before)
     if own:
         return int(own.group(1))
+    start = [y for pos, y in rd.since_years if pos < at]
+    if start and _FROM_THE_START.search(before):
+        return start[-1]  # 自2018年…以来，…从改革初的200多人，发展到…: the period's start value, of its first year
     prior = [y for pos, y in rd.sent_years if pos < at]
     if prior:
         return prior[-1]
@@ -370,8 +378,10 @@ def values_in_clauses(rd: SentenceReading) -> None:
             if indicator:
                 indicator = _per_capita_of_list(rd, before, indicator)
                 other = _BRACKETED_COMPARISON.match(clause, m.end())
-                rd.measured(indicator, value, unit, _year_of_value(rd, before, cs + m.start(), cs + other.start() if other else ce),
-                            _comparator_of_value(m, rd.r), cs, ce)
+                year = _year_of_value(rd, before, cs + m.start(), cs + other.start() if other else ce)
+                if rd.found and _MAGNITUDE_ONLY.fullmatch(indicator[len(rd.found[-1].indicator):]):
+                    year = rd.found[-1].year  # a change's size is of the year it reached, not of its start
+                rd.measured(indicator, value, unit, year, _comparator_of_value(m, rd.r), cs, ce)
                 if other:  # 每千人口床位数4.88张（全国2017年5.72张）: the same indicator elsewhere, that year
                     rd.found.append(Quantity("measurement", indicator, float(other.group("val")), other.group("unit") or unit,
                                              int(other.group("year")), "=", rd.base + cs, rd.base + ce, None,
@@ -419,13 +429,25 @@ MEASUREMENT_RULES = (("changes", changes), ("paired values", paired_values), ("b
 _CITED_TITLE = re.compile(r"《[^《》]*》")
 
 
+_FROM_THE_START = re.compile(r"[从由][^，。；\d]{0,10}$")
+
+
+def _since_years(sent: str) -> list[tuple[int, int]]:
+    """(offset, year) of each year that opens a period since (自2018年…以来)."""
+    if "以来" not in sent:
+        return []
+    return [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent) if SINCE_AFTER_YEAR.match(sent, m.end())]
+
+
 def _years_named(sent: str) -> list[tuple[int, int]]:
     """(offset, year) of each year the sentence names for its values: not a base after
-    比/较, and not a year inside a cited title (落实《教育强国建设规划纲要（2024—2035年）》
-    dates the document cited, not what the sentence reports)."""
-    titles = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
+    比/较, not a year inside a cited title (落实《教育强国建设规划纲要（2024—2035年）》
+    dates the document cited, not what the sentence reports), not the start of a period
+    since (自2010年…以来)."""
+    skip = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
     return [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)
-            if not any(a < m.start() < b for a, b in titles)]
+            if not any(a < m.start() < b for a, b in skip)
+            and not ("以来" in sent and SINCE_AFTER_YEAR.match(sent, m.end()))]
 
 
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
@@ -436,7 +458,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
         return []  # no number, no coverage, no rank: no rule can match
     # a year after 比/较 is the base of a comparison, not the year a value is for
-    rd = SentenceReading(sent, base, year_hint, region, places, r, _years_named(sent))
+    rd = SentenceReading(sent, base, year_hint, region, places, r, _years_named(sent), _since_years(sent))
     for _name, rule in MEASUREMENT_RULES:
         rule(rd)
     return _compared_to_their_subjects(carry_heads(rd.found, sent, base, r), sent)
