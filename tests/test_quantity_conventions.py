@@ -1212,3 +1212,16 @@ def test_a_paragraph_opening_with_a_period_since_sets_no_paragraph_year(extract)
                  title="上海市2024年成人烟草流行调查结果发布", date="2024-05-31", issuer="上海市卫生健康委员会")
     years = {(q.indicator, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert years == {("民众对室内全面禁烟的支持率", 2024)}, years
+
+
+# 较上年9.87/10万下降了0.71%: last year's value of the same indicator, and the change over it this year
+def test_last_years_value_a_value_is_compared_with():
+    got = _measured("2020年全市婴儿死亡率为3.1‰，较上年3.5‰下降了0.4个千分点。")
+    assert got == {("婴儿死亡率", 3.1, 2020), ("婴儿死亡率", 3.5, 2019), ("婴儿死亡率较上年下降", 0.4, 2020)}
+    # real wording: unseen36 kc07 (湖北省 2018 妇幼 indicators)
+    got = _measured("省卫健委统计，2018年我省孕产妇死亡率为9.80/10万，较上年9.87/10万下降了0.71%；"
+                    "婴儿死亡率为4.54‰，较上年4.92‰下降了7.72%。")
+    assert got == {("孕产妇死亡率", 9.8, 2018), ("孕产妇死亡率", 9.87, 2017), ("孕产妇死亡率较上年下降", 0.71, 2018),
+                   ("婴儿死亡率", 4.54, 2018), ("婴儿死亡率", 4.92, 2017), ("婴儿死亡率较上年下降", 7.72, 2018)}
+    # no year reported: last year is no year, and the base alone names no indicator
+    assert _measured("孕产妇死亡率为9.80/10万，较上年9.87/10万下降了0.71%。") == {("孕产妇死亡率", 9.8, None)}

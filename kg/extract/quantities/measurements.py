@@ -114,14 +114,14 @@ def _paired_values_re(u: str) -> re.Pattern[str]:
 def _baselines_re(u: str) -> re.Pattern[str]:
     """…水平为29.93%，较2022年的27.47%和2021年的22.60%（分别）提高了…: a reported value
     compared with the same indicator's values of earlier years, each year written."""
-    one = r"\d{4}年(?:的|底的|末的)?\d+(?:\.\d+)?(?:" + u + r")"
+    one = r"(?:\d{4}年|上年|去年|上一年|上年度)(?:的|底的|末的|同期的?)?\d+(?:\.\d+)?(?:" + u + r")"
     return re.compile(r"(?P<ind>[^，。；：]{2,40}?)(?:为|达到|达|是|提高到|提升到|上升到|下降到|降至)\d+(?:\.\d+)?(?:" + u + r")[，,]?"
                       r"(?:较|比)(?P<base>" + one + r"(?:(?:和|、|及|与)" + one + r")*)"
                       r"(?:分别|均)?(?P<verb>" + _CHANGE_VERBS + r")了?"
                       r"(?P<changes>\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)*)?")
 
 
-_BASE_VALUE = re.compile(r"(\d{4})年(?:的|底的|末的)?(\d+(?:\.\d+)?)")
+_BASE_VALUE = re.compile(r"(\d{4}年|上年|去年|上一年|上年度)(?:的|底的|末的|同期的?)?(\d+(?:\.\d+)?)")
 
 
 def baselines(rd: SentenceReading) -> None:
@@ -135,17 +135,19 @@ def baselines(rd: SentenceReading) -> None:
         if not plausible_indicator(ind, rd.r):
             continue
         units = _split_values(_BASE_VALUE.sub(r"\2", m.group("base")), rd.r.unit_re)
-        years = [int(y) for y, _ in _BASE_VALUE.findall(m.group("base"))]
-        if len(units) != len(years):
+        year_now = rd.year_before(m.start("base"))
+        named = [w for w, _ in _BASE_VALUE.findall(m.group("base"))]
+        # 较上年9.87/10万: last year's value, the year before the one reported (none where that is not named)
+        years = [int(w[:4]) if w[:4].isdigit() else (year_now - 1 if year_now else None) for w in named]
+        if len(units) != len(years) or None in years:
             continue
         for year, (value, unit, _) in zip(years, units):
             rd.measured(ind, value, unit, year, "=", m.start("base"), m.end("base"))
         rd.taken.append((m.start("base"), m.end("base")))
         deltas = _split_values(m.group("changes") or "", rd.r.unit_re)
         if len(deltas) == len(years):  # 分别提高了2.46、7.33个百分点: the change over each earlier year
-            year_now = rd.year_before(m.start("base"))
-            for year, (value, unit, _) in zip(years, deltas):
-                rd.measured(f"{ind}较{year}年{m.group('verb')}", value, unit or deltas[-1][1], year_now, "=",
+            for w, (value, unit, _) in zip(named, deltas):
+                rd.measured(f"{ind}较{w}{m.group('verb')}", value, unit or deltas[-1][1], year_now, "=",
                             m.start("changes"), m.end("changes"))
             rd.taken.append((m.start("changes"), m.end("changes")))
 
@@ -189,6 +191,7 @@ _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
 _CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)"
                           r"|[比较](?:全国|全省|全市|全区|全州)(?:平均水平)?(?:高|低|多|少)")  # …为4.01‰，比全省低1.22个千分点
+_BASE_ONLY = re.compile(r"(?:较|比)(?:\d{4}年|上年|去年|上一年|上年度|同期)(?:同期)?(?:的)?")
 # how much a change was, after it (…从2023年的47.6%降至37.9%，降幅达9.7个百分点): the change of the indicator before
 _MAGNITUDE_ONLY = re.compile(r"(?:降幅|增幅|涨幅|升幅|降低幅度|下降幅度|提高幅度|增长幅度|提升幅度)")
 _FULL_COVERAGE = re.compile(r"实现([^，。；]{2,40}?)全覆盖")
@@ -290,6 +293,8 @@ def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Matc
         indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%; 从47.6%降至37.9%，降幅达9.7个百分点
     elif _MAGNITUDE_ONLY.fullmatch(indicator):
         return ""  # 降幅达9.7个百分点 with no value before it: the size of a change of what is not named
+    if _BASE_ONLY.fullmatch(indicator):
+        return ""  # …为9.80/10万，较上年9.87/10万 (no year to date it): the base of a comparison, measuring nothing named
     return indicator
 
 
