@@ -1225,3 +1225,13 @@ def test_last_years_value_a_value_is_compared_with():
                    ("婴儿死亡率", 4.54, 2018), ("婴儿死亡率", 4.92, 2017), ("婴儿死亡率较上年下降", 7.72, 2018)}
     # no year reported: last year is no year, and the base alone names no indicator
     assert _measured("孕产妇死亡率为9.80/10万，较上年9.87/10万下降了0.71%。") == {("孕产妇死亡率", 9.8, None)}
+
+
+# 由2014年的X下降至Y in a sentence that opens with its year: Y is that year's, and 2014 dates only X
+def test_a_changes_start_year_dates_only_its_start_value():
+    # real wording: unseen27 ia08 (西藏 health aid news, 2019)
+    got = _measured("2018年西藏婴儿死亡率由2014年16.81‰的下降至11.59‰，孕产妇住院分娩率从2014年的85.01%上升至90.66%，"
+                    "全区人均期望寿命提高至70.6岁。")
+    assert got == {("西藏婴儿死亡率", 16.81, 2014), ("西藏婴儿死亡率", 11.59, 2018), ("孕产妇住院分娩率", 85.01, 2014),
+                   ("孕产妇住院分娩率", 90.66, 2018), ("人均期望寿命提高至", 70.6, 2018)}
+    assert _measured("2020年，全市孕产妇死亡率从10.2/10万下降至8.6/10万。") == {("孕产妇死亡率", 10.2, None), ("孕产妇死亡率", 8.6, 2020)}

@@ -28,7 +28,7 @@ def _change_re(u: str) -> re.Pattern[str]:
     time named by its period, no year): a value before and after."""
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
-        r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?，?"
+        r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?的?，?"
         r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
 
 
@@ -93,6 +93,10 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
             # 提高到75.3%: the years of the previous statement
             y1, y2 = _period_before(sent, m.start("a")) or last_years
         last_years = (y1, y2)
+        if y2 is None:
+            # 2018年西藏婴儿死亡率由2014年的16.81‰下降至11.59‰: the year the sentence reports is the end's
+            named = [y for pos, y in _years_named(sent) if pos < m.start("a") and (y1 is None or y > y1)]
+            y2 = named[-1] if named else None
         unit = m.group("ub") or m.group("ua") or ""
         if len(ind) >= 2:
             out.append(Quantity("measurement", ind, float(m.group("a")), unit, y1, "=", base, base + len(sent), None, region))
@@ -446,13 +450,14 @@ def _since_years(sent: str) -> list[tuple[int, int]]:
 
 def _years_named(sent: str) -> list[tuple[int, int]]:
     """(offset, year) of each year the sentence names for its values: not a base after
-    比/较, not a year inside a cited title (落实《教育强国建设规划纲要（2024—2035年）》
+    比/较, not the start of a change (由2014年的), not a year inside a cited title (落实《教育强国建设规划纲要（2024—2035年）》
     dates the document cited, not what the sentence reports), not the start of a period
     since (自2010年…以来)."""
     skip = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
     return [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)
             if not any(a < m.start() < b for a, b in skip)
-            and not ("以来" in sent and SINCE_AFTER_YEAR.match(sent, m.end()))]
+            and not ("以来" in sent and SINCE_AFTER_YEAR.match(sent, m.end()))
+            and not (m.start() and sent[m.start() - 1] in "由从")]  # 由2014年的…下降至: a change's start, its value's alone
 
 
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
