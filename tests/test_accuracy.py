@@ -150,6 +150,11 @@ SETS = {
     # (e3dd82b: 0.647 / 0.000 / 0.286 / 0.563; 90ff234: measurements 0.566)
     "unseen35": _annotated("unseen35"),
     "unseen36": _annotated("unseen36"),
+    # 12 news items of joint campaigns (主办/承办/协办, 联合开展) and義诊, a plan page closing each paragraph with (X牵头), a 十四五
+    # plan's base (西藏, 青海, 宁夏, 吉林, 山西, 天津, 内蒙古, 海南; annotated in stop 38 by a session that never ran the code),
+    # first scored with 6933d28 before any error was read: 0.721 / 0.098 / 0.800 / 0.462, leads 2 of 12 (the plan page's
+    # clauses all read as its headings' leads)
+    "unseen37": _annotated("unseen37"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -187,7 +192,7 @@ FLOORS = {
     "unseen7": {"entities": 0.76, "relations": 0.71, "targets": 0.66, "measurements": 0.56},
     # first scored at 0.714 / 0.000 / 0.483 / 0.673, lead precision 0/3 (stop 27's code: 0.702 / 0.000 / 0.483 / 0.654,
     # no lead); its three wrong leads named their event without its ordinal (第38个“世界无烟日”宣传活动), read after
-    "unseen8": {"entities": 0.76, "relations": 0.27, "targets": 0.48, "measurements": 0.74},
+    "unseen8": {"entities": 0.76, "relations": 0.27, "targets": 0.48, "measurements": 0.75},
     # first scored at 0.723 / 0.174 / 0.083 / 0.381, lead precision 4/4 (stop 27's code: 0.714 / 0.174 / 0.000 / 0.372;
     # stop 28's 0.723 / 0.174 / 0.000 / 0.376); then its errors were read (stop 29)
     "unseen9": {"entities": 0.76, "relations": 0.28, "targets": 0.75, "measurements": 0.51},
@@ -204,7 +209,7 @@ FLOORS = {
     # code 62e0c38 the same)
     # relations 0.714 -> 0.105 in stop 34: n03's 18 signers (我们制定了《…》) no longer lead, the formula being split
     # between annotators (unseen19's a03 reads it as issuing); a precision rule, not a regression
-    "unseen13": {"entities": 0.72, "relations": 0.10, "targets": 0.56, "measurements": 0.72},
+    "unseen13": {"entities": 0.72, "relations": 0.10, "targets": 0.56, "measurements": 0.74},
     # first scored at 0.677 / 0.000 / 0.718 / 0.762, leads 0 of 3 (stop 32's code, 2cc4751; stop 31's final code 62e0c38:
     # 0.673 / 0.000 / 0.718 / 0.762, the same three wrong leads)
     "unseen14": {"entities": 0.76, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
@@ -246,7 +251,7 @@ FLOORS = {
     "unseen28": {"entities": 0.66, "relations": 0.99, "targets": 0.42, "measurements": 0.86},
     # first scored at 0.590 / 0.000 / 0.000 / 0.424, leads 0 of 2 (128f52e; 90ff234: 0.574 / 0.000 / 0.000 / 0.424);
     # then its errors were read (duties set out item by item, 应当履行下列职责：): 0.693 / 0.690 / 0.000 / 0.424
-    "unseen27": {"entities": 0.69, "relations": 0.68, "targets": 0.00, "measurements": 0.42},
+    "unseen27": {"entities": 0.69, "relations": 0.68, "targets": 0.00, "measurements": 0.58},
     # first scored at 0.655 / 0.286 / 0.000 / 0.593, leads 6 of 6 (128f52e; 90ff234 the same)
     "unseen29": {"entities": 0.65, "relations": 0.28, "targets": 0.00, "measurements": 0.59},
     # first scored at 0.770 / 0.045 / 0.000 / 0.564, leads 0 of 4 (128f52e; 90ff234: 0.764 / 0.045 / 0.000 / 0.564); then
@@ -258,13 +263,14 @@ FLOORS = {
     # first scored at 0.539 / (no relations, none predicted) / 0.656 / 0.536 (483dc8c; 90ff234: targets 0.426)
     "unseen32": {"entities": 0.53, "relations": 0.99, "targets": 0.65, "measurements": 0.59},
     # first scored at 0.701 / 0.345 / 0.667 / 0.595, leads 10 of 10 (483dc8c; 90ff234: 0.704 / 0.345 / 0.667 / 0.595)
-    "unseen33": {"entities": 0.73, "relations": 0.65, "targets": 0.66, "measurements": 0.59},
+    "unseen33": {"entities": 0.73, "relations": 0.65, "targets": 0.66, "measurements": 0.62},
     # first scored at 0.714 / 0.340 / 0.000 / 0.917, leads 7 of 8 (8b2edb4)
     "unseen34": {"entities": 0.77, "relations": 0.55, "targets": 0.00, "measurements": 0.91},
     # held out to the end of stop 37, first scored at these figures (ca06e05)
     "unseen35": {"entities": 0.69, "relations": 0.47, "targets": 0.00, "measurements": 0.48},
-    "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.28, "measurements": 0.56},
-    "unseen3-health": {"entities": 0.77, "relations": 0.49, "targets": 0.88, "measurements": 0.70},
+    "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.28, "measurements": 0.60},
+    "unseen37": {"entities": 0.77, "relations": 0.55, "targets": 0.79, "measurements": 0.46},
+    "unseen3-health": {"entities": 0.77, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 # on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园
@@ -288,7 +294,7 @@ FLOORS = {
 # unseen25 0.33 → 0.25 (stop 37): its headline 萝北县卫生局启动2015年“两癌”免费筛查项目 is no longer read as a program's
 # name, so the body that 启动 it leads it, a reading its annotator calls the lenient one and leaves out
 LEAD_PRECISION = {"unseen30": 0.88, "unseen31": 0.0, "unseen23": 0.66, "unseen22": 0.83, "unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
-                  "unseen16": 0.33, "unseen25": 0.25, "unseen26": 0.66, "unseen34": 0.92, "unseen36": 0.0}
+                  "unseen16": 0.33, "unseen25": 0.25, "unseen26": 0.66, "unseen34": 0.92, "unseen36": 0.0, "unseen37": 0.95}
 
 
 @pytest.fixture(scope="module")

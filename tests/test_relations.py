@@ -470,3 +470,49 @@ def test_hosts_of_an_event_each_in_a_group_of_their_own(extract):
     # a group that names no body: nothing for the hosts' sentence
     ex = extract("由山西省卫生健康委员会主办、各地承办的“老年健康宣传周启动仪式”在朔州市举行。", title="新闻", issuer="山西省卫生健康委员会")
     assert not [r for r in ex.relations if r.kind == "support"]
+
+
+# A section whose paragraphs each close with their own clause: each paragraph is a measure named by
+# its opening phrase, part of the section's action; the clauses are not the heading's
+PARAGRAPH_MEASURES = """某市人民政府关于印发健康某市行动实施方案的通知
+（六）促进人口健康发展。
+加强妇幼健康服务体系建设，完善危重孕产妇救治网络。（市卫生健康委牵头）
+发展社会养老服务，培育壮大老龄服务事业和产业。（市民政局牵头）
+（七）提高社会管理水平。
+做好人民信访工作，完善大调解工作体系。（市信访办牵头）
+实施重点人群健康促进，推广健康生活方式。（市卫生健康委、市体育局牵头）"""
+
+
+def test_each_paragraph_closed_by_its_clause_is_a_measure(extract):
+    ex = extract(PARAGRAPH_MEASURES, title="某市人民政府关于印发健康某市行动实施方案的通知", issuer="某市人民政府")
+    leads = {t for _, t in rels(ex, "lead")}
+    assert leads == {"加强妇幼健康服务体系建设", "发展社会养老服务", "做好人民信访工作", "实施重点人群健康促进"}
+    assert rels(ex, "part") >= {("加强妇幼健康服务体系建设", "促进人口健康发展"), ("发展社会养老服务", "促进人口健康发展"),
+                                ("做好人民信访工作", "提高社会管理水平"), ("实施重点人群健康促进", "提高社会管理水平")}
+
+
+def test_one_paragraph_closed_by_a_clause_stays_the_headings(extract):
+    text = "（一）控烟行动\n加强控烟宣传教育，营造无烟环境。（区卫健委牵头）\n（二）全民健身行动\n建设健身步道。（区体育局牵头）"
+    ex = extract(text, title="关于推进健康某区行动的实施方案", issuer="某区人民政府")
+    assert {t for _, t in rels(ex, "lead")} == {"控烟行动", "全民健身行动"}
+
+
+def test_a_paragraph_measure_its_phrase_cannot_name_gets_no_lead(extract):
+    # the layout says the clause is the paragraph's; a phrase that names no task (a number in it) leaves it unread
+    text = ("（六）促进人口健康发展。\n全市常住人口控制在1600万人以内。（市统计局牵头）\n"
+            "发展社会养老服务，培育壮大老龄服务事业。（市民政局牵头）")
+    ex = extract(text, title="关于推进健康某市行动的实施方案", issuer="某市人民政府")
+    assert {t for _, t in rels(ex, "lead")} == {"发展社会养老服务"}
+
+
+def test_real_plan_page_with_a_lead_clause_after_each_paragraph(extract):
+    # real wording: unseen37 la02 (天津市 plan page of social tasks, each paragraph closed by (X牵头))
+    text = ("（6）促进人口健康发展。\n"
+            "加强人口和计划生育公共服务体系建设，合理控制人口规模，全市常住人口控制在1600万人以内。（市人口计生委、市公安局牵头）\n"
+            "积极探索城乡一元化户籍管理制度，完善外来人口落户政策。加强流动人口服务管理。（市公安局牵头）\n"
+            "维护妇女儿童合法权益，发展妇女儿童事业。（市妇联牵头）")
+    ex = extract(text, title="天津市国民经济和社会发展第十二个五年规划纲要", issuer="天津市人民政府")
+    assert rels(ex, "lead") == {("天津市人口和计划生育委员会", "加强人口和计划生育公共服务体系建设"),
+                                ("天津市公安局", "加强人口和计划生育公共服务体系建设"),
+                                ("天津市公安局", "积极探索城乡一元化户籍管理制度"),
+                                ("天津市妇女联合会", "维护妇女儿童合法权益")}

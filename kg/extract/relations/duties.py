@@ -32,7 +32,7 @@ from kg.extract.entities.departments import read_unit
 from kg.extract.model import Mention
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
-from kg.extract.relations.prose import _ANAPHORS
+from kg.extract.relations.tasks import ANAPHORS
 from kg.extract.relations.subjects import SUBJECT_TYPES, body_run, measure_of
 from kg.extract.segment import HEADING_LEVELS
 
@@ -87,7 +87,7 @@ def duties(finder: RelationFinder) -> None:
         s += len(verb)  # 负责监督管理餐饮服务场所…的病媒生物预防控制工作: what is overseen
         s += len(next((w for w in d.scope_openings if f.startswith(w, s)), ""))  # 负责辖区内的…: where
         bare = f[s:e].strip()
-        if not 4 <= len(bare) <= 60 or bare.startswith(_ANAPHORS) or bare in c.generic_tasks:
+        if not 4 <= len(bare) <= 60 or bare.startswith(ANAPHORS) or bare in c.generic_tasks:
             continue
         if not bare.endswith(d.heads) or any(w in bare for w in c.subject_support_objects):
             continue  # 负责为…提供技术支持: a supporting duty; 负责落实配套经费: no task named
@@ -152,7 +152,7 @@ def duty_lists(finder: RelationFinder) -> None:
             s = charge.end() if charge else s  # （三）负责X: the item's duty
             s += len(next((v for v in d.oversight_verbs if f.startswith(v, s) and e - s - len(v) >= 6), ""))
             duty = f[s:e].strip()
-            if 4 <= len(duty) <= 60 and duty.endswith(d.heads) and not duty.startswith(_ANAPHORS):
+            if 4 <= len(duty) <= 60 and duty.endswith(d.heads) and not duty.startswith(ANAPHORS):
                 pm = program_mention(finder.ctx, s, s + len(duty), duty)
                 finder.new_mentions.append(pm)
                 finder.add("lead", body.key, pm.key, start, opener.group(0))

@@ -25,6 +25,7 @@ from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
 from kg.extract.relations.organised import organised_bodies
+from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
 from kg.extract.segment import HEADING_LEVELS
 from kg.spans import SpanSet
@@ -47,7 +48,6 @@ def _by_lead_re(c: Cues) -> re.Pattern[str]:
 def _lead_verb_re(c: Cues) -> re.Pattern[str]:
     """A牵头 and A牵头完成/推进/实施 … (the verbs from the data file), not 牵头单位/牵头部门."""
     return re.compile(r"牵头(" + "|".join(map(re.escape, c.lead_verb_objects)) + r")?(?![单部])")
-_ANAPHORS = ("该", "此", "这", "上述", "相关", "有关", "各项", "以上", "前述", "本项")
 def _units_first(verbs: str) -> re.Pattern[str]:
     """Units opening a sentence or clause, outside brackets, then one of ``verbs`` and a comma."""
     return re.compile(r"(?:^|(?<=[。；：\n]))[ \t]*([^，。；：\n（）由]{2,60}?)(" + verbs + r")[，,]")
@@ -96,7 +96,7 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
         if obj.startswith(scope) and len(obj) > len(scope) + 3:
             obj = obj[len(scope):]
     bare = next((obj[len(w):] for w in sorted(finder.ctx.g.boundary_words, key=len, reverse=True) if obj.startswith(w)), obj)
-    if obj.startswith(_ANAPHORS) or bare.startswith(_ANAPHORS) or not 4 <= len(obj) <= longest:
+    if obj.startswith(ANAPHORS) or bare.startswith(ANAPHORS) or not 4 <= len(obj) <= longest:
         return None  # 推进该项工作: the work is named elsewhere
     pm = program_mention(finder.ctx, end - len(obj), end, obj)
     finder.new_mentions.append(pm)
@@ -160,47 +160,12 @@ def _after_heading_mark(f: str, s: int, e: int) -> int:
     return s
 
 
-def _task_phrase(finder: RelationFinder, s: int, e: int) -> tuple[int, int] | None:
-    """The span of a task named by its opening phrase f[s:e] (FORMAT.md: a measure without a
-    heading), a discourse marker before it passed over (例如， / 一是); None where the phrase
-    names no task: 4 to 30 characters, no number, opening with an action verb
-    (responsibility.json task_opening_verbs), no unit named in it, no lead or support verb,
-    not a generic object (抓好落实) nor a group (医疗救治组)."""
-    f = finder.ctx.folded
-    c = cues()
-    marker = next((w for w in c.discourse_markers if f.startswith(w, s)), None)
-    if marker:
-        s += len(marker) + (f[s + len(marker):s + len(marker) + 1] in "，,")
-    while s < e and f[s] in " \t":
-        s += 1
-    while e > s and f[e - 1] in " \t":
-        e -= 1
-    phrase = f[s:e]
-    if not 4 <= len(phrase) <= 30 or _DIGIT.search(phrase) or not phrase.startswith(c.task_opening_verbs):
-        return None
-    if phrase in c.generic_tasks or phrase.endswith(c.task_body_heads) or phrase.startswith(_ANAPHORS):
-        return None
-    if finder.orgs_in(s, e) or any(v in phrase for v in ("负责", "牵头", "配合")):
-        return None  # 县疾控中心负责疫情监测: a unit's own remit, not a task given to the lead
-    return s, e
-
-
-def _task_key(finder: RelationFinder, s: int, e: int) -> EntityKey:
-    """The program a task phrase names: a program named as the whole phrase, else the phrase."""
-    named = [p for p in finder.programs_in(s, e) if p.start == s and p.end == e]
-    if named:
-        return named[0].key
-    pm = program_mention(finder.ctx, s, e, finder.ctx.folded[s:e])
-    finder.new_mentions.append(pm)
-    return pm.key
-
-
 def _task_before(finder: RelationFinder, sent_s: int, at: int, after: int, sent_e: int) -> EntityKey | None:
     """The task a units' clause that closes its sentence is assigned (完善药品集中采购和使用机制，
     由A、B等分工负责。): FORMAT.md's clause after a task belongs to it, the task named by
     the opening phrase of the sentence, or by the program named in that phrase. None
     where the clause does not close the sentence, is not set off by a comma, or the
-    opening phrase names no task (_task_phrase)."""
+    opening phrase names no task (task_phrase)."""
     f = finder.ctx.folded
     if at < 1 or _TRAILING.fullmatch(f, after, sent_e) is None or f[at - 1] not in "，,":
         return None
@@ -209,18 +174,18 @@ def _task_before(finder: RelationFinder, sent_s: int, at: int, after: int, sent_
     if marker:
         start += len(marker) + 1  # 例如，完善…: the phrase after the marker and its comma
     end = start + len(re.split(r"[，,；;：:]", f[start:at - 1], maxsplit=1)[0])
-    span = _task_phrase(finder, start, end)
+    span = task_phrase(finder, start, end)
     if span is None:
         return None
     named = [p for p in finder.programs_in(*span) if p.end <= span[1]]
-    return named[0].key if named else _task_key(finder, *span)
+    return named[0].key if named else task_key(finder, *span)
 
 
 def _listed_tasks(finder: RelationFinder, start: int, sent_e: int, least: int = 2) -> list[EntityKey]:
     """The tasks listed from ``start`` to the sentence's end, one per semicolon (X；Y；Z。),
     each named by its opening phrase as a measure without a heading is (FORMAT.md). An
     item the text cuts off (no 。 or ； after it) is left out; the list is none where an
-    item names no task (_task_phrase: a unit's remit, a group, a generic object) or
+    item names no task (task_phrase: a unit's remit, a group, a generic object) or
     fewer than ``least`` items are whole."""
     f = finder.ctx.folded
     items, pos = [], start
@@ -229,13 +194,13 @@ def _listed_tasks(finder: RelationFinder, start: int, sent_e: int, least: int = 
         pos = start + m.end()
     spans: list[tuple[int, int]] = []
     for s, e in items:
-        span = _task_phrase(finder, s, s + len(re.split(r"[，,：:]", f[s:e], maxsplit=1)[0]))
+        span = task_phrase(finder, s, s + len(re.split(r"[，,：:]", f[s:e], maxsplit=1)[0]))
         if span is None:
             return []
         spans.append(span)
     if len(spans) < least:
         return []
-    return [_task_key(finder, *span) for span in spans]
+    return [task_key(finder, *span) for span in spans]
 
 
 def _task_list_after(finder: RelationFinder, after: int, sent_e: int) -> list[EntityKey]:
@@ -308,9 +273,9 @@ def _topic_before(finder: RelationFinder, at: int, verb_end: int) -> EntityKey |
         return None  # 由A负责X: the object is the task
     s = _after_heading_mark(f, finder.clause_start(at), at)
     phrase = f[s:at]
-    if not 4 <= len(phrase) <= 60 or not phrase.endswith(d.heads) or finder.orgs_in(s, at) or phrase.startswith(_ANAPHORS + _THIS_TIME):
+    if not 4 <= len(phrase) <= 60 or not phrase.endswith(d.heads) or finder.orgs_in(s, at) or phrase.startswith(ANAPHORS + _THIS_TIME):
         return None  # 本次“健康防疫包”的发放工作: the work named before, worded again
-    return _task_key(finder, s, at)
+    return task_key(finder, s, at)
 
 
 def _unit_lists(finder: RelationFinder, pattern: re.Pattern[str]):  # noqa: ANN202 - (match, unit spans) pairs
@@ -398,7 +363,7 @@ def lead_verb(finder: RelationFinder) -> None:
             o for o in finder.index.within(m.end(), clause_end) if o.key.type == CONSORTIUM]
         if not progs and m.group(1):
             obj = finder.ctx.g.strip_scope(f[m.end():clause_end].strip())
-            if obj.startswith(_ANAPHORS):
+            if obj.startswith(ANAPHORS):
                 continue  # 牵头推进该项工作: the work is named elsewhere
             if 4 <= len(obj) <= 20:
                 pm = program_mention(finder.ctx, clause_end - len(obj), clause_end, obj)
@@ -741,7 +706,7 @@ def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 -
     end = heads[0].end()
     name = f[start:end].strip("“”《》")
     core = name[: -len(heads[0].group(0))]
-    if not 4 <= len(name) <= 24 or program_core_generic(core, g, heads[0].group(0)) or name.startswith(_ANAPHORS):
+    if not 4 <= len(name) <= 24 or program_core_generic(core, g, heads[0].group(0)) or name.startswith(ANAPHORS):
         return None
     pm = program_mention(finder.ctx, start, end, name)
     finder.new_mentions.append(pm)
