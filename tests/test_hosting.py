@@ -94,3 +94,56 @@ def test_real_traditional_news_of_a_centre_inside_a_centre():
     ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen19" / "docs"
                                         / "a07_national_maternal_child_decade_news_trad.txt"))
     assert "中国疾病预防控制中心妇幼保健中心" in _departments(ex) and "中国疾病预防控制中心" not in _departments(ex)
+
+
+# foundations, their funds and organising committees host events as bodies do
+@pytest.mark.parametrize("name", ["援助西藏发展基金会", "中华少年儿童慈善救助基金会微笑行动专项基金", "中国林产工业协会健康边疆行组委会",
+                                  "市残疾人联合会"])
+def test_foundations_and_organising_committees_are_units(name):
+    assert unit_like(name)
+
+
+def test_an_event_a_foundation_hosts(extract):
+    # real wording: unseen37 la01 (中国西藏网, 第三届“西藏人人健康”院士专家进藏义诊活动)
+    text = ("8月15日，第三届“西藏人人健康”院士专家进藏义诊活动启动仪式在拉萨举行。本次义诊活动由援助西藏发展基金会主办，"
+            "西藏自治区卫健委、拉萨市人民政府协办，于8月15日到8月18日在拉萨市正式开展。")
+    got = rels(extract(text, title="第三届“西藏人人健康”院士专家进藏义诊活动启动"))
+    assert ("lead", "援助西藏发展基金会", "西藏人人健康院士专家进藏义诊活动") in got
+    assert ("support", "拉萨市人民政府", "西藏人人健康院士专家进藏义诊活动") in got
+
+
+# 活动由A主办，B承办: the sentence's subject the event head alone speaks of the last event named, as 本次活动 does
+def test_a_bare_event_head_before_its_hosts_is_the_last_event_named(extract):
+    text = ("8月29日，德州市卫生健康委在广场举办了“全民健康生活方式日”主题宣传活动。\n"
+            "活动由德州市卫生健康委员会、德州市疾病预防控制中心主办，宁津县卫生健康局承办。")
+    got = rels(extract(text, title="德州市开展主题宣传活动", issuer="德州市卫生健康委员会"))
+    assert {("lead", "德州市卫生健康委员会", "全民健康生活方式日主题宣传活动"),
+            ("lead", "德州市疾病预防控制中心", "全民健康生活方式日主题宣传活动"),
+            ("support", "宁津县卫生健康局", "全民健康生活方式日主题宣传活动")} <= got, got
+    # a subject that is no event head (工作由…主办) names none
+    text2 = "8月29日，德州市卫生健康委举办了“全民健康生活方式日”主题宣传活动。\n工作由德州市卫生健康委员会主办，宁津县卫生健康局承办。"
+    assert not [r for r in rels(extract(text2, title="德州市新闻")) if r[0] == "support"]
+
+
+def test_real_news_hosts_after_a_bare_event_head(extract):
+    # real wording: unseen37 la07 (吉林市 第13个“全民健康生活方式日”, 永吉县)
+    text = ("吉林省吉林市开展第13个“全民健康生活方式日”主题宣传活动\n"
+            "活动由吉林市卫生健康委员会、吉林市疾病预防控制中心主办，永吉县卫生健康局、永吉县疾病预防控制中心承办。")
+    got = rels(extract(text, title="吉林省吉林市开展第13个“全民健康生活方式日”主题宣传活动"))
+    assert {("lead", "吉林市卫生健康委员会", "全民健康生活方式日主题宣传活动"),
+            ("support", "永吉县卫生健康局", "全民健康生活方式日主题宣传活动")} <= got, got
+
+
+# 本次活动 is the last event named, as its name is written (…宣传月活动, a program named by its month)
+def test_this_event_speaks_of_the_event_as_written(extract):
+    # real wording: unseen37 la06 (长春市绿园区)
+    text = ("6月23日，“科普惠民 健康同行”吉林省健康科普专家走基层暨绿园区全民健康素养宣传月活动在长春市绿园区西新镇卫生院启动。\n"
+            "本次活动由吉林省卫生健康委员会、吉林省健康教育中心联合主办，长春市绿园区疾病预防控制中心共同承办。")
+    ex = extract(text, title="“科普惠民 健康同行”吉林省健康科普专家走进绿园区")
+    got = rels(ex)
+    leads = {(o, p) for k, o, p in got if k == "lead"}
+    assert {o for o, _ in leads} == {"吉林省卫生健康委员会", "吉林省健康教育中心"}, got
+    program = {p for _, p in leads}.pop()
+    forms = {m.surface for m in ex.mentions if m.key.type == "Program" and m.key.name == program}
+    # the theme written before the name is one of its forms
+    assert "“科普惠民 健康同行”吉林省健康科普专家走基层暨绿园区全民健康素养宣传月活动" in forms, forms

@@ -516,3 +516,23 @@ def test_real_plan_page_with_a_lead_clause_after_each_paragraph(extract):
                                 ("天津市公安局", "加强人口和计划生育公共服务体系建设"),
                                 ("天津市公安局", "积极探索城乡一元化户籍管理制度"),
                                 ("天津市妇女联合会", "维护妇女儿童合法权益")}
+
+
+# A联合B开展X: a hospital can be the partner; an event named without quotes is named by its phrase
+def test_a_body_and_its_partner_hospital_carry_out_an_unquoted_event(extract):
+    text = "高平市召开会议。当天，市卫生健康和体育局联合市人民医院开展世界卫生日暨健康义诊宣传活动，发放宣传资料。"
+    ex = extract(text, title="高平市开展世界卫生日宣传活动", issuer="高平市卫生健康和体育局")
+    assert rels(ex, "lead") == {("高平市卫生健康和体育局", "世界卫生日暨健康义诊宣传活动")}
+    assert rels(ex, "support") == {("高平市人民医院", "世界卫生日暨健康义诊宣传活动")}
+    # no event head after the verb: nothing
+    ex = extract("高平市召开会议。市卫生健康和体育局联合市人民医院开展检查，发放资料。", title="高平市新闻")
+    assert not rels(ex, "lead")
+
+
+def test_real_news_a_county_bureau_with_a_township_hospital(extract):
+    # real wording: unseen37 la09 (泽州县, 爱国卫生月)
+    text = ("泽州县开展爱国卫生月宣传活动\n4月7日是世界卫生日，当天下午，县卫生健康和体育局联合巴公卫生院开展爱国卫生月暨爱国卫生日"
+            "宣传活动，切实提高社会综合卫生治理和公民健康水平。")
+    ex = extract(text, title="泽州县开展爱国卫生月宣传活动")
+    assert rels(ex, "lead") == {("泽州县卫生健康和体育局", "爱国卫生月暨爱国卫生日宣传活动")}
+    assert rels(ex, "support") == {("泽州县巴公卫生院", "爱国卫生月暨爱国卫生日宣传活动")}

@@ -131,6 +131,7 @@ class Grammar:
         shorts = "|".join(map(re.escape, sorted(self.prefixed_short_bodies, key=len, reverse=True)))
         self.short_body_list = re.compile(rf"(?<![\u4e00-\u9fff])((?:(?:{shorts})[、和])+(?:{shorts}))(?=等|[，。；\s]|$)")
         self.company_suffixes = tuple(g["company_suffixes"])
+        self.other_unit_endings = tuple(g["other_unit_endings"])
         self.collective_prefixes = tuple(sorted(g["collective_prefixes"], key=len, reverse=True))
         self.list_verbs = tuple(sorted(g.get("program_list_verbs", []), key=len, reverse=True))
         self.plan_list_verbs = frozenset(g["program_plan_list_verbs"]["verbs"])

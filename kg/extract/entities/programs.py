@@ -252,6 +252,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_actions_listed_before_their_kind(ctx))
     out.extend(counted_sets(ctx))
     out.extend(_with_ordinals(ctx, f, out))
+    out.extend(_with_theme(ctx, f, out))
     out.extend(_with_and_without_year(ctx, f, out))
     out.extend(_actions_of_plans(ctx, out))
     out.extend(_with_construction(ctx, out))
@@ -322,6 +323,27 @@ def _with_ordinals(ctx: Context, f: str, mentions: list[Mention]) -> list[Mentio
         ordinal = _ORDINAL_BEFORE.search(f, max(0, m.start - 8), m.start)
         if ordinal:
             out.append(other_form(ctx, m, ordinal.start(), m.end))
+    return out
+
+
+# a quoted theme written as the opening of an event's name: “科普惠民 健康同行”吉林省健康科普专家走基层…活动
+_THEME_BEFORE = re.compile(r"“([^“”。，；！？\n]{2,16})”$")
+
+
+def _with_theme(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:
+    """An event named right after a quoted theme, with no word between (“科普惠民 健康同行”吉林省健康科普
+    专家走基层暨…宣传月活动) is named with the theme too, as readers and the text's own headline name
+    it: that form is another of the program's names, not a second program."""
+    out = []
+    for m in mentions:
+        if m.key.type != PROGRAM or f[m.start - 1:m.start] != "”":
+            continue
+        theme = _THEME_BEFORE.search(f, max(0, m.start - 19), m.start)
+        if theme is None or m.end - m.start < 4:
+            continue
+        if any(o.key.type == PROGRAM and theme.start() <= o.start and o.end <= m.start for o in mentions):
+            continue  # “三减三健”健康生活方式宣传活动: the quote names a program of its own, no theme
+        out.append(other_form(ctx, m, theme.start(), m.end))
     return out
 
 

@@ -194,17 +194,13 @@ def unit_like(name: str, c: Cues | None = None) -> bool:
         part = part[1:]
     if part in table.by_alias or table.is_body_name(part) or part.endswith("部"):
         return True
-    return name.endswith(g.company_suffixes + _OTHER_UNIT_ENDINGS) or bool(_TOWN_GOVERNMENT.fullmatch(name))
+    return name.endswith(g.company_suffixes + g.other_unit_endings) or bool(_TOWN_GOVERNMENT.fullmatch(name))
 
 
 # one town's or township's government (沙湾镇人民政府, 新开乡政府), not every one (乡镇人民政府)
 _TOWN_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![乡镇])[镇乡](?:人民)?政府")
 # units that are not government bodies but are named as responsible ones: newspapers and
 # news agencies (河南日报社, 新华社安徽分社), representative offices, hospitals, universities
-_OTHER_UNIT_ENDINGS = ("医院", "卫生院", "保健院", "中心", "大学", "学院", "学校", "协会", "学会", "社", "分社",
-                       "办事处", "电视台", "广播电视台", "集团", "分行", "支行")
-
-
 class ClauseReader:
     """Reads the responsibility clauses of one folded text."""
 

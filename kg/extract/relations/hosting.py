@@ -38,7 +38,7 @@ def _anaphor_re(c: Cues) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, c.event_anaphors)) + r")[\u4e00-\u9fff]{0,6}?(?P<head>" + heads + ")$")
 
 
-def _event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> EntityKey | None:
+def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> EntityKey | None:
     """The event a clause of hosts is followed by, in the rest of its sentence: the first
     program named there whose name ends in an event head, else the phrase before the last
     event head, after the last 的 or organising verb before it (同步开展以“…”为主题的第32个
@@ -71,10 +71,12 @@ def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues
     if own:
         return max(own, key=lambda p: p.end - p.start).key
     anaphor = _anaphor_re(c).search(subject)
-    if anaphor is None:
-        return None
-    # 本次大会 is the last 大会 named before, 本次活动 the last 活动 (not an action, 全民健康生活方式行动)
-    same_kind = [p for p in finder.programs_in(0, clause_start) if p.key.name.endswith(anaphor.group("head"))]
+    head = anaphor.group("head") if anaphor else subject.strip(" \t\u3000")
+    if anaphor is None and head not in c.organised_event_heads:
+        return None  # 活动由A主办 (the sentence's subject the head alone) speaks of the last one too
+    # 本次大会 is the last 大会 named before, 本次活动 the last 活动 (not an action, 全民健康生活方式行动), as
+    # named or as written (…宣传月活动, whose name is its 宣传月)
+    same_kind = [p for p in finder.programs_in(0, clause_start) if p.key.name.endswith(head) or f[p.start:p.end].endswith(head)]
     return same_kind[-1].key if same_kind else None
 
 
@@ -117,11 +119,11 @@ def hosts(finder: RelationFinder) -> None:
             continue
         supports, after, verb = _host_supports_after(f, m.end(), c)
         if f.startswith("的", after):
-            event = _event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
+            event = event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:
             event = _event_before(finder, clause_start, by_at, c)
         else:
-            event = _event_after(finder, after, sent_end, c)
+            event = event_after(finder, after, sent_end, c)
         if event is None:
             finder.unattached.append((m.start(), "hosts"))
             continue
@@ -152,6 +154,6 @@ def deciders(finder: RelationFinder) -> None:
         if not verbs:
             continue
         at, verb = min(verbs)
-        event = _event_after(finder, at + len(verb), finder.clause_end(at + len(verb), sent_end), c)
+        event = event_after(finder, at + len(verb), finder.clause_end(at + len(verb), sent_end), c)
         if event is not None:
             assign_units(finder, m.start(), leads, [], [event], "决定…" + verb, "deciders")

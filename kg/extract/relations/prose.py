@@ -19,11 +19,12 @@ from functools import lru_cache
 
 from kg.extract.entities import program_mention
 from kg.extract.entities.programs import program_core_generic
-from kg.extract.model import CONSORTIUM, DEPARTMENT, PROGRAM, EntityKey, Mention
+from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, PROGRAM, EntityKey, Mention
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
+from kg.extract.relations.hosting import event_after
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -391,16 +392,22 @@ def lead_with(finder: RelationFinder) -> None:
         if not lead:
             continue
         sent_s, sent_e = finder.sentence(m.start())
-        partners, pos = _partners_after(finder, m.end(), (DEPARTMENT,))
+        # the partners: bodies, and hospitals that work with them (县卫生健康和体育局联合巴公卫生院开展…)
+        partners, pos = _partners_after(finder, m.end(), (DEPARTMENT, HOSPITAL))
         tail = re.match(r"等(?:\d+(?:多|余)?个)?(?:部门|单位)", f[pos:pos + 9])
         partners_end = pos + (tail.end() if tail else 0)
-        progs = finder.programs_in(partners_end, finder.clause_run_end(partners_end, sent_e))
+        run_end = finder.clause_run_end(partners_end, sent_e)
+        progs = [p.key for p in finder.programs_in(partners_end, run_end)]
+        if partners and not progs and f.startswith(tuple(cues().joint_organiser_verbs), partners_end):
+            # …联合B开展爱国卫生月暨爱国卫生日宣传活动: the event the verb carries out, named by its phrase
+            event = event_after(finder, partners_end, finder.clause_end(partners_end, sent_e), cues())
+            progs = [event] if event is not None else []
         if not partners or not progs:
             continue
         for p in progs:
-            finder.add("lead", lead[0].key, p.key, m.start(), m.group(0))
+            finder.add("lead", lead[0].key, p, m.start(), m.group(0))
             for o in partners:
-                finder.add("support", o.key, p.key, m.start(), m.group(0))
+                finder.add("support", o.key, p, m.start(), m.group(0))
 
 
 # 下一步，A将…: where a sentence (or 下一步/下阶段/今后) opens, a 将 following within 30
