@@ -147,3 +147,11 @@ def test_this_event_speaks_of_the_event_as_written(extract):
     forms = {m.surface for m in ex.mentions if m.key.type == "Program" and m.key.name == program}
     # the theme written before the name is one of its forms
     assert "“科普惠民 健康同行”吉林省健康科普专家走基层暨绿园区全民健康素养宣传月活动" in forms, forms
+
+
+def test_an_institute_that_hosts_for_the_lead_supports(extract):
+    # real wording: unseen37 la04 (青海省 鼠疫防控宣传月): 预防控制所, 健康教育所 … are units
+    text = "4月9日，由青海省疾病预防控制局主办、青海省地方病预防控制所承办的2025鼠疫防控宣传月活动在西宁市湟源县拉开帷幕。"
+    got = rels(extract(text, title="青海省2025鼠疫防控宣传月活动启动"))
+    assert ("support", "青海省地方病预防控制所", "2025鼠疫防控宣传月") in got, got
+    assert unit_like("市健康教育所") and not unit_like("派出所")

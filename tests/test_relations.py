@@ -267,9 +267,13 @@ def test_bodies_that_decided_to_carry_out_a_program_together_lead_it(extract):
     assert not [r for r in ex.relations if r.cue.startswith("联合")]
 
 
-def test_a_joint_list_with_an_unsplit_item_assigns_nothing(extract):
-    # 区文化体育和旅游局和区疾控中心: two bodies joined by 和, one item unread: no guess
+def test_a_joint_list_with_an_item_that_is_no_body_assigns_nothing(extract):
+    # 区文化体育和旅游局和区疾控中心: two bodies joined by 和, each read: the three lead the event its phrase names
     ex = extract("区卫生健康局、区文化体育和旅游局和区疾控中心联合举办第六届健走大赛。", title="新闻", issuer="路南区卫生健康局")
+    assert {(r.source.name, r.target.name) for r in ex.relations if r.cue.startswith("联合")} == {
+        ("路南区卫生健康局", "第六届健走大赛"), ("路南区文化体育和旅游局", "第六届健走大赛"), ("路南区疾病预防控制中心", "第六届健走大赛")}
+    # an item no body names (热心市民): no guess
+    ex = extract("区卫生健康局、热心市民和区疾控中心联合举办第六届健走大赛。", title="新闻", issuer="路南区卫生健康局")
     assert not [r for r in ex.relations if r.cue.startswith("联合")]
 
 
@@ -536,3 +540,23 @@ def test_real_news_a_county_bureau_with_a_township_hospital(extract):
     ex = extract(text, title="泽州县开展爱国卫生月宣传活动")
     assert rels(ex, "lead") == {("泽州县卫生健康和体育局", "爱国卫生月暨爱国卫生日宣传活动")}
     assert rels(ex, "support") == {("泽州县巴公卫生院", "爱国卫生月暨爱国卫生日宣传活动")}
+
+
+# A、B、C等多家单位联合举办X: the event named by the verb's phrase where no program is read in it
+def test_joint_organisers_of_an_event_named_by_its_phrase(extract):
+    text = "西宁市召开会议。5月20日，市卫健委、市体育局、市总工会等多家单位联合举办第二届职工健步走活动。"
+    ex = extract(text, title="西宁市举办健步走活动")
+    assert {o for o, p in rels(ex, "lead") if p == "第二届职工健步走活动"} == \
+        {"西宁市卫生健康委员会", "西宁市体育局", "西宁市总工会"}, rels(ex, "lead")
+    # a phrase with no event head names none
+    ex = extract("西宁市召开会议。市卫健委、市体育局联合开展检查。", title="西宁市新闻")
+    assert not rels(ex, "lead")
+
+
+def test_real_news_joint_organisers_with_a_drug_control_office(extract):
+    # real wording: unseen37 la03 (青海省 世界艾滋病日)
+    text = ("我省举办“世界艾滋病日”系列宣传活动\n举办健康跑主题宣传。12月1日，省疾控局、省禁毒办、省疾控中心等多家单位联合举办"
+            "2024年“世界艾滋病日”与艾同行健康跑活动。")
+    ex = extract(text, title="我省举办“世界艾滋病日”系列宣传活动", issuer="青海省卫生健康委员会")
+    assert {o for o, p in rels(ex, "lead") if p == "2024年“世界艾滋病日”与艾同行健康跑活动"} == \
+        {"青海省疾病预防控制局", "青海省禁毒委员会办公室", "青海省疾病预防控制中心"}, rels(ex, "lead")

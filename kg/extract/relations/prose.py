@@ -551,9 +551,11 @@ def joint_organisers(finder: RelationFinder) -> None:
         _, sent_e = finder.sentence(verb.end())
         clause_end = finder.clause_end_outside_quotes(verb.end(), sent_e)
         progs = finder.programs_in(verb.end(), clause_end)
-        if progs:  # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event)
-            assign_units(finder, start, units, [], [max(progs, key=lambda p: p.end).key], "联合" + verb.group("verb"),
-                    "joint_organisers")
+        # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event), else the event
+        # its phrase names (联合举办2024年“世界艾滋病日”与艾同行健康跑活动)
+        event = max(progs, key=lambda p: p.end).key if progs else event_after(finder, verb.end(), clause_end, c)
+        if event is not None:
+            assign_units(finder, start, units, [], [event], "联合" + verb.group("verb"), "joint_organisers")
 
 
 def _a_named_body(finder: RelationFinder, s: int, e: int) -> bool:
