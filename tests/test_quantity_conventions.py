@@ -1235,3 +1235,30 @@ def test_a_changes_start_year_dates_only_its_start_value():
     assert got == {("西藏婴儿死亡率", 16.81, 2014), ("西藏婴儿死亡率", 11.59, 2018), ("孕产妇住院分娩率", 85.01, 2014),
                    ("孕产妇住院分娩率", 90.66, 2018), ("人均期望寿命提高至", 70.6, 2018)}
     assert _measured("2020年，全市孕产妇死亡率从10.2/10万下降至8.6/10万。") == {("孕产妇死亡率", 10.2, None), ("孕产妇死亡率", 8.6, 2020)}
+
+
+# 为群众义诊850人次: who is served is no part of what the visits count
+def test_who_a_service_is_given_to_is_no_part_of_its_indicator():
+    got = _measured("现场发放各类健康宣传资料1000多份，为群众义诊850人次，健康体检100人次，受到广大市民的好评。", 2021)  # real: unseen37 la12
+    assert ("义诊", 850.0, 2021) in got and ("健康体检", 100.0, 2021) in got
+    assert _measured("为辖区居民免费体检3200人次。", 2022) == {("体检", 3200.0, 2022)}
+
+
+# A、B分别比2015年增加333张、320人: each item's change over the base year; items and changes unpaired: none
+def test_each_items_change_over_a_base_year():
+    # real wording: unseen37 la10 (阿拉善盟 十四五 plan's base)
+    got = _measured("截至2020年底，全盟医疗卫生机构床位数、卫生技术人员数、执业医师数、注册护士数分别比2015年增加333张、320人、99人、168人。",
+                    2021, places=("全盟",))
+    assert got == {("医疗卫生机构床位数比2015年增加", 333.0, 2020), ("卫生技术人员数比2015年增加", 320.0, 2020),
+                   ("执业医师数比2015年增加", 99.0, 2020), ("注册护士数比2015年增加", 168.0, 2020)}
+    # four items and three changes: which change is whose the text does not say
+    assert _measured("截至2020年底，全盟卫生机构总资产、固定资产、房屋建筑面积、万元以上设备总值分别比2015年增加1.53倍、3.06倍、1.15倍。",
+                     2021, places=("全盟",)) == set()
+
+
+# 将会 / 将分为: what a team will do is planned, not reported
+def test_what_will_be_done_is_no_measurement():
+    # real wording: unseen37 la01 (西藏 free clinic news)
+    assert _measured("医疗团队将分为6个小组。", 2024) == set()
+    assert _measured("进藏专家们将会在拉萨市4家医院开展专题研讨。", 2024) == set()
+    assert _measured("医疗团队分为6个小组，已接诊群众5000人。", 2024) >= {("接诊群众", 5000.0, 2024)}

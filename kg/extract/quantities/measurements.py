@@ -110,7 +110,9 @@ def _paired_values_re(u: str) -> re.Pattern[str]:
     """婴儿死亡率和5岁以下儿童死亡率分别下降到1.44‰和2.24‰: values paired with indicators."""
     one = r"\d+(?:\.\d+)?(?:" + u + r")?"
     return re.compile(r"(?P<inds>[^，。；：]{2,60}?)分别(?:为|是|达到|达|下降到|下降至|降至|降到|降低到|降低至|提高到|提高至|"
-                      r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过)了?"
+                      r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过"
+                      # A、B分别比2015年增加333张、320人: each one's change over the base
+                      r"|(?P<change>(?:比|较)(?:\d{4}年|上年|去年|同期)(?:增加|增长|提高|提升|下降|减少|降低|上升)))了?"
                       r"(?P<vals>" + one + r"(?:(?:和|、|及|与)" + one + r")+)")
 
 
@@ -165,11 +167,14 @@ def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year
         inds = [_strip_verbs(p, r, places) for p in LIST_JOINERS.split(m.group("inds"))]
         values = _split_values(m.group("vals"), r.unit_re)
         if len(inds) != len(values) or not all(plausible_indicator(i, r) for i in inds):
+            if m.group("change") and len(inds) > 1:
+                spans.append((m.start(), m.end()))  # 4 items, 3 changes: which is whose the text does not say; none
             continue
         prior = [y for pos, y in sent_years if pos < m.start("vals")]
         year = prior[-1] if prior else year_hint
         for ind, (v, unit, _) in zip(inds, values):
-            out.append(Quantity("measurement", ind, v, unit, year, "=", base, base + len(sent), None, region))
+            out.append(Quantity("measurement", ind + (m.group("change") or ""), v, unit, year, "=", base, base + len(sent),
+                                None, region))
         spans.append((m.start(), m.end()))
     return out, spans
 
@@ -195,6 +200,9 @@ _RUN_OR_DURATION = re.compile(r"连续$|^分钟|^小时")
 _CLAUSE_HEAD = re.compile(r"[^，。；]{2,24}")
 _CHANGE_ONLY = re.compile(r"(?:同比|较上年|比上年|环比|[比较]\d{4}年)?(?:增长|提高|下降|减少|增加|上升)"
                           r"|[比较](?:全国|全省|全市|全区|全州)(?:平均水平)?(?:高|低|多|少)")  # …为4.01‰，比全省低1.22个千分点
+_VISIT_UNITS = ("人次", "万人次")
+# who a service is given to, before it (为群众义诊, 为辖区居民免费体检): not part of what is counted
+_BENEFICIARY = re.compile(r"^(?:为|给|向)[\u4e00-\u9fff]{0,4}?(?:群众|市民|居民|患者|村民|老人|老年人|学生|儿童|妇女|职工|农民)(?:免费)?")
 _BASE_ONLY = re.compile(r"(?:较|比)(?:\d{4}年|上年|去年|上一年|上年度|同期)(?:同期)?(?:的)?")
 # how much a change was, after it (…从2023年的47.6%降至37.9%，降幅达9.7个百分点): the change of the indicator before
 _MAGNITUDE_ONLY = re.compile(r"(?:降幅|增幅|涨幅|升幅|降低幅度|下降幅度|提高幅度|增长幅度|提升幅度)")
@@ -299,6 +307,9 @@ def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Matc
         return ""  # 降幅达9.7个百分点 with no value before it: the size of a change of what is not named
     if _BASE_ONLY.fullmatch(indicator):
         return ""  # …为9.80/10万，较上年9.87/10万 (no year to date it): the base of a comparison, measuring nothing named
+    if unit in _VISIT_UNITS:
+        # 为群众义诊850人次: who the service is given to is no part of what is counted (义诊)
+        indicator = _BENEFICIARY.sub("", indicator) or indicator
     return indicator
 
 

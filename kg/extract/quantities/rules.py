@@ -218,7 +218,7 @@ PLAN_WORDS = re.compile(r"(?:计划|规划)(?<!(?:行动|免疫)(?:计划|规划
 # news item's or report's future, read as targets where a plan's words are absent
 _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
          r"(?:加快|继续|进一步|推进|推动|持续|全面|着力|建成|实现|打造|开展|完成|深化|强化|加强|新增|新建|建设|启动|探索|扩大"
-         r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建|设立|享有|接受|抓好|做好|落实|实施|坚持"
+         r"|遴选|搭建|推出|举办|组织|培养|培训|选派|配备|投入|改造|推荐|依托|提供|发放|组建|设立|享有|接受|分为|分赴|会|抓好|做好|落实|实施|坚持"
          # not 将 as the object's marker (将落实情况纳入考核: the 落实情况, taken into the review)
          r"|聚焦|围绕)(?!情况|效果|成效|结果|经验|做法)|于)"
          # 县里决定在9个乡镇设立急救站: a decision of what will be done (not 决定对…给予表彰, done by deciding)
