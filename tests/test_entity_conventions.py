@@ -1375,3 +1375,31 @@ def test_a_headline_of_a_body_acting_or_an_exclamation_is_no_programs_name(headl
 def test_a_verb_of_telling_or_starting_opens_no_programs_name(text, program, extract):
     got = names(extract(text, title="新闻", issuer="达州市卫生局"), "Program")
     assert not any(n.startswith(("介绍", "通川区开始", "开始")) for n in got), got
+
+
+# 完成A医院三期、B防治院、C中心…标准化建设: institutions built are no programs
+def test_institutions_listed_as_built_are_no_programs(extract):
+    # real wording: unseen37 la02 (天津市 plan page)
+    ex = extract("完成海河医院三期、职业病防治院、区县疾病预防控制中心、妇儿保健中心和卫生监督所标准化建设，扩建滨海新区传染病医院。",
+                 title="天津市国民经济和社会发展第十二个五年规划纲要", issuer="天津市人民政府")
+    assert names(ex, "Program") == set()
+    # projects listed as built still are (完成A、B的建设 with project heads)
+    ex = extract("完成全民健康信息平台、远程医疗协同平台的建设。", title="某市卫生健康工作要点", issuer="西宁市卫生健康委员会")
+    assert names(ex, "Program") == {"全民健康信息平台", "远程医疗协同平台"}
+
+
+# 区县疾病预防控制中心, 省市卫健委: the bodies of every district and county, not one; 庐江县县委办 is one
+def test_two_level_characters_name_every_areas_body(extract):
+    ex = extract("完成区县疾病预防控制中心标准化建设。", title="天津市卫生事业发展规划", issuer="天津市人民政府")
+    assert names(ex, "Department") == set()
+    ex = extract("庐江县县委办等50家单位被命名为无烟党政机关。", title="庐江县无烟党政机关建设", issuer="庐江县卫生健康委员会")
+    assert "中共庐江县委办公室" in names(ex, "Department")
+
+
+# 分赴拉萨市3家医院、日喀则市2家医院: counts of hospitals in places, no hospital names
+def test_counted_hospitals_in_places_are_no_names(extract):
+    # real wording: unseen37 la01
+    ex = extract("医疗团队将分为6个小组，分赴拉萨市3家医院、日喀则市2家医院以及乡镇卫生院分别开展诊疗。", title="西藏义诊活动")
+    assert names(ex, "Hospital") == set()
+    ex = extract("虹桥、华阳、新华三家社区卫生服务中心参加义诊。", title="长宁区义诊", issuer="长宁区卫生健康委员会")
+    assert len(names(ex, "Hospital")) == 3

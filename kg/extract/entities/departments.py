@@ -232,8 +232,9 @@ def find_departments(ctx: Context) -> list[Mention]:
         ps, region, kind = _prefix(ctx, s)
         if kind == "national":
             national = True
-        elif _EVERY_LEVEL_BEFORE.search(f, max(0, s - 10), s) or (kind == "none" and _in_every_levels_list(f, s)):
-            continue  # 各区县（市）卫健局, 各地、州、市卫生健康委、民政局: the bodies of every area, no one body
+        elif (_EVERY_LEVEL_BEFORE.search(f, max(0, s - 10), s) or (kind == "none" and _in_every_levels_list(f, s))
+              or (kind == "level" and ps > 0 and f[ps - 1] in LEVEL_CHARS and not ctx.region_index.ending_at(ps))):
+            continue  # 各区县（市）卫健局, 各地、州、市卫生健康委、民政局, 区县疾病预防控制中心: every area's, no one body
         # a list noun right after a short alias makes it a department ("体育部门", "文广系统")
         with_noun = False
         if f.startswith(ctx.g.list_nouns, e):  # one call for the usual "no"
@@ -480,6 +481,8 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
     text = f[s:e]
     if len(text) < 2 or any(ch.isspace() for ch in text):
         return None  # a name broken over a line (a layout the reader could not join) is not read whole
+    if text[0] in LEVEL_CHARS and s > 0 and f[s - 1] in LEVEL_CHARS and not ctx.region_index.ending_at(s):
+        return None  # 区县疾病预防控制中心, 省市卫健委: the bodies of every district and county, not one (庐江县县委办 is one)
     if text in table.national_fixed:
         return Mention(s, e, EntityKey(DEPARTMENT, table.national_fixed[text]), ctx.surface(s, e))
     for prefix in NATIONAL_PREFIXES:

@@ -158,6 +158,7 @@ def _gazetteer_suffix(ctx: Context, start: int, end: int) -> int:
 
 _COORD = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}?)([一二三四五六七八九十两\d]+[家所个])$")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_COUNTED_BEFORE = re.compile(r"\d+[家所个]?$")
 
 
 def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int, suffix: str) -> list[Mention]:
@@ -168,6 +169,8 @@ def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int
     if not m:
         return []
     base = suffix_start - len(left) + m.start(1)
+    if _COUNTED_BEFORE.search(f, max(0, base - 4), base):
+        return []  # 分赴拉萨市3家医院、日喀则市2家医院: counts of hospitals in two places, no names
     count = m.group(2)[:-1]
     n = int(count) if count.isdigit() else _CN_DIGIT.get(count, -1)
     if n != m.group(1).count("、") + 1:
