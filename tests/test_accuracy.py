@@ -268,7 +268,7 @@ FLOORS = {
     "unseen34": {"entities": 0.77, "relations": 0.55, "targets": 0.00, "measurements": 0.91},
     # held out to the end of stop 37, first scored at these figures (ca06e05)
     "unseen35": {"entities": 0.69, "relations": 0.47, "targets": 0.00, "measurements": 0.48},
-    "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.28, "measurements": 0.60},
+    "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.94, "measurements": 0.65},
     "unseen37": {"entities": 0.83, "relations": 0.83, "targets": 0.79, "measurements": 0.71},
     "unseen3-health": {"entities": 0.77, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
 }

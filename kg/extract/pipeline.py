@@ -53,6 +53,7 @@ from kg.extract.quantities.targets import (
     task_list_spans,
 )
 from kg.extract.quantities.rules import ACTIVE_RULES, SINCE_AFTER_YEAR, carry_heads, load_rules, rules
+from kg.extract.quantities.tables import indicator_tables
 from kg.extract.relations.cues import ACTIVE_CUES, Cues, cues
 from kg.extract.relations import (
     clause_owner_sections,
@@ -66,7 +67,7 @@ from kg.extract.relations import (
 from kg.extract.segment import SectionList
 from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
-from kg.spans import SpanIndex
+from kg.spans import SpanIndex, SpanSet
 from kg.ingest.document import SourceDocument
 from kg.names.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
 from kg.textnorm import fold
@@ -488,7 +489,9 @@ def quantities_of(doc: Doc) -> Doc:
     if ctx.doc_region is not None:
         fam = regions().family_shorts(ctx.doc_region)
         places = tuple(sorted({r.name for r in fam.values()} | set(fam), key=len, reverse=True))
-    out = []
+    # a table of main indicators (主要指标 | 单位 | 2020年 | 2025年目标 …): read as a table, its cells no sentences
+    out, table_spans = indicator_tables(text, region, rules())
+    in_table = SpanSet(table_spans)
     para_year: int | None = None
     plan_year: int | None = None
     goals = goal_spans(text, ctx.sections)
@@ -501,6 +504,10 @@ def quantities_of(doc: Doc) -> Doc:
     line_start, prev = 0, 0
     last_year: int | None = None  # the last year the paragraph before named
     for s, e in (doc._.hg_sentences or []):
+        if table_spans:
+            if in_table.covers(s):
+                continue
+            e = min([e] + [a for a, _ in table_spans if s < a < e])  # a sentence run on into a table stops at it
         sent = text[s:e]
         nl = text.rfind("\n", prev, s)  # sentences come in order: look back only to the previous one
         if nl >= 0:

@@ -14,6 +14,7 @@ from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.infotable import read_info_table
 from kg.ingest.metadata import dropped_date, extract_metadata
 from kg.ingest.paths import SUPPORTED_SUFFIXES, collect_paths  # noqa: F401 - read from here too
+from kg.ingest.indicator_tables import rewrite_indicator_tables
 from kg.ingest.tables import rewrite_task_tables, split_flattened_rows
 from kg.textnorm import drop_pinyin_glosses, fold
 
@@ -59,6 +60,7 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
             fmt = "markdown"
     text = drop_pinyin_glosses(text)  # a mirror's 经（jīng）开区: the gloss is no part of the text
     table = read_info_table(text.splitlines())  # before tables are rewritten: its bars are no task table
+    text = rewrite_indicator_tables(text)  # 主要指标 | 单位 | 2020年 | 2025年目标: one labelled line a row, before cleaning
     text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row, before lines are joined
     text = split_flattened_rows(text)  # 序号 主要任务 … 责任单位 1.…2.…: a table run into text, one row a line
     text = join_broken_numbers(text)  # 2020\n年达到\n20%: a number's phrase broken by a PDF's font runs

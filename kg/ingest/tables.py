@@ -38,7 +38,7 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(data["task_column_words"]), tuple(data["number_column_words"])
 
 
-def _cells(line: str) -> list[str]:
+def row_cells(line: str) -> list[str]:
     """The cells of one row, each stripped, empty ones kept: split at the separator the row
     is written with (the cell separator, tabs, else bars — a bar at either end opens or
     closes the row, no cell)."""
@@ -90,7 +90,7 @@ def _rows(lines: list[str], start: int, width: int) -> tuple[list[list[str] | st
         if not lines[i].strip() or _RULE_ROW.match(lines[i]):
             i += 1  # an HTML row's block leaves a blank line between rows; |---|---|
             continue
-        cells = _fit(_cells(lines[i]), width)
+        cells = _fit(row_cells(lines[i]), width)
         filled = [c for c in cells if c]
         if len(filled) == 1 and 1 < len(cells) <= width:
             rows.append(filled[0])  # a group heading across the row
@@ -112,7 +112,7 @@ def rewrite_task_tables(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        cells = _cells(lines[i])
+        cells = row_cells(lines[i])
         if cells and cells[-1] == "":
             cells = cells[:-1]  # a header's closing bar
         header = _header(cells, labels) if len(cells) >= 2 else None

@@ -1,0 +1,85 @@
+"""The targets and measurements of a plan's table of main indicators (主要发展指标表).
+
+The reader writes each row of such a table as one labelled line
+(:mod:`kg.ingest.indicator_tables`):
+
+    领域：健康水平；主要指标：人均预期寿命；单位：岁；2020年基期值：82.98；2025年目标值：>79；指标性质：预期性
+
+A base year's value is a measurement of that year, a target year's value a target for that
+year. The sign written with a value (>79, <9, ≥90%, 20%以下) is the target's comparator, a
+bare number ``=``; a cell that says there is none (-, —, /) or names no number (持续提升)
+gives nothing. The value words are data (quantities.json, "indicator_tables").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.model import Quantity
+from kg.extract.quantities.rules import _Rules
+from kg.ingest.indicator_tables import BASE_LABEL, FIELD_SEPARATOR, INDICATOR_LABEL, ROW_END, TARGET_LABEL, UNIT_LABEL
+
+_NUM = r"\d+(?:\.\d+)?"
+_ROW = re.compile(r"^(?:[^：\n；]{1,12}：[^\n；]*；)*" + INDICATOR_LABEL + r"：[^\n]*$", re.M)
+_YEAR_LABEL = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<kind>" + BASE_LABEL + "|" + TARGET_LABEL + ")$")
+_PART_OF = re.compile(r"^(?:其中|含)[：:]\s*")  # 其中：每千人口拥有中医类别执业(助理)医师数 — a row of its own
+
+
+@dataclass(frozen=True)
+class _Words:
+    no_value: frozenset[str]
+    value: re.Pattern[str]
+    comparators: dict[str, str]
+    after: dict[str, str]
+
+
+@lru_cache(maxsize=4)
+def _words_of(r: _Rules) -> _Words:
+    t = r.raw["indicator_tables"]
+    signs = sorted(t["comparators"], key=len, reverse=True)
+    afters = sorted(t["after"], key=len, reverse=True)
+    value = re.compile(r"^(?P<sign>" + "|".join(map(re.escape, signs)) + r")?\s*(?P<num>" + _NUM + r")\s*"
+                       r"(?P<unit>" + r.unit_re + r")?\s*(?P<after>" + "|".join(map(re.escape, afters)) + r")?$")
+    return _Words(frozenset(t["no_value"]), value, t["comparators"], t["after"])
+
+
+def _value(cell: str, w: _Words) -> tuple[float, str, str] | None:
+    """(value, unit, comparator) of a value cell, or None (no value, or no number)."""
+    if cell in w.no_value:
+        return None
+    m = w.value.match(cell.replace(" ", ""))
+    if m is None:
+        return None
+    cmp = w.comparators.get(m.group("sign") or "", "") or w.after.get(m.group("after") or "", "") or "="
+    return float(m.group("num")), m.group("unit") or "", cmp
+
+
+def indicator_tables(text: str, region: str, r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """The targets and measurements of the table rows in ``text``, and the spans of those rows
+    (the sentence readers skip them: a row is no sentence)."""
+    if INDICATOR_LABEL + "：" not in text:
+        return [], []
+    w = _words_of(r)
+    out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    for m in _ROW.finditer(text):
+        fields = dict(f.split("：", 1) for f in m.group(0).rstrip(ROW_END).split(FIELD_SEPARATOR) if "：" in f)
+        indicator = _PART_OF.sub("", fields.get(INDICATOR_LABEL, "").strip())
+        if not 2 <= len(indicator) <= 40:
+            continue
+        unit = fields.get(UNIT_LABEL, "").strip()
+        found = []
+        for label, cell in fields.items():
+            year = _YEAR_LABEL.match(label)
+            v = _value(cell.strip(), w) if year else None
+            if v is None:
+                continue
+            value, own_unit, cmp = v
+            kind = "target" if year.group("kind") == TARGET_LABEL else "measurement"  # type: ignore[union-attr]
+            found.append(Quantity(kind, indicator, value, own_unit or unit, int(year.group("year")),  # type: ignore[union-attr]
+                                  cmp if kind == "target" else "=", m.start(), m.end(), None, region))
+        if found:
+            out += found
+            spans.append((m.start(), m.end()))
+    return out, spans

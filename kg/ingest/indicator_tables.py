@@ -1,0 +1,264 @@
+"""A plan's table of main indicators (主要发展指标表), written as one labelled line a row.
+
+Five-year and action plans set their targets in a table —
+
+    领域 | 序号 | 主要指标 | 单位 | 2020年 | 2025年目标 | 指标性质
+    健康水平 | 1 | 人均预期寿命 | 岁 | 82.98 | >79 | 预期性
+
+— which reaches the reader one cell a line (a Word or HTML table, a PDF's text layer, often
+with blank lines between cells) or one row a line with its cells apart by spaces. The cleaner
+would drop its short cells (1, -, >79) as page furniture and run the rest together, so here,
+before lines are cleaned, each row is written as the fields it holds, each named by its
+column, in the order of the header:
+
+    领域：健康水平；主要指标：人均预期寿命；单位：岁；2020年基期值：82.98；2025年目标值：>79；指标性质：预期性
+
+A year column's label says what it holds: 基期值 (the base: 2020年, 2020年基数, 现状值) or
+目标值 (2025年目标; of two year columns with no word after them, the later). The quantity
+reader (:mod:`kg.extract.quantities.tables`) reads these lines. A row whose cells do not fit
+the columns (a value cell lost, so which value is whose is not known) is written as it was.
+The words are data (data_tables.json, "indicator_tables").
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.ingest.tables import row_cells
+
+DATA = Path(__file__).with_name("data_tables.json")
+BASE_LABEL = "基期值"   # what a base year's column is called in a rewritten row
+TARGET_LABEL = "目标值"  # and a target year's
+INDICATOR_LABEL = "主要指标"  # the indicator's field, whatever its header cell says (指标名称, 具体指标 …)
+UNIT_LABEL = "单位"
+FIELD_SEPARATOR = "；"
+ROW_END = "。"
+
+_YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?(?P<kind>[\u4e00-\u9fff]{0,4})$")
+_NUMBER_CELL = re.compile(r"^\d{1,3}[.．、]?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_MAX_HEADER_CELL = 12
+_MAX_CELL = 40  # a longer line is prose, not a cell
+
+
+@dataclass(frozen=True)
+class _Words:
+    header: dict[str, tuple[str, ...]]
+    target_kinds: tuple[str, ...]
+    base_kinds: tuple[str, ...]
+    natures: frozenset[str]
+    units: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    t = json.loads(DATA.read_text(encoding="utf-8"))["indicator_tables"]
+    return _Words({k: tuple(v) for k, v in t["header"].items()}, tuple(t["year_kinds"]["target"]),
+                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(t["units"]))
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str          # domain | number | indicator | unit | nature | remark | year
+    label: str         # the header cell as written (领域, 主要指标, 2025年目标)
+    year: int | None = None
+    kind: str = ""     # of a year column: target | base
+
+
+def _header_cell(cell: str, w: _Words) -> Column | None:
+    for role, labels in w.header.items():
+        if cell in labels:
+            return Column(role, cell)
+    m = _YEAR_CELL.match(cell)
+    if m is None:
+        return None
+    kind, year = m.group("kind"), int(m.group("year"))
+    if not kind:
+        return Column("year", cell, year)
+    if kind in w.target_kinds:
+        return Column("year", cell, year, "target")
+    if kind in w.base_kinds:
+        return Column("year", cell, year, "base")
+    return None
+
+
+def header_columns(cells: list[str]) -> list[Column] | None:
+    """The columns a table's header cells name, or None where it is no table of indicators:
+    every cell a known label, one indicator column, a year column whose kind is known (a lone
+    year with no word after it may be a base or a target)."""
+    w = _words()
+    cols = [_header_cell(c, w) for c in cells]
+    if any(c is None for c in cols):
+        return None
+    roles = [c.role for c in cols]  # type: ignore[union-attr]
+    if roles.count("indicator") != 1 or "year" not in roles:
+        return None
+    years = [c for c in cols if c.role == "year"]  # type: ignore[union-attr]
+    if any(not c.kind for c in years):
+        if len(years) < 2:
+            return None
+        first = min(c.year for c in years if c.year is not None)
+        cols = [Column("year", c.label, c.year, "base" if c.year == first else "target")
+                if c.role == "year" and not c.kind else c for c in cols]  # type: ignore[union-attr]
+    return cols  # type: ignore[return-value]
+
+
+def _row_fields(cells: list[str], cols: list[Column], w: _Words) -> list[tuple[str, str]] | None:
+    """The (label, value) fields of one row, or None where its cells do not fit the columns."""
+    roles = [c.role for c in cols]
+    years = [c for c in cols if c.role == "year"]
+    nature = [c for c in cells if c in w.natures]
+    cells = [c for c in cells if c not in w.natures]
+    domain = ""
+    k = next((i for i, c in enumerate(cells) if _NUMBER_CELL.match(c)), None)
+    if k is not None and k <= 1:
+        domain = cells[0] if k == 1 else ""
+        cells = cells[k + 1:]
+    elif "domain" in roles and len(cells) >= 2 and _CJK.search(cells[0]) and _CJK.search(cells[1]) \
+            and cells[1] not in w.units and not _DIGIT.search(cells[0]) and len(cells) > len(years) + 1:
+        domain, cells = cells[0], cells[1:]  # 健康服务 | 每千人口…: the group's cell, written on its first row
+    if not cells or not _CJK.search(cells[0]):
+        return None
+    indicator, rest = cells[0], cells[1:]
+    unit = ""
+    if rest and rest[0] in w.units:
+        unit, rest = rest[0], rest[1:]  # a unit cell is never a value (an empty one is left out)
+    if "remark" in roles and len(rest) == len(years) + 1:
+        rest = rest[:-1]
+    if len(rest) != len(years) or not 2 <= len(indicator) <= _MAX_CELL:
+        return None
+    fields = [(cols[roles.index("domain")].label, domain)] if domain and "domain" in roles else []
+    fields.append((INDICATOR_LABEL, indicator))
+    if unit:
+        fields.append((UNIT_LABEL, unit))
+    for col, value in zip(years, rest):
+        fields.append((f"{col.year}年{TARGET_LABEL if col.kind == 'target' else BASE_LABEL}", value))
+    if nature and "nature" in roles:
+        fields.append((cols[roles.index("nature")].label, nature[0]))
+    return fields
+
+
+def _rows(cells: list[str], cols: list[Column], w: _Words) -> list[list[str]]:
+    """A run of cells cut into rows: at each nature cell (预期性) where the table has that
+    column, else before each number cell (序号)."""
+    roles = [c.role for c in cols]
+    rows: list[list[str]] = []
+    if "nature" in roles:
+        row: list[str] = []
+        for c in cells:
+            row.append(c)
+            if c in w.natures:
+                rows.append(row)
+                row = []
+        if row:
+            rows.append(row)
+        return rows
+    for c in cells:
+        if _NUMBER_CELL.match(c) or not rows:
+            rows.append([c])
+        else:
+            rows[-1].append(c)
+    return rows
+
+
+def _written(fields: list[tuple[str, str]]) -> str:
+    """A row as one line, closed by 。 so that no joining of a page's wrapped lines runs it into the next."""
+    return FIELD_SEPARATOR.join(f"{label}：{value}" for label, value in fields) + ROW_END
+
+
+def _aligned_fields(cells: list[str], cols: list[Column]) -> list[tuple[str, str]] | None:
+    """The fields of a row whose cells stand in their columns (a Word or HTML table's row,
+    tabs between cells): each cell under its column, empty ones kept."""
+    if len(cells) != len(cols):
+        return None
+    by_role = {c.role: cell for c, cell in zip(cols, cells) if c.role != "year"}
+    indicator = by_role.get("indicator", "")
+    if not 2 <= len(indicator) <= _MAX_CELL or not _CJK.search(indicator):
+        return None
+    fields = [(c.label, cell) for c, cell in zip(cols, cells) if c.role == "domain" and cell]
+    fields.append((INDICATOR_LABEL, indicator))
+    if by_role.get("unit"):
+        fields.append((UNIT_LABEL, by_role["unit"]))
+    fields += [(f"{c.year}年{TARGET_LABEL if c.kind == 'target' else BASE_LABEL}", cell)
+               for c, cell in zip(cols, cells) if c.role == "year" and cell]
+    fields += [(c.label, cell) for c, cell in zip(cols, cells) if c.role == "nature" and cell]
+    return fields
+
+
+def rewrite_indicator_tables(text: str) -> str:
+    """``text`` with each table of main indicators written one labelled line a row; any
+    other text as it was."""
+    if "指标" not in text:
+        return text
+    w = _words()
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        separated = row_cells(lines[i])
+        if len(separated) >= 3 and (cols := header_columns(separated)) is not None:
+            # rows of cells apart by a separator (a Word or HTML table, tabs): each cell in its column
+            j, written_rows = i + 1, []
+            while j < len(lines) and len(cells := row_cells(lines[j])) >= 2:
+                fields = _aligned_fields(cells, cols)
+                written_rows.append(_written(fields) if fields else lines[j])
+                j += 1
+            if any(r is not lines[i + 1 + k] for k, r in enumerate(written_rows)):
+                out.append(FIELD_SEPARATOR.join(separated) + ROW_END)
+                out += written_rows
+                i = j
+                continue
+        spaced = stripped.split()
+        if len(spaced) >= 3 and (cols := header_columns(spaced)) is not None:
+            # one row a line, its cells apart by spaces
+            j, rows = i + 1, []
+            while j < len(lines) and lines[j].strip() and not lines[j].strip().endswith(("。", "：", ":")):
+                rows.append(lines[j].split())
+                j += 1
+            written = [_row_fields(r, cols, w) for r in rows]
+            if any(written):
+                out.append(lines[i])
+                out += [_written(f) if f else lines[i + 1 + k] for k, f in enumerate(written)]
+                i = j
+                continue
+        # one cell a line (blank lines between cells allowed): the header's run of label cells
+        j, cells = i, []
+        while j < len(lines):
+            cell = lines[j].strip()
+            if not cell:
+                j += 1
+                continue
+            if len(cell) > _MAX_HEADER_CELL or _header_cell(cell, w) is None:
+                break
+            cells.append(cell)
+            j += 1
+        cols = header_columns(cells) if len(cells) >= 3 else None
+        if cols is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        body, k = [], j
+        while k < len(lines):
+            cell = lines[k].strip()
+            if not cell:
+                k += 1
+                continue
+            if len(cell) > _MAX_CELL or cell.endswith(("。", "：", ":")):
+                break
+            body.append(cell)
+            k += 1
+        written = [(_row_fields(r, cols, w), r) for r in _rows(body, cols, w)]
+        if not any(f for f, _ in written):
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(FIELD_SEPARATOR.join(cells) + ROW_END)  # the header, one line
+        for fields, row in written:
+            out += [_written(fields)] if fields else row
+        i = k
+    return "\n".join(out)

@@ -1,0 +1,108 @@
+"""A plan's table of main indicators (主要指标 | 单位 | 2020年 | 2025年目标 | 指标性质), as the readers
+give it: one cell a line (a PDF or a page copied as text, blank lines between cells or not), one
+row a line with spaces between cells (a PDF text layer), rows of a Word or HTML table. The reader
+writes each row as one labelled line; the base year's column reports measurements, the later
+year's sets targets; a row whose values do not fill the year columns gives nothing."""
+import io
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_document
+from kg.ingest.indicator_tables import rewrite_indicator_tables
+from kg.ingest.reader import read_data
+
+UNSEEN36 = Path(__file__).resolve().parents[1] / "unseen36" / "docs"
+INTRO = "为推进健康某县建设，结合实际，制定本规划。\n某县“十四五”时期卫生健康主要发展指标\n"
+HEADER = ["领域", "序号", "主要指标", "单位", "2020年", "2025年目标", "指标性质"]
+ROWS = [["健康水平", "1", "人均预期寿命", "岁", "79.5", ">80", "预期性"],
+        ["", "2", "孕产妇死亡率", "/10万", "9.7", "<9", "预期性"],
+        ["健康服务", "3", "每千人口医疗卫生机构床位数", "张", "4.81", "5.23", "预期性"],
+        ["", "", "其中：每千人口中医类别执业（助理）医师数", "人", "0.105", "0.42", "预期性"],
+        ["", "4", "居民健康素养水平", "%", "-", "28", "预期性"],
+        ["", "5", "千人口献血率", "‰", "-", "持续提升", "预期性"]]
+EXPECTED = {
+    ("measurement", "人均预期寿命", 79.5, "岁", 2020, "="), ("target", "人均预期寿命", 80.0, "岁", 2025, ">"),
+    ("measurement", "孕产妇死亡率", 9.7, "/10万", 2020, "="), ("target", "孕产妇死亡率", 9.0, "/10万", 2025, "<"),
+    ("measurement", "每千人口医疗卫生机构床位数", 4.81, "张", 2020, "="),
+    ("target", "每千人口医疗卫生机构床位数", 5.23, "张", 2025, "="),
+    ("measurement", "每千人口中医类别执业（助理）医师数", 0.105, "人", 2020, "="),
+    ("target", "每千人口中医类别执业（助理）医师数", 0.42, "人", 2025, "="),
+    ("target", "居民健康素养水平", 28.0, "%", 2025, "="),  # "-": no base value; 持续提升: no number
+}
+
+
+def quantities(data: bytes, name: str) -> set[tuple[str, str, float, str, int | None, str]]:
+    ex = extract_document(read_data(data, name))
+    return {(q.kind, q.indicator, q.value, q.unit, q.year, q.comparator) for q in ex.quantities}
+
+
+def one_cell_a_line(blank: bool) -> str:
+    cells = HEADER + [c for row in ROWS for c in row if c]
+    return INTRO + ("\n\n" if blank else "\n").join(cells) + "\n以上指标请认真落实。\n"
+
+
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_table_written_one_cell_a_line(blank):
+    assert quantities(one_cell_a_line(blank).encode("utf-8"), "plan.txt") == EXPECTED
+
+
+def test_each_row_is_written_as_one_labelled_line():
+    lines = rewrite_indicator_tables(one_cell_a_line(False)).split("\n")
+    assert "领域：健康水平；主要指标：人均预期寿命；单位：岁；2020年基期值：79.5；2025年目标值：>80；指标性质：预期性。" in lines
+    assert "以上指标请认真落实。" in lines  # the text after the table as it was
+
+
+def test_a_table_written_one_row_a_line():
+    # a PDF text layer: the header and each row on one line, cells apart by spaces
+    text = ("某县卫生健康主要指标\n序号 主要指标 单位 2020年 2025年 指标性质\n"
+            "1 人均预期寿命 岁 78.2 79.0 预期性\n"
+            "2 婴儿死亡率 ‰ 4.5 ≤5 预期性\n"
+            "3 高血压患者规范管理率 % 60 70%以上 约束性\n")
+    assert quantities(text.encode("utf-8"), "plan.txt") == {
+        ("measurement", "人均预期寿命", 78.2, "岁", 2020, "="), ("target", "人均预期寿命", 79.0, "岁", 2025, "="),
+        ("measurement", "婴儿死亡率", 4.5, "‰", 2020, "="), ("target", "婴儿死亡率", 5.0, "‰", 2025, "<="),
+        ("measurement", "高血压患者规范管理率", 60.0, "%", 2020, "="),
+        ("target", "高血压患者规范管理率", 70.0, "%", 2025, ">="),
+    }
+
+
+def test_a_table_of_a_word_document():
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("某县“十四五”时期卫生健康主要发展指标")
+    table = d.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+    for i, row in enumerate([HEADER] + ROWS):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    d.add_paragraph("以上指标请认真落实。")
+    buf = io.BytesIO()
+    d.save(buf)
+    assert quantities(buf.getvalue(), "plan.docx") == EXPECTED
+
+
+def test_rows_and_headers_that_do_not_say_whose_value_is_which_give_nothing():
+    # a row with one value for two year columns (a cell lost): which year it is for is not known
+    text = "\n".join(["某县主要指标", "序号", "主要指标", "单位", "2020年", "2025年目标", "指标性质",
+                      "1", "人均预期寿命", "岁", "80", "预期性",
+                      "2", "孕产妇死亡率", "/10万", "9.7", "<9", "预期性"])
+    assert quantities(text.encode("utf-8"), "t.txt") == {("measurement", "孕产妇死亡率", 9.7, "/10万", 2020, "="),
+                                                         ("target", "孕产妇死亡率", 9.0, "/10万", 2025, "<")}
+    # one year column of no kind: a base or a target, the table does not say
+    text = "\n".join(["某县主要指标", "序号", "主要指标", "单位", "2025年", "指标性质", "1", "人均预期寿命", "岁", "80", "预期性"])
+    assert rewrite_indicator_tables(text) == text
+    # no indicator column: no table of indicators
+    text = "\n".join(["序号", "工作任务", "2025年目标", "1", "建设健康步道", "10"])
+    assert rewrite_indicator_tables(text) == text
+
+
+def test_real_indicator_table_of_a_county_plan():
+    # unseen36 kc06: 廉江市“十四五”时期卫生健康事业主要发展指标, one cell a line with blank lines between,
+    # the unit cell left empty on several rows, “其中:” rows without a number
+    path = next(UNSEEN36.glob("kc06_*"))
+    got = quantities(path.read_bytes(), path.name)
+    assert {("measurement", "人均预期寿命", 82.98, "", 2020, "="), ("target", "人均预期寿命", 79.0, "", 2025, ">"),
+            ("target", "孕产妇死亡率", 9.0, "/10万", 2025, "<"), ("target", "居民健康素养水平", 28.0, "%", 2025, "="),
+            ("measurement", "每千人口拥有中医类别执业（助理）医师数", 0.105, "", 2020, "="),
+            ("target", "每万人口拥有全科医生数", 4.0, "", 2025, "=")} <= got
+    assert len([q for q in got if q[0] == "target"]) == 13 and len([q for q in got if q[0] == "measurement"]) == 9
