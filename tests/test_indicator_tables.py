@@ -49,13 +49,13 @@ def test_a_table_written_one_cell_a_line(blank):
 
 def test_each_row_is_written_as_one_labelled_line():
     lines = rewrite_indicator_tables(one_cell_a_line(False)).split("\n")
-    assert "领域：健康水平；主要指标：人均预期寿命；单位：岁；2020年基期值：79.5；2025年目标值：>80；指标性质：预期性。" in lines
+    assert "领域：健康水平；主要指标：人均预期寿命；单位：岁；2020年值：79.5；2025年目标值：>80；指标性质：预期性。" in lines
     assert "以上指标请认真落实。" in lines  # the text after the table as it was
 
 
 def test_a_table_written_one_row_a_line():
     # a PDF text layer: the header and each row on one line, cells apart by spaces
-    text = ("某县卫生健康主要指标\n序号 主要指标 单位 2020年 2025年 指标性质\n"
+    text = ("某县卫生健康事业发展“十四五”规划\n序号 主要指标 单位 2020年 2025年 指标性质\n"
             "1 人均预期寿命 岁 78.2 79.0 预期性\n"
             "2 婴儿死亡率 ‰ 4.5 ≤5 预期性\n"
             "3 高血压患者规范管理率 % 60 70%以上 约束性\n")
@@ -81,6 +81,16 @@ def test_a_table_of_a_word_document():
     assert quantities(buf.getvalue(), "plan.docx") == EXPECTED
 
 
+def test_years_alone_are_a_plans_base_and_target_or_a_yearbooks_values():
+    table = "序号 主要指标 单位 2008年 2009年\n1 卫生机构数 个 7423 7919\n"
+    # a yearbook's table (published 2010): both years are reported
+    got = quantities(("某省卫生统计年鉴（2010）\n" + table).encode("utf-8"), "yearbook.txt")
+    assert got == {("measurement", "卫生机构数", 7423.0, "个", 2008, "="), ("measurement", "卫生机构数", 7919.0, "个", 2009, "=")}
+    # a plan's table: the earlier year is the base, the later a target
+    got = quantities(("某省卫生事业发展规划（2008—2010年）\n" + table).encode("utf-8"), "plan.txt")
+    assert got == {("measurement", "卫生机构数", 7423.0, "个", 2008, "="), ("target", "卫生机构数", 7919.0, "个", 2009, "=")}
+
+
 def test_rows_and_headers_that_do_not_say_whose_value_is_which_give_nothing():
     # a row with one value for two year columns (a cell lost): which year it is for is not known
     text = "\n".join(["某县主要指标", "序号", "主要指标", "单位", "2020年", "2025年目标", "指标性质",
@@ -88,9 +98,9 @@ def test_rows_and_headers_that_do_not_say_whose_value_is_which_give_nothing():
                       "2", "孕产妇死亡率", "/10万", "9.7", "<9", "预期性"])
     assert quantities(text.encode("utf-8"), "t.txt") == {("measurement", "孕产妇死亡率", 9.7, "/10万", 2020, "="),
                                                          ("target", "孕产妇死亡率", 9.0, "/10万", 2025, "<")}
-    # one year column of no kind: a base or a target, the table does not say
-    text = "\n".join(["某县主要指标", "序号", "主要指标", "单位", "2025年", "指标性质", "1", "人均预期寿命", "岁", "80", "预期性"])
-    assert rewrite_indicator_tables(text) == text
+    # one year column of no kind in a plan: a base or a target, the table does not say
+    text = "\n".join(["某县卫生健康规划", "序号", "主要指标", "单位", "2025年", "指标性质", "1", "人均预期寿命", "岁", "80", "预期性"])
+    assert quantities(text.encode("utf-8"), "plan.txt") == set()
     # no indicator column: no table of indicators
     text = "\n".join(["序号", "工作任务", "2025年目标", "1", "建设健康步道", "10"])
     assert rewrite_indicator_tables(text) == text

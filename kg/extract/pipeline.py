@@ -490,7 +490,7 @@ def quantities_of(doc: Doc) -> Doc:
         fam = regions().family_shorts(ctx.doc_region)
         places = tuple(sorted({r.name for r in fam.values()} | set(fam), key=len, reverse=True))
     # a table of main indicators (主要指标 | 单位 | 2020年 | 2025年目标 …): read as a table, its cells no sentences
-    out, table_spans = indicator_tables(text, region, rules())
+    out, table_spans = indicator_tables(text, region, rules(), plan, doc_year)
     in_table = SpanSet(table_spans)
     para_year: int | None = None
     plan_year: int | None = None

@@ -13,9 +13,9 @@ column, in the order of the header:
 
     领域：健康水平；主要指标：人均预期寿命；单位：岁；2020年基期值：82.98；2025年目标值：>79；指标性质：预期性
 
-A year column's label says what it holds: 基期值 (the base: 2020年, 2020年基数, 现状值) or
-目标值 (2025年目标; of two year columns with no word after them, the later). The quantity
-reader (:mod:`kg.extract.quantities.tables`) reads these lines. A row whose cells do not fit
+A year column's label says what its header says it holds: 基期值 (the base: 2020年基数, 现状值),
+目标值 (2025年目标) or 值 (a year alone: a plan's base and target years, or a yearbook's years;
+the quantity reader, :mod:`kg.extract.quantities.tables`, tells them by the document). A row whose cells do not fit
 the columns (a value cell lost, so which value is whose is not known) is written as it was.
 The words are data (data_tables.json, "indicator_tables").
 """
@@ -32,11 +32,13 @@ from kg.ingest.tables import row_cells
 DATA = Path(__file__).with_name("data_tables.json")
 BASE_LABEL = "基期值"   # what a base year's column is called in a rewritten row
 TARGET_LABEL = "目标值"  # and a target year's
+PLAIN_LABEL = "值"      # and a year's whose header says neither (2020年 | 2025年): the reader of values decides
 INDICATOR_LABEL = "主要指标"  # the indicator's field, whatever its header cell says (指标名称, 具体指标 …)
 UNIT_LABEL = "单位"
 FIELD_SEPARATOR = "；"
 ROW_END = "。"
 
+_KIND_LABEL = {"target": TARGET_LABEL, "base": BASE_LABEL, "": PLAIN_LABEL}
 _YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?(?P<kind>[\u4e00-\u9fff]{0,4})$")
 _NUMBER_CELL = re.compile(r"^\d{1,3}[.．、]?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -88,8 +90,7 @@ def _header_cell(cell: str, w: _Words) -> Column | None:
 
 def header_columns(cells: list[str]) -> list[Column] | None:
     """The columns a table's header cells name, or None where it is no table of indicators:
-    every cell a known label, one indicator column, a year column whose kind is known (a lone
-    year with no word after it may be a base or a target)."""
+    every cell a known label, one indicator column, a year column."""
     w = _words()
     cols = [_header_cell(c, w) for c in cells]
     if any(c is None for c in cols):
@@ -97,13 +98,6 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     roles = [c.role for c in cols]  # type: ignore[union-attr]
     if roles.count("indicator") != 1 or "year" not in roles:
         return None
-    years = [c for c in cols if c.role == "year"]  # type: ignore[union-attr]
-    if any(not c.kind for c in years):
-        if len(years) < 2:
-            return None
-        first = min(c.year for c in years if c.year is not None)
-        cols = [Column("year", c.label, c.year, "base" if c.year == first else "target")
-                if c.role == "year" and not c.kind else c for c in cols]  # type: ignore[union-attr]
     return cols  # type: ignore[return-value]
 
 
@@ -136,7 +130,7 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words) -> list[tuple[s
     if unit:
         fields.append((UNIT_LABEL, unit))
     for col, value in zip(years, rest):
-        fields.append((f"{col.year}年{TARGET_LABEL if col.kind == 'target' else BASE_LABEL}", value))
+        fields.append((f"{col.year}年{_KIND_LABEL[col.kind]}", value))
     if nature and "nature" in roles:
         fields.append((cols[roles.index("nature")].label, nature[0]))
     return fields
@@ -183,7 +177,7 @@ def _aligned_fields(cells: list[str], cols: list[Column]) -> list[tuple[str, str
     fields.append((INDICATOR_LABEL, indicator))
     if by_role.get("unit"):
         fields.append((UNIT_LABEL, by_role["unit"]))
-    fields += [(f"{c.year}年{TARGET_LABEL if c.kind == 'target' else BASE_LABEL}", cell)
+    fields += [(f"{c.year}年{_KIND_LABEL[c.kind]}", cell)
                for c, cell in zip(cols, cells) if c.role == "year" and cell]
     fields += [(c.label, cell) for c, cell in zip(cols, cells) if c.role == "nature" and cell]
     return fields

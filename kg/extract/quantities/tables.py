@@ -18,11 +18,19 @@ from functools import lru_cache
 
 from kg.extract.model import Quantity
 from kg.extract.quantities.rules import _Rules
-from kg.ingest.indicator_tables import BASE_LABEL, FIELD_SEPARATOR, INDICATOR_LABEL, ROW_END, TARGET_LABEL, UNIT_LABEL
+from kg.ingest.indicator_tables import (
+    BASE_LABEL,
+    FIELD_SEPARATOR,
+    INDICATOR_LABEL,
+    PLAIN_LABEL,
+    ROW_END,
+    TARGET_LABEL,
+    UNIT_LABEL,
+)
 
 _NUM = r"\d+(?:\.\d+)?"
 _ROW = re.compile(r"^(?:[^：\n；]{1,12}：[^\n；]*；)*" + INDICATOR_LABEL + r"：[^\n]*$", re.M)
-_YEAR_LABEL = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<kind>" + BASE_LABEL + "|" + TARGET_LABEL + ")$")
+_YEAR_LABEL = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<kind>" + BASE_LABEL + "|" + TARGET_LABEL + "|" + PLAIN_LABEL + ")$")
 _PART_OF = re.compile(r"^(?:其中|含)[：:]\s*")  # 其中：每千人口拥有中医类别执业(助理)医师数 — a row of its own
 
 
@@ -55,7 +63,21 @@ def _value(cell: str, w: _Words) -> tuple[float, str, str] | None:
     return float(m.group("num")), m.group("unit") or "", cmp
 
 
-def indicator_tables(text: str, region: str, r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
+def _plain_kind(year: int, years: list[int], plan: bool, doc_year: int | None) -> str:
+    """What a year column whose header names no kind holds: in a plan, the earliest year is
+    the base and a later one (after the document's year, where known) a target; in any other
+    document (a yearbook, a bulletin) a year up to the document's is a measurement; else none."""
+    if plan:
+        if year == min(years) and len(years) > 1:
+            return "measurement" if doc_year is None or year <= doc_year else ""
+        if year > min(years) and (doc_year is None or year > doc_year):
+            return "target"
+        return ""
+    return "measurement" if doc_year is None or year <= doc_year else ""
+
+
+def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
+                     doc_year: int | None = None) -> tuple[list[Quantity], list[tuple[int, int]]]:
     """The targets and measurements of the table rows in ``text``, and the spans of those rows
     (the sentence readers skip them: a row is no sentence)."""
     if INDICATOR_LABEL + "：" not in text:
@@ -70,13 +92,22 @@ def indicator_tables(text: str, region: str, r: _Rules) -> tuple[list[Quantity],
             continue
         unit = fields.get(UNIT_LABEL, "").strip()
         found = []
+        labelled = [y for y in map(_YEAR_LABEL.match, fields) if y]
+        plain = [int(y.group("year")) for y in labelled if y.group("kind") == PLAIN_LABEL]
+        first_target = min([int(y.group("year")) for y in labelled if y.group("kind") == TARGET_LABEL], default=None)
         for label, cell in fields.items():
             year = _YEAR_LABEL.match(label)
             v = _value(cell.strip(), w) if year else None
             if v is None:
                 continue
             value, own_unit, cmp = v
-            kind = "target" if year.group("kind") == TARGET_LABEL else "measurement"  # type: ignore[union-attr]
+            written = year.group("kind")  # type: ignore[union-attr]
+            at = int(year.group("year"))  # type: ignore[union-attr]
+            kind = ("target" if written == TARGET_LABEL else "measurement" if written == BASE_LABEL
+                    else "measurement" if first_target is not None and at < first_target  # 2020年 | 2025年目标: the base
+                    else _plain_kind(at, plain, plan, doc_year))
+            if not kind:
+                continue
             found.append(Quantity(kind, indicator, value, own_unit or unit, int(year.group("year")),  # type: ignore[union-attr]
                                   cmp if kind == "target" else "=", m.start(), m.end(), None, region))
         if found:
