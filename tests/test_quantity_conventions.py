@@ -1262,3 +1262,27 @@ def test_what_will_be_done_is_no_measurement():
     assert _measured("医疗团队将分为6个小组。", 2024) == set()
     assert _measured("进藏专家们将会在拉萨市4家医院开展专题研讨。", 2024) == set()
     assert _measured("医疗团队分为6个小组，已接诊群众5000人。", 2024) >= {("接诊群众", 5000.0, 2024)}
+
+
+# 《规划》提出到2020年，…。X达到15%: the paragraph goes on with the goals the cited plan sets for that year
+def test_a_cited_plans_goals_go_on_after_its_year(extract):
+    # real wording: unseen38 lb07 (海南省医疗健康产业发展“十三五”规划 news, 2017)
+    text = ("海南省政府办公厅日前印发《海南省医疗健康产业发展“十三五”规划》，《规划》提出到2020年，初步建立医疗健康产业体系。"
+            "医疗健康产业增加值占全省GDP比重达到15%，医疗健康产业规模达1000亿元左右。")
+    ex = extract(text, title="海南以5市县为中心构建五大区域医疗中心", date="2017-02-19")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert got == {("target", "医疗健康产业增加值占全省GDP比重", 15.0, 2020), ("target", "医疗健康产业规模", 1000.0, 2020)}, got
+
+
+# 至2022年，…已提高至79.6岁；预计到2025年…将达到81岁: what was reached by a past year is reported
+def test_a_year_already_reached_reports_and_the_later_part_sets_the_target(extract):
+    # real wording: unseen38 lb08 (海南日报 on 海口, 2023)
+    text = ("3月4日，记者从海口市卫健委获悉，至2022年，海口全市人均预期寿命已从2018年的77.6岁提高至79.6岁；"
+            "预计到2025年，海口人均预期寿命将达到81岁。")
+    ex = extract(text, title="海口人均预期寿命提高至79.6岁", date="2023-03-05")
+    got = {(q.kind, q.value, q.year) for q in ex.quantities}
+    assert {("measurement", 77.6, 2018), ("measurement", 79.6, 2022), ("target", 81.0, 2025)} <= got, got
+    assert not [q for q in ex.quantities if q.kind == "target" and q.year == 2022]
+    # a later year with 已 is still a target's (到2030年已…: rare, but no report of the future)
+    ex = extract("到2030年，全市人均预期寿命已达到82岁。", title="某市规划", date="2023-03-05")
+    assert {(q.kind, q.year) for q in ex.quantities} == {("target", 2030)}

@@ -560,3 +560,13 @@ def test_real_news_joint_organisers_with_a_drug_control_office(extract):
     ex = extract(text, title="我省举办“世界艾滋病日”系列宣传活动", issuer="青海省卫生健康委员会")
     assert {o for o, p in rels(ex, "lead") if p == "2024年“世界艾滋病日”与艾同行健康跑活动"} == \
         {"青海省疾病预防控制局", "青海省禁毒委员会办公室", "青海省疾病预防控制中心"}, rels(ex, "lead")
+
+
+# 由A负责统筹解决 / 协调解决: what any task asks of a unit names no program
+def test_a_generic_object_after_a_lead_verb_is_no_program(extract):
+    # real wording: unseen38 lb10 (新疆 全民健康体检, 2016)
+    ex = extract("2016年9月底，新疆首次启动全民健康体检工程，体检费用按每人100元标准执行，由财政部门负责统筹解决。",
+                 title="新疆全民健康体检", issuer="新疆维吾尔自治区卫生健康委员会")
+    assert not [t for _, t in rels(ex, "lead") if t == "统筹解决"]
+    ex = extract("体检费用由区财政局负责落实专项资金保障。", title="某区新闻", issuer="路南区卫生健康局")
+    assert rels(ex, "lead") == {("路南区财政局", "落实专项资金保障")}

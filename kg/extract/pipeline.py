@@ -429,6 +429,9 @@ _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今�
 # what a plan's sentence reports as done: 截至…, 已…; not 已 of a relative clause (巩固已取得的防治成果, 对已建成的…)
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
 # a paragraph opening with a cited plan of a period and what it states: 《云南儿童发展规划(2011-2020年)》提出，
+# a cited plan stating its goals for a year within the paragraph's first sentence: …印发《…规划》，《规划》提出到2020年，
+_CITED_PLAN_STATES = re.compile(r"《[^《》]{0,60}?(?:规划|方案|计划|纲要|意见)》(?:中)?(?:提出|明确|要求|指出|强调|规定)[，,：:]?\s*"
+                                r"(?:到|至)(\d{4})\s*年")
 _CITED_PLAN_OPENING = re.compile(r"\s*《[^《》]{2,60}?[（(]\s*\d{4}\s*[-—–－~～至到]\s*(\d{4})\s*年?\s*[）)]》"
                                  r"(?:中)?(?:提出|明确|要求|指出|强调|规定)")
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
@@ -467,6 +470,19 @@ def make_quantity_reader(nlp: Language, name: str, quantities_path: str | None,
 
 # a title naming the year a report is on: 2022年工作总结, 2022年卫生健康事业发展统计公报, 2021年度工作报告
 _REPORTED_YEAR = re.compile(r"(\d{4})\s*年度?[^，。《》\d]{0,16}?(?:工作总结|总结|工作报告|统计公报|年报|工作情况报告)")
+
+
+def _reported_parts(sent: str, s: int, tc: TargetContext, year_hint: int | None, region: str, places: tuple[str, ...],
+                    doc_year: int | None) -> list:
+    """至2022年，…已从2018年的77.6岁提高至79.6岁；预计到2025年…将达到81岁: in a report, the part of a
+    sentence that says what was reached (已, 截至) reports it, though a later part sets a target."""
+    out, pos = [], 0
+    for part in sent.split("；"):
+        if _ACHIEVED.search(part) and not read_targets(part, s + pos, tc):
+            out.extend(q for q in measurements_in_sentence(part, s + pos, year_hint, region, places)
+                       if doc_year is None or q.year is None or q.year <= doc_year)
+        pos += len(part) + 1
+    return out
 
 
 def quantities_of(doc: Doc) -> Doc:
@@ -530,9 +546,11 @@ def quantities_of(doc: Doc) -> Doc:
             para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 and not SINCE_AFTER_YEAR.match(sent, m.end()) else None
             # a paragraph that opens with a plan (2024年，…规划…) or a deadline (2019年底前，…) sets its targets' year
             plan_year = para_year if para_year and (PLAN_WORDS.search(sent) or _DEADLINE_OPENING.match(sent)) else None
-            cited = _CITED_PLAN_OPENING.match(sent)
+            cited = _CITED_PLAN_OPENING.match(sent) or _CITED_PLAN_STATES.search(sent)
             if cited and (doc_year is None or int(cited.group(1)) >= doc_year):
-                plan_year = int(cited.group(1))  # 《云南儿童发展规划(2011-2020年)》提出，…: that plan's targets, for its last year
+                # 《云南儿童发展规划(2011-2020年)》提出，…: that plan's targets, for its last year; 《规划》提出到2020年，…。
+                # X达到15%: the paragraph goes on with the goals the cited plan sets for that year
+                plan_year = int(cited.group(1))
             if para_year is None and not _HEADING_START.match(sent):
                 para_year = last_year  # figures right after a paragraph about 2022 are for 2022
             if _HEADING_START.match(sent):
@@ -550,6 +568,8 @@ def quantities_of(doc: Doc) -> Doc:
         targets = [] if reported else [read_direction(text, q) for q in carry_heads(read_targets(sent, s, tc), sent, s, rules())]
         if targets:
             out.extend(targets)
+            if not plan and "；" in sent:
+                out.extend(_reported_parts(sent, s, tc, para_year or doc_year, region, places, doc_year))
             continue
         if not reported and task_year is not None and goal_year is not None:
             # 3、孕产妇免费产前筛查5000人。 in a list of the year's tasks: a value stated as a fact is the value to reach

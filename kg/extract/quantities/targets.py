@@ -157,7 +157,7 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
     # every alternative of years_re holds 到, 至 or 展望; the pattern opens with lookbehinds,
     # which defeat the regex engine's literal-prefix search
     has_year_word = "到" in sent or "至" in sent or "展望" in sent
-    phrases = list(r.years_re.finditer(sent)) if has_year_word else []
+    phrases = [p for p in r.years_re.finditer(sent) if not _reached_by(sent, p, tc.doc_year)] if has_year_word else []
     opening = _OPENING_YEARS.match(sent) if tc.goal or tc.plan_doc else None
     if opening:  # 1.2025年，A达90%以上，B达95%以上，到2030年持续巩固提升: the opening year is the targets' year
         later = next((p for p in phrases if p.start() >= opening.end()), None)
@@ -210,6 +210,14 @@ def read_targets(sent: str, base: int, tc: TargetContext, last_indicator: str = 
 
 
 _CLAUSE_OPEN = re.compile(r"[，。；：,;:（(]")
+_ALREADY_AFTER = re.compile(r"[^。；;]{0,40}?已(?![\u4e00-\u9fff]{1,3}的)")
+
+
+def _reached_by(sent: str, phrase: re.Match[str], doc_year: int | None) -> bool:
+    """至2022年，海口全市人均预期寿命已提高至79.6岁: a year no later than the document's, with 已
+    after it, says what was reached by then — a report, not a target."""
+    years = [int(y) for y in re.findall(r"\d{4}", phrase.group("years"))]
+    return doc_year is not None and bool(years) and max(years) <= doc_year and bool(_ALREADY_AFTER.match(sent, phrase.end()))
 
 
 def _indicator_before_year(sent: str, ym: re.Match[str], r: _Rules) -> str:

@@ -99,6 +99,8 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
     bare = next((obj[len(w):] for w in sorted(finder.ctx.g.boundary_words, key=len, reverse=True) if obj.startswith(w)), obj)
     if obj.startswith(ANAPHORS) or bare.startswith(ANAPHORS) or not 4 <= len(obj) <= longest:
         return None  # 推进该项工作: the work is named elsewhere
+    if obj in cues().generic_tasks:
+        return None  # 由财政部门负责统筹解决: what is asked of a unit with any task, no task of its own
     pm = program_mention(finder.ctx, end - len(obj), end, obj)
     finder.new_mentions.append(pm)
     return pm
