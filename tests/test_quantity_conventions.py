@@ -1286,3 +1286,17 @@ def test_a_year_already_reached_reports_and_the_later_part_sets_the_target(extra
     # a later year with 已 is still a target's (到2030年已…: rare, but no report of the future)
     ex = extract("到2030年，全市人均预期寿命已达到82岁。", title="某市规划", date="2023-03-05")
     assert {(q.kind, q.year) for q in ex.quantities} == {("target", 2030)}
+
+
+# 去年，… / 今年… : the year said relative to the document's date
+def test_last_year_and_this_year_are_said_from_the_documents_date(extract):
+    # real wording: unseen38 lb05 (经济日报 on 新疆, 2019-07-04)
+    text = ("自2016年起，新疆已连续3年开展全民免费健康体检工作。\n"
+            "去年，130所乡镇卫生院、14所社区卫生服务中心被评为全国“群众满意的乡镇卫生院”“优质服务示范社区卫生服务中心”。")
+    ex = extract(text, title="新疆三年开展免费健康体检5383万人次", date="2019-07-04")
+    assert {(q.value, q.year) for q in ex.quantities if q.kind == "measurement"} >= {(130.0, 2018), (14.0, 2018)}
+    ex = extract("今年以来，全市新建健康步道12条。", title="某市新闻", date="2023-05-01")
+    assert {(q.value, q.year) for q in ex.quantities} == {(12.0, 2023)}
+    # no date: no year said
+    ex = extract("去年，全市新建健康步道12条。", title="某市新闻")
+    assert {(q.value, q.year) for q in ex.quantities} == {(12.0, None)}
