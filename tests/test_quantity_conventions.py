@@ -1300,3 +1300,14 @@ def test_last_year_and_this_year_are_said_from_the_documents_date(extract):
     # no date: no year said
     ex = extract("去年，全市新建健康步道12条。", title="某市新闻")
     assert {(q.value, q.year) for q in ex.quantities} == {(12.0, None)}
+
+
+# 由5600多张增至2.2万张: a change whose ends carry 多 (a lower bound) and a multiplier of their own
+def test_a_changes_ends_keep_their_own_multiplier_and_bound():
+    # real wording: unseen38 lb01 (西藏, 30 years compared)
+    got = {(q.indicator, q.value, q.unit, q.year, q.comparator)
+           for q in measurements_in_sentence("与30年前相比，医疗卫生机构由1198个增加到1821个，床位数由5600多张增至2.2万张。", 0, 2024, "")}
+    assert got == {("医疗卫生机构", 1198.0, "个", None, "="), ("医疗卫生机构", 1821.0, "个", 2024, "="),
+                   ("床位数", 5600.0, "张", None, ">"), ("床位数", 2.2, "万张", 2024, "=")}
+    got = {(q.value, q.unit) for q in measurements_in_sentence("全年总诊疗人次由1.2万增加到3万人次。", 0, 2024, "")}
+    assert got == {(1.2, "万人次"), (3.0, "万人次")}

@@ -28,8 +28,9 @@ def _change_re(u: str) -> re.Pattern[str]:
     time named by its period, no year): a value before and after."""
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
-        r"(?P<a>\d+(?:\.\d+)?)(?P<ua>" + u + r")?的?，?"
-        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<ub>" + u + r")?")
+        r"(?P<a>\d+(?:\.\d+)?)(?P<amore>多|余)?(?P<amult>万|亿)?(?P<ua>" + u + r")?的?，?"
+        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<bmore>多|余)?"
+        r"(?P<bmult>万|亿)?(?P<ub>" + u + r")?")
 
 
 # the period a sentence opens with before the change it reports (2016年至2020年，…从6342例下降到1723例)
@@ -97,10 +98,14 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
             # 2018年西藏婴儿死亡率由2014年的16.81‰下降至11.59‰: the year the sentence reports is the end's
             named = [y for pos, y in _years_named(sent) if pos < m.start("a") and (y1 is None or y > y1)]
             y2 = named[-1] if named else None
-        unit = m.group("ub") or m.group("ua") or ""
         if len(ind) >= 2:
-            out.append(Quantity("measurement", ind, float(m.group("a")), unit, y1, "=", base, base + len(sent), None, region))
-            out.append(Quantity("measurement", ind, float(m.group("b")), unit, y2 or year_hint, "=", base, base + len(sent), None, region))
+            # 由5600多张增至2.2万张: each end in its own unit where both are written, 多/余 a lower bound
+            unit_a = (m.group("amult") or "") + (m.group("ua") or m.group("ub") or "")
+            unit_b = (m.group("bmult") or "") + (m.group("ub") or m.group("ua") or "")
+            out.append(Quantity("measurement", ind, float(m.group("a")), unit_a, y1, ">" if m.group("amore") else "=",
+                                base, base + len(sent), None, region))
+            out.append(Quantity("measurement", ind, float(m.group("b")), unit_b, y2 or year_hint,
+                                ">" if m.group("bmore") else "=", base, base + len(sent), None, region))
             spans.append((m.start(), m.end()))
     return out, spans
 
