@@ -52,7 +52,7 @@ from kg.extract.quantities.targets import (
     task_deadline_years,
     task_list_spans,
 )
-from kg.extract.quantities.rules import ACTIVE_RULES, SINCE_AFTER_YEAR, carry_heads, load_rules, rules
+from kg.extract.quantities.rules import ACTIVE_RULES, carry_heads, load_rules, opens_period_since, rules
 from kg.extract.quantities.tables import indicator_tables
 from kg.extract.relations.cues import ACTIVE_CUES, Cues, cues
 from kg.extract.relations import (
@@ -448,7 +448,7 @@ _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（
 def _last_year(sent: str) -> int | None:
     """The last year a sentence names (not a year of comparison, 比2021年, nor a future one, 到2025年)."""
     found = [int(m.group(1)) for m in _YEAR_NAMED.finditer(sent) if 1990 <= int(m.group(1)) <= 2100
-             and not ("以来" in sent and SINCE_AFTER_YEAR.match(sent, m.end()))]  # 自2010年…以来: a period's start
+             and not opens_period_since(sent, m.end())]  # 自2010年…以来: a period's start
     return found[-1] if found else None
 
 
@@ -546,7 +546,7 @@ def quantities_of(doc: Doc) -> Doc:
                            goal, plan, period_end)
         if line_start == s:
             m = _PARAGRAPH_YEAR.match(sent)
-            para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 and not SINCE_AFTER_YEAR.match(sent, m.end()) else None
+            para_year = int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 and not opens_period_since(sent, m.end()) else None
             # a paragraph that opens with a plan (2024年，…规划…) or a deadline (2019年底前，…) sets its targets' year
             plan_year = para_year if para_year and (PLAN_WORDS.search(sent) or _DEADLINE_OPENING.match(sent)) else None
             cited = _CITED_PLAN_OPENING.match(sent) or _CITED_PLAN_STATES.search(sent)
@@ -560,7 +560,7 @@ def quantities_of(doc: Doc) -> Doc:
                 last_year = None  # a new section starts afresh
         else:
             opening = _OPENING_YEAR.match(sent)
-            if opening and 1990 <= int(opening.group(1)) <= 2100 and not SINCE_AFTER_YEAR.match(sent, opening.end()):
+            if opening and 1990 <= int(opening.group(1)) <= 2100 and not opens_period_since(sent, opening.end()):
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
             if plan_year is not None:
                 tc.year = plan_year

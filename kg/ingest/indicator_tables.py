@@ -17,7 +17,8 @@ A year column's label says what its header says it holds: 基期值 (the base: 2
 目标值 (2025年目标) or 值 (a year alone: a plan's base and target years, or a yearbook's years;
 the quantity reader, :mod:`kg.extract.quantities.tables`, tells them by the document). A row whose cells do not fit
 the columns (a value cell lost, so which value is whose is not known) is written as it was.
-The words are data (data_tables.json, "indicator_tables").
+The words are data (data_tables.json, "indicator_tables"; a unit cell is one of the value grammar's
+units, quantities.json).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.ingest.tables import row_cells
+from kg.paths import QUANTITIES_DATA
 
 DATA = Path(__file__).with_name("data_tables.json")
 BASE_LABEL = "基期值"   # what a base year's column is called in a rewritten row
@@ -59,8 +61,9 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     t = json.loads(DATA.read_text(encoding="utf-8"))["indicator_tables"]
+    units = json.loads(QUANTITIES_DATA.read_text(encoding="utf-8"))["units"]  # one vocabulary of units, the values'
     return _Words({k: tuple(v) for k, v in t["header"].items()}, tuple(t["year_kinds"]["target"]),
-                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(t["units"]))
+                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(units))
 
 
 @dataclass(frozen=True)
@@ -197,12 +200,13 @@ def rewrite_indicator_tables(text: str) -> str:
         separated = row_cells(lines[i])
         if len(separated) >= 3 and (cols := header_columns(separated)) is not None:
             # rows of cells apart by a separator (a Word or HTML table, tabs): each cell in its column
-            j, written_rows = i + 1, []
+            j, written_rows, rewrote = i + 1, [], False
             while j < len(lines) and len(cells := row_cells(lines[j])) >= 2:
                 fields = _aligned_fields(cells, cols)
+                rewrote = rewrote or fields is not None
                 written_rows.append(_written(fields) if fields else lines[j])
                 j += 1
-            if any(r is not lines[i + 1 + k] for k, r in enumerate(written_rows)):
+            if rewrote:
                 out.append(FIELD_SEPARATOR.join(separated) + ROW_END)
                 out += written_rows
                 i = j
@@ -248,8 +252,8 @@ def rewrite_indicator_tables(text: str) -> str:
             k += 1
         written = [(_row_fields(r, cols, w), r) for r in _rows(body, cols, w)]
         if not any(f for f, _ in written):
-            out.append(lines[i])
-            i += 1
+            out += lines[i:j]  # a header whose rows do not fit it: as it was, and not read again from its second cell
+            i = j
             continue
         out.append(FIELD_SEPARATOR.join(cells) + ROW_END)  # the header, one line
         for fields, row in written:

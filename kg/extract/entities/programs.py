@@ -445,7 +445,7 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
             continue
         if f[m.start():body_start] in g.plan_list_verbs and not all(_PROJECT_HEAD.search(t) for t in texts):
             continue  # 推进健康步道、健康主题公园建设: kinds of facilities a plan intends, no named projects
-        if 2 * sum(t.endswith(_INSTITUTION_ENDINGS) for t in texts) >= len(texts):
+        if 2 * sum(t.endswith(g.other_unit_endings + _PHASES) for t in texts) >= len(texts):
             continue  # 完成海河医院三期、职业病防治院、区县疾病预防控制中心…标准化建设: institutions built, no programs
         if len(items) == 2 and not _PROJECT_HEAD.search(texts[0]) and _PROJECT_HEAD.search(texts[1]):
             # "药物、器械临床研究与转化平台": one name with a 、 inside, not two items
@@ -462,8 +462,8 @@ def _listed_programs(ctx: Context, quoted_spans: list[tuple[int, int]]) -> list[
     return out
 
 
-# what ends an institution's name (a hospital, a centre, an institute, a station)
-_INSTITUTION_ENDINGS = ("医院", "院", "中心", "所", "站", "卫生室", "三期", "二期", "一期")
+# a phase of an institution's building (海河医院三期): an institution built, as its name's ending says
+_PHASES = ("一期", "二期", "三期", "四期")
 _COUNT_OF_ACTIONS = r"(?:\d+|[一二两三四五六七八九十]+)(?:大|项|个)(?:专项)?行动"
 # A、B、C等八大行动 / 五大行动: the items share the head 行动
 _CAMPAIGN_HEADS = ("革命", "运动", "攻坚战", "保卫战", "攻坚")  # 厕所革命: a campaign named by its own head

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.extract.model import Quantity
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
-from kg.extract.quantities.rules import LIST_JOINERS, SINCE_AFTER_YEAR, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, plausible_indicator, rules
+from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, opens_period_since, plausible_indicator, rules
 
 # 每乘坐1次公交, 每骑行1公里: the base of a rate, not a value (每月200多名专家: a period, it is)
 _RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}$")
@@ -77,7 +77,8 @@ def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, pl
     return out, spans
 
 
-def _change_measurements(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
+def _change_measurements(sent: str, base: int, sent_years: list[tuple[int, int]], year_hint: int | None, region: str,
+                         places: tuple[str, ...],
                          r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     if "由" not in sent and "从" not in sent:
         return [], []  # every change statement opens with 由 or 从
@@ -96,7 +97,7 @@ def _change_measurements(sent: str, base: int, year_hint: int | None, region: st
         last_years = (y1, y2)
         if y2 is None:
             # 2018年西藏婴儿死亡率由2014年的16.81‰下降至11.59‰: the year the sentence reports is the end's
-            named = [y for pos, y in _years_named(sent) if pos < m.start("a") and (y1 is None or y > y1)]
+            named = [y for pos, y in sent_years if pos < m.start("a") and (y1 is None or y > y1)]
             y2 = named[-1] if named else None
         if len(ind) >= 2:
             # 由5600多张增至2.2万张: each end in its own unit where both are written, 多/余 a lower bound
@@ -248,7 +249,7 @@ class SentenceReading:
 
 def changes(rd: SentenceReading) -> None:
     """由2020年的65%提高到2023年的78.5%, and its paired form: a value before and after."""
-    out, spans = _change_measurements(rd.sent, rd.base, rd.year_hint, rd.region, rd.places, rd.r)
+    out, spans = _change_measurements(rd.sent, rd.base, rd.sent_years, rd.year_hint, rd.region, rd.places, rd.r)
     rd.found += out
     rd.taken += spans
 
@@ -292,12 +293,14 @@ _INSIDE_A_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?:以上|以下|左右)?的[\u4
 _RANGE_LOWER_END = re.compile(r"\d+(?:\.\d+)?\s*%?\s*[~～〜\-—–至]\s*$")
 
 
-def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Match[str], unit: str) -> str:
-    """The noun phrase a value measures; "" when none is plausible. The upper end of a
-    range (29.09%~60.36%) measures what its lower end does."""
+def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Match[str],
+                        unit: str) -> tuple[str, Quantity | None]:
+    """The noun phrase a value measures ("" when none is plausible), and the value whose
+    change it sizes where it is one (…降至37.9%，降幅达9.7个百分点: of that value's year). The
+    upper end of a range (29.09%~60.36%) measures what its lower end does."""
     lower = _RANGE_LOWER_END.search(before)
     if lower and rd.found and rd.found[-1].unit == unit:
-        return rd.found[-1].indicator
+        return rd.found[-1].indicator, None
     indicator = _measurement_indicator(before, after, m, rd.r, rd.places)
     if unit == "年" and before.endswith("连续"):
         what = _CLAUSE_HEAD.match(after)  # 连续4年保持全省前三 → 连续保持全省前三年数
@@ -305,17 +308,21 @@ def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Matc
     if not indicator and rd.found and rd.found[-1].unit == unit:
         indicator = rd.found[-1].indicator  # X为640万元，2010年755万元: the same indicator, a later year
     if not indicator or not plausible_indicator(indicator, rd.r) or indicator in rd.places:
-        return ""  # 临港区3000多名农村妇女…: a place alone is where, not what, a number counts
-    if rd.found and (_CHANGE_ONLY.fullmatch(indicator) or _MAGNITUDE_ONLY.fullmatch(indicator)):
-        indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%; 从47.6%降至37.9%，降幅达9.7个百分点
-    elif _MAGNITUDE_ONLY.fullmatch(indicator):
-        return ""  # 降幅达9.7个百分点 with no value before it: the size of a change of what is not named
+        return "", None  # 临港区3000多名农村妇女…: a place alone is where, not what, a number counts
+    sized = None
+    if _MAGNITUDE_ONLY.fullmatch(indicator):
+        if not rd.found:
+            return "", None  # 降幅达9.7个百分点 with no value before it: the size of a change of what is not named
+        sized = rd.found[-1]
+        indicator = sized.indicator + indicator  # 从47.6%降至37.9%，降幅达9.7个百分点
+    elif rd.found and _CHANGE_ONLY.fullmatch(indicator):
+        indicator = rd.found[-1].indicator + indicator  # 门急诊总量…，同比增长8.4%
     if _BASE_ONLY.fullmatch(indicator):
-        return ""  # …为9.80/10万，较上年9.87/10万 (no year to date it): the base of a comparison, measuring nothing named
+        return "", None  # …为9.80/10万，较上年9.87/10万 (no year to date it): the base of a comparison, measuring nothing named
     if unit in _VISIT_UNITS:
         # 为群众义诊850人次: who the service is given to is no part of what is counted (义诊)
         indicator = _BENEFICIARY.sub("", indicator) or indicator
-    return indicator
+    return indicator, sized
 
 
 def _comparator_of_value(m: re.Match[str], r: _Rules) -> str:
@@ -399,13 +406,12 @@ def values_in_clauses(rd: SentenceReading) -> None:
                 continue
             if any(a <= cs + m.start() < b for a, b in compared):
                 continue  # read with the value before it
-            indicator = _indicator_of_value(rd, before, after, m, unit)
+            indicator, sized = _indicator_of_value(rd, before, after, m, unit)
             if indicator:
                 indicator = _per_capita_of_list(rd, before, indicator)
                 other = _BRACKETED_COMPARISON.match(clause, m.end())
-                year = _year_of_value(rd, before, cs + m.start(), cs + other.start() if other else ce)
-                if rd.found and _MAGNITUDE_ONLY.fullmatch(indicator[len(rd.found[-1].indicator):]):
-                    year = rd.found[-1].year  # a change's size is of the year it reached, not of its start
+                # a change's size is of the year the change reached, not of its start
+                year = sized.year if sized else _year_of_value(rd, before, cs + m.start(), cs + other.start() if other else ce)
                 rd.measured(indicator, value, unit, year, _comparator_of_value(m, rd.r), cs, ce)
                 if other:  # 每千人口床位数4.88张（全国2017年5.72张）: the same indicator elsewhere, that year
                     rd.found.append(Quantity("measurement", indicator, float(other.group("val")), other.group("unit") or unit,
@@ -452,28 +458,23 @@ MEASUREMENT_RULES = (("changes", changes), ("paired values", paired_values), ("b
 
 
 _CITED_TITLE = re.compile(r"《[^《》]*》")
+_FROM_THE_START = re.compile(r"[从由][^，。；\d]{0,10}$")  # 从改革初的200多人: a period's start value
 
 
-_FROM_THE_START = re.compile(r"[从由][^，。；\d]{0,10}$")
-
-
-def _since_years(sent: str) -> list[tuple[int, int]]:
-    """(offset, year) of each year that opens a period since (自2018年…以来)."""
-    if "以来" not in sent:
-        return []
-    return [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent) if SINCE_AFTER_YEAR.match(sent, m.end())]
-
-
-def _years_named(sent: str) -> list[tuple[int, int]]:
-    """(offset, year) of each year the sentence names for its values: not a base after
-    比/较, not the start of a change (由2014年的), not a year inside a cited title (落实《教育强国建设规划纲要（2024—2035年）》
-    dates the document cited, not what the sentence reports), not the start of a period
-    since (自2010年…以来)."""
-    skip = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
-    return [(m.start(), int(m.group(1))) for m in _SENT_YEAR.finditer(sent)
-            if not any(a < m.start() < b for a, b in skip)
-            and not ("以来" in sent and SINCE_AFTER_YEAR.match(sent, m.end()))
-            and not (m.start() and sent[m.start() - 1] in "由从")]  # 由2014年的…下降至: a change's start, its value's alone
+def _sentence_years(sent: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(offset, year) of each year the sentence names for its values, and of each that opens
+    a period since (自2010年…以来). A value's year is none of: a base after 比/较, the start of a
+    change (由2014年的…下降至: its value's alone), a year inside a cited title (落实《教育强国建设
+    规划纲要（2024—2035年）》 dates the document cited), the start of a period since."""
+    titles = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
+    named, since = [], []
+    for m in _SENT_YEAR.finditer(sent):
+        at = (m.start(), int(m.group(1)))
+        if opens_period_since(sent, m.end()):
+            since.append(at)
+        elif not any(a < m.start() < b for a, b in titles) and not (m.start() and sent[m.start() - 1] in "由从"):
+            named.append(at)
+    return named, since
 
 
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
@@ -484,7 +485,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
         return []  # no number, no coverage, no rank: no rule can match
     # a year after 比/较 is the base of a comparison, not the year a value is for
-    rd = SentenceReading(sent, base, year_hint, region, places, r, _years_named(sent), _since_years(sent))
+    rd = SentenceReading(sent, base, year_hint, region, places, r, *_sentence_years(sent))
     for _name, rule in MEASUREMENT_RULES:
         rule(rd)
     return _compared_to_their_subjects(carry_heads(rd.found, sent, base, r), sent)

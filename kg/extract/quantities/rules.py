@@ -15,8 +15,9 @@ from kg.extract.active import ActiveData
 from kg.extract.model import Quantity
 from kg.extract.segment import BracketSplitter
 from kg.lexicon import PrefixWords
+from kg.paths import QUANTITIES_DATA
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "quantities.json"
+DATA = QUANTITIES_DATA
 _CN_DIGITS = "一二两三四五六七八九十百千"
 _NUM = r"(\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{1,6})"
 _CJK = r"\u3400-\u9fff"
@@ -226,6 +227,11 @@ _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
 # a year that opens a period since (自2010年…以来, 2015年以来): what is reported after it is of
 # the period's end, the report's own year, not of its start (matched right after the year's 年)
 SINCE_AFTER_YEAR = re.compile(r"[^，。；,;]{0,30}?以来")
+
+
+def opens_period_since(sent: str, year_end: int) -> bool:
+    """Does the year whose 年 ends at ``year_end`` open a period since (自2010年…以来)?"""
+    return "以来" in sent and SINCE_AFTER_YEAR.match(sent, year_end) is not None
 FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"

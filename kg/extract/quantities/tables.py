@@ -108,8 +108,8 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
                     else _plain_kind(at, plain, plan, doc_year))
             if not kind:
                 continue
-            found.append(Quantity(kind, indicator, value, own_unit or unit, int(year.group("year")),  # type: ignore[union-attr]
-                                  cmp if kind == "target" else "=", m.start(), m.end(), None, region))
+            found.append(Quantity(kind, indicator, value, own_unit or unit, at, cmp if kind == "target" else "=",
+                                  m.start(), m.end(), None, region))
         if found:
             out += found
             spans.append((m.start(), m.end()))

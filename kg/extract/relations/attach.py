@@ -26,18 +26,15 @@ def owner_sections(ctx: Context) -> set[int]:
     return out
 
 
-_NO_TASK = EntityKey("", "")  # a clause whose paragraph is a measure the text names in no way read
-
-
 def clause_task(finder: RelationFinder, clause: Clause) -> EntityKey | None:
     """The program a bracketed or labelled clause assigns its units to: the measure of its
     own paragraph where the paragraphs of a section each close with their own clause, else
     the task whose section holds it, or, outside numbered sections, the program the
     sentence names before it (开展控烟行动（区卫健委牵头）)."""
     i = finder.ctx.sections.innermost(clause.start)
-    own = _paragraph_measure(finder, clause, i)
-    if own is not None:
-        return None if own == _NO_TASK else own
+    is_measure, own = _paragraph_measure(finder, clause, i)
+    if is_measure:
+        return own
     if i is not None and i in finder.programs_by_section:
         return finder.programs_by_section[i].key
     s, _ = finder.sentence(clause.start)
@@ -62,40 +59,40 @@ def _closing_paragraph(f: str, clause: Clause) -> int | None:
     return f.rfind("\n", 0, clause.start) + 1
 
 
-def _paragraph_measure(finder: RelationFinder, clause: Clause, section: int | None) -> EntityKey | None:
+def _paragraph_measure(finder: RelationFinder, clause: Clause, section: int | None) -> tuple[bool, EntityKey | None]:
     """A section (or an unnumbered run of text) whose body is paragraphs each closed by its own
     clause — （6）促进人口健康发展。 / 加强人口和计划生育公共服务体系建设，…。（市人口计生委、市公安局牵头） /
     积极探索城乡一元化户籍管理制度，…。（市公安局牵头）: each paragraph is a measure of its own, named by
     the opening phrase of its first sentence (FORMAT.md: a measure without a heading), and part of the
-    section's action; the clause is the paragraph's, not the heading's. Nothing where the paragraph
-    is the heading's own line, where fewer than two paragraphs of the section close with a clause,
-    or where the opening phrase names no task (tasks.task_phrase)."""
+    section's action; the clause is the paragraph's, not the heading's. Returns whether the clause
+    closes such a paragraph, and its program: none where the opening phrase names no task
+    (tasks.task_phrase) — nor is the clause then the heading's. Not such a paragraph: the heading's
+    own line, or a section where fewer than two paragraphs close with a clause."""
     ctx = finder.ctx
     f = ctx.folded
     start = _closing_paragraph(f, clause)
     if start is None:
-        return None
+        return False, None
     sec = ctx.sections[section] if section is not None else None
     if sec is not None and start <= sec.title_end:
-        return None  # the heading's line: its clause is the heading's task's
+        return False, None  # the heading's line: its clause is the heading's task's
     closing = finder.memo.get("paragraph clauses")
-    if closing is None:
-        closing = tuple((c.start, p) for c in responsibility_clauses(f) if (p := _closing_paragraph(f, c)) is not None)
+    if closing is None:  # (section, paragraph start) of every clause that closes its paragraph, read once
+        closing = tuple((ctx.sections.innermost(c.start), p) for c in responsibility_clauses(f)
+                        if (p := _closing_paragraph(f, c)) is not None)
         finder.memo["paragraph clauses"] = closing
     # the paragraphs of the same section; outside numbered sections (an excerpt that starts inside
     # a list), those of the whole text
-    others = {p for at, p in closing if p != start and (sec is None or (ctx.sections.innermost(at) == section
-                                                                          and p > sec.title_end))}
-    if not others:
-        return None
+    if not any(p != start and (sec is None or (i == section and p > sec.title_end)) for i, p in closing):
+        return False, None
     cut = re.split(r"[，,。；;：:（(]", f[start:clause.start], maxsplit=1)[0]
     span = task_phrase(finder, start, start + len(cut))
     if span is None:
-        return _NO_TASK  # the paragraph is a measure, but its phrase names none: not the heading's either
+        return True, None  # the paragraph is a measure, but its phrase names none: not the heading's either
     key = task_key(finder, *span)
     if sec is not None and section in finder.programs_by_section:
         finder.add("part", key, finder.programs_by_section[section].key, span[0], sec.number)
-    return key
+    return True, key
 
 
 def _labels() -> tuple[str, ...]:
