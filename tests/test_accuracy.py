@@ -171,59 +171,63 @@ FLOORS = {
     "dev": {"entities": 0.86, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
     "dev-tuned": {"entities": 0.86, "relations": 0.93, "targets": 0.95, "measurements": 0.92},
     "dev-held-out": {"entities": 0.75, "relations": 0.99, "targets": 0.99, "measurements": 0.99},
-    "unseen": {"entities": 0.79, "relations": 0.75, "targets": 0.80, "measurements": 0.84},
+    # entities lowered at stop 39 (0.79/0.70/0.75 → 0.78/0.69/0.74): the issuers of cited titles (《国务院关于…》) are
+    # read as bodies, which this set's annotator did not mark; most sets' annotators did (all 40 sets: 0.741 → 0.746)
+    "unseen": {"entities": 0.78, "relations": 0.75, "targets": 0.80, "measurements": 0.84},
     "originals": {"entities": 0.89, "relations": 0.99, "targets": 1.00, "measurements": 1.00},
     # read after its first scoring (0.674 / 0.382 / 0.520 / 0.341): development data since
     "unseen2": {"entities": 0.85, "relations": 0.83, "targets": 0.83, "measurements": 0.73},
     # first scored at 0.619 / 0.000 / 0.596 / 0.507; its member lists were read after (README, "Accuracy")
-    "unseen3": {"entities": 0.72, "relations": 0.47, "targets": 0.88, "measurements": 0.70},
+    "unseen3": {"entities": 0.74, "relations": 0.47, "targets": 0.88, "measurements": 0.74},
     # first scored at 0.650 / 0.051 / 0.462 / 0.758 (0.641 / 0.051 / 0.462 / 0.697 with stop 25's code)
     # then its two texts with responsibility sentences (x17, x18) were read: A负责，B配合，task (0.207 after)
     # then, in stop 28, its target and measurement errors: 0.971 / 0.853 after
-    "unseen4": {"entities": 0.72, "relations": 0.58, "targets": 0.97, "measurements": 0.91},
+    "unseen4": {"entities": 0.73, "relations": 0.58, "targets": 0.97, "measurements": 0.91},
     # first scored at 0.722 / 0.441 / 0.652 / 0.557, lead precision 11/13 (stop 27's code: 0.720 / 0.441 / 0.622 / 0.557)
     # then its errors were read (stop 28): the goal lists of y05 and y07, y02 (units) and y17
-    "unseen5": {"entities": 0.77, "relations": 0.85, "targets": 0.89, "measurements": 0.70},
+    "unseen5": {"entities": 0.78, "relations": 0.85, "targets": 0.89, "measurements": 0.70},
     # first scored at 0.720 / 0.048 / 0.205 / 0.667, lead precision 1/2 (stop 27's code: 0.717 / 0.048 / 0.222 / 0.663)
     # then its plan openings were read (z06, z07): 0.229 / 0.751 after; then z19 (本次活动由A主办，B承办，C协办), z02
     # entities 0.773 -> 0.762 in stop 34: z14's and z18's gold names the commission where the text names its division
     # (河北省卫健委健康河北指导处), where eight other sets' gold names 15 such divisions as written (国家卫生健康委规划发展与信息化司)
-    "unseen6": {"entities": 0.76, "relations": 0.36, "targets": 0.69, "measurements": 0.81},
+    "unseen6": {"entities": 0.77, "relations": 0.36, "targets": 0.69, "measurements": 0.81},
     # first scored at 0.667 / 0.380 / 0.429 / 0.473, lead precision 8/11 (stop 27's code: the same figures)
     # then its errors were read (stop 28): q03's first-listed note, q09's yearly items, q13's 下达, q04's flattened page: 0.466 / 0.630 after
     # (stop 29: targets 0.630 -> 0.622, q20's 确保在2022年底实现…全覆盖 read as a 100% target its gold leaves out)
     # relations 0.775 for a moment in stop 36 (q15: its six actions as parts of a bare “六大行动”), back to 0.715: annotators
     # split on bare counts (unseen8 r18 names its “四大工程” no program), so only a count named by its topic takes parts
-    "unseen7": {"entities": 0.76, "relations": 0.71, "targets": 0.66, "measurements": 0.56},
+    "unseen7": {"entities": 0.79, "relations": 0.71, "targets": 0.66, "measurements": 0.56},
     # first scored at 0.714 / 0.000 / 0.483 / 0.673, lead precision 0/3 (stop 27's code: 0.702 / 0.000 / 0.483 / 0.654,
     # no lead); its three wrong leads named their event without its ordinal (第38个“世界无烟日”宣传活动), read after
-    "unseen8": {"entities": 0.76, "relations": 0.27, "targets": 0.48, "measurements": 0.75},
+    "unseen8": {"entities": 0.79, "relations": 0.27, "targets": 0.48, "measurements": 0.75},
     # first scored at 0.723 / 0.174 / 0.083 / 0.381, lead precision 4/4 (stop 27's code: 0.714 / 0.174 / 0.000 / 0.372;
     # stop 28's 0.723 / 0.174 / 0.000 / 0.376); then its errors were read (stop 29)
-    "unseen9": {"entities": 0.76, "relations": 0.28, "targets": 0.75, "measurements": 0.51},
+    "unseen9": {"entities": 0.77, "relations": 0.28, "targets": 0.75, "measurements": 0.51},
     # first scored at 0.689 / 0.033 / 0.400 / 0.348, lead precision 1/2 (stop 31's code, 9009125)
     # then its errors were read (t01's task division, t06's and t10's disclosure tables): 0.747 / 0.745 / 0.400 / 0.381
-    "unseen10": {"entities": 0.78, "relations": 0.74, "targets": 0.40, "measurements": 0.42},
+    "unseen10": {"entities": 0.80, "relations": 0.74, "targets": 0.40, "measurements": 0.42},
     # first scored at 0.690 / 0.078 / 0.138 / 0.321, lead precision 4/17 (stop 31's code, bafaa63); then its errors
     # were read (k01's plan flattened into one line, k02's task table, k07's counts, k12's 预案): 0.785 / 0.674 / 0.714 / 0.432
     "unseen11": {"entities": 0.79, "relations": 0.75, "targets": 0.71, "measurements": 0.54},
     # first scored at 0.697 / 0.240 / 0.000 / 0.200, lead precision 3/3 (stop 31's final code, 9f0bf61)
     # then its measurement errors were read (a garbled 20230%): measurements 0.222
-    "unseen12": {"entities": 0.70, "relations": 0.30, "targets": 0.49, "measurements": 0.26},
+    # entities lowered at stop 39 (0.79/0.70/0.75 → 0.78/0.69/0.74): the issuers of cited titles (《国务院关于…》) are
+    # read as bodies, which this set's annotator did not mark; most sets' annotators did (all 40 sets: 0.741 → 0.746)
+    "unseen12": {"entities": 0.69, "relations": 0.30, "targets": 0.49, "measurements": 0.26},
     # first scored at 0.667 / 0.105 / 0.244 / 0.627, no lead predicted (stop 32's code, a0a5623; stop 31's final
     # code 62e0c38 the same)
     # relations 0.714 -> 0.105 in stop 34: n03's 18 signers (我们制定了《…》) no longer lead, the formula being split
     # between annotators (unseen19's a03 reads it as issuing); a precision rule, not a regression
-    "unseen13": {"entities": 0.72, "relations": 0.10, "targets": 0.56, "measurements": 0.74},
+    "unseen13": {"entities": 0.74, "relations": 0.10, "targets": 0.56, "measurements": 0.74},
     # first scored at 0.677 / 0.000 / 0.718 / 0.762, leads 0 of 3 (stop 32's code, 2cc4751; stop 31's final code 62e0c38:
     # 0.673 / 0.000 / 0.718 / 0.762, the same three wrong leads)
-    "unseen14": {"entities": 0.76, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
+    "unseen14": {"entities": 0.77, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
     # first scored at 0.731 / 0.000 / 0.667 / 0.444, no lead predicted (stop 32's code, 446eb7b; stop 31's final code:
     # 0.716 / 0.000 / 0.667 / 0.444)
     # relations 0.703 -> 0.667 in stop 34: g02's 我局制定了《…》 no longer a lead (as n03's, above)
-    "unseen15": {"entities": 0.78, "relations": 0.66, "targets": 0.80, "measurements": 0.57},
+    "unseen15": {"entities": 0.79, "relations": 0.66, "targets": 0.80, "measurements": 0.57},
     # first scored at 0.713 / 0.118 / 0.429 / 0.182, leads 1 of 5 (stop 33's starting code, d4eaa9b)
-    "unseen16": {"entities": 0.71, "relations": 0.13, "targets": 0.84, "measurements": 0.66},
+    "unseen16": {"entities": 0.72, "relations": 0.13, "targets": 0.84, "measurements": 0.66},
     # first scored at 0.612 / 0.000 / 0.000 / 0.456, no lead predicted (stop 33's code at 12462ff; its starting code
     # d4eaa9b: the same)
     "unseen17": {"entities": 0.66, "relations": 0.12, "targets": 0.72, "measurements": 0.75},
@@ -238,7 +242,9 @@ FLOORS = {
     "unseen21": {"entities": 0.62, "relations": 0.00, "targets": 0.76, "measurements": 0.90},
     # first scored at 0.703 / 0.429 / 0.242 / 0.538, leads 5 of 6 (3634fe8; cc8fae8 the same); then its errors were read
     # (支持单位, a task's 责任期限 giving its targets' year): 0.703 / 0.581 / 0.727 / 0.538
-    "unseen22": {"entities": 0.75, "relations": 0.66, "targets": 0.72, "measurements": 0.69},
+    # entities lowered at stop 39 (0.79/0.70/0.75 → 0.78/0.69/0.74): the issuers of cited titles (《国务院关于…》) are
+    # read as bodies, which this set's annotator did not mark; most sets' annotators did (all 40 sets: 0.741 → 0.746)
+    "unseen22": {"entities": 0.74, "relations": 0.66, "targets": 0.72, "measurements": 0.69},
     # first scored at 0.586 / 0.167 / 0.333 / 0.517, leads 2 of 3 (47b093e, the stop's final extraction; cc8fae8 the same)
     # targets 0.33 -> 0.30 in stop 35: e03's required shares (免疫密度不低于95%) are now targets of year null, where
     # its annotator gives them the 2010 of the notice's title (关于开展2010年狂犬病防控工作的通知); no rule reads that year
@@ -253,7 +259,7 @@ FLOORS = {
     "unseen26": {"entities": 0.70, "relations": 0.55, "targets": 0.00, "measurements": 0.64},
     # first scored at 0.673 / (no relations, none predicted) / 0.400 / 0.812 (2284ddc; 90ff234 the same)
     # entities 0.673 → 0.667 (stop 37): 全国《职业病防治法》宣传周 (ib08) is now a program, which its annotator left out
-    "unseen28": {"entities": 0.66, "relations": 0.99, "targets": 0.42, "measurements": 0.86},
+    "unseen28": {"entities": 0.67, "relations": 0.99, "targets": 0.42, "measurements": 0.86},
     # first scored at 0.590 / 0.000 / 0.000 / 0.424, leads 0 of 2 (128f52e; 90ff234: 0.574 / 0.000 / 0.000 / 0.424);
     # then its errors were read (duties set out item by item, 应当履行下列职责：): 0.693 / 0.690 / 0.000 / 0.424
     "unseen27": {"entities": 0.69, "relations": 0.68, "targets": 0.00, "measurements": 0.58},
@@ -276,7 +282,7 @@ FLOORS = {
     "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.94, "measurements": 0.65},
     "unseen37": {"entities": 0.83, "relations": 0.83, "targets": 0.79, "measurements": 0.71},
     "unseen38": {"entities": 0.70, "relations": 0.99, "targets": 0.72, "measurements": 0.69},
-    "unseen3-health": {"entities": 0.77, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
+    "unseen3-health": {"entities": 0.79, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 # on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园

@@ -1403,3 +1403,23 @@ def test_counted_hospitals_in_places_are_no_names(extract):
     assert names(ex, "Hospital") == set()
     ex = extract("虹桥、华阳、新华三家社区卫生服务中心参加义诊。", title="长宁区义诊", issuer="长宁区卫生健康委员会")
     assert len(names(ex, "Hospital")) == 3
+
+
+# 《国务院关于实施健康中国行动的意见》: a cited title opens with the bodies that issued it, ended by 关于
+def test_a_cited_titles_issuers_are_bodies(extract):
+    # real wording: unseen7 q11 (健康中国行动2022年工作要点)
+    ex = extract("为贯彻落实《国务院关于实施健康中国行动的意见》《国务院办公厅关于印发健康中国行动组织实施和考核方案的通知》"
+                 "等文件精神，我们研究制定了《健康中国行动2022年工作要点》。", title="健康中国行动2022年工作要点")
+    assert {"国务院", "国务院办公厅"} <= names(ex, "Department")
+    ex = extract("根据《中共中央 国务院关于深化医药卫生体制改革的意见》和《陕西省人民政府关于推进健康陕西行动的实施意见》，制定本方案。",
+                 title="榆阳区健康行动实施方案")
+    assert {"中共中央", "国务院", "陕西省人民政府"} <= names(ex, "Department")
+
+
+def test_a_titles_words_that_are_not_all_bodies_name_no_issuer(extract):
+    # 转发 … 等部门 is no body's name: the title names no issuer, and no body inside it is the text's
+    ex = extract("根据《国务院办公厅转发卫生计生委等部门关于进一步改革完善的通知》，制定本方案。", title="某县实施方案")
+    assert names(ex, "Department") == set()
+    # a body after 关于 is the title's topic, not its issuer
+    ex = extract("根据《关于加强县卫生健康局建设的意见》，制定本方案。", title="某县实施方案")
+    assert names(ex, "Department") == set()

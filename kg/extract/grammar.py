@@ -127,6 +127,8 @@ class Grammar:
         self.policy_heads = tuple(sorted(g["policy_heads"], key=len, reverse=True))
         self.list_nouns = tuple(g["department_list_nouns"])
         self.prefixed_short_bodies = frozenset(g["prefixed_short_bodies"])
+        self.title_issuer_end = g["title_issuers"]["end"]
+        self.title_issuer_separators = frozenset(g["title_issuers"]["separators"])
         # 工会、团委、妇联等: a list of nothing but those short names (a table's cell, no noun after 等)
         shorts = "|".join(map(re.escape, sorted(self.prefixed_short_bodies, key=len, reverse=True)))
         self.short_body_list = re.compile(rf"(?<![\u4e00-\u9fff])((?:(?:{shorts})[、和])+(?:{shorts}))(?=等|[，。；\s]|$)")

@@ -55,8 +55,36 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     def inside_citation(m: Mention) -> bool:
         return any((a, b) != (m.start, m.end) for a, b in cited.starting_in(max(0, m.start - 80), m.start + 1) if b >= m.end)
 
-    mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or not inside_citation(m)]
+    issuers = _title_issuers(ctx, policies, [m for m in mentions if m.key.type == DEPARTMENT])
+    mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or id(m) in issuers or not inside_citation(m)]
     return _dedupe(_regions_named_as_regions(ctx, mentions)), members
+
+
+def _title_issuers(ctx: Context, policies: list[Mention], departments: list[Mention]) -> set[int]:
+    """The bodies a cited title names as its issuers: 《国务院关于实施健康中国行动的意见》,
+    《中共中央 国务院关于…》, 《省人民政府办公厅关于印发…的通知》. The title's words before 关于 are its
+    issuers; they are bodies only where body names and the separators between them (a space, 、, 和)
+    fill them whole, so 《国务院办公厅转发卫生计生委等部门关于…》 names none (转发 … 等部门 is no name)."""
+    by_start = SpanIndex(departments)
+    out: set[int] = set()  # the ids of the mentions (a Mention is no hashable value)
+    for p in policies:
+        title = ctx.folded[p.start:p.end]
+        cut = title.find(ctx.g.title_issuer_end)
+        if not title.startswith("《") or cut < 3:
+            continue
+        pos, end, found = p.start + 1, p.start + cut, []
+        while pos < end:
+            if ctx.folded[pos] in ctx.g.title_issuer_separators:
+                pos += 1
+                continue
+            body = max((m for m in by_start.starting_at(pos) if m.end <= end), key=lambda m: m.end, default=None)
+            if body is None:
+                break
+            found.append(body)
+            pos = body.end
+        if pos >= end and found:
+            out.update(map(id, found))
+    return out
 
 
 def _regions_named_as_regions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
