@@ -322,3 +322,14 @@ def test_the_verb_before_a_quote_is_found_as_testing_each_end_position_finds_it(
         assert by_substring(text) == by_position(text), text
 
     agree()
+
+
+def test_a_zones_name_starts_after_a_function_word(extract):
+    # real wording: unseen12 m14 (滨海新区 plan notice, its title line run into the salutation)
+    ex = extract("天津市滨海新区人民政府关于印发滨海新区落实健康天津行动实施方案的通知各开发区管委会，各委局：",
+                 title="滨海新区落实健康天津行动实施方案")
+    assert not any("开发区" in n for n in names(ex, REGION))  # 各开发区: every zone, none named
+    ex = extract("会议由张江工业区管理委员会主办。张江工业区建成三个社区卫生服务站。", title="浦东新区新闻", issuer="浦东新区卫生健康委员会")
+    assert "张江工业区" in names(ex, REGION) and "和张江工业区" not in names(ex, REGION)
+    ex = extract("会议由区卫健委和张江工业区管理委员会主办。张江工业区建成三个社区卫生服务站。", title="浦东新区新闻", issuer="浦东新区卫生健康委员会")
+    assert "张江工业区" in names(ex, REGION) and "和张江工业区" not in names(ex, REGION)

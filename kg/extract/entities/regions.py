@@ -51,7 +51,14 @@ def find_zones(ctx: Context) -> list[Mention]:
     """An industrial or development zone with its own administrative committee is a
     sub-district area (Region) wherever the document names it."""
     f = ctx.folded
-    zones = {m.group(1) for m in finditer_in_runs(_ZONE, f, ZONE_COMMITTEE, is_cjk)}
+    zones = set()
+    for m in finditer_in_runs(_ZONE, f, ZONE_COMMITTEE, is_cjk):
+        # the name starts after any function word run into it (…的通知各开发区管委会: 各开发区, every zone, none named)
+        name = m.group(1)
+        stem = len(name) - 3
+        cut = max((i + 1 for i in range(stem) if name[i] in ctx.g.stop_chars), default=0)
+        if stem - cut >= 2:
+            zones.add(name[cut:])
     out = []
     for z in sorted(zones):
         for m in re.finditer(re.escape(z), f):
