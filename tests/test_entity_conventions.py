@@ -1423,3 +1423,16 @@ def test_a_titles_words_that_are_not_all_bodies_name_no_issuer(extract):
     # a body after 关于 is the title's topic, not its issuer
     ex = extract("根据《关于加强县卫生健康局建设的意见》，制定本方案。", title="某县实施方案")
     assert names(ex, "Department") == set()
+
+
+# 2022年食品安全宣传周: an event named with the year it is held in, named both ways (2024年工作计划 is a year's plan)
+def test_an_event_with_its_year_in_front_is_named(extract):
+    # real wording: unseen39 lc02 (交城县 news, Traditional): 舉行2022年食品安全宣傳周啟動儀式
+    ex = extract("9月23日，交城县在县城广场举行2022年食品安全宣传周启动仪式。", title="交城县新闻", issuer="交城县人民政府")
+    assert "食品安全宣传周" in names(ex, "Program")
+    assert "2022年食品安全宣传周" in {m.surface for m in ex.mentions if m.key.type == "Program"}
+    # 关于2024年…计划: the topic's year, a form of the plan's name too
+    ex = extract("关于2024年无偿献血招募计划的通知", title="关于2024年无偿献血招募计划的通知")
+    assert "2024年无偿献血招募计划" in {m.surface for m in ex.mentions if m.key.type == "Program"}
+    ex = extract("印发2024年工作计划。", title="某县通知")
+    assert names(ex, "Program") == set()

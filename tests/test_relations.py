@@ -67,6 +67,17 @@ def test_commitment_of_the_replying_body(extract):
     assert {("嘉定区卫生健康委员会", "联盟式药品集中议价采购"), ("嘉定区卫生健康委员会", "医用药品耗材试剂供应链管理")} <= rels(ex, "lead")
 
 
+def test_a_commitment_leads_no_occasion_or_directive(extract):
+    # real wording: unseen39 lc08 (鹤岗 news): the campaign is the occasion, 健康鹤岗 what the work centres on
+    ex = extract("下一步，市卫生健康委将以此次“三下乡”活动为契机，紧紧围绕加快“健康鹤岗”建设这个中心，保障群众健康。",
+                 title="“三下乡”活动走进鹤岗市", issuer="鹤岗市卫生健康委员会")
+    assert rels(ex, "lead") == set()
+    # the same body committing to the work itself still leads it
+    ex = extract("下一步，市卫生健康委将以群众需求为导向，加快推进“健康鹤岗”建设。",
+                 title="“三下乡”活动走进鹤岗市", issuer="鹤岗市卫生健康委员会")
+    assert ("鹤岗市卫生健康委员会", "健康鹤岗建设") in rels(ex, "lead")
+
+
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(["将", "区卫健委", "。", "\n", "，", " ", "  ", "下一步", "下阶段", "今后", ",", "推进",
                                  "健康城市建设", "a", "将加快"]), max_size=24))

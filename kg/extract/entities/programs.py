@@ -220,6 +220,14 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             name, s = name[done.end():], s + done.end()  # 涵括了健康知识普及行动: a verb and its 了 open no name
         if name.startswith("建设") and len(name) >= len(head) + 6:
             name, s = name[2:], s + 2  # 建设区域…基座: a verb in front of the name
+        year = _YEAR_OPENING.match(name)
+        if year and len(core) > year.end() and not program_core_generic(core[year.end():], g, head):
+            # 2022年食品安全宣传周: the year the event is held in; the event is named without it here
+            # and with it by _with_and_without_year (2024年工作计划 stays a year's plan: 工作 names nothing)
+            name, s, core = name[year.end():], s + year.end(), core[year.end():]
+            scoped = g.strip_scope(name)  # 2026年甘肃省健康素养促进项目: the province is no part of it either
+            if len(scoped) < len(name):
+                s, core, name = s + len(name) - len(scoped), core[len(name) - len(scoped):], scoped
         if program_core_generic(core, g, head):
             continue
         if trailer and name.endswith(trailer) and len(name) - len(trailer) >= len(head) + 2:
@@ -349,7 +357,8 @@ def _with_theme(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:
 
 # 2025年, 2019年度: the year an event or a year's work is held in, written before its name
 _YEAR_OPENING = re.compile(r"(?:19|20)\d{2}年度?")
-_YEAR_BEFORE = re.compile(r"(?<![截止到至于在自从])(?:19|20)\d{2}年度?$")  # not 截至2019年“两癌”筛查项目…: when
+# not 截至2019年“两癌”筛查项目…: when; but 关于2024年无偿献血招募计划: what
+_YEAR_BEFORE = re.compile(r"(?:(?<=关于)|(?<![截止到至于在自从]))(?:19|20)\d{2}年度?$")
 
 
 def _with_and_without_year(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:

@@ -451,7 +451,23 @@ def commitment(finder: RelationFinder) -> None:
             continue
         _, sent_e = finder.sentence(start)
         for p in finder.programs_in(lead[0].end, sent_e):
-            finder.add("lead", lead[0].key, p.key, start, "将…推进")
+            if not _framed(finder, p, sent_e):
+                finder.add("lead", lead[0].key, p.key, start, "将…推进")
+
+
+def _framed(finder: RelationFinder, p: Mention, sent_end: int) -> bool:
+    """X in 以X为契机 (the occasion or means of the work) or after 围绕/按照 in its clause (the
+    directive followed): a program the body does not commit to carry out."""
+    f, c = finder.ctx.folded, cues()
+    opened = finder.clause_start(p.start)
+    before = f[opened:p.start]
+    if any(w in before for w in c.actor_frames):
+        return True
+    if "以" not in before:
+        return False
+    after = f[p.end:finder.clause_end(p.end, sent_end)]
+    cut = after.find("为", 0, 5)  # past the rest of the name's words (“三下乡”活动为契机)
+    return cut >= 0 and after.startswith(c.means_frame_nouns, cut + 1)
 
 
 def coordination(finder: RelationFinder) -> None:
