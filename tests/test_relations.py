@@ -544,6 +544,30 @@ def test_a_body_and_its_partner_hospital_carry_out_an_unquoted_event(extract):
     assert not rels(ex, "lead")
 
 
+# A、B联合C、D开展X: the bodies listed before the partner verb lead jointly, the ones after it support
+def test_bodies_listed_before_the_partner_verb_lead_jointly(extract):
+    # real wording: unseen39 lc03 (云岩区, 《职业病防治法》宣传周)
+    text = ("云岩区开展宣传周活动\n4月25日，云岩区卫健局、区疾控中心联合区民政局、人社局、医保局、总工会，"
+            "在大十字广场开展《职业病防治法》宣传周活动。")
+    ex = extract(text, title="云岩区开展宣传周活动")
+    event = "《职业病防治法》宣传周活动"
+    assert rels(ex, "lead") == {("云岩区卫生健康局", event), ("云岩区疾病预防控制中心", event)}
+    assert {o for o, p in rels(ex, "support") if p == event} == {"云岩区民政局", "云岩区人力资源和社会保障局", "云岩区医疗保障局", "云岩区总工会"}
+    # a list inside a longer phrase (组织A、B联合C…) is not the subject: only the body next to the verb is read
+    ex = extract("云岩区开展宣传周活动\n会议要求区教育局、区卫健局联合区民政局开展《职业病防治法》宣传周活动。", title="云岩区开展宣传周活动")
+    assert ("云岩区教育局", event) not in rels(ex, "lead")
+
+
+# A今年3月至11月在全国范围内开展X: when and where the body acted stand between it and its verb
+def test_an_actor_with_the_dates_it_acted(extract):
+    # real wording: unseen39 lc06 (拉萨, 健康中国行)
+    text = "为推进健康中国建设，国家卫生计生委今年3月至11月在全国范围内开展2016年“健康中国行”主题宣传活动。"
+    ex = extract(text, title="传播健康拉萨骑行活动22日启动")
+    assert ("国家卫生和计划生育委员会", "健康中国行主题宣传活动") in rels(ex, "lead")
+    ex = extract("市卫健委于5月22日在人民广场开展“三减三健”宣传活动。", title="西宁市新闻", issuer="西宁市卫生健康委员会")
+    assert ("西宁市卫生健康委员会", "三减三健宣传活动") in rels(ex, "lead")
+
+
 def test_real_news_a_county_bureau_with_a_township_hospital(extract):
     # real wording: unseen37 la09 (泽州县, 爱国卫生月)
     text = ("泽州县开展爱国卫生月宣传活动\n4月7日是世界卫生日，当天下午，县卫生健康和体育局联合巴公卫生院开展爱国卫生月暨爱国卫生日"

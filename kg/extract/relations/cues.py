@@ -137,6 +137,7 @@ class Cues:
     actor_list_heads: tuple[str, ...]         # A、B等十多家单位开展X: what closes a list of actors
     actor_place_endings: tuple[str, ...]      # A在新天广场开展X: what ends the place they acted in
     actor_frames: tuple[str, ...]             # 围绕/按照 … A实施X: a directive followed, no actor
+    actor_time_words: tuple[str, ...]         # A今年3月至11月在全国范围内开展X: when, before the dates
     means_frame_nouns: tuple[str, ...]        # 以X为契机/抓手: X the occasion or means, not the work
     role_endings: tuple[str, ...]             # a clause ending so gives a unit a role (区爱卫办指导), not a task
     remit_founding_verbs: tuple[str, ...]     # 成立A，负责…: the verbs that set a body up
@@ -203,6 +204,7 @@ class Cues:
             actor_list_heads=_longest_first(prose["actor_list_heads"]),
             actor_place_endings=_longest_first(prose["actor_place_endings"]),
             actor_frames=_longest_first(prose["actor_frames"]),
+            actor_time_words=_longest_first(prose["actor_time_words"]),
             means_frame_nouns=_longest_first(prose["means_frame_nouns"]),
             role_endings=_longest_first(raw["lead_verbs"] + raw["support_verbs"] + prose["role_verbs"]),
             remit_founding_verbs=_longest_first(prose["remit_founding_verbs"]),

@@ -406,10 +406,24 @@ def lead_with(finder: RelationFinder) -> None:
             progs = [event] if event is not None else []
         if not partners or not progs:
             continue
+        leads = _joint_subjects(finder, lead[0])
         for p in progs:
-            finder.add("lead", lead[0].key, p, m.start(), m.group(0))
+            for o in leads:
+                finder.add("lead", o.key, p, m.start(), m.group(0))
             for o in partners:
                 finder.add("support", o.key, p, m.start(), m.group(0))
+
+
+def _joint_subjects(finder: RelationFinder, last: Mention) -> list[Mention]:
+    """A、B联合C…: the bodies listed before the verb, each a lead (joint), where the list opens
+    its clause (云岩区卫健局、区疾控中心联合区民政局…开展…); a list inside a longer phrase is
+    another construction, and only the body next to the verb is read."""
+    f = finder.ctx.folded
+    listed = [o for o in _bodies_listed_before(finder, last) if o.key.type == DEPARTMENT]
+    pos = listed[0].start if listed else last.start
+    if not listed or (pos > 0 and f[pos - 1] not in "，。；：\n由"):
+        return [last]
+    return listed + [last]
 
 
 # 下一步，A将…: where a sentence (or 下一步/下阶段/今后) opens, a 将 following within 30
@@ -621,7 +635,10 @@ def _actor_re(c: Cues) -> re.Pattern[str]:
     places = "|".join(map(re.escape, c.actor_place_endings))
     # 在新天广场, 在县城十字口: a place, ending in a place's word (not 在会议上通报了…, where they spoke)
     where = r"(?P<where>在[^，。；“”《》了]{1,14}?(?:" + places + r"))?" if places else ""
-    return re.compile(tail + where + r"(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
+    # 今年3月至11月, 5月22日: when they acted, before where
+    when = r"(?P<when>(?:" + "|".join(map(re.escape, c.actor_time_words)) + r")?(?:\d{1,2}月(?:\d{1,2}日)?" \
+           r"(?:[至到—-]\d{1,2}月(?:\d{1,2}日)?)?)?)"
+    return re.compile(tail + when + where + r"(?:" + adverbs + r")*(?P<verb>" + verbs + r")了?[“《]?")
 
 
 def _bodies_listed_before(finder: RelationFinder, org: Mention) -> list[Mention]:
