@@ -1436,3 +1436,19 @@ def test_an_event_with_its_year_in_front_is_named(extract):
     assert "2024年无偿献血招募计划" in {m.surface for m in ex.mentions if m.key.type == "Program"}
     ex = extract("印发2024年工作计划。", title="某县通知")
     assert names(ex, "Program") == set()
+
+
+# 北京中医医院内蒙古医院: a hospital's branch named by the parent and the place is one hospital
+def test_a_branch_hospital_named_by_parent_and_place_is_one(extract):
+    # real wording: unseen39 lc05 (内蒙古自治区中医皮肤病专科联盟)
+    ex = extract("北京中医医院内蒙古医院院长杜琨出席。来自内蒙古医科大学附属医院、鄂尔多斯市中医医院等多家成员单位代表参加。",
+                 title="内蒙古自治区中医皮肤病专科联盟正式成立")
+    hospitals = names(ex, "Hospital")
+    assert {"北京中医医院内蒙古医院", "内蒙古医科大学附属医院", "鄂尔多斯市中医医院"} <= hospitals
+    assert "北京中医医院" not in hospitals and not any(n.startswith("来自") for n in hospitals)
+    ex = extract("北京儿童医院保定医院开诊。", title="保定市新闻")
+    assert names(ex, "Hospital") == {"北京儿童医院保定医院"}
+    # a campus or a 分院 is the parent's, not a hospital of its own name
+    ex = extract("友谊医院顺义院区基本完工。浙江大学医学院附属第二医院建德分院应运而生。", title="新闻")
+    assert "友谊医院顺义院区" not in names(ex, "Hospital")
+    assert "浙江大学医学院附属第二医院建德分院" not in names(ex, "Hospital")

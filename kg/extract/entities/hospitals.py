@@ -121,6 +121,7 @@ def find_hospitals(ctx: Context) -> list[Mention]:
             continue
         name, code = res
         out.append(Mention(start, m.end(), EntityKey(HOSPITAL, name), ctx.surface(start, m.end()), region=code))
+    out = _branch_hospitals(ctx, out)
     # Well-known hospitals written without a hospital suffix in the gazetteer
     by_alias, _, pat = hospital_gazetteer()
     found = SpanIndex(out)
@@ -192,3 +193,35 @@ def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int
                                region=county.code if county else ""))
         pos += len(f[pos:].split("、", 1)[0]) + 1
     return out
+
+
+# 医院 only: a 分院 or 院区 (浙医二院建德分院, 友谊医院顺义院区) is a campus or a hospital run by the
+# parent under a contract, which texts treat as the parent's or as an alliance, not one hospital
+_BRANCH_SUFFIXES = ("医院",)
+
+
+def _branch_hospitals(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A hospital's branch in another region is one hospital, named by the parent and the place
+    (北京中医医院内蒙古医院, 北京儿童医院保定医院, 华山医院福建医院: the 国家区域医疗中心 way of naming
+    them): the parent's name followed at once by a region's name and 医院. The
+    branch's own words alone (内蒙古医院) are then no hospital of their own."""
+    f = ctx.folded
+    out: list[Mention] = []
+    absorbed: set[tuple[int, int]] = set()
+    for h in found:
+        places = [e for _, e, _ in ctx.region_index.starting_at(h.end)] + _place_short_end(f, h.end)
+        end = next((e + len(x) for e in sorted(places, reverse=True) for x in _BRANCH_SUFFIXES if f.startswith(x, e)), None)
+        if end is None or f.startswith(("集团", "联盟", "共同体", "联合体"), end):
+            out.append(h)
+            continue
+        out.append(Mention(h.start, end, EntityKey(HOSPITAL, h.key.name + f[h.end:end]), ctx.surface(h.start, end),
+                           region=h.region))
+        absorbed.add((h.end, end))
+    return [m for m in out if not any(a <= m.start and m.end <= b for a, b in absorbed)]
+
+
+def _place_short_end(f: str, at: int) -> list[int]:
+    """Ends of a province's or city's short name written at ``at`` (保定 of 北京儿童医院保定医院,
+    海口 of 上海市第六人民医院海口医院), which the text's own regions need not include."""
+    table = regions()
+    return [at + k for k in (2, 3) if any(r.level in ("province", "prefecture") for r in table.by_short.get(f[at:at + k], ()))]
