@@ -129,6 +129,19 @@ def test_该院_names_the_hospital_named_before(extract):
     assert not [n for n in names(ex, "Hospital") if "儿童医院" in n]
 
 
+# 来自A、B及C等多家成员单位代表…: a list its clause closes as members, of the consortium named before
+def test_hospitals_a_clause_closes_as_members(extract):
+    # real wording: unseen39 lc05 (内蒙古自治区中医皮肤病专科联盟)
+    text = ("内蒙古自治区中医皮肤病专科联盟成立大会召开。来自内蒙古医科大学附属医院、内蒙古自治区人民医院、鄂尔多斯市中医医院"
+            "及乌海市海勃湾区中医院等多家成员单位代表，共同见证了联盟的成立。")
+    ex = extract(text, title="内蒙古自治区中医皮肤病专科联盟正式成立")
+    consortium = "内蒙古自治区中医皮肤病专科联盟"
+    assert {("内蒙古医科大学附属医院", consortium), ("内蒙古自治区人民医院", consortium), ("鄂尔多斯市中医医院", consortium)} <= members(ex)
+    # no consortium named before the list: nothing
+    ex = extract("来自内蒙古医科大学附属医院、内蒙古自治区人民医院等多家成员单位代表参加会议。", title="会议新闻")
+    assert members(ex) == set()
+
+
 def test_a_member_list_needs_a_consortium_named_before_it(extract):
     ex = extract("18家联盟医院分别是，眉山市人民医院、仁寿县人民医院、资阳市人民医院。", title="成都新闻")
     assert members(ex) == set()

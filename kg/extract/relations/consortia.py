@@ -30,6 +30,7 @@ class _Patterns:
     roll_heading: re.Pattern[str]
     members_end: re.Pattern[str]
     member_roles: tuple[str, ...]
+    members_closed: re.Pattern[str]  # …等多家成员单位: what closes a list as the members
 
 
 @lru_cache(maxsize=4)
@@ -50,7 +51,8 @@ def _patterns(c: Cues) -> _Patterns:
                                 + _alt(w["roll_headings"]) + r"[ \t]*[：:]?[ \t]*$"),
         members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
                                + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
-        member_roles=w["member_roles"])
+        member_roles=w["member_roles"],
+        members_closed=re.compile(r"等(?:多|几|\d+|[一二两三四五六七八九十]+)?(?:家|个|所)(?:" + _alt(w["list_closing_words"]) + r")"))
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -122,6 +124,7 @@ def listed_members(finder: RelationFinder) -> None:
         e = stop.start() if stop else len(f)
         counted = _COUNTED_REST.search(f, s, e)
         spans.append((s, counted.start() if counted else e, word))
+    spans += _lists_closed_as_members(finder, p)
     listed = [(s, split_units(f[s:e].replace("和", "、"), s), cue) for s, e, cue in spans]
     listed += _member_list_lines(f, p)
     for s, items, cue in listed:
@@ -137,6 +140,19 @@ def listed_members(finder: RelationFinder) -> None:
             continue  # mostly items that are no hospital the text names: not read as a member list
         for key in found:  # an item the text does not name as a hospital is left out, not guessed
             finder.add("member", key, before[-1].key, s, cue)
+
+
+def _lists_closed_as_members(finder: RelationFinder, p: _Patterns) -> list[tuple[int, int, str]]:
+    """来自A、B、C及D等多家成员单位代表，共同见证了“X”的成立: a list of hospitals its clause closes as
+    members (等多家成员单位, 等12家联盟单位), the list from the clause's first hospital (past 来自)."""
+    f = finder.ctx.folded
+    out = []
+    for m in p.members_closed.finditer(f):
+        opened = finder.clause_start(m.start(), reach=300)
+        first = min((o.start for o in finder.orgs_in(opened, m.start()) if o.key.type == HOSPITAL), default=None)
+        if first is not None and first - opened <= 4:  # 来自, 包括: a word or two before the list
+            out.append((first, m.start(), m.group(0)))
+    return out
 
 
 _ITEM_LINE = re.compile(r"[ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[、.．][ \t]*([^\n]+?)[ \t]*[。；;]?[ \t]*(?:\n|$)")
