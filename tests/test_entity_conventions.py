@@ -1465,3 +1465,18 @@ def test_a_branch_hospital_named_by_parent_and_place_is_one(extract):
     ex = extract("友谊医院顺义院区基本完工。浙江大学医学院附属第二医院建德分院应运而生。", title="新闻")
     assert "友谊医院顺义院区" not in names(ex, "Hospital")
     assert "浙江大学医学院附属第二医院建德分院" not in names(ex, "Hospital")
+
+
+# 县医院、中医院、传染病医院等县直10家医疗卫生单位: a list of the county's own units names its hospitals by kind
+def test_kinds_of_hospital_in_a_list_of_the_countys_own_units(extract):
+    # real wording: unseen39 lc07 (农安县) and lc10 (拜城县)
+    ex = extract("5月19日当天县爱卫办组织县医院、中医院、传染病医院等县直10家医疗卫生单位在宝塔游园集中开展宣传活动。",
+                 title="农安县开展爱国卫生宣传活动", issuer="农安县卫生健康局")
+    assert {"农安县医院", "农安县中医院", "农安县传染病医院"} <= names(ex, "Hospital")
+    ex = extract("3月24日，拜城县疾控中心、人民医院、妇幼保健站等县直卫生医疗单位医务人员走上街头。",
+                 title="拜城县开展结核病防治宣传", issuer="拜城县卫生健康委员会")
+    assert {"拜城县人民医院", "拜城县妇幼保健站"} <= names(ex, "Hospital")
+    # no 县直 closing the list: a bare kind names no hospital
+    ex = extract("3月24日，拜城县疾控中心、人民医院、妇幼保健站等单位医务人员走上街头。",
+                 title="拜城县开展结核病防治宣传", issuer="拜城县卫生健康委员会")
+    assert "拜城县人民医院" not in names(ex, "Hospital")

@@ -71,6 +71,10 @@ class Grammar:
         self.hospital_role_endings = tuple(g["hospital_role_endings"]["words"])
         # word lists that names are peeled against
         self.hospital_type_prefixes = PrefixWords(self.hospital_type_words)
+        # a kind of hospital and nothing more (中医院, 人民医院, 妇幼保健站): no name of its own
+        self.hospital_kind_alone = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(self.hospital_type_words, key=len, reverse=True))) + ")?(?:"
+            + "|".join(map(re.escape, sorted(g["hospital_suffixes"], key=len, reverse=True))) + ")")
         self.hospital_kind_prefixes = PrefixWords(self.hospital_generic | self.hospital_type_words)
         self.consortium_suffix = compile_words(tuple(g["consortium_suffixes"]), whole_text=True)
         self.consortium_suffixes = tuple(sorted(g["consortium_suffixes"], key=len, reverse=True))

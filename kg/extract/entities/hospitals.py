@@ -121,7 +121,7 @@ def find_hospitals(ctx: Context) -> list[Mention]:
             continue
         name, code = res
         out.append(Mention(start, m.end(), EntityKey(HOSPITAL, name), ctx.surface(start, m.end()), region=code))
-    out = _branch_hospitals(ctx, out)
+    out = _branch_hospitals(ctx, out) + _direct_units_listed(ctx, out)
     # Well-known hospitals written without a hospital suffix in the gazetteer
     by_alias, _, pat = hospital_gazetteer()
     found = SpanIndex(out)
@@ -225,3 +225,30 @@ def _place_short_end(f: str, at: int) -> list[int]:
     海口 of 上海市第六人民医院海口医院), which the text's own regions need not include."""
     table = regions()
     return [at + k for k in (2, 3) if any(r.level in ("province", "prefecture") for r in table.by_short.get(f[at:at + k], ()))]
+
+
+# …等县直10家医疗卫生单位, 等区直医疗机构: the list's units are those the county (district, city) runs itself
+_DIRECT_UNITS = re.compile(r"等(县|区|市|旗)直")
+_LEVEL_OF_DIRECT = {"县": "县", "旗": "县", "区": "区", "市": "市"}
+
+
+def _direct_units_listed(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A list closed by 等县直…单位 names the county's own institutions, so a bare kind in it
+    (县医院、中医院、传染病医院等县直10家医疗卫生单位; 拜城县疾控中心、人民医院、妇幼保健站等县直…) is
+    that county's: 农安县中医院, 拜城县人民医院. Only an item that is a kind of hospital and nothing
+    more is read; without the document's region, nothing."""
+    f, g = ctx.folded, ctx.g
+    taken = SpanIndex(found)
+    out = []
+    for m in _DIRECT_UNITS.finditer(f):
+        region = level_region(_LEVEL_OF_DIRECT[m.group(1)], ctx.doc_region)
+        if region is None:
+            continue
+        opened = max(f.rfind(ch, max(0, m.start() - 120), m.start()) for ch in "，。；：,;:\n") + 1
+        pos = opened
+        for item in f[opened:m.start()].split("、"):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if g.hospital_kind_alone.fullmatch(item) and not taken.within(s, e):
+                out.append(Mention(s, e, EntityKey(HOSPITAL, region.name + item), ctx.surface(s, e), region=region.code))
+    return out
