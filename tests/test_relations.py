@@ -568,6 +568,16 @@ def test_an_actor_with_the_dates_it_acted(extract):
     assert ("西宁市卫生健康委员会", "三减三健宣传活动") in rels(ex, "lead")
 
 
+# A、B主办的“X”启动: the hosts' object is the program named after 的, never a name read with 的 in it
+def test_the_object_after_a_hosts_relative_clause_is_the_named_program(extract):
+    # real wording: unseen40 ld09 (内蒙古, 蒙医药中医药振兴行动), read after its held-out scoring
+    ex = extract("日前，由内蒙古自治区卫生健康委、内蒙古自治区蒙中医药管理局主办的“健康内蒙古—蒙医药中医药振兴行动”启动。",
+                 title="健康内蒙古—蒙医药中医药振兴行动启动")
+    action = "健康内蒙古—蒙医药中医药振兴行动"
+    assert rels(ex, "lead") == {("内蒙古自治区卫生健康委员会", action), ("内蒙古自治区蒙中医药管理局", action)}
+    assert not [m for m in ex.mentions if m.key.type == "Program" and m.key.name.startswith("的")]
+
+
 def test_real_news_a_county_bureau_with_a_township_hospital(extract):
     # real wording: unseen37 la09 (泽州县, 爱国卫生月)
     text = ("泽州县开展爱国卫生月宣传活动\n4月7日是世界卫生日，当天下午，县卫生健康和体育局联合巴公卫生院开展爱国卫生月暨爱国卫生日"

@@ -743,6 +743,12 @@ def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 -
     提高专项行动: 提高 inside the name, where a name read from its head stops): from
     the verb to the head, 4 to 24 characters, not generic (重点专项行动)."""
     f, g = finder.ctx.folded, finder.ctx.g
+    if f.startswith("的", start):
+        start += 1  # A、B主办的“X”启动: the object after the relative clause's 的
+    named = [p for p in finder.index.starting_at(start) + finder.index.starting_at(start + 1)
+             if p.key.type == PROGRAM and (p.start == start or f[start] in "“《")]
+    if named:
+        return max(named, key=lambda p: p.end)  # a program the entity rules read there: the object itself
     stop = min([i for i in (f.find(ch, start, start + 40) for ch in "，。；、\n（") if i >= 0] or [min(len(f), start + 40)])
     heads = [h for h in g.program_head.finditer(f, start, stop) if _right_edge_ok_at(f, h.end(), g)]
     if not heads:
