@@ -160,6 +160,16 @@ SETS = {
     # relations), scored once with the stop's extraction 7cdb25b before any error was read: 0.702 / 0.000 (none in gold,
     # one lead predicted) / 0.222 / 0.664 (4386102, the stop's start, the same)
     "unseen38": _annotated("unseen38"),
+    # 11 news items of joint campaigns (主办/承办/协办, 牵头/协同, 联合开展), a township's tobacco-control plan, an alliance's
+    # founding with its members, one target passage (宁夏, 山西, 贵州, 甘肃, 内蒙古, 西藏, 吉林, 新疆, 黑龙江; annotated in stop
+    # 39 by a session that never ran the code), first scored with 611e26b (44cdb8f, the stop's start, the same) before any
+    # error was read: 0.610 / 0.275 / 1.000 / 0.720, leads 3 of 5
+    "unseen39": _annotated("unseen39"),
+    # held out to the end of stop 39 (annotated in stop 39 by a session that never ran the code): 10 passages, six of values
+    # (two statistics tables, one a line a cell, one space-aligned), four of campaigns; scored with 611e26b before any
+    # error was read: 0.752 / 0.476 / 0.800 / 0.234, leads 5 of 9; with a7cfa75, after the rules read from unseen39, the
+    # same (they did not carry over); its errors were read afterwards
+    "unseen40": _annotated("unseen40"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -213,7 +223,7 @@ FLOORS = {
     # then its measurement errors were read (a garbled 20230%): measurements 0.222
     # entities lowered at stop 39 (0.79/0.70/0.75 → 0.78/0.69/0.74): the issuers of cited titles (《国务院关于…》) are
     # read as bodies, which this set's annotator did not mark; most sets' annotators did (all 40 sets: 0.741 → 0.746)
-    "unseen12": {"entities": 0.69, "relations": 0.30, "targets": 0.49, "measurements": 0.26},
+    "unseen12": {"entities": 0.69, "relations": 0.36, "targets": 0.49, "measurements": 0.26},
     # first scored at 0.667 / 0.105 / 0.244 / 0.627, no lead predicted (stop 32's code, a0a5623; stop 31's final
     # code 62e0c38 the same)
     # relations 0.714 -> 0.105 in stop 34: n03's 18 signers (我们制定了《…》) no longer lead, the formula being split
@@ -221,7 +231,7 @@ FLOORS = {
     "unseen13": {"entities": 0.74, "relations": 0.10, "targets": 0.56, "measurements": 0.74},
     # first scored at 0.677 / 0.000 / 0.718 / 0.762, leads 0 of 3 (stop 32's code, 2cc4751; stop 31's final code 62e0c38:
     # 0.673 / 0.000 / 0.718 / 0.762, the same three wrong leads)
-    "unseen14": {"entities": 0.77, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
+    "unseen14": {"entities": 0.78, "relations": 0.66, "targets": 0.75, "measurements": 0.88},
     # first scored at 0.731 / 0.000 / 0.667 / 0.444, no lead predicted (stop 32's code, 446eb7b; stop 31's final code:
     # 0.716 / 0.000 / 0.667 / 0.444)
     # relations 0.703 -> 0.667 in stop 34: g02's 我局制定了《…》 no longer a lead (as n03's, above)
@@ -251,12 +261,12 @@ FLOORS = {
     "unseen23": {"entities": 0.58, "relations": 0.16, "targets": 0.30, "measurements": 0.56},
     # first scored at 0.667 / 0.000 / 0.000 / 0.286, leads 0 of 1 (d6827a6, the stop's final extraction; cc8fae8 the same):
     # the wrong lead gave an alliance's founder the strategy the sentence follows (…，践行党中央扶贫战略), read since
-    "unseen24": {"entities": 0.68, "relations": 0.00, "targets": 0.00, "measurements": 0.30},
+    "unseen24": {"entities": 0.70, "relations": 0.00, "targets": 0.00, "measurements": 0.30},
     # first scored at 0.588 / 0.286 / 0.182 / 0.077, leads 1 of 3 (90ff234, stop 34's final code)
     # relations 0.286 → 0.273 (stop 37): the lenient lead of i09's headline, see LEAD_PRECISION
     "unseen25": {"entities": 0.65, "relations": 0.27, "targets": 0.18, "measurements": 0.63},
     # first scored at 0.697 / 0.240 / 0.000 / 0.643, leads 2 of 3 (90ff234)
-    "unseen26": {"entities": 0.70, "relations": 0.55, "targets": 0.00, "measurements": 0.64},
+    "unseen26": {"entities": 0.70, "relations": 0.56, "targets": 0.00, "measurements": 0.64},
     # first scored at 0.673 / (no relations, none predicted) / 0.400 / 0.812 (2284ddc; 90ff234 the same)
     # entities 0.673 → 0.667 (stop 37): 全国《职业病防治法》宣传周 (ib08) is now a program, which its annotator left out
     "unseen28": {"entities": 0.67, "relations": 0.99, "targets": 0.42, "measurements": 0.86},
@@ -264,7 +274,7 @@ FLOORS = {
     # then its errors were read (duties set out item by item, 应当履行下列职责：): 0.693 / 0.690 / 0.000 / 0.424
     "unseen27": {"entities": 0.69, "relations": 0.68, "targets": 0.00, "measurements": 0.58},
     # first scored at 0.655 / 0.286 / 0.000 / 0.593, leads 6 of 6 (128f52e; 90ff234 the same)
-    "unseen29": {"entities": 0.65, "relations": 0.28, "targets": 0.00, "measurements": 0.59},
+    "unseen29": {"entities": 0.66, "relations": 0.28, "targets": 0.00, "measurements": 0.59},
     # first scored at 0.770 / 0.045 / 0.000 / 0.564, leads 0 of 4 (128f52e; 90ff234: 0.764 / 0.045 / 0.000 / 0.564); then
     # its errors were read (计划生育 is no plan word, 联盟单位加入，分别包含A、B…, 该院X医院): 0.791 / 0.800 / 1.000 / 0.780
     "unseen31": {"entities": 0.80, "relations": 0.79, "targets": 0.99, "measurements": 0.78},
@@ -282,6 +292,8 @@ FLOORS = {
     "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.94, "measurements": 0.65},
     "unseen37": {"entities": 0.83, "relations": 0.83, "targets": 0.79, "measurements": 0.71},
     "unseen38": {"entities": 0.70, "relations": 0.99, "targets": 0.72, "measurements": 0.69},
+    "unseen39": {"entities": 0.68, "relations": 0.59, "targets": 0.99, "measurements": 0.71},
+    "unseen40": {"entities": 0.75, "relations": 0.52, "targets": 0.80, "measurements": 0.23},
     "unseen3-health": {"entities": 0.79, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
@@ -305,7 +317,7 @@ FLOORS = {
 # gold names it by the campaign the clause is in (环境卫生大整治活动)
 # unseen25 0.33 → 0.25 (stop 37): its headline 萝北县卫生局启动2015年“两癌”免费筛查项目 is no longer read as a program's
 # name, so the body that 启动 it leads it, a reading its annotator calls the lenient one and leaves out
-LEAD_PRECISION = {"unseen30": 0.88, "unseen31": 0.0, "unseen23": 0.66, "unseen22": 0.83, "unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
+LEAD_PRECISION = {"unseen40": 0.71, "unseen30": 0.88, "unseen31": 0.0, "unseen23": 0.66, "unseen22": 0.83, "unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
                   "unseen16": 0.33, "unseen25": 0.25, "unseen26": 0.66, "unseen34": 0.92, "unseen36": 0.0, "unseen37": 0.95}
 
 
