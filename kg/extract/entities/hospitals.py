@@ -27,6 +27,7 @@ from kg.names.regions import regions
 
 
 _ORDINALS = "一二三四五六七八九十"
+_GROUP_WORDS = ("集团", "共同体", "联合体", "联盟")  # after a hospital's name: a group's name it is part of
 # 该院 and a specialty joined by 与 where a name's left edge stopped (该院生殖与|遗传专科医院)
 _OWN_SPECIALTY = re.compile(rf"该院[{CJK}]{{2,4}}[与和]$")
 
@@ -96,7 +97,7 @@ def find_hospitals(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     for m in g.hospital_suffix.finditer(f):
         suffix = m.group(0)
-        if f.startswith(("集团", "共同体", "联合体", "联盟"), m.end()):
+        if f.startswith(_GROUP_WORDS, m.end()):
             continue  # 罗湖医院集团: part of a group's name
         start = g.left_extend(f, m.start())
         member = max([start] + [at + len(w) for w in g.consortium_member_words  # 医疗集团成员单位市中心医院
@@ -197,7 +198,7 @@ def _coordinated_hospitals(ctx: Context, start: int, suffix_start: int, end: int
 
 # 医院 only: a 分院 or 院区 (浙医二院建德分院, 友谊医院顺义院区) is a campus or a hospital run by the
 # parent under a contract, which texts treat as the parent's or as an alliance, not one hospital
-_BRANCH_SUFFIXES = ("医院",)
+_BRANCH_SUFFIX = "医院"
 
 
 def _branch_hospitals(ctx: Context, found: list[Mention]) -> list[Mention]:
@@ -210,8 +211,8 @@ def _branch_hospitals(ctx: Context, found: list[Mention]) -> list[Mention]:
     absorbed: set[tuple[int, int]] = set()
     for h in found:
         places = [e for _, e, _ in ctx.region_index.starting_at(h.end)] + _place_short_end(f, h.end)
-        end = next((e + len(x) for e in sorted(places, reverse=True) for x in _BRANCH_SUFFIXES if f.startswith(x, e)), None)
-        if end is None or f.startswith(("集团", "联盟", "共同体", "联合体"), end):
+        end = next((e + len(_BRANCH_SUFFIX) for e in sorted(places, reverse=True) if f.startswith(_BRANCH_SUFFIX, e)), None)
+        if end is None or f.startswith(_GROUP_WORDS, end):
             out.append(h)
             continue
         out.append(Mention(h.start, end, EntityKey(HOSPITAL, h.key.name + f[h.end:end]), ctx.surface(h.start, end),
@@ -229,7 +230,6 @@ def _place_short_end(f: str, at: int) -> list[int]:
 
 # …等县直10家医疗卫生单位, 等区直医疗机构: the list's units are those the county (district, city) runs itself
 _DIRECT_UNITS = re.compile(r"等(县|区|市|旗)直")
-_LEVEL_OF_DIRECT = {"县": "县", "旗": "县", "区": "区", "市": "市"}
 
 
 def _direct_units_listed(ctx: Context, found: list[Mention]) -> list[Mention]:
@@ -241,7 +241,7 @@ def _direct_units_listed(ctx: Context, found: list[Mention]) -> list[Mention]:
     taken = SpanIndex(found)
     out = []
     for m in _DIRECT_UNITS.finditer(f):
-        region = level_region(_LEVEL_OF_DIRECT[m.group(1)], ctx.doc_region)
+        region = level_region(m.group(1).replace("旗", "县"), ctx.doc_region)  # a banner is a county
         if region is None:
             continue
         opened = max(f.rfind(ch, max(0, m.start() - 120), m.start()) for ch in "，。；：,;:\n") + 1

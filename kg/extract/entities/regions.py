@@ -55,7 +55,7 @@ def find_zones(ctx: Context) -> list[Mention]:
     for m in finditer_in_runs(_ZONE, f, ZONE_COMMITTEE, is_cjk):
         # the name starts after any function word run into it (…的通知各开发区管委会: 各开发区, every zone, none named)
         name = m.group(1)
-        stem = len(name) - 3
+        stem = len(name) - 3  # the characters before its kind (工业区, 开发区, 高新区: three each)
         cut = max((i + 1 for i in range(stem) if name[i] in ctx.g.stop_chars), default=0)
         if stem - cut >= 2:
             zones.add(name[cut:])

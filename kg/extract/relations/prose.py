@@ -469,15 +469,20 @@ def commitment(finder: RelationFinder) -> None:
                 finder.add("lead", lead[0].key, p.key, start, "将…推进")
 
 
+def _after_directive(finder: RelationFinder, at: int) -> bool:
+    """Does the clause holding ``at`` open with a directive followed before it (紧紧围绕…, 按照…)?"""
+    f = finder.ctx.folded
+    before = f[finder.clause_start(at, reach=at):at]
+    return any(w in before for w in cues().actor_frames)
+
+
 def _framed(finder: RelationFinder, p: Mention, sent_end: int) -> bool:
     """X in 以X为契机 (the occasion or means of the work) or after 围绕/按照 in its clause (the
     directive followed): a program the body does not commit to carry out."""
     f, c = finder.ctx.folded, cues()
-    opened = finder.clause_start(p.start)
-    before = f[opened:p.start]
-    if any(w in before for w in c.actor_frames):
+    if _after_directive(finder, p.start):
         return True
-    if "以" not in before:
+    if "以" not in f[finder.clause_start(p.start):p.start]:
         return False
     after = f[p.end:finder.clause_end(p.end, sent_end)]
     cut = after.find("为", 0, 5)  # past the rest of the name's words (“三下乡”活动为契机)
@@ -669,21 +674,14 @@ def actors(finder: RelationFinder) -> None:
         m = pattern.match(f, org.end)
         if not m or id(org) in organised:
             continue  # A组织B、C开展X: B and C act for A (relations/organised)
-        opened = max(f.rfind(ch, 0, org.start) for ch in "，。；：\n")
-        if any(w in f[opened + 1:org.start] for w in c.actor_frames):
+        if _after_directive(finder, org.start):
             continue  # 紧紧围绕省委省政府深入实施“八八战略”: the directive followed, not the text's actor
-        if _partner_of_another(finder, opened + 1, org):
+        if _partner_of_another(finder, finder.clause_start(org.start, reach=org.start), org):
             continue  # A联合B开展X: B, in the list right after the partner verb, is A's partner (lead_with: support)
         if m.group("where") and finder.orgs_in(*m.span("where")):
             continue  # 在A的指导下开展: A is named in the phrase, who acted is not plain
-        progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
-        if not progs and f[m.end() - 1:m.end()] in "“《":
-            progs = [p for p in finder.index.starting_at(m.end() - 1) if p.key.type == PROGRAM]
-        if not progs:
-            prog = _object_named_by_head(finder, m.end())
-            progs = [prog] if prog else []
-        if progs:
-            prog = max(progs, key=lambda p: p.end)
+        prog = _verb_object(finder, m.end())
+        if prog is not None:
             joined = org.start > 0 and f[org.start - 1] in "、和及"
             listed = _bodies_listed_before(finder, org) if m.group("tail") or joined else []
             for body in listed + [org]:  # A、B、C等单位开展X: all of them, none marked to lead
@@ -731,11 +729,28 @@ def _same_subject_after_semicolons(finder: RelationFinder, org, after: int, patt
     while pos >= 0:
         m = pattern.match(f, pos + 1)
         if m:
-            progs = [p for p in finder.index.starting_at(m.end()) if p.key.type == PROGRAM]
-            prog = max(progs, key=lambda p: p.end) if progs else _object_named_by_head(finder, m.end())
+            prog = _verb_object(finder, m.end())
             if prog is not None:
                 finder.add("lead", org.key, prog.key, pos + 1, m.group("verb"))
         pos = f.find("；", pos + 1, sent_e)
+
+
+def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
+    """The program an actor's verb ending at ``at`` acts on: one the entity rules read right there
+    (or at the quote the verb's pattern took), else, after a relative clause's 的 (A、B主办的“X”启动),
+    the one read there; else the phrase up to a program head."""
+    f = finder.ctx.folded
+
+    def programs_at(pos: int) -> list[Mention]:
+        return [p for p in finder.index.starting_at(pos) if p.key.type == PROGRAM]
+
+    progs = programs_at(at)
+    if not progs and f[at - 1:at] in "“《":
+        progs = programs_at(at - 1)
+    if not progs and f.startswith("的", at):
+        at += 1
+        progs = programs_at(at) or (programs_at(at + 1) if f[at:at + 1] in "“《" else [])
+    return max(progs, key=lambda p: p.end) if progs else _object_named_by_head(finder, at)
 
 
 def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 - a Mention or None
@@ -743,12 +758,6 @@ def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 -
     提高专项行动: 提高 inside the name, where a name read from its head stops): from
     the verb to the head, 4 to 24 characters, not generic (重点专项行动)."""
     f, g = finder.ctx.folded, finder.ctx.g
-    if f.startswith("的", start):
-        start += 1  # A、B主办的“X”启动: the object after the relative clause's 的
-    named = [p for p in finder.index.starting_at(start) + finder.index.starting_at(start + 1)
-             if p.key.type == PROGRAM and (p.start == start or f[start] in "“《")]
-    if named:
-        return max(named, key=lambda p: p.end)  # a program the entity rules read there: the object itself
     stop = min([i for i in (f.find(ch, start, start + 40) for ch in "，。；、\n（") if i >= 0] or [min(len(f), start + 40)])
     heads = [h for h in g.program_head.finditer(f, start, stop) if _right_edge_ok_at(f, h.end(), g)]
     if not heads:
