@@ -700,6 +700,30 @@ def test_zone_committees_with_their_places(extract, sentence, body):
     assert body in names(extract(sentence, title="通知", issuer="成都市卫生健康委员会"), "Department")
 
 
+@pytest.mark.parametrize("sentence, body", [
+    ("各市（州）人民政府，长白山管委会，长春新区管委会：", "长白山管理委员会"),  # a zone of no zone kind
+    ("各县市人民政府、畹町管委，州直各单位：", "畹町管理委员会"),  # 管委 for 管委会, after 、 of an address line
+    ("天府新区眉山管委会，各县（区）人民政府：", "天府新区眉山管理委员会"),  # a zone's part in a city
+])
+def test_a_committee_standing_whole_as_an_item_names_its_zone(extract, sentence, body):
+    assert body in names(extract(sentence, title="通知", issuer="吉林省人民政府办公厅"), "Department")
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("各旗人民政府，各开发区、示范区管委会，盟行署：", "示范区管理委员会"),  # a kind of zone shared by a list
+    ("市城乡一体化示范区、经济技术开发区、东城区管委会，市人民政府：", "东城区管理委员会"),  # one committee of three zones
+    ("乡镇（街道）、各管委会和市直各单位：", "各管理委员会"),
+])
+def test_a_committee_shared_or_unnamed_names_no_zone(extract, sentence, wrong):
+    assert wrong not in names(extract(sentence, title="通知", issuer="许昌市人民政府"), "Department")
+
+
+def test_real_zone_committees_listed_whole():
+    ex = extract_document(read_document(UNSEEN8 / "r06_jilin_healthy_china_action_plan.txt"))
+    assert "长白山管理委员会" in names(ex, "Department")
+    assert "长白山管委会" in {m.surface for m in ex.mentions if m.key.type == "Department"}
+
+
 def test_real_disease_control_bodies_and_zones():
     ex = extract_document(read_document(UNSEEN8 / "r11_guangdong_maoming_occupational_plan.txt"))
     assert "茂名市职业病防治工作联席会议" in names(ex, "Department")

@@ -332,7 +332,34 @@ def find_departments(ctx: Context) -> list[Mention]:
             zone = ctx.doc_region.name + zone  # 经济开发区管委会 in a county's text: the county's zone
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
+    out.extend(_committees_listed_whole(ctx, out))
     return _bare_as_levelled(out) if ctx.doc_region is None else out
+
+
+# a committee that stands whole as an item of a list or an address line (各市(州)人民政府,长白山管委会,长春新区管委会):
+# the item before 管委会 is its zone's name, whatever kind of zone it is (长白山, 宁东, 天府新区眉山)
+_ITEM_COMMITTEE = re.compile(rf"(?:^|(?<=[，、,：:；;\s]))([{CJK}]{{2,8}}?)(?:管委会|管委)(?=[，、,：:；;。\s]|$)", re.M)
+_BARE_ZONE_KIND = re.compile(_ZONE_KIND + "$")
+# a zone listed before with 、 shares the committee (各开发区、示范区管委会; 示范区、东城区管委会): no one zone's
+_ZONE_LISTED_BEFORE = re.compile(_ZONE_KIND + "、$")
+_NOT_A_ZONE_NAME = ("各", "有关", "相关", "本", "该", "全", "其", "由", "经", "和", "与", "及")
+
+
+def _committees_listed_whole(ctx: Context, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _ITEM_COMMITTEE.finditer(ctx.folded):
+        zone = m.group(1)
+        if zone.startswith(_NOT_A_ZONE_NAME) or _BARE_ZONE_KIND.match(zone) or zone in _UNNAMED_ZONES:
+            continue
+        if _ZONE_LISTED_BEFORE.search(ctx.folded, max(0, m.start() - 12), m.start()):
+            continue
+        if any(a == m.start() and b == m.end(1) for a, b, _ in ctx.region_index.starting_in(m.start(), m.start() + 1)):
+            continue  # 东城区管委会: a region's name is no zone's
+        if any(o.start < m.end() and m.start() < o.end for o in found):
+            continue  # read already (莘庄工业区管委会, 江西省赣江新区管理委员会)
+        out.append(Mention(m.start(), m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(m.start(), m.end()),
+                           region=ctx.region_code()))
+    return out
 
 
 # a zone named in a list before the one its committee follows (济宁高新区、太白湖新区、济宁经济技术开发区管委会)
