@@ -102,6 +102,53 @@ def test_members_listed_after_the_consortium(extract):
     assert not [o for o, _ in members(ex) if "研究中心" in o]  # not named as a hospital: left out, not guessed
 
 
+def test_members_set_out_by_place_under_a_heading_that_names_them(extract):
+    text = ("市第一人民医院牵头组建“江南眼科专科联盟”。\n联盟单位（按省市排序）\n"
+            "浙江省：浙江省人民医院、杭州市第一人民医院\n江苏省：江苏省人民医院（南京医科大学第一附属医院）、苏州市第九人民医院\n")
+    consortium = "江南眼科专科联盟"
+    got = members(extract(text, title="倡议书"))
+    assert {("浙江省人民医院", consortium), ("杭州市第一人民医院", consortium), ("江苏省人民医院", consortium),
+            ("苏州市第九人民医院", consortium)} <= got, got
+    # a heading of its own is needed: a place's line alone after a consortium's news lists no members
+    near = members(extract("“江南眼科专科联盟”成立。\n浙江省：浙江省人民医院、杭州市第一人民医院\n", title="新闻"))
+    assert ("浙江省人民医院", consortium) not in near
+
+
+def test_real_member_roll_by_place_and_a_partners_alliance():
+    ex = extract_document(read_document(ROOT_DIR / "unseen24" / "docs" / "f07_tianjin_eye_hospital_alliance_proposal.txt"))
+    consortium = "天津市眼科医院协作医院专科联盟"
+    got = members(ex)
+    assert {("中国医学科学院北京协和医院", consortium), ("河北省眼科医院", consortium), ("北京大学第三医院", consortium)} <= got
+    # …医院协作医院专科联盟: the alliance of the hospital's partners; the hospital named is 天津市眼科医院
+    assert ("天津市眼科医院", consortium) in got
+    assert "天津市眼科医院协作医院" not in names(ex, "Hospital")
+
+
+@pytest.mark.parametrize("text, hospital, elsewhere", [
+    ("苏州市第九人民医院参加。", "苏州市第九人民医院", "上海交通大学医学院附属第九人民医院"),
+    ("海南省肿瘤医院建成投用。", "海南省肿瘤医院", None),
+])
+def test_a_place_before_a_known_hospitals_short_name_names_its_own(extract, text, hospital, elsewhere):
+    got = names(extract(text, title="新闻"), "Hospital")
+    assert hospital in got and elsewhere not in got, got
+    # the known hospital's own place before it still names it
+    assert "上海交通大学医学院附属第九人民医院" in names(extract("上海市第九人民医院参加。", title="新闻"), "Hospital")
+
+
+def test_real_province_hospital_is_no_known_hospital_of_another_city():
+    ex = extract_document(read_document(ROOT_DIR / "unseen6" / "docs" / "z14_hebei_deputies_news.txt"))
+    assert "河北省胸科医院" in names(ex, "Hospital")
+    assert "上海交通大学医学院附属胸科医院" not in names(ex, "Hospital")
+
+
+@pytest.mark.parametrize("text, hospital", [
+    ("北京协和医院专家来我县义诊。", "北京协和医院"),  # the 和 of 协和 is no "and"
+    ("中国医学科学院北京协和医院、北京大学第三医院参加。", "中国医学科学院北京协和医院"),
+])
+def test_the_he_of_xiehe_is_no_and(extract, text, hospital):
+    assert hospital in names(extract(text, title="新闻"), "Hospital")
+
+
 def test_members_that_joined_listed_after_分别包含(extract):
     # real: unseen31 jb08 (泉州 news): …牵头单位为A,有26家联盟单位加入,分别包含B、C…
     text = ("泉州市新生儿专科联盟正式成立。泉州市新生儿专科联盟牵头单位为泉州市妇幼保健院·儿童医院，有26家联盟单位加入，"

@@ -26,6 +26,10 @@ from kg.names.bodies import level_region
 from kg.names.regions import Region, regions
 
 
+# after a hospital's name inside a consortium's, the hospitals it works with (…医院协作医院专科联盟)
+_PARTNER_HOSPITALS = ("协作医院", "合作医院", "帮扶医院", "成员医院")
+
+
 def _consortium_members(ctx: Context, label: str, region: Region | None = None) -> list[Mention]:
     """Members named inside a consortium's name: "龙华-闵行" → 龙华医院 (the district
     side is a region, not a member); "瑞金嘉定" → 瑞金医院."""
@@ -49,6 +53,8 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
     for p in parts:
         if p in region_names:
             continue
+        if p.endswith(_PARTNER_HOSPITALS) and p[:-4].endswith(("医院", "中心")):
+            p = p[:-4]  # 天津市眼科医院协作医院专科联盟: the alliance of that hospital's partners; it is the member named
         h = by_alias.get(p) or by_short.get(p)
         if h is None and p.endswith(("医院", "中心")):
             # 桐乡市第一人民医院医共体: the member is the region's own 第一人民医院

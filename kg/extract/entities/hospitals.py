@@ -154,8 +154,23 @@ def _gazetteer_suffix(ctx: Context, start: int, end: int) -> int:
         if f[k:end] in by_alias:
             if any(s < k < e for s, e, _ in ctx.region_index.starting_in(max(0, k - 8), k)):
                 continue
+            if _named_by_another_place(ctx, k, by_alias[f[k:end]]):
+                return start  # 苏州市第九人民医院: that city's own, not 上海's 第九人民医院
             return k
     return start
+
+
+def _named_by_another_place(ctx: Context, k: int, h: dict) -> bool:
+    """Does a region other than the gazetteer hospital's own, and none of its parts, end at ``k``?"""
+    before = ctx.region_index.ending_at(k)
+    if not before or not h.get("region"):
+        return False
+    table = regions()
+    home = table.pick(h["region"], ctx.doc_region)
+    if home is None:
+        return False
+    place = before[0][2]
+    return home not in table.chain(place) and place not in table.chain(home)
 
 
 _COORD = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}?)([一二三四五六七八九十两\d]+[家所个])$")

@@ -28,6 +28,7 @@ class _Patterns:
     kind_model: re.Pattern[str]  # 医共体模式: a kind of consortium named as a model
     members_follow: re.Pattern[str]
     roll_heading: re.Pattern[str]
+    members_heading: re.Pattern[str]  # 联盟单位（按省市排序）: a line of its own naming the members that follow
     members_end: re.Pattern[str]
     member_roles: tuple[str, ...]
     members_closed: re.Pattern[str]  # …等多家成员单位: what closes a list as the members
@@ -49,6 +50,8 @@ def _patterns(c: Cues) -> _Patterns:
         # a line of its own that heads a roll of members: 专科联盟首届理事单位成员名单, 医联体成员单位名单：
         roll_heading=re.compile(r"(?m)^[ \t]*[^\n。，；]{0,24}?(?:" + _alt(w["member_bodies"] + w["member_words"]) + r")[^\n。，；]{0,12}?"
                                 + _alt(w["roll_headings"]) + r"[ \t]*[：:]?[ \t]*$"),
+        members_heading=re.compile(r"(?m)^[ \t]*(?:" + _alt(w["member_bodies"]) + r")?(?:" + _alt(w["roll_member_words"])
+                                   + r")[ \t]*(?:[（(][^）)\n]{1,12}[）)])?[ \t]*[：:]?[ \t]*$"),
         members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
                                + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
         member_roles=w["member_roles"],
@@ -133,6 +136,8 @@ def listed_members(finder: RelationFinder) -> None:
             continue
         hospitals = []
         for a, b in items:
+            if f[b - 1:b] in "）)" and (br := max(f.rfind("（", a, b), f.rfind("(", a, b))) > a:
+                b = br  # 北京大学第三医院（北京大学眼科中心）: the hospital, its other name in brackets
             whole = [o for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
             hospitals.append(whole[0].key if whole else None)
         found = [key for key in hospitals if key is not None]
@@ -158,9 +163,15 @@ def _lists_closed_as_members(finder: RelationFinder, p: _Patterns) -> list[tuple
 _ITEM_LINE = re.compile(r"[ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[、.．][ \t]*([^\n]+?)[ \t]*[。；;]?[ \t]*(?:\n|$)")
 
 
+# a line of a roll that lists the members of one place or group after its label (北京市：A、B、C)
+_LABELLED_LINE = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,8}[：:][ \t]*([^\n]+?)[ \t]*[。；;、]?[ \t]*(?:\n|$)")
+
+
 def _member_list_lines(f: str, p: _Patterns) -> list[tuple[int, list[tuple[int, int]], str]]:
-    """A member list set out as a roll under its own heading line (专科联盟首届理事单位成员名单 /
-    1、A / 2、B …): the (start, item spans, heading) of each such roll, one item a numbered line."""
+    """A member list set out as a roll under its own heading line: one member a numbered line
+    (专科联盟首届理事单位成员名单 / 1、A / 2、B …), or, under a heading that names the members alone
+    (联盟单位（按省市排序）), the members of each place on a line after its label (北京市：A、B、C).
+    The (start, item spans, heading) of each such roll."""
     out = []
     for m in p.roll_heading.finditer(f):
         pos, items = m.end(), []
@@ -172,6 +183,18 @@ def _member_list_lines(f: str, p: _Patterns) -> list[tuple[int, list[tuple[int, 
                 break
             items.append((item.start(1), item.end(1)))
             pos = item.end()
+        if items:
+            out.append((m.end(), items, m.group(0).strip()))
+    for m in p.members_heading.finditer(f):
+        pos, items = m.end(), []
+        while True:
+            while f.startswith(("\n", " ", "\t"), pos):
+                pos += 1
+            line = _LABELLED_LINE.match(f, pos)
+            if line is None:
+                break
+            items.extend(split_units(line.group(1), line.start(1)))
+            pos = line.end()
         if items:
             out.append((m.end(), items, m.group(0).strip()))
     return out
