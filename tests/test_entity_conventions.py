@@ -1551,3 +1551,41 @@ def test_kinds_of_hospital_in_a_list_of_the_countys_own_units(extract):
     ex = extract("3月24日，拜城县疾控中心、人民医院、妇幼保健站等单位医务人员走上街头。",
                  title="拜城县开展结核病防治宣传", issuer="拜城县卫生健康委员会")
     assert "拜城县人民医院" not in names(ex, "Hospital")
+
+
+@pytest.mark.parametrize("sentence, program", [
+    ("区卫健局开展世界无烟日宣传活动。", "世界无烟日宣传活动"),
+    ("区疾控中心开展世界艾滋病日主题宣传活动。", "世界艾滋病日主题宣传活动"),
+    ("县卫健局开展世界防治结核病日大型宣传义诊活动。", "世界防治结核病日大型宣传义诊活动"),
+])
+def test_a_named_days_event_is_named_with_its_head(extract, sentence, program):
+    assert program in names(extract(sentence, title="新闻"), "Program")
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年5月31日是第32个世界无烟日。",  # the day alone: no event
+    "关于开展世界无烟日活动的通知",  # 活动 alone is no event's head
+])
+def test_a_named_day_alone_is_no_program(extract, sentence):
+    assert not [p for p in names(extract(sentence, title="新闻"), "Program") if "无烟日" in p]
+
+
+def test_a_named_days_event_with_its_ordinal_and_a_month_with_its_events(extract):
+    ex = extract("5月31日，镇爱卫办开展第32个世界无烟日宣传活动。县爱卫办开展第32个爱国卫生月宣传活动。", title="新闻")
+    forms = {m.surface for m in ex.mentions if m.key.type == "Program"}
+    assert {"第32个世界无烟日宣传活动", "第32个爱国卫生月宣传活动"} <= forms, forms
+
+
+def test_real_named_day_events():
+    ex = extract_document(read_document(ROOT_DIR / "unseen41" / "docs" / "le05_henan_mihe_township_no_tobacco_day_news.txt"))
+    assert "世界无烟日宣传活动" in names(ex, "Program")
+    assert "第32个世界无烟日宣传活动" in {m.surface for m in ex.mentions if m.key.type == "Program"}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("市公安局、牡丹江海关、市检察院参加活动。", "牡丹江海关"),  # a customs district by its city's short name
+    ("市公安局、牡丹江海关、市检察院参加活动。", "牡丹江市人民检察院"),
+    ("市法院、市公安局联合开展普法宣传。", "牡丹江市人民法院"),
+])
+def test_customs_procuratorates_and_courts_are_bodies(extract, sentence, body):
+    assert body in names(extract(sentence, title="新闻", issuer="牡丹江市人民政府"), "Department")

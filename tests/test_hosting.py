@@ -155,3 +155,47 @@ def test_an_institute_that_hosts_for_the_lead_supports(extract):
     got = rels(extract(text, title="青海省2025鼠疫防控宣传月活动启动"))
     assert ("support", "青海省地方病预防控制所", "2025鼠疫防控宣传月") in got, got
     assert unit_like("市健康教育所") and not unit_like("派出所")
+
+
+# --- units that take part in the event (FORMAT.md: 参与 names a supporting unit) ---------------
+
+UNSEEN41 = Path(__file__).resolve().parent.parent / "unseen41" / "docs"
+
+
+def test_units_that_take_part_after_the_hosts_support_the_event(extract):
+    text = ("9月26日，2024年食品安全宣传周活动在万达广场正式启动。本次活动由市食品安全委员会办公室主办，"
+            "市市场监管局、市公安局、市卫健委以及某某食品有限公司代表参加活动。")
+    got = rels(extract(text, title="新闻", issuer="牡丹江市人民政府"))
+    event = next(p for k, o, p in got if k == "lead")
+    for unit in ("牡丹江市市场监督管理局", "牡丹江市公安局", "牡丹江市卫生健康委员会", "某某食品有限公司"):
+        assert ("support", unit, event) in got, got
+
+
+def test_units_that_take_part_in_a_sentence_of_their_own_support_the_event_before(extract):
+    text = ("友谊县市场监督管理局组织开展以“诚信尚俭 共享食安”为主题的2024年食品安全宣传周活动。"
+            "县人民检察院、县教体局、县卫健局、县公安局等食安委相关单位共同参与。")
+    got = rels(extract(text, title="新闻"))
+    assert ("lead", "友谊县市场监督管理局", "食品安全宣传周") in got  # 以“…”为主题的X: the object is X
+    for unit in ("友谊县人民检察院", "友谊县教育体育局", "友谊县卫生健康局", "友谊县公安局"):
+        assert ("support", unit, "食品安全宣传周") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # persons, not units, came
+    "县卫健局开展世界无烟日宣传活动。县政府领导徐宝才、卫计委主任郑先刚参加活动。",
+    # a crowd
+    "县卫健局开展世界无烟日宣传活动。市级各机关事业单位、各镇健走队员代表组成的13个方队共280余人参加活动。",
+    # no event led in view
+    "县人民检察院、县公安局等单位共同参与。",
+    # two events led in the sentence before: which one, the text does not say
+    "县卫健局开展世界无烟日宣传活动，县教体局开展世界艾滋病日主题宣传活动。县公安局、县民政局共同参与。",
+])
+def test_participants_that_are_no_units_or_have_no_one_event_support_nothing(extract, text):
+    got = rels(extract(text, title="新闻", issuer="某县卫生健康局"))
+    assert not [r for r in got if r[0] == "support"], got
+
+
+def test_real_units_that_took_part():
+    got = rels(extract_document(read_document(UNSEEN41 / "le01_heilongjiang_mudanjiang_food_safety_week_news.txt")))
+    supports = {o for k, o, _ in got if k == "support"}
+    assert {"牡丹江海关", "牡丹江市人民检察院", "牡丹江市科学技术局", "黑龙江仁和堂药业有限责任公司"} <= supports, supports

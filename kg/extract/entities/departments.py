@@ -114,7 +114,7 @@ def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool
         written = ctx.folded[s:e]  # 县爱卫会 in a text that names no place: the county's, 县爱国卫生运动委员会
         level = written[:1]
         if level and level in "省市县区州" and written not in table.by_alias and written[1:] in table.by_alias:
-            name = body.template_all.format(region=level) if body.template_all else level + name  # 区委宣传部 → 中共区委宣传部
+            name = body.template_all.format(region=level, short=level) if body.template_all else level + name  # 区委宣传部 → 中共区委宣传部
     code = "" if national else (region.code if region else "")
     scope = ctx.unscoped if region is None and not national else ""
     if name.startswith("中共") and ctx.folded.startswith("中共", s - 2):
@@ -333,7 +333,22 @@ def find_departments(ctx: Context) -> list[Mention]:
         out.append(Mention(s0, m.end(), EntityKey(DEPARTMENT, zone + "管理委员会"), ctx.surface(s0, m.end()),
                            region=ctx.region_code()))
     out.extend(_committees_listed_whole(ctx, out))
+    out.extend(_customs_districts(ctx, out))
     return _bare_as_levelled(out) if ctx.doc_region is None else out
+
+
+def _customs_districts(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """牡丹江海关, 西宁海关: a customs district of 海关总署 is named by its city's name or short name
+    before 海关, as written (a name no level table gives: 永州海关 is no 州's)."""
+    out, f = [], ctx.folded
+    at = f.find("海关")
+    while at >= 0:
+        place = [(s, r) for s, _, r in ctx.region_index.ending_at(at)]
+        if place and not f.startswith("总署", at + 2) and not any(o.start < at + 2 and at < o.end for o in found):
+            s = min(s for s, _ in place)
+            out.append(Mention(s, at + 2, EntityKey(DEPARTMENT, f[s:at + 2]), ctx.surface(s, at + 2), region=place[0][1].code))
+        at = f.find("海关", at + 2)
+    return out
 
 
 # a committee that stands whole as an item of a list or an address line (各市(州)人民政府,长白山管委会,长春新区管委会):

@@ -254,6 +254,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         if any(h in run for h in g.known_program_not_before):
             continue
         out.append(program_mention(ctx, m.start(), m.end(), g.known_program_forms.get(m.group(0), m.group(0))))
+    out.extend(_named_day_events(ctx, f, out))
     out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
@@ -317,8 +318,25 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _named_day_events(ctx: Context, f: str, found: list[Mention]) -> list[Mention]:
+    """开展世界无烟日宣传活动, 世界防治结核病日大型宣传义诊活动: the events of a named awareness day,
+    named by the day and the event's head (grammar.json "named_day_events"); a name read already
+    (“世界艾滋病日”系列宣传活动) is not read again."""
+    out = []
+    for m in ctx.g.named_day_event.finditer(f):
+        s, e = m.start(), m.end()
+        if s > 0 and f[s - 1] == "“":
+            s -= 1  # “世界精神卫生日”宣传活动: the day quoted, the event named with it
+        if any(o.start <= s and e <= o.end for o in found) or any(s < o.start < e for o in found):
+            continue
+        if "暨" in f[max(0, s - 10):s]:
+            continue  # 全民营养周暨“5·20”中国学生营养日集中宣传活动: the day is the second part of one event's name
+        out.append(program_mention(ctx, s, e, f[s:e].replace("“", "").replace("”", "")))
+    return out
+
+
 # 第38个“世界无烟日”宣传活动, 第六届“万步有约”活动: the ordinal of a recurring event
-_ORDINAL_BEFORE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[个届次期]$")
+_ORDINAL_BEFORE = re.compile(r"(?:第[\d一二三四五六七八九十百]{1,4}[个届次期]|首届)\s?$")
 
 
 def _with_ordinals(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:

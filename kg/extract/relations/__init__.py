@@ -41,6 +41,7 @@ from kg.extract.relations.organised import organised
 from kg.extract.relations.duties import duties, duty_lists, duty_rolls
 from kg.extract.relations.handling import handlers
 from kg.extract.relations.hosting import deciders, hosts
+from kg.extract.relations.participants import participants
 from kg.extract.relations.parts import counted_parts, listed_parts
 from kg.extract.relations.responsibility import responsibility
 from kg.extract.relations.subjects import subject_owner_sections, subjects
@@ -74,6 +75,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("duties", duties),
     ("duty_lists", duty_lists),
     ("duty_rolls", duty_rolls),
+    ("participants", participants),
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),

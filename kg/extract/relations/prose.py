@@ -735,6 +735,10 @@ def _same_subject_after_semicolons(finder: RelationFinder, org, after: int, patt
         pos = f.find("；", pos + 1, sent_e)
 
 
+# 开展以“诚信尚俭 共享食安”为主题的X: the quoted theme and its marker stand before the object
+_THEMED_OBJECT = re.compile(r"以“[^”\n]{1,30}”")
+
+
 def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
     """The program an actor's verb ending at ``at`` acts on: one the entity rules read right there
     (or at the quote the verb's pattern took), else, after a relative clause's 的 (A、B主办的“X”启动),
@@ -744,6 +748,11 @@ def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
     def programs_at(pos: int) -> list[Mention]:
         return [p for p in finder.index.starting_at(pos) if p.key.type == PROGRAM]
 
+    themed = _THEMED_OBJECT.match(f, at)
+    if themed and f.startswith(finder.ctx.g.theme_markers, themed.end()):
+        of = f.find("的", themed.end(), themed.end() + 4)
+        if of >= 0:
+            at = of + 1  # 以“…”为主题的X: the object is X
     progs = programs_at(at)
     if not progs and f[at - 1:at] in "“《":
         progs = programs_at(at - 1)
