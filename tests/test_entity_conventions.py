@@ -1589,3 +1589,8 @@ def test_real_named_day_events():
 ])
 def test_customs_procuratorates_and_courts_are_bodies(extract, sentence, body):
     assert body in names(extract(sentence, title="新闻", issuer="牡丹江市人民政府"), "Department")
+
+
+def test_the_second_day_of_one_event_joined_by_ji_is_no_event_of_its_own(extract):
+    ex = extract("区卫健局主办“全民营养周”暨“5·20”中国学生营养日系列宣传活动启动仪式。", title="新闻")
+    assert not [p for p in names(ex, "Program") if p.startswith(("“5·20”", "中国学生营养日"))], names(ex, "Program")

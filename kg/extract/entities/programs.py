@@ -202,6 +202,8 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         dated = _QUOTED_DATE_BEFORE.search(f, max(0, s - 9), s)
         if dated:
             s = dated.start()  # “5·20”中国学生营养日: the day's date, quoted, is part of its name
+        if f[max(0, s - 2):s].endswith(("暨", "暨“")) and _trailer_follows(f, m.end(), g):
+            continue  # “全民营养周”暨“5·20”中国学生营养日系列宣传活动: the second day of one event, no event of its own
         elif f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》" and f[s + 1:s + 2] != "国":
             s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name (but “5·20”中国学生营养日)
         if f.startswith(("委员会", "委", "办公室", "领导小组", "推进委员会", "推进办", "工作组", "工作专班"), m.end()):
@@ -316,6 +318,11 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
         out.append((start, end))
         pos = end
     return out
+
+
+def _trailer_follows(f: str, end: int, g: Grammar) -> bool:
+    """Do an event period's events (活动, 系列宣传活动 …) follow its name ending at ``end``?"""
+    return f.startswith(g.event_trailers, end)
 
 
 def _named_day_events(ctx: Context, f: str, found: list[Mention]) -> list[Mention]:
