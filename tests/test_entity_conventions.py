@@ -1594,3 +1594,44 @@ def test_customs_procuratorates_and_courts_are_bodies(extract, sentence, body):
 def test_the_second_day_of_one_event_joined_by_ji_is_no_event_of_its_own(extract):
     ex = extract("区卫健局主办“全民营养周”暨“5·20”中国学生营养日系列宣传活动启动仪式。", title="新闻")
     assert not [p for p in names(ex, "Program") if p.startswith(("“5·20”", "中国学生营养日"))], names(ex, "Program")
+
+
+def test_a_date_is_no_part_of_a_hospitals_name(extract):
+    ex = extract("正值寒冬，回望2025年10月长白县人民医院联合县妇联开展的“母亲健康快车”流动服务活动。", title="新闻")
+    assert "长白县人民医院" in names(ex, "Hospital") and not [h for h in names(ex, "Hospital") if "年" in h]
+
+
+def test_a_provinces_own_hospital_named_shengli(extract):
+    assert {"安徽省立医院", "福建省立医院"} <= names(extract("安徽省立医院、福建省立医院参加。", title="新闻"), "Hospital")
+
+
+def test_a_quoted_alliance_of_hospitals_is_a_consortium_and_names_no_hospital(extract):
+    ex = extract("内蒙古自治区儿童医院正式加入“东北儿童医院发展联盟”。", title="新闻")
+    assert "东北儿童医院发展联盟" in names(ex, "MedicalConsortium")
+    assert "东北儿童医院" not in names(ex, "Hospital") and "东北儿童医院发展联盟" not in names(ex, "Program")
+    assert ("内蒙古自治区儿童医院", "东北儿童医院发展联盟") in members(ex)  # 加入“X”: joins it
+    # a quoted 联盟 of no medical words is no consortium
+    assert not names(extract("市市场监管局牵头成立“健康食堂联盟”。", title="新闻"), "MedicalConsortium")
+
+
+def test_hospitals_counted_again_and_listed_are_members(extract):
+    text = ("“东北儿童医院发展联盟”是由东北地区5家儿童专科医院共同倡议和发起的合作平台。"
+            "这5家单位分别是长春市儿童医院、大连市儿童医院、沈阳市儿童医院。")
+    got = members(extract(text, title="新闻"))
+    assert {("长春市儿童医院", "东北儿童医院发展联盟"), ("沈阳市儿童医院", "东北儿童医院发展联盟")} <= got, got
+
+
+def test_hospitals_that_lead_a_founding_lead_the_consortium_and_are_members(extract):
+    ex = extract("2016年，由上海市第一人民医院、浙江省人民医院及安徽省立医院牵头，发起成立了“长三角医院协同发展战略联盟”。",
+                 title="新闻")
+    leads = {(r.source.name, r.target.name) for r in ex.relations if r.kind == "lead"}
+    for h in ("上海市第一人民医院", "浙江省人民医院", "安徽省立医院"):
+        assert (h, "长三角医院协同发展战略联盟") in leads and (h, "长三角医院协同发展战略联盟") in members(ex)
+    assert not [c for c in names(ex, "MedicalConsortium") if "在" in c]
+
+
+def test_real_alliance_joined_and_listed():
+    ex = extract_document(read_document(ROOT_DIR / "unseen41" / "docs" / "le07_neimenggu_northeast_children_hospital_alliance_news.txt"))
+    got = members(ex)
+    for h in ("长春市儿童医院", "大连市儿童医院", "哈尔滨市儿童医院", "沈阳市儿童医院", "内蒙古自治区儿童医院"):
+        assert (h, "东北儿童医院发展联盟") in got, got

@@ -199,3 +199,9 @@ def test_real_units_that_took_part():
     got = rels(extract_document(read_document(UNSEEN41 / "le01_heilongjiang_mudanjiang_food_safety_week_news.txt")))
     supports = {o for k, o, _ in got if k == "support"}
     assert {"牡丹江海关", "牡丹江市人民检察院", "牡丹江市科学技术局", "黑龙江仁和堂药业有限责任公司"} <= supports, supports
+
+
+def test_a_hospital_that_brings_a_body_in_leads_and_the_body_supports(extract):
+    got = rels(extract("长白县人民医院联合县妇联开展“母亲健康快车”流动服务活动。", title="新闻"))
+    assert ("lead", "长白县人民医院", "母亲健康快车流动服务") in got, got
+    assert ("support", "长白朝鲜族自治县妇女联合会", "母亲健康快车流动服务") in got, got

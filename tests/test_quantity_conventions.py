@@ -785,6 +785,14 @@ def test_a_forecast_of_population_is_neither_target_nor_measurement(extract):
     assert not {v for _, v in got} & {778.8, 18.5, 97.4}
 
 
+def test_a_forecast_ageing_rate_is_no_target_and_the_figures_before_it_are_measured(extract):
+    text = ("截至2023年底，全区60岁及以上人口达937万人，占常住人口的18.64%，预计到2030年，全区60岁以上老年人口将达1000万，"
+            "人口老龄化率超过20%，进入中等老龄化社会。")
+    got = {(q.kind, q.value) for q in extract(text, title="新闻", date="2024-06-29").quantities}
+    assert ("measurement", 937.0) in got and ("measurement", 18.64) in got, got
+    assert not {v for _, v in got} & {1000.0, 20.0}
+
+
 def test_a_planned_value_foreseen_stays_a_target():
     got = tp("预计到2020年，全县居民健康素养水平将达到23%。", doc_year=2018)
     assert [(v, y) for i, v, y in got if "居民健康素养水平" in i] == [(23.0, 2020)]

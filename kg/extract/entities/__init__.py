@@ -36,7 +36,11 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     hospitals = find_hospitals(ctx)
     consortia, members = find_consortia(ctx)
     cspans = [(m.start, m.end) for m in consortia]
-    # a hospital suffix inside a consortium name ("肿瘤医院-闵行") is still the hospital
+    # a hospital suffix inside a consortium name ("肿瘤医院-闵行") is still the hospital, but inside an
+    # alliance named by what it does (“东北儿童医院发展联盟”) it is a description of its members, no hospital
+    alliances = [(m.start, m.end) for m in consortia
+                 if m.key.name.endswith(ctx.g.alliance_endings) and not m.key.name.endswith(ctx.g.consortium_suffixes)]
+    hospitals = [h for h in hospitals if not any(a <= h.start and h.end < b for a, b in alliances)]
     mentions += hospitals + consortia
     policies = find_policy_documents(ctx, own_number)
     mentions += policies

@@ -157,8 +157,8 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
             qs = m.start(1) + q.start(1)
             if "、" in inner or "，" in inner:
                 continue
-            if inner in g.consortium_suffixes or any(inner.endswith(x) for x in g.consortium_suffixes):
-                continue
+            if inner in g.consortium_suffixes or any(inner.endswith(x) for x in g.consortium_suffixes + g.alliance_endings):
+                continue  # “长三角医院协同发展战略联盟”在合肥发布专科联盟: the quote is the name whole
             name = inner + suffix
             add(qs, qs + len(inner), name, inner)
     # quoted full names: “复旦-闵行健康联合体”
@@ -175,6 +175,9 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
                     break
                 add(q.start(1), q.start(1) + len(inner), inner, label)
                 break
+        else:
+            if inner.endswith(g.alliance_endings) and len(inner) >= 6 and any(w in inner for w in g.alliance_medical_words):
+                add(q.start(1), q.start(1) + len(inner), inner, "")  # “东北儿童医院发展联盟”: an alliance of hospitals
     # unquoted: <region><specialty>专科联盟 — a consortium written without quotes carries
     # its region (full name or level character) and a short specialty in front
     taken_set = SpanSet(taken)

@@ -27,6 +27,7 @@ from kg.names.regions import regions
 
 
 _ORDINALS = "一二三四五六七八九十"
+_DATE = re.compile(r"\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
 _GROUP_WORDS = ("集团", "共同体", "联合体", "联盟")  # after a hospital's name: a group's name it is part of
 # 该院 and a specialty joined by 与 where a name's left edge stopped (该院生殖与|遗传专科医院)
 _OWN_SPECIALTY = re.compile(rf"该院[{CJK}]{{2,4}}[与和]$")
@@ -74,6 +75,8 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         return None  # 市中医医院 in a province's document: some city's, which one the text does not say
     if (level or after_region > s) and only_type:
         pass  # the region's own central / TCM / MCH hospital
+    elif core == "立" and region is not None and after_region > s and f[after_region - 1] in "省市县区":
+        return name, region.code  # 安徽省立医院, 福建省立医院: the province's own, 立 (established by) its level
     elif hospital_is_generic(core, ctx.g) or (len(core) < 2 and not (level == "市" and len(core) == 1 and core in _ORDINALS)):
         return None  # but 市一医院, 市二医院: the city's hospital of that ordinal, as it calls it (区一医院: whose?)
     grassroots = suffix in ("社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室")
@@ -102,6 +105,9 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         start = g.left_extend(f, m.start())
         member = max([start] + [at + len(w) for w in g.consortium_member_words  # 医疗集团成员单位市中心医院
                                 if (at := f.rfind(w, start, m.start())) >= 0])
+        dated = [d.end() for d in _DATE.finditer(f, member, m.start())]
+        if dated:
+            member = dated[-1]  # 回望2025年10月长白县人民医院联合…: a date is no part of a name; the name follows it
         start = cut_at_region(ctx, member, m.start())
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone

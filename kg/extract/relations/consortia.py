@@ -9,10 +9,10 @@ from functools import lru_cache
 
 from kg.extract.entities.consortia import KIND_AFTER
 from kg.extract.model import CONSORTIUM, GROUP, HOSPITAL, EntityKey, Mention
-from kg.extract.relations.clauses import split_units
+from kg.extract.relations.clauses import all_units, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import RelationFinder
-from kg.extract.relations.units import collective_entity
+from kg.extract.relations.units import collective_entity, unit_entities
 
 def _alt(words: tuple[str, ...]) -> str:
     return "|".join(map(re.escape, words))
@@ -32,6 +32,8 @@ class _Patterns:
     members_end: re.Pattern[str]
     member_roles: tuple[str, ...]
     members_closed: re.Pattern[str]  # …等多家成员单位: what closes a list as the members
+    counted_again: re.Pattern[str]  # 这5家单位分别是: the hospitals a sentence counted, listed
+    joins: re.Pattern[str]  # A正式加入“X”: a member joining
 
 
 @lru_cache(maxsize=4)
@@ -55,7 +57,10 @@ def _patterns(c: Cues) -> _Patterns:
         members_end=re.compile(r"(?:" + _alt(w["list_closers"]) + r")(?:首批|第一批)?(?:" + _alt(w["list_closing_bodies"])
                                + r")?(?:" + _alt(w["list_closing_words"]) + r")"),
         member_roles=w["member_roles"],
-        members_closed=re.compile(r"等(?:多|几|\d+|[一二两三四五六七八九十]+)?(?:家|个|所)(?:" + _alt(w["list_closing_words"]) + r")"))
+        members_closed=re.compile(r"等(?:多|几|\d+|[一二两三四五六七八九十]+)?(?:家|个|所)(?:" + _alt(w["list_closing_words"]) + r")"),
+        counted_again=re.compile(r"这(?:\d+|[一二两三四五六七八九十]+)(?:家|所)(?:" + _alt(w["counted_list_nouns"]) + r")?(?:分别)?(?:"
+                                 + _alt(w["list_openers"]) + r")[：:，,]?"),
+        joins=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")(?=“)"))
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -77,6 +82,37 @@ def consortium_roles(finder: RelationFinder) -> None:
         dst = _consortium_end(finder, m.start(3), b_s, b_e)
         if src and dst:
             finder.add(_kind(m.group(2), p), src, dst, m.start(), m.group(2))
+
+
+# 由A、B及C牵头，发起成立了“X”: the hospitals that lead the founding lead the consortium (and so are members)
+_FOUNDED_BY = re.compile(r"由([^，。；：\n]{2,120}?)牵头[，,]?(?:共同)?(?:发起)?(?:成立|组建)(?:了)?")
+
+
+def founders(finder: RelationFinder) -> None:
+    """由上海市第一人民医院、浙江省人民医院…牵头，发起成立了“长三角医院协同发展战略联盟”: each unit
+    that leads the founding of the consortium named right after the verb leads it."""
+    f = finder.ctx.folded
+    for m in _FOUNDED_BY.finditer(f):
+        at = m.end() + (1 if f.startswith("“", m.end()) else 0)
+        named = [o for o in finder.index.starting_at(at) if o.key.type == CONSORTIUM]
+        if not named:
+            continue
+        spans = all_units(f[m.start(1):m.end(1)], m.start(1))
+        keys = [k for a, b in spans for k in unit_entities(finder, a, b)]
+        if spans and len(keys) >= len(spans):
+            for key in keys:
+                finder.add("lead", key, named[0].key, m.start(), "牵头")
+
+
+def joined_members(finder: RelationFinder) -> None:
+    """内蒙古自治区儿童医院正式加入“东北儿童医院发展联盟”: the hospital that joins the consortium
+    named right after the verb is its member."""
+    f = finder.ctx.folded
+    for m in _patterns(cues()).joins.finditer(f):
+        named = [o for o in finder.index.starting_at(m.end() + 1) if o.key.type == CONSORTIUM]
+        joiner = [o for o in finder.index.ending_at(m.start()) if o.key.type == HOSPITAL]
+        if named and joiner:
+            finder.add("member", joiner[0].key, named[0].key, m.start(), m.group(0))
 
 
 def consortium_cores(finder: RelationFinder) -> None:
@@ -127,6 +163,9 @@ def listed_members(finder: RelationFinder) -> None:
         e = stop.start() if stop else len(f)
         counted = _COUNTED_REST.search(f, s, e)
         spans.append((s, counted.start() if counted else e, word))
+    for m in p.counted_again.finditer(f):  # 这5家单位分别是A、B…: the hospitals counted before, listed
+        stop = _LIST_STOP.search(f, m.end())
+        spans.append((m.end(), stop.start() if stop else len(f), m.group(0)))
     spans += _lists_closed_as_members(finder, p)
     listed = [(s, split_units(f[s:e].replace("和", "、"), s), cue) for s, e, cue in spans]
     listed += _member_list_lines(f, p)

@@ -381,7 +381,8 @@ def lead_with(finder: RelationFinder) -> None:
     f = finder.ctx.folded
     organised = None
     for m in re.finditer("|".join(cues().partner_verbs), f):
-        lead = [o for o in finder.index.ending_at(m.start()) if o.key.type == DEPARTMENT]
+        # a body, or a hospital that brings others in (长白县人民医院联合县妇联开展…)
+        lead = [o for o in finder.index.ending_at(m.start()) if o.key.type in (DEPARTMENT, HOSPITAL)]
         if lead:
             organised = organised_bodies(finder) if organised is None else organised
             lead = [o for o in lead if id(o) not in organised]  # A组织B联合C…: B acts for A (relations/organised)
