@@ -1635,3 +1635,18 @@ def test_real_alliance_joined_and_listed():
     got = members(ex)
     for h in ("长春市儿童医院", "大连市儿童医院", "哈尔滨市儿童医院", "沈阳市儿童医院", "内蒙古自治区儿童医院"):
         assert (h, "东北儿童医院发展联盟") in got, got
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("县卫计综合监督执法大队联合县教体局开展检查。", "镇巴县卫生计生综合监督执法大队"),
+    ("荆门市卫生和计划生育综合监督执法局受到表彰。", "荆门市卫生计生综合监督执法局"),  # written out, one body
+    ("市卫健综合监督执法局开展专项检查。", "汉中市卫生健康综合监督执法局"),
+])
+def test_a_health_inspection_bureau_or_brigade_is_a_body(extract, sentence, body):
+    issuer = "镇巴县卫生健康局" if sentence.startswith("县") else "汉中市卫生健康委员会"
+    assert body in names(extract(sentence, title="新闻", issuer=issuer), "Department")
+
+
+def test_real_inspection_bureaus_commended():
+    ex = extract_document(read_document(ROOT_DIR / "unseen21" / "docs" / "c06_hubei_health_supervision_commendation.txt"))
+    assert {"宜昌市卫生计生综合监督执法局", "荆门市卫生计生综合监督执法局"} <= names(ex, "Department")

@@ -205,3 +205,11 @@ def test_a_hospital_that_brings_a_body_in_leads_and_the_body_supports(extract):
     got = rels(extract("长白县人民医院联合县妇联开展“母亲健康快车”流动服务活动。", title="新闻"))
     assert ("lead", "长白县人民医院", "母亲健康快车流动服务") in got, got
     assert ("support", "长白朝鲜族自治县妇女联合会", "母亲健康快车流动服务") in got, got
+
+
+def test_an_inspection_lasting_days_carried_out_with_partners(extract):
+    text = ("3月28日，县卫计综合监督执法大队联合县教体局、县公安局开展为期3天的2018年春季校园及周边安全专项检查工作。")
+    got = rels(extract(text, title="新闻", issuer="镇巴县卫生健康局"))
+    event = "2018年春季校园及周边安全专项检查工作"
+    assert ("lead", "镇巴县卫生计生综合监督执法大队", event) in got, got
+    assert ("support", "镇巴县公安局", event) in got, got

@@ -738,6 +738,7 @@ def _same_subject_after_semicolons(finder: RelationFinder, org, after: int, patt
 
 # 开展以“诚信尚俭 共享食安”为主题的X: the quoted theme and its marker stand before the object
 _THEMED_OBJECT = re.compile(r"以“[^”\n]{1,30}”")
+_DURATION = re.compile(r"为期(?:\d+|[一二两三四五六七八九十半]+)个?(?:天|日|周|星期|月|年)的")
 
 
 def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
@@ -749,6 +750,9 @@ def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
     def programs_at(pos: int) -> list[Mention]:
         return [p for p in finder.index.starting_at(pos) if p.key.type == PROGRAM]
 
+    lasting = _DURATION.match(f, at)
+    if lasting:
+        at = lasting.end()  # 开展为期3天的X: how long it lasts stands before the object
     themed = _THEMED_OBJECT.match(f, at)
     if themed and f.startswith(finder.ctx.g.theme_markers, themed.end()):
         of = f.find("的", themed.end(), themed.end() + 4)
