@@ -1650,3 +1650,31 @@ def test_a_health_inspection_bureau_or_brigade_is_a_body(extract, sentence, body
 def test_real_inspection_bureaus_commended():
     ex = extract_document(read_document(ROOT_DIR / "unseen21" / "docs" / "c06_hubei_health_supervision_commendation.txt"))
     assert {"宜昌市卫生计生综合监督执法局", "荆门市卫生计生综合监督执法局"} <= names(ex, "Department")
+
+
+@pytest.mark.parametrize("text, group, core", [
+    ("宁夏监狱管理局中心医院正式加入宁夏医科大学总医院医院集团。", "宁夏医科大学总医院医院集团", "宁夏医科大学总医院"),
+    ("浙江大学医学院附属第一医院医疗集团成立。", "浙江大学医学院附属第一医院医疗集团", "浙江大学医学院附属第一医院"),
+])
+def test_a_group_named_by_its_core_hospital(extract, text, group, core):
+    ex = extract(text, title="新闻")
+    assert group in names(ex, "MedicalConsortium") and (core, group) in members(ex)
+
+
+def test_a_hospital_that_joins_an_unquoted_group_is_its_member(extract):
+    ex = extract("宁夏监狱管理局中心医院正式加入宁夏医科大学总医院医院集团。", title="新闻")
+    assert ("宁夏监狱管理局中心医院", "宁夏医科大学总医院医院集团") in members(ex)
+
+
+def test_hospitals_that_form_a_consortium_are_its_members(extract):
+    ex = extract("宝鸡市中心医院与天水市第一人民医院、陇南市第一人民医院合作，组成宝鸡市中心医院医院联盟。", title="新闻")
+    got = members(ex)
+    assert {("天水市第一人民医院", "宝鸡市中心医院医院联盟"), ("陇南市第一人民医院", "宝鸡市中心医院医院联盟")} <= got, got
+    # a list with an item that is no hospital forms nothing
+    near = members(extract("市卫健委与天水市第一人民医院合作，组成宝鸡市中心医院医院联盟。", title="新闻"))
+    assert ("天水市第一人民医院", "宝鸡市中心医院医院联盟") not in near
+
+
+def test_real_hospital_group_joined():
+    ex = extract_document(read_document(ROOT_DIR / "unseen42" / "docs" / "lf11_ningxia_medical_univ_hospital_group_news.txt"))
+    assert ("宁夏监狱管理局中心医院", "宁夏医科大学总医院医院集团") in members(ex)

@@ -34,7 +34,7 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     mentions += find_zones(ctx)
     mentions += find_departments(ctx)
     hospitals = find_hospitals(ctx)
-    consortia, members = find_consortia(ctx)
+    consortia, members = find_consortia(ctx, hospitals)
     cspans = [(m.start, m.end) for m in consortia]
     # a hospital suffix inside a consortium name ("肿瘤医院-闵行") is still the hospital, but inside an
     # alliance named by what it does (“东北儿童医院发展联盟”) it is a description of its members, no hospital

@@ -130,8 +130,9 @@ def _quoted_names_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
                       + "|".join(suffixes) + ")")
 
 
-def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
-    """Named consortia and the members their names give, as (member, consortium)."""
+def find_consortia(ctx: Context, hospitals: list[Mention] = ()) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """Named consortia and the members their names give, as (member, consortium); ``hospitals``
+    are the hospitals read already, for the groups named by their core hospital."""
     f = ctx.folded
     g = ctx.g
     out: list[Mention] = []
@@ -233,6 +234,17 @@ def find_consortia(ctx: Context) -> tuple[list[Mention], list[tuple[Mention, Men
         # members come from the name only when it names a hospital (桐乡市第一人民医院医共体);
         # in 儿科专科联盟 the core is a specialty
         add(s, m.end(), name, core if core.endswith(("医院", "中心", "卫生院")) else "", region)
+    # 宁夏医科大学总医院医院集团, 浙江大学医学院附属第一医院医疗集团: a group named by its core hospital, its member
+    taken_set = SpanSet(taken)
+    for h in hospitals:
+        suffix = next((x for x in g.hospital_group_suffixes if f.startswith(x, h.end)), None)
+        if suffix is None or taken_set.covers(h.start, slack=0) or (h.start > 0 and f[h.start - 1] in "“”"):
+            continue
+        e = h.end + len(suffix)
+        mention = Mention(h.start, e, EntityKey(CONSORTIUM, f[h.start:e]), ctx.surface(h.start, e),
+                          region=ctx.doc_region.code if ctx.doc_region else "")
+        out.append(mention)
+        members.append((Mention(h.start, e, h.key, h.surface, region=h.region), mention))
     _merge_suffix_forms(out)
     return out, members
 

@@ -16,7 +16,7 @@ from kg.extract.entities import Context
 from kg.extract.model import CONSORTIUM, HOSPITAL, Mention, RelationMention
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.clauses import Clause, responsibility_clauses
-from kg.extract.relations.consortia import consortium_cores, consortium_roles, founders, joined_members, listed_members, named_members
+from kg.extract.relations.consortia import consortium_cores, consortium_roles, formers, founders, joined_members, listed_members, named_members
 from kg.extract.relations.finder import ORG_TYPES, ProgramAt, RelationFinder, opens_section_body, sentence_around
 from kg.extract.relations.prose import (
     _COMMITMENT,
@@ -81,6 +81,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("listed_members", listed_members),
     ("joined_members", joined_members),
     ("founders", founders),
+    ("formers", formers),
     ("listed_parts", listed_parts),
     ("counted_parts", counted_parts),
 )

@@ -60,7 +60,7 @@ def _patterns(c: Cues) -> _Patterns:
         members_closed=re.compile(r"等(?:多|几|\d+|[一二两三四五六七八九十]+)?(?:家|个|所)(?:" + _alt(w["list_closing_words"]) + r")"),
         counted_again=re.compile(r"这(?:\d+|[一二两三四五六七八九十]+)(?:家|所)(?:" + _alt(w["counted_list_nouns"]) + r")?(?:分别)?(?:"
                                  + _alt(w["list_openers"]) + r")[：:，,]?"),
-        joins=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")(?=“)"))
+        joins=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")"))
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -104,12 +104,39 @@ def founders(finder: RelationFinder) -> None:
                 finder.add("lead", key, named[0].key, m.start(), "牵头")
 
 
+# A与B、C、D合作，组成X: the hospitals that form the consortium named right after the verb are its members
+_FORMING = re.compile(r"(?:共同)?组成(?:了)?")
+_TOGETHER = ("合作，", "合作,", "合作", "共同")
+
+
+def formers(finder: RelationFinder) -> None:
+    """宝鸡市中心医院与天水市第一人民医院、甘肃医学院附属医院合作，组成关天经济区医院联盟: every
+    hospital of the list that forms the consortium is its member (a list that is not all hospitals, none)."""
+    f = finder.ctx.folded
+    for m in _FORMING.finditer(f):
+        named = [o for o in finder.index.starting_at(m.end()) if o.key.type == CONSORTIUM]
+        if not named:
+            continue
+        end = m.start()
+        for word in _TOGETHER:
+            if f.endswith(word, 0, end):
+                end -= len(word)
+                break
+        start = finder.clause_start(end, reach=200)
+        spans = split_units(f[start:end].replace("与", "、"), start)
+        hospitals = [o for a, b in spans for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
+        if len(spans) >= 2 and len(hospitals) == len(spans):
+            for h in hospitals:
+                finder.add("member", h.key, named[0].key, m.start(), "组成")
+
+
 def joined_members(finder: RelationFinder) -> None:
     """内蒙古自治区儿童医院正式加入“东北儿童医院发展联盟”: the hospital that joins the consortium
     named right after the verb is its member."""
     f = finder.ctx.folded
     for m in _patterns(cues()).joins.finditer(f):
-        named = [o for o in finder.index.starting_at(m.end() + 1) if o.key.type == CONSORTIUM]
+        named = [o for o in finder.index.starting_at(m.end() + (1 if f.startswith("“", m.end()) else 0))
+                 if o.key.type == CONSORTIUM]
         joiner = [o for o in finder.index.ending_at(m.start()) if o.key.type == HOSPITAL]
         if named and joiner:
             finder.add("member", joiner[0].key, named[0].key, m.start(), m.group(0))
