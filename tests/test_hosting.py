@@ -213,3 +213,20 @@ def test_an_inspection_lasting_days_carried_out_with_partners(extract):
     event = "2018年春季校园及周边安全专项检查工作"
     assert ("lead", "镇巴县卫生计生综合监督执法大队", event) in got, got
     assert ("support", "镇巴县公安局", event) in got, got
+
+
+def test_an_event_named_by_its_launch_is_the_event_and_its_opening_quote_is_kept(extract):
+    text = ("8月9日，由援助西藏发展基金会、西藏自治区卫生健康委员会、拉萨市人民政府主办的“西藏人人健康”义诊系列之"
+            "2023年院士、医疗专家进藏义诊公益活动启动仪式在拉萨举行。")
+    ex = extract(text, title="新闻")
+    event = "“西藏人人健康”义诊系列之2023年院士、医疗专家进藏义诊公益活动"
+    assert ("lead", "拉萨市人民政府", event) in rels(ex), rels(ex)
+    forms = {m.surface for m in ex.mentions if m.key.name == event}
+    assert event + "启动仪式" in forms  # the launch is one more of its forms
+    assert not [m for m in ex.mentions if m.key.name.startswith("西藏人人健康”")]
+
+
+def test_real_event_launched_by_three_hosts():
+    path = Path(__file__).resolve().parent.parent / "unseen42" / "docs" / "lf09_xizang_lhasa_health_for_all_clinic_2023_trad.txt"
+    got = rels(extract_document(read_document(path)))
+    assert {o for k, o, p in got if k == "lead" and p.endswith("义诊公益活动")} >= {"援助西藏发展基金会", "拉萨市人民政府"}, got

@@ -96,6 +96,7 @@ class Grammar:
         self.consortium_kind_works = tuple(g["consortium_kinds_of_a_region"]["not_before"])
         self.consortium_ceremonies = tuple(sorted(g["consortium_ceremonies"], key=len, reverse=True))
         self.alliance_endings = tuple(g["medical_alliances"]["alliance_endings"])
+        self.launch_ceremonies = tuple(sorted(g["launch_ceremonies"], key=len, reverse=True))
         self.hospital_group_suffixes = tuple(sorted(g["hospital_group_suffixes"], key=len, reverse=True))
         self.alliance_medical_words = tuple(g["medical_alliances"]["medical_words"])
         self.generic_org_prefixes = PrefixWords(self.consortium_generic | self.hospital_generic)

@@ -75,6 +75,14 @@ class Context:
 
 
 @lru_cache(maxsize=1)
+def strip_outer_quotes(name: str) -> str:
+    """A name without the quotes around it whole (“健康中国行”宣传活动 keeps its quote: it names the first
+    part, and “西藏人人健康”义诊系列之…活动 is no 西藏人人健康”义诊…)."""
+    if name.count("“") == name.count("”") and not (name.startswith("“") and name.endswith("”") and name.count("“") == 1):
+        return name
+    return name.strip("“”")
+
+
 def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], WordMatcher]:
     raw = json.loads((PACKAGE_DIR / "names" / "data" / "hospitals.json").read_text(encoding="utf-8"))
     by_alias: dict[str, dict] = {}

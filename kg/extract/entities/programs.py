@@ -72,6 +72,16 @@ def program_mention(ctx: Context, s: int, e: int, name: str) -> Mention:
     return Mention(s, e, EntityKey(PROGRAM, name, scope), ctx.surface(s, e), region=scope or ctx.region_code())
 
 
+def launched_event(ctx: Context, s: int, e: int, name: str) -> tuple[Mention, list[Mention]]:
+    """The program a phrase names and its other forms: an event named by its launch (…公益活动启动仪式)
+    is the event, the name with the ceremony one of its forms (grammar.json launch_ceremonies)."""
+    ceremony = next((c for c in ctx.g.launch_ceremonies if name.endswith(c) and len(name) >= len(c) + 4), "")
+    if not ceremony:
+        return program_mention(ctx, s, e, name), []
+    named = program_mention(ctx, s, e - len(ceremony), name[: -len(ceremony)])
+    return named, [other_form(ctx, named, s, e)]
+
+
 def other_form(ctx: Context, named: Mention, s: int, e: int) -> Mention:
     """The span s:e as another form of ``named``'s program (“X”工程 and X, 健康江西建设 and
     健康江西): a mention of the same key, so that it becomes an alias, not a second program."""

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 
 from kg.extract.entities import program_mention
+from kg.extract.entities.programs import launched_event
+from kg.extract.entities.common import strip_outer_quotes
 from kg.extract.model import EntityKey
 from kg.extract.relations.clauses import all_units
 from kg.extract.relations.cues import Cues, cues
@@ -53,11 +55,11 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
         return None
     cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs
                                                         if rest.rfind(v, 0, head_end) >= 0])
-    phrase = rest[cut:head_end].strip("“”")
+    phrase = strip_outer_quotes(rest[cut:head_end])
     if not 4 <= len(phrase) <= 40 or any(ch in phrase for ch in "，。；：（）"):
         return None
-    mention = program_mention(finder.ctx, start + cut, start + head_end, phrase)
-    finder.new_mentions.append(mention)
+    mention, forms = launched_event(finder.ctx, start + cut, start + head_end, phrase)
+    finder.new_mentions.extend([mention] + forms)
     return mention.key
 
 

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 
 from kg.extract.entities import program_mention
-from kg.extract.entities.programs import program_core_generic
+from kg.extract.entities.common import strip_outer_quotes
+from kg.extract.entities.programs import launched_event, program_core_generic
 from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, PROGRAM, EntityKey, Mention
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
@@ -543,10 +544,11 @@ def organisers(finder: RelationFinder) -> None:
             continue
         start = m.start("obj")
         named = [p for p in finder.programs_in(start, start + end) if p.start == start or f[start:p.start] in ("“", "《")]
-        task = max(named, key=lambda p: p.end) if named else program_mention(finder.ctx, start, start + end,
-                                                                               f[start:start + end].strip("“”"))
-        if not named:
-            finder.new_mentions.append(task)
+        if named:
+            task = max(named, key=lambda p: p.end)
+        else:
+            task, forms = launched_event(finder.ctx, start, start + end, strip_outer_quotes(f[start:start + end]))
+            finder.new_mentions.extend([task] + forms)
         assign_units(finder, m.start(), leads, supports, [task.key], "由…" + m.group("verb"), "organisers")
 
 
