@@ -74,7 +74,6 @@ class Context:
         return self.doc_region.code if self.doc_region else ""
 
 
-@lru_cache(maxsize=1)
 def strip_outer_quotes(name: str) -> str:
     """A name without the quotes around it whole (“健康中国行”宣传活动 keeps its quote: it names the first
     part, and “西藏人人健康”义诊系列之…活动 is no 西藏人人健康”义诊…)."""
@@ -83,6 +82,7 @@ def strip_outer_quotes(name: str) -> str:
     return name.strip("“”")
 
 
+@lru_cache(maxsize=1)
 def hospital_gazetteer() -> tuple[dict[str, dict], dict[str, dict], WordMatcher]:
     raw = json.loads((PACKAGE_DIR / "names" / "data" / "hospitals.json").read_text(encoding="utf-8"))
     by_alias: dict[str, dict] = {}
