@@ -92,6 +92,8 @@ def founders(finder: RelationFinder) -> None:
     """由上海市第一人民医院、浙江省人民医院…牵头，发起成立了“长三角医院协同发展战略联盟”: each unit
     that leads the founding of the consortium named right after the verb leads it."""
     f = finder.ctx.folded
+    if "牵头" not in f:
+        return
     for m in _FOUNDED_BY.finditer(f):
         at = m.end() + (1 if f.startswith("“", m.end()) else 0)
         named = [o for o in finder.index.starting_at(at) if o.key.type == CONSORTIUM]
@@ -105,7 +107,7 @@ def founders(finder: RelationFinder) -> None:
 
 
 # A与B、C、D合作，组成X: the hospitals that form the consortium named right after the verb are its members
-_FORMING = re.compile(r"(?:共同)?组成(?:了)?")
+_FORMING = re.compile(r"组成了?")  # 共同 before it is read as one of _TOGETHER
 _TOGETHER = ("合作，", "合作,", "合作", "共同")
 
 
