@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.entities import program_mention
-from kg.extract.entities.programs import launched_event
 from kg.extract.entities.common import strip_outer_quotes
+from kg.extract.entities.programs import launched_event
 from kg.extract.model import EntityKey
 from kg.extract.relations.clauses import all_units
 from kg.extract.relations.cues import Cues, cues
