@@ -125,8 +125,8 @@ class Grammar:
         self.event_trailers = tuple(sorted(g["event_trailers"], key=len, reverse=True))
         days = g["named_day_events"]
         self.named_day_event = re.compile(  # 世界无烟日宣传活动: a named day's event, the day with the event's head
-            rf"(?:{'|'.join(days['openers'])})[\u4e00-\u9fff]{{1,8}}?[日节]”?"
-            rf"(?:{'|'.join(sorted(days['heads'], key=len, reverse=True))})")
+            rf"(?:{'|'.join(map(re.escape, days['openers']))})[\u4e00-\u9fff]{{1,8}}?[日节]”?"
+            rf"(?:{'|'.join(map(re.escape, sorted(days['heads'], key=len, reverse=True)))})")
         self.theme_markers = tuple(g["theme_markers"])
         law = g["law_events"]
         self.law_event = re.compile(rf"《[^《》\n]{{1,30}}(?:{'|'.join(map(re.escape, law['kinds']))})》"

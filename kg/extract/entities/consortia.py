@@ -53,8 +53,9 @@ def _consortium_members(ctx: Context, label: str, region: Region | None = None) 
     for p in parts:
         if p in region_names:
             continue
-        if p.endswith(_PARTNER_HOSPITALS) and p[:-4].endswith(("医院", "中心")):
-            p = p[:-4]  # 天津市眼科医院协作医院专科联盟: the alliance of that hospital's partners; it is the member named
+        partners = next((w for w in _PARTNER_HOSPITALS if p.endswith(w)), "")
+        if partners and p[: -len(partners)].endswith(("医院", "中心")):
+            p = p[: -len(partners)]  # 天津市眼科医院协作医院专科联盟: the alliance of that hospital's partners; it is the member
         h = by_alias.get(p) or by_short.get(p)
         if h is None and p.endswith(("医院", "中心")):
             # 桐乡市第一人民医院医共体: the member is the region's own 第一人民医院

@@ -370,7 +370,7 @@ def _committees_listed_whole(ctx: Context, found: list[Mention]) -> list[Mention
             continue
         if _ZONE_LISTED_BEFORE.search(ctx.folded, max(0, m.start() - 12), m.start()):
             continue
-        if any(a == m.start() and b == m.end(1) for a, b, _ in ctx.region_index.starting_in(m.start(), m.start() + 1)):
+        if any(b == m.end(1) for _, b, _ in ctx.region_index.starting_at(m.start())):
             continue  # 东城区管委会: a region's name is no zone's
         if any(o.start < m.end() and m.start() < o.end for o in found):
             continue  # read already (莘庄工业区管委会, 江西省赣江新区管理委员会)

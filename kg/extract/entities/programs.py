@@ -212,10 +212,10 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         dated = _QUOTED_DATE_BEFORE.search(f, max(0, s - 9), s)
         if dated:
             s = dated.start()  # “5·20”中国学生营养日: the day's date, quoted, is part of its name
-        if f[max(0, s - 2):s].endswith(("暨", "暨“")) and _trailer_follows(f, m.end(), g):
-            continue  # “全民营养周”暨“5·20”中国学生营养日系列宣传活动: the second day of one event, no event of its own
         elif f[s:s + 1] == "中" and s > 0 and f[s - 1] in "”》" and f[s + 1:s + 2] != "国":
             s += 1  # “民心工程”中便民就医工程: 中 is "in", not part of the name (but “5·20”中国学生营养日)
+        if _second_day_of_one_event(f, s) and f.startswith(g.event_trailers, m.end()):
+            continue
         if f.startswith(("委员会", "委", "办公室", "领导小组", "推进委员会", "推进办", "工作组", "工作专班"), m.end()):
             continue  # 健康促进行动委员会, 健康广东行动推进委员会 … is a body, not the action
         end = m.end()
@@ -330,9 +330,10 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _trailer_follows(f: str, end: int, g: Grammar) -> bool:
-    """Do an event period's events (活动, 系列宣传活动 …) follow its name ending at ``end``?"""
-    return f.startswith(g.event_trailers, end)
+def _second_day_of_one_event(f: str, s: int) -> bool:
+    """Is the day named from ``s`` joined by 暨 to one named before it, in one event's name
+    (“全民营养周”暨“5·20”中国学生营养日系列宣传活动)? Then it is no event of its own."""
+    return f[max(0, s - 2):s].endswith(("暨", "暨“"))
 
 
 def _named_day_events(ctx: Context, f: str, found: list[Mention]) -> list[Mention]:
@@ -344,10 +345,13 @@ def _named_day_events(ctx: Context, f: str, found: list[Mention]) -> list[Mentio
         s, e = m.start(), m.end()
         if s > 0 and f[s - 1] == "“":
             s -= 1  # “世界精神卫生日”宣传活动: the day quoted, the event named with it
+        dated = _QUOTED_DATE_BEFORE.search(f, max(0, s - 9), s)
+        if dated:
+            s = dated.start()  # “5·20”中国学生营养日集中宣传活动: its quoted date is part of its name
         if any(o.start <= s and e <= o.end for o in found) or any(s < o.start < e for o in found):
             continue
-        if "暨" in f[max(0, s - 10):s]:
-            continue  # 全民营养周暨“5·20”中国学生营养日集中宣传活动: the day is the second part of one event's name
+        if _second_day_of_one_event(f, s):
+            continue
         out.append(program_mention(ctx, s, e, f[s:e].replace("“", "").replace("”", "")))
     return out
 

@@ -34,6 +34,9 @@ class _Patterns:
     members_closed: re.Pattern[str]  # …等多家成员单位: what closes a list as the members
     counted_again: re.Pattern[str]  # 这5家单位分别是: the hospitals a sentence counted, listed
     joins: re.Pattern[str]  # A正式加入“X”: a member joining
+    founded_by: re.Pattern[str]  # 由A、B牵头，发起成立了: the units that lead a founding
+    forming: re.Pattern[str]  # 组成: what the members do together
+    together: tuple[str, ...]  # 合作，/共同 before it
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +63,10 @@ def _patterns(c: Cues) -> _Patterns:
         members_closed=re.compile(r"等(?:多|几|\d+|[一二两三四五六七八九十]+)?(?:家|个|所)(?:" + _alt(w["list_closing_words"]) + r")"),
         counted_again=re.compile(r"这(?:\d+|[一二两三四五六七八九十]+)(?:家|所)(?:" + _alt(w["counted_list_nouns"]) + r")?(?:分别)?(?:"
                                  + _alt(w["list_openers"]) + r")[：:，,]?"),
-        joins=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")"))
+        joins=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")"),
+        founded_by=re.compile(r"由([^，。；：\n]{2,120}?)牵头[，,]?(?:共同)?(?:发起)?(?:" + _alt(w["founding_verbs"]) + r")了?"),
+        forming=re.compile(r"(?:" + _alt(w["forming_verbs"]) + r")了?"),
+        together=w["together_words"])
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -84,17 +90,13 @@ def consortium_roles(finder: RelationFinder) -> None:
             finder.add(_kind(m.group(2), p), src, dst, m.start(), m.group(2))
 
 
-# 由A、B及C牵头，发起成立了“X”: the hospitals that lead the founding lead the consortium (and so are members)
-_FOUNDED_BY = re.compile(r"由([^，。；：\n]{2,120}?)牵头[，,]?(?:共同)?(?:发起)?(?:成立|组建)(?:了)?")
-
-
 def founders(finder: RelationFinder) -> None:
     """由上海市第一人民医院、浙江省人民医院…牵头，发起成立了“长三角医院协同发展战略联盟”: each unit
     that leads the founding of the consortium named right after the verb leads it."""
     f = finder.ctx.folded
     if "牵头" not in f:
         return
-    for m in _FOUNDED_BY.finditer(f):
+    for m in _patterns(cues()).founded_by.finditer(f):
         at = m.end() + (1 if f.startswith("“", m.end()) else 0)
         named = [o for o in finder.index.starting_at(at) if o.key.type == CONSORTIUM]
         if not named:
@@ -106,30 +108,26 @@ def founders(finder: RelationFinder) -> None:
                 finder.add("lead", key, named[0].key, m.start(), "牵头")
 
 
-# A与B、C、D合作，组成X: the hospitals that form the consortium named right after the verb are its members
-_FORMING = re.compile(r"组成了?")  # 共同 before it is read as one of _TOGETHER
-_TOGETHER = ("合作，", "合作,", "合作", "共同")
-
-
 def formers(finder: RelationFinder) -> None:
     """宝鸡市中心医院与天水市第一人民医院、甘肃医学院附属医院合作，组成关天经济区医院联盟: every
     hospital of the list that forms the consortium is its member (a list that is not all hospitals, none)."""
     f = finder.ctx.folded
-    for m in _FORMING.finditer(f):
+    p = _patterns(cues())
+    for m in p.forming.finditer(f):
         named = [o for o in finder.index.starting_at(m.end()) if o.key.type == CONSORTIUM]
         if not named:
             continue
         end = m.start()
-        for word in _TOGETHER:
+        for word in p.together:  # 合作，组成 / 共同组成: the list ends before them
             if f.endswith(word, 0, end):
                 end -= len(word)
                 break
         start = finder.clause_start(end, reach=200)
         spans = split_units(f[start:end].replace("与", "、"), start)
-        hospitals = [o for a, b in spans for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
-        if len(spans) >= 2 and len(hospitals) == len(spans):
-            for h in hospitals:
-                finder.add("member", h.key, named[0].key, m.start(), "组成")
+        hospitals = [_hospital_item(finder, a, b) for a, b in spans]
+        if len(spans) >= 2 and None not in hospitals:
+            for key in hospitals:
+                finder.add("member", key, named[0].key, m.start(), m.group(0))
 
 
 def joined_members(finder: RelationFinder) -> None:
@@ -202,17 +200,22 @@ def listed_members(finder: RelationFinder) -> None:
         before = [c for c in consortia if c.end <= s]
         if not before:
             continue
-        hospitals = []
-        for a, b in items:
-            if f[b - 1:b] in "）)" and (br := max(f.rfind("（", a, b), f.rfind("(", a, b))) > a:
-                b = br  # 北京大学第三医院（北京大学眼科中心）: the hospital, its other name in brackets
-            whole = [o for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
-            hospitals.append(whole[0].key if whole else None)
+        hospitals = [_hospital_item(finder, a, b) for a, b in items]
         found = [key for key in hospitals if key is not None]
         if len(found) < 2 or len(found) * 2 <= len(hospitals):
             continue  # mostly items that are no hospital the text names: not read as a member list
         for key in found:  # an item the text does not name as a hospital is left out, not guessed
             finder.add("member", key, before[-1].key, s, cue)
+
+
+def _hospital_item(finder: RelationFinder, a: int, b: int) -> EntityKey | None:
+    """The hospital a list item names whole, or None: 北京大学第三医院（北京大学眼科中心） is the hospital,
+    its other name in brackets."""
+    f = finder.ctx.folded
+    if f[b - 1:b] in "）)" and (br := max(f.rfind("（", a, b), f.rfind("(", a, b))) > a:
+        b = br
+    whole = [o for o in finder.orgs_in(a, b) if o.start <= a and o.end >= b and o.key.type == HOSPITAL]
+    return whole[0].key if whole else None
 
 
 def _lists_closed_as_members(finder: RelationFinder, p: _Patterns) -> list[tuple[int, int, str]]:
