@@ -171,3 +171,45 @@ def test_an_indicator_opening_with_a_preposition_that_names_a_count_stays(senten
 def test_a_percentage_no_share_can_be_is_a_garbled_number_and_no_value():
     assert m(fold("扩大宣传，使新农合行政村覆盖率继续保持20230%。")) == []
     assert m(fold("2023年全市门诊量比上年增长150%。")) != []  # a growth of some hundred per cent is written
+
+
+# --- a margin over a reference, and a web page's counters: no value of what is measured ----------
+
+@pytest.mark.parametrize("sentence", [
+    "全市初诊患者查痰率99.1%，高于全国9.1个百分点，位于全省第一。",
+    "免费超声筛查33672人，筛查率82.33%，超出省定目标任务（60%）22.33个百分点。",
+    "2022年城区空气优良天数比例为92%，优于全省平均水平3个百分点。",
+])
+def test_a_margin_over_a_reference_names_nothing_measured(sentence):
+    found = m(fold(sentence))
+    assert found  # the level stays; its margin is no value of its own
+    assert all(not i.startswith(("高于", "超出", "优于")) and v not in (9.1, 22.33, 3.0) for i, v in found)
+
+
+def test_a_reference_named_with_its_indicator_keeps_its_own_value():
+    found = m(fold("孕产妇死亡率为16.72/10万，低于全省孕产妇死亡率18.4/10万。"))
+    assert [v for i, v in found if i.endswith("全省孕产妇死亡率")] == [18.4]
+
+
+@pytest.mark.parametrize("sentence", [
+    "青海开展2025鼠疫防控宣传月活动  0次浏览     发布时间:2025-04-10 11:30:00",
+    "本篇文章461字，读完约1分钟",
+    "询在线咨询 陈峰律师 辽宁鞍山 已帮助 2475",
+])
+def test_a_web_pages_counters_are_no_measurements(sentence):
+    assert m(fold(sentence)) == []
+
+
+def test_a_campaigns_reach_counted_in_views_stays():
+    assert ("浏览量", 3.0) in m(fold("全年开展宣传活动120次，浏览量达3万人次。"))
+
+
+def test_real_cdc_summary_margins_over_the_national_rate():
+    found = real("unseen42/docs/lf01_heilongjiang_yichun_cdc_2019_summary.txt")
+    assert not {i for _, i, _ in found if i.startswith(("高于", "高出"))}
+    assert ("measurement", "初诊患者查痰率", 99.1) in found or any(v == 99.1 for _, _, v in found)
+
+
+def test_real_plague_publicity_news_page_counter():
+    assert not any(v == 0 for k, _, v in real("unseen37/docs/la04_qinghai_xining_huangyuan_plague_publicity_month_news.txt")
+                   if k == "measurement")

@@ -273,6 +273,8 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
         return True
     if w.named_ring_after.match(after):
         return True  # "15分钟健康服务圈": the number is part of a name
+    if w.page_counter_after.match(after):
+        return True  # 0次浏览: how often the page was read, no value of what it reports
     if _INSIDE_A_SHARE.search(before) and (unit in _REACH_UNITS or after.startswith(_REACH_UNITS)):
         return True  # 90%以上的居民15分钟内能够到达医疗点: how near, a condition of the share, not a value of its own
     if unit in w.word_units and after[:1] and after[0] in w.word_units[unit]:
@@ -556,6 +558,7 @@ class _Words:
     content_counted: frozenset[str]
     verbs: re.Pattern[str]             # 已建成, 累计覆盖: cut from the front of an indicator
     per_capita_after: re.Pattern[str]  # 体育场地面积达人均: the per-capita qualifier after the link verb
+    page_counter_after: re.Pattern[str]  # 0次浏览: a web page's counter, after its number
 
 
 def _alt(words: list[str]) -> str:
@@ -581,7 +584,8 @@ def _words(r: _Rules) -> _Words:
         not_measured=tuple(w["not_measured"]),
         content_counted=frozenset(w["content_counted"]),
         verbs=re.compile(rf"^(?:{_alt(w['indicator_adverbs'])})*(?:{_alt(w['indicator_verbs'])})"),
-        per_capita_after=re.compile(rf"^(.+?)(?:{_alt(w['link_verbs'])})({_alt(list(r.per_capita_words))})$"))
+        per_capita_after=re.compile(rf"^(.+?)(?:{_alt(w['link_verbs'])})({_alt(list(r.per_capita_words))})$"),
+        page_counter_after=re.compile(rf"^\s*(?:{_alt(sorted(r.page_counters, key=len, reverse=True))})"))
 
 
 @lru_cache(maxsize=256)

@@ -104,6 +104,12 @@ class _Rules:
         self.part_markers = tuple(form["part_markers"])
         self.part_qualifiers = tuple(sorted(form["part_qualifiers"], key=len, reverse=True))
         self.cascade_rates = tuple(sorted(form["cascade_rates"], key=len, reverse=True))
+        # 高于全国9.1个百分点: a margin over a reference, not a level; 0次浏览: the page's own counter
+        # (低于全省孕产妇死亡率18.4/10万 names the reference's own value, and stays)
+        self.margin_only = re.compile("(?:" + "|".join(map(re.escape, form["margin_verbs"])) + ")(?:"
+                                      + "|".join(map(re.escape, sorted(form["margin_references"], key=len, reverse=True)))
+                                      + r")+(?:[（(][^）)]*[）)])?")
+        self.page_counters = frozenset(form["page_counters"])
 
 
 def value_pattern(unit_re: str, prefixes: tuple[str, ...], first_class: bool = True) -> str:
@@ -330,6 +336,10 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 部委决定 (国家10个部委决定在石渠县启动…): the bodies that acted, counted
     if indicator.endswith(r.place_descriptors):
         return False  # 平均海拔 (平均海拔4520米的石渠县): the place, no value of health work
+    if r.margin_only.fullmatch(indicator):
+        return False  # 高于全国 (…阳性率52.8%，高出全国8.8个百分点): how far above a reference, not what is measured
+    if indicator in r.page_counters:
+        return False  # 浏览 (0次浏览), 读完 (读完约1分钟): a web page's counter
     if _ASPECT_INSIDE.search(indicator):
         return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
     if _PERSON_OF_CLAUSE.search(indicator) or _RANGE_START_END.search(indicator):
