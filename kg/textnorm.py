@@ -239,3 +239,15 @@ def drop_pinyin_glosses(text: str) -> str:
     if "（" not in text and "(" not in text:
         return text
     return _PINYIN_GLOSS.sub("", text)
+
+
+# a comma written before another clause mark: 主办,,区…, 爱卫会,、番禺…, 活动,。
+_COMMA_BEFORE_MARK = re.compile(r"[,，](?=[,，、。；;])")
+
+
+def drop_doubled_commas(text: str) -> str:
+    """Remove a comma that stands right before another clause mark (主办,,区 → 主办,区;
+    爱卫会,、番禺区卫生健康局 → 爱卫会、番禺区卫生健康局; 活动,。→ 活动。). The mirror sites that
+    gloss characters with pinyin write one before most marks, so a list of units reads as two
+    clauses; no text means anything by a comma there."""
+    return _COMMA_BEFORE_MARK.sub("", text)

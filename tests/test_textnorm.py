@@ -144,3 +144,24 @@ def test_pinyin_glosses_of_a_mirror_are_dropped():
     # Latin abbreviations and plain brackets stay
     assert drop_pinyin_glosses("联盟式药品集中议价采购（GPO）") == "联盟式药品集中议价采购（GPO）"
     assert drop_pinyin_glosses("各县（市、区）和（ppp）项目") == "各县（市、区）和（ppp）项目"
+
+
+def test_a_comma_before_another_clause_mark_is_dropped():
+    from kg.textnorm import drop_doubled_commas
+
+    assert drop_doubled_commas("番禺区爱卫会,、番禺区卫生健康局主办,,区健康教育中心承办,,开展活动,。") == \
+        "番禺区爱卫会、番禺区卫生健康局主办,区健康教育中心承办,开展活动。"
+    assert drop_doubled_commas("主办，，区疾控中心；") == "主办，区疾控中心；"
+    # one comma, a thousands separator and an ellipsis's dots stay
+    assert drop_doubled_commas("投入1,000万元，建成3所医院……") == "投入1,000万元，建成3所医院……"
+
+
+def test_real_mirror_page_hosts_and_organisers_read_through_doubled_commas():
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    from .conftest import ROOT
+
+    ex = extract_document(read_document(ROOT / "unseen9/docs/s04_guangdong_panyu_patriotic_health_month_trad.txt"))
+    got = {(r.kind, r.source.name) for r in ex.relations}
+    assert {("lead", "番禺区卫生健康局"), ("support", "沙湾镇人民政府"), ("support", "番禺区疾病预防控制中心")} <= got

@@ -16,7 +16,7 @@ from kg.ingest.metadata import dropped_date, extract_metadata
 from kg.ingest.paths import SUPPORTED_SUFFIXES, collect_paths  # noqa: F401 - read from here too
 from kg.ingest.indicator_tables import rewrite_indicator_tables
 from kg.ingest.tables import rewrite_task_tables, split_flattened_rows
-from kg.textnorm import drop_pinyin_glosses, fold
+from kg.textnorm import drop_doubled_commas, drop_pinyin_glosses, fold
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
@@ -59,6 +59,7 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         elif p.suffix.lower() == ".md":
             fmt = "markdown"
     text = drop_pinyin_glosses(text)  # a mirror's 经（jīng）开区: the gloss is no part of the text
+    text = drop_doubled_commas(text)  # the same mirrors' 主办,,区… and 爱卫会,、番禺…
     table = read_info_table(text.splitlines())  # before tables are rewritten: its bars are no task table
     text = rewrite_indicator_tables(text)  # 主要指标 | 单位 | 2020年 | 2025年目标: one labelled line a row, before cleaning
     text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row, before lines are joined
