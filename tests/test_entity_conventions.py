@@ -1390,6 +1390,24 @@ def test_a_program_written_after_its_year_is_named_with_and_without_it(extract):
     assert not any(f.startswith("2019年") for n in names(ex, "Program") for f in _forms(ex, n))
 
 
+def test_a_place_before_a_programs_year_names_it_too(extract):
+    # real wording: unseen43 lg06 (武汉): “无烟，为成长护航——…”武汉市2023年世界无烟日主题宣传活动
+    ex = extract("当天，青山区2024年世界无烟日主题宣传活动在区图书馆举行。", title="新闻", issuer="武汉市青山区卫生健康局")
+    [name] = [n for n in names(ex, "Program") if "无烟日" in n]
+    assert {"青山区2024年世界无烟日主题宣传活动", "2024年世界无烟日主题宣传活动", "世界无烟日主题宣传活动"} <= _forms(ex, name)
+    # a place that is where, with words between it and the year, names no form
+    ex = extract("在青山区开展了2024年世界无烟日主题宣传活动。", title="新闻", issuer="武汉市青山区卫生健康局")
+    assert not any(f.startswith(("青山区", "在")) for n in names(ex, "Program") for f in _forms(ex, n))
+
+
+def test_real_city_no_tobacco_day_news_names_the_event_with_its_city_and_year():
+    ex = extract_document(read_document(ROOT_DIR / "unseen43/docs/lg06_hubei_wuhan_no_tobacco_day_campaign_news_trad.txt"))
+    events = {m.key for m in ex.mentions if m.key.type == "Program" and "武漢市2023年世界無煙日" in m.surface}
+    assert len(events) == 1
+    [event] = events
+    assert ("lead", "武汉市卫生健康委员会") in {(r.kind, r.source.name) for r in ex.relations if r.target == event}
+
+
 def test_an_event_period_written_with_its_events_is_the_period(extract):
     # real wording: unseen34 ka06 (秀山): 开展…为主题的老年健康宣传周活动; unseen9 s04: 爱国卫生月 and 爱卫月活动
     ex = extract("县卫健委开展老年健康宣传周活动。省里部署老年健康宣传周。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")

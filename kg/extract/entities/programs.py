@@ -403,7 +403,8 @@ _YEAR_BEFORE = re.compile(r"(?:(?<=关于)|(?<![截止到至于在自从]))(?:19
 def _with_and_without_year(ctx: Context, f: str, mentions: list[Mention]) -> list[Mention]:
     """A program written with its year in front (2025年《职业病防治法》宣传周活动, 开展2010年狂犬病防控
     工作) is named both with it and without it, as texts and readers name it either way: each
-    form is another of the same program's names."""
+    form is another of the same program's names. A place written right before the year (武汉市2023年世界无烟日
+    主题宣传活动) names it too: that whole form is one more."""
     out = []
     for m in mentions:
         if m.key.type != PROGRAM:
@@ -411,10 +412,16 @@ def _with_and_without_year(ctx: Context, f: str, mentions: list[Mention]) -> lis
         opening = _YEAR_OPENING.match(f, m.start, m.end)
         if opening and m.end - opening.end() >= 4:
             out.append(other_form(ctx, m, opening.end(), m.end))
-            continue
-        before = _YEAR_BEFORE.search(f, max(0, m.start - 7), m.start)
-        if before:
+            year_at = m.start
+        else:
+            before = _YEAR_BEFORE.search(f, max(0, m.start - 7), m.start)
+            if not before:
+                continue
             out.append(other_form(ctx, m, before.start(), m.end))
+            year_at = before.start()
+        place = max(ctx.region_index.ending_at(year_at), key=lambda r: r[1] - r[0], default=None)
+        if place is not None:
+            out.append(other_form(ctx, m, place[0], m.end))
     return out
 
 
