@@ -43,6 +43,24 @@ def test_labelled_lines_for_lead_and_support_units(extract):
     assert not {org for org, _ in support} - {"灵璧县经济开发区管理委员会"}
 
 
+def test_a_responsible_units_line_after_a_lead_line_supports(extract):
+    # real wording: unseen43 lg01 (琼海 分工方案): (1)建立健康知识传播制度… / 牵头单位:市委宣传部 / 责任单位:市融媒体中心、市卫健委
+    text = ("1.建立健康知识传播制度，各类媒体要加大健康科学知识宣传力度。\n牵头单位：市委宣传部\n责任单位：市融媒体中心、市卫健委\n"
+            "2.积极发挥医生在健康教育中的作用。\n责任单位：市卫健委、市科协\n")
+    ex = extract(text, title="琼海市健康城市建设主要任务分工方案", issuer="琼海市人民政府")
+    assert rels(ex, "lead") >= {("中共琼海市委宣传部", "建立健康知识传播制度"), ("琼海市卫生健康委员会", "积极发挥医生在健康教育中的作用")}
+    assert {("琼海市融媒体中心", "建立健康知识传播制度"), ("琼海市卫生健康委员会", "建立健康知识传播制度")} <= rels(ex, "support")
+    # a responsible units line with no lead line beside it: every unit leads (FORMAT.md, joint responsibility)
+    assert ("琼海市科学技术协会", "积极发挥医生在健康教育中的作用") in rels(ex, "lead")
+    assert not {org for org, task in rels(ex, "lead") if task == "建立健康知识传播制度"} - {"中共琼海市委宣传部"}
+
+
+def test_real_task_division_lines_of_lead_and_responsible_units():
+    ex = extract_document(read_document(UNSEEN2.parent.parent / "unseen43" / "docs" / "lg01_hainan_qionghai_healthy_city_task_division.txt"))
+    assert ("市融媒体中心", "建立健康知识传播制度") in rels(ex, "support")
+    assert ("市融媒体中心", "建立健康知识传播制度") not in rels(ex, "lead")
+
+
 def test_each_areas_government_is_no_one_body(extract):
     ex = extract("（一）加强组织领导。〔市卫生健康委牵头，市教育局按职责分工负责，各县（市、区）人民政府、各乡镇人民政府分别负责。〕\n",
                  title="赣州市实施方案", issuer="赣州市人民政府")

@@ -5,7 +5,8 @@ Official texts write them in a few fixed shapes (FORMAT.md, Relations), each a r
 - ``labelled``: a bracket with labels — （牵头单位：A、B；配合单位：C）, （责任单位：A、B）;
 - ``lead_then_support``: a bracket with a lead verb — （A牵头，B、C配合）, （A、B牵头，C按职责分工负责）;
 - ``joint``: a bracket of units and a verb of shared duty — （A、B、C按职责分工负责）: every unit leads;
-- ``labelled_line``: a label opening its own line — 牵头单位：A、B;
+- ``labelled_line``: a label opening its own line — 牵头单位：A、B; where lines of one task follow each other
+  and one marks the lead (牵头单位：A / 责任单位：B、C), the units of the others support, as in a bracket;
 - ``table_column``: a task table written one cell per line, its header naming the unit
   columns (主要责任单位 / 责任单位 on lines of their own): the unit lines after each task;
 - ``standing_units``: a note that adds units to every later list — 以下责任单位均包括A、B，不再列出;
@@ -18,7 +19,7 @@ names and which task a clause belongs to are decided later, with the document's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.grammar import grammar
@@ -326,15 +327,32 @@ class ClauseReader:
             if read is not None:
                 leads, supports, rule, cue = read
                 out.append(Clause(s, e, leads, supports, rule, cue))
+        lines = []
         for m in _labelled_line_re(self.c).finditer(folded):
             read = self.roles(m.group(1), m.start(1))
             if read is not None:
                 leads, supports, _, cue = read
-                out.append(Clause(m.start(), m.end(), leads, supports, "labelled_line", cue, bracketed=False))
+                lines.append(Clause(m.start(), m.end(), leads, supports, "labelled_line", cue, bracketed=False))
+        out.extend(self._lead_marked_in_run(folded, lines))
         out.extend(self._table_columns(folded))
         out.extend(self._run_on_table_cells(folded))
         out.sort(key=lambda cl: cl.start)
         return tuple(out)
+
+    def _lead_marked_in_run(self, folded: str, lines: list[Clause]) -> list[Clause]:
+        """Labelled lines that follow each other are one task's units (牵头单位：A / 责任单位：B、C): where one
+        of them marks the lead, the units a joint label lists support, as in （牵头单位：A；责任单位：B、C）."""
+        out: list[Clause] = []
+        run: list[Clause] = []
+        for cl in [*lines, None]:
+            if cl is not None and run and not folded[run[-1].end:cl.start].strip():
+                run.append(cl)
+                continue
+            marked = any(self.c.label_kind(r.cue) == "lead" for r in run)
+            out.extend(replace(r, leads=(), supports=r.leads + r.supports)
+                       if marked and self.c.label_kind(r.cue) == "joint" else r for r in run)
+            run = [cl] if cl is not None else []
+        return out
 
     def _run_on_table_cells(self, folded: str) -> list[Clause]:
         """The units cells of a task table that reached the reader as running text (its
