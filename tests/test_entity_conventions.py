@@ -1408,6 +1408,24 @@ def test_real_city_no_tobacco_day_news_names_the_event_with_its_city_and_year():
     assert ("lead", "武汉市卫生健康委员会") in {(r.kind, r.source.name) for r in ex.relations if r.target == event}
 
 
+def test_a_quoted_lecture_or_touring_talk_is_named_with_its_kind(extract):
+    # real wording: unseen43 lg04 (滁州): 开展“无烟 为成长护航”控烟主题讲座; unseen40 ld04 (南宁): “百人千场进万家”健康科普知识大巡讲活动
+    ex = extract("市疾控中心联合区卫健委走进实验学校开展“无烟 为成长护航”控烟主题讲座。市卫健委启动“百人千场进万家”健康科普知识大巡讲活动。",
+                 title="新闻", issuer="滁州市卫生健康委员会")
+    got = {re.sub(r"[\s“”]", "", n) for n in names(ex, "Program")}
+    assert {"无烟为成长护航控烟主题讲座", "百人千场进万家健康科普知识大巡讲活动"} <= got, got
+    assert "无烟为成长护航" not in got and "百人千场进万家" not in got
+    # a quote with no event's head after it stays what it was
+    ex = extract("倡导“无烟为成长护航”理念。", title="新闻", issuer="滁州市卫生健康委员会")
+    assert not [n for n in names(ex, "Program") if "护航" in n]
+
+
+def test_real_city_smoking_control_lectures_are_named_whole():
+    ex = extract_document(read_document(ROOT_DIR / "unseen43/docs/lg04_anhui_chuzhou_no_tobacco_day_news.txt"))
+    lectures = [m.key for m in ex.mentions if m.key.type == "Program" and m.key.name.endswith("控烟主题讲座")]
+    assert lectures and ("lead", "滁州市疾病预防控制中心") in {(r.kind, r.source.name) for r in ex.relations if r.target == lectures[0]}
+
+
 def test_an_event_period_written_with_its_events_is_the_period(extract):
     # real wording: unseen34 ka06 (秀山): 开展…为主题的老年健康宣传周活动; unseen9 s04: 爱国卫生月 and 爱卫月活动
     ex = extract("县卫健委开展老年健康宣传周活动。省里部署老年健康宣传周。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")
