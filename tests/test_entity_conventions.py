@@ -1426,6 +1426,21 @@ def test_real_city_smoking_control_lectures_are_named_whole():
     assert lectures and ("lead", "滁州市疾病预防控制中心") in {(r.kind, r.source.name) for r in ex.relations if r.target == lectures[0]}
 
 
+def test_a_program_written_with_its_launch_ceremony_is_named_with_it_too(extract):
+    ex = extract("第35个爱国卫生月活动启动仪式在市民广场举行。", title="新闻", issuer="萍乡市卫生健康委员会")
+    [name] = [n for n in names(ex, "Program") if "爱国卫生月" in n]
+    assert {"第35个爱国卫生月活动启动仪式", "第35个爱国卫生月活动"} <= _forms(ex, name)
+    # a launch that opens the sentence's next clause is no part of the name
+    ex = extract("开展爱国卫生月活动，启动仪式在市民广场举行。", title="新闻", issuer="萍乡市卫生健康委员会")
+    assert not any("启动仪式" in f for n in names(ex, "Program") for f in _forms(ex, n))
+
+
+def test_a_citys_civilisation_office_by_its_government_name(extract):
+    # real wording: unseen43 lg03: 萍乡市精神文明建设指导委员会办公室 (the government's name; 文明办 stays the Party's office)
+    got = names(extract("萍乡市精神文明建设指导委员会办公室、四川省精神文明建设指导委员会办公室承办。", title="新闻"), "Department")
+    assert {"萍乡市精神文明建设指导委员会办公室", "四川省精神文明建设指导委员会办公室"} <= got
+
+
 def test_an_event_period_written_with_its_events_is_the_period(extract):
     # real wording: unseen34 ka06 (秀山): 开展…为主题的老年健康宣传周活动; unseen9 s04: 爱国卫生月 and 爱卫月活动
     ex = extract("县卫健委开展老年健康宣传周活动。省里部署老年健康宣传周。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")

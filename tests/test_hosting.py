@@ -22,6 +22,8 @@ def rels(ex):
     ("区卫生健康局主办、区疾病预防控制中心承办的“健康中国行”宣传活动在市民广场举行。", "健康中国行宣传活动"),
     # the event is the sentence's subject
     ("5月20日，“全民营养周”宣传活动由区卫生健康局主办，区疾病预防控制中心承办，在市民广场举行。", "全民营养周宣传活动"),
+    # those hosting it for them do so together (real wording: unseen43 lg03, 萍乡: …、…共同承办的第35个爱国卫生月活动启动仪式)
+    ("近日，由区卫生健康局主办，区疾病预防控制中心、区爱卫办共同承办的“健康中国行”宣传活动在市民广场举行。", "健康中国行宣传活动"),
 ])
 def test_the_hosts_lead_the_event_and_those_hosting_it_for_them_support_it(extract, sentence, event):
     got = rels(extract(sentence, title="某区新闻"))
@@ -230,3 +232,14 @@ def test_real_event_launched_by_three_hosts():
     path = Path(__file__).resolve().parent.parent / "unseen42" / "docs" / "lf09_xizang_lhasa_health_for_all_clinic_2023_trad.txt"
     got = rels(extract_document(read_document(path)))
     assert {o for k, o, p in got if k == "lead" and p.endswith("义诊公益活动")} >= {"援助西藏发展基金会", "拉萨市人民政府"}, got
+
+
+def test_real_city_launch_of_its_patriotic_health_month():
+    # 由A主办，B、C、D共同承办的第35个爱国卫生月活动启动仪式: the month's event, its launch one of its names
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen43" / "docs"
+                                        / "lg03_jiangxi_pingxiang_patriotic_health_month_news.txt"))
+    event = next(m.key for m in ex.mentions if m.key.type == "Program" and m.surface == "第35个爱国卫生月活动启动仪式")
+    got = {(r.kind, r.source.name) for r in ex.relations if r.target == event}
+    assert ("lead", "萍乡市创建国家卫生城市指挥部办公室") in got
+    assert {("support", "萍乡市爱国卫生运动委员会办公室"), ("support", "萍乡市精神文明建设指导委员会办公室"),
+            ("support", "健康萍乡建设工作委员会办公室")} <= got

@@ -277,6 +277,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
     out.extend(_with_and_without_year(ctx, f, out))
     out.extend(_actions_of_plans(ctx, out))
     out.extend(_with_construction(ctx, out))
+    out.extend(_with_launch(ctx, out))
     # a name read inside a longer program name is part of it, not a second program
     return drop_nested(out)
 
@@ -441,6 +442,21 @@ def _with_construction(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return [other_form(ctx, m, m.start, m.end + 2) for m in mentions
             if m.key.type == PROGRAM and f.startswith("建设", m.end) and not m.key.name.endswith("建设")
             and not f.startswith(("建设中", "建设的", "建设过程"), m.end) and (m.start, m.end + 2) not in spans]
+
+
+def _with_launch(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A program written with its launch ceremony after it (第35个爱国卫生月活动启动仪式) is named with it too,
+    as launched_event names an event by its launch: the ceremony is one more form of the event's name."""
+    f = ctx.folded
+    spans = {(m.start, m.end) for m in mentions if m.key.type == PROGRAM}
+    out = []
+    for m in mentions:
+        if m.key.type != PROGRAM:
+            continue
+        ceremony = next((c for c in ctx.g.launch_ceremonies if f.startswith(c, m.end)), "")
+        if ceremony and (m.start, m.end + len(ceremony)) not in spans and not m.key.name.endswith(ceremony):
+            out.append(other_form(ctx, m, m.start, m.end + len(ceremony)))
+    return out
 
 
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
