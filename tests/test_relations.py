@@ -1,5 +1,5 @@
-import pytest
 """Lead/support/member/part relations from the ways official texts state them."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -615,3 +615,36 @@ def test_a_generic_object_after_a_lead_verb_is_no_program(extract):
     assert not [t for _, t in rels(ex, "lead") if t == "统筹解决"]
     ex = extract("体检费用由区财政局负责落实专项资金保障。", title="某区新闻", issuer="路南区卫生健康局")
     assert rels(ex, "lead") == {("路南区财政局", "落实专项资金保障")}
+
+
+# A配合/协助B开展X: B carries X out and leads it, A assists and supports it
+def test_the_body_assisted_leads_and_the_assisting_body_supports(extract):
+    # real wording: unseen43 lg04 (滁州): 市疾控中心配合市卫健委开展了系列控烟宣传活动
+    ex = extract("连日来，市疾控中心配合市卫健委开展了系列控烟宣传活动。", title="新闻", issuer="滁州市卫生健康委员会")
+    assert rels(ex, "lead") == {("滁州市卫生健康委员会", "系列控烟宣传活动")}
+    assert rels(ex, "support") == {("滁州市疾病预防控制中心", "系列控烟宣传活动")}
+    ex = extract("县疾控中心协助县卫健局开展碘缺乏病防治宣传活动。", title="新闻", issuer="某县卫生健康局")
+    assert rels(ex, "lead") and all(o.endswith("卫生健康局") for o, _ in rels(ex, "lead"))
+    assert rels(ex, "support") and all(o.endswith("疾病预防控制中心") for o, _ in rels(ex, "support"))
+
+
+@pytest.mark.parametrize("text", [
+    "市疾控中心配合市卫健委做好控烟宣传工作。",        # no event carried out
+    "开展控烟宣传活动（市卫健委牵头，市疾控中心配合）。",  # the bracketed clause, read by its own rule
+])
+def test_assisting_without_an_event_carried_out_assigns_nothing_of_its_own(extract, text):
+    ex = extract(text, title="新闻", issuer="滁州市卫生健康委员会")
+    assert ("lead", "滁州市疾病预防控制中心") not in {(r.kind, r.source.name) for r in ex.relations}
+
+
+def test_real_city_news_of_a_cdc_assisting_the_health_commission():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen43" / "docs"
+                                        / "lg04_anhui_chuzhou_no_tobacco_day_news.txt"))
+    event = next(m.key for m in ex.mentions if m.key.type == "Program" and m.key.name.endswith("控烟宣传活动"))
+    assert {(r.kind, r.source.name) for r in ex.relations if r.target == event} >= {
+        ("lead", "滁州市卫生健康委员会"), ("support", "滁州市疾病预防控制中心")}

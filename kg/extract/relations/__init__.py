@@ -34,6 +34,7 @@ from kg.extract.relations.prose import (
     lead_is,
     lead_verb,
     lead_with,
+    assisted,
 )
 from kg.extract.quantities.rules import is_plan_document
 from kg.extract.relations.drafting import drafters
@@ -61,6 +62,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lead_is", lead_is),
     ("lead_verb", lead_verb),
     ("lead_with", lead_with),
+    ("assisted", assisted),
     ("commitment", commitment),
     ("coordination", coordination),
     ("remits", remits),

@@ -129,6 +129,7 @@ class Cues:
     subject_modal_verbs: tuple[str, ...]      # A要… / A应当…: an obligation, weaker than A负责…
     subject_support_objects: tuple[str, ...]  # A负责提供技术支持: what a supporting subject does
     assisted_by_endings: tuple[str, ...]      # 在A的协助下: A supports
+    assisting_verbs: tuple[str, ...]          # A配合B开展X: B leads X, A supports it
     organiser_verbs: tuple[str, ...]          # 由A联合开展/主办的X: A leads the event X
     organiser_support_verbs: tuple[str, ...]  # …，B承办的X: B supports it
     organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
@@ -197,6 +198,7 @@ class Cues:
             subject_modal_verbs=_longest_first(prose["subject_modal_verbs"]),
             subject_support_objects=_longest_first(prose["subject_support_objects"]),
             assisted_by_endings=_longest_first(prose["assisted_by_endings"]),
+            assisting_verbs=_longest_first(prose["assisting_verbs"]),
             organiser_verbs=_longest_first(prose["organiser_verbs"]),
             organiser_support_verbs=_longest_first(prose["organiser_support_verbs"]),
             organised_event_heads=_longest_first(prose["organised_event_heads"]),

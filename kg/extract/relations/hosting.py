@@ -54,6 +54,8 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
         return None
     cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs
                                                         if rest.rfind(v, 0, head_end) >= 0])
+    if rest.startswith("了", cut):
+        cut += 1  # 开展了系列控烟宣传活动: the verb's aspect, no part of the event's name
     phrase = strip_outer_quotes(rest[cut:head_end])
     if not 4 <= len(phrase) <= 40 or any(ch in phrase for ch in "，。；：（）"):
         return None

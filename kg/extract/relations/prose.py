@@ -416,6 +416,35 @@ def lead_with(finder: RelationFinder) -> None:
                 finder.add("support", o.key, p, m.start(), m.group(0))
 
 
+def assisted(finder: RelationFinder) -> None:
+    """A配合/协助B开展X: B, who carries X out, leads it; A, who assists, supports it. The bodies after the
+    verb must be followed by an organiser's verb, and X is the program that clause names (or the event its
+    phrase names, as for A联合B开展X)."""
+    f = finder.ctx.folded
+    c = cues()
+    if not any(v in f for v in c.assisting_verbs):
+        return
+    for m in re.finditer("|".join(map(re.escape, c.assisting_verbs)), f):
+        helpers = [o for o in finder.index.ending_at(m.start()) if o.key.type in (DEPARTMENT, HOSPITAL)]
+        if not helpers:
+            continue
+        leads, pos = _partners_after(finder, m.end(), (DEPARTMENT,))
+        if not leads or not f.startswith(c.joint_organiser_verbs, pos):
+            continue  # A配合B做好…, A配合。: no event carried out
+        sent_e = finder.sentence(m.start())[1]
+        clause_end = finder.clause_end(pos, sent_e)
+        progs = [p.key for p in finder.programs_in(pos, clause_end)]
+        if not progs:
+            event = event_after(finder, pos, clause_end, c)
+            progs = [event] if event is not None else []
+        if len(progs) != 1:
+            continue  # none, or two events the clause does not tell apart
+        helper = max(helpers, key=lambda o: o.end - o.start)
+        for o in leads:
+            finder.add("lead", o.key, progs[0], m.start(), m.group(0))
+        finder.add("support", helper.key, progs[0], m.start(), m.group(0))
+
+
 def _joint_subjects(finder: RelationFinder, last: Mention) -> list[Mention]:
     """A、B联合C…: the bodies listed before the verb, each a lead (joint), where the list opens
     its clause (云岩区卫健局、区疾控中心联合区民政局…开展…); a list inside a longer phrase is
