@@ -1441,6 +1441,13 @@ def test_a_citys_civilisation_office_by_its_government_name(extract):
     assert {"萍乡市精神文明建设指导委员会办公室", "四川省精神文明建设指导委员会办公室"} <= got
 
 
+def test_a_service_provided_to_someone_is_named_without_them(extract):
+    # real wording: unseen43 lg09 (晋中): 为65岁及以上常住居民共计41.64万人提供家庭医生签约服务
+    got = names(extract("晋中为65岁及以上常住居民共计41.64万人提供家庭医生签约服务。", title="新闻"), "Program")
+    assert "家庭医生签约服务" in got
+    assert not [n for n in got if "提供" in n or n[:1].isdigit()]
+
+
 def test_an_event_period_written_with_its_events_is_the_period(extract):
     # real wording: unseen34 ka06 (秀山): 开展…为主题的老年健康宣传周活动; unseen9 s04: 爱国卫生月 and 爱卫月活动
     ex = extract("县卫健委开展老年健康宣传周活动。省里部署老年健康宣传周。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")
