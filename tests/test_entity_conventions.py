@@ -1448,6 +1448,20 @@ def test_a_service_provided_to_someone_is_named_without_them(extract):
     assert not [n for n in got if "提供" in n or n[:1].isdigit()]
 
 
+def test_a_statistic_over_every_institution_of_a_kind_names_no_hospital(extract):
+    # real wording: unseen44 lh04 (四川 2015 统计公报): 平均每个村卫生室年诊疗1906人次; 每千农业人口乡镇卫生院卫生人员1.55人
+    got = names(extract("2015年，四川省平均每个村卫生室年诊疗1906人次；每千农业人口乡镇卫生院卫生人员1.55人。", title="统计公报"),
+                "Hospital")
+    assert not got
+    assert "华西医院" in {n[-4:] for n in names(extract("四川大学华西医院每年接诊患者。", title="新闻"), "Hospital")}
+
+
+def test_a_provinces_family_planning_association_by_its_short_name(extract):
+    # 省计生协开展…: a mass organisation's short name after a level is its own name, whatever follows (as 省妇联动员…)
+    got = names(extract("省计生协开展家庭健康促进行动。", title="新闻", issuer="安徽省卫生健康委员会"), "Department")
+    assert "安徽省计划生育协会" in got
+
+
 def test_an_event_period_written_with_its_events_is_the_period(extract):
     # real wording: unseen34 ka06 (秀山): 开展…为主题的老年健康宣传周活动; unseen9 s04: 爱国卫生月 and 爱卫月活动
     ex = extract("县卫健委开展老年健康宣传周活动。省里部署老年健康宣传周。", title="新闻", issuer="秀山土家族苗族自治县卫生健康委员会")

@@ -648,3 +648,25 @@ def test_real_city_news_of_a_cdc_assisting_the_health_commission():
     event = next(m.key for m in ex.mentions if m.key.type == "Program" and m.key.name.endswith("控烟宣传活动"))
     assert {(r.kind, r.source.name) for r in ex.relations if r.target == event} >= {
         ("lead", "滁州市卫生健康委员会"), ("support", "滁州市疾病预防控制中心")}
+
+
+# A同B、C等单位开展X: 同 as a partner verb, only right after a body (计生协同 is 计生协 + 同)
+def test_a_body_with_its_partners_by_tong_leads_the_event_they_carry_out(extract):
+    # real wording: unseen44 lh02 (安徽): 安徽省计生协同省卫生健康委、省爱卫办…等单位开展健康中国行动知行大赛家庭专场安徽赛区活动
+    ex = extract("3月18日，安徽省计生协同省卫生健康委、省妇联等单位开展健康中国行动知行大赛家庭专场安徽赛区活动。", title="新闻")
+    event = "健康中国行动知行大赛家庭专场安徽赛区活动"
+    assert rels(ex, "lead") == {("安徽省计划生育协会", event)}
+    assert rels(ex, "support") == {("安徽省卫生健康委员会", event), ("安徽省妇女联合会", event)}
+    # 同 not right after a body, and a program named inside the event's longer name, assign nothing to them
+    ex = extract("市卫健委同时开展控烟宣传活动，与上年同期相比，门诊量同比增长。", title="新闻")
+    assert not rels(ex, "support")
+
+
+def test_a_hospital_speaking_of_itself_as_a_consortiums_head_names_no_one():
+    from kg.extract import extract_document
+    from kg.ingest.document import SourceDocument
+
+    text = "埭溪医院成为以我院为龙头的医联体新成员。"
+    ex = extract_document(SourceDocument(path="t.txt", name="t.txt", sha256="0" * 64, encoding="utf-8", format="text", text=text))
+    assert not [r for r in ex.relations if r.source.name.endswith("我院")]
+    assert not [m for m in ex.mentions if m.surface == "我院"]

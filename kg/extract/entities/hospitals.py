@@ -28,6 +28,8 @@ from kg.names.regions import regions
 
 _ORDINALS = "一二三四五六七八九十"
 _DATE = re.compile(r"\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
+# 平均每个村卫生室, 每千农业人口乡镇卫生院: a statistic over every institution of a kind, no one named
+_PER_INSTITUTION = re.compile(r"平均|每(?:个|所|家|千|万|百|十万)")
 _GROUP_WORDS = ("集团", "共同体", "联合体", "联盟")  # after a hospital's name: a group's name it is part of
 # 该院 and a specialty joined by 与 where a name's left edge stopped (该院生殖与|遗传专科医院)
 _OWN_SPECIALTY = re.compile(rf"该院[{CJK}]{{2,4}}[与和]$")
@@ -108,6 +110,8 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         dated = [d.end() for d in _DATE.finditer(f, member, m.start())]
         if dated:
             member = dated[-1]  # 回望2025年10月长白县人民医院联合…: a date is no part of a name; the name follows it
+        if _PER_INSTITUTION.search(f, member, m.start()):
+            continue
         start = cut_at_region(ctx, member, m.start())
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone

@@ -85,8 +85,10 @@ def consortium_roles(finder: RelationFinder) -> None:
         if f[b_s] == "“" and (after.startswith(KIND_AFTER) or p.kind_model.match(after)):
             continue  # 以县级医院为龙头的“1+X+N”医共体模式: a model, no one consortium
         src = collective_entity(finder, a_s, a_e)
+        if src is None:
+            continue
         dst = _consortium_end(finder, m.start(3), b_s, b_e)
-        if src and dst:
+        if dst:
             finder.add(_kind(m.group(2), p), src, dst, m.start(), m.group(2))
 
 

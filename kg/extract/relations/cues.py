@@ -130,6 +130,7 @@ class Cues:
     subject_support_objects: tuple[str, ...]  # A负责提供技术支持: what a supporting subject does
     assisted_by_endings: tuple[str, ...]      # 在A的协助下: A supports
     assisting_verbs: tuple[str, ...]          # A配合B开展X: B leads X, A supports it
+    short_partner_verbs: tuple[str, ...]      # A同B开展X: a partner verb only right after a body
     organiser_verbs: tuple[str, ...]          # 由A联合开展/主办的X: A leads the event X
     organiser_support_verbs: tuple[str, ...]  # …，B承办的X: B supports it
     organised_event_heads: tuple[str, ...]    # what an organised event's name ends with (活动, 大赛 …)
@@ -199,6 +200,7 @@ class Cues:
             subject_support_objects=_longest_first(prose["subject_support_objects"]),
             assisted_by_endings=_longest_first(prose["assisted_by_endings"]),
             assisting_verbs=_longest_first(prose["assisting_verbs"]),
+            short_partner_verbs=_longest_first(prose["short_partner_verbs"]),
             organiser_verbs=_longest_first(prose["organiser_verbs"]),
             organiser_support_verbs=_longest_first(prose["organiser_support_verbs"]),
             organised_event_heads=_longest_first(prose["organised_event_heads"]),

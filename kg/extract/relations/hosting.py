@@ -45,11 +45,15 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
     event head, after the last 的 or organising verb before it (同步开展以“…”为主题的第32个
     爱国卫生月统一行动日主题活动 → 第32个爱国卫生月统一行动日主题活动)."""
     f = finder.ctx.folded
-    named = [p for p in finder.programs_in(start, end) if p.key.name.endswith(tuple(c.organised_event_heads))]
-    if named:
-        return min(named, key=lambda p: (p.start, -p.end)).key
     rest = f[start:end]
     head_end = c.last_event_head_end(rest)
+    # a program named inside the event's longer name (健康中国行动 of 健康中国行动知行大赛…活动) is not the event;
+    # one that only its kind follows (“母亲健康快车”流动服务 + 活动) is
+    trailers = finder.ctx.g.event_trailers
+    named = [p for p in finder.programs_in(start, end) if p.key.name.endswith(tuple(c.organised_event_heads))
+             and (p.end >= start + head_end or f[p.end:start + head_end] in trailers)]
+    if named:
+        return min(named, key=lambda p: (p.start, -p.end)).key
     if head_end < 0:
         return None
     cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs

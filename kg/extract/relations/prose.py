@@ -377,11 +377,23 @@ def lead_verb(finder: RelationFinder) -> None:
             finder.add("lead", lead[0].key, p.key, m.start(), "牵头")
 
 
+def _partner_verb_matches(finder: RelationFinder) -> list[re.Match[str]]:
+    """Where a partner verb stands: the words of partner_verbs, and a short one (同) only right after a
+    body (安徽省计生协同省卫生健康委…: 计生协 + 同, where 协同 was read at the wrong place)."""
+    f = finder.ctx.folded
+    c = cues()
+    found = list(re.finditer("|".join(c.partner_verbs), f))
+    if c.short_partner_verbs:
+        found += [m for m in re.finditer("|".join(map(re.escape, c.short_partner_verbs)), f)
+                  if any(o.key.type in (DEPARTMENT, HOSPITAL) for o in finder.index.ending_at(m.start()))]
+    return sorted(found, key=lambda m: m.start())
+
+
 def lead_with(finder: RelationFinder) -> None:
-    """A会同/协同/联合 B、C等部门 … Y."""
+    """A会同/协同/联合/同 B、C等部门 … Y."""
     f = finder.ctx.folded
     organised = None
-    for m in re.finditer("|".join(cues().partner_verbs), f):
+    for m in _partner_verb_matches(finder):
         # a body, or a hospital that brings others in (长白县人民医院联合县妇联开展…)
         lead = [o for o in finder.index.ending_at(m.start()) if o.key.type in (DEPARTMENT, HOSPITAL)]
         if lead:
@@ -401,7 +413,9 @@ def lead_with(finder: RelationFinder) -> None:
         tail = re.match(r"等(?:\d+(?:多|余)?个)?(?:部门|单位)", f[pos:pos + 9])
         partners_end = pos + (tail.end() if tail else 0)
         run_end = finder.clause_run_end(partners_end, sent_e)
-        progs = [p.key for p in finder.programs_in(partners_end, run_end)]
+        # a program named inside a longer name is not what they carry out (健康中国行动 of 开展健康中国行动知行大赛…活动)
+        clause_end = finder.clause_end(partners_end, sent_e)
+        progs = [p.key for p in finder.programs_in(partners_end, run_end) if not _inside_an_event_name(finder, p.end, clause_end)]
         if partners and not progs and f.startswith(tuple(cues().joint_organiser_verbs), partners_end):
             # …联合B开展爱国卫生月暨爱国卫生日宣传活动: the event the verb carries out, named by its phrase
             event = event_after(finder, partners_end, finder.clause_end(partners_end, sent_e), cues())
@@ -443,6 +457,15 @@ def assisted(finder: RelationFinder) -> None:
         for o in leads:
             finder.add("lead", o.key, progs[0], m.start(), m.group(0))
         finder.add("support", helper.key, progs[0], m.start(), m.group(0))
+
+
+def _inside_an_event_name(finder: RelationFinder, at: int, clause_end: int) -> bool:
+    """Does a program name ending at ``at`` go on into a longer event's name in its clause (健康中国行动 +
+    知行大赛家庭专场安徽赛区活动)? Not where only its kind follows (“母亲健康快车”流动服务 + 活动) or no event head."""
+    f = finder.ctx.folded
+    rest = f[at:clause_end] if at < clause_end else ""
+    head_end = cues().last_event_head_end(rest)
+    return head_end > 0 and rest[:head_end] not in finder.ctx.g.event_trailers and f[at:at + 1] not in finder.ctx.g.stop_chars
 
 
 def _joint_subjects(finder: RelationFinder, last: Mention) -> list[Mention]:

@@ -126,15 +126,17 @@ def _has_own_jurisdiction(finder: RelationFinder, s: int, e: int) -> bool:
     return bool(finder.ctx.region_index.starting_at(s)) or f.startswith(NATIONAL_PREFIXES + ("中国", "中共", "共青团"), s)
 
 
-def collective_entity(finder: RelationFinder, s: int, e: int) -> EntityKey:
+def collective_entity(finder: RelationFinder, s: int, e: int) -> EntityKey | None:
     """The organisation (or collective: 市级医院, 5家区属医院) at [s, e) in a consortium
-    description."""
+    description; none for the writer speaking of itself (以我院为龙头的医联体) where no entity names it."""
     orgs = finder.orgs_in(s, e)
     if orgs:
         return orgs[0].key
     ctx = finder.ctx
     region = ctx.doc_region
     text = _COUNT_PREFIX.sub("", ctx.folded[s:e])
+    if _SELF_REFERENCE.fullmatch(text):
+        return None  # 我院: which hospital writes, the page does not say here
     key = EntityKey(GROUP, (region.name if region else "") + text)
     finder.new_mentions.append(Mention(s, e, key, ctx.surface(s, e), region=region.code if region else ""))
     return key
