@@ -670,3 +670,24 @@ def test_a_hospital_speaking_of_itself_as_a_consortiums_head_names_no_one():
     ex = extract_document(SourceDocument(path="t.txt", name="t.txt", sha256="0" * 64, encoding="utf-8", format="text", text=text))
     assert not [r for r in ex.relations if r.source.name.endswith("我院")]
     assert not [m for m in ex.mentions if m.surface == "我院"]
+
+
+def test_partners_listed_on_past_a_name_no_body_gives_still_carry_out_the_clauses_event(extract):
+    # …、某某宣教站等单位开展X，深入贯彻…推进健康中国建设: the event of the partners' clause, not a program of a later one
+    ex = extract("安徽省计生协同省妇联、省卫生健康科普宣教站等单位开展健康知识竞赛家庭专场活动，深入贯彻推进健康中国建设等精神。",
+                 title="新闻")
+    assert {p for _, p in rels(ex, "lead")} == {"健康知识竞赛家庭专场活动"}
+    assert not [p for _, p in rels(ex, "support") if p == "健康中国建设"]
+
+
+def test_real_provincial_news_of_a_family_contest_held_with_partners():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen44" / "docs"
+                                        / "lh02_anhui_province_zhixing_contest_family_final_news.txt"))
+    event = "健康中国行动知行大赛家庭专场安徽赛区活动"
+    assert rels(ex, "lead") == {("安徽省计划生育协会", event)}
+    assert ("安徽省卫生健康宣传教育中心", event) in rels(ex, "support")

@@ -412,14 +412,20 @@ def lead_with(finder: RelationFinder) -> None:
         partners, pos = _partners_after(finder, m.end(), (DEPARTMENT, HOSPITAL))
         tail = re.match(r"等(?:\d+(?:多|余)?个)?(?:部门|单位)", f[pos:pos + 9])
         partners_end = pos + (tail.end() if tail else 0)
+        if not tail and partners and _PARTNER_JOINER_BEFORE.search(f, max(0, pos - 2), pos):
+            rest = _LIST_TAIL.match(f, pos, min(len(f), pos + 40))
+            if rest:  # …、团县委等部门: the list goes on with items no unit we know names, up to its closing noun
+                partners_end = rest.end()
         run_end = finder.clause_run_end(partners_end, sent_e)
         # a program named inside a longer name is not what they carry out (健康中国行动 of 开展健康中国行动知行大赛…活动)
         clause_end = finder.clause_end(partners_end, sent_e)
         progs = [p.key for p in finder.programs_in(partners_end, run_end) if not _inside_an_event_name(finder, p.end, clause_end)]
-        if partners and not progs and f.startswith(tuple(cues().joint_organiser_verbs), partners_end):
-            # …联合B开展爱国卫生月暨爱国卫生日宣传活动: the event the verb carries out, named by its phrase
-            event = event_after(finder, partners_end, finder.clause_end(partners_end, sent_e), cues())
-            progs = [event] if event is not None else []
+        if partners and f.startswith(tuple(cues().joint_organiser_verbs), partners_end) and not any(
+                p.key in progs for p in finder.programs_in(partners_end, clause_end)):
+            # …联合B开展爱国卫生月暨爱国卫生日宣传活动: the event the verb carries out, named by its phrase, not a
+            # program of a later clause (…活动，深入贯彻…推进健康中国建设)
+            event = event_after(finder, partners_end, clause_end, cues())
+            progs = [event] if event is not None else progs
         if not partners or not progs:
             continue
         leads = _joint_subjects(finder, lead[0])
@@ -764,6 +770,8 @@ def _partners_after(finder: RelationFinder, verb_end: int, types: tuple[str, ...
 
 
 _PARTNER_JOINER = re.compile(r"、|以及|和|及|与")
+_PARTNER_JOINER_BEFORE = re.compile(r"(?:、|以及|和|及|与)$")
+_LIST_TAIL = re.compile(r"[^，。；：\n]{2,36}?等(?:\d+(?:多|余)?个)?(?:部门|单位)")
 
 
 def _partner_of_another(finder: RelationFinder, clause_start: int, org: Mention) -> bool:
