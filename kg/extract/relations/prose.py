@@ -453,7 +453,7 @@ def assisted(finder: RelationFinder) -> None:
             continue  # A配合B做好…, A配合。: no event carried out
         sent_e = finder.sentence(m.start())[1]
         clause_end = finder.clause_end(pos, sent_e)
-        progs = [p.key for p in finder.programs_in(pos, clause_end)]
+        progs = list(dict.fromkeys(p.key for p in finder.programs_in(pos, clause_end)))  # a program's forms are one
         if not progs:
             event = event_after(finder, pos, clause_end, c)
             progs = [event] if event is not None else []
