@@ -45,15 +45,12 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
     event head, after the last 的 or organising verb before it (同步开展以“…”为主题的第32个
     爱国卫生月统一行动日主题活动 → 第32个爱国卫生月统一行动日主题活动)."""
     f = finder.ctx.folded
-    rest = f[start:end]
-    head_end = c.last_event_head_end(rest)
-    # a program named inside the event's longer name (健康中国行动 of 健康中国行动知行大赛…活动) is not the event;
-    # one that only its kind follows (“母亲健康快车”流动服务 + 活动) is
-    trailers = finder.ctx.g.event_trailers
     named = [p for p in finder.programs_in(start, end) if p.key.name.endswith(tuple(c.organised_event_heads))
-             and (p.end >= start + head_end or f[p.end:start + head_end] in trailers)]
+             and not inside_an_event_name(finder, p.end, end)]
     if named:
         return min(named, key=lambda p: (p.start, -p.end)).key
+    rest = f[start:end]
+    head_end = c.last_event_head_end(rest)
     if head_end < 0:
         return None
     cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs
@@ -66,6 +63,15 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
     mention, forms = launched_event(finder.ctx, start + cut, start + head_end, phrase)
     finder.new_mentions.extend([mention] + forms)
     return mention.key
+
+
+def inside_an_event_name(finder: RelationFinder, at: int, end: int) -> bool:
+    """Does a program name ending at ``at`` go on into a longer event's name before ``end`` (健康中国行动 +
+    知行大赛家庭专场安徽赛区活动)? Not where only its kind follows (“母亲健康快车”流动服务 + 活动) or no event
+    head does: a program named inside the event's name is not the event."""
+    rest = finder.ctx.folded[at:end] if at < end else ""
+    head_end = cues().last_event_head_end(rest)
+    return head_end > 0 and rest[:head_end] not in finder.ctx.g.event_trailers
 
 
 def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues) -> EntityKey | None:

@@ -25,7 +25,7 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
-from kg.extract.relations.hosting import event_after
+from kg.extract.relations.hosting import event_after, inside_an_event_name
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -410,18 +410,17 @@ def lead_with(finder: RelationFinder) -> None:
         sent_s, sent_e = finder.sentence(m.start())
         # the partners: bodies, and hospitals that work with them (县卫生健康和体育局联合巴公卫生院开展…)
         partners, pos = _partners_after(finder, m.end(), (DEPARTMENT, HOSPITAL))
-        tail = re.match(r"等(?:\d+(?:多|余)?个)?(?:部门|单位)", f[pos:pos + 9])
-        partners_end = pos + (tail.end() if tail else 0)
-        if not tail and partners and _PARTNER_JOINER_BEFORE.search(f, max(0, pos - 2), pos):
-            rest = _LIST_TAIL.match(f, pos, min(len(f), pos + 40))
-            if rest:  # …、团县委等部门: the list goes on with items no unit we know names, up to its closing noun
-                partners_end = rest.end()
+        tail = _LIST_TAIL.match(f, pos, pos + 9)
+        if not tail and partners and f.endswith(_JOINERS, 0, pos):
+            tail = _LIST_GOING_ON.match(f, pos, pos + 40)  # …、团县委等部门: items no unit we know names, up to its noun
+        partners_end = tail.end() if tail else pos
         run_end = finder.clause_run_end(partners_end, sent_e)
-        # a program named inside a longer name is not what they carry out (健康中国行动 of 开展健康中国行动知行大赛…活动)
         clause_end = finder.clause_end(partners_end, sent_e)
-        progs = [p.key for p in finder.programs_in(partners_end, run_end) if not _inside_an_event_name(finder, p.end, clause_end)]
+        # a program named inside a longer name is not what they carry out (健康中国行动 of 开展健康中国行动知行大赛…活动)
+        named = [p for p in finder.programs_in(partners_end, run_end) if not inside_an_event_name(finder, p.end, clause_end)]
+        progs = [p.key for p in named]
         if partners and f.startswith(tuple(cues().joint_organiser_verbs), partners_end) and not any(
-                p.key in progs for p in finder.programs_in(partners_end, clause_end)):
+                p.start < clause_end for p in named):
             # …联合B开展爱国卫生月暨爱国卫生日宣传活动: the event the verb carries out, named by its phrase, not a
             # program of a later clause (…活动，深入贯彻…推进健康中国建设)
             event = event_after(finder, partners_end, clause_end, cues())
@@ -463,15 +462,6 @@ def assisted(finder: RelationFinder) -> None:
         for o in leads:
             finder.add("lead", o.key, progs[0], m.start(), m.group(0))
         finder.add("support", helper.key, progs[0], m.start(), m.group(0))
-
-
-def _inside_an_event_name(finder: RelationFinder, at: int, clause_end: int) -> bool:
-    """Does a program name ending at ``at`` go on into a longer event's name in its clause (健康中国行动 +
-    知行大赛家庭专场安徽赛区活动)? Not where only its kind follows (“母亲健康快车”流动服务 + 活动) or no event head."""
-    f = finder.ctx.folded
-    rest = f[at:clause_end] if at < clause_end else ""
-    head_end = cues().last_event_head_end(rest)
-    return head_end > 0 and rest[:head_end] not in finder.ctx.g.event_trailers and f[at:at + 1] not in finder.ctx.g.stop_chars
 
 
 def _joint_subjects(finder: RelationFinder, last: Mention) -> list[Mention]:
@@ -769,9 +759,11 @@ def _partners_after(finder: RelationFinder, verb_end: int, types: tuple[str, ...
     return partners, pos
 
 
-_PARTNER_JOINER = re.compile(r"、|以及|和|及|与")
-_PARTNER_JOINER_BEFORE = re.compile(r"(?:、|以及|和|及|与)$")
-_LIST_TAIL = re.compile(r"[^，。；：\n]{2,36}?等(?:\d+(?:多|余)?个)?(?:部门|单位)")
+_JOINERS = ("、", "以及", "和", "及", "与")
+_PARTNER_JOINER = re.compile("|".join(_JOINERS))
+_TAIL_NOUN = r"等(?:\d+(?:多|余)?个)?(?:部门|单位)"  # 等部门, 等30多个部门: what closes a list of partners
+_LIST_TAIL = re.compile(_TAIL_NOUN)
+_LIST_GOING_ON = re.compile(r"[^，。；：\n]{2,36}?" + _TAIL_NOUN)
 
 
 def _partner_of_another(finder: RelationFinder, clause_start: int, org: Mention) -> bool:
