@@ -1750,3 +1750,47 @@ def test_hospitals_that_form_a_consortium_are_its_members(extract):
 def test_real_hospital_group_joined():
     ex = extract_document(read_document(ROOT_DIR / "unseen42" / "docs" / "lf11_ningxia_medical_univ_hospital_group_news.txt"))
     assert ("宁夏监狱管理局中心医院", "宁夏医科大学总医院医院集团") in members(ex)
+
+
+# 《…倡议书》, 《…提案》, 《…请示》, 《…手册》: the genres of agreements, proposals, requests, work
+# assignments and public handbooks are cited documents as much as 方案 and 意见 are
+@pytest.mark.parametrize("title", [
+    "《资阳市全民健康生活方式倡议书》", "《关于推进医疗与养老融合的提案》", "《关于重新设置卫生院的请示》",
+    "《首都卫生健康公约手册》", "《2019年抚顺市中医工作要点任务分解表》", "《2014年全市深化医药卫生体制改革主要工作安排》",
+    "《全面健康生活方式核心信息》", "《省部联合防治血吸虫病行动协议书》", "《健康素养66条》",
+])
+def test_a_cited_proposal_request_handbook_or_assignment_is_a_policy_document(extract, title):
+    assert title in names(extract(f"会上发放了{title}等材料。", title="某县新闻"), "PolicyDocument")
+
+
+@pytest.mark.parametrize("title", ["《颍州晚报》", "《在一起》", "《母子健康》"])
+def test_a_quoted_paper_show_or_slogan_is_no_document(extract, title):
+    assert names(extract(f"{title}报道了这次活动。", title="某县新闻"), "PolicyDocument") == set()
+
+
+def test_the_parties_an_agreements_title_names_are_the_texts(extract):
+    # real wording: unseen3 w02 (华蓥市 news): 签订了《重庆医科大学附属第一医院华蓥市人民政府紧密型医联体合作框架协议》
+    ex = extract("随后，双方签订了《重庆医科大学附属第一医院华蓥市人民政府紧密型医联体合作框架协议》。", title="华蓥市新闻")
+    assert "重庆医科大学附属第一医院" in names(ex, "Hospital")
+    assert any(n.endswith("紧密型医联体") for n in names(ex, "MedicalConsortium"))
+    assert any(n.endswith("合作框架协议》") for n in names(ex, "PolicyDocument"))
+    # another cited title's names stay the citation's
+    ex = extract("依据《重庆医科大学附属第一医院紧密型医联体建设实施方案》开展工作。", title="华蓥市新闻")
+    assert names(ex, "Hospital") == set() and names(ex, "MedicalConsortium") == set()
+
+
+def test_a_notices_number_names_the_title_it_issues_not_the_one_it_cites(tmp_path):
+    # real wording: unseen5 y12 (山西省卫生计生委): 关于印发贯彻《“健康中国2030”规划纲要》、实施《…》2017年行动计划的通知
+    doc = tmp_path / "notice.txt"
+    doc.write_text("山西省卫生和计划生育委员会关于印发贯彻《“健康中国2030”规划纲要》、实施《“健康山西2030”规划纲要》"
+                   "2017年行动计划的通知\n\n晋卫发〔2017〕14号\n\n各市卫生计生委：\n"
+                   "经省政府同意，贯彻《“健康中国2030”规划纲要》2017年行动计划，由省卫生计生委印发。现将全文印发给你们。\n",
+                   encoding="utf-8")
+    ex = extract_document(read_document(doc))
+    cited = {m.key.name for m in ex.mentions if m.key.type == "PolicyDocument" and "健康中国2030" in m.surface}
+    assert cited == {"《“健康中国2030”规划纲要》"}
+    # 关于印发《T》的通知 with its number: T is the notice's own document, known by the number
+    doc.write_text("某市人民政府办公室关于印发《某市健康城市建设实施方案》的通知\n\n某政办发〔2020〕3号\n\n各县区：\n"
+                   "现将《某市健康城市建设实施方案》印发给你们，请认真贯彻执行。\n", encoding="utf-8")
+    ex = extract_document(read_document(doc))
+    assert {m.key.name for m in ex.mentions if m.key.type == "PolicyDocument"} == {"某政办发〔2020〕3号"}

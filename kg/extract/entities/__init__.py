@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from kg.extract.entities.common import Context, strip_region_prefix
+from kg.extract.entities.common import TRAILING_PAREN, Context, strip_region_prefix
 from kg.extract.entities.consortia import find_consortia
 from kg.extract.entities.departments import find_departments, issuer_key
 from kg.extract.entities.hospitals import find_hospitals
@@ -53,7 +53,8 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     mentions += programs
     # names inside a cited document's number or title belong to the citation; the bare title
     # line of the document itself (its own number's alias) is no citation: its names are the text's
-    cited = SpanIndex([(p.start, p.end) for p in policies if not (ctx.title and ctx.folded[p.start:p.end] == ctx.title)],
+    cited = SpanIndex([(p.start, p.end) for p in policies
+                       if not (ctx.title and ctx.folded[p.start:p.end] == ctx.title) and not _names_its_parties(ctx, p)],
                       start=itemgetter(0), end=itemgetter(1))
 
     def inside_citation(m: Mention) -> bool:
@@ -62,6 +63,13 @@ def find_entities(ctx: Context, own_number: str | None = None) -> tuple[list[Men
     issuers = _title_issuers(ctx, policies, [m for m in mentions if m.key.type == DEPARTMENT])
     mentions = [m for m in mentions if m.key.type in (POLICY, REGION) or id(m) in issuers or not inside_citation(m)]
     return _dedupe(_regions_named_as_regions(ctx, mentions)), members
+
+
+def _names_its_parties(ctx: Context, policy: Mention) -> bool:
+    """An agreement's 《title》 (…合作协议, …框架协议书, …合作备忘录): the bodies, hospitals and
+    consortia written in it are its parties, names of the text as much as of the citation."""
+    title = ctx.folded[policy.start:policy.end]
+    return title.startswith("《") and TRAILING_PAREN.sub("", title[1:-1]).strip().endswith(ctx.g.agreement_heads)
 
 
 def _title_issuers(ctx: Context, policies: list[Mention], departments: list[Mention]) -> set[int]:
