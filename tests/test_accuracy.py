@@ -188,6 +188,15 @@ SETS = {
     # read: 0.752 / 0.083 / — (no targets) / 0.495, leads 0 of 1; with 5c97db0, after the rules read from unseen43, the
     # same (they did not carry over); its errors were read afterwards
     "unseen44": _annotated("unseen44"),
+    # 10 news items of joint campaigns (主办/承办/协办, 联合, 参加), a 提案's 主办/会办 units, a 职业健康 joint enforcement
+    # (江苏, 辽宁, 广东, 上海, 山东, 云南; annotated in stop 42 by a session that never ran the code), first scored with
+    # d22805a (2552277, the stop's start, the same) before any error was read: 0.701 / 0.119 / 1.000 / 0.800, leads 1 of 1
+    "unseen45": _annotated("unseen45"),
+    # held out to the end of stop 42 (annotated in stop 42 by a session that never ran the code): 10 passages, six of
+    # values (a 十四五 plan's indicators, statistics and work summaries, a district's table one row per line), four of
+    # campaigns (江苏, 广东, 山东, 辽宁, 上海, 河北); scored with d22805a (2552277 the same) before any error was read:
+    # 0.719 / 0.308 / 0.000 / 0.453, leads 3 of 4
+    "unseen46": _annotated("unseen46"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }
@@ -263,7 +272,7 @@ FLOORS = {
     "unseen18": {"entities": 0.70, "relations": 0.28, "targets": 0.99, "measurements": 0.93},
     # first scored at 0.707 / 0.080 / 0.800 / 0.909, leads 1 of 11 (stop 33's final code, cc8fae8): ten signers of a
     # national notice (我们制定了《…》，现印发给你们) read as leads its annotator reads as issuing; since, that formula is listed
-    "unseen19": {"entities": 0.74, "relations": 0.24, "targets": 0.80, "measurements": 0.90},
+    "unseen19": {"entities": 0.74, "relations": 0.44, "targets": 0.80, "measurements": 0.90},
     # first scored at 0.641 / 0.176 / 0.400 / 0.625, leads 2 of 2 (49717e9; cc8fae8 the same); then its errors were read
     "unseen20": {"entities": 0.70, "relations": 0.36, "targets": 0.40, "measurements": 0.66},
     # first scored at 0.562 / 0.000 / 0.000 / 0.708, no lead predicted (3525dbb; cc8fae8: 0.554 / 0.000 / 0.000 / 0.708)
@@ -304,20 +313,22 @@ FLOORS = {
     # first scored at 0.701 / 0.345 / 0.667 / 0.595, leads 10 of 10 (483dc8c; 90ff234: 0.704 / 0.345 / 0.667 / 0.595)
     "unseen33": {"entities": 0.74, "relations": 0.65, "targets": 0.66, "measurements": 0.62},
     # first scored at 0.714 / 0.340 / 0.000 / 0.917, leads 7 of 8 (8b2edb4)
-    "unseen34": {"entities": 0.77, "relations": 0.55, "targets": 0.00, "measurements": 0.91},
+    "unseen34": {"entities": 0.77, "relations": 0.62, "targets": 0.00, "measurements": 0.91},
     # held out to the end of stop 37, first scored at these figures (ca06e05)
     "unseen35": {"entities": 0.69, "relations": 0.47, "targets": 0.00, "measurements": 0.49},
     "unseen36": {"entities": 0.69, "relations": 0.00, "targets": 0.94, "measurements": 0.65},
     "unseen37": {"entities": 0.83, "relations": 0.83, "targets": 0.79, "measurements": 0.73},
     "unseen38": {"entities": 0.73, "relations": 0.99, "targets": 0.72, "measurements": 0.69},
-    "unseen39": {"entities": 0.68, "relations": 0.59, "targets": 0.99, "measurements": 0.71},
+    "unseen39": {"entities": 0.69, "relations": 0.59, "targets": 0.99, "measurements": 0.71},
     # unseen40 entities 0.762 → 0.752 (stop 41): 中国西藏文化保护与发展协会 no longer leads 学术讲座, a program named
     # inside the event's longer name (a wrong lead), so nothing makes it a Department, as its gold types it
     "unseen40": {"entities": 0.75, "relations": 0.62, "targets": 0.80, "measurements": 0.23},
-    "unseen41": {"entities": 0.76, "relations": 0.72, "targets": 0.00, "measurements": 0.58},
+    "unseen41": {"entities": 0.77, "relations": 0.72, "targets": 0.00, "measurements": 0.58},
     "unseen42": {"entities": 0.71, "relations": 0.58, "targets": 0.00, "measurements": 0.68},
     "unseen43": {"entities": 0.84, "relations": 0.69, "targets": 0.00, "measurements": 0.77},
     "unseen44": {"entities": 0.78, "relations": 0.58, "targets": 0.99, "measurements": 0.49},
+    "unseen45": {"entities": 0.74, "relations": 0.41, "targets": 0.99, "measurements": 0.79},
+    "unseen46": {"entities": 0.71, "relations": 0.30, "targets": 0.00, "measurements": 0.45},
     "unseen3-health": {"entities": 0.79, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
@@ -344,7 +355,8 @@ FLOORS = {
 # unseen41 8 of 9: 2024年食品安全宣传周活动 is named twice (its headline's form and its body's), so the body's lead pairs
 # with no gold lead left; unseen42 0 of 3 when held out (stop 40): its three hosts led the event named with its launch
 # ceremony and a broken quote (西藏人人健康”…启动仪式); 3 of 3 since
-LEAD_PRECISION = {"unseen42": 0.95, "unseen41": 0.85, "unseen40": 0.71, "unseen30": 0.88, "unseen31": 0.0, "unseen23": 0.66, "unseen22": 0.83, "unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
+# unseen46: held out to the end of stop 42, its one wrong lead of four not read while the rules were written
+LEAD_PRECISION = {"unseen46": 0.75, "unseen42": 0.95, "unseen41": 0.85, "unseen40": 0.71, "unseen30": 0.88, "unseen31": 0.0, "unseen23": 0.66, "unseen22": 0.83, "unseen": 0.90, "unseen2": 0.95, "unseen4": 0.75, "unseen5": 0.84, "unseen7": 0.93, "unseen11": 0.89,
                   "unseen16": 0.33, "unseen25": 0.25, "unseen26": 0.66, "unseen34": 0.92, "unseen36": 0.0, "unseen37": 0.95}
 
 

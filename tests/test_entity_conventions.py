@@ -912,6 +912,11 @@ def test_real_alliance_signing_news_lists_its_member_hospitals():
     ("磐安县经济商务局负责物资保障。", "经济商务局"),
     ("番禺区健康教育中心开展健康宣传。", "健康教育中心"),             # the health-education bodies
     ("海南省健康宣传教育中心发布健康提示。", "健康宣传教育中心"),
+    # a food-safety committee's office by its short form (real wording: unseen45 li01, 区食安办、大光路街道主办)
+    ("秦淮区食安办开展食品安全宣传。", "食品安全委员会办公室"),
+    ("秦淮区食安委部署食品安全工作。", "食品安全委员会"),
+    # real wording: unseen45 li02 (本溪): 市卫健委联合市精神文明办在全市开展…爱国卫生月活动
+    ("本溪市精神文明办开展文明城市创建。", "精神文明建设指导委员会办公室"),
 ])
 def test_a_merged_bureau_or_health_education_body_is_a_department(extract, sentence, body):
     assert any(n.endswith(body) for n in names(extract(sentence, title="某县新闻"), "Department"))

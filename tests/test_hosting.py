@@ -243,3 +243,62 @@ def test_real_city_launch_of_its_patriotic_health_month():
     assert ("lead", "萍乡市创建国家卫生城市指挥部办公室") in got
     assert {("support", "萍乡市爱国卫生运动委员会办公室"), ("support", "萍乡市精神文明建设指导委员会办公室"),
             ("support", "健康萍乡建设工作委员会办公室")} <= got
+
+
+UNSEEN45 = Path(__file__).resolve().parents[1] / "unseen45" / "docs"
+
+
+# 本次活动是由A、B主办，C、D参加: the copula before 由, a subdistrict's office among the hosts, and units
+# that took part, the sentence closed by a bare 参加
+def test_this_event_is_hosted_by_units_and_others_took_part(extract):
+    text = "秦淮区启动“2018年食品安全宣传周”广场宣传活动。本次活动是由区食安办、大光路街道主办，区市场监管局、区商务局参加。"
+    got = rels(extract(text, title="南京市新闻"))
+    event = "2018年食品安全宣传周广场宣传活动"
+    assert ("lead", "大光路街道", event) in got, got
+    assert {o for k, o, p in got if k == "support" and p == event} == {"南京市市场监督管理局", "南京市商务局"}, got
+    assert any(k == "lead" and o.endswith("食品安全委员会办公室") and p == event for k, o, p in got), got
+
+
+def test_one_subdistricts_office_is_a_unit_every_subdistrict_is_not():
+    assert unit_like("大光路街道") and unit_like("凤凰街道办事处") and unit_like("丰泽区丰泽街道")
+    assert not unit_like("镇街道") and not unit_like("区街道") and not unit_like("区疾控中心和丰泽街道")
+
+
+def test_a_bare_take_part_closing_a_list_that_is_no_units_supports_nothing(extract):
+    got = rels(extract("区卫健局开展世界无烟日宣传活动。欢迎广大市民积极参加。", title="某区新闻"))
+    assert not [r for r in got if r[0] == "support"], got
+
+
+def test_real_news_of_food_safety_week_hosts_and_participants():
+    # real wording: unseen45 li01 (南京市各区开展2018年食品安全宣传周活动)
+    got = rels(extract_document(read_document(UNSEEN45 / "li01_jiangsu_nanjing_district_food_safety_week_news.txt")))
+    event = "2018年食品安全宣传周广场宣传活动"
+    assert ("lead", "大光路街道", event) in got
+    assert len({o for k, o, p in got if k == "support" and p == event}) == 6, got  # 区市场监管局 … 区科技局参加
+
+
+# 由A主办，B承办的“…启动仪式暨健康讲堂”: the quoted name goes on past the event head inside it, and is the event
+def test_a_quoted_event_name_going_on_past_its_head_is_the_event(extract):
+    text = "由市卫生健康委主办，市疾控中心承办的“2021老年健康宣传周启动仪式暨健康讲堂”在市民广场举行。"
+    got = rels(extract(text, title="某市新闻", issuer="上海市卫生健康委员会"))
+    event = "2021老年健康宣传周启动仪式暨健康讲堂"
+    assert any(k == "lead" and p == event for k, o, p in got), got
+    assert any(k == "support" and o.endswith("疾病预防控制中心") and p == event for k, o, p in got), got
+
+
+def test_real_launch_of_a_citys_elderly_health_week():
+    # real wording: unseen45 li04 (上海市老年健康宣传周)
+    got = rels(extract_document(read_document(UNSEEN45 / "li04_shanghai_city_elderly_health_week_news.txt")))
+    assert ("lead", "上海市卫生健康委员会", "2021上海市老年健康宣传周启动仪式暨健康讲堂") in got, got
+
+
+# A联合B在某地开展/举行X: where they do it stands between the partners and the verb
+def test_partners_that_carry_out_an_event_at_a_place(extract):
+    got = rels(extract("当日上午，省爱卫会联合福州市爱卫会在仓山区螺洲镇集中开展环境卫生整治活动。", title="福建省新闻"))
+    assert ("support", "福州市爱国卫生运动委员会", "环境卫生整治活动") in got, got
+    got = rels(extract("4月28日，市卫生健康委携手市疾控中心在宜兴举行职业健康帮扶项目启动仪式。", title="无锡市新闻",
+                       issuer="无锡市卫生健康委员会"))
+    assert any(k == "support" and o.endswith("疾病预防控制中心") and p.startswith("职业健康帮扶项目") for k, o, p in got), got
+    # a place phrase that goes on into another clause is no place of the verb
+    got = rels(extract("省爱卫会联合福州市爱卫会在全省范围内，开展环境卫生整治活动。", title="福建省新闻"))
+    assert not [r for r in got if r[0] == "support"], got

@@ -63,7 +63,7 @@ def all_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
 
 def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
     """The unit spans of a list (A、B，C及D): split at 、，；/ and 及 outside brackets,
-    each trimmed of white space, a list tail (等部门) and a leading 由. Spans index the
+    each trimmed of white space, a list tail (等部门) and a leading 由 or 来自. Spans index the
     document (``base`` is where ``text`` starts)."""
     c = c or cues()
     spans: list[Span] = []
@@ -84,6 +84,8 @@ def split_units(text: str, base: int, c: Cues | None = None) -> list[Span]:
                 b -= 1
             if text.startswith("由", a):
                 a += 1
+            elif text.startswith("来自", a):
+                a += 2  # 来自A、B等单位的代表参加: where those who came are from
             for tail in c.list_tails:
                 if text.endswith(tail, a, b) and b - a > len(tail):
                     b -= len(tail)
@@ -195,11 +197,14 @@ def unit_like(name: str, c: Cues | None = None) -> bool:
         part = part[1:]
     if part in table.by_alias or table.is_body_name(part) or part.endswith("部"):
         return True
-    return name.endswith(g.company_suffixes + g.other_unit_endings) or bool(_TOWN_GOVERNMENT.fullmatch(name))
+    return (name.endswith(g.company_suffixes + g.other_unit_endings) or bool(_TOWN_GOVERNMENT.fullmatch(name))
+            or bool(SUBDISTRICT_OFFICE.fullmatch(name)))
 
 
 # one town's or township's government (沙湾镇人民政府, 新开乡政府), not every one (乡镇人民政府)
 _TOWN_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![乡镇])[镇乡](?:人民)?政府")
+# one subdistrict's office (大光路街道, 凤凰街道办事处), not every one (各街道, 镇街道): a body among the units
+SUBDISTRICT_OFFICE = re.compile(r"(?:(?:(?![和与及])[\u4e00-\u9fff]){2,4}[区县市])?(?:(?![和与及])[\u4e00-\u9fff]){2,4}(?<![各镇乡区市县])街道(?:办事处)?")
 # units that are not government bodies but are named as responsible ones: newspapers and
 # news agencies (河南日报社, 新华社安徽分社), representative offices, hospitals, universities
 class ClauseReader:

@@ -53,8 +53,11 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
     head_end = c.last_event_head_end(rest)
     if head_end < 0:
         return None
-    cut = max([rest.rfind("的", 0, head_end) + 1] + [rest.rfind(v, 0, head_end) + len(v) for v in c.joint_organiser_verbs
-                                                        if rest.rfind(v, 0, head_end) >= 0])
+    ceremonies = finder.ctx.g.launch_ceremonies
+    # the verbs before the head, not 启动 of the launch ceremony that closes the name (…项目启动仪式)
+    verb_ends = [i + len(v) for v in c.joint_organiser_verbs
+                 if (i := rest.rfind(v, 0, head_end)) >= 0 and not rest.startswith(ceremonies, i)]
+    cut = max([rest.rfind("的", 0, head_end) + 1] + verb_ends)
     if rest.startswith("了", cut):
         cut += 1  # 开展了系列控烟宣传活动: the verb's aspect, no part of the event's name
     phrase = strip_outer_quotes(rest[cut:head_end])
@@ -79,6 +82,8 @@ def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues
     (“全民营养周”宣传活动由…), or, for 本次大会 / 此次活动, the last event of that kind (大会,
     活动) the text named before."""
     f = finder.ctx.folded
+    if f.endswith("是", clause_start, by_at):
+        by_at -= 1  # 本次活动是由A主办: the copula before 由
     subject = f[clause_start:by_at]
     own = [p for p in finder.programs_in(clause_start, by_at) if f[p.end:by_at].strip("“”") == ""]
     if own:

@@ -419,8 +419,7 @@ def lead_with(finder: RelationFinder) -> None:
         # a program named inside a longer name is not what they carry out (健康中国行动 of 开展健康中国行动知行大赛…活动)
         named = [p for p in finder.programs_in(partners_end, run_end) if not inside_an_event_name(finder, p.end, clause_end)]
         progs = [p.key for p in named]
-        if partners and f.startswith(tuple(cues().joint_organiser_verbs), partners_end) and not any(
-                p.start < clause_end for p in named):
+        if partners and _verb_follows(f, partners_end, clause_end) and not any(p.start < clause_end for p in named):
             # …联合B开展爱国卫生月暨爱国卫生日宣传活动: the event the verb carries out, named by its phrase, not a
             # program of a later clause (…活动，深入贯彻…推进健康中国建设)
             event = event_after(finder, partners_end, clause_end, cues())
@@ -433,6 +432,19 @@ def lead_with(finder: RelationFinder) -> None:
                 finder.add("lead", o.key, p, m.start(), m.group(0))
             for o in partners:
                 finder.add("support", o.key, p, m.start(), m.group(0))
+
+
+_PLACE_BEFORE_VERB = re.compile(r"在[^，。；：“”《》\n]{1,15}?(?=举行|举办|开展|组织开展|启动|实施)")
+
+
+def _verb_follows(f: str, pos: int, clause_end: int) -> bool:
+    """Does an organiser's verb follow the partners at ``pos``, right away or after where they do it
+    (…携手江苏省职业健康协会在宜兴举行…, 联合区民政局在大十字广场开展…)?"""
+    verbs = tuple(cues().joint_organiser_verbs)
+    if f.startswith(verbs, pos):
+        return True
+    place = _PLACE_BEFORE_VERB.match(f, pos, clause_end)
+    return place is not None and f.startswith(verbs, place.end())
 
 
 def assisted(finder: RelationFinder) -> None:
@@ -592,12 +604,27 @@ def organisers(finder: RelationFinder) -> None:
             continue
         start = m.start("obj")
         named = [p for p in finder.programs_in(start, start + end) if p.start == start or f[start:p.start] in ("“", "《")]
+        whole = _quoted_whole(finder, start, start + end)
+        if whole is not None:
+            named = [whole]  # “…宣传周启动仪式暨健康讲堂”: the quoted name goes on past the head
         if named:
             task = max(named, key=lambda p: p.end)
         else:
             task, forms = launched_event(finder.ctx, start, start + end, strip_outer_quotes(f[start:start + end]))
             finder.new_mentions.extend([task] + forms)
         assign_units(finder, m.start(), leads, supports, [task.key], "由…" + m.group("verb"), "organisers")
+
+
+def _quoted_whole(finder: RelationFinder, start: int, head_end: int) -> Mention | None:
+    """The program named by the whole quotation opening at ``start`` where it closes past the
+    event head found in it (“2021上海市老年健康宣传周启动仪式暨健康讲堂”): the quoted name is the event's."""
+    f = finder.ctx.folded
+    if f[start:start + 1] != "“":
+        return None
+    close = f.find("”", start + 1, start + 80)
+    if close <= head_end or "“" in f[start + 1:close]:
+        return None
+    return next((p for p in finder.programs_in(start, close + 1) if p.start == start + 1 and p.end == close), None)
 
 
 _JOINTLY = re.compile("联合|共同")

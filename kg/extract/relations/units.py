@@ -11,7 +11,7 @@ import re
 
 from kg.extract.entities.departments import ZONE_KINDS, read_unit
 from kg.extract.model import DEPARTMENT, GROUP, HOSPITAL, ORGANIZATION, EntityKey, Mention
-from kg.extract.relations.clauses import unit_like
+from kg.extract.relations.clauses import SUBDISTRICT_OFFICE, unit_like
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import RelationFinder
 from kg.names.bodies import LEVEL_CHARS, NATIONAL_PREFIXES, bodies, level_region
@@ -21,7 +21,7 @@ _SELF_REFERENCE = re.compile(r"(?:我|本)(?:院|委|局|办|厅|中心|所|站|
 # 该院生殖与遗传专科医院 (记者从郑州大学第一附属医院获悉，由该院…医院牵头…): the hospital named before, and one of its own
 _HOSPITAL_ANAPHOR = re.compile(r"该院")  # as kg.extract.entities.hospitals reads it
 _HOSPITAL_END = ("医院", "分院", "院区")
-_BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅")
+_BODY_END = ("委", "局", "办", "委员会", "中心", "办公室", "管委会", "厅", "街道", "街道办事处")
 
 
 def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> list[EntityKey]:
@@ -78,7 +78,7 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
     elif text.endswith(ctx.g.company_suffixes):
         key = EntityKey(ORGANIZATION, text)
     elif text.endswith(_BODY_END):
-        if text[0] in "区县市省":
+        if text[0] in "区县市省" and not SUBDISTRICT_OFFICE.fullmatch(text):
             r = level_region(text[0], region)
             key = EntityKey(DEPARTMENT, (r.name if r else "") + text[1:], "" if r else ctx.unscoped)
         else:
