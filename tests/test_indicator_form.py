@@ -213,3 +213,19 @@ def test_real_cdc_summary_margins_over_the_national_rate():
 def test_real_plague_publicity_news_page_counter():
     assert not any(v == 0 for k, _, v in real("unseen37/docs/la04_qinghai_xining_huangyuan_plague_publicity_month_news.txt")
                    if k == "measurement")
+
+
+@pytest.mark.parametrize("sentence", [
+    # real wording: unseen44 lh02 (安徽省 知行大赛 family final)
+    "通过健康科普竞演、健康知识竞答三个项目激烈角逐后，最终评选出一等奖1名、二等奖2名、三等奖5名。",
+    # real wording: unseen35 kb10 (广汉市 健走): the blocks of a walk, no result
+    "市级各机关事业单位、各镇（街道）健走队员代表组成的13个方队共280余人参加活动。",
+    "大赛共评出优秀奖10个。",
+])
+def test_the_prizes_and_blocks_of_an_event_are_no_measurements(sentence):
+    assert not [i for i, v in m(fold(sentence)) if i.endswith(("奖", "方队"))]
+
+
+def test_a_count_of_award_winning_institutions_stays():
+    # the institutions that won are counted by their own head, not by the prize's
+    assert [v for i, v in m(fold("全市共有12家医疗机构获得省级奖励。")) if "医疗机构" in i] == [12]

@@ -110,6 +110,7 @@ class _Rules:
                                       + "|".join(map(re.escape, sorted(form["margin_references"], key=len, reverse=True)))
                                       + r")+(?:[（(][^）)]*[）)])?")
         self.page_counters = frozenset(form["page_counters"])
+        self.event_tallies = tuple(form["event_tallies"])
 
 
 def value_pattern(unit_re: str, prefixes: tuple[str, ...], first_class: bool = True) -> str:
@@ -340,6 +341,8 @@ def plausible_indicator(indicator: str, r: "_Rules") -> bool:
         return False  # 高于全国 (…阳性率52.8%，高出全国8.8个百分点): how far above a reference, not what is measured
     if indicator in r.page_counters:
         return False  # 浏览 (0次浏览), 读完 (读完约1分钟): a web page's counter
+    if indicator.endswith(r.event_tallies):
+        return False  # 评选出一等奖 (…一等奖1名), 方队 (13个方队): what an event hands out or lines up
     if _ASPECT_INSIDE.search(indicator):
         return False  # 成功抵扣了当月: a verb phrase, not a noun phrase
     if _PERSON_OF_CLAUSE.search(indicator) or _RANGE_START_END.search(indicator):
