@@ -53,11 +53,8 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
     head_end = c.last_event_head_end(rest)
     if head_end < 0:
         return None
-    ceremonies = finder.ctx.g.launch_ceremonies
-    # the verbs before the head, not 启动 of the launch ceremony that closes the name (…项目启动仪式)
-    verb_ends = [i + len(v) for v in c.joint_organiser_verbs
-                 if (i := rest.rfind(v, 0, head_end)) >= 0 and not rest.startswith(ceremonies, i)]
-    cut = max([rest.rfind("的", 0, head_end) + 1] + verb_ends)
+    cut = max([rest.rfind("的", 0, head_end) + 1]
+              + [_last_verb_end(rest, v, head_end, finder.ctx.g.launch_ceremonies) for v in c.joint_organiser_verbs])
     if rest.startswith("了", cut):
         cut += 1  # 开展了系列控烟宣传活动: the verb's aspect, no part of the event's name
     phrase = strip_outer_quotes(rest[cut:head_end])
@@ -66,6 +63,15 @@ def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> Entity
     mention, forms = launched_event(finder.ctx, start + cut, start + head_end, phrase)
     finder.new_mentions.extend([mention] + forms)
     return mention.key
+
+
+def _last_verb_end(rest: str, verb: str, head_end: int, ceremonies: tuple[str, ...]) -> int:
+    """Where the last ``verb`` before ``head_end`` ends (0 if none): not 启动 of a launch ceremony that
+    closes the event's name (在宜兴举行…帮扶项目启动仪式), which is no verb of the clause."""
+    at = rest.rfind(verb, 0, head_end)
+    while at >= 0 and rest.startswith(ceremonies, at):
+        at = rest.rfind(verb, 0, at)
+    return at + len(verb) if at >= 0 else 0
 
 
 def inside_an_event_name(finder: RelationFinder, at: int, end: int) -> bool:

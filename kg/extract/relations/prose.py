@@ -434,17 +434,18 @@ def lead_with(finder: RelationFinder) -> None:
                 finder.add("support", o.key, p, m.start(), m.group(0))
 
 
-_PLACE_BEFORE_VERB = re.compile(r"在[^，。；：“”《》\n]{1,15}?(?=举行|举办|开展|组织开展|启动|实施)")
+@lru_cache(maxsize=4)
+def _place_before_verb(c: Cues) -> re.Pattern[str]:
+    """在某地 right before an organiser's verb: where the partners carry the event out."""
+    verbs = "|".join(map(re.escape, sorted(c.joint_organiser_verbs, key=len, reverse=True)))
+    return re.compile(r"在[^，。；：“”《》\n]{1,15}?(?=" + verbs + ")")
 
 
 def _verb_follows(f: str, pos: int, clause_end: int) -> bool:
     """Does an organiser's verb follow the partners at ``pos``, right away or after where they do it
     (…携手江苏省职业健康协会在宜兴举行…, 联合区民政局在大十字广场开展…)?"""
-    verbs = tuple(cues().joint_organiser_verbs)
-    if f.startswith(verbs, pos):
-        return True
-    place = _PLACE_BEFORE_VERB.match(f, pos, clause_end)
-    return place is not None and f.startswith(verbs, place.end())
+    c = cues()
+    return f.startswith(tuple(c.joint_organiser_verbs), pos) or _place_before_verb(c).match(f, pos, clause_end) is not None
 
 
 def assisted(finder: RelationFinder) -> None:
