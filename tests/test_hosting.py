@@ -259,6 +259,14 @@ def test_this_event_is_hosted_by_units_and_others_took_part(extract):
     assert any(k == "lead" and o.endswith("食品安全委员会办公室") and p == event for k, o, p in got), got
 
 
+def test_this_event_is_led_by_units_the_copula_before_by(extract):
+    # the same copula where the event's anaphor is read by the lead rule (by_lead), not the hosts rule
+    text = "秦淮区启动“2018年食品安全宣传周”广场宣传活动。本次活动是由区食安办、区卫计局牵头，区商务局配合。"
+    got = rels(extract(text, title="秦淮区新闻"))
+    event = "2018年食品安全宣传周广场宣传活动"
+    assert {("lead", "秦淮区卫生和计划生育局", event), ("support", "秦淮区商务局", event)} <= got, got
+
+
 def test_one_subdistricts_office_is_a_unit_every_subdistrict_is_not():
     assert unit_like("大光路街道") and unit_like("凤凰街道办事处") and unit_like("丰泽区丰泽街道")
     assert not unit_like("镇街道") and not unit_like("区街道") and not unit_like("区疾控中心和丰泽街道")

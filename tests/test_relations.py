@@ -626,6 +626,9 @@ def test_the_body_assisted_leads_and_the_assisting_body_supports(extract):
     ex = extract("县疾控中心协助县卫健局开展碘缺乏病防治宣传活动。", title="新闻", issuer="某县卫生健康局")
     assert rels(ex, "lead") and all(o.endswith("卫生健康局") for o, _ in rels(ex, "lead"))
     assert rels(ex, "support") and all(o.endswith("疾病预防控制中心") for o, _ in rels(ex, "support"))
+    # where they did it may stand before the verb, as for partners (A联合B在某地开展X)
+    ex = extract("市疾控中心配合市卫健委在人民广场开展世界无烟日宣传活动。", title="新闻", issuer="滁州市卫生健康委员会")
+    assert rels(ex, "support") == {("滁州市疾病预防控制中心", "世界无烟日宣传活动")}
 
 
 @pytest.mark.parametrize("text", [

@@ -138,6 +138,7 @@ class Grammar:
         self.quoted_action_reach = int(acted["reach_before"])
         self.policy_heads = tuple(sorted(g["policy_heads"], key=len, reverse=True))
         self.agreement_heads = tuple(g["agreement_heads"])
+        self.issuing_verbs = tuple(g["issuing_verbs"])
         self.list_nouns = tuple(g["department_list_nouns"])
         self.prefixed_short_bodies = frozenset(g["prefixed_short_bodies"])
         self.title_issuer_end = g["title_issuers"]["end"]

@@ -30,9 +30,6 @@ def doc_number_spans(f: str) -> list[tuple[int, int]]:
     """Spans of ``[CJK]{1,10}[〔［【（]\\d{4}[〕］】）]\\s*第?\\d+号``: up to ten CJK
     characters (the issuer's abbreviation), then the bracketed year and the serial number."""
     return [(start, m.end()) for start, m in cjk_run_before(f, _DOC_NUMBER_TAIL, 1, 10)]
-# the verbs that stand right before or after the 《title》 a notice issues (关于印发《T》的通知,
-# 现将《T》印发给你们); not 转发: the document a notice forwards is another's, its number not the notice's
-_ISSUING_VERBS = ("印发", "颁布", "发布")
 # the labels a government page's metadata writes before a document's number
 _NUMBER_LABEL = re.compile(r"(?:发文字号|发文文号|文件编号|文号|字号|编号)[：:]?")
 _SUGGESTION = re.compile(r"(?:[区市县省])?(?:人大|政协)?[一二三四五六七八九十]+届(?:人大|政协)?[一二三四五六七八九十]+次会议\s*第\s*[\w\-－]+号(?:代表)?(?:建议|议案|提案)")
@@ -80,9 +77,9 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
             before = line[:m.start() - line_start].rstrip()
             # 关于印发《T》的通知 and 《T》…现印发给你们 issue T; 关于印发贯彻《A》、实施《B》…的通知 cites A
             # and issues another
-            cited_by_issued = "印发" in before and not before.endswith(_ISSUING_VERBS)
+            cited_by_issued = "印发" in before and not before.endswith(g.issuing_verbs)
             after = line[m.end() - line_start:].split("。", 1)[0]
-            issued = (before.endswith(_ISSUING_VERBS) or after.startswith(_ISSUING_VERBS) or "印发给" in after
+            issued = (before.endswith(g.issuing_verbs) or after.startswith(g.issuing_verbs) or "印发给" in after
                       or "印发" in m.group(0))  # 《…关于印发…的通知》: the notice's own title
             if not cited_by_issued and (issued or "关于" in line[:m.start() - line_start + 2]):
                 out.append(Mention(m.start(), m.end(), EntityKey(POLICY, own_number), ctx.surface(m.start(), m.end())))

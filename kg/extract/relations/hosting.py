@@ -83,13 +83,17 @@ def inside_an_event_name(finder: RelationFinder, at: int, end: int) -> bool:
     return head_end > 0 and rest[:head_end] not in finder.ctx.g.event_trailers
 
 
+def subject_end(f: str, by_at: int, start: int = 0) -> int:
+    """Where the subject before 由 at ``by_at`` ends: before the copula of 本次活动是由A主办."""
+    return by_at - 1 if f.endswith("是", start, by_at) else by_at
+
+
 def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues) -> EntityKey | None:
     """The event a clause 由A主办 speaks of from before 由: the program that is its subject
     (“全民营养周”宣传活动由…), or, for 本次大会 / 此次活动, the last event of that kind (大会,
     活动) the text named before."""
     f = finder.ctx.folded
-    if f.endswith("是", clause_start, by_at):
-        by_at -= 1  # 本次活动是由A主办: the copula before 由
+    by_at = subject_end(f, by_at, clause_start)
     subject = f[clause_start:by_at]
     own = [p for p in finder.programs_in(clause_start, by_at) if f[p.end:by_at].strip("“”") == ""]
     if own:

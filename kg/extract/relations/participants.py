@@ -1,7 +1,8 @@
 """Units that take part in an event the text names (FORMAT.md: 参与 names a supporting unit).
 News closes the account of an event with who else came:
 
-- ``本次活动由A主办，B承办，C、D以及E公司代表参加活动`` — after the hosts, in the same sentence;
+- ``本次活动由A主办，B承办，C、D以及E公司代表参加活动`` (or a bare …，C、D参加。) — after the hosts, in the
+  same sentence;
 - ``A组织开展…X。C、D等食安委相关单位共同参与。`` — a sentence of its own after the one naming X.
 
 The units are the whole subject of the clause the participation predicate ends (共同参与, 参加活动 …:

@@ -25,7 +25,7 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
-from kg.extract.relations.hosting import event_after, inside_an_event_name
+from kg.extract.relations.hosting import event_after, inside_an_event_name, subject_end
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -129,6 +129,7 @@ def _anaphoric_event(finder: RelationFinder, at: int) -> EntityKey | None:
     """The event 本次活动 (or 此次大赛, 本次会议) before ``at`` refers to: the last event-like
     program the text names before it."""
     f = finder.ctx.folded
+    at = subject_end(f, at)  # 本次活动是由A牵头
     if not f.endswith(_EVENT_ANAPHORS, max(0, at - 5), at):
         return None
     named = [p for p in finder.programs_in(0, at) if p.key.name.endswith(_EVENT_HEADS)]
@@ -461,10 +462,10 @@ def assisted(finder: RelationFinder) -> None:
         if not helpers:
             continue
         leads, pos = _partners_after(finder, m.end(), (DEPARTMENT,))
-        if not leads or not f.startswith(c.joint_organiser_verbs, pos):
-            continue  # A配合B做好…, A配合。: no event carried out
         sent_e = finder.sentence(m.start())[1]
         clause_end = finder.clause_end(pos, sent_e)
+        if not leads or not _verb_follows(f, pos, clause_end):
+            continue  # A配合B做好…, A配合。: no event carried out
         progs = list(dict.fromkeys(p.key for p in finder.programs_in(pos, clause_end)))  # a program's forms are one
         if not progs:
             event = event_after(finder, pos, clause_end, c)
