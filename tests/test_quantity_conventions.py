@@ -1319,3 +1319,27 @@ def test_a_changes_ends_keep_their_own_multiplier_and_bound():
                    ("床位数", 5600.0, "张", None, ">"), ("床位数", 2.2, "万张", 2024, "=")}
     got = {(q.value, q.unit) for q in measurements_in_sentence("全年总诊疗人次由1.2万增加到3万人次。", 0, 2024, "")}
     assert got == {(1.2, "万人次"), (3.0, "万人次")}
+
+
+# 漏报率≤2%: a sign written before a reported value is its comparator, no part of the indicator
+def test_a_sign_before_a_reported_value_is_its_comparator():
+    got = {(q.indicator, q.value, q.comparator) for q in measurements_in_sentence("全区传染病漏报率≤2%，报告及时率＞95%。", 0, 2020, "")}
+    assert got == {("传染病漏报率", 2.0, "<="), ("报告及时率", 95.0, ">")}
+    # real wording (folded): unseen44 lh01 (湖南 道县 疾控 2020 yearbook) and unseen20 b09 (温州 地方病)
+    got = {(q.indicator, q.comparator) for q in measurements_in_sentence(
+        "县、乡绝大部分医疗保健单位能较好地执行传染病报告和登记制度，报告率、准确率、完整率均达到98%以上，漏报率≤2%。", 0, 2020, "")}
+    assert ("漏报率", "<=") in got and not any("≤" in i for i, _ in got)
+    got = {(q.indicator, q.value, q.comparator) for q in measurements_in_sentence(
+        "当地出生居住的8-12周岁儿童氟斑牙患病率≤30%，温州市饮水型地方性氟中毒地方病已实现消除。", 0, 2020, "")}
+    assert {(i[-6:], v, c) for i, v, c in got} == {("儿童氟斑牙患病率"[-6:], 30.0, "<=")}
+
+
+# 运动健儿10人16项24次获得世界冠军: a count of people run into another count is no indicator
+def test_a_count_of_people_inside_an_indicator_makes_it_none():
+    got = m("我省运动健儿10人16项24次获得世界冠军；12人9项9次获得亚洲冠军。")
+    assert {i for i, _, _ in got} == {"运动健儿"} and (9.0 not in {v for _, v, _ in got}), got  # 12人9项: no 12人 = 9
+    # real wording (folded): unseen46 lj01 (辽宁 2011 statistical bulletin): the champions' counts give no indicator of them
+    got = m("全年在国内外各项比赛中，我省运动健儿10人16项24次获得世界冠军；12人9项9次获得亚洲冠军；156人91项111次获得全国冠军。")
+    assert not any(any(ch.isdigit() for ch in i) for i, _, _ in got), got
+    assert m("全区卫生技术人员5200人，其中执业（助理）医师2100人。") == [("卫生技术人员", 5200.0, 2019),
+                                                            ("执业（助理）医师", 2100.0, 2019)]

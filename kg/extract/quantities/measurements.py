@@ -328,7 +328,10 @@ def _indicator_of_value(rd: SentenceReading, before: str, after: str, m: re.Matc
 
 
 def _comparator_of_value(m: re.Match[str], r: _Rules) -> str:
-    """<, <= or > from the words around a value (不超过, 以内, 超过, 以上 …), else =."""
+    """<, <= or > from the words around a value (不超过, 以内, 超过, 以上 …) or the sign
+    before it (≤2%), else =."""
+    if m.group("pre") in r.value_signs:
+        return r.value_signs[m.group("pre")]
     marks = (m.group("pre") or "", m.group("post") or "", m.group("mid") or "", m.group("mid2") or "")
     if any(p and p in r.less for p in marks):
         return "<=" if "不超过" in marks or "以内" in marks else "<"

@@ -44,7 +44,9 @@ class _Rules:
         self.relative_verbs = r["relative_verbs"]
         # 到/至 of a change verb (提高到2023年的78.5%) is not a future year
         self.years_re = re.compile(r"(?<![截年])(?<!提高)(?<!提升)(?<!下降)(?<!降低)(?<!增加)(?<!增长)(?<!减少)(?<!上升)(?<!升)(?<!降)(?:到|至|力争到|争取到|预计到|展望)(?P<years>\d{4}年(?:底|末)?(?:(?:和|、|及|与)\d{4}年(?:底|末)?)*)")
-        self.value_prefixes = tuple(r["value_prefixes"])  # before a reported value, in the alternation's order
+        self.value_signs: dict[str, str] = r["value_signs"]  # 漏报率≤2%: the sign is the value's comparator
+        # before a reported value, in the alternation's order
+        self.value_prefixes = tuple(r["value_prefixes"]) + tuple(self.value_signs)
         self.trailing_adverbs = tuple(r["indicator_trailing_adverbs"])
         self.reporting_verbs = re.compile("|".join(map(re.escape, r["indicator_reporting_verbs"])))
         self.value_re = re.compile(value_pattern(self.unit_re, self.value_prefixes))
