@@ -67,3 +67,16 @@ def test_real_disclosure_pages():
     assert ("PolicyDocument", "眉府发〔2020〕23号") in names
     # the names in the document's own title line are the text's, not a citation's
     assert ("Department", "眉山市人民政府") in names
+
+
+def test_a_table_written_as_a_list_gives_its_title_not_a_row(tmp_path):
+    # - 发布机构: … (a page converted to a list): a row of the table, never the document's title
+    text = ("- 索 引 号: FJ001-2018-00199\n- 发布机构: 某省卫生和计划生育委员会\n- 标题: 2017年某省卫生计生事业发展情况\n"
+            "- 有效性:有效\n一、卫生资源情况\n全省卫生计生机构总数27217所，比上年减少441所。\n")
+    doc = read_data(text.encode("utf-8"), tmp_path / "p.txt")
+    assert doc.title == "2017年某省卫生计生事业发展情况"
+    # the title's year is the year the text reports on
+    assert {(q.value, q.year) for q in extract_document(doc).quantities if q.kind == "measurement"} >= {(27217.0, 2017)}
+    # real page: unseen44 lh06 (福建 2017 卫生计生事业发展情况)
+    real = read_document(ROOT / "unseen44" / "docs" / "lh06_fujian_province_2017_health_development_table.txt")
+    assert real.title == "2017年福建省卫生计生事业发展情况"

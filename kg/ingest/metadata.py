@@ -79,6 +79,9 @@ def _titled_line_below(head: list[str], folded: list[str], i: int, reach: int = 
     return None
 
 
+_ROW_BULLETS = "-*•·●▪"  # what opens a disclosure table's row written as a list (- 标题: …)
+
+
 def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[str, str | None]:
     """Read title, date (ISO), issuer and own document number from the top lines.
     ``folded``: the lines' folded forms, when the caller has them (the reader does:
@@ -90,8 +93,8 @@ def extract_metadata(lines: list[str], folded: list[str] | None = None) -> dict[
     for i, (ln, f) in enumerate(zip(head, folded)):
         if _META_LINE.match(f) or DOC_NUMBER.fullmatch(f.strip()) or _DATE.match(f) or _ISSUER_LINE.match(f.strip()):
             continue
-        if "".join(f.split()).startswith(info_labels()) and not f.strip().endswith(_TITLE_ENDINGS):
-            continue  # 发布机构 卫健委 文号: a row of the page's disclosure table
+        if "".join(f.split()).lstrip(_ROW_BULLETS).startswith(info_labels()) and not f.strip().endswith(_TITLE_ENDINGS):
+            continue  # 发布机构 卫健委 文号 (- 发布机构: …, a list of them): a row of the page's disclosure table
         if is_furniture(f) or is_site_banner(f):
             continue  # 首页 > 地方文件, 法搜网--中国法律信息搜索网: the site's, not the document's
         cjk = len(re.findall(r"[\u4e00-\u9fff]", f))

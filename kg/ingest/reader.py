@@ -77,10 +77,11 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if meta["date"] is None:  # a dateline, a labelled date or a signing date the cleaner dropped as chrome
         meta["date"] = dropped_date(header_drops, dropped)
     # the information-disclosure table above the text (索引号 | … | 文号 | …), which the cleaner
-    # drops as chrome: what the text's own lines do not give
+    # drops as chrome: what the text's own lines do not give, and the title it names, which
+    # is the document's own (a guess from the lines is not: 标题西藏…规划, 一、卫生资源情况)
     for key, value in table.items():
-        if meta.get(key) is None or (key == "title" and meta[key] != value and meta[key].endswith(value)):
-            meta[key] = value  # (a title read with its row's label before it: 标题西藏…规划)
+        if meta.get(key) is None or key == "title":
+            meta[key] = value
     if "title" in table and meta["title"] == table["title"]:
         kept_lines = _with_title_line(kept_lines, table["title"])
     # a footer or metadata line gives the date above, and nothing to the body
