@@ -175,13 +175,19 @@ _SPACE_BETWEEN_CJK = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}{_CJK_PUNCT}][ \t\u3
                                 rf"|(?<=[{_CJK}\d][ \t\u3000])[ \t\u3000]*(?=[{_CJK}{_CJK_PUNCT}]))")
 
 
+# a space a page or text layer put before a decimal point (同比下降2 .76%): the number is 2.76
+_SPACE_BEFORE_DECIMALS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\.\d)")
+
+
 def squeeze_cjk_spaces(line: str) -> str:
     """Drop stray spaces between CJK characters, CJK punctuation, brackets, % and digits,
     which web pages and PDF text layers insert (36.6% 和40% 。, ( 一 ) → 36.6%和40%。,
-    (一)); spaces inside Latin text are kept. Numbers cannot change: a space between two
-    digits stays."""
+    (一)), and before a decimal point (2 .76% → 2.76%); spaces inside Latin text are kept.
+    Numbers cannot change otherwise: a space between two digits stays."""
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return line
+    if " ." in line:
+        line = _SPACE_BEFORE_DECIMALS.sub("", line)
     return _SPACE_BETWEEN_CJK.sub("", line)
 
 

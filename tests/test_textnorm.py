@@ -27,6 +27,14 @@ def test_pdf_text_layer_spacing_cannot_change_numbers_or_headings():
     assert squeeze_cjk_spaces("达到 36 6") == "达到36 6"  # two numbers stay two numbers
 
 
+def test_a_space_before_a_decimal_point_is_dropped():
+    # real wording: unseen46 lj03 (a reposted 南都 headline, 深圳): 同比下降2 .76%
+    assert squeeze_cjk_spaces("同比下降2 .76%,深圳妇幼健康服务年活动启动") == "同比下降2.76%,深圳妇幼健康服务年活动启动"
+    assert squeeze_cjk_spaces("孕产妇死亡率为5 .32/10万") == "孕产妇死亡率为5.32/10万"
+    assert squeeze_cjk_spaces("第2 . 3条") == "第2 . 3条"  # a point with no digit after it: no decimal
+    assert squeeze_cjk_spaces("1 .docx") == "1 .docx"
+
+
 def test_traditional_detection():
     assert is_traditional("長寧") and not is_traditional("长宁")
     assert to_simplified("醫療聯合體") == "医疗联合体"
