@@ -116,3 +116,60 @@ def test_real_indicator_table_of_a_county_plan():
             ("measurement", "每千人口拥有中医类别执业（助理）医师数", 0.105, "", 2020, "="),
             ("target", "每万人口拥有全科医生数", 4.0, "", 2025, "=")} <= got
     assert len([q for q in got if q[0] == "target"]) == 13 and len([q for q in got if q[0] == "measurement"]) == 9
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bar_cells(cells: list[str]) -> str:
+    # a converter that closes each cell with a bar and puts a line of bars between rows
+    return "\n".join(c + " |" if c else "||||" for c in cells)
+
+
+def test_a_plans_table_with_bars_round_its_cells_and_units_in_its_indicators():
+    # the caption names a five-year plan's period: the base year reports, the period's last year is a target
+    text = ("专栏2 “十二五”时期某省中医药发展主要指标简表 |\n" +
+            bar_cells(["具体指标", "2010年", "2015年", "年均增长(%)", "属性", "",
+                       "中医医院(所)", "3232", "3397", "1", "预期性", "",
+                       "中医医院床位数(万张)", "47.1", "69.2", "8", "预期性", "",
+                       "中医医院病床使用率(%)", "84", "94", "—", "预期性"]) + "\n")
+    assert quantities(text.encode("utf-8"), "t.txt") == {
+        ("measurement", "中医医院", 3232.0, "所", 2010, "="), ("target", "中医医院", 3397.0, "所", 2015, "="),
+        ("measurement", "中医医院床位数", 47.1, "万张", 2010, "="), ("target", "中医医院床位数", 69.2, "万张", 2015, "="),
+        ("measurement", "中医医院病床使用率", 84.0, "%", 2010, "="), ("target", "中医医院病床使用率", 94.0, "%", 2015, "=")}
+    # a caption that reports what was achieved: every year's values are measurements
+    done = text.replace("主要指标简表", "主要指标完成情况")
+    assert {q[0] for q in quantities(done.encode("utf-8"), "t.txt")} == {"measurement"}
+    # a caption naming another period than the table's years: no plan's table
+    other = text.replace("十二五", "十三五")
+    assert {q[0] for q in quantities(other.encode("utf-8"), "t.txt")} == {"measurement"}
+
+
+def test_a_yearbook_table_with_its_unit_above_and_parts_marked_in_its_rows():
+    # 单位:所 for every row; # marks a part, 一. a group; no column numbers the rows
+    text = ("表1:2017年某省卫生机构变动情况表\n单位:所\n|\n" +
+            bar_cells(["机构类别", "2017年", "2016年", "增减", "", "总 计", "27217", "27658", "-441", "",
+                       "一.医院", "608", "590", "18", "", "# 综合医院", "361", "356", "5"]) + "\n")
+    assert quantities(text.encode("utf-8"), "t.txt") == {
+        ("measurement", "总计", 27217.0, "所", 2017, "="), ("measurement", "总计", 27658.0, "所", 2016, "="),
+        ("measurement", "医院", 608.0, "所", 2017, "="), ("measurement", "医院", 590.0, "所", 2016, "="),
+        ("measurement", "综合医院", 361.0, "所", 2017, "="), ("measurement", "综合医院", 356.0, "所", 2016, "=")}
+
+
+def test_a_yearbook_rows_below_one_naming_its_unit_count_in_it():
+    text = "\n|\n".join(["表14—16 医疗卫生事业基本情况", "指 标", "2008年", "2007年", "卫生机构数(个)", "1770", "2241",
+                         "# 医院", "165", "163", "实有床位数(张)", "27768", "26157", "# 医院、", "22865", "21031"]) + "\n"
+    got = quantities(text.encode("utf-8"), "t.txt")
+    assert {("measurement", "医院", 165.0, "个", 2008, "="), ("measurement", "医院", 22865.0, "张", 2008, "="),
+            ("measurement", "实有床位数", 26157.0, "张", 2007, "=")} <= got and len(got) == 8
+
+
+def test_real_tables_with_bars_round_their_cells():
+    # unseen42 lf04 (国家“十二五”中医药发展主要指标简表) and unseen44 lh06 (福建 2017 卫生机构变动情况表)
+    path = next((ROOT / "unseen42" / "docs").glob("lf04_*"))
+    got = quantities(path.read_bytes(), path.name)
+    assert {("measurement", "中医医院床位数", 47.1, "万张", 2010, "="), ("target", "中医医院床位数", 69.2, "万张", 2015, "="),
+            ("target", "高等院校中医药类专业在校生人数", 70.6, "万人", 2015, "=")} <= got
+    path = next((ROOT / "unseen44" / "docs").glob("lh06_*"))
+    got = quantities(path.read_bytes(), path.name)
+    assert {("measurement", "社区卫生服务站", 333.0, "所", 2016, "="), ("measurement", "医院", 590.0, "所", 2016, "=")} <= got

@@ -47,6 +47,18 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _MAX_HEADER_CELL = 12
 _MAX_CELL = 40  # a longer line is prose, not a cell
+_MULTIPLIERS = ("万", "亿")
+# a header cell's unit in brackets (年均增长(%)), matched without it
+_BRACKETED_UNIT = re.compile(r"\s*[（(][^（）()]{1,6}[)）]$")
+# an indicator cell naming its unit (中医医院床位数(万张), 卫生机构数(个)): the indicator, the unit
+_INDICATOR_UNIT = re.compile(r"^(?P<indicator>.+?)\s*[（(](?P<unit>[^（）()]{1,6})[)）]$")
+# what opens an indicator cell and is no part of its name: a yearbook's mark of a part (# 医院),
+# a group's number (二.基层医疗卫生机构, 一、医院)
+_CELL_MARK = re.compile(r"^(?:[#＃]\s*|[一二三四五六七八九十]{1,3}[.．、]\s*)")
+# a unit for the whole table, on a line above its header (单位:所, 单位：万人)
+_TABLE_UNIT = re.compile(r"^单位\s*[:：]\s*(?P<unit>[^\s,，、;；()（）]{1,4})")
+# a value cell of a row (3232, 15.0, -116, >79, ≤5): what no row opens with
+_VALUE_LIKE = re.compile(r"^[<>≤≥＜＞]?\s*[-－]?\d+(?:\.\d+)?\s*[%‰]?$")
 
 
 @dataclass(frozen=True)
@@ -56,14 +68,21 @@ class _Words:
     base_kinds: tuple[str, ...]
     natures: frozenset[str]
     units: frozenset[str]
+    labels: re.Pattern[str]  # any indicator column's label, spaces allowed inside (指 标): is there a table at all
+
+
+def _known_unit(unit: str, units: frozenset[str]) -> bool:
+    """A unit of the value grammar, or a multiple of one (万张, 亿人次, 万人)."""
+    return unit in units or (unit[:1] in _MULTIPLIERS and unit[1:] in units)
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     t = json.loads(DATA.read_text(encoding="utf-8"))["indicator_tables"]
     units = json.loads(QUANTITIES_DATA.read_text(encoding="utf-8"))["units"]  # one vocabulary of units, the values'
+    labels = re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in t["header"]["indicator"]))
     return _Words({k: tuple(v) for k, v in t["header"].items()}, tuple(t["year_kinds"]["target"]),
-                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(units))
+                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(units), labels)
 
 
 @dataclass(frozen=True)
@@ -75,8 +94,10 @@ class Column:
 
 
 def _header_cell(cell: str, w: _Words) -> Column | None:
+    cell = re.sub(r"\s+", "", cell)  # 指 标: a label set out with spaces
+    bare = _BRACKETED_UNIT.sub("", cell)  # 年均增长(%)
     for role, labels in w.header.items():
-        if cell in labels:
+        if cell in labels or (role == "change" and bare in labels):
             return Column(role, cell)
     m = _YEAR_CELL.match(cell)
     if m is None:
@@ -104,14 +125,29 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     return cols  # type: ignore[return-value]
 
 
-def _row_fields(cells: list[str], cols: list[Column], w: _Words) -> list[tuple[str, str]] | None:
-    """The (label, value) fields of one row, or None where its cells do not fit the columns."""
+def _indicator_and_unit(cell: str, w: _Words) -> tuple[str, str]:
+    """An indicator cell's name and the unit it names in brackets, if the value grammar knows
+    it (中医医院床位数(万张) → 中医医院床位数, 万张; 妇幼保健院(所、站) stays as it is), without
+    the marks that open it (# 医院, 二.基层医疗卫生机构)."""
+    cell = _CELL_MARK.sub("", cell.strip())
+    cell = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", cell).rstrip("、，,；;")  # 总 计, 医院、
+    m = _INDICATOR_UNIT.match(cell)
+    if m and _known_unit(m.group("unit"), w.units):
+        return m.group("indicator"), m.group("unit")
+    return cell, ""
+
+
+def _row_fields(cells: list[str], cols: list[Column], w: _Words, table_unit: str = "") -> list[tuple[str, str]] | None:
+    """The (label, value) fields of one row, or None where its cells do not fit the columns;
+    ``table_unit`` is the unit the table names above its header, for rows that name none."""
     roles = [c.role for c in cols]
     years = [c for c in cols if c.role == "year"]
     nature = [c for c in cells if c in w.natures]
     cells = [c for c in cells if c not in w.natures]
     domain = ""
     k = next((i for i, c in enumerate(cells) if _NUMBER_CELL.match(c)), None)
+    if k == 1 and "number" not in roles:
+        k = None  # 一.医院 | 608 | 590: with no number column, a short number after the indicator is its value
     if k is not None and k <= 1:
         domain = cells[0] if k == 1 else ""
         cells = cells[k + 1:]
@@ -124,16 +160,18 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words) -> list[tuple[s
     unit = ""
     if rest and rest[0] in w.units:
         unit, rest = rest[0], rest[1:]  # a unit cell is never a value (an empty one is left out)
-    if "remark" in roles and len(rest) == len(years) + 1:
+    values = [c for c in cols if c.role in ("year", "change")]
+    if "remark" in roles and len(rest) == len(values) + 1:
         rest = rest[:-1]
-    if len(rest) != len(years) or not 2 <= len(indicator) <= _MAX_CELL:
+    if len(rest) != len(values) or not 2 <= len(indicator) <= _MAX_CELL:
         return None
+    indicator, own_unit = _indicator_and_unit(indicator, w)
     fields = [(cols[roles.index("domain")].label, domain)] if domain and "domain" in roles else []
     fields.append((INDICATOR_LABEL, indicator))
-    if unit:
-        fields.append((UNIT_LABEL, unit))
-    for col, value in zip(years, rest):
-        fields.append((f"{col.year}年{_KIND_LABEL[col.kind]}", value))
+    if unit or own_unit or table_unit:
+        fields.append((UNIT_LABEL, unit or own_unit or table_unit))
+    for col, value in zip(values, rest):
+        fields.append((f"{col.year}年{_KIND_LABEL[col.kind]}" if col.role == "year" else col.label, value))
     if nature and "nature" in roles:
         fields.append((cols[roles.index("nature")].label, nature[0]))
     return fields
@@ -141,7 +179,7 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words) -> list[tuple[s
 
 def _rows(cells: list[str], cols: list[Column], w: _Words) -> list[list[str]]:
     """A run of cells cut into rows: at each nature cell (预期性) where the table has that
-    column, else before each number cell (序号)."""
+    column, else before each number cell (序号), else before each indicator cell."""
     roles = [c.role for c in cols]
     rows: list[list[str]] = []
     if "nature" in roles:
@@ -153,6 +191,13 @@ def _rows(cells: list[str], cols: list[Column], w: _Words) -> list[list[str]]:
                 row = []
         if row:
             rows.append(row)
+        return rows
+    if "number" not in roles:  # no column numbers the rows: each row opens with its indicator
+        for c in cells:
+            if not rows or (_CJK.search(c) and not _VALUE_LIKE.match(c)):
+                rows.append([c])
+            else:
+                rows[-1].append(c)
         return rows
     for c in cells:
         if _NUMBER_CELL.match(c) or not rows:
@@ -176,22 +221,57 @@ def _aligned_fields(cells: list[str], cols: list[Column]) -> list[tuple[str, str
     indicator = by_role.get("indicator", "")
     if not 2 <= len(indicator) <= _MAX_CELL or not _CJK.search(indicator):
         return None
+    indicator, own_unit = _indicator_and_unit(indicator, _words())
     fields = [(c.label, cell) for c, cell in zip(cols, cells) if c.role == "domain" and cell]
     fields.append((INDICATOR_LABEL, indicator))
-    if by_role.get("unit"):
-        fields.append((UNIT_LABEL, by_role["unit"]))
+    if by_role.get("unit") or own_unit:
+        fields.append((UNIT_LABEL, by_role.get("unit") or own_unit))
     fields += [(f"{c.year}年{_KIND_LABEL[c.kind]}", cell)
                for c, cell in zip(cols, cells) if c.role == "year" and cell]
     fields += [(c.label, cell) for c, cell in zip(cols, cells) if c.role == "nature" and cell]
     return fields
 
 
+def _carry_units(rows: list[tuple[list[tuple[str, str]] | None, list[str]]]) -> list[tuple[list[tuple[str, str]] | None, list[str]]]:
+    """A yearbook's rows below one that names its unit (卫生机构数(个) | 1770, then # 医院 | 165)
+    count in that unit, until a row names another: each row without a unit gets the last one named."""
+    last = ""
+    out = []
+    for fields, row in rows:
+        if fields is not None:
+            labels = [label for label, _ in fields]
+            if UNIT_LABEL in labels:
+                last = fields[labels.index(UNIT_LABEL)][1]
+            elif last:
+                at = labels.index(INDICATOR_LABEL) + 1
+                fields = fields[:at] + [(UNIT_LABEL, last)] + fields[at:]
+        out.append((fields, row))
+    return out
+
+
+def _cell_line(line: str) -> str:
+    """A line of a table written one cell a line, without the bars some pages' converters set
+    around each cell (具体指标 |, | 2010年 |); a line of bars alone is no cell ("")."""
+    return line.strip().strip("|｜").strip()
+
+
+def _table_unit(before: list[str], w: _Words) -> str:
+    """The unit a table names for all its rows on a line just above its header (单位:所,
+    单位：张 (set)), or ""."""
+    near = [ln.strip() for ln in before[-4:] if _cell_line(ln)][-2:]
+    for line in reversed(near):
+        m = _TABLE_UNIT.match(line)
+        if m and _known_unit(m.group("unit"), w.units):
+            return m.group("unit")
+    return ""
+
+
 def rewrite_indicator_tables(text: str) -> str:
     """``text`` with each table of main indicators written one labelled line a row; any
     other text as it was."""
-    if "指标" not in text:
-        return text
     w = _words()
+    if w.labels.search(text) is None:
+        return text
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -227,7 +307,7 @@ def rewrite_indicator_tables(text: str) -> str:
         # one cell a line (blank lines between cells allowed): the header's run of label cells
         j, cells = i, []
         while j < len(lines):
-            cell = lines[j].strip()
+            cell = _cell_line(lines[j])
             if not cell:
                 j += 1
                 continue
@@ -235,14 +315,14 @@ def rewrite_indicator_tables(text: str) -> str:
                 break
             cells.append(cell)
             j += 1
-        cols = header_columns(cells) if len(cells) >= 3 else None
+        cols = header_columns(cells) if len(cells) >= 3 and _cell_line(lines[i]) else None
         if cols is None:
             out.append(lines[i])
             i += 1
             continue
         body, k = [], j
         while k < len(lines):
-            cell = lines[k].strip()
+            cell = _cell_line(lines[k])
             if not cell:
                 k += 1
                 continue
@@ -250,7 +330,10 @@ def rewrite_indicator_tables(text: str) -> str:
                 break
             body.append(cell)
             k += 1
-        written = [(_row_fields(r, cols, w), r) for r in _rows(body, cols, w)]
+        unit = _table_unit(out, w)
+        written = [(_row_fields(r, cols, w, unit), r) for r in _rows(body, cols, w)]
+        if not any(c.role == "unit" for c in cols):  # an empty unit cell says no unit; no unit column, the row above
+            written = _carry_units(written)
         if not any(f for f, _ in written):
             out += lines[i:j]  # a header whose rows do not fit it: as it was, and not read again from its second cell
             i = j

@@ -40,6 +40,9 @@ class _Words:
     value: re.Pattern[str]
     comparators: dict[str, str]
     after: dict[str, str]
+    plan_caption: re.Pattern[str]  # “十二五”时期…主要指标: a five-year plan's table; group 1 its period's name
+    report_caption: tuple[str, ...]
+    periods: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -49,7 +52,24 @@ def _words_of(r: _Rules) -> _Words:
     afters = sorted(t["after"], key=len, reverse=True)
     value = re.compile(r"^(?P<sign>" + "|".join(map(re.escape, signs)) + r")?\s*(?P<num>" + _NUM + r")\s*"
                        r"(?P<unit>" + r.unit_re + r")?\s*(?P<after>" + "|".join(map(re.escape, afters)) + r")?$")
-    return _Words(frozenset(t["no_value"]), value, t["comparators"], t["after"])
+    periods = r.raw["five_year_plans"]
+    caption = re.compile("(" + "|".join(map(re.escape, periods)) + r")[^\n。；]{0,30}?(?:" +
+                         "|".join(map(re.escape, t["plan_caption_words"])) + r")[^\n。；]*$")
+    return _Words(frozenset(t["no_value"]), value, t["comparators"], t["after"], caption,
+                  tuple(t["report_caption_words"]), periods)
+
+
+def _plan_period_end(text: str, at: int, w: _Words) -> int | None:
+    """The last year of the five-year plan whose table the row at ``at`` belongs to, where a
+    caption just above the table names it (专栏2 “十二五”时期中医药发展主要指标简表) and says
+    nothing of what was achieved (…主要指标完成情况): its later year's column sets targets."""
+    head = text[max(0, at - 400):at]
+    lines = [ln for ln in head.split("\n") if ln.strip() and INDICATOR_LABEL + "：" not in ln][-2:]
+    for line in lines:
+        m = w.plan_caption.search(line)
+        if m and not any(word in line for word in w.report_caption):
+            return w.periods[m.group(1)]
+    return None
 
 
 def _value(cell: str, w: _Words) -> tuple[float, str, str] | None:
@@ -85,7 +105,11 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
     w = _words_of(r)
     out: list[Quantity] = []
     spans: list[tuple[int, int]] = []
+    table_end, period_end = -1, None
     for m in _ROW.finditer(text):
+        if m.start() > table_end + 1:  # a row after other lines: the first of another table, under its caption
+            period_end = None if plan else _plan_period_end(text, m.start(), w)
+        table_end = m.end()
         fields = dict(f.split("：", 1) for f in m.group(0).rstrip(ROW_END).split(FIELD_SEPARATOR) if "：" in f)
         indicator = _PART_OF.sub("", fields.get(INDICATOR_LABEL, "").strip())
         if not 2 <= len(indicator) <= 40:
@@ -94,6 +118,7 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
         found = []
         labelled = [y for y in map(_YEAR_LABEL.match, fields) if y]
         plain = [int(y.group("year")) for y in labelled if y.group("kind") == PLAIN_LABEL]
+        in_plan = plan or (period_end is not None and period_end in plain)
         first_target = min([int(y.group("year")) for y in labelled if y.group("kind") == TARGET_LABEL], default=None)
         for label, cell in fields.items():
             year = _YEAR_LABEL.match(label)
@@ -105,7 +130,7 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
             at = int(year.group("year"))  # type: ignore[union-attr]
             kind = ("target" if written == TARGET_LABEL else "measurement" if written == BASE_LABEL
                     else "measurement" if first_target is not None and at < first_target  # 2020年 | 2025年目标: the base
-                    else _plain_kind(at, plain, plan, doc_year))
+                    else _plain_kind(at, plain, in_plan, doc_year))
             if not kind:
                 continue
             found.append(Quantity(kind, indicator, value, own_unit or unit, at, cmp if kind == "target" else "=",
