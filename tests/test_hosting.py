@@ -310,3 +310,20 @@ def test_partners_that_carry_out_an_event_at_a_place(extract):
     # a place phrase that goes on into another clause is no place of the verb
     got = rels(extract("省爱卫会联合福州市爱卫会在全省范围内，开展环境卫生整治活动。", title="福建省新闻"))
     assert not [r for r in got if r[0] == "support"], got
+
+
+# 由A主办、B承办、C协办在…举行X: the roles joined by 、, each host's own verb ending its units
+def test_hosts_roles_joined_by_a_list_comma(extract):
+    got = rels(extract("5月29日，由区卫生健康局主办、区疾病预防控制中心承办、区计划生育协会协办，在人民广场举行了"
+                       "全民健康生活方式行动启动仪式。", title="某区新闻"))
+    event = {p for k, o, p in got if k == "lead"}
+    assert len(event) == 1 and ("lead", "区卫生健康局", next(iter(event))) in got
+    assert {o for k, o, p in got if k == "support"} == {"区疾病预防控制中心", "区计划生育协会"}, got
+    # real wording: unseen46 lj07 (山东 定陶区, 2018): 承办 ends the first supporter's name, not 协办
+    got = rels(extract("5月29日,由区卫计局主办、区疾控中心承办、区计生协协办在定陶区镜湖广场举行了以“健康山东 共建共享”为主题的"
+                       "“健康山东•全民健康生活方式——一评二控三减四健专项行动”暨健康素养促进行动启动仪式。", title="定陶区新闻"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "定陶区卫生和计划生育局"), ("support", "定陶区疾病预防控制中心"),
+                                          ("support", "定陶区计划生育协会")}, got
+    # not 由A负责、B…: only hosting's verbs are read after a 、
+    got = rels(extract("健康步道建设由区建设局负责、区财政局保障经费。", title="某区方案"))
+    assert not [r for r in got if r[0] == "support"]

@@ -108,14 +108,16 @@ def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues
     return same_kind[-1].key if same_kind else None
 
 
-def _host_supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], int, str]:
+def host_supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], int, str]:
     """，C、D(共同)承办 right after the hosts: the supporting units, where they end, and the verb."""
     if f[pos:pos + 1] not in "，、,":
         return [], pos, ""
     start = pos + 1
-    for verb in sorted(c.host_support_verbs, key=len, reverse=True):
-        at = f.find(verb, start, start + 80)
-        if at < 0 or any(ch in f[start:at] for ch in "，。；：\n"):
+    # the verb nearest the hosts ends the units (C承办、D协办: C's verb is 承办, not D's 协办), the
+    # longest where two start at one place (共同承办)
+    found = [(at, -len(verb), verb) for verb in c.host_support_verbs if (at := f.find(verb, start, start + 80)) >= 0]
+    for at, _, verb in sorted(found):
+        if any(ch in f[start:at] for ch in "，。；：\n"):
             continue
         units = all_units(f[start:at], start)
         if units:
@@ -145,7 +147,7 @@ def hosts(finder: RelationFinder) -> None:
         leads = all_units(f[hosts_start:hosts_end], hosts_start)
         if not leads:
             continue
-        supports, after, verb = _host_supports_after(f, m.end(), c)
+        supports, after, verb = host_supports_after(f, m.end(), c)
         if f.startswith("的", after):
             event = event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:

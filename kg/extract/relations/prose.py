@@ -25,7 +25,7 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
-from kg.extract.relations.hosting import event_after, inside_an_event_name, subject_end
+from kg.extract.relations.hosting import event_after, host_supports_after, inside_an_event_name, subject_end
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -233,8 +233,13 @@ def by_lead(finder: RelationFinder) -> None:
             continue
         sent_s, sent_e = finder.sentence(m.start())
         supports, after, verb = _supports_after(finder, m.end(), sent_e)
+        # 由A主办、B承办、C协办在…举行: the hosts' roles joined by 、 read as the hosting rule reads them
+        more_after = host_supports_after if not verb and m.group(2) == "主办" else None
+        if more_after is not None:
+            supports, after, verb = more_after(f, m.end(), cues())
         while verb:  # …，B、C承办，D协办: each support clause in turn
-            more, further, more_verb = _supports_after(finder, after, sent_e)
+            more, further, more_verb = (more_after(f, after, cues()) if more_after is not None
+                                        else _supports_after(finder, after, sent_e))
             if not more_verb:
                 break
             supports, after = supports + more, further
