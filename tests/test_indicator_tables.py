@@ -173,3 +173,29 @@ def test_real_tables_with_bars_round_their_cells():
     path = next((ROOT / "unseen44" / "docs").glob("lh06_*"))
     got = quantities(path.read_bytes(), path.name)
     assert {("measurement", "社区卫生服务站", 333.0, "所", 2016, "="), ("measurement", "医院", 590.0, "所", 2016, "=")} <= got
+
+
+def test_a_yearbooks_text_layer_with_a_header_of_years():
+    # one row a line, the years alone in the header, English names and layout codes around the Chinese
+    text = ("21-4 Basic Statistics of Public Health\n单位:张\nt1 Item 2008 2009\n"
+            "卫生机构床位数() Beds(unit) 81407 87321\n"
+            "2     # 医院、卫生院     Hospitals 73205 77702\n"
+            "        Health service centers in Communities\n"
+            "1        疗养院     Sanatoriums 670\n")  # one value for two years: whose is not known
+    assert quantities(text.encode("utf-8"), "t.txt") == {
+        ("measurement", "卫生机构床位数", 81407.0, "张", 2008, "="), ("measurement", "卫生机构床位数", 87321.0, "张", 2009, "="),
+        ("measurement", "医院、卫生院", 73205.0, "张", 2008, "="), ("measurement", "医院、卫生院", 77702.0, "张", 2009, "=")}
+    # a line of years in prose, or years with Chinese words before them, is no header
+    prose = "近年来全市医疗卫生机构数逐年增长 2019 2020\n卫生机构数 120 130\n"
+    assert rewrite_indicator_tables(prose) == prose
+
+
+def test_real_yearbook_pages_with_a_header_of_years():
+    # unseen38 lb04 (内蒙古 2008-2009 卫生基本情况) and unseen44 lh08 (福建 各类卫生机构床位数)
+    path = next((ROOT / "unseen38" / "docs").glob("lb04_*"))
+    got = quantities(path.read_bytes(), path.name)
+    assert {("measurement", "卫生机构", 7423.0, "", 2008, "="), ("measurement", "医院、卫生院", 1803.0, "", 2009, "=")} <= got
+    path = next((ROOT / "unseen44" / "docs").glob("lh08_*"))
+    got = quantities(path.read_bytes(), path.name)
+    assert ("measurement", "医院", 156893.0, "张", 2019, "=") in got
+    assert not [q for q in got if q[1] == "疗养院"]  # seven values for eight years

@@ -57,6 +57,8 @@ _INDICATOR_UNIT = re.compile(r"^(?P<indicator>.+?)\s*[（(](?P<unit>[^（）()]{
 _CELL_MARK = re.compile(r"^(?:[#＃]\s*|[一二三四五六七八九十]{1,3}[.．、]\s*)")
 # a unit for the whole table, on a line above its header (单位:所, 单位：万人)
 _TABLE_UNIT = re.compile(r"^单位\s*[:：]\s*(?P<unit>[^\s,，、;；()（）]{1,4})")
+# a line closed by two years or more apart by spaces: a yearbook's header, maybe
+_YEARS_LINE = re.compile(r"(?:19|20)\d{2}年?[ \t]+(?:19|20)\d{2}年?[ \t]*$", re.M)
 # a value cell of a row (3232, 15.0, -116, >79, ≤5): what no row opens with
 _VALUE_LIKE = re.compile(r"^[<>≤≥＜＞]?\s*[-－]?\d+(?:\.\d+)?\s*[%‰]?$")
 
@@ -249,6 +251,46 @@ def _carry_units(rows: list[tuple[list[tuple[str, str]] | None, list[str]]]) -> 
     return out
 
 
+def _year_header(tokens: list[str], w: _Words) -> list[int]:
+    """The years of a yearbook's header line written with spaces (2000 2005 2010 …, t1 Item 2008
+    2009): two or more years closing the line, after at most two label tokens (项目, Item, a
+    layout code); else []."""
+    years: list[int] = []
+    k = len(tokens)
+    while k > 0 and (m := _YEAR_CELL.match(tokens[k - 1])) and not m.group("kind"):
+        years.insert(0, int(m.group("year")))
+        k -= 1
+    lead = tokens[:k]
+    if len(years) < 2 or len(set(years)) < len(years) or len(lead) > 2:
+        return []
+    if any(not (t.isascii() or t in w.header["indicator"]) for t in lead):
+        return []
+    return years
+
+
+def _year_row_fields(tokens: list[str], years: list[int], w: _Words) -> list[tuple[str, str]] | None:
+    """A yearbook row written with spaces (2 # 医院、卫生院 Hospitals 1799 1803): its name (the
+    Chinese of it, without layout codes, the part mark and an empty unit bracket) and one value
+    a year, or None where it holds another number of values (a cell left empty: whose is not known)."""
+    values = tokens[-len(years):]
+    names = [t for t in tokens[:-len(years)] if _CJK.search(t)]
+    if len(tokens) <= len(years) or not names or not all(_VALUE_LIKE.match(v) for v in values):
+        return None
+    name = re.sub(r"[（(]\s*[)）]", "", "".join(names))  # 卫生机构(): the unit lost
+    indicator, unit = _indicator_and_unit(name, w)
+    if not 2 <= len(indicator) <= _MAX_CELL:
+        return None
+    fields = [(INDICATOR_LABEL, indicator)] + ([(UNIT_LABEL, unit)] if unit else [])
+    return fields + [(f"{y}年{PLAIN_LABEL}", v) for y, v in zip(years, values)]
+
+
+def _with_unit(fields: list[tuple[str, str]] | None, unit: str) -> list[tuple[str, str]] | None:
+    """A row's fields with the table's unit where the row names none."""
+    if fields is None or not unit or any(label == UNIT_LABEL for label, _ in fields):
+        return fields
+    return fields[:1] + [(UNIT_LABEL, unit)] + fields[1:]
+
+
 def _cell_line(line: str) -> str:
     """A line of a table written one cell a line, without the bars some pages' converters set
     around each cell (具体指标 |, | 2010年 |); a line of bars alone is no cell ("")."""
@@ -270,7 +312,7 @@ def rewrite_indicator_tables(text: str) -> str:
     """``text`` with each table of main indicators written one labelled line a row; any
     other text as it was."""
     w = _words()
-    if w.labels.search(text) is None:
+    if w.labels.search(text) is None and _YEARS_LINE.search(text) is None:
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -302,6 +344,20 @@ def rewrite_indicator_tables(text: str) -> str:
             if any(written):
                 out.append(lines[i])
                 out += [_written(f) if f else lines[i + 1 + k] for k, f in enumerate(written)]
+                i = j
+                continue
+        years = _year_header(spaced, w)
+        if years:  # a yearbook's text layer: a header of years, rows of a name and one value a year
+            j, fields = i + 1, []
+            while j < len(lines) and lines[j].strip() and len(lines[j].strip()) <= 80 \
+                    and not lines[j].strip().endswith(("。", "：", ":")):
+                fields.append((_year_row_fields(lines[j].split(), years, w), [lines[j]]))
+                j += 1
+            if any(f for f, _ in fields):
+                unit = _table_unit(out, w)
+                fields = _carry_units([(_with_unit(f, unit), row) for f, row in fields])
+                out.append(lines[i])
+                out += [_written(f) if f else row[0] for f, row in fields]
                 i = j
                 continue
         # one cell a line (blank lines between cells allowed): the header's run of label cells
