@@ -322,7 +322,7 @@ FLOORS = {
     "unseen39": {"entities": 0.69, "relations": 0.59, "targets": 0.99, "measurements": 0.71},
     # unseen40 entities 0.762 → 0.752 (stop 41): 中国西藏文化保护与发展协会 no longer leads 学术讲座, a program named
     # inside the event's longer name (a wrong lead), so nothing makes it a Department, as its gold types it
-    "unseen40": {"entities": 0.75, "relations": 0.62, "targets": 0.80, "measurements": 0.61},
+    "unseen40": {"entities": 0.75, "relations": 0.62, "targets": 0.80, "measurements": 0.63},
     "unseen41": {"entities": 0.77, "relations": 0.72, "targets": 0.00, "measurements": 0.58},
     "unseen42": {"entities": 0.71, "relations": 0.58, "targets": 0.64, "measurements": 0.86},
     "unseen43": {"entities": 0.84, "relations": 0.69, "targets": 0.00, "measurements": 0.77},
@@ -331,7 +331,9 @@ FLOORS = {
     # relations 0.30 -> 0.28 (stop 43): 由A主办、B承办、C协办 now gives B and C their supports of the event the sentence
     # names (lj07), where the gold names the same launch by the headline's name (“一二三四 奔健康”宣传月…启动仪式)
     "unseen46": {"entities": 0.71, "relations": 0.28, "targets": 0.00, "measurements": 0.59},
-    "unseen3-health": {"entities": 0.79, "relations": 0.49, "targets": 0.88, "measurements": 0.74},
+    # measurements 0.742 -> 0.730 (stop 43): a goal's year (…达国家2030年目标值) is no longer the year of the value
+    # before it, so 17项…考核指标 (w14), which the gold leaves out, is kept as a count of 2024, not dropped as of 2030
+    "unseen3-health": {"entities": 0.79, "relations": 0.49, "targets": 0.88, "measurements": 0.73},
 }
 # lead precision on heldout/ is 0.92 today (wrong program names, not wrong units), 1.0 on unseen2/
 # on unseen4 0.75: of its four leads the one wrong names its task by the first clause only (清除城中村菜地、菜园

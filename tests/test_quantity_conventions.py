@@ -1343,3 +1343,18 @@ def test_a_count_of_people_inside_an_indicator_makes_it_none():
     assert not any(any(ch.isdigit() for ch in i) for i, _, _ in got), got
     assert m("全区卫生技术人员5200人，其中执业（助理）医师2100人。") == [("卫生技术人员", 5200.0, 2019),
                                                             ("执业（助理）医师", 2100.0, 2019)]
+
+
+# 提前达到…2030年目标任务，…水平达28.5%: the year of the goal a value is held against is not the value's
+def test_a_goals_year_is_no_year_of_the_values_reported_with_it():
+    got = {(q.indicator, q.value, q.year) for q in measurements_in_sentence(
+        "2023年，全区已有5项指标达到2030年目标值，居民健康素养水平达30.2%。", 0, None, "")}
+    assert ("居民健康素养水平", 30.2, 2023) in got and not [y for _, _, y in got if y == 2030]
+    # real wording (folded): unseen40 ld04 (广西 南宁, 2023 news)
+    got = {(q.indicator, q.year) for q in measurements_in_sentence(
+        "据介绍，2022年，南宁市已有9项健康指标提前达到健康广西行动2030年目标任务，全市居民健康素养水平达28.5%，连续7年持续提升。",
+        0, None, "")}
+    assert ("居民健康素养水平", 2022) in got
+    # a year no goal follows is still the value's
+    got = {(q.indicator, q.year) for q in measurements_in_sentence("2030年目标之外，2023年全区居民健康素养水平达30.2%。", 0, None, "")}
+    assert got == {("全区居民健康素养水平", 2023)} or got == {("居民健康素养水平", 2023)}, got

@@ -466,20 +466,28 @@ _CITED_TITLE = re.compile(r"《[^《》]*》")
 _FROM_THE_START = re.compile(r"[从由][^，。；\d]{0,10}$")  # 从改革初的200多人: a period's start value
 
 
-def _sentence_years(sent: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _sentence_years(sent: str, r: _Rules) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(offset, year) of each year the sentence names for its values, and of each that opens
     a period since (自2010年…以来). A value's year is none of: a base after 比/较, the start of a
     change (由2014年的…下降至: its value's alone), a year inside a cited title (落实《教育强国建设
-    规划纲要（2024—2035年）》 dates the document cited), the start of a period since."""
+    规划纲要（2024—2035年）》 dates the document cited), a goal's year (提前达到…2030年目标任务),
+    the start of a period since."""
     titles = [m.span() for m in _CITED_TITLE.finditer(sent)] if "《" in sent else []
+    goals = _goal_nouns(r)
     named, since = [], []
     for m in _SENT_YEAR.finditer(sent):
         at = (m.start(), int(m.group(1)))
         if opens_period_since(sent, m.end()):
             since.append(at)
-        elif not any(a < m.start() < b for a, b in titles) and not (m.start() and sent[m.start() - 1] in "由从"):
+        elif not any(a < m.start() < b for a, b in titles) and not (m.start() and sent[m.start() - 1] in "由从") \
+                and not sent.startswith(goals, m.end()):
             named.append(at)
     return named, since
+
+
+@lru_cache(maxsize=4)
+def _goal_nouns(r: _Rules) -> tuple[str, ...]:
+    return tuple(sorted(r.raw["measurement_words"]["goal_nouns"], key=len, reverse=True))
 
 
 def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region: str,
@@ -490,7 +498,7 @@ def measurements_in_sentence(sent: str, base: int, year_hint: int | None, region
     if _MAY_MEASURE.search(sent) is None and (_NUMERAL.search(sent) is None or r.value_re.search(sent) is None):
         return []  # no number, no coverage, no rank: no rule can match
     # a year after 比/较 is the base of a comparison, not the year a value is for
-    rd = SentenceReading(sent, base, year_hint, region, places, r, *_sentence_years(sent))
+    rd = SentenceReading(sent, base, year_hint, region, places, r, *_sentence_years(sent, r))
     for _name, rule in MEASUREMENT_RULES:
         rule(rd)
     return _compared_to_their_subjects(carry_heads(rd.found, sent, base, r), sent)
