@@ -1358,3 +1358,18 @@ def test_a_goals_year_is_no_year_of_the_values_reported_with_it():
     # a year no goal follows is still the value's
     got = {(q.indicator, q.year) for q in measurements_in_sentence("2030年目标之外，2023年全区居民健康素养水平达30.2%。", 0, None, "")}
     assert got == {("全区居民健康素养水平", 2023)} or got == {("居民健康素养水平", 2023)}, got
+
+
+# 某县卫生健康局2019年主要工作承诺书: a pledge of the year's work sets that year's targets, as a 工作要点 does
+def test_a_pledge_of_the_years_work_sets_its_targets(extract):
+    text = ("1.深入开展医疗健康扶贫工程。农村贫困人口13种大病救助完成率达100%。\n"
+            "2.认真办理人大代表建议。确保答复率达100%，一次答复满意率达90%以上。\n")
+    ex = extract(text, title="某县卫生健康局2019年主要工作承诺书")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in ex.quantities}
+    assert got == {("target", "农村贫困人口13种大病救助完成率", 100.0, 2019), ("target", "答复率", 100.0, 2019),
+                   ("target", "一次答复满意率", 90.0, 2019)}, got
+    ex = extract(text, title="2019年度卫生健康工作目标责任书")
+    assert {q.kind for q in ex.quantities} == {"target"}
+    # a report of the same year's work reports
+    ex = extract("2019年，全县一次答复满意率达到95%。", title="某县卫生健康局2019年工作总结")
+    assert {q.kind for q in ex.quantities} == {"measurement"}
