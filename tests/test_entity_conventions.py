@@ -1799,3 +1799,17 @@ def test_a_notices_number_names_the_title_it_issues_not_the_one_it_cites(tmp_pat
                    "现将《某市健康城市建设实施方案》印发给你们，请认真贯彻执行。\n", encoding="utf-8")
     ex = extract_document(read_document(doc))
     assert {m.key.name for m in ex.mentions if m.key.type == "PolicyDocument"} == {"某政办发〔2020〕3号"}
+
+
+# 城南镇人民政府, 城南镇政府: a town's government is a Department (FORMAT.md: a government body) though the table
+# of divisions names no town; its canonical name has 人民政府
+def test_a_towns_government_is_a_department(extract):
+    names = {(m.key.type, m.key.name, m.surface) for m in extract("由城南镇政府负责环境整治，麻城镇人民政府配合。").mentions}
+    assert {("Department", "城南镇人民政府", "城南镇政府"), ("Department", "麻城镇人民政府", "麻城镇人民政府")} <= names
+    # real wording: unseen47 lk10 (成都 新都区, 2016): a county's name before the town's is no part of it
+    names = {m.key.name for m in extract("新都区斑竹园镇人民政府参加了第一季度打击非法行医工作联席会。").mentions
+             if m.key.type == "Department"}
+    assert names == {"斑竹园镇人民政府"}
+    # every town, a town spoken of in general, a verb's object: no one government
+    for text in ("各乡镇人民政府负责落实。", "乡政府和镇政府要加强领导。", "本镇人民政府负责。", "1、建立以镇政府主导的工作机制。"):
+        assert not [m for m in extract(text).mentions if m.key.type == "Department"], text

@@ -327,3 +327,18 @@ def test_hosts_roles_joined_by_a_list_comma(extract):
     # not 由A负责、B…: only hosting's verbs are read after a 、
     got = rels(extract("健康步道建设由区建设局负责、区财政局保障经费。", title="某区方案"))
     assert not [r for r in got if r[0] == "support"]
+
+
+# 活动以“…”为主题，由A联合B、C共同举办: the event the sentence speaks of is held; A leads it, its partners support it
+def test_an_event_held_by_a_body_with_its_partners(extract):
+    text = ("4月17日上午，某区第37个爱国卫生月主题宣传活动在夜市拉开帷幕。活动以“爱卫新篇章”为主题，"
+            "由区卫生健康局联合区教育局、城南镇政府及多家医疗卫生机构共同举办，旨在深化爱国卫生运动内涵。")
+    got = rels(extract(text, title="某区新闻"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "区卫生健康局"), ("support", "区教育局"), ("support", "城南镇人民政府")}, got
+    assert len({p for _, _, p in got}) == 1 and "爱国卫生运动" not in {p for _, _, p in got}  # not the purpose's program
+    # with no partner verb the units hold it jointly
+    got = rels(extract("某区第37个爱国卫生月主题宣传活动在夜市拉开帷幕。本次活动由区卫生健康局、区教育局共同举办。", title="某区新闻"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "区卫生健康局"), ("lead", "区教育局")}, got
+    # 由A举办 with no event before it or as the sentence's subject: nothing (旨在… names a purpose)
+    got = rels(extract("培训由区卫生健康局举办，旨在推进健康促进行动。", title="某区新闻"))
+    assert not got, got

@@ -334,7 +334,38 @@ def find_departments(ctx: Context) -> list[Mention]:
                            region=ctx.region_code()))
     out.extend(_committees_listed_whole(ctx, out))
     out.extend(_customs_districts(ctx, out))
+    out.extend(_town_governments(ctx, out))
     return _bare_as_levelled(out) if ctx.doc_region is None else out
+
+
+# 城南镇人民政府, 斑竹园镇政府, 某某乡人民政府: a town's or township's government, which the table of
+# divisions (counties and up) does not name; the town's name is two to four characters at a word's start
+_TOWN_GOVERNMENT = re.compile(r"(?P<kind>[镇乡])(?P<gov>人民政府|政府)")
+_TOWN_NAME_OPEN = "在和与及到从对由、，。；：（(“\n 区县市旗"  # what may stand before the name
+_NOT_A_TOWN_NAME = ("各", "本", "该", "全", "所在", "相关", "有关", "我", "乡镇", "城乡", "城镇", "区", "县", "市", "由",
+                    "在", "和", "与", "及", "对", "从", "到")
+
+
+def _town_governments(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """The government of a town or township (FORMAT.md: a government body is a Department), named
+    as written, its canonical name with 人民政府 (城南镇政府 → 城南镇人民政府)."""
+    f = ctx.folded
+    if "镇" not in f and "乡" not in f:
+        return []
+    out: list[Mention] = []
+    for m in _TOWN_GOVERNMENT.finditer(f):
+        start = next((m.start() - n for n in (4, 3, 2) if m.start() - n >= 0
+                      and (m.start() - n == 0 or f[m.start() - n - 1] in _TOWN_NAME_OPEN)
+                      and all(is_cjk(ch) for ch in f[m.start() - n:m.start()])
+                      and not f[m.start() - n:m.start()].startswith(_NOT_A_TOWN_NAME)
+                      and not any(w in f[m.start() - n:m.end("kind")] for w in _NOT_A_TOWN_NAME[:10])
+                      and not any(ch in "和与及的以为将把政府" for ch in f[m.start() - n:m.start()])), None)
+        if start is None or any(o.start <= start and m.end() <= o.end for o in found):
+            continue
+        name = f[start:m.end("kind")] + "人民政府"
+        out.append(Mention(start, m.end(), EntityKey(DEPARTMENT, name), ctx.surface(start, m.end()),
+                           region=ctx.region_code()))
+    return out
 
 
 def _customs_districts(ctx: Context, found: list[Mention]) -> list[Mention]:

@@ -18,7 +18,7 @@ _ZONE = re.compile(rf"([{CJK}]{{2,4}}(?:工业区|开发区|高新区))(?:管委
 
 def street_spans(f: str) -> list[tuple[int, int]]:
     """Spans of XX街道 (two CJK characters) at a word boundary, after a function word
-    (在和与及…) or after 区/县/市, found from each 街道 rather than tried at every character."""
+    (在和与及由…) or after 区/县/市, found from each 街道 rather than tried at every character."""
     out: list[tuple[int, int]] = []
     last_end = 0
     k = f.find("街道", 2)
@@ -26,7 +26,7 @@ def street_spans(f: str) -> list[tuple[int, int]]:
         s = k - 2
         before = f[s - 1] if s > 0 else ""
         if (s >= last_end and "\u3400" <= f[s] <= "\u9fff" and "\u3400" <= f[s + 1] <= "\u9fff"
-                and (not before or not "\u3400" <= before <= "\u9fff" or before in "在和与及到从对、区县市")):
+                and (not before or not "\u3400" <= before <= "\u9fff" or before in "在和与及到从对由、区县市")):
             out.append((s, k + 2))
             last_end = k + 2
         k = f.find("街道", k + 1)

@@ -88,7 +88,7 @@ def subject_end(f: str, by_at: int, start: int = 0) -> int:
     return by_at - 1 if f.endswith("是", start, by_at) else by_at
 
 
-def _event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues) -> EntityKey | None:
+def event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues) -> EntityKey | None:
     """The event a clause 由A主办 speaks of from before 由: the program that is its subject
     (“全民营养周”宣传活动由…), or, for 本次大会 / 此次活动, the last event of that kind (大会,
     活动) the text named before."""
@@ -151,7 +151,7 @@ def hosts(finder: RelationFinder) -> None:
         if f.startswith("的", after):
             event = event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:
-            event = _event_before(finder, clause_start, by_at, c)
+            event = event_before(finder, clause_start, by_at, c)
         else:
             event = event_after(finder, after, sent_end, c)
         if event is None:

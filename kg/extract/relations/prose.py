@@ -25,7 +25,7 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
-from kg.extract.relations.hosting import event_after, host_supports_after, inside_an_event_name, subject_end
+from kg.extract.relations.hosting import event_after, event_before, host_supports_after, inside_an_event_name, subject_end
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -222,17 +222,37 @@ def _task_list_after(finder: RelationFinder, after: int, sent_e: int) -> list[En
     return _listed_tasks(finder, start + (f[start:start + 1] in ("：", ":")), sent_e)
 
 
+# 及多家医疗卫生机构, 和有关单位: others the list names by a kind, no one unit, closing it
+_VAGUE_TAIL = re.compile(r"(?:及|和|以及)(?:多家|若干|其他|有关|相关|各)[\u4e00-\u9fff]{0,8}?(?:机构|单位|部门)$")
+
+
+def _leads_and_partners(text: str, at: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The units of 由A(联合B、C)(共同)举办: A leads; the partners after 联合/会同 support
+    (FORMAT.md: 协同), as lead_with reads A会同B; a list without a partner verb leads jointly."""
+    c = cues()
+    for joiner in ("共同", "联合"):
+        if text.endswith(joiner):
+            text = text[: -len(joiner)]
+    found = [(i, v) for v in c.partner_verbs if (i := text.find(v)) > 0]
+    if not found:
+        return all_units(text, at), []
+    i, verb = min(found)
+    rest = _VAGUE_TAIL.sub("", text[i + len(verb):])
+    return all_units(text[:i], at), all_units(rest, at + i + len(verb))
+
+
 def by_lead(finder: RelationFinder) -> None:
     """由A牵头，B、C配合 / 由A负责."""
     f = finder.ctx.folded
     for m in by_lead_re().finditer(f):
         if _in_clause(finder, m.start()):
             continue
-        leads = all_units(m.group(1), m.start(1))
+        leads, partners = _leads_and_partners(m.group(1), m.start(1))
         if not leads:
             continue
         sent_s, sent_e = finder.sentence(m.start())
         supports, after, verb = _supports_after(finder, m.end(), sent_e)
+        supports = partners + supports
         # 由A主办、B承办、C协办在…举行: the hosts' roles joined by 、 read as the hosting rule reads them
         more_after = host_supports_after if not verb and m.group(2) == "主办" else None
         if more_after is not None:
@@ -248,6 +268,13 @@ def by_lead(finder: RelationFinder) -> None:
             continue  # 由A承办 with no 协办 after it: 承办 is no lead (a news item's host supports)
         cue = "由…" + m.group(2) + ("，" + verb if verb else "")
         event = _anaphoric_event(finder, m.start())
+        if m.group(2) in _HELD_VERBS:
+            # 活动以“…”为主题，由A联合B共同举办: a held event is the one the sentence speaks of, never one the
+            # clauses after it name (旨在深化爱国卫生运动内涵: a purpose)
+            event = event or _topic_event(finder, sent_s, m.start())
+            if event is None:
+                finder.unattached.append((m.start(), "by_lead"))
+                continue
         listed = [] if event else _task_list_after(finder, after, sent_e)  # 有3项由A牵头，分别是X；Y；Z
         tasks = [event] if event else listed or _task_for(finder, m.start(), after, sent_e)
         if not tasks and not supports:
@@ -267,6 +294,22 @@ def by_lead(finder: RelationFinder) -> None:
 
 
 _THIS_TIME = ("本次", "此次", "这次", "本轮", "此轮")
+_HELD_VERBS = ("举办",)  # 由A举办: only the event held, named before 由 or as the sentence's subject
+# after the partners of 由A联合B…: the verb of the event held (及多家医疗卫生机构 may close the partners first)
+_HELD_AFTER = re.compile(r"[^，。；]{0,14}?(?:共同)?(?:举办|主办)")
+# what ends a sentence's subject before its predicates (活动以“…”为主题, 活动由…, 活动在…举行)
+_SUBJECT_END = re.compile(r"以|由|在|于|，|,")
+
+
+def _topic_event(finder: RelationFinder, sent_s: int, at: int) -> EntityKey | None:
+    """The event a sentence's subject names or refers to (活动, 本次活动: the last of its kind
+    named before), where the clause of 由 at ``at`` lies later in that sentence."""
+    f = finder.ctx.folded
+    start = _after_heading_mark(f, sent_s, at)
+    end = _SUBJECT_END.search(f, start, at + 1)  # the 由 at ``at`` may end it
+    if end is None or end.start() == start:
+        return None
+    return event_before(finder, start, end.start(), cues())
 
 
 def _topic_before(finder: RelationFinder, at: int, verb_end: int) -> EntityKey | None:
@@ -420,6 +463,8 @@ def lead_with(finder: RelationFinder) -> None:
         if not tail and partners and f.endswith(_JOINERS, 0, pos):
             tail = _LIST_GOING_ON.match(f, pos, pos + 40)  # …、团县委等部门: items no unit we know names, up to its noun
         partners_end = tail.end() if tail else pos
+        if any(f[o.start - 1:o.start] == "由" for o in lead) and _HELD_AFTER.match(f, partners_end):
+            continue  # 由A联合B共同举办: the event held, read by by_lead, not a program named after it
         run_end = finder.clause_run_end(partners_end, sent_e)
         clause_end = finder.clause_end(partners_end, sent_e)
         # a program named inside a longer name is not what they carry out (健康中国行动 of 开展健康中国行动知行大赛…活动)
