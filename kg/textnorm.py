@@ -186,7 +186,7 @@ def squeeze_cjk_spaces(line: str) -> str:
     Numbers cannot change otherwise: a space between two digits stays."""
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return line
-    if " ." in line:
+    if "." in line:
         line = _SPACE_BEFORE_DECIMALS.sub("", line)
     return _SPACE_BETWEEN_CJK.sub("", line)
 

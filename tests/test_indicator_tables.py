@@ -199,3 +199,36 @@ def test_real_yearbook_pages_with_a_header_of_years():
     got = quantities(path.read_bytes(), path.name)
     assert ("measurement", "医院", 156893.0, "张", 2019, "=") in got
     assert not [q for q in got if q[1] == "疗养院"]  # seven values for eight years
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan's rows with no unit column keep their own units: only a yearbook's part rows (#, 其中) take the one above
+    ("某市规划\n主要指标\n2020年\n2025年目标\n人均预期寿命(岁)\n78.5\n79\n孕产妇死亡率\n12\n10\n",
+     {("measurement", "人均预期寿命", 78.5, "岁", 2020, "="), ("target", "人均预期寿命", 79.0, "岁", 2025, "="),
+      ("measurement", "孕产妇死亡率", 12.0, "", 2020, "="), ("target", "孕产妇死亡率", 10.0, "", 2025, "=")}),
+    # a unit cell is no indicator of a row of its own
+    ("某市卫生资源\n主要指标\n单位\n2020年\n2025年\n床位数\n万张\n3.5\n4.0\n执业医师数\n人\n3000\n3500\n", set()),
+    # a unit the layer lost (床位数()) is not the row above's
+    ("t1 Item 2019 2020\n1 卫生机构数(个) Institutions 10 20\n2 床位数() Beds 100 200\n",
+     {("measurement", "卫生机构数", 10.0, "个", 2019, "="), ("measurement", "卫生机构数", 20.0, "个", 2020, "="),
+      ("measurement", "床位数", 100.0, "", 2019, "="), ("measurement", "床位数", 200.0, "", 2020, "=")}),
+    # a chart's axis over a sentence is no table
+    ("图1 2016-2020年门诊量\n2016 2017 2018 2019 2020\n全市门诊量逐年增加，从 1 2 3 4 5\n", set()),
+    # the rows of the next table are not read against this one's years
+    ("2019 2020\n卫生机构数(个) 10 20\n表2 卫生人员\n项目 2019年 2020年 增长(%)\n医院 100 120 20.0\n",
+     {("measurement", "医院", 100.0, "", 2019, "="), ("measurement", "医院", 120.0, "", 2020, "=")}),
+    # a row left as it was (a value lost) does not end the five-year plan's table
+    ("专栏2 “十二五”时期某省中医药发展主要指标简表\n具体指标\n2010年\n2015年\n属性\n中医医院(所)\n3232\n3397\n预期性\n"
+     "中医医院床位数(万张)\n47.1\n预期性\n中医执业医师(万人)\n30\n40\n预期性\n",
+     {("measurement", "中医医院", 3232.0, "所", 2010, "="), ("target", "中医医院", 3397.0, "所", 2015, "="),
+      ("measurement", "中医执业医师", 30.0, "万人", 2010, "="), ("target", "中医执业医师", 40.0, "万人", 2015, "=")}),
+])
+def test_tables_whose_rows_do_not_say_it_give_no_wrong_value(text, expected):
+    assert quantities(text.encode("utf-8"), "t.txt") == expected
+
+
+def test_a_review_after_the_plans_period_reports_its_values(extract):
+    table = ("专栏2 “十二五”时期某省中医药发展主要指标简表\n具体指标\n2010年\n2015年\n属性\n"
+             "中医医院(所)\n3232\n3397\n预期性\n")
+    got = quantities(("某省中医药事业发展回顾\n2016年3月1日\n" + table).encode("utf-8"), "t.txt")
+    assert {q[0] for q in got} == {"measurement"}, got

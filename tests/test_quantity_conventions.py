@@ -1331,7 +1331,7 @@ def test_a_sign_before_a_reported_value_is_its_comparator():
     assert ("漏报率", "<=") in got and not any("≤" in i for i, _ in got)
     got = {(q.indicator, q.value, q.comparator) for q in measurements_in_sentence(
         "当地出生居住的8-12周岁儿童氟斑牙患病率≤30%，温州市饮水型地方性氟中毒地方病已实现消除。", 0, 2020, "")}
-    assert {(i[-6:], v, c) for i, v, c in got} == {("儿童氟斑牙患病率"[-6:], 30.0, "<=")}
+    assert got == {("当地出生居住的8-12周岁儿童氟斑牙患病率", 30.0, "<=")}, got
 
 
 # 运动健儿10人16项24次获得世界冠军: a count of people run into another count is no indicator
@@ -1357,7 +1357,7 @@ def test_a_goals_year_is_no_year_of_the_values_reported_with_it():
     assert ("居民健康素养水平", 2022) in got
     # a year no goal follows is still the value's
     got = {(q.indicator, q.year) for q in measurements_in_sentence("2030年目标之外，2023年全区居民健康素养水平达30.2%。", 0, None, "")}
-    assert got == {("全区居民健康素养水平", 2023)} or got == {("居民健康素养水平", 2023)}, got
+    assert {y for _, y in got} == {2023} and len(got) == 1 and next(iter(got))[0].endswith("居民健康素养水平"), got
 
 
 # 某县卫生健康局2019年主要工作承诺书: a pledge of the year's work sets that year's targets, as a 工作要点 does

@@ -31,6 +31,7 @@ def test_a_space_before_a_decimal_point_is_dropped():
     # real wording: unseen46 lj03 (a reposted 南都 headline, 深圳): 同比下降2 .76%
     assert squeeze_cjk_spaces("同比下降2 .76%,深圳妇幼健康服务年活动启动") == "同比下降2.76%,深圳妇幼健康服务年活动启动"
     assert squeeze_cjk_spaces("孕产妇死亡率为5 .32/10万") == "孕产妇死亡率为5.32/10万"
+    assert squeeze_cjk_spaces("下降2\u3000.76%") == "下降2.76%" and squeeze_cjk_spaces("下降2\t.76%") == "下降2.76%"
     assert squeeze_cjk_spaces("第2 . 3条") == "第2 . 3条"  # a point with no digit after it: no decimal
     assert squeeze_cjk_spaces("1 .docx") == "1 .docx"
 

@@ -84,3 +84,19 @@ def test_real_yearbook_table_one_cell_a_line():
     got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert {("宁夏医疗卫生机构入院人数", 90.7, 2013), ("宁夏住院病人手术人次", 25.7, 2018),
             ("宁夏医疗卫生机构数量", 4450.0, 2018)} <= got
+
+
+def test_every_cell_of_a_row_is_kept_and_only_levels_read():
+    text = ("年份 | 医院数(个) | 每千人口床位数(张/千人) | 增长率(%) | 机构(所、站)\n"
+            "2023年 | 12 | 5.1 | -1.2 | 30\n2024年 | 1,234 | 5.3 | 2.0 | 31\n")
+    lines = rewrite_year_tables(text).split("\n")
+    assert "2023年，医院数12个，每千人口床位数5.1张/千人，增长率(%)：-1.2，机构(所、站)：30。" in lines
+    assert measurements(text) == {("医院数", 12.0, "个", 2023), ("每千人口床位数", 5.1, "张/千人", 2023),
+                                  ("医院数", 1234.0, "个", 2024), ("每千人口床位数", 5.3, "张/千人", 2024)}
+
+
+def test_a_lost_cell_of_bare_years_ends_the_table():
+    # 2020 has one value for two columns: 2021 is a year, not 床位数's value
+    text = "年份\n医院数(个)\n床位数(张)\n2019\n10\n20\n2020\n11\n2021\n12\n22\n"
+    lines = rewrite_year_tables(text).split("\n")
+    assert lines[0] == "2019年，医院数10个，床位数20张。" and "2021" in lines and not any("2021张" in ln for ln in lines)

@@ -498,9 +498,10 @@ def quantities_of(doc: Doc) -> Doc:
     plan = is_plan_document(bool(responsibility_clauses(text)), title, opening=text)
     title_year = re.search(r"(\d{4})(?:\s*[—–\-－~至到]\s*(\d{4}))?\s*年", title)  # 2023—2025年 → 2023
     if doc_year is None and title_year and 1990 <= int(title_year.group(1)) <= 2100:
-        # "2023年工作总结": the year the document reports on; a plan's period (2023—2025年) opens
-        # with its own year, a report's span (2013-2018年…发展现状分析) reaches to its last
-        doc_year = int(title_year.group(2) if title_year.group(2) and not plan else title_year.group(1))
+        # "2023年工作总结": the year the document reports on; a report's span (2013-2018年…发展现状分析)
+        # reaches to its last year, any other title's period (2023—2025年) opens with its own
+        reports = not plan and any(w in title for w in rules().raw["report_title_words"])
+        doc_year = int(title_year.group(2) if title_year.group(2) and reports else title_year.group(1))
     reported = _REPORTED_YEAR.search(title)
     if reported and 1990 <= int(reported.group(1)) <= 2100:
         doc_year = int(reported.group(1))  # …2022年工作总结, published in 2023: it reports on 2022

@@ -47,6 +47,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _MAX_HEADER_CELL = 12
 _MAX_CELL = 40  # a longer line is prose, not a cell
+_MAX_HEADER_CELLS = 16  # the most columns a table of indicators has
 _MULTIPLIERS = ("万", "亿")
 # a header cell's unit in brackets (年均增长(%)), matched without it
 _BRACKETED_UNIT = re.compile(r"\s*[（(][^（）()]{1,6}[)）]$")
@@ -76,6 +77,16 @@ class _Words:
 def _known_unit(unit: str, units: frozenset[str]) -> bool:
     """A unit of the value grammar, or a multiple of one (万张, 亿人次, 万人)."""
     return unit in units or (unit[:1] in _MULTIPLIERS and unit[1:] in units)
+
+
+def known_unit(unit: str) -> bool:
+    """:func:`_known_unit` with the value grammar's units (for the other table readers)."""
+    return _known_unit(unit, _words().units)
+
+
+def is_change_label(cell: str) -> bool:
+    """Does a header cell name a column of each row's change (年均增长(%), 增减, 增长率)?"""
+    return _BRACKETED_UNIT.sub("", re.sub(r"\s+", "", cell)) in _words().header["change"]
 
 
 @lru_cache(maxsize=1)
@@ -194,9 +205,9 @@ def _rows(cells: list[str], cols: list[Column], w: _Words) -> list[list[str]]:
         if row:
             rows.append(row)
         return rows
-    if "number" not in roles:  # no column numbers the rows: each row opens with its indicator
+    if "number" not in roles and "unit" not in roles:  # nothing numbers the rows: each opens with its indicator
         for c in cells:
-            if not rows or (_CJK.search(c) and not _VALUE_LIKE.match(c)):
+            if not rows or (_CJK.search(c) and not _is_value_cell(c, w)):
                 rows.append([c])
             else:
                 rows[-1].append(c)
@@ -207,6 +218,19 @@ def _rows(cells: list[str], cols: list[Column], w: _Words) -> list[list[str]]:
         else:
             rows[-1].append(c)
     return rows
+
+
+_NUMBER_THEN = re.compile(r"^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*(?P<rest>.*)$")
+
+
+def _is_value_cell(cell: str, w: _Words) -> bool:
+    """A cell that holds a value or a unit, no indicator (万张, 17.8/10万, 95%以上), whatever CJK it has;
+    310直播网卫生机构数(个) names an indicator."""
+    if _known_unit(cell, w.units):
+        return True
+    m = _NUMBER_THEN.match(cell)
+    return bool(m) and (m.group("rest").startswith("/") or _known_unit(m.group("rest"), w.units)
+                        or m.group("rest") in ("以上", "以下", "左右", "以内"))
 
 
 def _written(fields: list[tuple[str, str]]) -> str:
@@ -234,17 +258,26 @@ def _aligned_fields(cells: list[str], cols: list[Column]) -> list[tuple[str, str
     return fields
 
 
+_PART_MARK = ("#", "＃", "其中")  # what opens a yearbook's row of a part of the row above (# 医院, 其中：…)
+_EMPTIED_UNIT = re.compile(r"[（(]\s*[)）]")  # 床位数(): a unit the layer lost
+
+
 def _carry_units(rows: list[tuple[list[tuple[str, str]] | None, list[str]]]) -> list[tuple[list[tuple[str, str]] | None, list[str]]]:
-    """A yearbook's rows below one that names its unit (卫生机构数(个) | 1770, then # 医院 | 165)
-    count in that unit, until a row names another: each row without a unit gets the last one named."""
+    """A yearbook's part rows (# 医院 | 165 below 卫生机构数(个) | 1770) count in the unit of the
+    row they are part of: each such row without a unit gets the last one named. Any other row
+    keeps its own (none, where it names none); a row whose unit was lost (床位数()) stops the carry."""
     last = ""
     out = []
     for fields, row in rows:
-        if fields is not None:
+        name = next((c.strip() for c in row if _CJK.search(c)), "")
+        name = name.lstrip("0123456789 \t")  # a yearbook's layout code before the name
+        if fields is None or _EMPTIED_UNIT.search(name):
+            last = ""
+        else:
             labels = [label for label, _ in fields]
             if UNIT_LABEL in labels:
                 last = fields[labels.index(UNIT_LABEL)][1]
-            elif last:
+            elif last and name.startswith(_PART_MARK):
                 at = labels.index(INDICATOR_LABEL) + 1
                 fields = fields[:at] + [(UNIT_LABEL, last)] + fields[at:]
         out.append((fields, row))
@@ -273,15 +306,31 @@ def _year_row_fields(tokens: list[str], years: list[int], w: _Words) -> list[tup
     Chinese of it, without layout codes, the part mark and an empty unit bracket) and one value
     a year, or None where it holds another number of values (a cell left empty: whose is not known)."""
     values = tokens[-len(years):]
-    names = [t for t in tokens[:-len(years)] if _CJK.search(t)]
+    before = tokens[:-len(years)]
+    names = [t for t in before if _CJK.search(t)]
     if len(tokens) <= len(years) or not names or not all(_VALUE_LIKE.match(v) for v in values):
         return None
-    name = re.sub(r"[（(]\s*[)）]", "", "".join(names))  # 卫生机构(): the unit lost
+    if len(before) > 1 and _VALUE_LIKE.match(before[-1]):
+        return None  # 医院 100 120 20.0 under two years: more values than years, whose is which is not known
+    if any(ch in "".join(names) for ch in "，。；：,;:"):
+        return None  # 全市门诊量逐年增加，从 1 2 3: a sentence under a chart's axis, no row
+    name = _EMPTIED_UNIT.sub("", "".join(names))  # 卫生机构(): the unit lost
     indicator, unit = _indicator_and_unit(name, w)
     if not 2 <= len(indicator) <= _MAX_CELL:
         return None
     fields = [(INDICATOR_LABEL, indicator)] + ([(UNIT_LABEL, unit)] if unit else [])
     return fields + [(f"{y}年{PLAIN_LABEL}", v) for y, v in zip(years, values)]
+
+
+_CAPTION = re.compile(r"^\s*(?:表|图)\s*\d|^\s*单位\s*[:：]")
+
+
+def _opens_another_table(line: str, w: _Words) -> bool:
+    """Does ``line`` open another table (its caption, 表2…, 单位：…, or a header naming years) rather
+    than go on with the rows of this one?"""
+    tokens = line.split()
+    return bool(_CAPTION.match(line) or _year_header(tokens, w)
+                or any(t.endswith("年") and _YEAR_CELL.match(t) for t in tokens))
 
 
 def _with_unit(fields: list[tuple[str, str]] | None, unit: str) -> list[tuple[str, str]] | None:
@@ -350,11 +399,12 @@ def rewrite_indicator_tables(text: str) -> str:
         if years:  # a yearbook's text layer: a header of years, rows of a name and one value a year
             j, fields = i + 1, []
             while j < len(lines) and lines[j].strip() and len(lines[j].strip()) <= 80 \
-                    and not lines[j].strip().endswith(("。", "：", ":")):
+                    and not lines[j].strip().endswith(("。", "：", ":")) and not _opens_another_table(lines[j], w):
                 fields.append((_year_row_fields(lines[j].split(), years, w), [lines[j]]))
                 j += 1
-            if any(f for f, _ in fields):
-                unit = _table_unit(out, w)
+            # a header of years alone (a chart's axis, maybe) needs two rows, or a unit above it, to be a table's
+            unit = _table_unit(out, w)
+            if sum(1 for f, _ in fields if f) >= (2 if len(years) == len(spaced) and not unit else 1):
                 fields = _carry_units([(_with_unit(f, unit), row) for f, row in fields])
                 out.append(lines[i])
                 out += [_written(f) if f else row[0] for f, row in fields]
@@ -371,7 +421,9 @@ def rewrite_indicator_tables(text: str) -> str:
                 break
             cells.append(cell)
             j += 1
-        cols = header_columns(cells) if len(cells) >= 3 and _cell_line(lines[i]) else None
+            if len(cells) > _MAX_HEADER_CELLS:
+                break  # a run of labels longer than any header (指标 / 指标 / …): no table's, and not read to its end
+        cols = header_columns(cells) if 3 <= len(cells) <= _MAX_HEADER_CELLS and _cell_line(lines[i]) else None
         if cols is None:
             out.append(lines[i])
             i += 1

@@ -80,8 +80,8 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     # drops as chrome: what the text's own lines do not give, and the title it names, which
     # is the document's own (a guess from the lines is not: 标题西藏…规划, 一、卫生资源情况)
     for key, value in table.items():
-        if meta.get(key) is None or key == "title":
-            meta[key] = value
+        if meta.get(key) is None or (key == "title" and not value.endswith(("…", "...", "……"))):
+            meta[key] = value  # (a site that shortens its cell, 关于印发…, gives no title)
     if "title" in table and meta["title"] == table["title"]:
         kept_lines = _with_title_line(kept_lines, table["title"])
     # a footer or metadata line gives the date above, and nothing to the body

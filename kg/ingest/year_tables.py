@@ -11,10 +11,11 @@ separator) or one cell a line (a page's text layer: 年份, each header cell, th
 year and its values). The cleaner would drop bar rows as a menu and run one-cell lines
 together, and which value is whose would be lost. Here each row is written as the same
 figures read in prose, ``2025年，诊疗总人次645.63万人次，出院人数8.42万人次。``, so that
-the measurement reader reads a table as it reads a bulletin. A column whose unit is none of
-the value grammar's (quantities.json, units) is left out of the sentence; a header with no
-such column, or a row whose cells do not fit it, is left as it was. The words of the key
-column are data (data_tables.json, "year_tables").
+the measurement reader reads a table as it reads a bulletin. Every cell is kept: a value whose
+column names no unit the value grammar knows (quantities.json, units), a column of changes
+(增长率(%)) and a negative value are written after their header, 增长率(%)：-1.2, which no
+reader takes for a level. A header with no column of a known unit, or a row whose cells do not
+fit it, is left as it was. The words of the key column are data (data_tables.json, "year_tables").
 """
 from __future__ import annotations
 
@@ -23,21 +24,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.ingest.indicator_tables import DATA, is_change_label, known_unit
 from kg.ingest.tables import row_cells
-from kg.ingest.indicator_tables import DATA
-from kg.paths import QUANTITIES_DATA
 
-_YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?$")
-_VALUE_CELL = re.compile(r"^\d+(?:\.\d+)?$")
+_YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?P<mark>年)?$")
+_VALUE_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")  # 1,234: a thousands separator
 # 诊疗总人次 (万人次), 病床使用率（%）, 出院者平均住院日(天): an indicator and its unit in brackets
 _COLUMN_CELL = re.compile(r"^(?P<indicator>[^()（）]{2,30}?)\s*[（(]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]$")
-_MULTIPLIERS = ("万", "亿")  # 万人, 亿元: a multiple of a unit the grammar knows
+_MAX_COLUMNS = 12
 
 
 @dataclass(frozen=True)
 class _Column:
+    label: str      # the header cell as written
     indicator: str
-    unit: str  # "" where the header names no unit the value grammar reads: the column is not written
+    unit: str       # "" where the header names no unit the value grammar reads
+    change: bool    # a column of each row's change (增长率(%)): no level
 
 
 @lru_cache(maxsize=1)
@@ -45,23 +47,17 @@ def _key_headers() -> frozenset[str]:
     return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["year_tables"]["key_headers"])
 
 
-@lru_cache(maxsize=1)
-def _units() -> frozenset[str]:
-    return frozenset(json.loads(QUANTITIES_DATA.read_text(encoding="utf-8"))["units"])
-
-
 def _column(cell: str) -> _Column | None:
     """An indicator column's header cell, or None where the cell is no indicator's (a year, a number)."""
     cell = cell.strip()
     if not cell or _YEAR_CELL.match(cell) or _VALUE_CELL.match(cell):
         return None
+    change = is_change_label(cell)
     m = _COLUMN_CELL.match(cell)
     if m is None:
-        return _Column(cell, "") if 2 <= len(cell) <= 30 else None
+        return _Column(cell, cell, "", change) if 2 <= len(cell) <= 30 else None
     unit = m.group("unit").strip()
-    units = _units()
-    known = unit in units or (unit[:1] in _MULTIPLIERS and unit[1:] in units)
-    return _Column(m.group("indicator").strip(), unit if known else "")
+    return _Column(cell, m.group("indicator").strip(), unit if known_unit(unit) else "", change)
 
 
 def _header(cells: list[str]) -> list[_Column] | None:
@@ -69,10 +65,10 @@ def _header(cells: list[str]) -> list[_Column] | None:
     no table by year: its first cell names the year column, every other an indicator, one
     at least with a unit."""
     cells = _closed(cells)
-    if len(cells) < 2 or cells[0].replace(" ", "") not in _key_headers():
+    if not 2 <= len(cells) <= _MAX_COLUMNS + 1 or cells[0].replace(" ", "") not in _key_headers():
         return None
     cols = [_column(c) for c in cells[1:]]
-    if any(c is None for c in cols) or not any(c.unit for c in cols):  # type: ignore[union-attr]
+    if any(c is None for c in cols) or not any(c.unit and not c.change for c in cols):  # type: ignore[union-attr]
         return None
     return cols  # type: ignore[return-value]
 
@@ -82,12 +78,20 @@ def _closed(cells: list[str]) -> list[str]:
     return cells[:-1] if cells and cells[-1] == "" else cells
 
 
+def _cell_text(col: _Column, value: str) -> str:
+    """One cell as the bulletin writes it: 诊疗总人次645.63万人次 where the value is a level in a
+    unit the grammar reads; else after its header and a colon (增长率(%)：-1.2, 机构(所、站)：30)."""
+    number = value.replace(",", "")
+    if col.unit and not col.change and not number.startswith("-"):
+        return f"{col.indicator}{number}{col.unit}"
+    return f"{col.label}：{value}"
+
+
 def _sentence(year: str, values: list[str], cols: list[_Column]) -> str | None:
     """One row as a bulletin's sentence, or None where its cells do not fit the columns."""
-    if len(values) != len(cols):
+    if len(values) != len(cols) or not any(_VALUE_CELL.match(v) for v in values):
         return None
-    parts = [f"{c.indicator}{v}{c.unit}" for c, v in zip(cols, values) if c.unit and _VALUE_CELL.match(v)]
-    return f"{year}年，" + "，".join(parts) + "。" if parts else None
+    return f"{year}年，" + "，".join(_cell_text(c, v) for c, v in zip(cols, values) if v) + "。"
 
 
 def rewrite_year_tables(text: str) -> str:
@@ -122,31 +126,51 @@ def rewrite_year_tables(text: str) -> str:
     return "\n".join(out)
 
 
+def _cells_from(lines: list[str], start: int):  # noqa: ANN202 - a generator of (index, cell)
+    """The non-blank lines from ``start`` on, with their index, read as far as they are wanted."""
+    for k in range(start, len(lines)):
+        cell = lines[k].strip()
+        if cell:
+            yield k, cell
+
+
 def _one_cell_a_line(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """The sentences of a table written one cell a line from ``start`` (its 年份 line) and the
-    index after it, or None where the cells do not make such a table."""
-    cells: list[tuple[int, str]] = [(k, ln.strip()) for k, ln in enumerate(lines[start + 1:], start + 1) if ln.strip()]
+    index after it, or None where the cells do not make such a table. A row's year is written as
+    the first one is (2019 or 2019年); a value cell that reads as a year in a table of bare years
+    ends the table (a cell lost: 2021 would be taken for a value)."""
+    cells = _cells_from(lines, start + 1)
     header: list[str] = []
-    n = 0
-    while n < len(cells) and not _YEAR_CELL.match(cells[n][1]):
-        header.append(cells[n][1])
-        n += 1
-        if len(header) > 12:
+    pending: tuple[int, str] | None = None
+    for k, cell in cells:
+        if _YEAR_CELL.match(cell):
+            pending = (k, cell)
+            break
+        header.append(cell)
+        if len(header) > _MAX_COLUMNS:
             return None
     cols = _header([lines[start].strip(), *header])
-    if cols is None:
+    if cols is None or pending is None:
         return None
+    bare = _YEAR_CELL.match(pending[1]).group("mark") is None  # type: ignore[union-attr]
     written: list[str] = []
     end = start
-    width = len(cols) + 1
-    while n + width <= len(cells) and (m := _YEAR_CELL.match(cells[n][1])):
-        values = [c for _, c in cells[n + 1:n + width]]
-        if not all(_VALUE_CELL.match(v) for v in values):
+    while pending is not None:
+        m = _YEAR_CELL.match(pending[1])
+        if m is None or (m.group("mark") is None) != bare:
             break
-        sentence = _sentence(m.group("year"), values, cols)
+        values = []
+        for k, cell in cells:
+            values.append((k, cell))
+            if len(values) == len(cols):
+                break
+        if len(values) < len(cols) or not all(_VALUE_CELL.match(v) for _, v in values) \
+                or (bare and any(_YEAR_CELL.match(v) for _, v in values)):
+            break
+        sentence = _sentence(m.group("year"), [v for _, v in values], cols)
         if sentence is None:
             break
         written.append(sentence)
-        end = cells[n + width - 1][0]
-        n += width
+        end = values[-1][0]
+        pending = next(cells, None)
     return (written, end + 1) if written else None

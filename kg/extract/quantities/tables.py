@@ -59,6 +59,13 @@ def _words_of(r: _Rules) -> _Words:
                   tuple(t["report_caption_words"]), periods)
 
 
+def _raw_cells(gap: str) -> bool:
+    """Are the lines between two rows the cells of a row the reader left as it was (中医医院床位数(万张)
+    / 47.1 / 预期性: a value lost), short and no sentence, so that the table goes on?"""
+    lines = [ln.strip() for ln in gap.split("\n") if ln.strip()]
+    return bool(lines) and all(len(ln) <= 40 and not ln.endswith(("。", "：", ":")) for ln in lines)
+
+
 def _plan_period_end(text: str, at: int, w: _Words) -> int | None:
     """The last year of the five-year plan whose table the row at ``at`` belongs to, where a
     caption just above the table names it (专栏2 “十二五”时期中医药发展主要指标简表) and says
@@ -107,7 +114,8 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
     spans: list[tuple[int, int]] = []
     table_end, period_end = -1, None
     for m in _ROW.finditer(text):
-        if m.start() > table_end + 1:  # a row after other lines: the first of another table, under its caption
+        gap = text[table_end + 1:m.start()]
+        if table_end < 0 or (gap and not _raw_cells(gap)):  # the first row of a table, under its caption
             period_end = None if plan else _plan_period_end(text, m.start(), w)
         table_end = m.end()
         fields = dict(f.split("：", 1) for f in m.group(0).rstrip(ROW_END).split(FIELD_SEPARATOR) if "：" in f)
@@ -118,7 +126,8 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
         found = []
         labelled = [y for y in map(_YEAR_LABEL.match, fields) if y]
         plain = [int(y.group("year")) for y in labelled if y.group("kind") == PLAIN_LABEL]
-        in_plan = plan or (period_end is not None and period_end in plain)
+        # a document after the period's end (a review of 十二五 dated 2016) reports the period's values
+        in_plan = plan or (period_end is not None and period_end in plain and (doc_year is None or doc_year <= period_end))
         first_target = min([int(y.group("year")) for y in labelled if y.group("kind") == TARGET_LABEL], default=None)
         for label, cell in fields.items():
             year = _YEAR_LABEL.match(label)

@@ -117,8 +117,8 @@ def host_supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]
     # longest where two start at one place (共同承办)
     found = [(at, -len(verb), verb) for verb in c.host_support_verbs if (at := f.find(verb, start, start + 80)) >= 0]
     for at, _, verb in sorted(found):
-        if any(ch in f[start:at] for ch in "，。；：\n"):
-            continue
+        if any(ch in f[start:at] for ch in "，。；：\n") or any(v in f[start:at] for v in c.host_support_verbs):
+            continue  # a later verb's span holding an earlier one (C承办、D协办 where C is no unit): not D's units
         units = all_units(f[start:at], start)
         if units:
             return units, at + len(verb), verb
