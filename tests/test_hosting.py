@@ -342,3 +342,16 @@ def test_an_event_held_by_a_body_with_its_partners(extract):
     # 由A举办 with no event before it or as the sentence's subject: nothing (旨在… names a purpose)
     got = rels(extract("培训由区卫生健康局举办，旨在推进健康促进行动。", title="某区新闻"))
     assert not got, got
+
+
+# A、B等部门联合开展X: bodies that carry out an event together, none marked to lead, lead it jointly
+def test_bodies_that_carry_out_an_event_together_lead_it_jointly(extract):
+    got = rels(extract("秋季开学之际，县市场监督管理局、县教育局等部门联合开展校园周边食品安全专项整治行动。", title="某县新闻"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "县市场监督管理局"), ("lead", "县教育局")}, got
+    # real wording: unseen47 lk05 (江西 于都县, 2020), with the program named as an action
+    got = rels(extract("秋季正值开学之际,江西省赣州市于都县市场监督管理局、教育局等部门联合开展校园周边食品安全专项整治行动,"
+                       "引导商家落实进货台帐制度。", title="江西于都启动秋季校园周边食品安全专项检查"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "于都县市场监督管理局"), ("lead", "于都县教育局")}, got
+    # A联合B开展X keeps its partner a supporter (lead_with), not a joint lead
+    got = {(k, o) for k, o, _ in rels(extract("县市场监督管理局联合县教育局开展校园周边食品安全专项整治行动。", title="某县新闻"))}
+    assert ("support", "县教育局") in got and ("lead", "县教育局") not in got, got
