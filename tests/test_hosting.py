@@ -355,3 +355,10 @@ def test_bodies_that_carry_out_an_event_together_lead_it_jointly(extract):
     # A联合B开展X keeps its partner a supporter (lead_with), not a joint lead
     got = {(k, o) for k, o, _ in rels(extract("县市场监督管理局联合县教育局开展校园周边食品安全专项整治行动。", title="某县新闻"))}
     assert ("support", "县教育局") in got and ("lead", "县教育局") not in got, got
+
+
+# 由A联合B主办、C承办 / A联合B主办: the partner after 联合 supports, as in 由A联合B共同举办 (one reading of the hosts)
+def test_a_hosts_partner_supports_the_event(extract):
+    got = rels(extract("某区第37个爱国卫生月主题宣传活动在夜市拉开帷幕。本次活动由区卫生健康局联合区教育局主办、"
+                       "区疾病预防控制中心承办。", title="某区新闻"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "区卫生健康局"), ("support", "区教育局"), ("support", "区疾病预防控制中心")}, got

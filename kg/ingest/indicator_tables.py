@@ -86,7 +86,7 @@ def known_unit(unit: str) -> bool:
 
 def is_change_label(cell: str) -> bool:
     """Does a header cell name a column of each row's change (年均增长(%), 增减, 增长率)?"""
-    return _BRACKETED_UNIT.sub("", re.sub(r"\s+", "", cell)) in _words().header["change"]
+    return _BRACKETED_UNIT.sub("", _SPACES.sub("", cell)) in _words().header["change"]
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +106,11 @@ class Column:
     kind: str = ""     # of a year column: target | base
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _header_cell(cell: str, w: _Words) -> Column | None:
-    cell = re.sub(r"\s+", "", cell)  # 指 标: a label set out with spaces
+    cell = _SPACES.sub("", cell)  # 指 标: a label set out with spaces
     bare = _BRACKETED_UNIT.sub("", cell)  # 年均增长(%)
     for role, labels in w.header.items():
         if cell in labels or (role == "change" and bare in labels):
@@ -278,8 +281,7 @@ def _carry_units(rows: list[tuple[list[tuple[str, str]] | None, list[str]]]) -> 
             if UNIT_LABEL in labels:
                 last = fields[labels.index(UNIT_LABEL)][1]
             elif last and name.startswith(_PART_MARK):
-                at = labels.index(INDICATOR_LABEL) + 1
-                fields = fields[:at] + [(UNIT_LABEL, last)] + fields[at:]
+                fields = _with_unit(fields, last)
         out.append((fields, row))
     return out
 
@@ -337,7 +339,8 @@ def _with_unit(fields: list[tuple[str, str]] | None, unit: str) -> list[tuple[st
     """A row's fields with the table's unit where the row names none."""
     if fields is None or not unit or any(label == UNIT_LABEL for label, _ in fields):
         return fields
-    return fields[:1] + [(UNIT_LABEL, unit)] + fields[1:]
+    at = [label for label, _ in fields].index(INDICATOR_LABEL) + 1  # the unit after the indicator, as a row writes it
+    return fields[:at] + [(UNIT_LABEL, unit)] + fields[at:]
 
 
 def _cell_line(line: str) -> str:

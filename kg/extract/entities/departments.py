@@ -342,8 +342,25 @@ def find_departments(ctx: Context) -> list[Mention]:
 # divisions (counties and up) does not name; the town's name is two to four characters at a word's start
 _TOWN_GOVERNMENT = re.compile(r"(?P<kind>[镇乡])(?P<gov>人民政府|政府)")
 _TOWN_NAME_OPEN = "在和与及到从对由、，。；：（(“\n 区县市旗"  # what may stand before the name
-_NOT_A_TOWN_NAME = ("各", "本", "该", "全", "所在", "相关", "有关", "我", "乡镇", "城乡", "城镇", "区", "县", "市", "由",
-                    "在", "和", "与", "及", "对", "从", "到")
+_NO_TOWN_OPENING = ("区", "县", "市")  # 新都区斑竹园镇: the county's name before the town's is no part of it
+# every town, a town spoken of in general, a phrase's words (乡政府和, 建立以): no one town's name
+_NO_TOWN_WORDS = ("各", "本", "该", "全", "所在", "相关", "有关", "我", "乡镇", "城乡")
+_NO_TOWN_CHARS = "由在对从到和与及的以为将把政府"
+
+
+def _town_name_start(f: str, kind_at: int) -> int | None:
+    """Where the town's name before 镇/乡 at ``kind_at`` starts: the longest of four to two
+    characters that opens at a word's start and is a name, or None."""
+    for n in (4, 3, 2):
+        s = kind_at - n
+        name = f[s:kind_at]
+        if s < 0 or (s > 0 and f[s - 1] not in _TOWN_NAME_OPEN) or not all(is_cjk(ch) for ch in name):
+            continue
+        if name.startswith(_NO_TOWN_OPENING) or any(ch in _NO_TOWN_CHARS for ch in name) \
+                or any(w in f[s:kind_at + 1] for w in _NO_TOWN_WORDS):
+            continue
+        return s
+    return None
 
 
 def _town_governments(ctx: Context, found: list[Mention]) -> list[Mention]:
@@ -354,12 +371,7 @@ def _town_governments(ctx: Context, found: list[Mention]) -> list[Mention]:
         return []
     out: list[Mention] = []
     for m in _TOWN_GOVERNMENT.finditer(f):
-        start = next((m.start() - n for n in (4, 3, 2) if m.start() - n >= 0
-                      and (m.start() - n == 0 or f[m.start() - n - 1] in _TOWN_NAME_OPEN)
-                      and all(is_cjk(ch) for ch in f[m.start() - n:m.start()])
-                      and not f[m.start() - n:m.start()].startswith(_NOT_A_TOWN_NAME)
-                      and not any(w in f[m.start() - n:m.end("kind")] for w in _NOT_A_TOWN_NAME[:10])
-                      and not any(ch in "和与及的以为将把政府" for ch in f[m.start() - n:m.start()])), None)
+        start = _town_name_start(f, m.start())
         if start is None or any(o.start <= start and m.end() <= o.end for o in found):
             continue
         name = f[start:m.end("kind")] + "人民政府"

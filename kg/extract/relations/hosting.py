@@ -108,6 +108,26 @@ def event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues)
     return same_kind[-1].key if same_kind else None
 
 
+# 及多家医疗卫生机构, 和有关单位: others the list names by a kind, no one unit, closing it
+_VAGUE_TAIL = re.compile(r"(?:及|和|以及)(?:多家|若干|其他|有关|相关|各)[\u4e00-\u9fff]{0,8}?(?:机构|单位|部门)$")
+
+
+def leads_and_partners(text: str, at: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The hosts of 由A(联合B、C)(共同)举办/主办 (or A联合B主办): A leads; the partners after
+    联合/会同 support (FORMAT.md: 协同), as lead_with reads A会同B; a list without a partner verb
+    leads jointly. Spans index the document (``at`` is where ``text`` starts)."""
+    c = cues()
+    for joiner in ("共同", "联合"):
+        if text.endswith(joiner):
+            text = text[: -len(joiner)]
+    found = [(i, v) for v in c.partner_verbs if (i := text.find(v)) > 0]
+    if not found:
+        return all_units(text, at), []
+    i, verb = min(found)
+    rest = _VAGUE_TAIL.sub("", text[i + len(verb):])
+    return all_units(text[:i], at), all_units(rest, at + i + len(verb))
+
+
 def host_supports_after(f: str, pos: int, c: Cues) -> tuple[list[tuple[int, int]], int, str]:
     """，C、D(共同)承办 right after the hosts: the supporting units, where they end, and the verb."""
     if f[pos:pos + 1] not in "，、,":
@@ -140,14 +160,11 @@ def hosts(finder: RelationFinder) -> None:
         clause_start = finder.clause_start(m.start())
         by_at = f.rfind("由", clause_start, m.start())
         hosts_start = by_at + 1 if by_at >= 0 else clause_start
-        hosts_end = m.start()
-        for joiner in ("联合", "共同"):
-            if f.endswith(joiner, hosts_start, hosts_end):
-                hosts_end -= len(joiner)
-        leads = all_units(f[hosts_start:hosts_end], hosts_start)
+        leads, partners = leads_and_partners(f[hosts_start:m.start()], hosts_start)
         if not leads:
             continue
         supports, after, verb = host_supports_after(f, m.end(), c)
+        supports = partners + supports
         if f.startswith("的", after):
             event = event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:

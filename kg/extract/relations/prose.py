@@ -25,7 +25,8 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
-from kg.extract.relations.hosting import event_after, event_before, host_supports_after, inside_an_event_name, subject_end
+from kg.extract.relations.hosting import (event_after, event_before, host_supports_after, inside_an_event_name,
+                                         leads_and_partners, subject_end)
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -222,23 +223,12 @@ def _task_list_after(finder: RelationFinder, after: int, sent_e: int) -> list[En
     return _listed_tasks(finder, start + (f[start:start + 1] in ("：", ":")), sent_e)
 
 
-# 及多家医疗卫生机构, 和有关单位: others the list names by a kind, no one unit, closing it
-_VAGUE_TAIL = re.compile(r"(?:及|和|以及)(?:多家|若干|其他|有关|相关|各)[\u4e00-\u9fff]{0,8}?(?:机构|单位|部门)$")
-
-
-def _leads_and_partners(text: str, at: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The units of 由A(联合B、C)(共同)举办: A leads; the partners after 联合/会同 support
-    (FORMAT.md: 协同), as lead_with reads A会同B; a list without a partner verb leads jointly."""
-    c = cues()
-    for joiner in ("共同", "联合"):
-        if text.endswith(joiner):
-            text = text[: -len(joiner)]
-    found = [(i, v) for v in c.partner_verbs if (i := text.find(v)) > 0]
-    if not found:
-        return all_units(text, at), []
-    i, verb = min(found)
-    rest = _VAGUE_TAIL.sub("", text[i + len(verb):])
-    return all_units(text[:i], at), all_units(rest, at + i + len(verb))
+def _next_supports(finder: RelationFinder, pos: int, sent_e: int, hosted: bool) -> tuple[list[tuple[int, int]], int, str]:
+    """The support clause at ``pos``: after a comma (，B、C配合), or, for hosts whose roles are
+    joined by 、 (由A主办、B承办), as the hosting rule reads them."""
+    if hosted:
+        return host_supports_after(finder.ctx.folded, pos, cues())
+    return _supports_after(finder, pos, sent_e)
 
 
 def by_lead(finder: RelationFinder) -> None:
@@ -247,19 +237,16 @@ def by_lead(finder: RelationFinder) -> None:
     for m in by_lead_re().finditer(f):
         if _in_clause(finder, m.start()):
             continue
-        leads, partners = _leads_and_partners(m.group(1), m.start(1))
+        leads, partners = leads_and_partners(m.group(1), m.start(1))
         if not leads:
             continue
         sent_s, sent_e = finder.sentence(m.start())
-        supports, after, verb = _supports_after(finder, m.end(), sent_e)
-        supports = partners + supports
-        # 由A主办、B承办、C协办在…举行: the hosts' roles joined by 、 read as the hosting rule reads them
-        more_after = host_supports_after if not verb and m.group(2) == "主办" else None
-        if more_after is not None:
-            supports, after, verb = more_after(f, m.end(), cues())
+        # 由A主办、B承办、C协办在…举行: the hosts' roles joined by 、, read as the hosting rule reads them
+        hosted = m.group(2) == "主办" and not _supports_after(finder, m.end(), sent_e)[2]
+        more, after, verb = _next_supports(finder, m.end(), sent_e, hosted)
+        supports = partners + more
         while verb:  # …，B、C承办，D协办: each support clause in turn
-            more, further, more_verb = (more_after(f, after, cues()) if more_after is not None
-                                        else _supports_after(finder, after, sent_e))
+            more, further, more_verb = _next_supports(finder, after, sent_e, hosted)
             if not more_verb:
                 break
             supports, after = supports + more, further
@@ -295,8 +282,8 @@ def by_lead(finder: RelationFinder) -> None:
 
 _THIS_TIME = ("本次", "此次", "这次", "本轮", "此轮")
 _HELD_VERBS = ("举办",)  # 由A举办: only the event held, named before 由 or as the sentence's subject
-# after the partners of 由A联合B…: the verb of the event held (及多家医疗卫生机构 may close the partners first)
-_HELD_AFTER = re.compile(r"[^，。；]{0,14}?(?:共同)?(?:举办|主办)")
+# after the partners of 由A联合B…: the verb of the event held or hosted (及多家医疗卫生机构 may close the partners first)
+_HELD_AFTER = re.compile(r"[^，。；]{0,14}?(?:共同)?(?:" + "|".join(_HELD_VERBS + ("主办",)) + ")")
 # what ends a sentence's subject before its predicates (活动以“…”为主题, 活动由…, 活动在…举行)
 _SUBJECT_END = re.compile(r"以|由|在|于|，|,")
 
