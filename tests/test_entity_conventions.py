@@ -1813,3 +1813,51 @@ def test_a_towns_government_is_a_department(extract):
     # every town, a town spoken of in general, a verb's object: no one government
     for text in ("各乡镇人民政府负责落实。", "乡政府和镇政府要加强领导。", "本镇人民政府负责。", "1、建立以镇政府主导的工作机制。"):
         assert not [m for m in extract(text).mentions if m.key.type == "Department"], text
+
+
+def test_an_event_named_by_a_two_part_slogan(extract):
+    # “A，B”主题活动 and “A，B”活动 are one event, named by its slogan
+    ex = extract("“健康促进助力脱贫攻坚，健康教育走进青春校园”主题活动在第三中学举行。"
+                 "“健康促进助力脱贫攻坚，健康教育走进青春校园”活动由县卫生健康局承办。", title="新闻")
+    progs = [m for m in ex.mentions if m.key.type == "Program"]
+    assert {m.key.name for m in progs} == {"健康促进助力脱贫攻坚，健康教育走进青春校园"}, progs
+    # the slogan as a theme (围绕“A，B”主题开展…, “A，B”的义诊活动, “A，B”为主题的…) names no event
+    for near in ("围绕“改善工作环境和条件，保护劳动者身心健康”主题开展宣传周活动。",
+                 "组织医院开展“共筑幸福家庭，职业健康先行”的义诊活动。",
+                 "开展“关注口腔健康，品味老年幸福”为主题的宣传活动。"):
+        assert not any("，" in m.key.name for m in extract(near, title="新闻").mentions if m.key.type == "Program"), near
+
+
+def test_members_listed_after_the_consortium_they_form(extract):
+    # X是(由)A联合B、C等组成: every hospital listed after the copula is a member of X
+    ex = extract("黑龙江省第一医疗集团是哈尔滨市第一医院联合哈尔滨医科大学第一医院、黑龙江省农垦总局总医院等组成。", title="新闻")
+    got = members(ex)
+    assert {("哈尔滨市第一医院", "黑龙江省第一医疗集团"), ("哈尔滨医科大学第一医院", "黑龙江省第一医疗集团"),
+            ("黑龙江省农垦总局总医院", "黑龙江省第一医疗集团")} <= got, got
+    ex = extract("云阳县医疗集团由云阳县人民医院、云阳县中医院组成。", title="新闻")
+    assert ("云阳县中医院", "云阳县医疗集团") in members(ex)
+    # a list with a unit that is no hospital forms nothing
+    near = members(extract("云阳县医疗集团由县卫健委、云阳县中医院组成。", title="新闻"))
+    assert not near, near
+
+
+def test_no_name_opens_with_the_relative_clauses_particle(extract):
+    # 建立由A、B牵头的X: A and B lead X; neither the body nor the program is read as “的X”
+    ex = extract("国务院同意建立由国务院办公厅、教育部、体育总局牵头的青少年体育工作部际联席会议制度。", title="国务院办公厅函")
+    assert not any(m.key.name.startswith("的") for m in ex.mentions), ex.mentions
+    got = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    assert ("lead", "教育部", "青少年体育工作部际联席会议制度") in got, got
+    # nor with the verb that sets it up; a body whose fixed name holds a verb (深化医药卫生体制改革) keeps it
+    assert "精神卫生工作部际联席会议" in names(extract("国务院关于同意建立精神卫生工作部际联席会议制度的批复", title="批复"), "Department")
+    assert "吉林省深化医药卫生体制改革领导小组办公室" in names(
+        extract("吉林省将省深化医药卫生体制改革领导小组办公室的职责整合。", title="吉林省新闻"), "Department")
+    # 由A牵头的工作专班: a body, which leads nothing
+    near = extract("成立由区卫健委牵头的工作专班。", title="某区通知")
+    assert not [r for r in near.relations if r.kind == "lead"], near.relations
+
+
+def test_real_letter_setting_up_a_joint_conference():
+    ex = extract_document(read_document(ROOT_DIR / "unseen49" / "docs" / "lm02_national_youth_sports_joint_meeting_letter.txt"))
+    got = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
+    assert {("lead", "国务院办公厅", "青少年体育工作部际联席会议制度"), ("lead", "教育部", "青少年体育工作部际联席会议制度")} <= got, got
+    assert not any(m.key.name.startswith("的") for m in ex.mentions)

@@ -362,3 +362,29 @@ def test_a_hosts_partner_supports_the_event(extract):
     got = rels(extract("某区第37个爱国卫生月主题宣传活动在夜市拉开帷幕。本次活动由区卫生健康局联合区教育局主办、"
                        "区疾病预防控制中心承办。", title="某区新闻"))
     assert {(k, o) for k, o, _ in got} == {("lead", "区卫生健康局"), ("support", "区教育局"), ("support", "区疾病预防控制中心")}, got
+
+
+def test_the_copula_makes_the_subject_the_event_its_hosts_hold(extract):
+    # “X”活动，是A、B共同主办的主题活动: the hosts hold X (the sentence's subject), not the generic 主题活动 after them
+    got = rels(extract("“科学健身，健康生活”活动，是区卫生健康局、区体育局共同主办的主题活动。", title="某区新闻"))
+    assert {("lead", "区卫生健康局", "科学健身，健康生活"), ("lead", "区体育局", "科学健身，健康生活")} <= got, got
+    assert not any(p == "主题活动" or o.startswith("是") for _, o, p in got), got
+    # no event named before the copula: nothing is assigned to the copula's subject
+    near = rels(extract("这项工作，是区卫生健康局主办的。", title="某区新闻"))
+    assert not any(o.startswith("是") for _, o, _ in near), near
+
+
+def test_real_news_of_a_campaign_its_province_hosts():
+    path = Path(__file__).resolve().parents[1] / "unseen49" / "docs" / "lm07_hunan_rucheng_health_campus_campaign_news.txt"
+    got = {(r.kind, r.source.name, r.target.name) for r in extract_document(read_document(path)).relations}
+    event = "健康促进助力脱贫攻坚，健康教育走进青春校园"
+    assert {("lead", "湖南省卫生健康委员会", event), ("lead", "湖南省教育厅", event)} <= got, got
+    assert not any(o.startswith("汝城县是") or p == "主题活动" for _, o, p in got), got
+
+
+def test_the_official_who_serves_is_no_role(extract):
+    # 由A负责同志担任: the officials of A serve (as liaison); 负责 is part of the noun 负责同志, no lead
+    ex = extract("联席会议设联络员，由联席会议成员单位的有关司局负责同志担任。", title="国务院批复")
+    assert not [r for r in ex.relations if r.kind == "lead"], ex.relations
+    # near case: 负责 as the verb still leads
+    assert ("lead", "区卫生健康局", "健康促进工作") in rels(extract("健康促进工作由区卫生健康局负责。", title="某区通知"))

@@ -278,6 +278,11 @@ def find_departments(ctx: Context) -> list[Mention]:
     # remit, written out in full (a committee, leading group or joint conference of health work)
     for m in _COORDINATING_BODY.finditer(f):
         s0, e0 = m.start(), m.end()
+        while f[s0] in ctx.g.stop_chars:
+            s0 += 1  # 由A、B牵头的青少年体育工作部际联席会议: no name opens with a function word
+        if "工作部际" in m.group(0):  # a remit of any words: 同意建立精神卫生工作部际联席会议 opens with the verb
+            s0 += len(max((w for w in ctx.g.boundary_words if f.startswith(w, s0) and s0 + len(w) < m.end() - 6),
+                          key=len, default=""))
         if f.endswith("自治区", 0, s0):
             s0 -= 3  # 自治区健康宁夏建设领导小组: the region's level, as 省 is a province's
         elif not m.group(0).startswith("国务院"):

@@ -180,6 +180,12 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue  # 开展“关注口腔健康，品味老年幸福”为主题的…活动: the event's theme, no program
         trail = _quoted_trailing(f, q.end(), g)
         concept = _is_concept(inner, g)
+        if trail is not None and not concept and _slogan_event(inner, f[q.end():trail[1]]):
+            # “A，B”主题活动 / “A，B”活动: one event named by its slogan, however the words after it vary
+            named = program_mention(ctx, s, e, inner)
+            out.append(named)
+            out.append(other_form(ctx, named, q.start(), trail[1]))
+            continue
         if trail is not None and not concept and not _CLAUSE_PUNCT.search(inner):
             named = program_mention(ctx, q.start(), trail[1], inner + trail[0])  # “X”工程: the quoted name and its head
             out.append(named)
@@ -685,6 +691,19 @@ def _strip_leading_verbs(text: str, g: Grammar) -> str:
                 text = text[len(w):]
                 changed = True
     return text
+
+
+# a campaign's slogan of two parallel phrases, quoted: “健康促进助力脱贫攻坚，健康教育走进青春校园”
+_TWO_PART_SLOGAN = re.compile(r"[^，。；：“”]{3,14}[，,][^，。；：“”]{3,14}")
+# the event's words right after such a slogan's closing quote: 主题活动, 餐饮企业减盐活动; no verb
+# (“A，B”主题开展宣传周活动), no 主题 inside (a theme's word before the event) and no 的 (“A，B”的义诊活动)
+_SLOGAN_EVENT_HEAD = re.compile(r"(?:主题|系列)?(?:(?!开展|举办|举行|组织|进行|主题|的)[\u4e00-\u9fff]){0,8}活动")
+
+
+def _slogan_event(inner: str, after: str) -> bool:
+    """Is “A，B”主题活动 an event named by its two-part slogan? Only where the quote is closed by an
+    event word alone: in 围绕“A，B”主题开展…活动 or “A，B”的义诊活动 the slogan is a theme."""
+    return _SLOGAN_EVENT_HEAD.fullmatch(after) is not None and _TWO_PART_SLOGAN.fullmatch(inner) is not None
 
 
 def _quoted_trailing(f: str, pos: int, g: Grammar) -> tuple[str, int] | None:

@@ -110,6 +110,10 @@ def founders(finder: RelationFinder) -> None:
                 finder.add("lead", key, named[0].key, m.start(), "牵头")
 
 
+# the consortium opening a clause, then the copula or 由 before the list of what forms it
+_FORMED_SUBJECT = re.compile(r"(?P<name>[^，。；：\n]{4,30}?)(?:是由|由|是)")
+
+
 def formers(finder: RelationFinder) -> None:
     """宝鸡市中心医院与天水市第一人民医院、甘肃医学院附属医院合作，组成关天经济区医院联盟: every
     hospital of the list that forms the consortium is its member (a list that is not all hospitals, none)."""
@@ -117,15 +121,21 @@ def formers(finder: RelationFinder) -> None:
     p = _patterns(cues())
     for m in p.forming.finditer(f):
         named = [o for o in finder.index.starting_at(m.end()) if o.key.type == CONSORTIUM]
-        if not named:
-            continue
         end = m.start()
         for word in p.together:  # 合作，组成 / 共同组成: the list ends before them
             if f.endswith(word, 0, end):
                 end -= len(word)
                 break
         start = finder.clause_start(end, reach=200)
-        spans = split_units(f[start:end].replace("与", "、"), start)
+        if not named:
+            # X是(由)A联合B、C等组成: the consortium is the subject, its members listed after the copula
+            subject = _FORMED_SUBJECT.match(f, start, end)
+            named = [o for o in finder.index.starting_at(start) if o.key.type == CONSORTIUM and subject
+                     and o.end == start + len(subject.group("name"))]
+            if not named:
+                continue
+            start += len(subject.group(0))
+        spans = split_units(re.sub("与|联合", lambda w: "、".ljust(len(w.group(0)), " "), f[start:end]), start)
         hospitals = [_hospital_item(finder, a, b) for a, b in spans]
         if len(spans) >= 2 and None not in hospitals:
             for key in hospitals:

@@ -88,6 +88,16 @@ def subject_end(f: str, by_at: int, start: int = 0) -> int:
     return by_at - 1 if f.endswith("是", start, by_at) else by_at
 
 
+def copula_subject(finder: RelationFinder, at: int) -> EntityKey | None:
+    """The event a clause opening with the copula at ``at`` speaks of (“X”活动，是A、B共同主办的主题活动):
+    the program named right before it, a comma between at most; None where the clause opens otherwise."""
+    f = finder.ctx.folded
+    if not f.startswith("是", at):
+        return None
+    named = [p for p in finder.programs_in(max(0, at - 60), at) if f[p.end:at].strip("，, ") == ""]
+    return max(named, key=lambda p: p.end - p.start).key if named else None
+
+
 def event_before(finder: RelationFinder, clause_start: int, by_at: int, c: Cues) -> EntityKey | None:
     """The event a clause 由A主办 speaks of from before 由: the program that is its subject
     (“全民营养周”宣传活动由…), or, for 本次大会 / 此次活动, the last event of that kind (大会,
@@ -160,12 +170,17 @@ def hosts(finder: RelationFinder) -> None:
         clause_start = finder.clause_start(m.start())
         by_at = f.rfind("由", clause_start, m.start())
         hosts_start = by_at + 1 if by_at >= 0 else clause_start
+        subject = copula_subject(finder, clause_start) if by_at < 0 else None
+        if subject is not None:
+            hosts_start += 1  # “X”活动，是A、B共同主办的主题活动: X is the event the hosts hold
         leads, partners = leads_and_partners(f[hosts_start:m.start()], hosts_start)
         if not leads:
             continue
         supports, after, verb = host_supports_after(f, m.end(), c)
         supports = partners + supports
-        if f.startswith("的", after):
+        if subject is not None:
+            event = subject
+        elif f.startswith("的", after):
             event = event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:
             event = event_before(finder, clause_start, by_at, c)

@@ -25,8 +25,8 @@ from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder, opens_section_body
-from kg.extract.relations.hosting import (event_after, event_before, host_supports_after, inside_an_event_name,
-                                         leads_and_partners, subject_end)
+from kg.extract.relations.hosting import (copula_subject, event_after, event_before, host_supports_after,
+                                         inside_an_event_name, leads_and_partners, subject_end)
 from kg.extract.relations.organised import organised_bodies
 from kg.extract.relations.tasks import ANAPHORS, task_key, task_phrase
 from kg.extract.relations.units import assign_units
@@ -44,7 +44,7 @@ def by_lead_re() -> re.Pattern[str]:
 def _by_lead_re(c: Cues) -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, c.by_lead_verbs + tuple(c.paired_lead_verbs)))
     # the units may hold a bracketed other name (由省健康海南建设委员会（爱国卫生运动委员会）负责…)
-    return re.compile(r"由((?:[^，。；：\n（）]|（[^（），。；\n]{1,20}）){2,60}?)(" + verbs + r")(?![单部人])")
+    return re.compile(r"由((?:[^，。；：\n（）]|（[^（），。；\n]{1,20}）){2,60}?)(" + verbs + r")(?![单部人]|同志)")  # 由A负责同志担任: the official who serves, no role
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +95,11 @@ def _object_program(finder: RelationFinder, start: int, sent_end: int, longest: 
         return None  # 区爱卫办指导: another unit's role, not the task
     if any(obj.startswith(v + "的") for v in cues().lead_verb_objects):
         return None  # 由A牵头组建的B正式成立: a relative clause, B named by the rules that read names
+    if obj.startswith("的"):
+        # 建立由A、B牵头的X联席会议制度: the relative clause names what A leads; a body (…工作专班) leads nothing
+        obj = obj[1:]
+        if all_units(obj, 0) or finder.ctx.g.remit_group_heads.search(obj):
+            return None
     for scope in ("我省", "我市", "我县", "我区", "我国"):
         if obj.startswith(scope) and len(obj) > len(scope) + 3:
             obj = obj[len(scope):]
@@ -699,6 +704,8 @@ def joint_organisers(finder: RelationFinder) -> None:
         verb = verb_re.match(f, m.end())
         if verb is None:
             continue
+        subject = copula_subject(finder, start)
+        start += subject is not None  # “X”活动，是A、B共同主办的…: the units after the copula hold X
         units = split_units(f[start:end], start)
         if len(units) < 2 or not all(_a_named_body(finder, s, e) for s, e in units):
             continue  # each item a body the text names (区文化体育和旅游局和区疾控中心 is two, unsplit)
@@ -707,7 +714,7 @@ def joint_organisers(finder: RelationFinder) -> None:
         progs = finder.programs_in(verb.end(), clause_end)
         # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event), else the event
         # its phrase names (联合举办2024年“世界艾滋病日”与艾同行健康跑活动)
-        event = max(progs, key=lambda p: p.end).key if progs else event_after(finder, verb.end(), clause_end, c)
+        event = subject or (max(progs, key=lambda p: p.end).key if progs else event_after(finder, verb.end(), clause_end, c))
         if event is not None:
             assign_units(finder, start, units, [], [event], "联合" + verb.group("verb"), "joint_organisers")
 
