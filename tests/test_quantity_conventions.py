@@ -1241,7 +1241,7 @@ def test_a_changes_start_year_dates_only_its_start_value():
     got = _measured("2018年西藏婴儿死亡率由2014年16.81‰的下降至11.59‰，孕产妇住院分娩率从2014年的85.01%上升至90.66%，"
                     "全区人均期望寿命提高至70.6岁。")
     assert got == {("西藏婴儿死亡率", 16.81, 2014), ("西藏婴儿死亡率", 11.59, 2018), ("孕产妇住院分娩率", 85.01, 2014),
-                   ("孕产妇住院分娩率", 90.66, 2018), ("人均期望寿命提高至", 70.6, 2018)}
+                   ("孕产妇住院分娩率", 90.66, 2018), ("人均期望寿命", 70.6, 2018)}
     assert _measured("2020年，全市孕产妇死亡率从10.2/10万下降至8.6/10万。") == {("孕产妇死亡率", 10.2, None), ("孕产妇死亡率", 8.6, 2020)}
 
 
@@ -1308,6 +1308,29 @@ def test_last_year_and_this_year_are_said_from_the_documents_date(extract):
     # no date: no year said
     ex = extract("去年，全市新建健康步道12条。", title="某市新闻")
     assert {(q.value, q.year) for q in ex.quantities} == {(12.0, None)}
+
+
+# …了解到，截至去年，X已提升至80.1岁: the date a sentence's figures stand at, said from the document's date
+def test_as_of_last_year_dates_the_figures_after_it(extract):
+    # real wording: unseen13 n10 (镇江, 2023-03-23)
+    ex = extract("3月22日，镇江市健康促进委员会工作会议召开。记者从会上了解到，截至去年，镇江人均期望寿命已提升至80.1岁。",
+                 title="镇江人均期望寿命提升至80.1岁", date="2023-03-23")
+    assert ("人均期望寿命", 80.1, 2022) in {(q.indicator[-6:], q.value, q.year) for q in ex.quantities}
+    # 去年 of a comparison (比去年) dates nothing
+    ex = extract("全市人均期望寿命达到80.1岁，比去年提高0.2岁。", title="某市新闻", date="2023-03-23")
+    assert 2022 not in {q.year for q in ex.quantities if q.value == 80.1}
+
+
+# 提升至 / 提高至 / 上升到 / 降低至: the verb that links an indicator to its value is no part of it
+@pytest.mark.parametrize("sentence, indicator", [
+    ("2022年，全市人均预期寿命已提升至80.1岁。", "全市人均预期寿命"),
+    ("2022年，全市人均预期寿命提高至80.1岁。", "全市人均预期寿命"),
+    ("2022年，全市人均预期寿命上升到80.1岁。", "全市人均预期寿命"),
+    ("2022年，全市婴儿死亡率降低至3.1‰。", "全市婴儿死亡率"),
+])
+def test_a_link_verb_is_no_part_of_the_indicator(sentence, indicator):
+    got = [q.indicator for q in measurements_in_sentence(sentence, 0, 2022, "")]
+    assert got and all(indicator.endswith(i) and not i.endswith(("至", "到")) for i in got), got
 
 
 # 由5600多张增至2.2万张: a change whose ends carry 多 (a lower bound) and a multiplier of their own

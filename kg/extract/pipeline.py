@@ -425,9 +425,11 @@ def relations_of(doc: Doc) -> Doc:
 
 _PARAGRAPH_YEAR = re.compile(r"\D{0,40}?(\d{4})\s*年")
 _OPENING_YEAR = re.compile(r"\D{0,6}?(\d{4})\s*年")
-# a sentence opening with the year said relative to the document's date: 去年，… / 今年以来，…
+# a sentence opening with the year said relative to the document's date: 去年，… / 今年以来，… / 截至去年，…
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "今年": 0}
 _RELATIVE_YEAR_OPENING = re.compile(r"[\s“]*(?:同时|此外|其中|另外)?[，,]?(去年|上一年|上年|今年)(?![度底末]?[的]?目标)")
+# …了解到，截至去年，X已提升至80.1岁: the date a sentence's figures stand at, anywhere before them
+_AS_OF_RELATIVE_YEAR = re.compile(r"(?:截至|截止)到?(去年|上一年|上年|今年)(?:底|末|年底|年末)?[，,]")
 _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
 # what a plan's sentence reports as done: 截至…, 已…; not 已 of a relative clause (巩固已取得的防治成果, 对已建成的…)
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
@@ -567,7 +569,7 @@ def quantities_of(doc: Doc) -> Doc:
                 para_year = int(opening.group(1))  # "2023年，…" sets the year for what follows
             if plan_year is not None:
                 tc.year = plan_year
-        relative = _RELATIVE_YEAR_OPENING.match(sent) if doc_year is not None else None
+        relative = (_RELATIVE_YEAR_OPENING.match(sent) or _AS_OF_RELATIVE_YEAR.search(sent)) if doc_year is not None else None
         if relative:
             para_year = doc_year + _RELATIVE_YEARS[relative.group(1)]  # 去年，130所乡镇卫生院…: the year before the document's
         named = _last_year(sent)
