@@ -1333,6 +1333,28 @@ def test_a_link_verb_is_no_part_of_the_indicator(sentence, indicator):
     assert got and all(indicator.endswith(i) and not i.endswith(("至", "到")) for i in got), got
 
 
+# 每千常住人口执业(助理)医师2.5人、注册护士3.14人: the items after a count per head go on counting per head of it
+def test_a_list_of_counts_per_head_shares_its_population():
+    got = t("到2020年，每千常住人口执业（助理）医师2.5人、注册护士3.14人、全科医生0.2人。")
+    assert [(i, v) for i, v, _ in got] == [("每千常住人口执业（助理）医师", 2.5), ("每千常住人口注册护士", 3.14),
+                                          ("每千常住人口全科医生", 0.2)], got
+    # across clauses, after a comparator's target (real wording: unseen38 lb07, 海南 十三五 health-industry plan)
+    got = t("《规划》提出到2020年，全省常住人口每千人医疗卫生机构床位数达到6张，执业（助理）医师2.5人，注册护士3.14人，不低于全国平均水平。")
+    assert {("每千人注册护士", 3.14, 2020), ("每千人执业（助理）医师", 2.5, 2020)} <= set(got), got
+    # a per-capita value with no comparator: 人均期望寿命80岁
+    assert ("人均期望寿命", 80.0, 2025) in t("到2025年，全市人均期望寿命80岁，孕产妇死亡率控制在12/10万以下。")
+    # near cases: what follows is no count per head (a count of the whole population, a verb's object)
+    got = t("到2020年，每千常住人口执业（助理）医师2.5人，新增床位500张，培训人员2000人。")
+    assert [v for _, v, _ in got] == [2.5], got
+
+
+def test_real_plan_of_counts_per_head():
+    ex = extract_document(read_document(Path(__file__).resolve().parents[1] / "unseen28" / "docs"
+                                        / "ib01_guizhou_province_eight_projects_targets_news.txt"))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "target"}
+    assert {("每千常住人口注册护士", 3.14, 2020), ("每千常住人口全科医生", 0.2, 2020)} <= got, got
+
+
 # 由5600多张增至2.2万张: a change whose ends carry 多 (a lower bound) and a multiplier of their own
 def test_a_changes_ends_keep_their_own_multiplier_and_bound():
     # real wording: unseen38 lb01 (西藏, 30 years compared)

@@ -341,7 +341,7 @@ def _stated_targets(sent: str, base: int, years: list[int | None], body_start: i
             _comparator_targets(clause, base + cs, base + ce, clause_years, last_indicator, item_label, tc) or \
             _share_targets(clause, base + cs, base + ce, clause_years, tc) or \
             _bare_targets(clause, base + cs, base + ce, clause_years, bare_tc) or \
-            _per_capita_targets(clause, base + cs, base + ce, clause_years, tc) or \
+            _per_capita_targets(clause, base + cs, base + ce, clause_years, tc, last_indicator) or \
             _share_of_before(clause, base + cs, base + ce, clause_years, last_indicator, tc) or \
             _bare_count_targets(clause, base + cs, base + ce, clause_years, tc)
         if found:
@@ -429,20 +429,44 @@ _SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+
 _SHARE_OF_DOING = re.compile(r"^(?:全[省市县区国州])?(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的"
                              r"(?P<subj>[\u4e00-\u9fff（）()]{2,16}?|[\u4e00-\u9fff]{1,8}[（(][^（）()]{1,8}[）)])" + _DOING)
 
-# a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米
-_PER_CAPITA = re.compile(r"(?P<ind>(?:每(?:千|万|十万)(?:常住)?(?:人口|人)|人均)[\u4e00-\u9fff（）()]{1,16}?)(?P<val>\d+(?:\.\d+)?)"
-                         r"(?P<unit>名|人|张|个|所|平方米|米)(?P<post>以上|左右)?(?=[，。；、]|$)")
+# a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米,
+# 全市人均期望寿命80岁
+_PER_CAPITA = re.compile(r"(?P<ind>(?P<scope>每(?:千|万|十万)(?:常住)?(?:人口|人)|人均)[\u4e00-\u9fff（）()]{1,16}?)(?P<val>\d+(?:\.\d+)?)"
+                         r"(?P<unit>名|人|张|个|所|平方米|米|岁)(?P<post>以上|左右)?(?=[，。；、]|$)")
+# an item of a list that goes on counting per head of the population its first item named (每千常住人口执业(助理)医师2.5人、
+# 注册护士3.14人): what is counted, its number and a unit of people or beds, nothing else
+_PER_HEAD_ITEM = re.compile(r"(?P<ind>[\u4e00-\u9fff（）()]{2,14}?)(?P<val>\d+(?:\.\d+)?)(?P<unit>名|人|张)(?P<post>以上|左右)?")
+_PER_HEAD_SCOPE = re.compile(r"每(?:千|万|十万)(?:常住)?(?:人口|人)")
+_PER_HEAD_ITEM_SPLIT = BracketSplitter("（(", "）)", "、")
+_PER_HEAD_MAX = 100.0  # a count per thousand or ten thousand people (3.14 nurses): never a count of the whole population
 
 
-def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext) -> list[Quantity]:
-    """到2025年，每千人拥有社会体育指导员2.3名: a per-capita count to reach."""
-    if "每" not in clause and "人均" not in clause:
+def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext,
+                        last_indicator: str = "") -> list[Quantity]:
+    """到2025年，每千人拥有社会体育指导员2.3名: a per-capita count to reach; the items that go on
+    counting per head of the same population after it, in its clause (、注册护士3.14人) or in the clauses
+    after it (…床位数达到6张，执业(助理)医师2.5人), are counted per head of it too."""
+    scope_before = _PER_HEAD_SCOPE.search(last_indicator)  # 常住人口每千人医疗卫生机构床位数: per thousand
+    if "每" not in clause and "人均" not in clause and scope_before is None:
         return []
-    m = _PER_CAPITA.search(clause)
-    if m is None:
-        return []
-    return _targets_of_years(_clean_indicator(m.group("ind"), rules()), m.group("val"), m.group("unit"),
-                             m.group("post") or "", years, s, e, tc)
+    r = rules()
+    out: list[Quantity] = []
+    scope = scope_before.group(0) if scope_before else ""
+    for a, b in _PER_HEAD_ITEM_SPLIT(clause):
+        part = clause[a:b].rstrip("。；; ")
+        m = _PER_CAPITA.search(part)
+        if m is not None:
+            out += _targets_of_years(_clean_indicator(m.group("ind"), r), m.group("val"), m.group("unit"),
+                                     m.group("post") or "", years, s, e, tc)
+            scope = m.group("scope") if m.group("scope").startswith("每") else ""
+            continue
+        item = _PER_HEAD_ITEM.fullmatch(part) if scope else None
+        if item is not None and not item.group("ind").startswith(r.first_verbs) and float(item.group("val")) <= _PER_HEAD_MAX:
+            out += _targets_of_years(scope + item.group("ind"), item.group("val"), item.group("unit"),
+                                     item.group("post") or "", years, s, e, tc)
+        elif out:
+            break  # the list of counts per head ends
+    return out
 
 
 # a count to reach, its indicator named by a count head straight before the number, with no comparator
