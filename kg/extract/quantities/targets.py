@@ -438,6 +438,7 @@ _PER_CAPITA = re.compile(r"(?P<ind>(?P<scope>每(?:千|万|十万)(?:常住)?(?:
 _PER_HEAD_ITEM = re.compile(r"(?P<ind>[\u4e00-\u9fff（）()]{2,14}?)(?P<val>\d+(?:\.\d+)?)(?P<unit>名|人|张)(?P<post>以上|左右)?")
 _PER_HEAD_SCOPE = re.compile(r"每(?:千|万|十万)(?:常住)?(?:人口|人)")
 _PER_HEAD_ITEM_SPLIT = BracketSplitter("（(", "）)", "、")
+_PER_HEAD_LIST_CHARS = 400  # the longest list of counts per head read: a clause of thousands of items is no such list
 _PER_HEAD_MAX = 100.0  # a count per thousand or ten thousand people (3.14 nurses): never a count of the whole population
 
 
@@ -452,7 +453,7 @@ def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc
     r = rules()
     out: list[Quantity] = []
     scope = scope_before.group(0) if scope_before else ""
-    for a, b in _PER_HEAD_ITEM_SPLIT(clause):
+    for a, b in _PER_HEAD_ITEM_SPLIT(clause[:_PER_HEAD_LIST_CHARS]):
         part = clause[a:b].rstrip("。；; ")
         m = _PER_CAPITA.search(part)
         if m is not None:

@@ -43,8 +43,9 @@ def by_lead_re() -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _by_lead_re(c: Cues) -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, c.by_lead_verbs + tuple(c.paired_lead_verbs)))
-    # the units may hold a bracketed other name (由省健康海南建设委员会（爱国卫生运动委员会）负责…)
-    return re.compile(r"由((?:[^，。；：\n（）]|（[^（），。；\n]{1,20}）){2,60}?)(" + verbs + r")(?![单部人]|同志)")  # 由A负责同志担任: the official who serves, no role
+    # the units may hold a bracketed other name (由省健康海南建设委员会（爱国卫生运动委员会）负责…); a verb that opens a noun
+    # (负责单位, 负责人, 由A负责同志担任: the official who serves) is no role
+    return re.compile(r"由((?:[^，。；：\n（）]|（[^（），。；\n]{1,20}）){2,60}?)(" + verbs + r")(?![单部人]|同志)")
 
 
 @lru_cache(maxsize=4)
