@@ -54,3 +54,12 @@ def test_real_yearbook_table_of_a_city():
                                     .read_bytes(), "ld03.txt"))
     got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert {("综合医院机构数", 53.0, 2023), ("中医医院卫生技术人员", 3501.0, 2023), ("医院床位数", 19833.0, 2023)} <= got, got
+
+
+def test_scaled_units_and_rows_of_rates_are_not_read():
+    # 单位:千张、千人: the counts are in thousands, not in the units their columns name — left as it was
+    scaled = TABLE.replace("单位:个、张、人", "单位:个、千张、千人")
+    assert rewrite_count_tables(scaled) == scaled
+    # a row of rates ends the table: 增长率 is no kind of institution
+    rates = TABLE.replace("资料来源：区卫生健康局", "增长率 1 2 3 4 5 6")
+    assert not any(line.startswith("2022年，增长率") for line in rewrite_count_tables(rates).split("\n"))

@@ -77,9 +77,19 @@ def _row(line: str, n: int) -> tuple[str, list[str]] | None:
     tokens = line.split()
     values = tokens[-n:] if len(tokens) > n else []
     kind = _ROW_MARK.sub("", "".join(tokens[:-n])) if values else ""
-    if not values or not all(_COUNT.match(v) for v in values) or not _NAME.match(kind):
+    if not values or not all(_COUNT.match(v) for v in values) or not _NAME.match(kind) or _NOT_A_KIND.search(kind):
         return None
     return kind, values
+
+
+# a unit line with a multiplier (单位:千张、千人, 万人次): the counts are not in the units their columns name
+_SCALED_UNIT = re.compile(r"单位\s*[:：][^\n]*[十百千万亿]")
+# a row that is no kind of institution: a total, a rate or a share (合计, 增长率, 构成比)
+_NOT_A_KIND = re.compile(r"合计|总计|小计|率|比|构成|增长|增减|%")
+
+
+def _scaled(lines: list[str], header_at: int) -> bool:
+    return any(_SCALED_UNIT.search(line) for line in lines[max(0, header_at - _CAPTION_LINES):header_at])
 
 
 def _caption_year(lines: list[str], header_at: int) -> int | None:
@@ -109,7 +119,7 @@ def rewrite_count_tables(text: str) -> str:
     i = 0
     while i < len(lines):
         columns = _header_names(lines[i], w)
-        year = _caption_year(lines, i) if columns else None
+        year = _caption_year(lines, i) if columns and not _scaled(lines, i) else None
         if not columns or year is None:
             out.append(lines[i])
             i += 1

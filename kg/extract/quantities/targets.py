@@ -439,7 +439,7 @@ _PER_HEAD_ITEM = re.compile(r"(?P<ind>[\u4e00-\u9fff（）()]{2,14}?)(?P<val>\d+
 _PER_HEAD_SCOPE = re.compile(r"每(?:千|万|十万)(?:常住)?(?:人口|人)")
 _PER_HEAD_ITEM_SPLIT = BracketSplitter("（(", "）)", "、")
 _PER_HEAD_LIST_CHARS = 400  # the longest list of counts per head read: a clause of thousands of items is no such list
-_PER_HEAD_MAX = 100.0  # a count per thousand or ten thousand people (3.14 nurses): never a count of the whole population
+_PER_HEAD_MAX = 20.0  # a count per thousand or ten thousand people (3.14 nurses, 6 beds): never a count of the whole population
 
 
 def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc: TargetContext,
