@@ -35,6 +35,10 @@ _ROW_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[#�
 _CAPTION_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[）)]|((?:19|20)\d{2})\s*年")
 _MAX_ROW_LINE = 400  # a row set out with runs of spaces is long; a paragraph is longer still
 _CAPTION_LINES = 3  # how far above its header a table's caption, and so its year, stands
+# a unit line with a multiplier (单位:千张、千人, 万人次): the counts are not in the units their columns name
+_SCALED_UNIT = re.compile(r"单位\s*[:：][^\n]*[十百千万亿]")
+# a row that is no kind of institution: a total, a rate or a share (合计, 增长率, 构成比)
+_NOT_A_KIND = re.compile(r"合计|总计|小计|率|比|构成|增长|增减|%")
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,17 @@ class _Words:
     column_heads: tuple[str, ...]
     units: tuple[tuple[str, str], ...]
     people_heads: tuple[str, ...]
+    header_line: re.Pattern[str]  # a line of three counted columns or more: whether a text holds such a table at all
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = json.loads(DATA.read_text(encoding="utf-8"))["count_tables"]
-    return _Words(tuple(data["column_heads"]), tuple((e, u) for e, u in data["units"]), tuple(data["people_heads"]))
+    heads = "|".join(map(re.escape, sorted(data["column_heads"], key=len, reverse=True)))
+    column = rf"[\u4e00-\u9fff]{{0,6}}(?:{heads})"
+    header_line = re.compile(rf"^[ \t\u3000]*(?:{column}[ \t\u3000]+){{2,}}{column}[ \t\u3000\r]*$", re.M)
+    return _Words(tuple(data["column_heads"]), tuple((e, u) for e, u in data["units"]), tuple(data["people_heads"]),
+                  header_line)
 
 
 def _header_names(line: str, w: _Words) -> list[str]:
@@ -82,11 +91,6 @@ def _row(line: str, n: int) -> tuple[str, list[str]] | None:
     return kind, values
 
 
-# a unit line with a multiplier (单位:千张、千人, 万人次): the counts are not in the units their columns name
-_SCALED_UNIT = re.compile(r"单位\s*[:：][^\n]*[十百千万亿]")
-# a row that is no kind of institution: a total, a rate or a share (合计, 增长率, 构成比)
-_NOT_A_KIND = re.compile(r"合计|总计|小计|率|比|构成|增长|增减|%")
-
 
 def _scaled(lines: list[str], header_at: int) -> bool:
     return any(_SCALED_UNIT.search(line) for line in lines[max(0, header_at - _CAPTION_LINES):header_at])
@@ -112,7 +116,7 @@ def _sentence(year: int, kind: str, values: list[str], columns: list[str], w: _W
 def rewrite_count_tables(text: str) -> str:
     """``text`` with each yearbook table of counts by kind written one sentence a row; any other text as it was."""
     w = _words()
-    if not any(h in text for h in ("机构数", "床位数", "人员数")):
+    if w.header_line.search(text) is None:
         return text
     lines = text.split("\n")
     out: list[str] = []

@@ -587,7 +587,7 @@ def _words(r: _Rules) -> _Words:
         age_word=re.compile(_alt(w["age_words"])),
         word_units=dict(w["word_units"]),
         rank=re.compile(rf"({_alt(w['rank_words'])})(?:全[国省市区])?第([一二三四五六七八九十\d]+)"),
-        link_verb_end=re.compile(rf"({_alt(w['link_verbs'])})$"),
+        link_verb_end=re.compile(rf"已?({_alt(w['link_verbs'])})$"),  # 已提升至: what is done, linked as 提升至 is
         count_units=frozenset(w["count_units"]),
         right_stop=right_stop,
         right_verb_at=re.compile(right_verbs + "|、"),

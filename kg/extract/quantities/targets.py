@@ -431,12 +431,13 @@ _SHARE_OF_DOING = re.compile(r"^(?:全[省市县区国州])?(?P<val>\d+(?:\.\d+)
 
 # a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米,
 # 全市人均期望寿命80岁
-_PER_CAPITA = re.compile(r"(?P<ind>(?P<scope>每(?:千|万|十万)(?:常住)?(?:人口|人)|人均)[\u4e00-\u9fff（）()]{1,16}?)(?P<val>\d+(?:\.\d+)?)"
+_PER_HEAD = r"每(?:千|万|十万)(?:常住)?(?:人口|人)"  # per head of a population: 每千常住人口, 每万人
+_PER_CAPITA = re.compile(rf"(?P<ind>(?P<scope>{_PER_HEAD}|人均)[\u4e00-\u9fff（）()]{{1,16}}?)(?P<val>\d+(?:\.\d+)?)"
                          r"(?P<unit>名|人|张|个|所|平方米|米|岁)(?P<post>以上|左右)?(?=[，。；、]|$)")
 # an item of a list that goes on counting per head of the population its first item named (每千常住人口执业(助理)医师2.5人、
 # 注册护士3.14人): what is counted, its number and a unit of people or beds, nothing else
 _PER_HEAD_ITEM = re.compile(r"(?P<ind>[\u4e00-\u9fff（）()]{2,14}?)(?P<val>\d+(?:\.\d+)?)(?P<unit>名|人|张)(?P<post>以上|左右)?")
-_PER_HEAD_SCOPE = re.compile(r"每(?:千|万|十万)(?:常住)?(?:人口|人)")
+_PER_HEAD_SCOPE = re.compile(_PER_HEAD)
 _PER_HEAD_ITEM_SPLIT = BracketSplitter("（(", "）)", "、")
 _PER_HEAD_LIST_CHARS = 400  # the longest list of counts per head read: a clause of thousands of items is no such list
 _PER_HEAD_MAX = 20.0  # a count per thousand or ten thousand people (3.14 nurses, 6 beds): never a count of the whole population
