@@ -179,15 +179,25 @@ _SPACE_BETWEEN_CJK = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}{_CJK_PUNCT}][ \t\u3
 _SPACE_BEFORE_DECIMALS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\.\d)")
 
 
+# a number grouped by thousands with a (thin) space, as GB/T 15835-2011 (出版物上数字用法) lets statistical
+# bulletins print it (医疗卫生机构15 631个): written right after a word and followed by its unit, so that the
+# cells of a table aligned by spaces (医院 12 345) and two numbers side by side (达到36 6) stay apart
+_THOUSANDS_BY_SPACE = re.compile(rf"(?<=[{_CJK}])\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?=[{_CJK}])")
+_GROUP_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+
+
 def squeeze_cjk_spaces(line: str) -> str:
     """Drop stray spaces between CJK characters, CJK punctuation, brackets, % and digits,
     which web pages and PDF text layers insert (36.6% 和40% 。, ( 一 ) → 36.6%和40%。,
-    (一)), and before a decimal point (2 .76% → 2.76%); spaces inside Latin text are kept.
-    Numbers cannot change otherwise: a space between two digits stays."""
-    if " " not in line and "\t" not in line and "\u3000" not in line:
+    (一)), before a decimal point (2 .76% → 2.76%) and between the thousands of a number
+    set between a word and its unit (机构15 631个 → 15631个); spaces inside Latin text are
+    kept. Numbers cannot change otherwise: a space between two digits stays."""
+    if " " not in line and "\t" not in line and "\u3000" not in line and "\u00a0" not in line \
+            and "\u2009" not in line and "\u202f" not in line:
         return line
     if "." in line:
         line = _SPACE_BEFORE_DECIMALS.sub("", line)
+    line = _THOUSANDS_BY_SPACE.sub(lambda m: _GROUP_SPACES.sub("", m.group()), line)
     return _SPACE_BETWEEN_CJK.sub("", line)
 
 

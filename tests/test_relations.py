@@ -694,3 +694,25 @@ def test_real_provincial_news_of_a_family_contest_held_with_partners():
     event = "健康中国行动知行大赛家庭专场安徽赛区活动"
     assert rels(ex, "lead") == {("安徽省计划生育协会", event)}
     assert ("安徽省卫生健康宣传教育中心", event) in rels(ex, "support")
+
+
+def test_bodies_that_jointly_hold_an_event_named_after_a_program_lead_the_event(extract):
+    # real wording: unseen50 ln10 (甘肃, 中新网): …省红十字会、省计生协将联合举办全省健康中国行动知行大赛家庭专场活动
+    ex = extract("近期，甘肃省卫生健康委、省妇联、省计生协将联合举办全省健康中国行动知行大赛家庭专场活动。", title="新闻")
+    event = "全省健康中国行动知行大赛家庭专场活动"
+    assert rels(ex, "lead") == {("甘肃省卫生健康委员会", event), ("甘肃省妇女联合会", event), ("甘肃省计划生育协会", event)}
+    # near case: the program is the object itself (no longer event's name after it)
+    ex = extract("甘肃省卫生健康委、省妇联联合开展健康中国行动。", title="新闻")
+    assert {p for _, p in rels(ex, "lead")} == {"健康中国行动"}
+
+
+def test_real_provincial_news_of_a_contest_held_jointly():
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    docs = Path(__file__).resolve().parents[1] / "unseen50" / "docs"
+    ex = extract_document(read_document(next(docs.glob("ln10_*.txt"))))
+    leads = rels(ex, "lead")
+    assert len(leads) == 6 and {p for _, p in leads} == {"全省健康中国行动知行大赛家庭专场活动"}

@@ -27,6 +27,17 @@ def test_pdf_text_layer_spacing_cannot_change_numbers_or_headings():
     assert squeeze_cjk_spaces("达到 36 6") == "达到36 6"  # two numbers stay two numbers
 
 
+def test_squeeze_cjk_spaces_joins_thousands_grouped_by_a_space():
+    # GB/T 15835-2011 lets a bulletin group thousands by a (thin) space: 医疗卫生机构15 631个 (unseen50 ln03)
+    assert squeeze_cjk_spaces("全区共有医疗卫生机构15 631个，其中医院、卫生院1\u2009633个") == \
+        "全区共有医疗卫生机构15631个，其中医院、卫生院1633个"
+    assert squeeze_cjk_spaces("总诊疗人次1 234 567人次") == "总诊疗人次1234567人次"
+    # near cases: cells of a table aligned by spaces, and groups that are not of three digits
+    assert squeeze_cjk_spaces("医院 12 345") == "医院12 345"
+    assert squeeze_cjk_spaces("床位 12 345 678") == "床位12 345 678"
+    assert squeeze_cjk_spaces("达到36 6人") == "达到36 6人"
+
+
 def test_a_space_before_a_decimal_point_is_dropped():
     # real wording: unseen46 lj03 (a reposted 南都 headline, 深圳): 同比下降2 .76%
     assert squeeze_cjk_spaces("同比下降2 .76%,深圳妇幼健康服务年活动启动") == "同比下降2.76%,深圳妇幼健康服务年活动启动"

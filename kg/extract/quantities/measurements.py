@@ -22,14 +22,21 @@ _SKIP_AFTER = re.compile(r"^(?:的[\u4e00-\u9fff]{2,3}(?:是|患者|老人|居�
 _CHANGE_VERBS = "提高|提升|上升|增长|增加|下降|降低|减少"
 
 
+# what may stand between a change's year and its value: the survey or time it was taken at (由2012年抽样调查的
+# 0.63%, 降至2017年普查时的1.19%), or only 的
+_WHEN_OF = r"(?:[\u4e00-\u9fff]{0,8}?的)?"
+# the present a change ends at, named without a year (下降到目前普查的0.30%)
+_NOW_OF = r"(?:目前|当前|现在)[\u4e00-\u9fff]{0,6}?的"
+
+
 @lru_cache(maxsize=4)
 def _change_re(u: str) -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6% / 由和平解放初期的35.5岁提高至70.6岁 (a
     time named by its period, no year): a value before and after."""
     return re.compile(
-        r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年(?:的)?|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
-        r"(?P<a>\d+(?:\.\d+)?)(?P<amore>多|余)?(?P<amult>万|亿)?(?P<ua>" + u + r")?的?，?"
-        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>\d+(?:\.\d+)?)(?P<bmore>多|余)?"
+        r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年" + _WHEN_OF + r"|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
+        r"(?:人均|平均)?(?P<a>\d+(?:\.\d+)?)(?P<amore>多|余)?(?P<amult>万|亿)?(?P<ua>" + u + r")?的?，?"
+        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年" + _WHEN_OF + r"|" + _NOW_OF + r")?(?:人均|平均)?(?P<b>\d+(?:\.\d+)?)(?P<bmore>多|余)?"
         r"(?P<bmult>万|亿)?(?P<ub>" + u + r")?")
 
 
@@ -56,23 +63,42 @@ def _paired_change_re(u: str) -> re.Pattern[str]:
     """A和B分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰: values paired with indicators."""
     vals = r"\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)+"
     return re.compile(
-        r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年(?:的)?)?(?P<a>" + vals + r")，?"
-        r"(?:" + _CHANGE_VERBS + r")(?:了)?(?:到|至)(?:(?P<y2>\d{4})年(?:的)?)?(?P<b>" + vals + r")")
+        r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年" + _WHEN_OF + r")?(?P<a>" + vals + r")，?"
+        r"(?:" + _CHANGE_VERBS + r"|增|降|升)(?:了)?(?:到|至)(?:(?P<y2>\d{4})年" + _WHEN_OF + r"|" + _NOW_OF + r")?(?P<b>" + vals + r")")
+
+
+# a place named in a list of places that share one indicator (玉树州、果洛州人群患病率分别由…)
+_PLACE = re.compile(r"(?:其中)?([\u4e00-\u9fff]{1,6}?(?:省|市|州|地区|县|区|盟|旗))")
+
+
+def _places_sharing_an_indicator(items: list[str]) -> list[tuple[str, str]] | None:
+    """玉树州、果洛州人群患病率分别由…: places listed before one indicator that follows the last
+    (each its value of 人群患病率), not indicators of their own; None where the items are not so."""
+    if len(items) < 2 or not all(_PLACE.fullmatch(x) for x in items[:-1]):
+        return None
+    last = _PLACE.match(items[-1])
+    indicator = items[-1][last.end():] if last else ""
+    if len(indicator) < 2:
+        return None
+    return [(indicator, _PLACE.fullmatch(x).group(1)) for x in items[:-1]] + [(indicator, last.group(1))]
 
 
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
                     r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
     for m in _paired_change_re(r.unit_re).finditer(sent):
-        inds = [_strip_verbs(p, r, places) for p in LIST_JOINERS.split(m.group("ind"))]
+        items = LIST_JOINERS.split(m.group("ind"))
+        shared = _places_sharing_an_indicator(items)
+        inds = [ind for ind, _ in shared] if shared else [_strip_verbs(p, r, places) for p in items]
+        regions = [place for _, place in shared] if shared else [region] * len(inds)
         a, b = _split_values(m.group("a"), r.unit_re), _split_values(m.group("b"), r.unit_re)
         if not (len(inds) == len(a) == len(b)) or not all(len(i) >= 2 for i in inds):
             continue
         y1 = int(m.group("y1")) if m.group("y1") else None
         y2 = int(m.group("y2")) if m.group("y2") else year_hint
-        for ind, (va, ua, _), (vb, ub, _) in zip(inds, a, b):
-            out.append(Quantity("measurement", ind, va, ua or ub, y1, "=", base, base + len(sent), None, region))
-            out.append(Quantity("measurement", ind, vb, ub or ua, y2, "=", base, base + len(sent), None, region))
+        for ind, where, (va, ua, _), (vb, ub, _) in zip(inds, regions, a, b):
+            out.append(Quantity("measurement", ind, va, ua or ub, y1, "=", base, base + len(sent), None, where))
+            out.append(Quantity("measurement", ind, vb, ub or ua, y2, "=", base, base + len(sent), None, where))
         spans.append((m.start(), m.end()))
     return out, spans
 
@@ -105,7 +131,10 @@ def _change_measurements(sent: str, base: int, sent_years: list[tuple[int, int]]
             unit_b = (m.group("bmult") or "") + (m.group("ub") or m.group("ua") or "")
             out.append(Quantity("measurement", ind, float(m.group("a")), unit_a, y1, ">" if m.group("amore") else "=",
                                 base, base + len(sent), None, region))
-            out.append(Quantity("measurement", ind, float(m.group("b")), unit_b, y2 or year_hint,
+            end_year = y2 or year_hint
+            if y1 is not None and end_year is not None and end_year <= y1:
+                end_year = None  # 由2012年的0.63%下降到目前的0.30%: a change ends after its start, in a year unsaid
+            out.append(Quantity("measurement", ind, float(m.group("b")), unit_b, end_year,
                                 ">" if m.group("bmore") else "=", base, base + len(sent), None, region))
             spans.append((m.start(), m.end()))
     return out, spans

@@ -233,14 +233,14 @@ _WILL = (r"将(?:统一|逐步|陆续|分批|分步|(?:重点|大力|积极)?"
          r"|聚焦|围绕)(?!情况|效果|成效|结果|经验|做法)|于)"
          # 县里决定在9个乡镇设立急救站: a decision of what will be done (not 决定对…给予表彰, done by deciding)
          r"|决定(?:在|于|从|自)")
-# a year that opens a period since (自2010年…以来, 2015年以来): what is reported after it is of
-# the period's end, the report's own year, not of its start (matched right after the year's 年)
-SINCE_AFTER_YEAR = re.compile(r"[^，。；,;]{0,30}?以来")
+# a year that opens a period since (自2010年…以来, 2015年以来, 自2014年10月至今): what is reported after it
+# is of the period's end, the report's own year, not of its start (matched right after the year's 年)
+SINCE_AFTER_YEAR = re.compile(r"[^，。；,;]{0,30}?(?:以来|至今(?!年))")
 
 
 def opens_period_since(sent: str, year_end: int) -> bool:
-    """Does the year whose 年 ends at ``year_end`` open a period since (自2010年…以来)?"""
-    return "以来" in sent and SINCE_AFTER_YEAR.match(sent, year_end) is not None
+    """Does the year whose 年 ends at ``year_end`` open a period since (自2010年…以来, …至今)?"""
+    return ("以来" in sent or "至今" in sent) and SINCE_AFTER_YEAR.match(sent, year_end) is not None
 FUTURE_MODAL = re.compile(_WILL + r"|拟|预计|下一步|下阶段|今后")
 FUTURE_CLAUSE = re.compile(
     r"(?:到|至)(?<![截年升降][到至])(?<!(?:提高|提升|下降|降低|增加|增长|减少|上升)[到至])\d{4}年"

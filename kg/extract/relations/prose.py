@@ -712,7 +712,8 @@ def joint_organisers(finder: RelationFinder) -> None:
             continue  # each item a body the text names (区文化体育和旅游局和区疾控中心 is two, unsplit)
         _, sent_e = finder.sentence(verb.end())
         clause_end = finder.clause_end_outside_quotes(verb.end(), sent_e)
-        progs = finder.programs_in(verb.end(), clause_end)
+        # not a program named inside the event's longer name (联合举办全省健康中国行动知行大赛家庭专场活动)
+        progs = [p for p in finder.programs_in(verb.end(), clause_end) if not inside_an_event_name(finder, p.end, clause_end)]
         # the verb's object: the program the clause ends with (以“X”为主题的…活动 → the event), else the event
         # its phrase names (联合举办2024年“世界艾滋病日”与艾同行健康跑活动)
         event = subject or (max(progs, key=lambda p: p.end).key if progs else event_after(finder, verb.end(), clause_end, c))

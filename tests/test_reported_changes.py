@@ -1,0 +1,77 @@
+"""Reported changes and the years of reported figures, as bulletins and news write them
+(conventions read from unseen50, each with a written sentence, a real one and a near case)."""
+from pathlib import Path
+
+from kg.extract import extract_document
+from kg.extract.quantities import measurements_in_sentence
+from kg.ingest import read_document
+
+UNSEEN50 = Path(__file__).resolve().parents[1] / "unseen50" / "docs"
+
+
+def m(sent, year_hint=None):
+    return sorted((q.indicator, q.value, q.year) for q in measurements_in_sentence(sent, 0, year_hint, ""))
+
+
+def test_a_change_names_the_survey_or_time_each_end_was_taken_at():
+    got = m("全省结核病患病率由2010年抽样调查的0.45%下降到2020年普查时的0.21%。")
+    assert got == [("结核病患病率", 0.21, 2020), ("结核病患病率", 0.45, 2010)]
+    # 人均 before the value: the value per head, the indicator the words before 由
+    got = m("人均基本公共卫生服务经费补助标准由2015年的人均40元提高至2020年的74元。")
+    assert [(v, y) for _, v, y in got] == [(40.0, 2015), (74.0, 2020)]
+    # near case: a year followed by words that do not end in 的 before the value is no such time: the
+    # change has no start value, and nothing is dated 2010
+    assert not [x for x in m("患病率由2010年起逐步下降到0.21%。") if x[2] == 2010]
+
+
+def test_a_change_ending_at_the_present_has_no_year_of_its_start():
+    got = m("全省人群平均患病率由2012年抽样调查的0.63%下降到目前普查的0.30%。", year_hint=2012)
+    assert got == [("人群平均患病率", 0.3, None), ("人群平均患病率", 0.63, 2012)]
+    # near case: a later year the sentence gives is the end's
+    got = m("人群平均患病率由2012年的0.63%下降到0.30%。", year_hint=2017)
+    assert ("人群平均患病率", 0.3, 2017) in got
+
+
+def test_places_listed_before_one_indicator_share_it():
+    got = m("其中甲州、乙州人群患病率分别由2012年的3.74%、4.54%降至2017年的1.19%、2.53%。")
+    assert got == [("人群患病率", 1.19, 2017), ("人群患病率", 2.53, 2017), ("人群患病率", 3.74, 2012),
+                   ("人群患病率", 4.54, 2012)]
+    qs = measurements_in_sentence("其中甲州、乙州人群患病率分别由2012年的3.74%、4.54%降至2017年的1.19%、2.53%。", 0, None, "")
+    assert sorted({q.region for q in qs}) == ["乙州", "甲州"]
+    # near case: indicators listed (no place before the last) keep their own names
+    got = m("婴儿死亡率、孕产妇死亡率分别由2015年的5.1‰、18.3/10万降至2020年的3.2‰、12.1/10万。")
+    assert {i for i, _, _ in got} == {"婴儿死亡率", "孕产妇死亡率"}
+
+
+def test_real_bulletin_of_an_eradication_campaign():
+    # real wording: unseen50 ln09 (青海, 新华网): 玉树州、果洛州人群患病率分别由2012年流行病学调查时的…降至2017年普查时的…
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln09_*.txt"))))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {("人群患病率", 3.74, 2012), ("人群患病率", 2.53, 2017), ("包虫病人群平均患病率", 0.3, None)} <= got
+    assert not [q for q in ex.quantities if q.indicator.startswith("降至")]
+
+
+def test_a_period_up_to_now_dates_its_figures_by_the_report(extract):
+    text = "全区卫生工作成效显著。\n自2014年10月至今，全区已有5279名农村孕产妇享受免费住院分娩，任务完成率为117.32%。"
+    got = {(q.indicator, q.value, q.year) for q in extract(text, title="新闻", date="2015-12-16").quantities}
+    assert ("任务完成率", 117.32, 2015) in got
+    # near case: a year that opens no period dates what follows it
+    text = "全区卫生工作成效显著。\n2014年10月，全区已有5279名农村孕产妇享受免费住院分娩，任务完成率为117.32%。"
+    got = {(q.indicator, q.value, q.year) for q in extract(text, title="新闻", date="2015-12-16").quantities}
+    assert ("任务完成率", 117.32, 2014) in got
+
+
+def test_real_news_of_a_years_tasks_done_since_last_autumn():
+    # real wording: unseen50 ln05 (宁夏日报, 2015-12-16): 自2014年10月至今，…任务完成率为117.32%
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln05_*.txt"))))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert ("任务完成率", 117.32, 2015) in got
+    assert not [q for q in ex.quantities if q.year == 2014]
+
+
+def test_real_bulletin_with_thousands_grouped_by_spaces():
+    # real wording: unseen50 ln03 (新疆 白皮书): 全区共有医疗卫生机构15 631个(不含兵团)，其中医院、卫生院1 633个
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln03_*.txt"))))
+    got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
+    assert ("医疗卫生机构", 15631.0) in got and ("卫生院", 1633.0) in got
+    assert not [q for q in ex.quantities if q.value in (631.0, 633.0)]
