@@ -232,3 +232,31 @@ def test_a_review_after_the_plans_period_reports_its_values(extract):
              "中医医院(所)\n3232\n3397\n预期性\n")
     got = quantities(("某省中医药事业发展回顾\n2016年3月1日\n" + table).encode("utf-8"), "t.txt")
     assert {q[0] for q in got} == {"measurement"}, got
+
+
+# the 健康中国行动 indicator table and its provincial copies: a base column that names no year (基期水平), and a
+# group written as three cells before the row's number ((一) | 健康知识普及行动 | 结果性指标)
+ACTION_TABLE = ["健康某省行动主要指标", "领域", "序号", "指标", "基期水平", "2022年目标值", "2030年目标值", "指标性质",
+                "(一)", "健康知识普及行动", "结果性指标", "1", "居民健康素养水平(%)", "15.2", "≥22", "≥30", "预期性",
+                "个人和社会倡导性指标", "2", "个人定期记录身心健康状况", "倡导性",
+                "(二)", "合理膳食行动", "结果性指标", "3", "成人肥胖增长率(%)", "持续上升", "有效减缓", "有效减缓", "预期性",
+                "4", "居民营养健康知识知晓率(%)", "—", "比2019年提高10%", "比2022年提高10%", "预期性"]
+
+
+def test_an_action_tables_yearless_base_and_its_groups_cells():
+    got = quantities(("\n".join(ACTION_TABLE) + "\n").encode("utf-8"), "plan.txt")
+    assert got == {("measurement", "居民健康素养水平", 15.2, "%", None, "="),
+                   ("target", "居民健康素养水平", 22.0, "%", 2022, ">="), ("target", "居民健康素养水平", 30.0, "%", 2030, ">=")}
+    lines = rewrite_indicator_tables("\n".join(ACTION_TABLE)).split("\n")
+    assert any(x.startswith("领域：(一)，健康知识普及行动，结果性指标；主要指标：居民健康素养水平；单位：%；基期值：15.2；") for x in lines)
+    # near case: a yearless column no base word names (基期水平 read as an indicator) is no table
+    near = [c.replace("基期水平", "基本情况") for c in ACTION_TABLE]
+    assert not [q for q in quantities(("\n".join(near) + "\n").encode("utf-8"), "plan.txt") if q[1] == "居民健康素养水平"]
+
+
+def test_real_copy_of_the_national_action_table():
+    # real wording: unseen50 ln01 (雪球 copy of 健康中国行动(2019—2030年), 主要指标 one cell a line)
+    path = next((Path(__file__).resolve().parents[1] / "unseen50" / "docs").glob("ln01_*.txt"))
+    got = quantities(path.read_bytes(), path.name)
+    assert {("measurement", "居民健康素养水平", 14.18, "%", None, "="), ("target", "居民健康素养水平", 22.0, "%", 2022, ">="),
+            ("target", "居民健康素养水平", 30.0, "%", 2030, ">=")} <= got

@@ -48,6 +48,7 @@ _DIGIT = re.compile(r"\d")
 _MAX_HEADER_CELL = 12
 _MAX_CELL = 40  # a longer line is prose, not a cell
 _MAX_HEADER_CELLS = 16  # the most columns a table of indicators has
+_MAX_GROUP_CELLS = 3  # the most cells a row's group takes before its number ((一) | 健康知识普及行动 | 结果性指标)
 _MULTIPLIERS = ("万", "亿")
 # a header cell's unit in brackets (年均增长(%)), matched without it
 _BRACKETED_UNIT = re.compile(r"\s*[（(][^（）()]{1,6}[)）]$")
@@ -72,6 +73,7 @@ class _Words:
     natures: frozenset[str]
     units: frozenset[str]
     labels: re.Pattern[str]  # any indicator column's label, spaces allowed inside (指 标): is there a table at all
+    yearless_base: frozenset[str]  # a base column's header that names no year (基期水平)
 
 
 def _known_unit(unit: str, units: frozenset[str]) -> bool:
@@ -95,7 +97,8 @@ def _words() -> _Words:
     units = json.loads(QUANTITIES_DATA.read_text(encoding="utf-8"))["units"]  # one vocabulary of units, the values'
     labels = re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in t["header"]["indicator"]))
     return _Words({k: tuple(v) for k, v in t["header"].items()}, tuple(t["year_kinds"]["target"]),
-                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(units), labels)
+                  tuple(t["year_kinds"]["base"]), frozenset(t["natures"]), frozenset(units), labels,
+                  frozenset(t["yearless_base"]))
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ def _header_cell(cell: str, w: _Words) -> Column | None:
     for role, labels in w.header.items():
         if cell in labels or (role == "change" and bare in labels):
             return Column(role, cell)
+    if bare in w.yearless_base:
+        return Column("year", cell, None, "base")  # 基期水平: the base, its year unsaid
     m = _YEAR_CELL.match(cell)
     if m is None:
         return None
@@ -164,8 +169,11 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words, table_unit: str
     k = next((i for i, c in enumerate(cells) if _NUMBER_CELL.match(c)), None)
     if k == 1 and "number" not in roles:
         k = None  # 一.医院 | 608 | 590: with no number column, a short number after the indicator is its value
-    if k is not None and k <= 1:
-        domain = cells[0] if k == 1 else ""
+    if k is not None and (k <= 1 or (k <= _MAX_GROUP_CELLS and "domain" in roles
+                                     and all(_CJK.search(c) and not _is_value_cell(c, w) for c in cells[:k]))):
+        # (一) | 健康知识普及行动 | 结果性指标 | 1 | …: the group's cells (its number, name and kind of
+        # indicator), written on its first row, before the row's number
+        domain = "，".join(cells[:k])
         cells = cells[k + 1:]
     elif "domain" in roles and len(cells) >= 2 and _CJK.search(cells[0]) and _CJK.search(cells[1]) \
             and cells[1] not in w.units and not _DIGIT.search(cells[0]) and len(cells) > len(years) + 1:
@@ -187,7 +195,8 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words, table_unit: str
     if unit or own_unit or table_unit:
         fields.append((UNIT_LABEL, unit or own_unit or table_unit))
     for col, value in zip(values, rest):
-        fields.append((f"{col.year}年{_KIND_LABEL[col.kind]}" if col.role == "year" else col.label, value))
+        fields.append((col.label if col.role != "year" else f"{col.year}年{_KIND_LABEL[col.kind]}" if col.year else BASE_LABEL,
+                       value))
     if nature and "nature" in roles:
         fields.append((cols[roles.index("nature")].label, nature[0]))
     return fields

@@ -30,7 +30,9 @@ from kg.ingest.indicator_tables import (
 
 _NUM = r"\d+(?:\.\d+)?"
 _ROW = re.compile(r"^(?:[^：\n；]{1,12}：[^\n；]*；)*" + INDICATOR_LABEL + r"：[^\n]*$", re.M)
-_YEAR_LABEL = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<kind>" + BASE_LABEL + "|" + TARGET_LABEL + "|" + PLAIN_LABEL + ")$")
+# a value's field: its year and kind (2025年目标值), or the base alone where the table names no year for it (基期值)
+_YEAR_LABEL = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})年(?P<kind>" + BASE_LABEL + "|" + TARGET_LABEL + "|" + PLAIN_LABEL + ")"
+                         r"|(?P<yearless>" + BASE_LABEL + "))$")
 _PART_OF = re.compile(r"^(?:其中|含)[：:]\s*")  # 其中：每千人口拥有中医类别执业(助理)医师数 — a row of its own
 
 
@@ -125,6 +127,7 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
         unit = fields.get(UNIT_LABEL, "").strip()
         found = []
         labelled = [y for y in map(_YEAR_LABEL.match, fields) if y]
+        labelled = [y for y in labelled if y.group("year")]
         plain = [int(y.group("year")) for y in labelled if y.group("kind") == PLAIN_LABEL]
         # a document after the period's end (a review of 十二五 dated 2016) reports the period's values
         in_plan = plan or (period_end is not None and period_end in plain and (doc_year is None or doc_year <= period_end))
@@ -135,6 +138,9 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
             if v is None:
                 continue
             value, own_unit, cmp = v
+            if year.group("yearless"):  # type: ignore[union-attr]
+                found.append(Quantity("measurement", indicator, value, own_unit or unit, None, "=", m.start(), m.end(), None, region))
+                continue
             written = year.group("kind")  # type: ignore[union-attr]
             at = int(year.group("year"))  # type: ignore[union-attr]
             kind = ("target" if written == TARGET_LABEL else "measurement" if written == BASE_LABEL
