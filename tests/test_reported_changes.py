@@ -7,6 +7,7 @@ from kg.extract.quantities import measurements_in_sentence
 from kg.ingest import read_document
 
 UNSEEN50 = Path(__file__).resolve().parents[1] / "unseen50" / "docs"
+UNSEEN52 = Path(__file__).resolve().parents[1] / "unseen52" / "docs"
 
 
 def m(sent, year_hint=None):
@@ -75,3 +76,37 @@ def test_real_bulletin_with_thousands_grouped_by_spaces():
     got = {(q.indicator, q.value) for q in ex.quantities if q.kind == "measurement"}
     assert ("医疗卫生机构", 15631.0) in got and ("卫生院", 1633.0) in got
     assert not [q for q in ex.quantities if q.value in (631.0, 633.0)]
+
+
+def test_a_bound_that_names_the_kind_counted_is_no_value():
+    got = m("医院按床位数分：100张床位以下医院187个，100-199张医院28个，800张及以上医院7个。")
+    assert sorted(v for _, v, _ in got) == [7.0, 28.0, 187.0]
+    assert ("65岁以上老年人", 12.0) in {(i, v) for i, v, _ in m("全市65岁以上老年人12万人。")}
+    # near cases: a limit after a value that no count follows, and a count followed by a year, are values
+    assert [v for _, v, _ in m("全市孕产妇系统管理率达到95%以上。")] == [95.0]
+    assert 407.0 in [v for _, v, _ in m("全国爱卫办公布全国407个地级及以上市2022年度健康城市建设评价结果。")]
+
+
+def test_real_bulletin_counting_hospitals_by_beds():
+    # real wording: unseen52 lp09 (西安市 2012 统计公报): 医院按床位数分:100张床位以下医院187个,100-199张医院28个…
+    ex = extract_document(read_document(next(UNSEEN52.glob("lp09_*.txt"))))
+    values = {q.value for q in ex.quantities if q.kind == "measurement"}
+    assert {187.0, 28.0, 34.0, 20.0, 7.0} <= values
+    assert not values & {199.0, 499.0, 799.0, 800.0}  # (its 乡镇卫生院100个 is a count)
+
+
+def test_an_as_of_date_in_a_sentence_dates_its_figures(extract):
+    text = "2023年2月22日，召开了2023年民生实事推进会。\n据镇卫生院院长介绍，截止2022年12月31日，已累计完成宫颈癌免费筛查2471人。"
+    got = {(q.indicator, q.value, q.year) for q in extract(text, title="新闻").quantities}
+    assert ("宫颈癌免费筛查", 2471.0, 2022) in got
+    # near case: without the as-of date the figures are of the paragraph before's year
+    text = "2023年2月22日，召开了2023年民生实事推进会。\n据镇卫生院院长介绍，已累计完成宫颈癌免费筛查2471人。"
+    got = {(q.indicator, q.value, q.year) for q in extract(text, title="新闻").quantities}
+    assert ("宫颈癌免费筛查", 2471.0, 2023) in got
+
+
+def test_real_town_news_behind_a_scrambled_layer():
+    # real wording: unseen52 lp08 (内乡县 夏馆镇): [" ?9 ~! o0 T$ L据…介绍,截止2022年12月31日,自开展以来,已累计完成…
+    ex = extract_document(read_document(next(UNSEEN52.glob("lp08_*.txt"))))
+    got = {(q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {(2471.0, 2022), (2460.0, 2022), (1248.0, 2022)} <= got

@@ -430,6 +430,8 @@ _RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "今年": 0}
 _RELATIVE_YEAR_OPENING = re.compile(r"[\s“]*(?:同时|此外|其中|另外)?[，,]?(去年|上一年|上年|今年)(?![度底末]?[的]?目标)")
 # …了解到，截至去年，X已提升至80.1岁: the date a sentence's figures stand at, anywhere before them
 _AS_OF_RELATIVE_YEAR = re.compile(r"(?:截至|截止)到?(去年|上一年|上年|今年)(?:底|末|年底|年末)?[，,]")
+# …介绍，截止2022年12月31日，已累计完成…: the date the figures stand at, anywhere in the sentence (a day's date too)
+_AS_OF_YEAR = re.compile(r"(?:截至|截止)到?((?:19|20)\d{2})\s*年")
 _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
 # what a plan's sentence reports as done: 截至…, 已…; not 已 of a relative clause (巩固已取得的防治成果, 对已建成的…)
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
@@ -572,6 +574,9 @@ def quantities_of(doc: Doc) -> Doc:
         relative = (_RELATIVE_YEAR_OPENING.match(sent) or _AS_OF_RELATIVE_YEAR.search(sent)) if doc_year is not None else None
         if relative:
             para_year = doc_year + _RELATIVE_YEARS[relative.group(1)]  # 去年，130所乡镇卫生院…: the year before the document's
+        as_of = _AS_OF_YEAR.search(sent) if "截" in sent else None
+        if as_of and (doc_year is None or int(as_of.group(1)) <= doc_year):
+            para_year = int(as_of.group(1))
         named = _last_year(sent)
         if named is not None and (doc_year is None or named <= doc_year):
             last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next

@@ -290,7 +290,7 @@ def paired_values(rd: SentenceReading) -> None:
     rd.taken += spans
 
 
-def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) -> bool:
+def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words, post: str = "") -> bool:
     """A number that is no measured value: a span of years, a year, an ordinal or a
     rate's base (第, 每), part of a name (15分钟健康服务圈, 4.0场景), days or ages
     without their indicator word, a Chinese numeral that counts no run or duration."""
@@ -300,6 +300,8 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
         return True
     if _SKIP_AFTER.match(after) or before.endswith(("第", "每", "“")) or _RATE_BASE_BEFORE.search(before):
         return True
+    if _CATEGORY_BOUND_AFTER.match(post + after) or (_RANGE_LOWER_END.search(before) and _COUNTED_CATEGORY_AFTER.match(after)):
+        return True  # 100张床位以下医院187个, 100-199张医院28个, 65岁以上老年人12万人: a bound of the kind counted
     if w.named_ring_after.match(after):
         return True  # "15分钟健康服务圈": the number is part of a name
     if w.page_counter_after.match(after):
@@ -320,6 +322,11 @@ def _no_measured_value(num: str, unit: str, before: str, after: str, w: _Words) 
 # a share and what it is of, right before a number (90%以上的居民|15分钟内…): the number is part of the share's predicate
 _REACH_UNITS = ("分钟", "小时", "公里", "千米", "米")
 _INSIDE_A_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?:以上|以下|左右)?的[\u4e00-\u9fff]{1,12}$")
+# a bound that names the kind of thing a count after it counts (医院按床位数分：100张床位以下医院187个，100-199张医院28个):
+# a limit word or the range's upper end, then the kind's noun (no 的: 90%以上的居民15分钟内… is a share), then the count
+_KIND_NOUN = r"(?:(?!的)[\u4e00-\u9fff]){1,8}?\d(?!\d{3}\s*年)"  # a count, not a year (407个地级及以上市2022年度)
+_CATEGORY_BOUND_AFTER = re.compile(r"^(?:(?:(?!的)[\u4e00-\u9fff]){0,3}?(?:以下|及以下|以上|及以上|以内)" + _KIND_NOUN + r"|[-~～—–至]\d+(?:\.\d+)?" + _KIND_NOUN + ")")
+_COUNTED_CATEGORY_AFTER = re.compile("^" + _KIND_NOUN)
 # the lower end of a range right before a value: 感染率为29.09%~60.36%, 3-5个
 _RANGE_LOWER_END = re.compile(r"\d+(?:\.\d+)?\s*%?\s*[~～〜\-—–至]\s*$")
 
@@ -429,7 +436,7 @@ def values_in_clauses(rd: SentenceReading) -> None:
             num = m.group("num")
             unit = m.group("unit") or m.group("bare") or ((m.group("mult") or "") + (m.group("unit2") or ""))
             before, after = clause[: m.start()], clause[m.end():]
-            if _no_measured_value(num, unit, before, after, words):
+            if _no_measured_value(num, unit, before, after, words, m.group("post") or ""):
                 continue
             if before.count("“") > before.count("”"):
                 continue  # 按照“1000克减排量=2元”: a number inside a quotation of its clause is a name's or a formula's
