@@ -110,3 +110,32 @@ def test_real_town_news_behind_a_scrambled_layer():
     ex = extract_document(read_document(next(UNSEEN52.glob("lp08_*.txt"))))
     got = {(q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert {(2471.0, 2022), (2460.0, 2022), (1248.0, 2022)} <= got
+
+
+def test_a_plans_background_and_reasons_report_what_was_achieved(extract):
+    text = ("某市卫生健康“十四五”规划\n一、《规划》编制的背景及依据\n2020年，全市人均预期寿命78.15岁，婴儿死亡率2.92‰。\n"
+            "二、主要目标\n到2025年，全市人均预期寿命达到79岁。")
+    got = {(q.kind, q.indicator, q.value, q.year) for q in extract(text, title="某市卫生健康“十四五”规划").quantities}
+    assert {("measurement", "人均预期寿命", 78.15, 2020), ("measurement", "婴儿死亡率", 2.92, 2020),
+            ("target", "人均预期寿命", 79.0, 2025)} <= got
+    # near case: a section of the plan's basis alone (编制依据) is no report of achievements
+    text = text.replace("背景及依据", "编制依据")
+    got = {(q.kind, q.indicator, q.value) for q in extract(text, title="某市卫生健康“十四五”规划").quantities}
+    assert ("measurement", "人均预期寿命", 78.15) not in got
+
+
+def test_a_five_year_plans_title_gives_its_period_whatever_plans_it_cites():
+    from kg.extract.quantities.targets import plan_period_end
+
+    text = "根据《健康中国重庆行动(2019—2030年)》，编制本规划。"
+    assert plan_period_end("重庆市卫生健康发展“十四五”规划\n" + text, "重庆市卫生健康发展“十四五”规划") == 2025
+    # near case: a title naming no five-year plan leaves the period to the plans the text names
+    assert plan_period_end("重庆市卫生健康发展规划\n" + text, "重庆市卫生健康发展规划") == 2030
+
+
+def test_real_five_year_plans_background():
+    # real wording: unseen50 ln07 (重庆市卫生健康发展“十四五”规划, 一、《规划》编制的背景及依据)
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln07_*.txt"))))
+    assert not [q for q in ex.quantities if q.kind == "target"]
+    assert {("人均预期寿命", 78.15, 2020), ("每万人口全科医生", 3.12, 2020)} <= {
+        (q.indicator, q.value, q.year) for q in ex.quantities}

@@ -526,7 +526,7 @@ def quantities_of(doc: Doc) -> Doc:
     achieved = achievement_spans(ctx.sections, text)
     goal_year: int | None = None  # the last 到YYYY年 of the goal span being read
     annual = annual_plan_year(title) if plan else None
-    period_end = plan_period_end(title + "\n" + text) if plan else None
+    period_end = plan_period_end(title + "\n" + text, title) if plan else None
     line_start, prev = 0, 0
     last_year: int | None = None  # the last year the paragraph before named
     for s, e in (doc._.hg_sentences or []):

@@ -890,9 +890,14 @@ def achievement_spans(sections: list, folded: str = "") -> list[tuple[int, int]]
 _PLAN_PERIOD = re.compile(r"(?:规划|计划|方案|纲要|行动)\s*[（(]\s*(\d{4})\s*[—–\-－~～至到]\s*(\d{4})\s*年?\s*[）)]")
 
 
-def plan_period_end(text: str) -> int | None:
-    """The last year of the period a plan names itself with, where the text names plans
-    of one period only (a news item on several plans gives no one year)."""
+def plan_period_end(text: str, title: str = "") -> int | None:
+    """The last year of the period a plan names itself with: the five-year plan its title
+    names (重庆市卫生健康发展“十四五”规划 → 2025, whatever plans its text cites), else the one
+    period the text names plans of (a news item on several plans gives no one year)."""
+    periods = rules().raw["five_year_plans"]
+    named = {end for name, end in periods.items() if name in title}
+    if len(named) == 1:
+        return named.pop()
     ends = {int(b) for a, b in _PLAN_PERIOD.findall(text) if 1990 <= int(a) < int(b) <= 2100}
     return ends.pop() if len(ends) == 1 else None
 
