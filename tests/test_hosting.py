@@ -388,3 +388,31 @@ def test_the_official_who_serves_is_no_role(extract):
     assert not [r for r in ex.relations if r.kind == "lead"], ex.relations
     # near case: 负责 as the verb still leads
     assert ("lead", "区卫生健康局", "健康促进工作") in rels(extract("健康促进工作由区卫生健康局负责。", title="某区通知"))
+
+
+# A、B作为活动主办单位: the units named as holding a host's role of the event named before
+def test_units_named_as_an_events_hosts_lead_it(extract):
+    text = ("市卫健委定于5月在全市开展“2024年健康某市行-科学健身主题宣传活动”。\n二、活动组织管理\n"
+            "市卫健委、市体育局、市教委作为活动主办单位。市疾控中心作为承办单位。")
+    ex = extract(text, title="通知")
+    event = "2024年健康某市行-科学健身主题宣传活动"
+    assert {(r.kind, r.source.name, r.target.name) for r in ex.relations if r.cue.startswith("作为")} >= {
+        ("lead", "市卫生健康委员会", event), ("lead", "市体育局", event), ("support", "市疾病预防控制中心", event)}
+    # near cases: no event named before, and a role of no event's kind, assign nothing
+    ex = extract("市卫健委、市体育局作为活动主办单位。", title="通知")
+    assert not [r for r in ex.relations if r.cue.startswith("作为")]
+    ex = extract(text.replace("作为活动主办单位", "作为项目主办单位"), title="通知")
+    assert not [r for r in ex.relations if r.cue == "作为主办单位"]
+
+
+def test_real_municipal_notice_naming_its_hosts():
+    # real wording: unseen49 lm04 (北京): 北京市卫生计生委、北京市体育局、北京市教委、北京市总工会、北京市妇联作为活动主办单位。
+    from pathlib import Path
+
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+
+    path = next((Path(__file__).resolve().parents[1] / "unseen49" / "docs").glob("lm04_*.txt"))
+    leads = {(r.source.name, r.target.name) for r in extract_document(read_document(path)).relations if r.kind == "lead"}
+    event = "2018年北京市健康中国行-科学健身主题宣传活动"
+    assert {("北京市体育局", event), ("北京市总工会", event), ("北京市妇女联合会", event)} <= leads

@@ -41,7 +41,7 @@ from kg.extract.relations.drafting import drafters
 from kg.extract.relations.organised import organised
 from kg.extract.relations.duties import duties, duty_lists, duty_rolls
 from kg.extract.relations.handling import handlers
-from kg.extract.relations.hosting import deciders, hosts
+from kg.extract.relations.hosting import deciders, hosts, hosts_by_role
 from kg.extract.relations.participants import participants
 from kg.extract.relations.parts import counted_parts, listed_parts
 from kg.extract.relations.responsibility import responsibility
@@ -68,6 +68,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("remits", remits),
     ("joint_organisers", joint_organisers),
     ("hosts", hosts),
+    ("hosts_by_role", hosts_by_role),
     ("deciders", deciders),
     ("drafters", drafters),
     ("handlers", handlers),

@@ -193,6 +193,40 @@ def hosts(finder: RelationFinder) -> None:
         read.add((sent_start, sent_end))
 
 
+@lru_cache(maxsize=4)
+def _role_re(c: Cues) -> re.Pattern[str]:
+    """作为(本次)活动主办单位: a host's role, the kind of event it is of before it."""
+    anaphors = "|".join(map(re.escape, c.event_anaphors))
+    roles = "|".join(re.escape(w) for w, _ in c.host_roles)
+    return re.compile(r"作为(?:" + anaphors + r")?(?P<head>[\u4e00-\u9fff]{0,8}?)(?P<role>" + roles + r")(?:之一)?(?=[，。；,]|$)")
+
+
+def hosts_by_role(finder: RelationFinder) -> None:
+    """北京市卫生计生委、北京市体育局…作为活动主办单位: the units before 作为 hold the role of the event
+    the text named before (the last one of the kind the role names, 活动; any event where none is said):
+    hosts lead it, those 作为承办单位/协办单位 support it. Every unit must be one (:func:`all_units`)."""
+    c = cues()
+    f = finder.ctx.folded
+    if "作为" not in f or not c.host_roles:
+        return
+    kinds = dict(c.host_roles)
+    for m in _role_re(c).finditer(f):
+        clause_start = finder.clause_start(m.start())
+        units = all_units(f[clause_start:m.start()], clause_start)
+        if not units:
+            continue
+        head = m.group("head")
+        heads = (head,) if head in c.organised_event_heads else tuple(c.organised_event_heads) if not head else ()
+        if not heads:
+            continue  # 作为项目主办单位: no event's kind
+        before = [p for p in finder.programs_in(0, clause_start) if p.key.name.endswith(heads) or f[p.start:p.end].endswith(heads)]
+        if not before:
+            finder.unattached.append((m.start(), "hosts_by_role"))
+            continue
+        leads, supports = (units, []) if kinds[m.group("role")] == "lead" else ([], units)
+        assign_units(finder, m.start(), leads, supports, [before[-1].key], "作为" + m.group("role"), "hosts_by_role")
+
+
 _GOVERNING = ("政府", "党委", "县委", "市委", "区委", "省委", "乡委", "镇委")
 
 
