@@ -301,6 +301,22 @@ def test_the_items_a_quoted_count_closes_are_its_parts(extract):
     assert parts == {(p, "新时代爱国卫生“三大行动”") for p in ("家园清洁行动", "周末大扫除行动", "健康细胞建设行动")}
 
 
+def test_a_run_of_quoted_names_a_quoted_count_closes_are_its_parts(extract):
+    text = "今年以来，某县组织7部门，启动实施“心理健康”“肥胖防控”“爱眼护眼”少年儿童健康护航“三大行动”，惠及全县少年儿童。"
+    parts = {(r.source.name, r.target.name) for r in extract(text, title="某县新闻").relations if r.kind == "part"}
+    assert parts == {(p, "少年儿童健康护航“三大行动”") for p in ("心理健康", "肥胖防控", "爱眼护眼")}
+    # near case: a run of four quoted names before a count of three gives none
+    text = text.replace("“心理健康”", "“心理健康”“口腔健康”")
+    assert not [r for r in extract(text, title="某县新闻").relations if r.kind == "part"]
+
+
+def test_real_county_news_of_six_actions_in_traditional_script():
+    # real wording: unseen49 lm05 (莘縣): 啟動實施“心理健康”“肥胖防控”“健齒微笑”“愛眼護眼”“中醫藥文化”“學校衛生”少年兒童健康護航“六大行動”
+    path = next((Path(__file__).resolve().parents[1] / "unseen49" / "docs").glob("lm05_*.txt"))
+    parts = {(r.source.name, r.target.name) for r in extract_document(read_document(path)).relations if r.kind == "part"}
+    assert len(parts) == 6 and {t for _, t in parts} == {"少年儿童健康护航“六大行动”"}
+
+
 @pytest.mark.parametrize("text", [
     "要深入开展城乡环境卫生整治、垃圾污水治理、厕所革命、饮用水安全保障、病媒生物防制五大行动。",   # unquoted: a description
     "深入推进健康知识普及行动、合理膳食行动等爱国卫生“三大行动”，取得成效。",                     # two items, three counted

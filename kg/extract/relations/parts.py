@@ -110,10 +110,12 @@ def counted_parts(finder: RelationFinder) -> None:
             continue
         start = max(f.rfind(ch, 0, parent.start) for ch in "，。；：\n") + 1
         end = parent.start - (1 if f[parent.start - 1:parent.start] == "等" else 0)  # A、B和C等新时代爱国卫生“三大行动”
-        items = _list_items(f, start, end, n)
+        items = _quoted_items(f, start, end, n)
         if items is None:
-            continue
-        items[0] = (_past_opening_verbs(finder, items[0][0], items[0][1], verbs), items[0][1])
+            items = _list_items(f, start, end, n)
+            if items is None:
+                continue
+            items[0] = (_past_opening_verbs(finder, items[0][0], items[0][1], verbs), items[0][1])
         if any(not 3 <= e - s <= 24 or finder.orgs_in(s, e) for s, e in items):
             continue
         for s, e in items:
@@ -122,6 +124,20 @@ def counted_parts(finder: RelationFinder) -> None:
             if not named:
                 finder.new_mentions.append(child)
             finder.add("part", child.key, parent.key, m.start(), m.group(0))
+
+
+_QUOTED_ITEMS_BEFORE = re.compile(r"(?:“[^“”，。；、]{2,20}”、?)+$")
+_QUOTED = re.compile(r"“([^“”]+)”")
+
+
+def _quoted_items(f: str, s: int, e: int, n: int) -> list[tuple[int, int]] | None:
+    """The n items of a run of quoted names right before the set (启动实施“心理健康”“肥胖防控”…“学校卫生”
+    少年儿童健康护航“六大行动”: each inside its quotes), or None where no such run of n ends at ``e``."""
+    run = _QUOTED_ITEMS_BEFORE.search(f, s, e)
+    if run is None:
+        return None
+    items = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(f, run.start(), e)]
+    return items if len(items) == n else None
 
 
 def _list_items(f: str, s: int, e: int, n: int) -> list[tuple[int, int]] | None:
