@@ -139,3 +139,22 @@ def test_real_five_year_plans_background():
     assert not [q for q in ex.quantities if q.kind == "target"]
     assert {("人均预期寿命", 78.15, 2020), ("每万人口全科医生", 3.12, 2020)} <= {
         (q.indicator, q.value, q.year) for q in ex.quantities}
+
+
+def test_a_reported_tasks_plan_is_its_target_and_what_was_done_its_measurement(extract):
+    text = "全区卫生工作成效显著。\n计划免费咨询艾滋病检测20000人，完成23339人，完成率116.7%，随访干预比例达到97.8%。"
+    got = {(q.kind, q.indicator, q.value, q.year) for q in extract(text, title="新闻", date="2015-12-16").quantities}
+    assert {("target", "免费咨询艾滋病检测", 20000.0, 2015), ("measurement", "免费咨询艾滋病检测完成", 23339.0, 2015),
+            ("measurement", "免费咨询艾滋病检测完成率", 116.7, 2015), ("measurement", "随访干预比例", 97.8, 2015)} <= got
+    # near case: a plan with nothing reported done is a plan (no measurement of it)
+    text = "全区卫生工作成效显著。\n计划免费咨询艾滋病检测20000人，力争随访干预比例达到97.8%。"
+    got = {(q.kind, q.value) for q in extract(text, title="新闻", date="2015-12-16").quantities}
+    assert ("measurement", 20000.0) not in got and ("measurement", 97.8) not in got
+
+
+def test_real_news_of_tasks_planned_and_done():
+    # real wording: unseen50 ln05 (宁夏日报): 计划免费咨询艾滋病检测20000人,完成23339人,完成率116.7%,艾滋病病毒感染者或病人随访干预比例达到97.8%
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln05_*.txt"))))
+    got = {(q.kind, q.value) for q in ex.quantities}
+    assert {("target", 20000.0), ("measurement", 23339.0), ("measurement", 116.7), ("measurement", 97.8)} <= got
+    assert ("target", 97.8) not in got

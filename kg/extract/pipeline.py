@@ -39,7 +39,7 @@ from kg.extract.grammar import DATA as GRAMMAR_DATA
 from kg.extract.grammar import Grammar
 from kg.extract.model import PROGRAM, Extraction, Mention
 from kg.extract.direction import read_direction
-from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence
+from kg.extract.quantities import PLAN_WORDS, is_plan_document, measurements_in_sentence, planned_and_done
 from kg.extract.quantities.targets import (
     ITEM_NUMBER,
     TargetContext,
@@ -581,6 +581,14 @@ def quantities_of(doc: Doc) -> Doc:
         if named is not None and (doc_year is None or named <= doc_year):
             last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
+        done, done_end = planned_and_done(sent, s, para_year or doc_year, region) if not plan else ([], 0)
+        if done:
+            # 计划…20000人，完成23339人，完成率116.7%，…: the task's plan and what was done, then the report after it
+            out.extend(done)
+            rest = sent[done_end:]
+            out.extend(q for q in measurements_in_sentence(rest, s + done_end, para_year or doc_year, region, places)
+                       if doc_year is None or q.year is None or q.year <= doc_year)
+            continue
         targets = [] if reported else [read_direction(text, q) for q in carry_heads(read_targets(sent, s, tc), sent, s, rules())]
         if targets:
             out.extend(targets)

@@ -701,3 +701,36 @@ def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     return _clean_indicator(t, r, places)
 
 
+@lru_cache(maxsize=4)
+def _planned_and_done_re(u: str) -> re.Pattern[str]:
+    """(全年)计划免费咨询艾滋病检测20000人，(实际)完成23339人: a report of a task's plan and what was done."""
+    num = r"\d+(?:\.\d+)?"
+    return re.compile(r"(?:^|(?<=[，。；：]))(?:全年|年初|今年|年内|本年度)?计划(?P<ind>[\u4e00-\u9fff“”]{2,24}?)"
+                      r"(?P<n>" + num + r")(?P<nmult>万|亿)?(?P<nu>" + u + r")，"
+                      r"(?:实际|已|共|累计)?完成了?(?P<m>" + num + r")(?P<mmult>万|亿)?(?P<mu>" + u + r")?(?=[，。；]|$)")
+
+
+def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tuple[list[Quantity], int]:
+    """A report's task, planned and done (计划免费咨询艾滋病检测20000人，完成23339人，完成率116.7%): the
+    plan is the target of the year reported on, what was done its measurement; returns them and where
+    the statement ends (what follows it, 完成率116.7%, is read as the report it is), or ([], 0)."""
+    if "计划" not in sent or "完成" not in sent:
+        return [], 0
+    r = rules()
+    m = _planned_and_done_re(r.unit_re).search(sent)
+    if m is None:
+        return [], 0
+    ind = m.group("ind").strip("“”")
+    unit_n = (m.group("nmult") or "") + m.group("nu")
+    unit_m = (m.group("mmult") or "") + (m.group("mu") or m.group("nu"))
+    out = [Quantity("target", ind, float(m.group("n")), unit_n, year, "=", base, base + len(sent), None, region),
+           Quantity("measurement", ind + "完成", float(m.group("m")), unit_m, year, "=", base, base + len(sent), None, region)]
+    end = m.end()
+    rate = _DONE_RATE.match(sent, end)
+    if rate:  # ，完成率116.7%: the share of the plan done, the task's
+        out.append(Quantity("measurement", ind + "完成率", float(rate.group(1)), "%", year, "=", base, base + len(sent), None, region))
+        end = rate.end()
+    return out, end
+
+
+_DONE_RATE = re.compile(r"，(?:任务)?完成率(?:为|达到|达)?(\d+(?:\.\d+)?)%")
