@@ -158,3 +158,21 @@ def test_real_news_of_tasks_planned_and_done():
     got = {(q.kind, q.value) for q in ex.quantities}
     assert {("target", 20000.0), ("measurement", 23339.0), ("measurement", 116.7), ("measurement", 97.8)} <= got
     assert ("target", 97.8) not in got
+
+
+def test_a_governments_pledge_sets_targets(extract):
+    text = ("为全面推进健康促进工作，县人民政府现公开承诺如下：\n一、建设健康促进场所。建设20%的健康社区(健康村)，"
+            "建设40%的健康促进医院，建设50%的健康促进学校。\n二、建设健康文化。")
+    got = {(q.kind, q.indicator, q.value) for q in extract(text, title="承诺书").quantities}
+    assert got == {("target", "健康社区（健康村）建设比例", 20.0), ("target", "健康促进医院建设比例", 40.0),
+                   ("target", "健康促进学校建设比例", 50.0)}
+    # near case: the same sentences with no pledge before them are read as no goal (the shares name what is done)
+    text = text.replace("县人民政府现公开承诺如下：", "县人民政府开展工作：")
+    assert not [q for q in extract(text, title="新闻").quantities if q.kind == "target"]
+
+
+def test_real_county_pledge_of_a_health_promotion_county():
+    # real wording: unseen50 ln08 (湖南): 县人民政府现公开承诺如下:…建设20%的健康社区(健康村),建设20%的健康家庭,建设40%的健康促进医院…
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln08_*.txt"))))
+    assert sorted(q.value for q in ex.quantities if q.kind == "target") == [20.0, 20.0, 20.0, 40.0, 50.0, 50.0]
+    assert not [q for q in ex.quantities if q.kind == "measurement"]
