@@ -176,3 +176,18 @@ def test_real_county_pledge_of_a_health_promotion_county():
     ex = extract_document(read_document(next(UNSEEN50.glob("ln08_*.txt"))))
     assert sorted(q.value for q in ex.quantities if q.kind == "target") == [20.0, 20.0, 20.0, 40.0, 50.0, 50.0]
     assert not [q for q in ex.quantities if q.kind == "measurement"]
+
+
+def test_levels_held_are_paired_with_their_indicators_without_fenbie():
+    got = m("2021年全市居民期望寿命提高到82.03岁，孕产妇死亡率和婴儿死亡率控制在8.06/10万和2.16‰。")
+    assert {("孕产妇死亡率", 8.06, 2021), ("婴儿死亡率", 2.16, 2021)} <= set(got)
+    # near case: one value held for two indicators is not split between them
+    got = m("2021年孕产妇死亡率和婴儿死亡率控制在较低水平，总体为8.06/10万。")
+    assert ("婴儿死亡率", 8.06, 2021) not in got
+
+
+def test_real_municipal_news_of_levels_held():
+    # real wording: unseen50 ln06 (天津): 孕产妇死亡率和婴儿死亡率控制在8.06/10万和2.16‰
+    ex = extract_document(read_document(next(UNSEEN50.glob("ln06_*.txt"))))
+    got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
+    assert {("孕产妇死亡率", 8.06, 2021), ("婴儿死亡率", 2.16, 2021)} <= got

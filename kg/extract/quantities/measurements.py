@@ -144,10 +144,12 @@ def _change_measurements(sent: str, base: int, sent_years: list[tuple[int, int]]
 def _paired_values_re(u: str) -> re.Pattern[str]:
     """婴儿死亡率和5岁以下儿童死亡率分别下降到1.44‰和2.24‰: values paired with indicators."""
     one = r"\d+(?:\.\d+)?(?:" + u + r")?"
-    return re.compile(r"(?P<inds>[^，。；：]{2,60}?)分别(?:为|是|达到|达|下降到|下降至|降至|降到|降低到|降低至|提高到|提高至|"
+    return re.compile(r"(?P<inds>[^，。；：]{2,60}?)(?:分别(?:为|是|达到|达|下降到|下降至|降至|降到|降低到|降低至|提高到|提高至|"
                       r"提升到|提升至|增长到|增长至|增加到|增加至|增至|上升到|上升至|超过"
                       # A、B分别比2015年增加333张、320人: each one's change over the base
-                      r"|(?P<change>(?:比|较)(?:\d{4}年|上年|去年|同期)(?:增加|增长|提高|提升|下降|减少|降低|上升)))了?"
+                      r"|(?P<change>(?:比|较)(?:\d{4}年|上年|去年|同期)(?:增加|增长|提高|提升|下降|减少|降低|上升)))"
+                      # 孕产妇死亡率和婴儿死亡率控制在8.06/10万和2.16‰: levels held, paired with or without 分别
+                      r"|(?:分别)?控制[在到])了?"
                       r"(?P<vals>" + one + r"(?:(?:和|、|及|与)" + one + r")+)")
 
 
@@ -196,7 +198,7 @@ def baselines(rd: SentenceReading) -> None:
 def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year_hint: int | None, region: str,
                    places: tuple[str, ...], r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
-    if "分别" not in sent:
+    if "分别" not in sent and "控制" not in sent:
         return out, spans
     for m in _paired_values_re(r.unit_re).finditer(sent):
         inds = [_strip_verbs(p, r, places) for p in LIST_JOINERS.split(m.group("inds"))]
