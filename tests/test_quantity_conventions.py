@@ -1346,6 +1346,9 @@ def test_a_list_of_counts_per_head_shares_its_population():
     # near cases: what follows is no count per head (a count of the whole population, a verb's object)
     got = t("到2020年，每千常住人口执业（助理）医师2.5人，新增床位500张，培训人员2000人。")
     assert [v for _, v, _ in got] == [2.5], got
+    # and counts of what is done, under the cap of a count per head (培训骨干医生15人, 新增全科医生15人)
+    got = t("到2020年，每千常住人口执业（助理）医师2.5人，培训骨干医生15人，新增全科医生12人。")
+    assert not [i for i, _, _ in got if i.startswith("每千常住人口") and i != "每千常住人口执业（助理）医师"], got
 
 
 def test_real_plan_of_counts_per_head():

@@ -102,6 +102,8 @@ class _Rules:
             r"^在[\u4e00-\u9fff]{1,6}?(?:" + "|".join(map(re.escape, form["first_adverbs"])) + ")(?:" +
             "|".join(map(re.escape, form["first_verbs"])) + ")?")
         self.first_verbs = tuple(sorted(form["first_verbs"], key=len, reverse=True))  # 实现X数N个: cut from X
+        # 培训骨干医生15人 after a count per head: a count of what is done, no count per head
+        self.action_count_openers = tuple(form["action_count_openers"])
         self.per_capita_words = tuple(sorted(form["per_capita_words"], key=len, reverse=True))
         self.part_markers = tuple(form["part_markers"])
         self.part_qualifiers = tuple(sorted(form["part_qualifiers"], key=len, reverse=True))

@@ -467,7 +467,8 @@ def _per_capita_targets(clause: str, s: int, e: int, years: list[int | None], tc
             scope = m.group("scope") if m.group("scope").startswith("每") else ""
             continue
         item = _PER_HEAD_ITEM.fullmatch(part) if scope else None
-        if item is not None and not item.group("ind").startswith(r.first_verbs) and float(item.group("val")) <= _PER_HEAD_MAX:
+        if item is not None and not item.group("ind").startswith(r.first_verbs + r.action_count_openers) \
+                and float(item.group("val")) <= _PER_HEAD_MAX:
             out += _targets_of_years(scope + item.group("ind"), item.group("val"), item.group("unit"),
                                      item.group("post") or "", years, s, e, tc)
         elif out:
