@@ -224,6 +224,10 @@ SETS = {
     # line, a 健康中国2030 indicator table, news of targets and achievements, two Traditional layers with pinyin; national,
     # 湖北, 河南 ×2, 安徽, 广东, 江苏, 四川, 陕西, 海南; annotated in stop 45 by a session that never read the code)
     "unseen52": _annotated("unseen52"),
+    # 10 more (浙江, 海南, 江西, 山东, 广东, 湖北, 陕西, 河南, 贵州, 吉林; proposal handling with 主办/会办, a CPPCC reply,
+    # an activity plan, joint tobacco-control enforcement, an alliance, campaign news, one Traditional; annotated in stop 45
+    # by a session that never read the code)
+    "unseen53": _annotated("unseen53"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }

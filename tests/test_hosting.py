@@ -416,3 +416,21 @@ def test_real_municipal_notice_naming_its_hosts():
     leads = {(r.source.name, r.target.name) for r in extract_document(read_document(path)).relations if r.kind == "lead"}
     event = "2018年北京市健康中国行-科学健身主题宣传活动"
     assert {("北京市体育局", event), ("北京市总工会", event), ("北京市妇女联合会", event)} <= leads
+
+
+def test_a_districts_body_named_with_its_city_is_a_unit(extract):
+    from kg.extract.relations.clauses import unit_like
+
+    assert unit_like("宝鸡市金台区人民政府") and unit_like("宝鸡市金台区卫生健康局")
+    assert not unit_like("宝鸡市金台区") and not unit_like("陕西省宝鸡市")  # places, no bodies
+    got = rels(extract("4月7日，由陕西省卫生健康委主办，宝鸡市体育局、宝鸡市金台区人民政府承办的陕西省第36个爱国卫生月"
+                       "暨世界卫生日活动在宝鸡市举行。", title="新闻"))
+    assert {("support", "金台区人民政府"), ("support", "宝鸡市体育局"), ("lead", "陕西省卫生健康委员会")} <= {(k, o) for k, o, _ in got}
+
+
+def test_real_provincial_campaign_hosted_with_a_city_and_its_district():
+    # real wording: unseen53 lq07 (陕西): 由陕西省爱卫会、陕西省卫生健康委、宝鸡市人民政府主办,宝鸡市卫生健康委、宝鸡市体育局、
+    # 宝鸡市金台区人民政府承办的陕西省第36个爱国卫生月暨世界卫生日活动
+    path = next((Path(__file__).resolve().parents[1] / "unseen53" / "docs").glob("lq07_*.txt"))
+    got = {(r.kind, r.source.name) for r in extract_document(read_document(path)).relations}
+    assert {("lead", "陕西省爱国卫生运动委员会"), ("lead", "宝鸡市人民政府"), ("support", "宝鸡市体育局")} <= got

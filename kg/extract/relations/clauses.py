@@ -191,6 +191,8 @@ def unit_like(name: str, c: Cues | None = None) -> bool:
         part = part[1:]
     elif (m := _REGION_START.match(part)) and len(part) > m.end():
         part = part[m.end():]
+        if (m := _REGION_START.match(part)) and len(part) > m.end() and part not in table.by_alias:
+            part = part[m.end():]  # 宝鸡市金台区人民政府: a district's body named with its city
     if part in table.by_alias:
         return True
     if part.startswith("委") and len(part) > 1:
