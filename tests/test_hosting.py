@@ -434,3 +434,20 @@ def test_real_provincial_campaign_hosted_with_a_city_and_its_district():
     path = next((Path(__file__).resolve().parents[1] / "unseen53" / "docs").glob("lq07_*.txt"))
     got = {(r.kind, r.source.name) for r in extract_document(read_document(path)).relations}
     assert {("lead", "陕西省爱国卫生运动委员会"), ("lead", "宝鸡市人民政府"), ("support", "宝鸡市体育局")} <= got
+
+
+def test_bodies_that_hold_an_event_with_a_city_lead_it_and_the_city_supports_nothing(extract):
+    text = "3月24日，吉林省卫生健康委、省教育厅会同长春市在长春人文学院举办“世界防治结核病日”主题活动启动仪式。"
+    got = rels(extract(text, title="新闻"))
+    assert {(k, o) for k, o, _ in got} == {("lead", "吉林省卫生健康委员会"), ("lead", "吉林省教育厅")}, got
+    # near case: a body as the partner supports
+    got = rels(extract(text.replace("长春市", "长春市卫生健康委"), title="新闻"))
+    assert ("support", "长春市卫生健康委员会") in {(k, o) for k, o, _ in got}, got
+
+
+def test_real_provincial_news_of_a_tuberculosis_day_held_with_a_city():
+    # real wording: unseen53 lq10 (吉林): 省卫生健康委、省教育厅、省疾控中心会同长春市在长春人文学院举办“世界防治结核病日”主题活动启动仪式
+    path = next((Path(__file__).resolve().parents[1] / "unseen53" / "docs").glob("lq10_*.txt"))
+    got = {(r.kind, r.source.name) for r in extract_document(read_document(path)).relations}
+    assert {("lead", "吉林省卫生健康委员会"), ("lead", "吉林省教育厅"), ("lead", "吉林省疾病预防控制中心")} <= got
+    assert not [o for k, o in got if o == "长春市"]

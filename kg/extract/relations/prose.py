@@ -20,7 +20,7 @@ from functools import lru_cache
 from kg.extract.entities import program_mention
 from kg.extract.entities.common import strip_outer_quotes
 from kg.extract.entities.programs import launched_event, program_core_generic
-from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, PROGRAM, EntityKey, Mention
+from kg.extract.model import CONSORTIUM, DEPARTMENT, HOSPITAL, PROGRAM, REGION, EntityKey, Mention
 from kg.extract.relations.attach import paragraph_task
 from kg.extract.relations.clauses import LIST_CLOSING, all_units, responsibility_clauses, split_units
 from kg.extract.relations.cues import Cues, cues
@@ -450,8 +450,9 @@ def lead_with(finder: RelationFinder) -> None:
         if not lead:
             continue
         sent_s, sent_e = finder.sentence(m.start())
-        # the partners: bodies, and hospitals that work with them (县卫生健康和体育局联合巴公卫生院开展…)
-        partners, pos = _partners_after(finder, m.end(), (DEPARTMENT, HOSPITAL))
+        # the partners: bodies, and hospitals that work with them (县卫生健康和体育局联合巴公卫生院开展…), or a place
+        # for its government (省卫生健康委…会同长春市在…举办X: the city is named, no body of it; it supports nothing)
+        partners, pos = _partners_after(finder, m.end(), (DEPARTMENT, HOSPITAL, REGION))
         tail = _LIST_TAIL.match(f, pos, pos + 9)
         if not tail and partners and f.endswith(_JOINERS, 0, pos):
             tail = _LIST_GOING_ON.match(f, pos, pos + 40)  # …、团县委等部门: items no unit we know names, up to its noun
@@ -475,7 +476,8 @@ def lead_with(finder: RelationFinder) -> None:
             for o in leads:
                 finder.add("lead", o.key, p, m.start(), m.group(0))
             for o in partners:
-                finder.add("support", o.key, p, m.start(), m.group(0))
+                if o.key.type != REGION:
+                    finder.add("support", o.key, p, m.start(), m.group(0))
 
 
 @lru_cache(maxsize=4)
