@@ -228,6 +228,10 @@ SETS = {
     # an activity plan, joint tobacco-control enforcement, an alliance, campaign news, one Traditional; annotated in stop 45
     # by a session that never read the code)
     "unseen53": _annotated("unseen53"),
+    # 10 more, values (a yearbook table one cell per line, a township table, work summaries and plans' target lists, a
+    # Traditional and a garbled reprint; 山西, 福建 ×2, 湖南, 山东, 浙江, 吉林, 江西, 河北, 重庆; annotated in stop 45 by a
+    # session that never read the code)
+    "unseen54": _annotated("unseen54"),
     # the original .pdf and .docx files of three development documents
     "originals": (DEV / "gold", DEV / "raw", tuple(p.stem for p in (DEV / "raw").iterdir())),
 }

@@ -191,3 +191,24 @@ def test_real_municipal_news_of_levels_held():
     ex = extract_document(read_document(next(UNSEEN50.glob("ln06_*.txt"))))
     got = {(q.indicator, q.value, q.year) for q in ex.quantities if q.kind == "measurement"}
     assert {("孕产妇死亡率", 8.06, 2021), ("婴儿死亡率", 2.16, 2021)} <= got
+
+
+def test_a_years_list_of_measures_opened_by_a_lines_last_sentence_sets_its_targets():
+    from kg.ingest.reader import read_data
+
+    text = ("市人民代表大会开幕\n12月27日上午，市人民代表大会开幕。市长代表市政府作政府工作报告。报告梳理了2023年重点民生事项清单，"
+            "具体内容如下：\n01 新增公办园学位2550个\n02 新增3岁以下婴幼儿托位3000个\n")
+
+    def got(t):
+        return {(q.kind, q.indicator, q.value, q.year) for q in extract_document(read_data(t.encode(), "t.txt")).quantities}
+    assert {("target", "公办园学位", 2550.0, 2023), ("target", "3岁以下婴幼儿托位", 3000.0, 2023)} <= got(text)
+    # near case: a list reporting what was done (完成情况如下) sets none
+    assert not [q for q in got(text.replace("清单，具体内容如下", "完成情况如下")) if q[0] == "target"]
+
+
+def test_real_city_news_of_a_years_measures():
+    # real wording: unseen54 lr05 (聊城): …作政府工作报告。报告梳理了2023年重点民生事项清单,具体内容如下:
+    ex = extract_document(read_document(next((UNSEEN50.parent.parent / "unseen54" / "docs").glob("lr05_*.txt"))))
+    got = {(q.kind, q.value, q.year) for q in ex.quantities}
+    assert {("target", 2550.0, 2023), ("target", 3000.0, 2023), ("target", 17.8, 2023)} <= got
+    assert not [q for q in ex.quantities if q.kind == "measurement" and q.year == 2022]

@@ -815,7 +815,8 @@ def _task_list_re(r: _Rules) -> re.Pattern[str]:
     nouns = _alt(r.raw["task_list_openings"]["nouns"])
     published = _alt(r.raw["task_list_openings"]["published"])
     # …16项举措分别为：  /  现将2020年…民生实事项目目标任务分解情况予以公示。
-    return re.compile(r"^[^\n。：:]{0,40}?(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^\n。：:《》]{0,40}?(?:" + nouns
+    # (the line's last sentence may open it: …作政府工作报告。报告梳理了2023年重点民生事项清单，具体内容如下：)
+    return re.compile(r"(?:^|(?<=。))[^\n。：:]{0,40}?(?<![\d—–\-－~至到])(\d{4})\s*年(?:度)?[^\n。：:《》]{0,40}?(?:" + nouns
                       + r")(?:[^\n。：:]{0,8}[：:]|[^\n。：:]{0,12}?(?:" + published + r")[。：:])\s*$", re.M)
 
 
