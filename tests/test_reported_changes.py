@@ -212,3 +212,19 @@ def test_real_city_news_of_a_years_measures():
     got = {(q.kind, q.value, q.year) for q in ex.quantities}
     assert {("target", 2550.0, 2023), ("target", 3000.0, 2023), ("target", 17.8, 2023)} <= got
     assert not [q for q in ex.quantities if q.kind == "measurement" and q.year == 2022]
+
+
+def test_an_indicator_that_names_a_target_holds_one_in_a_report(extract):
+    text = "全市工作进展顺利。\n省级分配给我市孕产妇免费产前筛查目标数为2300人，我市已完成孕产妇免费产前筛查2804人。"
+    got = {(q.kind, q.value) for q in extract(text, title="公示", date="2022-12-31").quantities}
+    assert ("target", 2300.0) in got and ("measurement", 2804.0) in got
+    # near case: a count of tasks is a count (国家健康中国行动任务数15个 stays a measurement)
+    got = {(q.kind, q.value) for q in extract("全市工作进展顺利。\n已完成国家健康中国行动任务15个。", title="新闻").quantities}
+    assert ("target", 15.0) not in got
+
+
+def test_real_county_notice_of_screening_targets_and_what_was_done():
+    # real wording: unseen54 lr04 (武冈市): 省级分配给我市孕产妇免费产前筛查目标数为2300人,新生儿先心病免费筛查目标数2300人,我市已完成…2804人
+    ex = extract_document(read_document(next((UNSEEN50.parent.parent / "unseen54" / "docs").glob("lr04_*.txt"))))
+    got = {(q.kind, q.value) for q in ex.quantities}
+    assert ("target", 2300.0) in got and ("measurement", 2300.0) not in got

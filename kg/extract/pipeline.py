@@ -610,6 +610,9 @@ def quantities_of(doc: Doc) -> Doc:
             continue  # 提倡驻汉部队战士在服役期间献血1次: a norm advocated, nothing achieved
         out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, region, places)
                    if doc_year is None or q.year is None or q.year <= doc_year)  # a later year's value is no measurement
+    named_targets = tuple(rules().raw["named_targets"])
+    # 省级分配给我市孕产妇免费产前筛查目标数为2300人: an indicator that names a target holds one, reported or not
+    out = [replace(q, kind="target") if q.kind == "measurement" and q.indicator.endswith(named_targets) else q for q in out]
     seen = set()
     uniq = []
     for q in out:
