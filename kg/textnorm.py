@@ -182,8 +182,10 @@ _SPACE_BEFORE_DECIMALS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\.\d)")
 # a number grouped by thousands with a (thin) space, as GB/T 15835-2011 (出版物上数字用法) lets statistical
 # bulletins print it (医疗卫生机构15 631个): written right after a word and followed by its unit, so that the
 # cells of a table aligned by spaces (医院 12 345) and two numbers side by side (达到36 6) stay apart
-_THOUSANDS_BY_SPACE = re.compile(rf"(?<=[{_CJK}])\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?=[{_CJK}])")
-_GROUP_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+# (spaces a page put between the word, the number and the unit are part of it: 医院 12 345 个 is read as 医院12 345个
+# would be, so that squeezing twice gives what squeezing once does)
+_THOUSANDS_BY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]*\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+[ \t\u3000]*(?=[{_CJK}])")
+_GROUP_SPACES = re.compile(r"[ \t\u3000\u00a0\u2009\u202f]")
 
 
 def squeeze_cjk_spaces(line: str) -> str:

@@ -393,7 +393,7 @@ def test_the_official_who_serves_is_no_role(extract):
 # A、B作为活动主办单位: the units named as holding a host's role of the event named before
 def test_units_named_as_an_events_hosts_lead_it(extract):
     text = ("市卫健委定于5月在全市开展“2024年健康某市行-科学健身主题宣传活动”。\n二、活动组织管理\n"
-            "市卫健委、市体育局、市教委作为活动主办单位。市疾控中心作为承办单位。")
+            "市卫健委、市体育局、市教委作为活动主办单位。市疾控中心作为活动承办单位。")
     ex = extract(text, title="通知")
     event = "2024年健康某市行-科学健身主题宣传活动"
     assert {(r.kind, r.source.name, r.target.name) for r in ex.relations if r.cue.startswith("作为")} >= {
@@ -401,8 +401,14 @@ def test_units_named_as_an_events_hosts_lead_it(extract):
     # near cases: no event named before, and a role of no event's kind, assign nothing
     ex = extract("市卫健委、市体育局作为活动主办单位。", title="通知")
     assert not [r for r in ex.relations if r.cue.startswith("作为")]
-    ex = extract(text.replace("作为活动主办单位", "作为项目主办单位"), title="通知")
+    # a role of no event's kind (项目), though a 项目 is named before; a role with no kind said
+    ex = extract("市卫健委实施“健康小屋”项目。" + text.replace("作为活动主办单位", "作为项目主办单位"), title="通知")
     assert not [r for r in ex.relations if r.cue == "作为主办单位"]
+    ex = extract(text.replace("作为活动主办单位", "作为主办单位"), title="通知")
+    assert not [r for r in ex.relations if r.cue == "作为主办单位"]
+    # a body the text does not name (中心) holds no role
+    ex = extract(text.replace("市疾控中心作为活动承办单位", "中心作为活动承办单位"), title="通知")
+    assert not [r for r in ex.relations if r.cue.endswith("承办单位")]
 
 
 def test_real_municipal_notice_naming_its_hosts():

@@ -36,6 +36,9 @@ def test_squeeze_cjk_spaces_joins_thousands_grouped_by_a_space():
     assert squeeze_cjk_spaces("医院 12 345") == "医院12 345"
     assert squeeze_cjk_spaces("床位 12 345 678") == "床位12 345 678"
     assert squeeze_cjk_spaces("达到36 6人") == "达到36 6人"
+    # squeezing twice gives what squeezing once does (a PDF layer is squeezed by the reader and the cleaner)
+    for line in ("医院 12 345 个", "医院 12 345", "床位 12 345 678", "全区共有医疗卫生机构15 631个"):
+        assert squeeze_cjk_spaces(squeeze_cjk_spaces(line)) == squeeze_cjk_spaces(line), line
 
 
 def test_a_space_before_a_decimal_point_is_dropped():

@@ -430,8 +430,9 @@ _RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "今年": 0}
 _RELATIVE_YEAR_OPENING = re.compile(r"[\s“]*(?:同时|此外|其中|另外)?[，,]?(去年|上一年|上年|今年)(?![度底末]?[的]?目标)")
 # …了解到，截至去年，X已提升至80.1岁: the date a sentence's figures stand at, anywhere before them
 _AS_OF_RELATIVE_YEAR = re.compile(r"(?:截至|截止)到?(去年|上一年|上年|今年)(?:底|末|年底|年末)?[，,]")
-# …介绍，截止2022年12月31日，已累计完成…: the date the figures stand at, anywhere in the sentence (a day's date too)
-_AS_OF_YEAR = re.compile(r"(?:截至|截止)到?((?:19|20)\d{2})\s*年")
+# …介绍，截止2022年12月31日，已累计完成…: the date the figures stand at, a clause of its own anywhere in the sentence (a
+# day's date too); not a date inside a clause (较截至2020年底提高了…, 其中截至2019年已建成的…)
+_AS_OF_YEAR = re.compile(r"(?:^|(?<=[，,；]))\s*(?:截至|截止)到?((?:19|20)\d{2})\s*年(?:\d{1,2}月(?:\d{1,2}日)?|底|末|年底|年末)?[，,]")
 _PLAN_OPENING = re.compile(r"\s*[“\"]?(?:到\d{4}年|到(?:明年|后年|今年)|下一步|下阶段|今后)")
 # what a plan's sentence reports as done: 截至…, 已…; not 已 of a relative clause (巩固已取得的防治成果, 对已建成的…)
 _ACHIEVED = re.compile(r"截至|截止|已(?![\u4e00-\u9fff]{1,3}的)")
@@ -581,14 +582,12 @@ def quantities_of(doc: Doc) -> Doc:
         if named is not None and (doc_year is None or named <= doc_year):
             last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
-        done, done_end = planned_and_done(sent, s, para_year or doc_year, region) if not plan else ([], 0)
+        done, done_start, done_end = planned_and_done(sent, s, para_year or doc_year, region) if not plan else ([], 0, 0)
         if done:
-            # 计划…20000人，完成23339人，完成率116.7%，…: the task's plan and what was done, then the report after it
+            # 计划…20000人，完成23339人，完成率116.7%: the task's plan and what was done; the rest of the sentence is read
+            # as it would be without the statement (blanked by commas, so offsets stay)
             out.extend(done)
-            rest = sent[done_end:]
-            out.extend(q for q in measurements_in_sentence(rest, s + done_end, para_year or doc_year, region, places)
-                       if doc_year is None or q.year is None or q.year <= doc_year)
-            continue
+            sent = sent[:done_start] + "，" * (done_end - done_start) + sent[done_end:]
         targets = [] if reported else [read_direction(text, q) for q in carry_heads(read_targets(sent, s, tc), sent, s, rules())]
         if targets:
             out.extend(targets)

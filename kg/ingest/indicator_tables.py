@@ -169,7 +169,7 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words, table_unit: str
     k = next((i for i, c in enumerate(cells) if _NUMBER_CELL.match(c)), None)
     if k == 1 and "number" not in roles:
         k = None  # 一.医院 | 608 | 590: with no number column, a short number after the indicator is its value
-    if k is not None and (k <= 1 or (k <= _MAX_GROUP_CELLS and "domain" in roles
+    if k is not None and (k <= 1 or (k <= _MAX_GROUP_CELLS and "domain" in roles and "number" in roles
                                      and all(_CJK.search(c) and not _is_value_cell(c, w) for c in cells[:k]))):
         # (一) | 健康知识普及行动 | 结果性指标 | 1 | …: the group's cells (its number, name and kind of
         # indicator), written on its first row, before the row's number

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace, field
 from functools import lru_cache
 
 from kg.extract.model import Quantity
+from kg.names.regions import regions
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
 from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, opens_period_since, plausible_indicator, rules
 
@@ -73,14 +74,18 @@ _PLACE = re.compile(r"(?:其中)?([\u4e00-\u9fff]{1,6}?(?:省|市|州|地区|县
 
 def _places_sharing_an_indicator(items: list[str]) -> list[tuple[str, str]] | None:
     """玉树州、果洛州人群患病率分别由…: places listed before one indicator that follows the last
-    (each its value of 人群患病率), not indicators of their own; None where the items are not so."""
+    (each its value of 人群患病率), not indicators of their own: (indicator, region code) of each, or None
+    where the items are not so (every place one the gazetteer knows: not 示范区、示范县创建数量)."""
     if len(items) < 2 or not all(_PLACE.fullmatch(x) for x in items[:-1]):
         return None
     last = _PLACE.match(items[-1])
     indicator = items[-1][last.end():] if last else ""
     if len(indicator) < 2:
         return None
-    return [(indicator, _PLACE.fullmatch(x).group(1)) for x in items[:-1]] + [(indicator, last.group(1))]
+    found = [regions().pick(p.group(1)) for p in [_PLACE.fullmatch(x) for x in items[:-1]] + [last]]
+    if any(r is None for r in found):
+        return None
+    return [(indicator, r.code) for r in found]
 
 
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
@@ -132,7 +137,7 @@ def _change_measurements(sent: str, base: int, sent_years: list[tuple[int, int]]
             out.append(Quantity("measurement", ind, float(m.group("a")), unit_a, y1, ">" if m.group("amore") else "=",
                                 base, base + len(sent), None, region))
             end_year = y2 or year_hint
-            if y1 is not None and end_year is not None and end_year <= y1:
+            if y1 is not None and not m.group("y2") and end_year is not None and end_year <= y1:
                 end_year = None  # 由2012年的0.63%下降到目前的0.30%: a change ends after its start, in a year unsaid
             out.append(Quantity("measurement", ind, float(m.group("b")), unit_b, end_year,
                                 ">" if m.group("bmore") else "=", base, base + len(sent), None, region))
@@ -195,12 +200,18 @@ def baselines(rd: SentenceReading) -> None:
             rd.taken.append((m.start("changes"), m.end("changes")))
 
 
+_BOUND_AFTER_LEVELS = re.compile(r"以内|以下|以上|之内")
+
+
 def _paired_values(sent: str, base: int, sent_years: list[tuple[int, int]], year_hint: int | None, region: str,
                    places: tuple[str, ...], r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
     if "分别" not in sent and "控制" not in sent:
         return out, spans
     for m in _paired_values_re(r.unit_re).finditer(sent):
+        if "分别" not in sent[m.end("inds"):m.start("vals")] and (
+                FUTURE_CLAUSE.search(sent) or _BOUND_AFTER_LEVELS.match(sent, m.end("vals"))):
+            continue  # 明年要把A和B控制在X和Y以内: levels to hold, a goal, not levels held
         inds = [_strip_verbs(p, r, places) for p in LIST_JOINERS.split(m.group("inds"))]
         values = _split_values(m.group("vals"), r.unit_re)
         if len(inds) != len(values) or not all(plausible_indicator(i, r) for i in inds):
@@ -707,21 +718,21 @@ def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
 def _planned_and_done_re(u: str) -> re.Pattern[str]:
     """(全年)计划免费咨询艾滋病检测20000人，(实际)完成23339人: a report of a task's plan and what was done."""
     num = r"\d+(?:\.\d+)?"
-    return re.compile(r"(?:^|(?<=[，。；：]))(?:全年|年初|今年|年内|本年度)?计划(?P<ind>[\u4e00-\u9fff“”]{2,24}?)"
+    return re.compile(r"(?:^|(?<=[，。；：]))(?:全年|年初|今年|年内|本年度)?计划(?!生育)(?P<ind>[\u4e00-\u9fff“”]{2,24}?)"
                       r"(?P<n>" + num + r")(?P<nmult>万|亿)?(?P<nu>" + u + r")，"
                       r"(?:实际|已|共|累计)?完成了?(?P<m>" + num + r")(?P<mmult>万|亿)?(?P<mu>" + u + r")?(?=[，。；]|$)")
 
 
-def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tuple[list[Quantity], int]:
+def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tuple[list[Quantity], int, int]:
     """A report's task, planned and done (计划免费咨询艾滋病检测20000人，完成23339人，完成率116.7%): the
-    plan is the target of the year reported on, what was done its measurement; returns them and where
-    the statement ends (what follows it, 完成率116.7%, is read as the report it is), or ([], 0)."""
+    plan is the target of the year reported on, what was done and its rate measurements; returns them and
+    the span of the statement (the rest of the sentence is read as it would be without it), or ([], 0, 0)."""
     if "计划" not in sent or "完成" not in sent:
-        return [], 0
+        return [], 0, 0
     r = rules()
     m = _planned_and_done_re(r.unit_re).search(sent)
     if m is None:
-        return [], 0
+        return [], 0, 0
     ind = m.group("ind").strip("“”")
     unit_n = (m.group("nmult") or "") + m.group("nu")
     unit_m = (m.group("mmult") or "") + (m.group("mu") or m.group("nu"))
@@ -732,7 +743,7 @@ def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tup
     if rate:  # ，完成率116.7%: the share of the plan done, the task's
         out.append(Quantity("measurement", ind + "完成率", float(rate.group(1)), "%", year, "=", base, base + len(sent), None, region))
         end = rate.end()
-    return out, end
+    return out, m.start(), end
 
 
 _DONE_RATE = re.compile(r"，(?:任务)?完成率(?:为|达到|达)?(\d+(?:\.\d+)?)%")

@@ -901,14 +901,17 @@ def achievement_spans(sections: list, folded: str = "") -> list[tuple[int, int]]
 _PLAN_PERIOD = re.compile(r"(?:规划|计划|方案|纲要|行动)\s*[（(]\s*(\d{4})\s*[—–\-－~～至到]\s*(\d{4})\s*年?\s*[）)]")
 
 
+_YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}")
+
+
 def plan_period_end(text: str, title: str = "") -> int | None:
     """The last year of the period a plan names itself with: the five-year plan its title
     names (重庆市卫生健康发展“十四五”规划 → 2025, whatever plans its text cites), else the one
     period the text names plans of (a news item on several plans gives no one year)."""
     periods = rules().raw["five_year_plans"]
     named = {end for name, end in periods.items() if name in title}
-    if len(named) == 1:
-        return named.pop()
+    if len(named) == 1 and not _YEAR_IN_TITLE.search(title):
+        return named.pop()  # not …实施方案(2021—2023年) nor 某市2023年推进“十四五”…工作计划: their own years come first
     ends = {int(b) for a, b in _PLAN_PERIOD.findall(text) if 1990 <= int(a) < int(b) <= 2100}
     return ends.pop() if len(ends) == 1 else None
 

@@ -151,6 +151,7 @@ class Cues:
     host_support_verbs: tuple[str, ...] = ()  # …，C承办/协办: the units that host it for them support it
     event_anaphors: tuple[str, ...] = ()      # 本次大会由A主办: the event the text named before
     host_roles: tuple[tuple[str, str], ...] = ()  # A作为活动主办单位: (role noun, lead | support), longest first
+    host_role_events: tuple[str, ...] = ()    # 作为活动主办单位: the kinds of event a role is named of
     participation: dict[str, tuple[str, ...]] | None = None  # C、D等单位共同参与。: those who came support it
     drafting_verbs: tuple[str, ...] = ()      # A、B联合制定了《X方案》: the drafters lead X
     drafting_frames: tuple[str, ...] = ()     # A根据有关要求联合制定了: where the units end
@@ -221,6 +222,7 @@ class Cues:
             host_verbs=_longest_first(raw["hosting"]["verbs"]),
             host_support_verbs=_longest_first(raw["hosting"]["support_verbs"]),
             event_anaphors=_longest_first(raw["hosting"]["event_anaphors"]),
+            host_role_events=tuple(raw["hosting"]["role_events"]),
             host_roles=tuple(sorted([(w, "lead") for w in raw["hosting"]["lead_roles"]]
                                     + [(w, "support") for w in raw["hosting"]["support_roles"]], key=lambda x: -len(x[0]))),
             participation={k: tuple(v) for k, v in raw["participation"].items() if not k.startswith("_")},

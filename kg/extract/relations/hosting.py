@@ -201,9 +201,12 @@ def _role_re(c: Cues) -> re.Pattern[str]:
     return re.compile(r"作为(?:" + anaphors + r")?(?P<head>[\u4e00-\u9fff]{0,8}?)(?P<role>" + roles + r")(?:之一)?(?=[，。；,]|$)")
 
 
+_ROLE_REACH = 600  # how far before the role the event it is of may be named (a notice's 活动组织管理 section)
+
+
 def hosts_by_role(finder: RelationFinder) -> None:
     """北京市卫生计生委、北京市体育局…作为活动主办单位: the units before 作为 hold the role of the event
-    the text named before (the last one of the kind the role names, 活动; any event where none is said):
+    the text named before, within a few paragraphs (the last one of the kind the role names: 活动, 大会):
     hosts lead it, those 作为承办单位/协办单位 support it. Every unit must be one (:func:`all_units`)."""
     c = cues()
     f = finder.ctx.folded
@@ -216,10 +219,13 @@ def hosts_by_role(finder: RelationFinder) -> None:
         if not units:
             continue
         head = m.group("head")
-        heads = (head,) if head in c.organised_event_heads else tuple(c.organised_event_heads) if not head else ()
-        if not heads:
-            continue  # 作为项目主办单位: no event's kind
-        before = [p for p in finder.programs_in(0, clause_start) if p.key.name.endswith(heads) or f[p.start:p.end].endswith(heads)]
+        if head not in c.host_role_events:
+            continue  # 作为主办单位 (no kind said), 作为项目主办单位: no event the text held named before
+        units = [(a, b) for a, b in units if any(o.start == a and o.end == b for o in finder.orgs_in(a, b))]
+        if not units:
+            continue  # 中心作为活动承办单位: each unit a body the text names
+        lo = max(0, clause_start - _ROLE_REACH)
+        before = [p for p in finder.programs_in(lo, clause_start) if p.key.name.endswith(head) or f[p.start:p.end].endswith(head)]
         if not before:
             finder.unattached.append((m.start(), "hosts_by_role"))
             continue
