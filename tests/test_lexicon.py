@@ -116,3 +116,13 @@ def test_prefix_words_peel_the_longest_word_each_time() -> None:
     assert pw.prefix_length("县级医院", keep=2) == 2 and pw.prefix_length("县级医", keep=2) == 1
     assert pw.prefix_length("县级", keep=2) == 0
     assert PrefixWords(["县级医", "县"]).prefix_length("县级医院", keep=2) == 1
+
+
+def test_the_city_management_committee_is_named_in_full(extract):
+    # real wording: unseen53 lq05 (广州): 广州市城管委、市文明办、市控烟协会将于5月28日至6月1日,举办…
+    names = {m.key.name for m in extract("广州市城管委、市文明办将于5月28日举办控烟宣传活动。", title="新闻").mentions
+             if m.key.type == "Department"}
+    assert "广州市城市管理委员会" in names and "广州市城管理委员会" not in names
+    # near case: the city management bureau (城管局) is another body, named as before
+    names = {m.key.name for m in extract("广州市城管局开展控烟宣传活动。", title="新闻").mentions if m.key.type == "Department"}
+    assert "广州市城市管理局" in names
