@@ -457,3 +457,22 @@ def test_real_provincial_news_of_a_tuberculosis_day_held_with_a_city():
     got = {(r.kind, r.source.name) for r in extract_document(read_document(path)).relations}
     assert {("lead", "吉林省卫生健康委员会"), ("lead", "吉林省教育厅"), ("lead", "吉林省疾病预防控制中心")} <= got
     assert not [o for k, o in got if o == "长春市"]
+
+
+def test_a_months_concentrated_publicity_events_are_the_month_and_its_hosts_lead_them(extract):
+    text = "4月17日上午，我市启动第35个爱国卫生月集中宣传活动。此次集中宣传活动由市卫健委、区卫健委联合举办。"
+    ex = extract(text, title="新闻")
+    surfaces = {m.surface for m in ex.mentions if m.key.type == "Program"}
+    assert "第35个爱国卫生月集中宣传活动" in surfaces
+    assert {(r.kind, r.target.name) for r in ex.relations} >= {("lead", "爱国卫生月")}
+    # near case: 集中 alone after the month opens no event of it (集中整治 is another action)
+    ex = extract("4月17日，我市在爱国卫生月集中整治环境卫生。", title="新闻")
+    assert "爱国卫生月集中整治" not in {m.surface for m in ex.mentions}
+
+
+def test_real_city_news_of_a_patriotic_health_month_in_traditional_script():
+    # real wording: unseen53 lq08 (駐馬店): 我市啟動第35個愛國衛生月集中宣傳活動。…此次集中宣傳活動由市衛健體委、驛城區衛健體委聯合舉辦
+    path = next((Path(__file__).resolve().parents[1] / "unseen53" / "docs").glob("lq08_*.txt"))
+    ex = extract_document(read_document(path))
+    assert "第35個愛國衛生月集中宣傳活動" in {m.surface for m in ex.mentions if m.key.type == "Program"}
+    assert [r for r in ex.relations if r.kind == "lead" and r.target.name == "爱国卫生月"]
