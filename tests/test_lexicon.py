@@ -126,3 +126,9 @@ def test_the_city_management_committee_is_named_in_full(extract):
     # near case: the city management bureau (城管局) is another body, named as before
     names = {m.key.name for m in extract("广州市城管局开展控烟宣传活动。", title="新闻").mentions if m.key.type == "Department"}
     assert "广州市城市管理局" in names
+
+
+def test_a_merged_health_and_sports_committee_is_named_in_full(extract):
+    # real wording: unseen53 lq08 (駐馬店): 此次集中宣傳活動由市衛健體委、驛城區衛健體委聯合舉辦
+    names = {m.key.name for m in extract("驻马店市卫健体委开展爱国卫生月活动。", title="新闻").mentions if m.key.type == "Department"}
+    assert "驻马店市卫生健康体育委员会" in names and "驻马店市卫生健康体委员会" not in names
