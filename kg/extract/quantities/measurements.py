@@ -26,18 +26,22 @@ _CHANGE_VERBS = "提高|提升|上升|增长|增加|下降|降低|减少"
 # what may stand between a change's year and its value: the survey or time it was taken at (由2012年抽样调查的
 # 0.63%, 降至2017年普查时的1.19%), or only 的
 _WHEN_OF = r"(?:[\u4e00-\u9fff]{0,8}?的)?"
-# the present a change ends at, named without a year (下降到目前普查的0.30%)
-_NOW_OF = r"(?:目前|当前|现在)[\u4e00-\u9fff]{0,6}?的"
+
+
+def _now_of(r: _Rules) -> str:
+    """The present a change ends at, named without a year (下降到目前普查的0.30%: present_words)."""
+    return "(?:" + "|".join(map(re.escape, r.raw["present_words"])) + r")[\u4e00-\u9fff]{0,6}?的"
 
 
 @lru_cache(maxsize=4)
-def _change_re(u: str) -> re.Pattern[str]:
+def _change_re(r: _Rules) -> re.Pattern[str]:
     """由2020年的65%提高到2023年的78.5% / 从10.2%下降至8.6% / 由和平解放初期的35.5岁提高至70.6岁 (a
     time named by its period, no year): a value before and after."""
+    u, now_of = r.unit_re, _now_of(r)
     return re.compile(
         r"(?P<ind>[^，。；]{2,30}?)(?:在?(?P<r1>\d{4})年(?:至|到|—|－|-)(?P<r2>\d{4})年，?)?(?:由|从)(?:(?P<y1>\d{4})年" + _WHEN_OF + r"|(?P<era>[\u4e00-\u9fff]{2,8}?(?:初期|时期|之初|以前)的))?"
         r"(?:人均|平均)?(?P<a>\d+(?:\.\d+)?)(?P<amore>多|余)?(?P<amult>万|亿)?(?P<ua>" + u + r")?的?，?"
-        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年" + _WHEN_OF + r"|" + _NOW_OF + r")?(?:人均|平均)?(?P<b>\d+(?:\.\d+)?)(?P<bmore>多|余)?"
+        r"(?:" + _CHANGE_VERBS + r"|增|降|升)了?(?:到|至)了?(?:(?P<y2>\d{4})年" + _WHEN_OF + r"|" + now_of + r")?(?:人均|平均)?(?P<b>\d+(?:\.\d+)?)(?P<bmore>多|余)?"
         r"(?P<bmult>万|亿)?(?P<ub>" + u + r")?")
 
 
@@ -60,12 +64,13 @@ def _period_before(sent: str, at: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=4)
-def _paired_change_re(u: str) -> re.Pattern[str]:
+def _paired_change_re(r: _Rules) -> re.Pattern[str]:
     """A和B分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰: values paired with indicators."""
+    u, now_of = r.unit_re, _now_of(r)
     vals = r"\d+(?:\.\d+)?(?:" + u + r")?(?:(?:和|、|及|与)\d+(?:\.\d+)?(?:" + u + r")?)+"
     return re.compile(
         r"(?P<ind>[^，。；]{2,60}?)分别(?:由|从)(?:(?P<y1>\d{4})年" + _WHEN_OF + r")?(?P<a>" + vals + r")，?"
-        r"(?:" + _CHANGE_VERBS + r"|增|降|升)(?:了)?(?:到|至)(?:(?P<y2>\d{4})年" + _WHEN_OF + r"|" + _NOW_OF + r")?(?P<b>" + vals + r")")
+        r"(?:" + _CHANGE_VERBS + r"|增|降|升)(?:了)?(?:到|至)(?:(?P<y2>\d{4})年" + _WHEN_OF + r"|" + now_of + r")?(?P<b>" + vals + r")")
 
 
 # a place named in a list of places that share one indicator (玉树州、果洛州人群患病率分别由…)
@@ -91,7 +96,7 @@ def _places_sharing_an_indicator(items: list[str]) -> list[tuple[str, str]] | No
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
                     r: _Rules) -> tuple[list[Quantity], list[tuple[int, int]]]:
     out, spans = [], []
-    for m in _paired_change_re(r.unit_re).finditer(sent):
+    for m in _paired_change_re(r).finditer(sent):
         items = LIST_JOINERS.split(m.group("ind"))
         shared = _places_sharing_an_indicator(items)
         inds = [ind for ind, _ in shared] if shared else [_strip_verbs(p, r, places) for p in items]
@@ -115,7 +120,7 @@ def _change_measurements(sent: str, base: int, sent_years: list[tuple[int, int]]
         return [], []  # every change statement opens with 由 or 从
     out, spans = _paired_changes(sent, base, year_hint, region, places, r)
     last_years: tuple[int | None, int | None] = (None, None)
-    for m in _change_re(r.unit_re).finditer(sent):
+    for m in _change_re(r).finditer(sent):
         if any(a <= m.start() < b for a, b in spans):
             continue
         ind = _strip_verbs(m.group("ind"), r, places)
@@ -715,12 +720,15 @@ def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
 
 
 @lru_cache(maxsize=4)
-def _planned_and_done_re(u: str) -> re.Pattern[str]:
-    """(全年)计划免费咨询艾滋病检测20000人，(实际)完成23339人: a report of a task's plan and what was done."""
-    num = r"\d+(?:\.\d+)?"
-    return re.compile(r"(?:^|(?<=[，。；：]))(?:全年|年初|今年|年内|本年度)?计划(?!生育)(?P<ind>[\u4e00-\u9fff“”]{2,24}?)"
+def _planned_and_done_re(r: _Rules) -> re.Pattern[str]:
+    """(全年)计划免费咨询艾滋病检测20000人，(实际)完成23339人: a report of a task's plan and what was done
+    (the words before 计划 and 完成: reported_tasks)."""
+    num, u, words = r"\d+(?:\.\d+)?", r.unit_re, r.raw["reported_tasks"]
+    times = "|".join(map(re.escape, words["plan_times"]))
+    adverbs = "|".join(map(re.escape, words["done_adverbs"]))
+    return re.compile(r"(?:^|(?<=[，。；：]))(?:" + times + r")?计划(?!生育)(?P<ind>[\u4e00-\u9fff“”]{2,24}?)"
                       r"(?P<n>" + num + r")(?P<nmult>万|亿)?(?P<nu>" + u + r")，"
-                      r"(?:实际|已|共|累计)?完成了?(?P<m>" + num + r")(?P<mmult>万|亿)?(?P<mu>" + u + r")?(?=[，。；]|$)")
+                      r"(?:" + adverbs + r")?完成了?(?P<m>" + num + r")(?P<mmult>万|亿)?(?P<mu>" + u + r")?(?=[，。；]|$)")
 
 
 def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tuple[list[Quantity], int, int]:
@@ -730,7 +738,7 @@ def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tup
     if "计划" not in sent or "完成" not in sent:
         return [], 0, 0
     r = rules()
-    m = _planned_and_done_re(r.unit_re).search(sent)
+    m = _planned_and_done_re(r).search(sent)
     if m is None:
         return [], 0, 0
     ind = m.group("ind").strip("“”")

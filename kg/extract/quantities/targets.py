@@ -429,9 +429,13 @@ _SHARE_DOING = re.compile(r"^(?P<subj>[\u4e00-\u9fff（）()]{2,12}?)(?P<val>\d+
 _SHARE_OF_DOING = re.compile(r"^(?:全[省市县区国州])?(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的"
                              r"(?P<subj>[\u4e00-\u9fff（）()]{2,16}?|[\u4e00-\u9fff]{1,8}[（(][^（）()]{1,8}[）)])" + _DOING)
 
-# a share to be built, the verb before it (a county's pledge: 建设20%的健康社区(健康村)，建设40%的健康促进医院)
-_BUILT_SHARE = re.compile(r"^(?P<verb>建设|建成|创建|打造)(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的"
-                          r"(?P<obj>[\u4e00-\u9fff]{2,16}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)[。；]?$")
+@lru_cache(maxsize=4)
+def _built_share_re(r: _Rules) -> re.Pattern[str]:
+    """A share to be built, the verb before it (a county's pledge: 建设20%的健康社区(健康村)，建设40%的健康促进医院;
+    the verbs: built_share_verbs)."""
+    verbs = "|".join(map(re.escape, r.raw["built_share_verbs"]))
+    return re.compile(r"^(?P<verb>" + verbs + r")(?P<val>\d+(?:\.\d+)?)%(?P<post>以上)?的"
+                      r"(?P<obj>[\u4e00-\u9fff]{2,16}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)[。；]?$")
 
 # a count per head of population, written with no comparator: 每千人拥有社会体育指导员2.3名, 人均体育场地面积2.6平方米,
 # 全市人均期望寿命80岁
@@ -527,7 +531,7 @@ def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: Targ
         ind, unit = _clean_indicator(m.group("ind"), r), m.group("unit")
     else:
         m = _SHARE_DOING.match(clause) or _SHARE_OF_DOING.match(clause)
-        built = _BUILT_SHARE.match(clause) if m is None else None
+        built = _built_share_re(r).match(clause) if m is None else None
         if m is None and built is None:
             return []
         if built is not None:
