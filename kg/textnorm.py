@@ -186,6 +186,7 @@ _SPACE_BEFORE_DECIMALS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\.\d)")
 # would be, so that squeezing twice gives what squeezing once does)
 _THOUSANDS_BY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]*\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+[ \t\u3000]*(?=[{_CJK}])")
 _GROUP_SPACES = re.compile(r"[ \t\u3000\u00a0\u2009\u202f]")
+_GROUPED_DIGITS = re.compile(r"\d[ \u00a0\u2009\u202f]\d")  # the quick test: can a line hold such a number at all
 
 
 def squeeze_cjk_spaces(line: str) -> str:
@@ -194,12 +195,12 @@ def squeeze_cjk_spaces(line: str) -> str:
     (一)), before a decimal point (2 .76% → 2.76%) and between the thousands of a number
     set between a word and its unit (机构15 631个 → 15631个); spaces inside Latin text are
     kept. Numbers cannot change otherwise: a space between two digits stays."""
-    if " " not in line and "\t" not in line and "\u3000" not in line and "\u00a0" not in line \
-            and "\u2009" not in line and "\u202f" not in line:
+    if _GROUP_SPACES.search(line) is None:
         return line
     if "." in line:
         line = _SPACE_BEFORE_DECIMALS.sub("", line)
-    line = _THOUSANDS_BY_SPACE.sub(lambda m: _GROUP_SPACES.sub("", m.group()), line)
+    if _GROUPED_DIGITS.search(line):
+        line = _THOUSANDS_BY_SPACE.sub(lambda m: _GROUP_SPACES.sub("", m.group()), line)
     return _SPACE_BETWEEN_CJK.sub("", line)
 
 

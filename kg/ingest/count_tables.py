@@ -91,8 +91,8 @@ def _row(line: str, n: int) -> tuple[str, list[str]] | None:
     return kind, values
 
 
-
 def _scaled(lines: list[str], header_at: int) -> bool:
+    """Does a unit line with a multiplier (单位:千张) stand in the caption above the header?"""
     return any(_SCALED_UNIT.search(line) for line in lines[max(0, header_at - _CAPTION_LINES):header_at])
 
 

@@ -195,11 +195,18 @@ def _row_fields(cells: list[str], cols: list[Column], w: _Words, table_unit: str
     if unit or own_unit or table_unit:
         fields.append((UNIT_LABEL, unit or own_unit or table_unit))
     for col, value in zip(values, rest):
-        fields.append((col.label if col.role != "year" else f"{col.year}年{_KIND_LABEL[col.kind]}" if col.year else BASE_LABEL,
-                       value))
+        fields.append((_field_label(col), value))
     if nature and "nature" in roles:
         fields.append((cols[roles.index("nature")].label, nature[0]))
     return fields
+
+
+def _field_label(col: Column) -> str:
+    """What a value column's field is called in a rewritten row: its year and kind (2025年目标值), the base
+    alone where the table names no year for it (基期水平 → 基期值), or a change column's own label."""
+    if col.role != "year":
+        return col.label
+    return f"{col.year}年{_KIND_LABEL[col.kind]}" if col.year else BASE_LABEL
 
 
 def _rows(cells: list[str], cols: list[Column], w: _Words) -> list[list[str]]:

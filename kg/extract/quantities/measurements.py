@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace, field
 from functools import lru_cache
 
 from kg.extract.model import Quantity
-from kg.names.regions import regions
 from kg.extract.numbers import CN_NUMERAL_CHARS, parse_number
 from kg.extract.quantities.rules import LIST_JOINERS, _CJK, _split_values, FUTURE_CLAUSE, _clauses, _clean_indicator, _Rules, carry_heads, opens_period_since, plausible_indicator, rules
+from kg.names.regions import regions
 
 # 每乘坐1次公交, 每骑行1公里: the base of a rate, not a value (每月200多名专家: a period, it is)
 _RATE_BASE_BEFORE = re.compile(r"每(?![年月周天日季])[\u4e00-\u9fff]{1,2}$")
@@ -81,16 +81,15 @@ def _places_sharing_an_indicator(items: list[str]) -> list[tuple[str, str]] | No
     """玉树州、果洛州人群患病率分别由…: places listed before one indicator that follows the last
     (each its value of 人群患病率), not indicators of their own: (indicator, region code) of each, or None
     where the items are not so (every place one the gazetteer knows: not 示范区、示范县创建数量)."""
-    if len(items) < 2 or not all(_PLACE.fullmatch(x) for x in items[:-1]):
+    if len(items) < 2:
         return None
+    listed = [_PLACE.fullmatch(x) for x in items[:-1]]
     last = _PLACE.match(items[-1])
-    indicator = items[-1][last.end():] if last else ""
-    if len(indicator) < 2:
+    if not all(listed) or last is None or len(items[-1]) - last.end() < 2:
         return None
-    found = [regions().pick(p.group(1)) for p in [_PLACE.fullmatch(x) for x in items[:-1]] + [last]]
-    if any(r is None for r in found):
-        return None
-    return [(indicator, r.code) for r in found]
+    indicator = items[-1][last.end():]
+    found = [regions().pick(p.group(1)) for p in listed + [last]]
+    return None if None in found else [(indicator, r.code) for r in found]
 
 
 def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, places: tuple[str, ...],
@@ -100,13 +99,13 @@ def _paired_changes(sent: str, base: int, year_hint: int | None, region: str, pl
         items = LIST_JOINERS.split(m.group("ind"))
         shared = _places_sharing_an_indicator(items)
         inds = [ind for ind, _ in shared] if shared else [_strip_verbs(p, r, places) for p in items]
-        regions = [place for _, place in shared] if shared else [region] * len(inds)
+        wheres = [place for _, place in shared] if shared else [region] * len(inds)
         a, b = _split_values(m.group("a"), r.unit_re), _split_values(m.group("b"), r.unit_re)
         if not (len(inds) == len(a) == len(b)) or not all(len(i) >= 2 for i in inds):
             continue
         y1 = int(m.group("y1")) if m.group("y1") else None
         y2 = int(m.group("y2")) if m.group("y2") else year_hint
-        for ind, where, (va, ua, _), (vb, ub, _) in zip(inds, regions, a, b):
+        for ind, where, (va, ua, _), (vb, ub, _) in zip(inds, wheres, a, b):
             out.append(Quantity("measurement", ind, va, ua or ub, y1, "=", base, base + len(sent), None, where))
             out.append(Quantity("measurement", ind, vb, ub or ua, y2, "=", base, base + len(sent), None, where))
         spans.append((m.start(), m.end()))
@@ -719,6 +718,10 @@ def _strip_verbs(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     return _clean_indicator(t, r, places)
 
 
+# ，完成率116.7%: right after a task planned and done, the share of the plan done
+_DONE_RATE = re.compile(r"，(?:任务)?完成率(?:为|达到|达)?(\d+(?:\.\d+)?)%")
+
+
 @lru_cache(maxsize=4)
 def _planned_and_done_re(r: _Rules) -> re.Pattern[str]:
     """(全年)计划免费咨询艾滋病检测20000人，(实际)完成23339人: a report of a task's plan and what was done
@@ -752,6 +755,3 @@ def planned_and_done(sent: str, base: int, year: int | None, region: str) -> tup
         out.append(Quantity("measurement", ind + "完成率", float(rate.group(1)), "%", year, "=", base, base + len(sent), None, region))
         end = rate.end()
     return out, m.start(), end
-
-
-_DONE_RATE = re.compile(r"，(?:任务)?完成率(?:为|达到|达)?(\d+(?:\.\d+)?)%")

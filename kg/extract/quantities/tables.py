@@ -126,8 +126,7 @@ def indicator_tables(text: str, region: str, r: _Rules, plan: bool = False,
             continue
         unit = fields.get(UNIT_LABEL, "").strip()
         found = []
-        labelled = [y for y in map(_YEAR_LABEL.match, fields) if y]
-        labelled = [y for y in labelled if y.group("year")]
+        labelled = [y for y in map(_YEAR_LABEL.match, fields) if y and y.group("year")]  # the yearless base has none
         plain = [int(y.group("year")) for y in labelled if y.group("kind") == PLAIN_LABEL]
         # a document after the period's end (a review of 十二五 dated 2016) reports the period's values
         in_plan = plan or (period_end is not None and period_end in plain and (doc_year is None or doc_year <= period_end))

@@ -531,14 +531,12 @@ def _bare_targets(clause: str, s: int, e: int, years: list[int | None], tc: Targ
         ind, unit = _clean_indicator(m.group("ind"), r), m.group("unit")
     else:
         m = _SHARE_DOING.match(clause) or _SHARE_OF_DOING.match(clause)
-        built = _built_share_re(r).match(clause) if m is None else None
-        if m is None and built is None:
-            return []
-        if built is not None:
-            m = built  # 建设20%的健康社区: the share of them to be built
+        if m is not None:
+            ind, unit = _clean_indicator(m.group("subj"), r) + m.group("verb") + m.group("obj") + "比例", "%"
+        elif (m := _built_share_re(r).match(clause)) is not None:  # 建设20%的健康社区: the share of them to be built
             ind, unit = _clean_indicator(m.group("obj"), r) + m.group("verb") + "比例", "%"
         else:
-            ind, unit = _clean_indicator(m.group("subj"), r) + m.group("verb") + m.group("obj") + "比例", "%"
+            return []
     if len(ind) < 4 or _DIGIT.search(ind):
         return []
     return _targets_of_years(ind, m.group("val"), unit, m.groupdict().get("post") or "", years, s, e, tc)

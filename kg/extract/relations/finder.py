@@ -102,6 +102,10 @@ class RelationFinder:
         return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                                             for o in found)]
 
+    def names_a_body(self, s: int, e: int) -> bool:
+        """Is [s, e) exactly one organisation the entity rules read (区文化体育和旅游局和区疾控中心 is two)?"""
+        return any(o.start == s and o.end == e for o in self.orgs_in(s, e))
+
     def programs_in(self, s: int, e: int) -> list[Mention]:
         return [m for m in self.index.within(s, e) if m.key.type == PROGRAM]
 

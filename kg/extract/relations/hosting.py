@@ -221,7 +221,7 @@ def hosts_by_role(finder: RelationFinder) -> None:
         head = m.group("head")
         if head not in c.host_role_events:
             continue  # 作为主办单位 (no kind said), 作为项目主办单位: no event the text held named before
-        units = [(a, b) for a, b in units if any(o.start == a and o.end == b for o in finder.orgs_in(a, b))]
+        units = [(a, b) for a, b in units if finder.names_a_body(a, b)]
         if not units:
             continue  # 中心作为活动承办单位: each unit a body the text names
         lo = max(0, clause_start - _ROLE_REACH)

@@ -126,18 +126,22 @@ def counted_parts(finder: RelationFinder) -> None:
             finder.add("part", child.key, parent.key, m.start(), m.group(0))
 
 
-_QUOTED_ITEMS_BEFORE = re.compile(r"(?:“[^“”，。；、]{2,20}”、?)+$")
-_QUOTED = re.compile(r"“([^“”]+)”")
+_QUOTED_NAME = re.compile(r"[^“”，。；、]{2,20}")
 
 
 def _quoted_items(f: str, s: int, e: int, n: int) -> list[tuple[int, int]] | None:
     """The n items of a run of quoted names right before the set (启动实施“心理健康”“肥胖防控”…“学校卫生”
-    少年儿童健康护航“六大行动”: each inside its quotes), or None where no such run of n ends at ``e``."""
-    run = _QUOTED_ITEMS_BEFORE.search(f, s, e)
-    if run is None:
-        return None
-    items = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(f, run.start(), e)]
-    return items if len(items) == n else None
+    少年儿童健康护航“六大行动”: each inside its quotes, 、 between them or not), or None where no such run of
+    n ends at ``e``. Read back from ``e``, one item at a time, so never more than n + 1 items."""
+    items: list[tuple[int, int]] = []
+    pos = e
+    while pos > s and f[pos - 1] == "”" and len(items) <= n:
+        opening = f.rfind("“", s, pos - 1)
+        if opening < 0 or not _QUOTED_NAME.fullmatch(f, opening + 1, pos - 1):
+            break
+        items.append((opening + 1, pos - 1))
+        pos = opening - (1 if f[opening - 1:opening] == "、" and opening - 1 > s else 0)
+    return items[::-1] if len(items) == n else None
 
 
 def _list_items(f: str, s: int, e: int, n: int) -> list[tuple[int, int]] | None:

@@ -710,7 +710,7 @@ def joint_organisers(finder: RelationFinder) -> None:
         subject = copula_subject(finder, start)
         start += subject is not None  # “X”活动，是A、B共同主办的…: the units after the copula hold X
         units = split_units(f[start:end], start)
-        if len(units) < 2 or not all(_a_named_body(finder, s, e) for s, e in units):
+        if len(units) < 2 or not all(finder.names_a_body(s, e) for s, e in units):
             continue  # each item a body the text names (区文化体育和旅游局和区疾控中心 is two, unsplit)
         _, sent_e = finder.sentence(verb.end())
         clause_end = finder.clause_end_outside_quotes(verb.end(), sent_e)
@@ -721,11 +721,6 @@ def joint_organisers(finder: RelationFinder) -> None:
         event = subject or (max(progs, key=lambda p: p.end).key if progs else event_after(finder, verb.end(), clause_end, c))
         if event is not None:
             assign_units(finder, start, units, [], [event], "联合" + verb.group("verb"), "joint_organisers")
-
-
-def _a_named_body(finder: RelationFinder, s: int, e: int) -> bool:
-    """Is f[s:e] exactly one body the entity rules read?"""
-    return any(o.start == s and o.end == e for o in finder.orgs_in(s, e))
 
 
 @lru_cache(maxsize=4)
