@@ -1861,3 +1861,40 @@ def test_real_letter_setting_up_a_joint_conference():
     got = {(r.kind, r.source.name, r.target.name) for r in ex.relations}
     assert {("lead", "国务院办公厅", "青少年体育工作部际联席会议制度"), ("lead", "教育部", "青少年体育工作部际联席会议制度")} <= got, got
     assert not any(m.key.name.startswith("的") for m in ex.mentions)
+
+
+def test_a_level_word_in_a_citys_text_of_one_county_is_that_countys(extract):
+    # 县 before a body in a city's news of an event held in one county of its own (铜仁市 news, 玉屏侗族自治县)
+    text = ("铜仁市第35个爱国卫生月活动启动仪式在玉屏侗族自治县举行。铜仁市卫生健康局局长出席。"
+            "县疾控中心、县人民医院开展义诊。")
+    ex = extract(text, title="铜仁市新闻")
+    assert "玉屏侗族自治县疾病预防控制中心" in names(ex, "Department")
+    assert "玉屏侗族自治县人民医院" in names(ex, "Hospital")
+    assert "铜仁市疾病预防控制中心" not in names(ex, "Department")  # never the city's own centre
+    # near case: a city's text naming two counties: 县疾控中心 is one of them, which the text does not say
+    ex = extract(text.replace("在玉屏侗族自治县举行", "在玉屏侗族自治县、万山区举行"), title="铜仁市新闻")
+    assert not [n for n in names(ex, "Department") if n.endswith("疾病预防控制中心") and n.startswith("铜仁市")]
+
+
+def test_a_district_whose_full_name_is_a_common_noun_read_in_its_citys_text(extract):
+    # 新城区 ("new urban district") is read as a name only in 西安's (or 呼和浩特's) own text, by its short form
+    ex = extract("西安市卫生健康委举办活动。本次活动由新城区卫生健康局、新城区教育局协办。", title="西安市新闻")
+    assert {"新城区卫生健康局", "新城区教育局"} <= names(ex, "Department")
+    assert "西安市卫生健康局" not in names(ex, "Department")
+
+
+def test_real_city_news_of_a_district_cohosting_an_event():
+    # real wording: unseen51 lo03 (西安): 本次活动由新城区卫生健康局、新城区教育局、新城区疾病预防控制中心…协办
+    path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo03_*.txt"))
+    ex = extract_document(read_document(path))
+    assert {"新城区卫生健康局", "新城区疾病预防控制中心"} <= names(ex, "Department")
+    assert "西安市卫生健康局" not in names(ex, "Department")
+
+
+def test_real_city_news_of_an_event_held_in_one_county():
+    # real wording: unseen47 lk02 (铜仁市 news of 玉屏): 县疾控中心、县人民医院…
+    path = next((Path(__file__).resolve().parents[1] / "unseen47" / "docs").glob("lk02_*.txt"))
+    ex = extract_document(read_document(path))
+    assert "玉屏侗族自治县人民医院" in names(ex, "Hospital")
+    assert not [n for n in names(ex, "Department") | names(ex, "Hospital") if n.startswith("铜仁市") and "县" not in n
+                and n.endswith(("疾病预防控制中心", "人民医院"))]

@@ -255,7 +255,8 @@ def test_this_event_is_hosted_by_units_and_others_took_part(extract):
     got = rels(extract(text, title="南京市新闻"))
     event = "2018年食品安全宣传周广场宣传活动"
     assert ("lead", "大光路街道", event) in got, got
-    assert {o for k, o, p in got if k == "support" and p == event} == {"南京市市场监督管理局", "南京市商务局"}, got
+    # 区 of a city's text that names one district of its own (秦淮区) is that district
+    assert {o for k, o, p in got if k == "support" and p == event} == {"秦淮区市场监督管理局", "秦淮区商务局"}, got
     assert any(k == "lead" and o.endswith("食品安全委员会办公室") and p == event for k, o, p in got), got
 
 

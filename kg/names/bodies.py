@@ -115,12 +115,12 @@ def level_region(level_char: str, doc_region: Region | None) -> Region | None:
     chain = table.chain(doc_region)
     if level_char in "区县":
         county = [r for r in chain if r.level == "county"]
-        return county[-1] if county else doc_region
+        return county[-1] if county else None  # a city's or province's document: 区卫健局 is some district's
     if level_char in "市州":
         # in a county-level city's own document, 市 is that city (桐乡市), not its prefecture
         county = [r for r in chain if r.level == "county"]
-        if county and county[-1].name.endswith("市"):
-            return county[-1]
+        if level_char == "市" and county and county[-1].name.endswith("市"):
+            return county[-1]  # (州 is the prefecture's, whatever the county)
         city = table.city(doc_region)
         if city is None and doc_region.level == "province" and not doc_region.name.endswith("市"):
             return None  # a province's document: 市中医医院 is some city's, not the province's

@@ -205,7 +205,11 @@ def region_mentions(text: str, context: Region | None = None,
                 continue
             if text.startswith(("大学", "中医药大学", "交通大学", "师范", "理工", "财经", "外国语", "医科", "科技大学"), m.end()):
                 continue  # 上海中医药大学: part of a university's name
-            out.append((m.start(), m.end(), shorts[m.group(0)]))
+            r = shorts[m.group(0)]
+            # 新城区 in 西安's text: the full name, which FULL_STOP keeps from being read alone (a "new
+            # district" in other places), is read whole where its own short form opens it
+            end = m.start() + len(r.name) if text.startswith(r.name, m.start()) else m.end()
+            out.append((m.start(), end, r))
     out.sort(key=lambda t: (t[0], -t[1]))
     return out
 

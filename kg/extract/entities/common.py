@@ -53,12 +53,37 @@ class Context:
     # document of no known region): its own, so that such names never merge across documents
     unscoped: str = ""
     _regions_index: SpanIndex | None = None
+    _level_base: tuple[int, Region | None] | None = None
 
     @property
     def region_index(self) -> SpanIndex:
         if self._regions_index is None or len(self._regions_index.items) != len(self.regions_found):
             self._regions_index = SpanIndex(self.regions_found, start=itemgetter(0), end=itemgetter(1))
         return self._regions_index
+
+    @property
+    def level_base(self) -> Region | None:
+        """The region a level word written before a body (县卫健局, 区疾控中心, 市爱卫办) counts from: the
+        document's own; in a city's or province's document that names one county of its own and no other
+        (铜仁市's news of an event in 玉屏侗族自治县), that county, whose 县人民医院 it is; in a province's
+        that names one city and no county, that city."""
+        if self._level_base is None or self._level_base[0] != len(self.regions_found):
+            self._level_base = (len(self.regions_found), self._named_below())
+        return self._level_base[1]
+
+    def _named_below(self) -> Region | None:
+        r = self.doc_region
+        if r is None or r.level == "county":
+            return r
+        table = regions()
+        below: dict[str, dict[str, Region]] = {"county": {}, "prefecture": {}}
+        for _, _, c in self.regions_found:
+            if c.level in below and c.code != r.code and r.code in {a.code for a in table.ancestors(c)}:
+                below[c.level][c.code] = c
+        for level in ("county", "prefecture"):
+            if len(below[level]) == 1:
+                return next(iter(below[level].values()))
+        return r
 
     def surface(self, s: int, e: int) -> str:
         return self.original[s:e]

@@ -219,7 +219,7 @@ def find_consortia(ctx: Context, hospitals: list[Mention] = ()) -> tuple[list[Me
         level = ""
         if region is None and f[s:s + 1] in "区市县" and f[s + 1:s + 2] not in "域属级内外间":
             level, core_start = f[s], s + 1
-            region = level_region(level, ctx.doc_region)
+            region = level_region(level, ctx.level_base)
         core = f[core_start:m.start()]
         group_name = m.group(0) in ("医院集团", "医疗集团") and not level and core == ""  # 罗湖医院集团
         if region is None or not (group_name or 2 <= len(core) <= 8) or re.search(r"[\d年内方面各该本、，]", core):

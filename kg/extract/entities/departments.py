@@ -95,9 +95,9 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
         return pos, innermost(chain), "region"
     for word, level in _LEVEL_WORDS:  # 自治区教育厅: the autonomous region's own, as 省 is a province's
         if f.endswith(word, 0, start):
-            return start - len(word), level_region(level, ctx.doc_region), "level"
+            return start - len(word), level_region(level, ctx.level_base), "level"
     if start > 0 and f[start - 1] in "区县市省州":
-        return start - 1, level_region(f[start - 1], ctx.doc_region), "level"
+        return start - 1, level_region(f[start - 1], ctx.level_base), "level"
     return start, None, "none"
 
 
@@ -105,6 +105,13 @@ def _prefix(ctx: Context, start: int) -> tuple[int, Region | None, str]:
 _BEFORE_A_BODY = "经据请向"
 # the level words written in front of a body for the document's own jurisdiction, as 省/市/县 are
 _LEVEL_WORDS = (("自治区", "省"), ("自治州", "州"), ("自治县", "县"))
+
+
+def _level_word_alone(f: str, at: int, g: Grammar) -> bool:
+    """Is the level character at ``at`` a word of its own (区卫生健康局 opening a clause, 和县疾控中心), not the
+    end of a longer word (矿区, 新区, 主城区) or one level of a list of them (县(市)、区, 各盟行政公署、市)?"""
+    before = f[at - 1:at]
+    return not before or before in "，。；：,;:\n \t\u3000" or (before in g.stop_chars and before not in "各等")
 
 
 def _department_mention(ctx: Context, s: int, e: int, body: Body, national: bool, region: Region | None) -> Mention:
@@ -219,7 +226,7 @@ def find_departments(ctx: Context) -> list[Mention]:
             body, level = table.level_embedded[alias]
             ps, region, kind = _prefix(ctx, s)
             if kind != "region":
-                ps, region = s, level_region(level, ctx.doc_region)
+                ps, region = s, level_region(level, ctx.level_base)
             out.append(_department_mention(ctx, ps, e, body, False, region))
             continue
         if alias in table.national_fixed and alias not in table.by_alias:  # 广电总局, 全国妇联: a central body
@@ -271,8 +278,12 @@ def find_departments(ctx: Context) -> list[Mention]:
             continue
         elif kind == "level" and ps > 0 and f[ps - 1] in "省市县区" and (with_noun or alias.endswith(ctx.g.list_nouns)):
             continue  # 市县教育部门: the bodies of every city and county, no one body
-        if kind == "level" and region is None:
-            region = ctx.doc_region
+        if kind == "level" and ps >= 2 and f[ps - 1] == "、" and f[ps - 2] in "省市县":
+            region = level_region(f[ps - 2], ctx.level_base)  # 市、区爱卫办: the city's office and every district's
+        elif kind == "level" and region is None and ctx.doc_region is not None and not _level_word_alone(f, ps, ctx.g):
+            continue  # 县(市)、区人民政府, 各市州、甘肃矿区卫生健康委, 主城区疾控中心: every area's, or no level word
+        # kind "level" with no region (县疾控中心 in a city's text of two counties): some county's, which the
+        # text does not say: named as written, in the document's own scope (ctx.unscoped)
         out.append(_with_office(ctx, _department_mention(ctx, ps, e, body, national, region), body))
     # 健康中原行动推进委员会, 黑龙江省国民营养健康指导委员会: a coordinating body named by its
     # remit, written out in full (a committee, leading group or joint conference of health work)
@@ -536,7 +547,7 @@ def _coordinating_name(ctx: Context, s: int, e: int) -> str:
         return region.name + f[end:e]
     level, rest = ("省", s + 3) if f.startswith("自治区", s) else (f[s], s + 1)
     if level in "省市县区" and not f.startswith(("市场", "区域", "县域"), s):
-        region = level_region(level, ctx.doc_region)
+        region = level_region(level, ctx.level_base)
         if region is not None:
             return region.name + f[rest:e]
     return f[s:e]
@@ -602,10 +613,10 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
     if chain:
         region = innermost(chain)
     elif f[pos] in LEVEL_CHARS and e - pos > 2 and f[pos:e] not in table.by_alias:  # 市场监管局 opens with no level
-        region = level_region(f[pos], ctx.doc_region)
+        region = level_region(f[pos], ctx.level_base)
         pos += 1
     elif level:  # written without the level its list's earlier items carry
-        region = level_region(level, ctx.doc_region)
+        region = level_region(level, ctx.level_base)
     else:
         region = ctx.doc_region
     part = f[pos:e]

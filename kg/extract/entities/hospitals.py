@@ -67,7 +67,7 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
     if region is None and core and core[0] in "区县市省" and core[1:2] not in ("级", "属"):
         level = core[0]
         core = core[1:]
-        region = level_region(level, ctx.doc_region)
+        region = level_region(level, ctx.level_base)
     if any(w in core for w in ("医院", "以上", "以下", "机构", "级", "+")) or "属" in core.replace("附属", ""):
         return None
     if core.endswith(ctx.g.hospital_role_endings):
@@ -266,7 +266,7 @@ def _direct_units_listed(ctx: Context, found: list[Mention]) -> list[Mention]:
     taken = SpanIndex(found)
     out = []
     for m in _DIRECT_UNITS.finditer(f):
-        region = level_region(m.group(1).replace("旗", "县"), ctx.doc_region)  # a banner is a county
+        region = level_region(m.group(1).replace("旗", "县"), ctx.level_base)  # a banner is a county
         if region is None:
             continue
         opened = max(f.rfind(ch, max(0, m.start() - 120), m.start()) for ch in "，。；：,;:\n") + 1

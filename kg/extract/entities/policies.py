@@ -114,7 +114,7 @@ def find_policy_documents(ctx: Context, own_number: str | None) -> list[Mention]
     for m in finditer_before(_SUGGESTION, f, "次会议", _SUGGESTION_RUN):
         text = re.sub(r"\s+", "", m.group(0))
         level = text[0] if text[0] in "区市县省" else ""
-        region = level_region(level, ctx.doc_region) if level else ctx.doc_region
+        region = level_region(level, ctx.level_base) if level else ctx.doc_region
         name = (region.name if region else "") + (text[1:] if level else text)
         out.append(Mention(m.start(), m.end(), EntityKey(POLICY, name), ctx.surface(m.start(), m.end())))
     return out

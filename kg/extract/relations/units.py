@@ -79,8 +79,8 @@ def unit_entities(finder: RelationFinder, s: int, e: int, level: str = "") -> li
         key = EntityKey(ORGANIZATION, text)
     elif text.endswith(_BODY_END):
         if text[0] in "区县市省" and not SUBDISTRICT_OFFICE.fullmatch(text):
-            r = level_region(text[0], region)
-            key = EntityKey(DEPARTMENT, (r.name if r else "") + text[1:], "" if r else ctx.unscoped)
+            r = level_region(text[0], ctx.level_base)
+            key = EntityKey(DEPARTMENT, r.name + text[1:] if r else text, "" if r else ctx.unscoped)
         else:
             key = EntityKey(DEPARTMENT, text, "" if region else ctx.unscoped)
     else:
