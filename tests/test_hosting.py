@@ -477,3 +477,46 @@ def test_real_city_news_of_a_patriotic_health_month_in_traditional_script():
     ex = extract_document(read_document(path))
     assert "第35個愛國衛生月集中宣傳活動" in {m.surface for m in ex.mentions if m.key.type == "Program"}
     assert [r for r in ex.relations if r.kind == "lead" and r.target.name == "爱国卫生月"]
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("9月20日，市卫生健康委举办了第7个全国近视防控宣传教育月暨第35个全国爱牙日宣传活动。",
+     "第7个全国近视防控宣传教育月暨第35个全国爱牙日宣传活动"),
+    ("县爱卫办联合开展纪念爱国卫生运动70周年暨第34个“爱国卫生月”集中宣传活动。",
+     "纪念爱国卫生运动70周年暨第34个“爱国卫生月”集中宣传活动"),
+    ("县卫健局启动2025年全民营养周暨“5·20”中国学生营养日系列宣传活动启动仪式。",
+     "2025年全民营养周暨“5·20”中国学生营养日系列宣传活动"),  # the launch: one more form of the event
+])
+def test_two_occasions_joined_by_ji_are_one_event_named_whole(extract, sentence, event):
+    programs = {m.key.name for m in extract(sentence, title="新闻").mentions if m.key.type == "Program"}
+    assert event in programs, programs
+    assert not [p for p in programs if p != event and p in event], programs  # no part of it a second program
+
+
+@pytest.mark.parametrize("text", [
+    "市卫生健康委暨市爱卫办召开专题会议。",                        # two bodies joined: no event head
+    "认真贯彻落实2019年全省卫生计生宣传暨健康促进与教育工作会议精神。",  # a meeting is no program
+    "印发2022年健康宁夏暨健康水平提升行动工作要点。",                # a document's title
+    "举行医联体合作签约暨揭牌仪式。",                                # a signing ceremony
+])
+def test_what_ji_joins_that_is_no_event(extract, text):
+    programs = {m.key.name for m in extract(text, title="新闻").mentions if m.key.type == "Program"}
+    assert not [p for p in programs if "暨" in p], programs
+
+
+def test_real_city_news_of_a_joined_myopia_month_and_teeth_day():
+    # real wording: unseen51 lo03 (西安): 西安市卫生健康委、西安市教育局、西安市疾病预防控制中心在西安市育英小学联合举办了
+    # 第7个全国近视防控宣传教育月暨第35个全国爱牙日宣传活动 (the bodies, then the place, then 联合)
+    path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo03_*.txt"))
+    got = {(r.kind, r.source.name, r.target.name) for r in extract_document(read_document(path)).relations}
+    event = "第7个全国近视防控宣传教育月暨第35个全国爱牙日宣传活动"
+    assert {("lead", "西安市卫生健康委员会", event), ("lead", "西安市教育局", event),
+            ("lead", "西安市疾病预防控制中心", event)} <= got, got
+
+
+def test_bodies_jointly_holding_an_event_at_a_place(extract):
+    got = rels(extract("5月8日，区卫生健康局、区教育局在实验小学联合举办“健康校园”宣传活动。", title="新闻"))
+    assert {k for k, _, _ in got} == {"lead"} and {o for _, o, _ in got} == {"区卫生健康局", "区教育局"}, got
+    # near case: a list inside the 在 phrase is no place (在A、B两地联合…): the bodies are not read
+    got = rels(extract("5月8日，区卫生健康局、区教育局在城区、乡镇两地联合举办“健康校园”宣传活动。", title="新闻"))
+    assert not got, got

@@ -123,6 +123,11 @@ class Grammar:
         self.headline_body = re.compile("|".join(map(re.escape, sorted(g["headline_body_endings"], key=len, reverse=True))))
         self.event_periods = tuple(g["event_periods"])
         self.event_trailers = tuple(sorted(g["event_trailers"], key=len, reverse=True))
+        joined = g["joined_events"]
+        self.joiner = joined["joiner"]
+        self.joined_openers = tuple(sorted(joined["openers"], key=len, reverse=True))
+        self.joined_heads = tuple(sorted(joined["heads"], key=len, reverse=True))
+        self.joined_body_endings = tuple(joined["body_endings"])
         days = g["named_day_events"]
         self.named_day_event = re.compile(  # 世界无烟日宣传活动: a named day's event, the day with the event's head
             rf"(?:{'|'.join(map(re.escape, days['openers']))})[\u4e00-\u9fff]{{1,8}}?[日节]”?"

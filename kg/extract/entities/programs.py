@@ -273,6 +273,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
             continue
         out.append(program_mention(ctx, m.start(), m.end(), g.known_program_forms.get(m.group(0), m.group(0))))
     out.extend(_named_day_events(ctx, f, out))
+    out.extend(_joined_events(ctx, in_consortium, out))
     out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
@@ -335,6 +336,56 @@ def _campaigns(f: str, places: frozenset[str]) -> list[tuple[int, int]]:
         out.append((start, end))
         pos = end
     return out
+
+
+_CLAUSE_EDGE = "，。；：,;:\n（）()！？!?、"
+_DOCUMENT_AFTER = re.compile(r"(?:工作)?(?:要点|方案|计划|意见|通知|规划)")  # 健康宁夏暨…行动工作要点: a document's title
+_JOINED_REACH = 40  # how far each part of a joined event's name may run from 暨
+
+
+def _joined_events(ctx: Context, in_consortium: SpanSet, found: list[Mention]) -> list[Mention]:
+    """X暨Y活动: two occasions held as one event are one program, named whole (第7个全国近视防控宣传教育月暨
+    第35个全国爱牙日宣传活动): from the verb, 的 or clause edge before 暨 to the last event head of the
+    clause after it (grammar.json joined_events). Bodies joined by 暨 end in no head and a left part that
+    ends as a body's name joins no event; nothing inside a 《title》 or a consortium's name, nor where a
+    name read before already joins the two (2025年黑龙江省暨黑河市老年健康宣传周, read by its head)."""
+    f, g = ctx.folded, ctx.g
+    joined_ends = {m.end for m in found if m.key.type == PROGRAM and g.joiner in m.key.name}
+    out = []
+    at = f.find(g.joiner)
+    while at > 0:
+        left_edge = max(f.rfind(ch, max(0, at - _JOINED_REACH), at) for ch in _CLAUSE_EDGE) + 1
+        if at - left_edge == _JOINED_REACH and left_edge > 0:
+            left_edge = at  # no edge within reach: too long a run to be one name
+        left = f[left_edge:at]
+        opened = max((left.rfind(w) + len(w) for w in g.joined_openers if w in left), default=0)
+        start = left_edge + opened
+        if left.startswith("为", opened):
+            start += 1  # 为推进A暨B行动: the purpose's 为, before a verb the openers hold
+        start = at - len(g.strip_scope(f[start:at]))  # 我省A暨B行动: the province's own, no part of the name
+        right_end = min([i for ch in _CLAUSE_EDGE if (i := f.find(ch, at + 1, at + 1 + _JOINED_REACH)) >= 0],
+                        default=at + 1)
+        right = f[at + 1:right_end]
+        head_end = max((right.rfind(h) + len(h) for h in g.joined_heads if h in right), default=0)
+        end = at + 1 + head_end
+        inside_title = f.rfind("《", max(0, at - 60), at) > f.rfind("》", max(0, at - 60), at)
+        if f.startswith("“", start) and f.count("“", start, end) > f.count("”", start, end):
+            start += 1  # “A暨B论坛”: a quote opened before the name and closed after it
+        if (at - start >= 3 and head_end >= 4 and not inside_title and not in_consortium.covers(at)
+                and not f.endswith(g.joined_body_endings, start, at) and _right_edge_ok(f, end, g)
+                and end not in joined_ends and not _DOCUMENT_AFTER.match(f, end)):
+            out.extend(_launched_joined_event(ctx, start, end))
+        at = f.find(g.joiner, at + 1)
+    return out
+
+
+def _launched_joined_event(ctx: Context, s: int, e: int) -> list[Mention]:
+    """The joined event s:e names, whole with its events' head (…暨第30个爱国卫生月主题宣传活动: the head
+    belongs to the pair, not to its second part); one written with its launch (…系列宣传活动启动仪式) is the
+    event, the name with the ceremony one more form of it, as launched_event names it."""
+    f = ctx.folded
+    named, forms = launched_event(ctx, s, e, f[s:e])
+    return [named] + forms
 
 
 def _second_day_of_one_event(f: str, s: int) -> bool:

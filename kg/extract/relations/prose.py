@@ -683,6 +683,18 @@ def _joint_verb_re(c: Cues) -> re.Pattern[str]:
     return re.compile(r"[^，。；：\n]{0,30}?(?P<verb>" + "|".join(map(re.escape, c.joint_organiser_verbs)) + r")")
 
 
+_PLACE_REACH = 20  # 在西安市育英小学: how long the place between the bodies and their verb may be
+
+
+def _before_the_place(f: str, start: int, end: int) -> int:
+    """Where the bodies before 联合 end when a place stands between them and the verb (A、B在西安市育英小学
+    联合举办了X): at its 在, where the place is one phrase (no list mark) of at most twenty characters."""
+    at = f.rfind("在", start, end)
+    if at <= start or end - at > _PLACE_REACH or "、" in f[at:end]:
+        return end
+    return at
+
+
 def joint_organisers(finder: RelationFinder) -> None:
     """县卫生健康局、县计生协会决定联合在全县开展“健康知识进万家”活动: bodies that do a
     named program together lead it jointly (as 由A、B联合开展的X does). Two bodies at
@@ -699,6 +711,7 @@ def joint_organisers(finder: RelationFinder) -> None:
             if f.endswith(word, start, end):
                 end -= len(word)
                 break
+        end = _before_the_place(f, start, end)
         tail = LIST_CLOSING.search(f, start, end)
         if tail:
             end = tail.start()  # A、B、C、D4个单位联合…, A、B等单位联合…: the list's closing noun
