@@ -520,3 +520,41 @@ def test_bodies_jointly_holding_an_event_at_a_place(extract):
     # near case: a list inside the 在 phrase is no place (在A、B两地联合…): the bodies are not read
     got = rels(extract("5月8日，区卫生健康局、区教育局在城区、乡镇两地联合举办“健康校园”宣传活动。", title="新闻"))
     assert not got, got
+
+
+def test_an_event_announced_as_launched_is_named_by_its_subject(extract):
+    text = ("2023年某市深入开展爱国卫生运动专项活动启动\n"
+            "4月4日，2023年某市深入开展爱国卫生运动专项活动正式启动。"
+            "活动由市爱卫会主办，市爱卫办、市卫健委承办，市教育局、市体育局等多部门单位协办。")
+    ex = extract(text, title="新闻")
+    event = "2023年某市深入开展爱国卫生运动专项活动"
+    assert event in {m.key.name for m in ex.mentions if m.key.type == "Program"}
+    got = {(r.kind, r.source.name) for r in ex.relations if r.target.name == event}
+    assert ("lead", "市爱国卫生运动委员会") in got
+    # each supporting clause in turn: 承办, then 协办
+    assert {("support", "市卫生健康委员会"), ("support", "市教育局"), ("support", "市体育局")} <= got, got
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("萝北县卫生局召开了2015年无业妇女免费筛查项目启动。", "萝北县卫生局召开了2015年无业妇女免费筛查项目"),  # a body opens it
+    ("市委书记讲话并宣布活动正式启动。", "市委书记讲话并宣布活动"),                      # no name
+    ("为弘扬优良传统，全面提升群众健康素养水平的活动启动。", "全面提升群众健康素养水平的活动"),  # a purpose, not a date, before it
+    ("医疗院士专家“组团”赴藏“西藏人人健康”义诊启动", "医疗院士专家“组团”赴藏“西藏人人健康”义诊"),  # quotes inside a clause
+])
+def test_launches_whose_subject_names_no_event(extract, text, subject):
+    ex = extract(text, title="新闻")
+    assert subject not in {m.key.name for m in ex.mentions if m.key.type == "Program"}
+    # near case: the same subject after a date clause of its own is the event
+    ex = extract("4月4日，2023年某市深入开展爱国卫生运动专项活动正式启动。", title="新闻")
+    assert "2023年某市深入开展爱国卫生运动专项活动" in {m.key.name for m in ex.mentions if m.key.type == "Program"}
+
+
+def test_real_city_news_of_a_launched_patriotic_health_campaign():
+    # real wording: unseen51 lo02 (南宁): 2023年南宁市深入开展爱国卫生运动专项活动正式启动。活动由市爱国卫生运动委员会主办，
+    # 市爱国卫生运动委员会办公室、市卫生健康委员会承办，市直机关工委、市教育局…及兴宁区政府等多部门单位协办
+    path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo02_*.txt"))
+    ex = extract_document(read_document(path))
+    event = "2023年南宁市深入开展爱国卫生运动专项活动"
+    got = {(r.kind, r.source.name) for r in ex.relations if r.target.name == event}
+    assert ("lead", "南宁市爱国卫生运动委员会") in got
+    assert {("support", "南宁市教育局"), ("support", "南宁市妇女联合会"), ("support", "兴宁区人民政府")} <= got, got

@@ -128,6 +128,10 @@ class Grammar:
         self.joined_openers = tuple(sorted(joined["openers"], key=len, reverse=True))
         self.joined_heads = tuple(sorted(joined["heads"], key=len, reverse=True))
         self.joined_body_endings = tuple(joined["body_endings"])
+        launched = g["launched_events"]
+        self.launch_verbs = tuple(sorted(launched["verbs"], key=len, reverse=True))
+        self.date_clauses = frozenset(launched["date_clauses"])
+        self.launch_sentence_verbs = tuple(launched["sentence_verbs"])
         days = g["named_day_events"]
         self.named_day_event = re.compile(  # 世界无烟日宣传活动: a named day's event, the day with the event's head
             rf"(?:{'|'.join(map(re.escape, days['openers']))})[\u4e00-\u9fff]{{1,8}}?[日节]”?"

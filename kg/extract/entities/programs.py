@@ -274,6 +274,7 @@ def find_programs(ctx: Context, consortium_spans: list[tuple[int, int]]) -> list
         out.append(program_mention(ctx, m.start(), m.end(), g.known_program_forms.get(m.group(0), m.group(0))))
     out.extend(_named_day_events(ctx, f, out))
     out.extend(_joined_events(ctx, in_consortium, out))
+    out.extend(_launched_events(ctx, out))
     out.extend(title_action(ctx))
     out.extend(_listed_programs(ctx, quoted_spans))
     out.extend(_shared_head_actions(ctx))
@@ -377,6 +378,54 @@ def _joined_events(ctx: Context, in_consortium: SpanSet, found: list[Mention]) -
             out.extend(_launched_joined_event(ctx, start, end))
         at = f.find(g.joiner, at + 1)
     return out
+
+
+_DATE_CLAUSE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?")
+_LAUNCHED_REACH = 40  # the longest subject read as an event's name
+
+
+def _launched_events(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """X正式启动: an event announced as launched is named by the subject of its launch, whatever verbs its name
+    holds (2023年南宁市深入开展爱国卫生运动专项活动): the subject opening its line or following a clause that
+    only dates it (4月4日，X正式启动), ending in an event head (grammar.json launched_events). Nothing where a
+    name read otherwise ends there already, nor where a body opens the subject (a headline of what it did)."""
+    f, g = ctx.folded, ctx.g
+    ends = {m.end for m in found if m.key.type == PROGRAM}
+    out = []
+    for verb in g.launch_verbs:
+        at = f.find(verb)
+        while at > 0:
+            after = f[at + len(verb):at + len(verb) + 1]
+            if (after in ("", "。", "，", ",", "\n", "！") and not f.endswith(g.launch_verbs, 0, at)
+                    and not any(f.endswith(v, 0, at + len(verb)) and len(v) > len(verb) for v in g.launch_verbs)):
+                start = _launched_subject_start(f, at, g)
+                if start is not None and at not in ends:
+                    out.append(program_mention(ctx, start, at, f[start:at]))
+                    ends.add(at)
+            at = f.find(verb, at + 1)
+    return out
+
+
+def _launched_subject_start(f: str, at: int, g: Grammar) -> int | None:
+    """Where the subject of a launch ending at ``at`` starts, if it is an event's name: its line's start or
+    the end of a clause that only dates it; None otherwise."""
+    line_start = f.rfind("\n", 0, at) + 1
+    edge = max(f.rfind(ch, line_start, at) for ch in "，,。；;：:") + 1
+    if edge > line_start:
+        clause_start = max([line_start] + [f.rfind(ch, line_start, edge - 1) + 1 for ch in "，,。；;：:"])
+        if not (_DATE_CLAUSE.fullmatch(f, clause_start, edge - 1) or f[clause_start:edge - 1] in g.date_clauses):
+            return None
+    start = edge
+    while start < at and f[start] in " \t\u3000":
+        start += 1
+    subject = f[start:at]
+    head_end = max((subject.rfind(h) + len(h) for h in g.joined_heads if subject.endswith(h)), default=0)
+    if not 6 <= len(subject) <= _LAUNCHED_REACH or head_end != len(subject) or g.headline_body.search(subject):
+        return None
+    if (any(ch in subject for ch in "（）()《》“”") or subject.startswith(("活动", "本次", "此次"))
+            or any(v in subject for v in g.launch_sentence_verbs)):
+        return None  # a quoted name is read by its quotes; quotes inside a clause (专家“组团”赴藏…义诊) make a sentence
+    return start
 
 
 def _launched_joined_event(ctx: Context, s: int, e: int) -> list[Mention]:

@@ -178,6 +178,12 @@ def hosts(finder: RelationFinder) -> None:
             continue
         supports, after, verb = host_supports_after(f, m.end(), c)
         supports = partners + supports
+        verbs = [verb] if verb else []
+        more, further, more_verb = host_supports_after(f, after, c) if verb else ([], after, "")
+        while more_verb:  # A主办，B承办，C、D协办: each supporting clause in turn
+            supports, after = supports + more, further
+            verbs.append(more_verb)
+            more, further, more_verb = host_supports_after(f, after, c)
         if subject is not None:
             event = subject
         elif f.startswith("的", after):
@@ -189,7 +195,7 @@ def hosts(finder: RelationFinder) -> None:
         if event is None:
             finder.unattached.append((m.start(), "hosts"))
             continue
-        assign_units(finder, m.start(), leads, supports, [event], m.group(0) + ("，" + verb if verb else ""), "hosts")
+        assign_units(finder, m.start(), leads, supports, [event], "，".join([m.group(0)] + verbs), "hosts")
         read.add((sent_start, sent_end))
 
 
