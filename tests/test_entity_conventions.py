@@ -1898,3 +1898,47 @@ def test_real_city_news_of_an_event_held_in_one_county():
     assert "玉屏侗族自治县人民医院" in names(ex, "Hospital")
     assert not [n for n in names(ex, "Department") | names(ex, "Hospital") if n.startswith("铜仁市") and "县" not in n
                 and n.endswith(("疾病预防控制中心", "人民医院"))]
+
+
+def test_hospitals_holding_a_seat_of_a_consortium_are_its_members(extract):
+    text = ("7月24日，某市卒中专科联盟正式成立。市中心医院担任理事长单位，市第一人民医院、市中医医院担任副理事长单位。"
+            "某县人民医院等31家医疗机构为理事成员单位。")
+    ex = extract(text.replace("某市", "广元市").replace("某县", "苍溪县"), title="广元市新闻")
+    got = {h for h, c in members(ex) if c == "广元市卒中专科联盟"}
+    assert {"广元市中心医院", "广元市第一人民医院", "广元市中医医院", "苍溪县人民医院"} <= got, members(ex)
+    # near case: a seat with no consortium named before it gives nothing
+    ex = extract("市中心医院担任理事长单位，市第一人民医院担任副理事长单位。", title="广元市新闻")
+    assert not members(ex)
+    # near case: bodies holding the seats are no members (more than half the items must be hospitals)
+    ex = extract("某市卒中专科联盟成立。市卫健委、市医保局担任指导单位，市财政局为成员单位。".replace("某市", "广元市"), title="广元市新闻")
+    assert not members(ex)
+
+
+def test_hospitals_that_initiate_a_consortium_and_those_that_join_it_listed(extract):
+    text = ("2018年11月，由长春市儿童医院、大连市儿童医院共同倡议发起的“东北儿童医院发展联盟”在大连成立。"
+            "本次论坛上，16家儿童医院也正式加入联盟，分别是：吉林市儿童医院、四平市妇婴医院。")
+    got = members(extract(text, title="大连日报"))
+    c = "东北儿童医院发展联盟"
+    assert {("长春市儿童医院", c), ("大连市儿童医院", c), ("吉林市儿童医院", c), ("四平市妇婴医院", c)} <= got, got
+    # near case: bodies that initiate it are no members
+    got = members(extract("由吉林省卫生健康委员会、辽宁省卫生健康委员会共同倡议发起的“东北儿童医院发展联盟”在大连成立。",
+                          title="大连日报"))
+    assert not got, got
+
+
+def test_a_national_consortium_is_named_without_a_region(extract):
+    ex = extract("记者14日获悉，国家儿童医学中心眼科专科联盟在上海成立。", title="中新网")
+    assert "国家儿童医学中心眼科专科联盟" in names(ex, "MedicalConsortium")
+    # near case: 国家级 is a kind of consortium's level, not a name
+    ex = extract("推进国家级区域医疗中心与专科联盟建设。", title="新闻")
+    assert not names(ex, "MedicalConsortium")
+
+
+def test_real_news_of_stroke_and_childrens_alliances():
+    # real wording: unseen51 lo08 (广元: 市中心医院担任理事长单位…苍溪县人民医院等31家医疗机构为理事成员单位) and lo06
+    # (大連, Traditional: 由長春市兒童醫院…共同倡議發起的“東北兒童醫院發展聯盟”; 也正式加入聯盟，分別是：…)
+    docs = Path(__file__).resolve().parents[1] / "unseen51" / "docs"
+    got = members(extract_document(read_document(next(docs.glob("lo08_*.txt")))))
+    assert {("广元市紧急救援中心", "广元市卒中专科联盟"), ("朝天区大滩镇中心卫生院", "广元市卒中专科联盟")} <= got, got
+    got = members(extract_document(read_document(next(docs.glob("lo06_*.txt")))))
+    assert len({h for h, c in got if c == "东北儿童医院发展联盟"}) == 20, got

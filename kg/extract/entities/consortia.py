@@ -215,6 +215,10 @@ def find_consortia(ctx: Context, hospitals: list[Mention] = ()) -> tuple[list[Me
             # 华山-静安神经专科联盟: a two-party name needs no region in front
             add(s, m.end(), f[s:m.end()], f[s:m.start()], ctx.doc_region)
             continue
+        if f.startswith(_NATIONAL, s) and 4 <= m.start() - s - len(_NATIONAL) <= 12 and not (s > 0 and f[s - 1] in "“”") \
+                and not re.search(r"[\d年内方面各该本、，]", f[s:m.start()]):
+            add(s, m.end(), f[s:m.end()], "", None)  # 国家儿童医学中心眼科专科联盟: a national consortium, no region of its own
+            continue
         core_start, region = strip_region_prefix(ctx, s, m.start())
         level = ""
         if region is None and f[s:s + 1] in "区市县" and f[s + 1:s + 2] not in "域属级内外间":
@@ -248,6 +252,9 @@ def find_consortia(ctx: Context, hospitals: list[Mention] = ()) -> tuple[list[Me
         members.append((Mention(h.start, e, h.key, h.surface, region=h.region), mention))
     _merge_suffix_forms(out)
     return out, members
+
+
+_NATIONAL = "国家"  # what opens the name of a national consortium (国家儿童医学中心眼科专科联盟)
 
 
 def _merge_suffix_forms(found: list[Mention]) -> None:

@@ -16,7 +16,8 @@ from kg.extract.entities import Context
 from kg.extract.model import CONSORTIUM, HOSPITAL, Mention, RelationMention
 from kg.extract.relations.attach import owner_sections
 from kg.extract.relations.clauses import Clause, responsibility_clauses
-from kg.extract.relations.consortia import consortium_cores, consortium_roles, formers, founders, joined_members, listed_members, named_members
+from kg.extract.relations.consortia import (consortium_cores, consortium_roles, formers, founders, joined_members, listed_members,
+                                            initiators, named_members, seat_holders)
 from kg.extract.relations.finder import ORG_TYPES, ProgramAt, RelationFinder, opens_section_body, sentence_around
 from kg.extract.relations.prose import (
     _COMMITMENT,
@@ -82,6 +83,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("consortium_roles", consortium_roles),
     ("consortium_cores", consortium_cores),
     ("listed_members", listed_members),
+    ("seat_holders", seat_holders),
+    ("initiators", initiators),
     ("joined_members", joined_members),
     ("founders", founders),
     ("formers", formers),

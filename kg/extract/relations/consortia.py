@@ -37,6 +37,9 @@ class _Patterns:
     founded_by: re.Pattern[str]  # 由A、B牵头，发起成立了: the units that lead a founding
     forming: re.Pattern[str]  # 组成: what the members do together
     together: tuple[str, ...]  # 合作，/共同 before it
+    seats: re.Pattern[str]  # (等31家医疗机构)担任/为(首批)理事成员单位: the hospitals before hold a seat of it
+    initiated: re.Pattern[str]  # 由A、B共同倡议发起的“X”: the hospitals that initiate X
+    joined_then_listed: re.Pattern[str]  # 也正式加入联盟，分别是：A、B: those who joined the consortium named before
 
 
 @lru_cache(maxsize=4)
@@ -66,7 +69,12 @@ def _patterns(c: Cues) -> _Patterns:
         joins=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")"),
         founded_by=re.compile(r"由([^，。；：\n]{2,120}?)牵头[，,]?(?:共同)?(?:发起)?(?:" + _alt(w["founding_verbs"]) + r")了?"),
         forming=re.compile(r"(?:" + _alt(w["forming_verbs"]) + r")了?"),
-        together=w["together_words"])
+        together=w["together_words"],
+        seats=re.compile(r"(?:等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)(?:医疗机构|医疗卫生机构|医院|单位))?(?:"
+                         + _alt(w["role_verbs"]) + r")(?:首批|第一批)?(?:" + _alt(w["seat_words"]) + r")(?=[，。；,;]|$)"),
+        initiated=re.compile(r"由([^，。；：\n]{2,300}?)(?:" + _alt(w["initiating_verbs"]) + r")的“?"),
+        joined_then_listed=re.compile(r"(?:" + _alt(w["joining_verbs"]) + r")(?:" + _alt(w["member_bodies"]) + r")[，,]?(?:分别)?(?:"
+                                      + _alt(w["list_openers"]) + r")[：:，,]?"))
 
 
 def _kind(role: str, p: _Patterns) -> str:
@@ -202,6 +210,9 @@ def listed_members(finder: RelationFinder) -> None:
         e = stop.start() if stop else len(f)
         counted = _COUNTED_REST.search(f, s, e)
         spans.append((s, counted.start() if counted else e, word))
+    for m in p.joined_then_listed.finditer(f):  # 16家医院也正式加入联盟，分别是：A、B…: the members who joined
+        stop = _LIST_STOP.search(f, m.end())
+        spans.append((m.end(), stop.start() if stop else len(f), m.group(0)))
     for m in p.counted_again.finditer(f):  # 这5家单位分别是A、B…: the hospitals counted before, listed
         stop = _LIST_STOP.search(f, m.end())
         spans.append((m.end(), stop.start() if stop else len(f), m.group(0)))
@@ -218,6 +229,44 @@ def listed_members(finder: RelationFinder) -> None:
             continue  # mostly items that are no hospital the text names: not read as a member list
         for key in found:  # an item the text does not name as a hospital is left out, not guessed
             finder.add("member", key, before[-1].key, s, cue)
+
+
+def initiators(finder: RelationFinder) -> None:
+    """由长春市儿童医院、大连市儿童医院…共同倡议发起的“东北儿童医院发展联盟”在大连成立: the hospitals that
+    initiate the consortium named right after are its members; a list with an item that is no hospital the
+    text names gives nothing."""
+    f = finder.ctx.folded
+    for m in _patterns(cues()).initiated.finditer(f):
+        named = [o for o in finder.index.starting_at(m.end()) if o.key.type == CONSORTIUM]
+        if not named:
+            continue
+        items = split_units(f[m.start(1):m.end(1)], m.start(1))
+        hospitals = [_hospital_item(finder, a, b) for a, b in items]
+        if items and None not in hospitals:
+            for key in hospitals:
+                finder.add("member", key, named[0].key, m.start(), f[m.end(1):m.end()].rstrip("“的"))
+
+
+def seat_holders(finder: RelationFinder) -> None:
+    """市中心医院担任理事长单位，市第一人民医院、市中医医院担任副理事长单位。苍溪县人民医院等31家医疗机构为理事
+    成员单位: the hospitals that hold a seat of the consortium the text named before are its members. The
+    list is the clause before the seat, more than half its items hospitals the text names; a seat of no
+    consortium named before gives nothing."""
+    f = finder.ctx.folded
+    consortia = sorted((m for m in finder.mentions if m.key.type == CONSORTIUM), key=lambda m: m.start)
+    if not consortia:
+        return
+    for m in _patterns(cues()).seats.finditer(f):
+        before = [c for c in consortia if c.end <= m.start()]
+        if not before:
+            continue
+        start = max(finder.clause_start(m.start()), before[-1].end)
+        items = split_units(f[start:m.start()], start)
+        hospitals = [_hospital_item(finder, a, b) for a, b in items]
+        found = [key for key in hospitals if key is not None]
+        if found and len(found) * 2 > len(hospitals):
+            for key in found:
+                finder.add("member", key, before[-1].key, m.start(), m.group(0))
 
 
 def _hospital_item(finder: RelationFinder, a: int, b: int) -> EntityKey | None:
