@@ -453,6 +453,32 @@ def test_the_organised_bodies_partners_get_nothing_and_the_organised_lead_nothin
     assert not any(s in ("顺昌县总工会", "顺昌县人力资源和社会保障局") for _, s in rel)
 
 
+def test_the_organised_acting_jointly_and_a_bare_kind_among_them(extract):
+    # A组织B、C联合开展X: 联合 says how they act (no partners follow); a bare kind in the list (社区卫生服务中心) is
+    # no one body and is left out
+    text = "4月22日上午，芒市爱卫办组织市妇幼保健院、市疾控中心、社区卫生服务中心联合开展第34个爱国卫生月集中宣传活动。"
+    rel = {(r.kind, r.source.name) for r in extract(text, title="芒市新闻").relations}
+    assert {("lead", "芒市爱国卫生运动委员会办公室"), ("support", "芒市妇幼保健院"), ("support", "芒市疾病预防控制中心")} <= rel, rel
+    assert not [s for _, s in rel if s.endswith("社区卫生服务中心")]
+    # near case: a list of bare kinds alone names no organised body
+    rel = {(r.kind, r.source.name) for r in extract("芒市爱卫办组织社区卫生服务中心、卫生院联合开展第34个爱国卫生月集中宣传活动。",
+                                                    title="芒市新闻").relations}
+    assert not [k for k, _ in rel if k == "support"], rel
+
+
+def test_real_county_news_of_a_joined_patriotic_health_event_organised_by_the_office():
+    # real wording: unseen51 lo10 (芒市): 芒市爱卫办组织市妇幼保健院、市疾控中心、市人民医院、社区卫生服务中心联合开展纪念爱国卫生
+    # 运动70周年暨第34个“爱国卫生月”集中宣传活动
+    from pathlib import Path
+    from kg.extract import extract_document
+    from kg.ingest import read_document
+    path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo10_*.txt"))
+    event = "纪念爱国卫生运动70周年暨第34个“爱国卫生月”集中宣传活动"
+    rel = {(r.kind, r.source.name) for r in extract_document(read_document(path)).relations if r.target.name == event}
+    assert rel == {("lead", "芒市爱国卫生运动委员会办公室"), ("support", "芒市妇幼保健院"), ("support", "芒市疾病预防控制中心"),
+                   ("support", "芒市人民医院")}, rel
+
+
 @pytest.mark.parametrize("text", [
     "县卫健委组织开展老年健康宣传周活动。",                       # 组织开展: the actor rule's, no one organised
     "会上，县长要求县卫健委组织县人民医院开展老年健康宣传周活动。",  # the organiser does not open its clause

@@ -34,6 +34,12 @@ def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention],
         if not verb or f.startswith(c.actor_verbs, org.end + len(verb)):
             continue  # A组织开展X, A组织实施X: the actor rule's
         run, end = body_run(finder.index, f, org.end + len(verb), ORG_TYPES)
+        while run and f[end:end + 1] == "、" and (kind := finder.ctx.g.hospital_kind_alone.match(f, end + 1)):
+            # A组织B、C、社区卫生服务中心联合开展X: a bare kind of hospital in the list is no one body; left out,
+            # the list goes on after it
+            more, further = body_run(finder.index, f, kind.end() + 1, ORG_TYPES) if f[kind.end():kind.end() + 1] == "、" \
+                else ([], kind.end())
+            run, end = run + more, further
         if run:
             out.append((org, run, end))
     return out
@@ -52,6 +58,9 @@ def organised(finder: RelationFinder) -> None:
         tail = c.organised.match(f, end)
         pos = tail.end("tail") if tail and tail.group("tail") else end
         partner = next((v for v in c.organised_partner_verbs if f.startswith(v, pos)), "")
+        acting = c.organised.match(f, pos + len(partner)) if partner else None
+        if acting and acting.start("verb") == pos + len(partner):
+            pos, partner = pos + len(partner), ""  # A组织B、C联合开展X: 联合 says how they act, no partners named
         if partner:
             partners, pos = body_run(finder.index, f, pos + len(partner), ORG_TYPES)
             if not partners:
