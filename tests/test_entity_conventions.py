@@ -1942,3 +1942,18 @@ def test_real_news_of_stroke_and_childrens_alliances():
     assert {("广元市紧急救援中心", "广元市卒中专科联盟"), ("朝天区大滩镇中心卫生院", "广元市卒中专科联盟")} <= got, got
     got = members(extract_document(read_document(next(docs.glob("lo06_*.txt")))))
     assert len({h for h, c in got if c == "东北儿童医院发展联盟"}) == 20, got
+
+
+@pytest.mark.parametrize("text, hospital", [
+    ("前来义诊的还有省人民医院的医务人员。", "省人民医院"),   # 还有 opens the object, no part of the name
+    ("参加的有市中医院的专家。", "市中医院"),                 # a text of no region: the level kept as written
+])
+def test_a_hospital_after_you_is_named_without_it(extract, text, hospital):
+    assert hospital in names(extract(text, title="新闻"), "Hospital")
+
+
+def test_real_news_of_provincial_hospitals_doing_free_clinics():
+    # real wording: unseen51 lo05 (郏县): 前来义诊的还有省人民医院、河南中医药大学一附院的医务人员
+    path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo05_*.txt"))
+    hospitals = names(extract_document(read_document(path)), "Hospital")
+    assert "河南省人民医院" in hospitals and not [h for h in hospitals if h.startswith("有")], hospitals

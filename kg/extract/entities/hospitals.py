@@ -93,7 +93,7 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         county = ctx.sentence_region(s)
         if county is not None:
             return county.name + core + suffix, county.code
-    return core + suffix, ctx.region_code()
+    return level + core + suffix, ctx.region_code()  # 省人民医院 in a text of no region: as written, its level kept
 
 
 def find_hospitals(ctx: Context) -> list[Mention]:
