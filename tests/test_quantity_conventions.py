@@ -1421,3 +1421,22 @@ def test_a_pledge_of_the_years_work_sets_its_targets(extract):
     # a report of the same year's work reports
     ex = extract("2019年，全县一次答复满意率达到95%。", title="某县卫生健康局2019年工作总结")
     assert {q.kind for q in ex.quantities} == {"measurement"}
+
+
+def test_a_date_opening_the_text_gives_its_year_to_the_figures_told_after(extract):
+    text = ("2022年4月是第34个爱国卫生月，为落实通知精神，我市开展集中宣传活动。\n"
+            "4月22日上午，市爱卫办组织开展集中宣传活动。\n"
+            "现场悬挂横幅1条，发放宣传折页320份，接受健康咨询110余人次。\n")
+    years = {(q.indicator, q.year) for q in extract(text, title="新闻").quantities if q.kind == "measurement"}
+    assert ("宣传折页", 2022) in {(i[-4:], y) for i, y in years}, years
+    # near case: a date that looks ahead (到2025年6月) gives the figures after it no year
+    later = text.replace("2022年4月是第34个爱国卫生月", "到2025年6月，全市要建成")
+    assert all(y != 2025 for _, y in {(q.indicator, q.year) for q in extract(later, title="新闻").quantities
+                                       if q.kind == "measurement"})
+
+
+def test_real_county_news_of_a_months_publicity_figures():
+    # real wording: unseen51 lo10 (芒市): 2022年4月是第34个爱国卫生月… / 现场悬挂横幅1条,展板4块,…宣传折页320份
+    path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo10_*.txt"))
+    got = {(q.indicator, q.value, q.year) for q in extract_document(read_document(path)).quantities}
+    assert ("宣传折页", 320.0, 2022) in got and ("宣传布袋", 156.0, 2022) in got, got

@@ -445,8 +445,9 @@ _CITED_PLAN_OPENING = re.compile(r"\s*《[^《》]{2,60}?[（(]\s*\d{4}\s*[-—�
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 # not a year of comparison (比2021年) nor one looked ahead to (到2025年底，将实现…): a later figure is not of that year
-# (截至2024年 and 提高到2023年的 name the year of what they report)
-_YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年(?!\d{1,2}月)")
+# (截至2024年 and 提高到2023年的 name the year of what they report); a date names its year (2022年4月是第34个爱国卫生月:
+# the figures of that month's events, told in the paragraphs after, are of 2022)
+_YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
 
 
