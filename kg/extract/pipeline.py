@@ -69,7 +69,8 @@ from kg.extract.segment import sections as find_sections
 from kg.extract.segment import sentences as find_sentences
 from kg.spans import SpanIndex, SpanSet
 from kg.ingest.document import SourceDocument
-from kg.names.regions import Jurisdiction, full_name_spans, is_national_document, read_jurisdiction, regions
+from kg.names.regions import (Jurisdiction, Region, full_name_spans, is_national_document, read_jurisdiction, region_mentions,
+                              regions)
 from kg.textnorm import fold
 
 # What a Doc carries in (set by source_doc: the folded text, the original, the document's
@@ -445,15 +446,18 @@ _CITED_PLAN_OPENING = re.compile(r"\s*《[^《》]{2,60}?[（(]\s*\d{4}\s*[-—�
 _DEADLINE_OPENING = re.compile(r"\s*\d{4}\s*年(?:底|末)?(?:前|以前)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 # not a year of comparison (比2021年) nor one looked ahead to (到2025年底，将实现…): a later figure is not of that year
-# (截至2024年 and 提高到2023年的 name the year of what they report); a date names its year (2022年4月是第34个爱国卫生月:
-# the figures of that month's events, told in the paragraphs after, are of 2022)
-_YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年")
+# (截至2024年 and 提高到2023年的 name the year of what they report); a date (2023年6月，平台上线) is when something
+# happened, not the year a text reports on, except in a text with no date of its own (2022年4月是第34个爱国卫生月: the
+# figures of that month's events, told in the paragraphs after, are of 2022)
+_YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年(?!\d{1,2}月)")
+_YEAR_OR_DATE_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
 
 
-def _last_year(sent: str) -> int | None:
-    """The last year a sentence names (not a year of comparison, 比2021年, nor a future one, 到2025年)."""
-    found = [int(m.group(1)) for m in _YEAR_NAMED.finditer(sent) if 1990 <= int(m.group(1)) <= 2100
+def _last_year(sent: str, dates: bool = False) -> int | None:
+    """The last year a sentence names (not a year of comparison, 比2021年, nor a future one, 到2025年), a date's
+    too where ``dates``."""
+    found = [int(m.group(1)) for m in (_YEAR_OR_DATE_NAMED if dates else _YEAR_NAMED).finditer(sent) if 1990 <= int(m.group(1)) <= 2100
              and not opens_period_since(sent, m.end())]  # 自2010年…以来: a period's start
     return found[-1] if found else None
 
@@ -479,6 +483,23 @@ def make_quantity_reader(nlp: Language, name: str, quantities_path: str | None,
 
 # a title naming the year a report is on: 2022年工作总结, 2022年卫生健康事业发展统计公报, 2021年度工作报告
 _REPORTED_YEAR = re.compile(r"(\d{4})\s*年度?[^，。《》\d]{0,16}?(?:工作总结|总结|工作报告|统计公报|年报|工作情况报告)")
+
+
+# what may open a sentence before the place it is about: its year (a table row written as a sentence) or 其中
+_BEFORE_THE_PLACE = re.compile(r"(?:(?:19|20)\d{2}年[，,])?(?:其中[，,：:]?)?")
+
+
+def _opening_region(sent: str, doc_region: Region | None) -> str:
+    """The code of the region a sentence opens with (2022年，桐城市城市低保数286人 in 安庆市's table: 桐城市's
+    figures), else "": the place a sentence is about is its subject, whether within the document's own or not."""
+    at = _BEFORE_THE_PLACE.match(sent).end()
+    spans = region_mentions(sent[at:at + 24], doc_region)
+    place, end = None, 0
+    while True:  # 肇庆市广宁县: the places written one after another, the last the one it is about
+        here = [(e, r) for b, e, r in spans if b == end and e > end]
+        if not here:
+            return place.code if place is not None else ""
+        end, place = max(here, key=lambda t: t[0])
 
 
 def _reported_parts(sent: str, s: int, tc: TargetContext, year_hint: int | None, region: str, places: tuple[str, ...],
@@ -579,7 +600,7 @@ def quantities_of(doc: Doc) -> Doc:
         as_of = _AS_OF_YEAR.search(sent) if "截" in sent else None
         if as_of and (doc_year is None or int(as_of.group(1)) <= doc_year):
             para_year = int(as_of.group(1))
-        named = _last_year(sent)
+        named = _last_year(sent, dates=doc_year is None)
         if named is not None and (doc_year is None or named <= doc_year):
             last_year = named  # a paragraph about a later year (a goal, a headline's 2030年目标) sets none for the next
         reported = any(a <= s < b for a, b in achieved)  # a plan's background: what was achieved
@@ -608,7 +629,8 @@ def quantities_of(doc: Doc) -> Doc:
             continue  # 按…25—30%的比例下达指导性计划: a quota (a range: no target), nothing achieved
         if ITEM_NUMBER.sub("", sent, count=1).startswith(rules().norm_openers) and _ACHIEVED.search(sent) is None:
             continue  # 提倡驻汉部队战士在服役期间献血1次: a norm advocated, nothing achieved
-        out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, region, places)
+        where = _opening_region(sent, ctx.doc_region) or region  # 2022年，桐城市城市低保数286人: that county's figure
+        out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, where, places)
                    if doc_year is None or q.year is None or q.year <= doc_year)  # a later year's value is no measurement
     named_targets = tuple(rules().raw["named_targets"])
     # 省级分配给我市孕产妇免费产前筛查目标数为2300人: an indicator that names a target holds one, reported or not
@@ -616,7 +638,7 @@ def quantities_of(doc: Doc) -> Doc:
     seen = set()
     uniq = []
     for q in out:
-        k = (q.kind, q.indicator, q.value, q.year, q.program)
+        k = (q.kind, q.indicator, q.value, q.year, q.program, q.region)
         if k not in seen:
             seen.add(k)
             uniq.append(q)

@@ -18,6 +18,7 @@ from kg.ingest.indicator_tables import rewrite_indicator_tables
 from kg.ingest.tables import rewrite_task_tables, split_flattened_rows
 from kg.ingest.year_tables import rewrite_year_tables
 from kg.ingest.count_tables import rewrite_count_tables
+from kg.ingest.place_tables import rewrite_place_tables
 from kg.textnorm import drop_doubled_commas, drop_pinyin_glosses, fold
 
 
@@ -66,6 +67,7 @@ def read_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     text = rewrite_indicator_tables(text)  # 主要指标 | 单位 | 2020年 | 2025年目标: one labelled line a row, before cleaning
     text = rewrite_year_tables(text)  # 年份 | 诊疗总人次(万人次) | … / 2025年 | 645.63: a bulletin's sentence a row, before cleaning
     text = rewrite_count_tables(text)  # 机构数 床位数 人员数 / 综合医院 53 9955 10765: the same, for a yearbook's counts by kind
+    text = rewrite_place_tables(text)  # 市县名 / 城市低保数(人) / … / 桐城市 / 286: the same, for a table by place
     text = rewrite_task_tables(text)  # 序号 | 工作任务 | 牵头单位 | …: one numbered measure a row, before lines are joined
     text = split_flattened_rows(text)  # 序号 主要任务 … 责任单位 1.…2.…: a table run into text, one row a line
     text = join_broken_numbers(text)  # 2020\n年达到\n20%: a number's phrase broken by a PDF's font runs

@@ -65,8 +65,8 @@ class Context:
     def level_base(self) -> Region | None:
         """The region a level word written before a body (县卫健局, 区疾控中心, 市爱卫办) counts from: the
         document's own; in a city's or province's document that names one county of its own and no other
-        (铜仁市's news of an event in 玉屏侗族自治县), that county, whose 县人民医院 it is; in a province's
-        that names one city and no county, that city."""
+        (铜仁市's news of an event in 玉屏侗族自治县) and no city but its own, that county, whose 县人民医院 it is;
+        in a province's that names one city and no county, that city."""
         if self._level_base is None or self._level_base[0] != len(self.regions_found):
             self._level_base = (len(self.regions_found), self._named_below())
         return self._level_base[1]
@@ -80,9 +80,15 @@ class Context:
         for _, _, c in self.regions_found:
             if c.level in below and c.code != r.code and r.code in {a.code for a in table.ancestors(c)}:
                 below[c.level][c.code] = c
-        for level in ("county", "prefecture"):
-            if len(below[level]) == 1:
-                return next(iter(below[level].values()))
+        counties, cities = below["county"], below["prefecture"]
+        if len(counties) == 1:
+            county = next(iter(counties.values()))
+            # a county of its own only where every city the text names is its own (海南's 三亚市 and 琼海市, a
+            # county-level city under the province: 市政府 is neither's for sure)
+            if all(c in {a.code for a in table.ancestors(county)} for c in cities):
+                return county
+        elif not counties and len(cities) == 1:
+            return next(iter(cities.values()))
         return r
 
     def surface(self, s: int, e: int) -> str:
