@@ -558,3 +558,43 @@ def test_real_city_news_of_a_launched_patriotic_health_campaign():
     got = {(r.kind, r.source.name) for r in ex.relations if r.target.name == event}
     assert ("lead", "南宁市爱国卫生运动委员会") in got
     assert {("support", "南宁市教育局"), ("support", "南宁市妇女联合会"), ("support", "兴宁区人民政府")} <= got, got
+
+
+def test_host_labels_on_the_lines_after_an_events_name(extract):
+    text = "2024年全民营养周宣传活动\n主办单位：县卫生健康局\n承办单位：县疾病预防控制中心\n协办单位：县人民医院、县中医院\n"
+    got = rels(extract(text, title="2024年全民营养周宣传活动"))
+    assert got == {("lead", "县卫生健康局", "全民营养周"), ("support", "县疾病预防控制中心", "全民营养周"),
+                   ("support", "县人民医院", "全民营养周"), ("support", "县中医院", "全民营养周")}, got
+
+
+def test_a_notices_organisers_section_is_no_action_its_units_are_the_events(extract):
+    text = ("一、活动名称\n2024年全民营养周宣传活动\n二、组织单位\n主办单位：县卫生健康局\n承办单位：县疾病预防控制中心\n"
+            "三、活动时间\n5月20日\n")
+    ex = extract(text, title="关于开展2024年全民营养周宣传活动的通知")
+    programs = {m.key.name for m in ex.mentions if m.key.type == "Program"}
+    assert not programs & {"组织单位", "活动名称", "活动时间", "承办单位"}, programs
+    assert rels(ex) == {("lead", "县卫生健康局", "全民营养周"), ("support", "县疾病预防控制中心", "全民营养周")}
+    # near case: no event named on a line of its own before the section: its units are given to nothing
+    ex = extract(text.replace("2024年全民营养周宣传活动\n", "宣传合理膳食知识\n"), title="通知")
+    assert not rels(ex)
+
+
+def test_the_whole_peoples_week_is_a_campaigns_name(extract):
+    assert "全民营养周" in {m.key.name for m in extract("县卫健局举办2024年全民营养周宣传活动。", title="新闻").mentions}
+    # near case: 全民 before an action's head names no one program
+    assert not [m for m in extract("推动形成全民行动。", title="新闻").mentions if m.key.type == "Program"]
+
+
+def test_guides_before_the_hosts_are_given_nothing_and_the_event_is_the_subject(extract):
+    text = ("5月20日，2024年县全民营养周宣传活动启动。此次活动由县爱卫会、县文明办指导，县卫健局、县教育局联合主办，"
+            "县疾控中心承办。")
+    got = {(k, o) for k, o, _ in rels(extract(text, title="新闻"))}
+    assert got == {("lead", "县卫生健康局"), ("lead", "县教育局"), ("support", "县疾病预防控制中心")}, got
+    # a relative clause after them: 由A指导，B主办，C支持的X (wording of a 2016 news item on 健康中国行 in 北京: 由国家卫计委宣传司
+    # 指导，北京市卫计委、健康报社和人民政协网联合主办，华盛医疗投资管理股份有限公司支持的“健康中国行—…”活动)
+    text = "由国家卫计委宣传司指导，北京市卫计委、健康报社联合主办，华盛医疗投资管理股份有限公司支持的“健康中国行”活动在北京举行。"
+    got = {(k, o) for k, o, _ in rels(extract(text, title="新闻"))}
+    assert got == {("lead", "北京市卫生和计划生育委员会"), ("lead", "健康报社"), ("support", "华盛医疗投资管理股份有限公司")}, got
+    # near case: a host that is no unit (人民政协网, a website) leaves its whole list unread, as any list is
+    text = text.replace("健康报社联合主办", "健康报社和人民政协网联合主办")
+    assert not [k for k, _, _ in rels(extract(text, title="新闻")) if k == "lead"]

@@ -122,6 +122,8 @@ class Grammar:
         self.quoted_trailing = compile_words(tuple(g["quoted_trailing_heads"]))
         self.headline_body = re.compile("|".join(map(re.escape, sorted(g["headline_body_endings"], key=len, reverse=True))))
         self.event_periods = tuple(g["event_periods"])
+        self.period_cores = frozenset(g["period_cores"])
+        self.organiser_headings = frozenset(g["organiser_headings"])
         self.event_trailers = tuple(sorted(g["event_trailers"], key=len, reverse=True))
         joined = g["joined_events"]
         self.joiner = joined["joiner"]

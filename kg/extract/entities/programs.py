@@ -840,6 +840,8 @@ def program_core_generic(core: str, g: Grammar, head: str = "") -> bool:
         return True  # 2024年工作计划: a year's plan section, not a named program
     if len(core) < 2 or NUMERIC_FRAME.match(core):
         return True
+    if core in g.period_cores and head.endswith(g.event_periods):
+        return False  # 全民营养周: a national campaign's week, named by whose it is
     rest = g.program_generic_prefixes.peel(core)
     if len(rest) < 2:
         return True

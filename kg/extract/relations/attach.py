@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import Context, program_mention
+from kg.extract.entities.programs import bare_title
 from kg.extract.model import EntityKey
 from kg.extract.relations.clauses import Clause, responsibility_clauses
 from kg.extract.relations.cues import cues
@@ -21,9 +22,15 @@ def owner_sections(ctx: Context) -> set[int]:
     out = set()
     for clause in responsibility_clauses(ctx.folded):
         i = ctx.sections.innermost(clause.start)
-        if i is not None:
+        if i is not None and not organisers_section(ctx, i):
             out.add(i)
     return out
+
+
+def organisers_section(ctx: Context, i: int) -> bool:
+    """Is section ``i`` one that names who organises (二、组织单位 / 主办单位：A): its units are the event's, its
+    heading no action (grammar.json organiser_headings)?"""
+    return bare_title(ctx.sections[i].title).strip("：: \t") in ctx.g.organiser_headings
 
 
 def clause_task(finder: RelationFinder, clause: Clause) -> EntityKey | None:
@@ -32,6 +39,8 @@ def clause_task(finder: RelationFinder, clause: Clause) -> EntityKey | None:
     the task whose section holds it, or, outside numbered sections, the program the
     sentence names before it (开展控烟行动（区卫健委牵头）)."""
     i = finder.ctx.sections.innermost(clause.start)
+    if i is not None and organisers_section(finder.ctx, i):
+        return _named_event(finder, clause.start)
     is_measure, own = _paragraph_measure(finder, clause, i)
     if is_measure:
         return own
@@ -44,6 +53,15 @@ def clause_task(finder: RelationFinder, clause: Clause) -> EntityKey | None:
     if i is None and clause.rule == "labelled_line":
         return _task_line_before(finder, clause.start)
     return finder.program_at(clause.start) if i is not None else None
+
+
+def _named_event(finder: RelationFinder, at: int) -> EntityKey | None:
+    """The event a notice's organisers section (二、组织单位 / 主办单位：A) is about: the last program before it
+    whose name is a line of its own (一、活动名称 / 2024年全民营养周宣传活动, or the title's), else none."""
+    f = finder.ctx.folded
+    lines = [p for p in finder.programs_in(0, at) if f[f.rfind("\n", 0, p.start) + 1:p.start].strip() == ""
+             and f[p.end:(f.find("\n", p.end) + 1 or len(f) + 1) - 1].strip(" \t。") == ""]
+    return max(lines, key=lambda p: (p.start, p.end - p.start)).key if lines else None
 
 
 _PARAGRAPH_RULES = ("labelled", "lead_then_support", "joint")
@@ -115,6 +133,9 @@ def _task_line_before(finder: RelationFinder, at: int) -> EntityKey | None:
         if line.startswith(_labels()):
             end = start - 1  # the lead's line above the support's
             continue
+        whole = [p for p in finder.programs_in(start, end) if not f[start:p.start].strip() and not f[p.end:end].strip(" \t。")]
+        if whole:  # 2024年全民营养周宣传活动 / 主办单位：X: a line that is a program's name, the title's too, is that program
+            return max(whole, key=lambda p: p.end - p.start).key
         phrase = re.split(r"[，,。；;：:]", line, maxsplit=1)[0].strip()
         if not 4 <= len(phrase) <= 24 or phrase == (finder.ctx.title or "").strip() or _DIGIT.search(phrase):
             return None

@@ -149,6 +149,7 @@ class Cues:
     consortia: dict[str, tuple[str, ...]]  # the words of consortium roles and member lists, in the order written
     host_verbs: tuple[str, ...] = ()          # A主办，C承办 … X: the hosts lead the event
     host_support_verbs: tuple[str, ...] = ()  # …，C承办/协办: the units that host it for them support it
+    host_guide_verbs: tuple[str, ...] = ()  # 由A指导，B主办: units that guide the event, given nothing
     event_anaphors: tuple[str, ...] = ()      # 本次大会由A主办: the event the text named before
     host_roles: tuple[tuple[str, str], ...] = ()  # A作为活动主办单位: (role noun, lead | support), longest first
     host_role_events: tuple[str, ...] = ()    # 作为活动主办单位: the kinds of event a role is named of
@@ -221,6 +222,7 @@ class Cues:
             consortia={k: tuple(v) for k, v in raw["consortia"].items() if not k.startswith("_")},
             host_verbs=_longest_first(raw["hosting"]["verbs"]),
             host_support_verbs=_longest_first(raw["hosting"]["support_verbs"]),
+            host_guide_verbs=_longest_first(raw["hosting"]["guide_verbs"]),
             event_anaphors=_longest_first(raw["hosting"]["event_anaphors"]),
             host_role_events=tuple(raw["hosting"]["role_events"]),
             host_roles=tuple(sorted([(w, "lead") for w in raw["hosting"]["lead_roles"]]

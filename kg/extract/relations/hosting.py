@@ -39,6 +39,23 @@ def _anaphor_re(c: Cues) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, c.event_anaphors)) + r")[\u4e00-\u9fff]{0,6}?(?P<head>" + heads + ")$")
 
 
+def _guides_before(finder: RelationFinder, sent_start: int, clause_start: int, c: Cues) -> tuple[int, int] | None:
+    """(the hosts' clause start, where 由 is) for a host's clause right after a clause of guides (此次活动由A指导，
+    B主办): 由, units, a guide verb, a comma; else None."""
+    f = finder.ctx.folded
+    if clause_start < 2 or f[clause_start - 1] not in "，,":
+        return None
+    prev = finder.clause_start(clause_start - 1)
+    by_at = f.rfind("由", max(prev, sent_start), clause_start - 1)
+    if by_at < 0:
+        return None
+    body = f[by_at + 1:clause_start - 1]
+    verb = next((v for v in c.host_guide_verbs if body.endswith(v)), "")
+    if not verb or not all_units(body[: -len(verb)], by_at + 1):
+        return None
+    return clause_start, by_at
+
+
 def event_after(finder: RelationFinder, start: int, end: int, c: Cues) -> EntityKey | None:
     """The event a clause of hosts is followed by, in the rest of its sentence: the first
     program named there whose name ends in an event head, else the phrase before the last
@@ -169,6 +186,9 @@ def hosts(finder: RelationFinder) -> None:
             continue  # the organisers or by_lead rule read this sentence
         clause_start = finder.clause_start(m.start())
         by_at = f.rfind("由", clause_start, m.start())
+        guided = _guides_before(finder, sent_start, clause_start, c) if by_at < 0 else None
+        if guided is not None:
+            clause_start, guide_by = guided  # 此次活动由A指导，B主办: the hosts' clause after the guides'; the event before 由
         hosts_start = by_at + 1 if by_at >= 0 else clause_start
         subject = copula_subject(finder, clause_start) if by_at < 0 else None
         if subject is not None:
@@ -190,6 +210,8 @@ def hosts(finder: RelationFinder) -> None:
             event = event_after(finder, after + 1, finder.clause_end(after + 1, sent_end), c)
         elif by_at >= 0:
             event = event_before(finder, clause_start, by_at, c)
+        elif guided is not None:
+            event = event_before(finder, finder.clause_start(guide_by), guide_by, c)
         else:
             event = event_after(finder, after, sent_end, c)
         if event is None:
