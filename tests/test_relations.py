@@ -742,3 +742,31 @@ def test_real_provincial_news_of_a_contest_held_jointly():
     ex = extract_document(read_document(next(docs.glob("ln10_*.txt"))))
     leads = rels(ex, "lead")
     assert len(leads) == 6 and {p for _, p in leads} == {"全省健康中国行动知行大赛家庭专场活动"}
+
+
+PLAN_LINE = "某县实施方案\n三、重点任务\n{line}\n2.推进医养结合。（县卫健局牵头，县民政局配合）\n"
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a labelled list closing the sentence its measure's line opens with, up to a time label after it
+    ("1.加强食品安全。责任单位：县市场监管局。", {("lead", "县市场监督管理局")}),
+    ("1.加强食品安全。责任单位：县市场监管局 完成时限：2024年12月", {("lead", "县市场监督管理局")}),
+    ("1.加强食品安全。牵头单位：县市场监管局；配合单位：县卫健局、县公安局",
+     {("lead", "县市场监督管理局"), ("support", "县卫生健康局"), ("support", "县公安局")}),
+    # a PDF's space between the lead's and the supports' parts, squeezed out: 县卫健局牵头县教育局配合
+    ("1.开展心理健康服务。（县卫健局牵头 县教育局配合）", {("lead", "县卫生健康局"), ("support", "县教育局")}),
+])
+def test_clause_forms_of_a_plans_measure(extract, line, expected):
+    ex = extract(PLAN_LINE.format(line=line), title="某县实施方案")
+    measure = line.split("。")[0][2:]
+    assert {(r.kind, r.source.name) for r in ex.relations if r.target.name == measure} == expected
+
+
+@pytest.mark.parametrize("line", [
+    "1.开展心理健康服务。（牵头推进县教育局配合）",         # no lead's units before 牵头
+    "1.开展心理健康服务。（县卫健局牵头推进心理服务配合）",  # what runs on is no list of units
+    "1.加强食品安全。完成时限：2024年12月",                  # a time label alone assigns nothing
+])
+def test_clause_forms_that_assign_nothing(extract, line):
+    ex = extract(PLAN_LINE.format(line=line), title="某县实施方案")
+    assert not [r for r in ex.relations if r.kind in ("lead", "support") and r.target.name != "推进医养结合"]

@@ -233,6 +233,8 @@ class ClauseReader:
         for verb in c.lead_verbs:
             i = _verb_at(body, verb)
             if i < 0:
+                i = _run_on_lead(body, verb, c)
+            if i < 0:
                 continue
             leads = split_units(body[:i], base, c)
             rest = body[i + len(verb):].lstrip("，,；; ")
@@ -524,6 +526,21 @@ def _units_before_verb(seg: str, verbs: tuple[str, ...]) -> str:
     return seg
 
 
+def _run_on_lead(body: str, verb: str, c: Cues) -> int:
+    """Where a lead verb ends the lead's units with the supports' run on after it, no break between (县卫健局牵头
+    县教育局配合: a PDF's space the cleaner squeezed out): the supporting part must end in a support verb and its
+    units be units; else -1."""
+    i = body.find(verb)
+    if i <= 0 or "，" in body or "," in body:
+        return -1
+    rest = body[i + len(verb):]
+    support = next((v for v in c.support_verbs if rest.endswith(v)), "")
+    units = rest[: len(rest) - len(support)]
+    if not support or not units or not all(unit_like(units[a:b], c) for a, b in split_units(units, 0, c)):
+        return -1
+    return i
+
+
 def _verb_at(body: str, verb: str) -> int:
     """Where ``verb`` stands as a verb in ``body``: at depth 0, not part of a label
     (牵头单位) and followed by a break or the end."""
@@ -586,8 +603,13 @@ def _label_line_re(c: Cues) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _labelled_line_re(c: Cues) -> re.Pattern[str]:
+    """A labelled list of units opening its line (牵头单位：A；配合单位：B) or closing the sentence a measure's line
+    opens with (1.加强食品安全。责任单位：县市场监管局), up to the line's end or a time label after it
+    (完成时限：2024年12月, written after a space the cleaner squeezed out)."""
     labels = "|".join(map(re.escape, _longest_first_all(c.lead_labels + c.joint_labels + c.support_labels)))
-    return re.compile(r"(?m)^[ \t]*((?:" + labels + r")\s*[：:][^\n]+)$")
+    timing = "|".join(map(re.escape, sorted(c.timing_labels, key=len, reverse=True)))
+    return re.compile(r"(?m)(?:^[ \t]*|(?<=[。]))((?:" + labels + r")\s*[：:](?:(?![。\n]|(?:" + timing
+                      + r")\s*[：:]).)+)")
 
 
 def responsibility_clauses(folded: str) -> tuple[Clause, ...]:

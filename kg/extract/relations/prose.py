@@ -404,13 +404,14 @@ def lead_verb(finder: RelationFinder) -> None:
         lead = [o for o in finder.index.ending_at(m.start()) if o.key.type in ORG_TYPES]
         if not lead:
             continue
-        clause_end = min([i for i in (f.find(c, m.end(), m.end() + 200) for c in "，。；\n") if i >= 0] or [min(len(f), m.end() + 200)])
+        # the clause ends at a break or a bracket's close (（A牵头推进X配合）: no object runs out of its bracket)
+        clause_end = min([i for i in (f.find(c, m.end(), m.end() + 200) for c in "，。；\n）)") if i >= 0] or [min(len(f), m.end() + 200)])
         progs = finder.programs_in(m.end(), clause_end) + [
             o for o in finder.index.within(m.end(), clause_end) if o.key.type == CONSORTIUM]
         if not progs and m.group(1):
             obj = finder.ctx.g.strip_scope(f[m.end():clause_end].strip())
-            if obj.startswith(ANAPHORS):
-                continue  # 牵头推进该项工作: the work is named elsewhere
+            if obj.startswith(ANAPHORS) or obj.endswith(cues().support_verbs):
+                continue  # 牵头推进该项工作: the work is named elsewhere; …配合: a clause of roles, no object
             if 4 <= len(obj) <= 20:
                 pm = program_mention(finder.ctx, clause_end - len(obj), clause_end, obj)
                 finder.new_mentions.append(pm)
