@@ -1440,3 +1440,14 @@ def test_real_county_news_of_a_months_publicity_figures():
     path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo10_*.txt"))
     got = {(q.indicator, q.value, q.year) for q in extract_document(read_document(path)).quantities}
     assert ("宣传折页", 320.0, 2022) in got and ("宣传布袋", 156.0, 2022) in got, got
+
+
+def test_an_indicator_a_colon_opens_and_a_value_reached_with_shi_xian_wei(extract):
+    ex = extract("黑龙江省人群健康三大指标均优于全国水平：人均预期寿命从2010年的75.98岁提高到2021年的78.5岁。", title="新闻")
+    assert {(q.indicator, q.value, q.year) for q in ex.quantities} >= {("人均预期寿命", 75.98, 2010), ("人均预期寿命", 78.5, 2021)}
+    # near case: a colon inside brackets (以下简称：…) opens no indicator
+    ex = extract("全省艾滋病病毒感染者和病人（以下简称：感染者和病人）发现率达到69.83%。", title="新闻")
+    assert [q.indicator for q in ex.quantities if q.value == 69.83][0].endswith("发现率")
+    ex = extract("根据规划，到2030年，人均期望寿命将实现为83岁。", title="新闻")
+    assert {(q.kind, q.indicator, q.value, q.year, q.comparator) for q in ex.quantities} == {
+        ("target", "人均期望寿命", 83.0, 2030, "=")}

@@ -183,6 +183,9 @@ def _clean_indicator(text: str, r: _Rules, places: tuple[str, ...] = ()) -> str:
     t = text.strip("，、；： “”")
     if "——" in t and len(t) - t.rindex("——") > 3:
         t = t[t.rindex("——") + 2:]  # （二）居民健康素质全面提高——全省居民健康素养水平: a list's dash opens the item
+    colon = max(t.rfind("："), t.rfind(":"))
+    if colon >= 0 and len(t) - colon > 2 and not any(b in t[colon:] for b in "）)"):  # not inside (以下简称：…)
+        t = t[colon + 1:]  # 三大指标均优于全国水平：人均预期寿命: what the colon opens is the indicator
     t = _INDICATOR_JUNK.sub("", t)
     first = r.first_opener.match(t)
     if first and len(t) - first.end() >= 2:
