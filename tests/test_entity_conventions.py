@@ -1957,3 +1957,19 @@ def test_real_news_of_provincial_hospitals_doing_free_clinics():
     path = next((Path(__file__).resolve().parents[1] / "unseen51" / "docs").glob("lo05_*.txt"))
     hospitals = names(extract_document(read_document(path)), "Hospital")
     assert "河南省人民医院" in hospitals and not [h for h in hospitals if h.startswith("有")], hospitals
+
+
+def test_grassroots_centres_whose_cells_ran_together_are_one_name_each(extract):
+    text = "朝阳区医联体成员单位：六里屯社区卫生服务中心八里庄第二社区卫生服务中心高碑店社区卫生服务中心。"
+    got = names(extract(text, title="北京市朝阳区医联体名单"), "Hospital")
+    assert {"朝阳区六里屯社区卫生服务中心", "朝阳区八里庄第二社区卫生服务中心", "朝阳区高碑店社区卫生服务中心"} <= got, got
+    # near case: a hospital's two names written together stay one hospital (泉州市妇幼保健院·儿童医院)
+    got = names(extract("由泉州市妇幼保健院·儿童医院牵头组建新生儿专科联盟。", title="泉州新闻"), "Hospital")
+    assert "·儿童医院" not in got, got
+
+
+def test_real_district_consortium_table_run_together():
+    # real layer: unseen48 ll01 (北京 朝阳区: …六里屯社区卫生服务中心八里庄第二社区卫生服务中心高碑店社区卫生服务中心…)
+    path = next((Path(__file__).resolve().parents[1] / "unseen48" / "docs").glob("ll01_*.txt"))
+    got = names(extract_document(read_document(path)), "Hospital")
+    assert not [h for h in got if h.count("社区卫生服务中心") > 1], got

@@ -96,6 +96,9 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
     return level + core + suffix, ctx.region_code()  # 省人民医院 in a text of no region: as written, its level kept
 
 
+_GRASSROOTS = frozenset({"社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室"})
+
+
 def find_hospitals(ctx: Context) -> list[Mention]:
     f = ctx.folded
     g = ctx.g
@@ -113,6 +116,11 @@ def find_hospitals(ctx: Context) -> list[Mention]:
         if _PER_INSTITUTION.search(f, member, m.start()):
             continue
         start = cut_at_region(ctx, member, m.start())
+        ended = [e.end() for e in g.hospital_suffix.finditer(f, start, m.start()) if e.group(0) in _GRASSROOTS]
+        if ended and m.start() - ended[-1] >= 2:
+            # 六里屯社区卫生服务中心八里庄第二社区卫生服务中心: a table's cells run together, one name each (a
+            # grassroots centre's name never holds another's; a hospital's two names may: 泉州市妇幼保健院·儿童医院)
+            start = ended[-1]
         if start == m.start() and suffix not in ("社区卫生服务中心",):
             # bare suffix: only gazetteer names like "肿瘤医院" can stand alone
             pass
