@@ -598,3 +598,11 @@ def test_guides_before_the_hosts_are_given_nothing_and_the_event_is_the_subject(
     # near case: a host that is no unit (人民政协网, a website) leaves its whole list unread, as any list is
     text = text.replace("健康报社联合主办", "健康报社和人民政协网联合主办")
     assert not [k for k, _, _ in rels(extract(text, title="新闻")) if k == "lead"]
+
+
+def test_an_editions_year_before_a_quoted_program_is_no_part_of_a_name(extract):
+    # real wording: unseen37 la05 (宁夏): …、自治区卫健委共同主办的2025“宁夏微笑行动”在自治区人民医院启动
+    ex = extract("宁夏医学会、自治区卫健委共同主办的2025“宁夏微笑行动”在自治区人民医院启动。", title="新闻")
+    programs = {m.key.name for m in ex.mentions if m.key.type == "Program"}
+    assert programs == {"宁夏微笑行动"}, programs
+    assert {r.target.name for r in ex.relations} == {"宁夏微笑行动"}

@@ -904,7 +904,14 @@ def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
     if not progs and f.startswith("的", at):
         at += 1
         progs = programs_at(at) or (programs_at(at + 1) if f[at:at + 1] in "“《" else [])
+    year = _OBJECT_YEAR.match(f, at) if not progs else None
+    if year:  # …主办的2025“宁夏微笑行动”: the edition's year, then the program
+        after = year.end()
+        progs = programs_at(after) or (programs_at(after + 1) if f[after:after + 1] in "“《" else [])
     return max(progs, key=lambda p: p.end) if progs else _object_named_by_head(finder, at)
+
+
+_OBJECT_YEAR = re.compile(r"(?:19|20)\d{2}年?(?:度)?")
 
 
 def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 - a Mention or None
@@ -921,6 +928,8 @@ def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 -
     core = name[: -len(heads[0].group(0))]
     if not 4 <= len(name) <= 24 or program_core_generic(core, g, heads[0].group(0)) or name.startswith(ANAPHORS):
         return None
+    if name.count("“") != name.count("”"):
+        return None  # 2025“宁夏微笑行动: a quote the head cut open; the quoted name is read by its quotes
     pm = program_mention(finder.ctx, start, end, name)
     finder.new_mentions.append(pm)
     return pm
