@@ -1973,3 +1973,9 @@ def test_real_district_consortium_table_run_together():
     path = next((Path(__file__).resolve().parents[1] / "unseen48" / "docs").glob("ll01_*.txt"))
     got = names(extract_document(read_document(path)), "Hospital")
     assert not [h for h in got if h.count("社区卫生服务中心") > 1], got
+
+
+def test_a_party_committees_office_in_a_text_of_no_region_keeps_its_level(extract):
+    # real wording: unseen53 lq09 (贵州, the text names no place): 由省委改革办、省委编办和省卫生健康委等单位牵头负责
+    got = names(extract("由省委改革办、省委编办和省卫生健康委等单位牵头负责我省疾控体系改革。", title="答复"), "Department")
+    assert "中共省委改革办公室" in got and "中共委改革办公室" not in got, got

@@ -631,7 +631,8 @@ def read_unit(ctx: Context, s: int, e: int, level: str = "") -> Mention | None:
         return None  # never read "省委" out of 团省委
     if part in table.by_alias:
         return _department_mention(ctx, s, e, table.by_alias[part], False, region)
-    place = region.name if region else ""
+    # a level read where the text names no region keeps its word (省委改革办 → 中共省委改革办公室, not 中共委…)
+    place = region.name if region else (f[pos - 1] if pos > s and f[pos - 1] in LEVEL_CHARS else "")
     if part.startswith("委") and len(part) > 2 and table.is_body_name(part[1:]):
         return Mention(s, e, EntityKey(DEPARTMENT, f"中共{place}委" + table.written_out(part[1:]), "" if region else ctx.unscoped),
                        ctx.surface(s, e),
