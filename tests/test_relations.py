@@ -770,3 +770,19 @@ def test_clause_forms_of_a_plans_measure(extract, line, expected):
 def test_clause_forms_that_assign_nothing(extract, line):
     ex = extract(PLAN_LINE.format(line=line), title="某县实施方案")
     assert not [r for r in ex.relations if r.kind in ("lead", "support") and r.target.name != "推进医养结合"]
+
+
+def test_an_organised_joint_inspection_and_an_item_that_is_no_body(extract):
+    # real wording: unseen53 lq04 (青岛): 市爱卫办组织市工商局、市公安局、市卫生局、…、火车站等有关部门对我市部分机关、宾馆、
+    # 餐饮单位、网吧等控烟重点公共场所和工作场所进行了控烟联合执法检查
+    text = ("昨天，市爱卫办组织市工商局、市公安局、市卫生局、火车站等有关部门对我市部分机关、宾馆、网吧等控烟重点公共场所"
+            "进行了控烟联合执法检查。")
+    rel = {(r.kind, r.source.name, r.target.name) for r in extract(text, title="早报").relations}
+    event = "控烟联合执法检查"
+    assert ("lead", "市爱国卫生运动委员会办公室", event) in rel
+    assert {("support", "市公安局", event), ("support", "市卫生局", event)} <= rel, rel
+    assert not [s for _, s, _ in rel if "火车站" in s]  # no body the text names: left out
+    # near case: a list mostly of no bodies is no list of organised bodies
+    rel = {(r.kind, r.source.name) for r in extract("县卫健委组织县人民医院、专家志愿者等开展老年健康宣传周活动。",
+                                                    title="新闻").relations}
+    assert not [k for k, _ in rel if k == "support"], rel

@@ -17,6 +17,8 @@ from kg.extract.model import REGION, Mention
 from kg.extract.relations.cues import cues
 from kg.extract.relations.finder import ORG_TYPES, RelationFinder
 
+# a list item that names no body: a short run of characters up to the next 、 or the list's closing 等
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=[、等]|联合|会同)")
 # what may stand before the organiser in its clause: a date (4月20日, 2022年4月20日至24日, 近日) and spaces
 _WHEN = re.compile(r"[\s\d年月日号至到—\-－~、]*(?:近日|日前|近期|当天|上午|下午|今年|去年)?[\s]*")
 
@@ -34,12 +36,17 @@ def organised_runs(finder: RelationFinder) -> list[tuple[Mention, list[Mention],
         if not verb or f.startswith(c.actor_verbs, org.end + len(verb)):
             continue  # A组织开展X, A组织实施X: the actor rule's
         run, end = body_run(finder.index, f, org.end + len(verb), ORG_TYPES)
-        while run and f[end:end + 1] == "、" and (kind := finder.ctx.g.hospital_kind_alone.match(f, end + 1)):
-            # A组织B、C、社区卫生服务中心联合开展X: a bare kind of hospital in the list is no one body; left out,
-            # the list goes on after it
-            more, further = body_run(finder.index, f, kind.end() + 1, ORG_TYPES) if f[kind.end():kind.end() + 1] == "、" \
-                else ([], kind.end())
-            run, end = run + more, further
+        skipped = 0
+        while run and f[end:end + 1] == "、" and (item := _ITEM.match(f, end + 1)):
+            # A组织B、C、社区卫生服务中心联合开展X, A组织B、C、火车站等有关部门对…进行X: an item that is no body the text
+            # names (a bare kind, a place) is left out, the list going on after it; most items must be bodies
+            after = item.end()
+            more, further = body_run(finder.index, f, after + 1, ORG_TYPES) if f[after:after + 1] == "、" else ([], after)
+            if not more and not c.organised.match(f, after) and not f.startswith(c.organised_partner_verbs, after):
+                break
+            run, end, skipped = run + more, further, skipped + 1
+        if skipped * 2 > len(run):
+            continue
         if run:
             out.append((org, run, end))
     return out
