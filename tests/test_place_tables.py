@@ -87,3 +87,20 @@ def test_real_city_progress_notice_and_town_table():
     got = {(q.indicator, q.value) for q in
            extract_document(read_data(next((ROOT / "unseen54" / "docs").glob("lr04_*.txt")).read_bytes(), "lr04.txt")).quantities}
     assert ("辕门口街道办事处产前筛查数", 430.0) in got, got
+
+
+KINDS = "\n".join(["2023年全省法定传染病报告情况如下：", "病种", "发病数(例)", "死亡数(人)", "合计", "12345", "67",
+                   "肺结核", "2345", "5", "病毒性肝炎（乙肝）", "3456", "2", "注：数据来源于监测系统。", ""])
+
+
+def test_a_table_by_kind_names_each_value_with_its_kind():
+    lines = rewrite_place_tables(KINDS).split("\n")
+    assert "2023年，肺结核发病数2345例，肺结核死亡数5人。" in lines
+    assert "2023年，病毒性肝炎（乙肝）发病数3456例，病毒性肝炎（乙肝）死亡数2人。" in lines
+    assert "2023年，发病数12345例，死亡数67人。" in lines  # the whole's row: the indicator alone
+    assert {("肺结核发病数", 2345.0, "例", 2023, "")} <= measurements(KINDS)
+
+
+def test_a_kind_header_with_no_numbered_rows_after_it_changes_nothing():
+    text = "病种\n本年度重点监测的病种包括结核病、艾滋病。\n"
+    assert rewrite_place_tables(text) == text

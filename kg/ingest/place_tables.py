@@ -1,4 +1,5 @@
-"""A table of figures by place, written as the sentences a bulletin writes for each place.
+"""A table of figures by place (or by kind: diseases, kinds of institution), written as the sentences a bulletin
+writes for each row.
 
 A 公示 of a project's progress, a county's report or a yearbook gives figures as a table whose rows
 are places (counties, towns, streets) and whose header names what each column counts, its unit in
@@ -37,6 +38,7 @@ _YEAR_REACH = 500  # how far before the table the year of its figures may be nam
 @dataclass(frozen=True)
 class _Words:
     key_headers: frozenset[str]
+    kind_headers: frozenset[str]
     place_endings: tuple[str, ...]
     total_labels: frozenset[str]
 
@@ -44,7 +46,8 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = json.loads(DATA.read_text(encoding="utf-8"))["place_tables"]
-    return _Words(frozenset(d["key_headers"]), tuple(d["place_endings"]), frozenset(d["total_labels"]))
+    return _Words(frozenset(d["key_headers"]), frozenset(d["kind_headers"]), tuple(d["place_endings"]),
+                  frozenset(d["total_labels"]))
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,14 @@ class _Column:
 def _cell(line: str) -> str:
     """A line as one cell: without the bar a text layer closes each cell with (产前筛查数(人) |)."""
     return line.strip(" \t\u3000\r").rstrip("|｜").strip(" \t\u3000")
+
+
+_KIND_LABEL = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()、·]{1,19}")
+
+
+def _is_kind(cell: str, w: _Words) -> bool:
+    """A row label of a table by kind (肺结核, 病毒性肝炎（乙肝）): words only, no number."""
+    return cell in w.total_labels or _KIND_LABEL.fullmatch(cell) is not None
 
 
 def _is_place(cell: str, w: _Words) -> bool:
@@ -91,15 +102,16 @@ def _columns(header: list[str], width: int) -> list[_Column] | None:
     return None
 
 
-def _value_text(col: _Column, value: str) -> str | None:
-    """One cell as the bulletin writes it (宫颈癌完成率100.00%), or None where it is no number."""
+def _value_text(col: _Column, value: str, of: str = "") -> str | None:
+    """One cell as the bulletin writes it (宫颈癌完成率100.00%; of a kind: 肺结核发病数2345例), or None where it is
+    no number."""
     m = _VALUE_CELL.match(value)
     if m is None:
         return None
     unit = "%" if m.group("percent") else col.unit
     if not unit:
-        return f"{col.indicator}：{m.group('number')}"  # no unit the grammar reads: after a colon, as year_tables writes it
-    return f"{col.indicator}{m.group('number')}{unit}"
+        return f"{of}{col.indicator}：{m.group('number')}"  # no unit the grammar reads: after a colon, as year_tables writes it
+    return f"{of}{col.indicator}{m.group('number')}{unit}"
 
 
 def _year_before(text: str, at: int) -> str:
@@ -110,15 +122,16 @@ def _year_before(text: str, at: int) -> str:
 def rewrite_place_tables(text: str) -> str:
     """``text`` with each table by place written one sentence a row; any other text as it was."""
     w = _words()
-    if not any(k in text for k in w.key_headers):
+    if not any(k in text for k in w.key_headers | w.kind_headers):
         return text
     lines = text.split("\n")
     out: list[str] = []
     i = 0
     offset = 0  # where lines[i] starts in text
     while i < len(lines):
-        if _cell(lines[i]) in w.key_headers:
-            done = _table(lines, i, w, _year_before(text, offset))
+        key = _cell(lines[i])
+        if key in w.key_headers or key in w.kind_headers:
+            done = _table(lines, i, w, _year_before(text, offset), by_kind=key in w.kind_headers)
             if done is not None:
                 written, j = done
                 out += written
@@ -147,13 +160,18 @@ class _Cells:
         return self._read[i] if i < len(self._read) else None
 
 
-def _table(lines: list[str], start: int, w: _Words, year: str) -> tuple[list[str], int] | None:
-    """The sentences of the table whose key header is ``lines[start]`` and the index after it, or None."""
+def _table(lines: list[str], start: int, w: _Words, year: str, by_kind: bool = False) -> tuple[list[str], int] | None:
+    """The sentences of the table whose key header is ``lines[start]`` and the index after it, or None. A
+    table by place ends its header at the first place; one by kind (病种 / 发病数(例) / … / 肺结核 / 2345), whose
+    labels are words as its header cells are, at the first cell a number follows."""
     cells = _Cells(lines, start + 1)
     key = _cell(lines[start])
+    is_label = (lambda cell: _is_kind(cell, w)) if by_kind else (lambda cell: _is_place(cell, w))
     header: list[str] = []
     pos = 0
-    while (c := cells[pos]) is not None and not _is_place(c[1], w):
+    while (c := cells[pos]) is not None and not (
+            (nxt := cells[pos + 1]) is not None and _VALUE_CELL.match(nxt[1]) and is_label(c[1])
+            if by_kind else is_label(c[1])):
         header.append(c[1])
         pos += 1
         if len(header) > _MAX_HEADER:
@@ -175,13 +193,16 @@ def _table(lines: list[str], start: int, w: _Words, year: str) -> tuple[list[str
         return None
     written: list[str] = []
     end = start
-    while (label := cells[pos]) is not None and _is_place(label[1], w):
+    while (label := cells[pos]) is not None and is_label(label[1]):
         values = [c for k in range(len(cols)) if (c := cells[pos + 1 + k]) is not None]
-        parts = [_value_text(col, v) for col, (_, v) in zip(cols, values)]
+        name = label[1]
+        whole = name in w.total_labels
+        # a place opens its row's sentence (桐城市城市低保数286人); a kind names each of its values (肺结核发病数2345例)
+        of = "" if whole or not by_kind else name
+        parts = [_value_text(col, v, of) for col, (_, v) in zip(cols, values)]
         if len(values) < len(cols) or None in parts:
             break
-        name = label[1]
-        place = "全" + name[1] if name in w.total_labels and name[:1] == "全" else ("" if name in w.total_labels else name)
+        place = "全" + name[1] if whole and name[:1] == "全" else ("" if whole or by_kind else name)
         written.append(f"{year}{place}" + "，".join(parts) + "。")  # type: ignore[arg-type]
         end = values[-1][0]
         pos += 1 + len(cols)
