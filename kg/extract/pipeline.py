@@ -629,9 +629,11 @@ def quantities_of(doc: Doc) -> Doc:
             continue  # 按…25—30%的比例下达指导性计划: a quota (a range: no target), nothing achieved
         if ITEM_NUMBER.sub("", sent, count=1).startswith(rules().norm_openers) and _ACHIEVED.search(sent) is None:
             continue  # 提倡驻汉部队战士在服役期间献血1次: a norm advocated, nothing achieved
-        where = _opening_region(sent, ctx.doc_region) or region  # 2022年，桐城市城市低保数286人: that county's figure
-        out.extend(q for q in measurements_in_sentence(sent, s, para_year or doc_year, where, places)
-                   if doc_year is None or q.year is None or q.year <= doc_year)  # a later year's value is no measurement
+        found = [q for q in measurements_in_sentence(sent, s, para_year or doc_year, region, places)
+                 if doc_year is None or q.year is None or q.year <= doc_year]  # a later year's value is no measurement
+        where = _opening_region(sent, ctx.doc_region) if found else ""  # asked only of a sentence that reports
+        # 2022年，桐城市城市低保数286人: that county's figure (a value the reader placed itself keeps its place)
+        out.extend(replace(q, region=where) if where and q.region == region else q for q in found)
     named_targets = tuple(rules().raw["named_targets"])
     # 省级分配给我市孕产妇免费产前筛查目标数为2300人: an indicator that names a target holds one, reported or not
     out = [replace(q, kind="target") if q.kind == "measurement" and q.indicator.endswith(named_targets) else q for q in out]
