@@ -330,7 +330,9 @@ FLOORS = {
     # (支持单位, a task's 责任期限 giving its targets' year): 0.703 / 0.581 / 0.727 / 0.538
     # entities lowered at stop 39 (0.79/0.70/0.75 → 0.78/0.69/0.74): the issuers of cited titles (《国务院关于…》) are
     # read as bodies, which this set's annotator did not mark; most sets' annotators did (all 40 sets: 0.741 → 0.746)
-    "unseen22": {"entities": 0.76, "relations": 0.70, "targets": 0.72, "measurements": 0.69},
+    # entities 0.76 -> 0.75 (stop 46's review): a county named once, in a cited title (《苍南县…方案》), no longer sets
+    # what 县疾控中心 is, as a county named once in passing must not
+    "unseen22": {"entities": 0.75, "relations": 0.70, "targets": 0.72, "measurements": 0.69},
     # first scored at 0.586 / 0.167 / 0.333 / 0.517, leads 2 of 3 (47b093e, the stop's final extraction; cc8fae8 the same)
     # targets 0.33 -> 0.30 in stop 35: e03's required shares (免疫密度不低于95%) are now targets of year null, where
     # its annotator gives them the 2010 of the notice's title (关于开展2010年狂犬病防控工作的通知); no rule reads that year

@@ -1865,7 +1865,7 @@ def test_real_letter_setting_up_a_joint_conference():
 
 def test_a_level_word_in_a_citys_text_of_one_county_is_that_countys(extract):
     # 县 before a body in a city's news of an event held in one county of its own (铜仁市 news, 玉屏侗族自治县)
-    text = ("铜仁市第35个爱国卫生月活动启动仪式在玉屏侗族自治县举行。铜仁市卫生健康局局长出席。"
+    text = ("铜仁市第35个爱国卫生月活动启动仪式在玉屏侗族自治县举行。铜仁市卫生健康局局长、玉屏侗族自治县副县长出席。"
             "县疾控中心、县人民医院开展义诊。")
     ex = extract(text, title="铜仁市新闻")
     assert "玉屏侗族自治县疾病预防控制中心" in names(ex, "Department")
@@ -1874,6 +1874,10 @@ def test_a_level_word_in_a_citys_text_of_one_county_is_that_countys(extract):
     # near case: a city's text naming two counties: 县疾控中心 is one of them, which the text does not say
     ex = extract(text.replace("在玉屏侗族自治县举行", "在玉屏侗族自治县、万山区举行"), title="铜仁市新闻")
     assert not [n for n in names(ex, "Department") if n.endswith("疾病预防控制中心") and n.startswith("铜仁市")]
+    # near case: a county named once in passing is not where the text is set: 县人民医院 is no hospital of it
+    ex = extract("铜仁市卫生健康局开展义诊活动。铜仁市市长曾任玉屏侗族自治县县委书记。县人民医院牵头开展健康扶贫行动。",
+                 title="铜仁市新闻")
+    assert not [n for n in names(ex, "Hospital") | names(ex, "Department") if n.startswith("玉屏")]
 
 
 def test_a_district_whose_full_name_is_a_common_noun_read_in_its_citys_text(extract):

@@ -252,7 +252,7 @@ UNSEEN45 = Path(__file__).resolve().parents[1] / "unseen45" / "docs"
 # that took part, the sentence closed by a bare 参加
 def test_this_event_is_hosted_by_units_and_others_took_part(extract):
     text = "秦淮区启动“2018年食品安全宣传周”广场宣传活动。本次活动是由区食安办、大光路街道主办，区市场监管局、区商务局参加。"
-    got = rels(extract(text, title="南京市新闻"))
+    got = rels(extract(text, title="南京市秦淮区新闻"))
     event = "2018年食品安全宣传周广场宣传活动"
     assert ("lead", "大光路街道", event) in got, got
     # 区 of a city's text that names one district of its own (秦淮区) is that district

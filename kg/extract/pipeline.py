@@ -493,13 +493,20 @@ def _opening_region(sent: str, doc_region: Region | None) -> str:
     """The code of the region a sentence opens with (2022年，桐城市城市低保数286人 in 安庆市's table: 桐城市's
     figures), else "": the place a sentence is about is its subject, whether within the document's own or not."""
     at = _BEFORE_THE_PLACE.match(sent).end()
-    spans = region_mentions(sent[at:at + 24], doc_region)
+    spans = region_mentions(sent[at:], doc_region)
     place, end = None, 0
     while True:  # 肇庆市广宁县: the places written one after another, the last the one it is about
         here = [(e, r) for b, e, r in spans if b == end and e > end]
         if not here:
-            return place.code if place is not None else ""
+            break
         end, place = max(here, key=lambda t: t[0])
+    if place is None:
+        return ""
+    # a sentence that goes on to another place (北京市…，上海市为…) is not one place's: its figures are left as read
+    chain = {a.code for a in regions().chain(place)}
+    if any(b >= end and r.code not in chain for b, _, r in spans):
+        return ""
+    return place.code
 
 
 def _reported_parts(sent: str, s: int, tc: TargetContext, year_hint: int | None, region: str, places: tuple[str, ...],

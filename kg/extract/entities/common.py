@@ -77,18 +77,24 @@ class Context:
             return r
         table = regions()
         below: dict[str, dict[str, Region]] = {"county": {}, "prefecture": {}}
+        times: dict[str, int] = {}
         for _, _, c in self.regions_found:
             if c.level in below and c.code != r.code and r.code in {a.code for a in table.ancestors(c)}:
                 below[c.level][c.code] = c
+                times[c.code] = times.get(c.code, 0) + 1
         counties, cities = below["county"], below["prefecture"]
         if len(counties) == 1:
             county = next(iter(counties.values()))
             # a county of its own only where every city the text names is its own (海南's 三亚市 and 琼海市, a
-            # county-level city under the province: 市政府 is neither's for sure)
-            if all(c in {a.code for a in table.ancestors(county)} for c in cities):
+            # county-level city under the province: 市政府 is neither's for sure), and where the text is set there: named
+            # more than once or in its title, not once in passing (市长曾任玉屏侗族自治县县委书记)
+            setting = times[county.code] > 1 or county.short in self.title or county.name in self.title
+            if setting and all(c in {a.code for a in table.ancestors(county)} for c in cities):
                 return county
         elif not counties and len(cities) == 1:
-            return next(iter(cities.values()))
+            city = next(iter(cities.values()))
+            if times[city.code] > 1 or city.short in self.title:
+                return city
         return r
 
     def surface(self, s: int, e: int) -> str:

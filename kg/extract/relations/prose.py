@@ -911,7 +911,7 @@ def _verb_object(finder: RelationFinder, at: int) -> Mention | None:
     return max(progs, key=lambda p: p.end) if progs else _object_named_by_head(finder, at)
 
 
-_OBJECT_YEAR = re.compile(r"(?:19|20)\d{2}年?(?:度)?")
+_OBJECT_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 
 
 def _object_named_by_head(finder: RelationFinder, start: int):  # noqa: ANN202 - a Mention or None
