@@ -222,7 +222,8 @@ def test_a_label_on_its_own_line_and_the_task_on_the_line_before(tmp_path):
 
 def test_real_livelihood_table_copied_cell_by_cell():
     ex = extract_document(read_document(UNSEEN6 / "z02_guangdong_guangming_childcare_livelihood.txt"))
-    assert ("深圳市光明区卫生健康局", "进一步完善托育服务体系") in rels(ex, "lead")
+    # 光明区 (a district of 深圳 since 2018) is in the region table since stop 46: its body is named by it, as any district's is
+    assert ("光明区卫生健康局", "进一步完善托育服务体系") in rels(ex, "lead")
 
 
 UNSEEN7 = Path(__file__).resolve().parents[1] / "unseen7" / "docs"
