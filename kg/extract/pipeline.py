@@ -449,8 +449,9 @@ _FUTURE_YEAR = re.compile(r"(?:到|至|展望)(\d{4})\s*年")
 # (截至2024年 and 提高到2023年的 name the year of what they report); a date (2023年6月，平台上线) is when something
 # happened, not the year a text reports on, except in a text with no date of its own (2022年4月是第34个爱国卫生月: the
 # figures of that month's events, told in the paragraphs after, are of 2022)
-_YEAR_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年(?!\d{1,2}月)")
-_YEAR_OR_DATE_NAMED = re.compile(r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年")
+_YEAR_OR_DATE_NAMED_SPELLING = r"(?<![比较\d望])(?<!(?<![截止高升低少加长降增年])[到至])(\d{4})\s*年"
+_YEAR_NAMED = re.compile(_YEAR_OR_DATE_NAMED_SPELLING + r"(?!\d{1,2}月)")
+_YEAR_OR_DATE_NAMED = re.compile(_YEAR_OR_DATE_NAMED_SPELLING)
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[\.．、])")
 
 

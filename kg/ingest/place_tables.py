@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.ingest.indicator_tables import DATA, known_unit
+from kg.ingest.year_tables import COLUMN_CELL  # a header cell: an indicator and its unit in brackets
 
 _VALUE_CELL = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<percent>[%％])?$")
-_COLUMN_CELL = re.compile(r"^(?P<indicator>[^()（）]{2,30}?)\s*[（(]\s*(?P<unit>[^()（）]{1,8}?)\s*[)）]$")
 _YEAR_BEFORE = re.compile(r"(?<![到至])((?:19|20)\d{2})\s*年")
 _MAX_HEADER = 16
 _YEAR_REACH = 500  # how far before the table the year of its figures may be named
@@ -75,7 +75,7 @@ def _is_place(cell: str, w: _Words) -> bool:
 
 
 def _column(label: str, group: str = "") -> _Column:
-    m = _COLUMN_CELL.match(label)
+    m = COLUMN_CELL.match(label)
     if m is None:
         return _Column(group + label, "")
     unit = m.group("unit").strip()
@@ -97,7 +97,7 @@ def _columns(header: list[str], width: int) -> list[_Column] | None:
             continue
         runs = [second[i * span:(i + 1) * span] for i in range(extra)]
         groups = first[len(first) - extra:]
-        if all(r == runs[0] for r in runs) and len(set(runs[0])) == span and not any(_COLUMN_CELL.match(g) for g in groups):
+        if all(r == runs[0] for r in runs) and len(set(runs[0])) == span and not any(COLUMN_CELL.match(g) for g in groups):
             return [_column(h) for h in first[:len(first) - extra]] + [_column(s, g) for g in groups for s in runs[0]]
     return None
 

@@ -30,7 +30,7 @@ from kg.ingest.tables import row_cells
 _YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?P<mark>年)?$")
 _VALUE_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")  # 1,234: a thousands separator
 # 诊疗总人次 (万人次), 病床使用率（%）, 出院者平均住院日(天): an indicator and its unit in brackets
-_COLUMN_CELL = re.compile(r"^(?P<indicator>[^()（）]{2,30}?)\s*[（(]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]$")
+COLUMN_CELL = re.compile(r"^(?P<indicator>[^()（）]{2,30}?)\s*[（(]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]$")
 _MAX_COLUMNS = 12
 
 
@@ -53,7 +53,7 @@ def _column(cell: str) -> _Column | None:
     if not cell or _YEAR_CELL.match(cell) or _VALUE_CELL.match(cell):
         return None
     change = is_change_label(cell)
-    m = _COLUMN_CELL.match(cell)
+    m = COLUMN_CELL.match(cell)
     if m is None:
         return _Column(cell, cell, "", change) if 2 <= len(cell) <= 30 else None
     unit = m.group("unit").strip()

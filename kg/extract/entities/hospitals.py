@@ -49,6 +49,10 @@ def _own_hospital_start(ctx: Context, start: int, end: int) -> int | None:
     return m.start() if m else None
 
 
+# the endings of a grassroots institution's name: a centre, station or township hospital of one place
+_GRASSROOTS = frozenset({"社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室"})
+
+
 def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, str] | None:
     """(canonical name, region code) for a hospital mention, or None when generic.
 
@@ -81,7 +85,7 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         return name, region.code  # 安徽省立医院, 福建省立医院: the province's own, 立 (established by) its level
     elif hospital_is_generic(core, ctx.g) or (len(core) < 2 and not (level == "市" and len(core) == 1 and core in _ORDINALS)):
         return None  # but 市一医院, 市二医院: the city's hospital of that ordinal, as it calls it (区一医院: whose?)
-    grassroots = suffix in ("社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室")
+    grassroots = suffix in _GRASSROOTS
     if level and region:
         return region.name + f[e - len(suffix) - len(core):e], region.code
     if after_region > s and region:
@@ -94,9 +98,6 @@ def canonical_hospital(ctx: Context, s: int, e: int, suffix: str) -> tuple[str, 
         if county is not None:
             return county.name + core + suffix, county.code
     return level + core + suffix, ctx.region_code()  # 省人民医院 in a text of no region: as written, its level kept
-
-
-_GRASSROOTS = frozenset({"社区卫生服务中心", "社区卫生服务站", "卫生院", "卫生室"})
 
 
 def find_hospitals(ctx: Context) -> list[Mention]:

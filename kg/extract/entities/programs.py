@@ -375,7 +375,10 @@ def _joined_events(ctx: Context, in_consortium: SpanSet, found: list[Mention]) -
         if (at - start >= 3 and head_end >= 4 and not inside_title and not in_consortium.covers(at)
                 and not f.endswith(g.joined_body_endings, start, at) and _right_edge_ok(f, end, g)
                 and end not in joined_ends and not _DOCUMENT_AFTER.match(f, end)):
-            out.extend(_launched_joined_event(ctx, start, end))
+            # whole with its events' head (…暨第30个爱国卫生月主题宣传活动: the head is the pair's, not its second
+            # part's); one written with its launch (…启动仪式) is the event, the ceremony one more of its forms
+            named, forms = launched_event(ctx, start, end, f[start:end])
+            out += [named] + forms
         at = f.find(g.joiner, at + 1)
     return out
 
@@ -426,15 +429,6 @@ def _launched_subject_start(f: str, at: int, g: Grammar) -> int | None:
             or any(v in subject for v in g.launch_sentence_verbs)):
         return None  # a quoted name is read by its quotes; quotes inside a clause (专家“组团”赴藏…义诊) make a sentence
     return start
-
-
-def _launched_joined_event(ctx: Context, s: int, e: int) -> list[Mention]:
-    """The joined event s:e names, whole with its events' head (…暨第30个爱国卫生月主题宣传活动: the head
-    belongs to the pair, not to its second part); one written with its launch (…系列宣传活动启动仪式) is the
-    event, the name with the ceremony one more form of it, as launched_event names it."""
-    f = ctx.folded
-    named, forms = launched_event(ctx, s, e, f[s:e])
-    return [named] + forms
 
 
 def _second_day_of_one_event(f: str, s: int) -> bool:
